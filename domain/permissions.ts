@@ -1,0 +1,76 @@
+// The role × action matrix: the one source of truth for who may do what (SECURITY.md 11–12).
+// Scope (which organizations) is separate: every scoped action is also limited to the user's subtree.
+
+export const ROLES = [
+  'org_dept_admin', // 组织部管理员
+  'org_admin', // 党组织管理员
+  'member', // 党员
+  'cadre_officer', // 干部管理员
+  'cadre', // 干部
+  'talent_officer', // 人才专员
+  'talent', // 人才
+  'sysadmin', // 系统管理员
+  'secadmin', // 安全管理员
+  'auditor', // 审计管理员
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  org_dept_admin: { zh: '组织部管理员', en: 'Org-dept staff' },
+  org_admin: { zh: '党组织管理员', en: 'Organization admin' },
+  member: { zh: '党员', en: 'Party member' },
+  cadre_officer: { zh: '干部管理员', en: 'Cadre officer' },
+  cadre: { zh: '干部', en: 'Cadre' },
+  talent_officer: { zh: '人才专员', en: 'Talent officer' },
+  talent: { zh: '人才', en: 'Talent applicant' },
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditor: { zh: '审计管理员', en: 'Audit administrator' },
+};
+
+/** 三员分立: no account may hold two of these (SECURITY.md 12). */
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export const ACTIONS = [
+  'org.read',
+  'org.create',
+  'org.update',
+  'org.move',
+  'org.dissolve',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.export',
+  'system.config',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const MATRIX: Record<Role, readonly Action[]> = {
+  org_dept_admin: ['org.read', 'org.create', 'org.update', 'org.move', 'org.dissolve'],
+  org_admin: ['org.read', 'org.create', 'org.update'],
+  member: ['org.read'],
+  cadre_officer: ['org.read'],
+  cadre: [],
+  talent_officer: ['org.read'],
+  talent: [],
+  // The system administrator configures the system; it neither grants roles nor reads the audit log.
+  sysadmin: ['system.config'],
+  // The security administrator manages accounts and roles, and reads the tree to bind users to it.
+  secadmin: ['user.read', 'user.manage', 'org.read'],
+  // The audit administrator only reads and exports the audit log.
+  auditor: ['audit.read', 'audit.export'],
+};
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  return roles.some((r) => MATRIX[r]?.includes(action));
+}
+
+export function actionsOf(role: Role): readonly Action[] {
+  return MATRIX[role];
+}
+
+/** Returns the pair of separated admin roles a role set would join, or null when it is allowed. */
+export function separationConflict(roles: readonly Role[]): [Role, Role] | null {
+  const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
+  return admins.length > 1 ? [admins[0], admins[1]] : null;
+}

@@ -1,0 +1,66 @@
+// One query layer on two engines: Kysely over node-postgres, pointed either at a
+// PostgreSQL server (DATABASE_URL) or at embedded PGlite served from a worker thread.
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './types.js';
+
+// int8 (bigint ids, counts) come back as JS numbers: ids stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// date columns stay calendar strings (YYYY-MM-DD), never shifted through a JS Date.
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Db = Kysely<DB>;
+
+export interface Engine {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  databaseUrl?: string;
+  /** Data folder for PGlite, or 'memory://' for a throw-away database. */
+  dataDir: string;
+}
+
+export async function openEngine(opts: EngineOptions): Promise<Engine> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+  }
+  return openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Engine> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const worker = new Worker(path.join(here, 'pglite-worker.mjs'), {
+    workerData: { dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, 'pgdata') },
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (m: { type: string; address: string }) => (m.type === 'ready' ? resolve(m.address) : reject(new Error(String(m.type)))));
+  });
+  const [host, port] = address.split(':');
+  // Size 1: PGlite is a single session. A transaction holds the only connection, so no other
+  // request's statement can slip into it (STACK-NOTES.md: a raw BEGIN on a shared connection interleaves).
+  const pool = new pg.Pool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    db,
+    pool,
+    async close() {
+      await db.destroy();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
+        worker.once('message', () => { clearTimeout(timer); void worker.terminate().then(() => resolve()); });
+        worker.postMessage({ type: 'close' });
+      });
+    },
+  };
+}

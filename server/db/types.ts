@@ -1,0 +1,119 @@
+// Table types for Kysely. Generated columns (ids, defaults) are Generated<> so inserts may omit them.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface SettingsTable { key: string; value: Json; updated_at: Generated<Date> }
+
+export interface OrgsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  short_name: string | null;
+  code: string;
+  kind: string;
+  unit_type: string | null;
+  established_on: string | null;
+  status: Generated<'active' | 'dissolved'>;
+  dissolved_on: string | null;
+  name_initials: Generated<string>;
+  sort_key: Generated<string>;
+  child_count: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrgCommitteeMembersTable {
+  id: Generated<number>;
+  org_id: number;
+  person_name: string;
+  post: 'secretary' | 'deputy_secretary' | 'member';
+  term_start: string | null;
+  term_end: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OrgHistoryTable {
+  id: Generated<number>;
+  org_id: number;
+  action: string;
+  actor_id: number | null;
+  at: Generated<Date>;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  gender: '男' | '女';
+  category: 'full' | 'probationary';
+  status: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_id: number;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserRolesTable { user_id: number; role: string }
+export interface PasswordHistoryTable { id: Generated<number>; user_id: number; password_hash: string; created_at: Timestamp }
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  seq: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  role: string | null;
+  ip: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: 'success' | 'failure' | 'denied';
+  request_id: string | null;
+  detail: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
+
+export interface DB {
+  settings: SettingsTable;
+  orgs: OrgsTable;
+  org_committee_members: OrgCommitteeMembersTable;
+  org_history: OrgHistoryTable;
+  members: MembersTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  password_history: PasswordHistoryTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}

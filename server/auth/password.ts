@@ -1,5 +1,5 @@
 // Password hashing (argon2id) and the policy check wired to the common-password list.
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { checkPassword } from '../../domain/security/password-policy.js';
 import { AppError } from '../errors.js';
@@ -7,7 +7,8 @@ import { AppError } from '../errors.js';
 const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
 // OWASP's argon2id baseline (19 MiB, 2 iterations); ~30 ms here.
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// algorithm 2 = Argon2id (a const enum in the typings, not importable under isolatedModules).
+const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(pw: string): Promise<string> {
   return hash(pw, OPTIONS);

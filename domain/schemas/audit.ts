@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ZCursorQuery } from './common';
+
+const when = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, '时间格式应为 YYYY-MM-DD 或 ISO 时间');
+
+export const ZAuditFilter = {
+  from: when.optional(),
+  to: when.optional(),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  result: z.enum(['success', 'failure', 'denied']).optional(),
+  objectType: z.string().trim().max(32).optional(),
+  objectId: z.string().trim().max(64).optional(),
+};
+export const ZAuditListQuery = z.strictObject({ ...ZAuditFilter, ...ZCursorQuery });
+export const ZAuditExportQuery = z.strictObject({ ...ZAuditFilter, purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
+
+export const ZAuditRowSchema = z.object({
+  id: z.number(),
+  seq: z.number(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  role: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['success', 'failure', 'denied']),
+  requestId: z.string().nullable(),
+  detail: z.unknown(),
+});
+export type TAuditRow = z.infer<typeof ZAuditRowSchema>;
+
+export const ZChainReportSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  problems: z.array(z.object({ seq: z.number(), kind: z.enum(['edited', 'missing', 'broken_link']), message: z.string() })),
+});

@@ -1,0 +1,79 @@
+// Builds the HTTP application on an open engine: plugins, the auth hook, the modules and the web app.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Engine } from './db/engine.js';
+import { systemClock, type Clock } from './auth/actor.js';
+import { SettingsStore } from './modules/system/settings.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerAuthHook } from './http/auth-hook.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { orgRoutes } from './modules/orgs/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+import './http/deps.js';
+
+// Zod's own Chinese messages for validation errors (the UI is Chinese first).
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  engine: Engine;
+  clock?: Clock;
+  demo?: boolean;
+  logLevel?: string;
+  /** Built web app to serve at /; skipped when the folder does not exist. */
+  webDist?: string;
+  /** Login attempts per IP per minute (SECURITY.md 26). */
+  loginRateLimit?: number;
+  trustProxy?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => randomUUID(),
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', {
+    db: opts.engine.db,
+    engineKind: opts.engine.kind,
+    clock: opts.clock ?? systemClock,
+    settings: new SettingsStore(opts.engine.db),
+    demo: opts.demo ?? false,
+    version: '0.1.0',
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  registerAuthHook(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth', loginRateLimit: opts.loginRateLimit ?? 30 });
+  await app.register(orgRoutes, { prefix: '/api/orgs' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(systemRoutes, { prefix: '/api/system' });
+
+  if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/orgs/12, /audit...) get the app shell.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,33 @@
+// What every route can reach: the database, the clock, settings and the runtime flags.
+import type { Db } from '../db/engine.js';
+import type { Actor, Clock } from '../auth/actor.js';
+import type { SettingsStore } from '../modules/system/settings.js';
+import type { Action } from '../../domain/permissions.js';
+
+export interface AppDeps {
+  db: Db;
+  engineKind: 'pglite' | 'postgres';
+  clock: Clock;
+  settings: SettingsStore;
+  demo: boolean;
+  version: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** No session needed (login, health, API docs). */
+    public?: boolean;
+    /** Any signed-in user, whatever their roles (me, logout, password change). */
+    anyUser?: boolean;
+    /** Reachable while the password has expired (me, logout, password change). */
+    allowExpiredPassword?: boolean;
+    /** The action of domain/permissions.ts this route performs: checked before the handler runs. */
+    action?: Action;
+  }
+}

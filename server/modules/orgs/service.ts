@@ -1,0 +1,75 @@
+// Reading organizations: the detail page, the lazy tree, search, history. All scoped to the actor.
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/engine.js';
+import type { Actor } from '../../auth/actor.js';
+import type { OrgKind, UnitType, CommitteePost } from '../../../domain/org-kinds.js';
+import type { TOrgDetail, TOrgNode } from '../../../domain/schemas/orgs.js';
+import { orgSetupWarnings } from '../../../domain/rules/org-setup.js';
+import { notFound } from '../../errors.js';
+import { recordDenied } from '../../audit/record.js';
+import * as q from './queries.js';
+import { presentNode } from './presenters.js';
+
+/** The organization if it is in the actor's subtree; otherwise 404, and a refused access is audited when it exists. */
+export async function requireOrg(req: FastifyRequest, id: number, action: string): Promise<q.OrgRow> {
+  const { db } = req.server.deps;
+  const org = await q.findOrgInScope(db, req.actor!.scopePath, id);
+  if (org) return org;
+  if (await q.orgExists(db, id)) await recordDenied(req, action, 'org', id, 'scope');
+  throw notFound('组织');
+}
+
+export async function orgDetail(db: Db, actor: Actor, org: q.OrgRow): Promise<TOrgDetail> {
+  const [path, counts, committee] = await Promise.all([
+    q.ancestorsInScope(db, org.path, actor.scopePath),
+    q.memberCounts(db, org.path),
+    q.committeeOf(db, org.id),
+  ]);
+  const warnings = org.status === 'active'
+    ? orgSetupWarnings({
+      kind: org.kind as OrgKind,
+      fullMembers: counts.full,
+      probationaryMembers: counts.probationary,
+      committeeSize: committee.length,
+      hasSecretary: committee.some((c) => c.post === 'secretary'),
+    })
+    : [];
+  return {
+    ...presentNode(org),
+    code: org.code,
+    unitType: org.unit_type as UnitType | null,
+    establishedOn: org.established_on,
+    dissolvedOn: org.dissolved_on,
+    path,
+    memberCount: counts.full + counts.probationary,
+    fullMemberCount: counts.full,
+    probationaryCount: counts.probationary,
+    committee: committee.map((c) => ({ id: c.id, personName: c.person_name, post: c.post as CommitteePost, termStart: c.term_start, termEnd: c.term_end })),
+    warnings,
+  };
+}
+
+export async function scopeRoots(db: Db, actor: Actor): Promise<TOrgNode[]> {
+  const org = await q.findOrgInScope(db, actor.scopePath, actor.orgId);
+  return org ? [presentNode(org)] : [];
+}
+
+export async function search(db: Db, actor: Actor, text: string, limit: number) {
+  const hits = await q.searchOrgs(db, actor.scopePath, text, limit);
+  const scopeDepth = actor.scopePath.split('.').length;
+  // Names of every ancestor inside the scope, fetched once for all hits.
+  const ids = [...new Set(hits.flatMap((h) => h.path.split('.').slice(scopeDepth - 1, -1).map(Number)))];
+  const names = new Map((await q.namesOf(db, ids)).map((r) => [r.id, r.name]));
+  return hits.map((h) => ({
+    id: h.id,
+    name: h.name,
+    kind: h.kind as OrgKind,
+    status: h.status,
+    pathNames: h.path.split('.').slice(scopeDepth - 1, -1).map((id) => names.get(Number(id)) ?? '').join(' / '),
+  }));
+}
+
+export async function history(db: Db, orgId: number) {
+  const rows = await q.historyOf(db, orgId);
+  return rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after }));
+}

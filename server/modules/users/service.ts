@@ -1,0 +1,80 @@
+// Account administration (SECURITY.md 10, 12, 14): users in the administrator's subtree only;
+// 三员分立 enforced on every role change; sessions end when roles, organization or status change.
+import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/engine.js';
+import type { Trx } from '../../audit/audit-log.js';
+import type { Actor } from '../../auth/actor.js';
+import { ROLE_LABELS, separationConflict, type Role } from '../../../domain/permissions.js';
+import type { TUserCreate, TUserRow, TUserUpdate } from '../../../domain/schemas/users.js';
+import { assertPasswordPolicy, hashPassword } from '../../auth/password.js';
+import { revokeUserSessions } from '../../auth/sessions.js';
+import { recordDenied } from '../../audit/record.js';
+import { conflict, invalid, notFound } from '../../errors.js';
+
+export function assertSeparation(roles: Role[]): void {
+  const clash = separationConflict(roles);
+  if (clash) throw invalid(`「${ROLE_LABELS[clash[0]].zh}」与「${ROLE_LABELS[clash[1]].zh}」须由不同账号担任（三员分立）`, 'roles');
+}
+
+const base = (db: Db, scopePath: string) => db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
+  .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.name as org_name', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at',
+    sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
+  .where(sql<boolean>`o.path <@ ${scopePath}::ltree`);
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+const present = (r: Row): TUserRow => ({
+  id: r.id, username: r.username, displayName: r.display_name, orgId: r.org_id, orgName: r.org_name, roles: r.roles as Role[],
+  disabled: r.disabled, lockedUntil: iso(r.locked_until), lastLoginAt: iso(r.last_login_at), createdAt: iso(r.created_at)!,
+});
+
+export async function listUsers(db: Db, a: Actor, f: { q?: string; orgId?: number; cursor?: string; limit: number }) {
+  let q = base(db, a.scopePath);
+  if (f.q) q = q.where((eb) => eb.or([eb('u.username', 'like', `%${f.q}%`), eb('u.display_name', 'like', `%${f.q}%`)]));
+  if (f.orgId) q = q.where('u.org_id', '=', f.orgId);
+  if (f.cursor) q = q.where('u.id', '>', Number(f.cursor) || 0);
+  const rows = await q.orderBy('u.id').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  return { items: page.map(present), nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null };
+}
+
+export async function getUser(req: FastifyRequest, id: number, action: string): Promise<TUserRow> {
+  const { db } = req.server.deps;
+  const row = await base(db, req.actor!.scopePath).where('u.id', '=', id).executeTakeFirst();
+  if (row) return present(row);
+  if (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) await recordDenied(req, action, 'user', id, 'scope');
+  throw notFound('用户');
+}
+
+export async function createUser(trx: Trx, a: Actor, input: TUserCreate, now: Date): Promise<TUserRow> {
+  assertSeparation(input.roles);
+  assertPasswordPolicy(input.password, input.username);
+  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('用户名已存在', 'username');
+  const hash = await hashPassword(input.password);
+  const { id } = await trx.insertInto('users').values({
+    username: input.username, display_name: input.displayName, org_id: input.orgId, password_hash: hash, password_changed_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: id, role }))).execute();
+  await trx.insertInto('password_history').values({ user_id: id, password_hash: hash, created_at: now }).execute();
+  return present(await base(trx, a.scopePath).where('u.id', '=', id).executeTakeFirstOrThrow());
+}
+
+export async function updateUser(trx: Trx, a: Actor, user: TUserRow, input: TUserUpdate, now: Date): Promise<TUserRow> {
+  if (user.id === a.userId && (input.roles || input.disabled !== undefined || input.orgId)) {
+    throw invalid('不能修改本人账号的角色、组织或状态', input.roles ? 'roles' : input.orgId ? 'orgId' : 'disabled');
+  }
+  if (input.roles) assertSeparation(input.roles);
+  const set: Record<string, unknown> = { updated_at: now };
+  if (input.displayName !== undefined) set.display_name = input.displayName;
+  if (input.orgId !== undefined) set.org_id = input.orgId;
+  if (input.disabled !== undefined) set.disabled = input.disabled;
+  await trx.updateTable('users').set(set).where('id', '=', user.id).execute();
+  if (input.roles) {
+    await trx.deleteFrom('user_roles').where('user_id', '=', user.id).execute();
+    await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: user.id, role }))).execute();
+  }
+  // A change of what the account may see or do ends its sessions (SECURITY.md 10).
+  if (input.roles || input.orgId !== undefined || input.disabled) await revokeUserSessions(trx, user.id, now);
+  return present(await base(trx, a.scopePath).where('u.id', '=', user.id).executeTakeFirstOrThrow());
+}

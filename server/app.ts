@@ -54,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     settings: new SettingsStore(opts.engine.db),
     demo: opts.demo ?? false,
     version: '0.1.0',
+    routes: [],
   });
 
   await app.register(cookie);

@@ -26,5 +26,5 @@ export const DEFAULT_SETTINGS: TSettings = {
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
-  dormantDays: 90,
+  dormantDays: 180,
 };

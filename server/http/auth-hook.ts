@@ -14,9 +14,14 @@ export function registerAuthHook(app: FastifyInstance): void {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const c = route.config ?? {};
     if (!c.public && !c.anyUser && !c.action) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.deps.routes.push({ method, url: route.url, public: !!c.public, anyUser: !!c.anyUser, action: c.action ?? null });
+    }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // preValidation, not preHandler: the caller is identified and authorized before its input is
+  // even looked at, so a refused caller learns nothing from validation errors.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
     if (!req.url.startsWith('/api/')) return;
     const c = req.routeOptions.config ?? {};
     if (c.public || req.url.startsWith('/api/docs')) return;

@@ -11,6 +11,16 @@ export interface AppDeps {
   settings: SettingsStore;
   demo: boolean;
   version: string;
+  /** Every /api route with its access rule, filled at start-up (walked by the permission test). */
+  routes: RouteAccess[];
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
+  anyUser: boolean;
+  action: Action | null;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,115 @@
+// npm run bench: a 20,000-organization city on PGlite (and on PostgreSQL when DATABASE_URL is set);
+// p50/p95 through the HTTP API beside the bare SQL for the same answer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openEngine, type Engine } from '../server/db/engine.js';
+import { migrate } from '../server/db/migrate.js';
+import { buildApp } from '../server/app.js';
+import { generateCity } from '../server/demo/generate-city.js';
+import { childrenOf, searchOrgs } from '../server/modules/orgs/queries.js';
+import { verifyPassword } from '../server/auth/password.js';
+import { fmt, measure, sample, type Stat } from './stats.js';
+
+const ORGS = Number(process.env.BENCH_ORGS ?? 20_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+
+interface Row { engine: string; call: string; api: Stat; sql: Stat }
+
+async function openBenchEngine(kind: 'pglite' | 'postgres'): Promise<{ engine: Engine; cleanup: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zugong-bench-'));
+    const engine = await openEngine({ dataDir: dir });
+    return { engine, cleanup: async () => { await engine.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const url = process.env.DATABASE_URL!;
+  const name = `zugong_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const engine = await openEngine({ databaseUrl: u.toString(), dataDir: '' });
+  return {
+    engine,
+    cleanup: async () => {
+      await engine.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
+  const { engine, cleanup } = await openBenchEngine(kind);
+  try {
+    const db = engine.db;
+    await migrate(db);
+    const city = await generateCity(db, { seed: 20_000, orgCount: ORGS, demoAccounts: true });
+    await sql`analyze`.execute(db);
+    console.log(`[${kind}] city generated: ${city.orgs} organizations, ${city.members} members in ${(city.ms / 1000).toFixed(1)} s`);
+    const app = await buildApp({ engine, logLevel: 'silent', loginRateLimit: 1_000_000 });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const post = (url: string, body: unknown, cookie?: string) => fetch(address + url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+    const login = await post('/api/auth/login', { username: 'city-admin', password: 'Demo@2026' });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const get = async (url: string) => {
+      const r = await fetch(address + url, { headers: { cookie } });
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.json();
+    };
+    const root = await db.selectFrom('orgs').select('path').where('id', '=', city.sampleIds.city).executeTakeFirstOrThrow();
+    const parents = await db.selectFrom('orgs').select('id').where('child_count', '>', 0).execute();
+    const names = await db.selectFrom('orgs').select(['name', 'name_initials']).execute();
+    const rows: Row[] = [];
+
+    const ids = sample(parents.map((p) => p.id), SAMPLES);
+    rows.push({
+      engine: kind, call: 'children of an organization',
+      api: await measure(ids, (id) => get(`/api/orgs/${id}/children`)),
+      sql: await measure(ids, (id) => childrenOf(db, root.path, id, false)),
+    });
+
+    // Three-character infixes of real names, and pinyin-initial prefixes.
+    const terms = sample(names, SAMPLES, 7).map((n, i) => {
+      if (i % 3 === 2) return n.name_initials.slice(0, 4);
+      const at = (i * 7) % Math.max(1, n.name.length - 3);
+      return n.name.slice(at, at + 3);
+    });
+    rows.push({
+      engine: kind, call: 'organization search',
+      api: await measure(terms, (q) => get(`/api/orgs/search?q=${encodeURIComponent(q)}`)),
+      sql: await measure(terms, (q) => searchOrgs(db, root.path, q, 20)),
+    });
+
+    // Login = user lookup + argon2id verify + session and audit rows; the bare SQL is the lookup.
+    const users = Array.from({ length: 60 }, () => 'city-admin');
+    const stored = await db.selectFrom('users').select('password_hash').where('username', '=', 'city-admin').executeTakeFirstOrThrow();
+    const argon = await measure(users.slice(0, 20), () => verifyPassword(stored.password_hash, 'Demo@2026'));
+    rows.push({
+      engine: kind, call: 'login',
+      api: await measure(users, (u) => post('/api/auth/login', { username: u, password: 'Demo@2026' }).then((r) => r.text())),
+      sql: await measure(users, (u) => db.selectFrom('users').selectAll().where('username', '=', u).executeTakeFirst()),
+    });
+    console.log(`[${kind}] argon2id verify alone: p50 ${fmt(argon.p50)} ms, p95 ${fmt(argon.p95)} ms`);
+    await app.close();
+    return rows;
+  } finally {
+    await cleanup();
+  }
+}
+
+const all: Row[] = [];
+all.push(...(await benchEngine('pglite')));
+if (process.env.DATABASE_URL) all.push(...(await benchEngine('postgres')));
+console.log(`\n${ORGS.toLocaleString()} organizations, ${SAMPLES} calls per row (ms)\n`);
+console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const r of all) console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
+process.exit(0);

@@ -1,0 +1,56 @@
+// The test-server helper: a migrated throw-away database with a small generated city and its
+// demo accounts, the app on top of it, a clock the tests move, and a login helper.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import type { Clock } from '../auth/actor.js';
+import type { Db } from '../db/engine.js';
+import { generateCity, type CityResult } from '../demo/generate-city.js';
+import { openTestEngine, type TestEngine } from './test-engine.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export class TestClock implements Clock {
+  private t = Date.now();
+  now(): Date {
+    return new Date(this.t);
+  }
+  advanceMinutes(m: number): void {
+    this.t += m * 60_000;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  te: TestEngine;
+  clock: TestClock;
+  city: CityResult;
+  login(username: string, password?: string): Promise<string>;
+  call(cookie: string | null, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { orgCount?: number; loginRateLimit?: number } = {}): Promise<TestApp> {
+  const te = await openTestEngine();
+  const city = await generateCity(te.engine.db, { seed: 7, orgCount: opts.orgCount ?? 200, demoAccounts: true });
+  const clock = new TestClock();
+  const app = await buildApp({ engine: te.engine, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  await app.ready();
+  const call = (cookie: string | null, method: string, url: string, payload?: unknown) =>
+    app.inject({ method: method as 'GET', url, payload: payload as object, headers: cookie ? { cookie } : {} });
+  return {
+    app, db: te.engine.db, te, clock, city, call,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await call(null, 'POST', '/api/auth/login', { username, password });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const c = res.cookies.find((k) => k.name === 'zg_session');
+      return `zg_session=${c!.value}`;
+    },
+    async close() {
+      await app.close();
+      await te.dispose();
+    },
+  };
+}
+
+export const json = (res: LightMyRequestResponse) => res.json() as any;

@@ -1,0 +1,40 @@
+// A throw-away database for one test file: in-memory PGlite, or a fresh database on the
+// PostgreSQL server when DATABASE_URL is set (created from template0 with a UTF-8 ctype so that
+// Chinese trigram search works, STACK-NOTES.md).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openEngine, type Engine } from '../db/engine.js';
+import { migrate } from '../db/migrate.js';
+
+export interface TestEngine {
+  engine: Engine;
+  dispose(): Promise<void>;
+}
+
+export async function openTestEngine(): Promise<TestEngine> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const engine = await openEngine({ dataDir: 'memory://' });
+    await migrate(engine.db);
+    return { engine, dispose: () => engine.close() };
+  }
+  const name = `zg_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const engine = await openEngine({ databaseUrl: u.toString(), dataDir: '' });
+  await migrate(engine.db);
+  return {
+    engine,
+    async dispose() {
+      await engine.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

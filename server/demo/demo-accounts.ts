@@ -37,8 +37,10 @@ export function pickSamples(shape: CityShape, people: People): Samples {
     return list[0];
   };
   // The nicest example first: a community branch straight under a 街道, big enough for a committee.
+  const underStreet = (n: OrgNode) => n.parent?.kind === 'township_committee' && n.parent.shortName.endsWith('街道党工委');
   const branch = first(
     inDistrict(0),
+    (n) => n.unitType === 'community' && underStreet(n) && (committeeSize.get(n.id) ?? 0) >= 3,
     (n) => n.unitType === 'community' && n.parent?.kind === 'township_committee' && (committeeSize.get(n.id) ?? 0) >= 3,
     (n) => n.parent?.kind === 'township_committee',
   );

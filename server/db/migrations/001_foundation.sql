@@ -34,7 +34,8 @@ create table orgs (
 create index orgs_path_gist on orgs using gist (path);
 create index orgs_parent_sort on orgs (parent_id, sort_key, id);
 create index orgs_name_trgm on orgs using gin (name gin_trgm_ops);
-create index orgs_initials on orgs (name_initials text_pattern_ops);
+-- initials match anywhere in the name ("fz" finds 示范市凤庄镇委员会): trigram index from 3 letters
+create index orgs_initials_trgm on orgs using gin (name_initials gin_trgm_ops);
 
 create table org_committee_members (
   id bigserial primary key,

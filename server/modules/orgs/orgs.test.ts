@@ -136,6 +136,9 @@ describe('search', () => {
     expect(byName.find((h: any) => h.id === other.id).pathNames).toContain('/');
     const created = json(await t.call(city, 'GET', '/api/orgs/search?q=csgmh')).items;
     expect(created.map((h: any) => h.name)).toContain('测试改名后党支部');
+    // Initials match anywhere in the name, not only from its first character.
+    const infix = json(await t.call(city, 'GET', '/api/orgs/search?q=gmhdz')).items;
+    expect(infix.map((h: any) => h.name)).toContain('测试改名后党支部');
     const fromDistrict = json(await t.call(districtAdmin, 'GET', `/api/orgs/search?q=${encodeURIComponent(other.name)}`)).items;
     expect(fromDistrict.map((h: any) => h.id)).not.toContain(other.id);
   });

@@ -52,10 +52,10 @@ export function committeeOf(db: Db, orgId: number) {
     .orderBy(sql`case post when 'secretary' then 0 when 'deputy_secretary' then 1 else 2 end`).orderBy('id').execute();
 }
 
-/** Name infix (trigram index from 3 characters) or pinyin-initials prefix, inside the scope. */
+/** Name infix or pinyin-initials infix (trigram indexes from 3 characters), inside the scope. */
 export function searchOrgs(db: Db, scopePath: string, q: string, limit: number): Promise<OrgRow[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const initials = /^[a-z]+$/i.test(q) ? `${q.toLowerCase()}%` : null;
+  const initials = /^[a-z]+$/i.test(q) ? `%${q.toLowerCase()}%` : null;
   return db.selectFrom('orgs').selectAll()
     .where(sql<boolean>`path <@ ${scopePath}::ltree`)
     .where((eb) => (initials ? eb.or([eb('name', 'like', like), eb('name_initials', 'like', initials)]) : eb('name', 'like', like)))

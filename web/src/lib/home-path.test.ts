@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { homePath } from './home-path';
+
+describe('homePath', () => {
+  it('sends organization readers to their own organization', () => {
+    expect(homePath({ roles: ['org_dept_admin'], orgId: 12 })).toBe('/orgs/12');
+    expect(homePath({ roles: ['member'], orgId: 305 })).toBe('/orgs/305');
+  });
+
+  it('sends each separated administrator to their own page', () => {
+    expect(homePath({ roles: ['secadmin'], orgId: 1 })).toBe('/users');
+    expect(homePath({ roles: ['auditor'], orgId: 1 })).toBe('/audit');
+    expect(homePath({ roles: ['sysadmin'], orgId: 1 })).toBe('/settings');
+  });
+
+  it('sends a user without any page to the welcome page', () => {
+    expect(homePath({ roles: ['cadre'], orgId: 1 })).toBe('/welcome');
+  });
+});

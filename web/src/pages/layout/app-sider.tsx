@@ -1,0 +1,39 @@
+import { Menu, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { can } from '../../../../domain/permissions';
+import { useMe } from '../../auth/auth-context';
+import { OrgSearch } from '../../components/org-search';
+import { OrgTree } from '../../components/org-tree';
+
+export function AppSider() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const readsOrgs = can(me.roles, 'org.read');
+
+  const items: MenuProps['items'] = [
+    readsOrgs && { key: 'orgs', icon: <ApartmentOutlined />, label: t('nav.orgs'), onClick: () => navigate(`/orgs/${me.orgId}`) },
+    can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
+    can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },
+    can(me.roles, 'system.config') && { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), onClick: () => navigate('/settings') },
+  ].filter((x) => x !== false);
+
+  return (
+    <>
+      <Menu mode="inline" items={items} selectedKeys={[pathname.split('/')[1] ?? '']} />
+      {readsOrgs && (
+        <>
+          <div className="sider-section">
+            <OrgSearch />
+          </div>
+          <div className="sider-section sider-tree">
+            <OrgTree />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

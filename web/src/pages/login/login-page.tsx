@@ -1,0 +1,65 @@
+// Login: username and password; the server's message on failure; demo accounts when in demo mode.
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { login } from '../../api/auth';
+import { errorText } from '../../api/client';
+import { useAuth } from '../../auth/auth-context';
+import { LanguageSwitch } from '../../components/language-switch';
+import { homePath } from '../../lib/home-path';
+import { DemoAccounts } from './demo-accounts';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { me, setMe, demo } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  if (me) return <Navigate to={homePath(me)} replace />;
+
+  const submit = async ({ username, password }: Values) => {
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const user = await login(username.trim(), password);
+      setMe(user);
+      navigate(homePath(user), { replace: true });
+    } catch (e) {
+      setError(errorText(e));
+      form.setFieldValue('password', '');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <Card className="login-card" extra={<LanguageSwitch />} title={t('login.welcome')}>
+        <h1>{t('app.name')}</h1>
+        <div className="subtitle">{t('app.subtitle')}</div>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        <Form form={form} onFinish={submit} size="large" requiredMark={false} autoComplete="on">
+          <Form.Item name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} placeholder={t('login.username')} autoComplete="username" data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} placeholder={t('login.password')} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+        {demo && <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Security settings (system administrator): password age and history, lockout, session limits, dormancy.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/client';
+import { getSettings, putSettings } from '../../api/system';
+import type { Settings } from '../../api/types';
+import { PageSpin } from '../../components/route-guards';
+import { useRequest } from '../../lib/use-request';
+
+type Field = keyof Settings;
+
+/** Each setting with its unit and sensible bounds (the server validates again). */
+const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: { name: Field; min: number; max: number; unit: 'days' | 'times' | 'minutes' | 'hours' | 'count' }[] }[] = [
+  { title: 'password', fields: [{ name: 'passwordMaxAgeDays', min: 0, max: 3650, unit: 'days' }, { name: 'passwordHistory', min: 0, max: 24, unit: 'count' }] },
+  { title: 'lockout', fields: [{ name: 'lockoutThreshold', min: 1, max: 100, unit: 'times' }, { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' }] },
+  { title: 'session', fields: [{ name: 'sessionIdleMinutes', min: 1, max: 1440, unit: 'minutes' }, { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' }] },
+  { title: 'accounts', fields: [{ name: 'dormantDays', min: 0, max: 3650, unit: 'days' }] },
+];
+const FIELDS = GROUPS.flatMap((g) => g.fields.map((f) => f.name));
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Settings>();
+  const current = useRequest(() => getSettings(), []);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (current.data) form.setFieldsValue(current.data);
+  }, [current.data, form]);
+
+  const save = async (values: Settings) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      // Exactly the Settings fields: the server refuses unknown ones.
+      const body = Object.fromEntries(FIELDS.map((f) => [f, values[f]])) as unknown as Settings;
+      current.setData(await putSettings(body));
+      void message.success(t('common.saved'));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (current.error) return <Alert type="error" showIcon title={errorText(current.error)} />;
+  if (!current.data) return <PageSpin />;
+  return (
+    <div className="page-card">
+      <Typography.Title level={4}>{t('nav.settings')}</Typography.Title>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} labelCol={{ flex: '200px' }} initialValues={current.data} onFinish={save} style={{ maxWidth: 720 }}>
+        {GROUPS.map((g) => (
+          <Card key={g.title} size="small" title={t(`settings.groups.${g.title}`)} style={{ marginBottom: 12 }}>
+            {g.fields.map((f) => (
+              <Form.Item key={f.name} name={f.name} label={t(`settings.fields.${f.name}`)} extra={t(`settings.hints.${f.name}`)} rules={[{ required: true, message: t('settings.required') }]}>
+                <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 160 }} suffix={t(`settings.units.${f.unit}`)} />
+              </Form.Item>
+            ))}
+          </Card>
+        ))}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t('common.save')}</Button>
+          <Button onClick={() => form.setFieldsValue(current.data!)}>{t('common.reset')}</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// Routes: every page is its own chunk (React.lazy), loaded when first visited.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { Guard, HomeRedirect, Lazy, RequireAuth } from './components/route-guards';
+
+const LoginPage = lazy(() => import('./pages/login/login-page'));
+const AppLayout = lazy(() => import('./pages/layout/app-layout'));
+const OrgPage = lazy(() => import('./pages/orgs/org-page'));
+const UsersPage = lazy(() => import('./pages/users/users-page'));
+const AuditPage = lazy(() => import('./pages/audit/audit-page'));
+const SettingsPage = lazy(() => import('./pages/settings/settings-page'));
+const NotFoundPage = lazy(() => import('./components/results'));
+const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Lazy><LoginPage /></Lazy> },
+  {
+    path: '/',
+    element: <RequireAuth><Lazy><AppLayout /></Lazy></RequireAuth>,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'orgs/:id', element: <Guard action="org.read"><OrgPage /></Guard> },
+      { path: 'users', element: <Guard action="user.manage"><UsersPage /></Guard> },
+      { path: 'audit', element: <Guard action="audit.read"><AuditPage /></Guard> },
+      { path: 'settings', element: <Guard action="system.config"><SettingsPage /></Guard> },
+      { path: 'welcome', element: <NoPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -42,13 +42,42 @@ export const ACTIONS = [
   'audit.read',
   'audit.export',
   'system.config',
+  // Party members (issue 3)
+  'member.read', // the list, search and records of the subtree
+  'member.write', // add and edit records
+  'member.reveal_id', // see a full identity number (audited)
+  'member.import',
+  'member.export',
+  'member.self', // a member's own record and dues
+  'status.write', // 流动党员, 失联, 停止党籍, 出党, 死亡, restoration
+  'dev.read', // the development pipeline
+  'dev.write', // record steps, votes, probation decisions
+  'dev.override', // record a 特殊情况 exception to a time rule
+  'transfer.read',
+  'transfer.write', // issue, receive, confirm, return transfer letters
+  'dues.read',
+  'dues.write', // bases, payments, reduction proposals
+  'dues.approve', // approve a hardship reduction (higher committee, RULES.md §2 art. 7)
+  'dues.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<Role, readonly Action[]> = {
-  org_dept_admin: ['org.read', 'org.create', 'org.update', 'org.move', 'org.dissolve'],
-  org_admin: ['org.read', 'org.create', 'org.update'],
-  member: ['org.read'],
+  org_dept_admin: [
+    'org.read', 'org.create', 'org.update', 'org.move', 'org.dissolve',
+    'member.read', 'member.write', 'member.reveal_id', 'member.import', 'member.export', 'status.write',
+    'dev.read', 'dev.write', 'dev.override', 'transfer.read', 'transfer.write',
+    'dues.read', 'dues.write', 'dues.approve', 'dues.export',
+  ],
+  // A branch secretary or 组织委员: the members, development, transfers and dues of their subtree;
+  // full identity numbers and rule exceptions stay with the organization department.
+  org_admin: [
+    'org.read', 'org.create', 'org.update',
+    'member.read', 'member.write', 'member.import', 'member.export', 'status.write',
+    'dev.read', 'dev.write', 'transfer.read', 'transfer.write',
+    'dues.read', 'dues.write', 'dues.approve', 'dues.export',
+  ],
+  member: ['org.read', 'member.self'],
   cadre_officer: ['org.read'],
   cadre: [],
   talent_officer: ['org.read'],

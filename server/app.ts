@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Engine } from './db/engine.js';
 import { systemClock, type Clock } from './auth/actor.js';
+import { IdCrypto } from './crypto/id-crypto.js';
+import type { Keys } from './crypto/keys.js';
 import { SettingsStore } from './modules/system/settings.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerAuthHook } from './http/auth-hook.js';
@@ -21,6 +23,11 @@ import { orgRoutes } from './modules/orgs/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { memberRoutes } from './modules/members/routes.js';
+import { developmentRoutes } from './modules/development/routes.js';
+import { transferRoutes } from './modules/transfers/routes.js';
+import { memberStatusRoutes } from './modules/member-status/routes.js';
+import { duesRoutes } from './modules/dues/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -28,6 +35,8 @@ z.config(z.locales.zhCN());
 
 export interface AppOptions {
   engine: Engine;
+  /** Keys for personal data: crypto/keys.ts loadKeys() in production, a fixed test key in tests. */
+  keys: Keys;
   clock?: Clock;
   demo?: boolean;
   logLevel?: string;
@@ -55,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     demo: opts.demo ?? false,
     version: '0.1.0',
     routes: [],
+    idCrypto: new IdCrypto(opts.keys),
   });
 
   await app.register(cookie);
@@ -70,6 +80,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(systemRoutes, { prefix: '/api/system' });
+  await app.register(memberRoutes, { prefix: '/api/members' });
+  await app.register(memberStatusRoutes, { prefix: '/api/member-status' });
+  await app.register(developmentRoutes, { prefix: '/api/development' });
+  await app.register(transferRoutes, { prefix: '/api/transfers' });
+  await app.register(duesRoutes, { prefix: '/api/dues' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

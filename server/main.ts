@@ -4,14 +4,16 @@ import { openEngine } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { loadKeys } from './crypto/keys.js';
 
 const config = loadConfig();
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
-const app = await buildApp({ engine, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1' });
+const keys = loadKeys(config.secret, config.dataDir);
+const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1' });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 if (config.demo) {
-  const seeded = await seedDemoIfEmpty(engine.db);
+  const seeded = await seedDemoIfEmpty(engine.db, keys);
   if (seeded) app.log.info(seeded, '示范市 demo city generated');
 } else if (!(await engine.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
   app.log.warn('数据库中还没有组织。请用 `npm run admin -- init --city <市委名称>` 建立根组织，并用 `npm run admin -- create-admin` 建立第一个管理员。');

@@ -3,6 +3,7 @@ import { openTestEngine, type TestEngine } from '../test/test-engine.js';
 import { buildApp } from '../app.js';
 import { createAdmin, initRootOrg } from './bootstrap.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
+import { TEST_KEYS as keys } from '../test/test-app.js';
 
 let te: TestEngine;
 beforeAll(async () => { te = await openTestEngine(); });
@@ -10,7 +11,7 @@ afterAll(async () => { await te?.dispose(); });
 
 describe('a production install (SECURITY.md 7)', () => {
   it('starts with no account at all: nothing can log in with a demo password', async () => {
-    const app = await buildApp({ engine: te.engine, logLevel: 'silent', demo: false });
+    const app = await buildApp({ engine: te.engine, keys, logLevel: 'silent', demo: false });
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city-admin', password: 'Demo@2026' } });
     expect(res.statusCode).toBe(401);
     expect((await te.engine.db.selectFrom('users').select('id').execute()).length).toBe(0);
@@ -28,7 +29,7 @@ describe('a production install (SECURITY.md 7)', () => {
     const id = await createAdmin(te.engine.db, { username: 'first.sec', role: 'secadmin', password: 'First#Admin1' });
     const user = await te.engine.db.selectFrom('users').select(['org_id']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(user.org_id).toBe(root);
-    const app = await buildApp({ engine: te.engine, logLevel: 'silent' });
+    const app = await buildApp({ engine: te.engine, keys, logLevel: 'silent' });
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'first.sec', password: 'First#Admin1' } });
     expect(res.json()).toMatchObject({ roles: ['secadmin'], orgId: root });
     await app.close();

@@ -1,8 +1,12 @@
 // Table types for Kysely. Generated columns (ids, defaults) are Generated<> so inserts may omit them.
 import type { ColumnType, Generated } from 'kysely';
+import type { MemberTables } from './types-members.js';
+import type { DevelopmentTables } from './types-development.js';
+import type { TransferTables } from './types-transfers.js';
+import type { DuesTables } from './types-dues.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string | undefined, string>;
 
 export interface SettingsTable { key: string; value: Json; updated_at: Generated<Date> }
 
@@ -46,15 +50,7 @@ export interface OrgHistoryTable {
   after: Json | null;
 }
 
-export interface MembersTable {
-  id: Generated<number>;
-  org_id: number;
-  name: string;
-  gender: '男' | '女';
-  category: 'full' | 'probationary';
-  status: Generated<string>;
-  created_at: Generated<Date>;
-}
+export type { MembersTable } from './types-members.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -104,12 +100,12 @@ export interface AuditLogTable {
 
 export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
 
-export interface DB {
+// Each area's tables live in its own types-<area>.ts; DB is their union.
+export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;
   org_history: OrgHistoryTable;
-  members: MembersTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   password_history: PasswordHistoryTable;

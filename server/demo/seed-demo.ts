@@ -1,11 +1,27 @@
-// Demo mode: on the first start with an empty database, generate 示范市 deterministically.
+// Demo mode: on the first start with an empty database, generate 示范市 deterministically,
+// then each area's demo data on top of it (members' details, development, transfers, dues).
 import type { Db } from '../db/engine.js';
+import type { Keys } from '../crypto/keys.js';
 import { generateCity, type CityResult } from './generate-city.js';
+import { seedMembersDemo } from '../modules/members/demo.js';
+import { seedDevelopmentDemo } from '../modules/development/demo.js';
+import { seedTransfersDemo } from '../modules/transfers/demo.js';
+import { seedDuesDemo } from '../modules/dues/demo.js';
 
 export const DEMO_SEED = 2026;
 export const DEMO_ORG_COUNT = 2000;
 
-export async function seedDemoIfEmpty(db: Db): Promise<CityResult | null> {
+/** Each area adds its demo rows, in this order (later areas may use earlier areas' rows). */
+export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promise<void> {
+  await seedMembersDemo(db, city, keys);
+  await seedDevelopmentDemo(db, city, keys);
+  await seedTransfersDemo(db, city, keys);
+  await seedDuesDemo(db, city, keys);
+}
+
+export async function seedDemoIfEmpty(db: Db, keys: Keys): Promise<CityResult | null> {
   if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return null;
-  return generateCity(db, { seed: DEMO_SEED, orgCount: DEMO_ORG_COUNT, demoAccounts: true });
+  const city = await generateCity(db, { seed: DEMO_SEED, orgCount: DEMO_ORG_COUNT, demoAccounts: true });
+  await seedAreaDemos(db, city, keys);
+  return city;
 }

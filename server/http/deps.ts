@@ -3,6 +3,7 @@ import type { Db } from '../db/engine.js';
 import type { Actor, Clock } from '../auth/actor.js';
 import type { SettingsStore } from '../modules/system/settings.js';
 import type { Action } from '../../domain/permissions.js';
+import type { IdCrypto } from '../crypto/id-crypto.js';
 
 export interface AppDeps {
   db: Db;
@@ -11,6 +12,8 @@ export interface AppDeps {
   settings: SettingsStore;
   demo: boolean;
   version: string;
+  /** Encrypts, decrypts and hashes identity numbers (SECURITY.md 21). */
+  idCrypto: IdCrypto;
   /** Every /api route with its access rule, filled at start-up (walked by the permission test). */
   routes: RouteAccess[];
 }

@@ -6,6 +6,11 @@ import type { Clock } from '../auth/actor.js';
 import type { Db } from '../db/engine.js';
 import { generateCity, type CityResult } from '../demo/generate-city.js';
 import { openTestEngine, type TestEngine } from './test-engine.js';
+import { deriveKeys } from '../crypto/keys.js';
+import { seedAreaDemos } from '../demo/seed-demo.js';
+
+/** A fixed key for tests: ciphertexts and hashes are reproducible across test files. */
+export const TEST_KEYS = deriveKeys('zugong-test-secret');
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -30,11 +35,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { orgCount?: number; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean } = {}): Promise<TestApp> {
   const te = await openTestEngine();
   const city = await generateCity(te.engine.db, { seed: 7, orgCount: opts.orgCount ?? 200, demoAccounts: true });
+  // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
+  if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
   const clock = new TestClock();
-  const app = await buildApp({ engine: te.engine, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
   await app.ready();
   const call = (cookie: string | null, method: string, url: string, payload?: unknown) =>
     app.inject({ method: method as 'GET', url, payload: payload as object, headers: cookie ? { cookie } : {} });

@@ -9,6 +9,10 @@ const OrgPage = lazy(() => import('./pages/orgs/org-page'));
 const UsersPage = lazy(() => import('./pages/users/users-page'));
 const AuditPage = lazy(() => import('./pages/audit/audit-page'));
 const SettingsPage = lazy(() => import('./pages/settings/settings-page'));
+const MembersPage = lazy(() => import('./pages/members/members-page'));
+const DevelopmentPage = lazy(() => import('./pages/development/development-page'));
+const TransfersPage = lazy(() => import('./pages/transfers/transfers-page'));
+const DuesPage = lazy(() => import('./pages/dues/dues-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -23,6 +27,10 @@ export const router = createBrowserRouter([
       { path: 'users', element: <Guard action="user.manage"><UsersPage /></Guard> },
       { path: 'audit', element: <Guard action="audit.read"><AuditPage /></Guard> },
       { path: 'settings', element: <Guard action="system.config"><SettingsPage /></Guard> },
+      { path: 'members/*', element: <Guard action="member.read"><MembersPage /></Guard> },
+      { path: 'development/*', element: <Guard action="dev.read"><DevelopmentPage /></Guard> },
+      { path: 'transfers/*', element: <Guard action="transfer.read"><TransfersPage /></Guard> },
+      { path: 'dues/*', element: <Guard action="dues.read"><DuesPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

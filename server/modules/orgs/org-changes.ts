@@ -91,6 +91,9 @@ export async function moveOrg(trx: Trx, actor: Actor, org: OrgRow, newParent: Or
   // Re-root the whole subtree in one statement: new parent's path + the part below the old parent.
   await sql`update orgs set path = ${newParent.path}::ltree || subpath(path, nlevel(${org.path}::ltree) - 1), updated_at = ${now}
             where path <@ ${org.path}::ltree`.execute(trx);
+  // Members keep a copy of their organization's path for subtree filters: move it along.
+  await sql`update members set org_path = ${newParent.path}::ltree || subpath(org_path, nlevel(${org.path}::ltree) - 1)
+            where org_path <@ ${org.path}::ltree`.execute(trx);
   await trx.updateTable('orgs').set({ parent_id: newParent.id, version: org.version + 1 }).where('id', '=', org.id).execute();
   if (org.status === 'active') {
     await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '-', 1) })).where('id', '=', org.parent_id).execute();

@@ -95,12 +95,17 @@ describe('moving and dissolving', () => {
     const gb = json(await t.call(city, 'POST', '/api/orgs', { parentId: t1, name: '搬迁测试党总支', kind: 'general_branch' }));
     const br = json(await t.call(city, 'POST', '/api/orgs', { parentId: gb.id, name: '搬迁测试党支部', kind: 'branch' }));
     const grp = json(await t.call(city, 'POST', '/api/orgs', { parentId: br.id, name: '搬迁测试党小组', kind: 'party_group' }));
+    const member = await t.db.insertInto('members').values({ org_id: br.id, name: '随迁党员', gender: '女', category: 'full' }).returning('id').executeTakeFirstOrThrow();
     const moved = await t.call(city, 'POST', `/api/orgs/${gb.id}/move`, { newParentId: t2 });
     expect(moved.statusCode).toBe(200);
     const g = json(await t.call(city, 'GET', `/api/orgs/${grp.id}`));
     expect(g.path.map((p: any) => p.id)).toEqual([t.city.sampleIds.city, t.city.sampleIds.district, t2, gb.id, br.id, grp.id]);
     const row = await t.db.selectFrom('orgs').select('path').where('id', '=', grp.id).executeTakeFirstOrThrow();
     expect(row.path.endsWith(`${t2}.${gb.id}.${br.id}.${grp.id}`)).toBe(true);
+    // Members' copy of the path moves with their organization.
+    const m = await t.db.selectFrom('members').select('org_path').where('id', '=', member.id).executeTakeFirstOrThrow();
+    expect(m.org_path).toBe(row.path.split('.').slice(0, -1).join('.'));
+    await t.db.updateTable('members').set({ status: 'transferred_out' }).where('id', '=', member.id).execute();
     expect(json(await t.call(city, 'GET', `/api/orgs/${gb.id}/history`)).items[0]).toMatchObject({ action: 'move', before: { parentId: t1 }, after: { parentId: t2 } });
     const cycle = await t.call(city, 'POST', `/api/orgs/${gb.id}/move`, { newParentId: br.id });
     expect(cycle.statusCode).toBe(400);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { OrgsTable } from '../../db/types.js';
 import type { Selectable } from 'kysely';
+import { COUNTED_STATUSES, ON_BOOKS_STATUSES } from '../../../domain/member-status.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 
@@ -32,10 +33,10 @@ export function ancestorsInScope(db: Db, path: string, scopePath: string): Promi
 
 /** Members whose formal relationship is in the subtree, by category. */
 export async function memberCounts(db: Db, path: string): Promise<{ full: number; probationary: number }> {
-  const rows = await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
+  const rows = await db.selectFrom('members as m')
     .select(['m.category', sql<number>`count(*)::int`.as('n')])
-    .where(sql<boolean>`o.path <@ ${path}::ltree`)
-    .where('m.status', '=', 'normal')
+    .where(sql<boolean>`m.org_path <@ ${path}::ltree`)
+    .where('m.status', 'in', COUNTED_STATUSES)
     .groupBy('m.category')
     .execute();
   const get = (c: string) => rows.find((r) => r.category === c)?.n ?? 0;
@@ -43,7 +44,7 @@ export async function memberCounts(db: Db, path: string): Promise<{ full: number
 }
 
 export async function directMemberCount(db: Db, orgId: number): Promise<number> {
-  const r = await db.selectFrom('members').select(sql<number>`count(*)::int`.as('n')).where('org_id', '=', orgId).where('status', '=', 'normal').executeTakeFirstOrThrow();
+  const r = await db.selectFrom('members').select(sql<number>`count(*)::int`.as('n')).where('org_id', '=', orgId).where('status', 'in', ON_BOOKS_STATUSES).executeTakeFirstOrThrow();
   return r.n;
 }
 

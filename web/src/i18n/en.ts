@@ -1,7 +1,16 @@
 // English interface text, loaded on first switch to English. Same keys as zh.ts (typed as Messages).
 import type { Messages } from './zh';
 
+import members from './en/members';
+import development from './en/development';
+import transfers from './en/transfers';
+import dues from './en/dues';
+
 const en: Messages = {
+  members,
+  development,
+  transfers,
+  dues,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -38,6 +47,10 @@ const en: Messages = {
     users: 'Users',
     audit: 'Audit log',
     settings: 'Settings',
+    members: 'Party members',
+    development: 'Member development',
+    transfers: 'Transfers',
+    dues: 'Party dues',
     orgTree: 'Organization tree',
   },
   login: {

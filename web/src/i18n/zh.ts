@@ -1,6 +1,15 @@
 // 中文界面文字（默认语言）。English: en.ts, which must have the same keys (checked by the compiler).
 // Labels of org kinds, unit types, posts and roles come from domain/ (lib/labels.ts), not from here.
+import members from './zh/members';
+import development from './zh/development';
+import transfers from './zh/transfers';
+import dues from './zh/dues';
+
 const zh = {
+  members,
+  development,
+  transfers,
+  dues,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -37,6 +46,10 @@ const zh = {
     users: '用户管理',
     audit: '审计日志',
     settings: '系统设置',
+    members: '党员管理',
+    development: '发展党员',
+    transfers: '组织关系转接',
+    dues: '党费管理',
     orgTree: '组织树',
   },
   login: {

@@ -1,5 +1,5 @@
 import { Menu, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FlagOutlined, MoneyCollectOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
@@ -16,6 +16,10 @@ export function AppSider() {
 
   const items: MenuProps['items'] = [
     readsOrgs && { key: 'orgs', icon: <ApartmentOutlined />, label: t('nav.orgs'), onClick: () => navigate(`/orgs/${me.orgId}`) },
+    can(me.roles, 'member.read') && { key: 'members', icon: <UserOutlined />, label: t('nav.members'), onClick: () => navigate('/members') },
+    can(me.roles, 'dev.read') && { key: 'development', icon: <FlagOutlined />, label: t('nav.development'), onClick: () => navigate('/development') },
+    can(me.roles, 'transfer.read') && { key: 'transfers', icon: <SwapOutlined />, label: t('nav.transfers'), onClick: () => navigate('/transfers') },
+    can(me.roles, 'dues.read') && { key: 'dues', icon: <MoneyCollectOutlined />, label: t('nav.dues'), onClick: () => navigate('/dues') },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },
     can(me.roles, 'system.config') && { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), onClick: () => navigate('/settings') },

@@ -1,0 +1,3 @@
+// Tables of the dues area (its own migration file); filled in with that area's migration.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DuesTables {}

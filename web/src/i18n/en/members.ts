@@ -1,0 +1,7 @@
+import type zh from '../zh/members';
+
+const members: typeof zh = {
+  title: 'Party members',
+};
+
+export default members;

@@ -1,0 +1,7 @@
+import type zh from '../zh/transfers';
+
+const transfers: typeof zh = {
+  title: 'Transfers',
+};
+
+export default transfers;

@@ -1,0 +1,8 @@
+// The transfers area's main page (replaced by the area's implementation).
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export default function TransfersPage() {
+  const { t } = useTranslation();
+  return <Typography.Title level={4}>{t('transfers.title')}</Typography.Title>;
+}

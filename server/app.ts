@@ -68,7 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted at preHandler, after the auth hook: a caller refused by role gets its 403, not a 429.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   registerAuthHook(app);

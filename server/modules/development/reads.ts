@@ -1,0 +1,82 @@
+// Reading the pipeline: the person list, a person's record, the board, the member pickers.
+// Every read is limited to the actor's subtree (an organization outside it is 404, audited).
+import type { FastifyRequest } from 'fastify';
+import dayjs from 'dayjs';
+import { invalid } from '../../errors.js';
+import { PERSON_STATUSES } from '../../../domain/rules/development-steps.js';
+import { progress } from '../../../domain/rules/development.js';
+import type { TBoard, TPeopleQuery } from '../../../domain/schemas/development.js';
+import { requireOrg } from '../orgs/service.js';
+import { presentDetail, presentRow } from './presenters.js';
+import * as q from './queries.js';
+import { todayOf } from './service.js';
+
+const encodeCursor = (r: { sort_key: string; id: number }) => Buffer.from(JSON.stringify([r.sort_key, r.id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): { key: string; id: number } | null {
+  if (!cursor) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof key === 'string' && Number.isInteger(id)) return { key, id: id as number };
+  } catch {
+    // fall through to the refusal below
+  }
+  throw invalid('分页游标无效，请重新查询', 'cursor');
+}
+
+async function scopePathOf(req: FastifyRequest, orgId: number | undefined): Promise<{ id: number; path: string }> {
+  if (orgId) {
+    const org = await requireOrg(req, orgId, 'dev.read');
+    return { id: org.id, path: org.path };
+  }
+  return { id: req.actor!.orgId, path: req.actor!.scopePath };
+}
+
+export async function listPeople(req: FastifyRequest, query: TPeopleQuery) {
+  const { cursor, limit, orgId, overdue, ...f } = query;
+  const { path } = await scopePathOf(req, orgId);
+  const today = todayOf(req);
+  const rows = await q.peoplePage(req.server.deps.db, { ...f, path, overdueOn: overdue === 'true' ? today : undefined }, decodeCursor(cursor), limit + 1);
+  const page = rows.slice(0, limit);
+  return { items: page.map((r) => presentRow(r, today)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+export async function personDetail(req: FastifyRequest, person: q.PersonRow) {
+  const { db } = req.server.deps;
+  const [steps, sets, org] = await Promise.all([q.stepsOf(db, person.id), q.ruleSets(db), q.orgName(db, person.org_id)]);
+  const p = progress(steps.map((s) => ({ stepNo: s.step_no, doneOn: s.done_on, passed: s.passed, outcome: s.outcome, extensionMonths: s.extension_months })), sets);
+  return presentDetail(person, org.name, steps, p.allowedNext, todayOf(req));
+}
+
+const BOARD_LIST_LIMIT = 100;
+const SOON_DAYS = 30;
+
+export async function board(req: FastifyRequest, orgId: number | undefined): Promise<TBoard> {
+  const { db } = req.server.deps;
+  const scope = await scopePathOf(req, orgId);
+  const today = todayOf(req);
+  const soon = dayjs(today).add(SOON_DAYS, 'day').format('YYYY-MM-DD');
+  const [counts, lists] = await Promise.all([q.boardCounts(db, scope.path, today), q.boardLists(db, scope.path, today, soon, BOARD_LIST_LIMIT)]);
+  const byStatus = PERSON_STATUSES.map((status) => {
+    const r = counts.byStatus.find((x) => x.status === status);
+    return { status, count: r?.n ?? 0, overdue: r?.late ?? 0 };
+  });
+  const byStep = Array.from({ length: 25 }, (_, i) => {
+    const r = counts.byStep.find((x) => x.last_step === i + 1);
+    return { stepNo: i + 1, count: r?.n ?? 0, overdue: r?.late ?? 0 };
+  });
+  return {
+    orgId: scope.id,
+    today,
+    byStatus,
+    byStep,
+    overdue: lists.overdue.map((r) => presentRow(r, today)),
+    dueSoon: lists.dueSoon.map((r) => presentRow(r, today)),
+  };
+}
+
+export async function eligible(req: FastifyRequest, orgId: number, text: string | undefined) {
+  const org = await requireOrg(req, orgId, 'dev.read');
+  const rows = await q.eligibleMembers(req.server.deps.db, org.path, text || undefined);
+  return rows.map((r) => ({ id: r.id, name: r.name, gender: r.gender, orgName: r.org_name }));
+}

@@ -1,0 +1,59 @@
+// 登记市外转入: a letter received from an organization outside the city. The member record is
+// created when the receiving branch confirms.
+import { useState } from 'react';
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { useMe } from '../../auth/auth-context';
+import { errorText } from '../../api/client';
+import { registerIncoming } from '../../api/transfers';
+import { OrgTreeSelect } from '../../components/org-tree-select';
+
+const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
+
+export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await registerIncoming({
+        toOrgId: v.toOrgId, fromOrgName: v.fromOrgName, externalNo: v.externalNo, issuedOn: day(v.issuedOn)!, reason: v.reason,
+        validDays: v.validDays ?? undefined, duesPaidUntil: v.duesPaidUntil?.format('YYYY-MM'),
+        member: { name: v.name, gender: v.gender, category: v.category, idNumber: v.idNumber || undefined, admittedOn: day(v.admittedOn), fullOn: day(v.fullOn), phone: v.phone || undefined },
+      });
+      onDone();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const req = (msg: string) => [{ required: true, message: msg }];
+  return (
+    <Modal open title={t('transfers.registerIncoming')} onCancel={onCancel} onOk={submit} confirmLoading={saving} width={680}>
+      <Form form={form} layout="vertical" size="small" initialValues={{ toOrgId: me.orgId, gender: '男', category: 'full' }}>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={req('请选择接收党组织')}><OrgTreeSelect valueLabel={me.orgName} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={req('请填写转出党组织名称')}><Input maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={req('请填写介绍信编号')}><Input maxLength={60} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="issuedOn" label={t('transfers.form.issuedOn')} rules={req('请选择开具日期')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="validDays" label={t('transfers.form.validDays')}><InputNumber min={1} max={366} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={req('请填写姓名')}><Input maxLength={40} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="gender" label={t('transfers.form.gender')}><Radio.Group options={['男', '女']} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="category" label={t('transfers.col.category')}><Radio.Group options={[{ value: 'full', label: '正式' }, { value: 'probationary', label: '预备' }]} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="idNumber" label={t('transfers.form.idNumber')}><Input maxLength={18} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="phone" label={t('transfers.form.phone')}><Input maxLength={30} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="admittedOn" label={t('transfers.form.admittedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="fullOn" label={t('transfers.form.fullOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}><DatePicker picker="month" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: '请填写转接原因' }]}><Input maxLength={200} /></Form.Item></Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,89 @@
+// 开具介绍信: pick the sending organization and one of its members, then the receiving side —
+// a city organization (searched city-wide) or, out of the city, its name and address.
+import { useEffect, useState } from 'react';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { defaultValidDays } from '../../../../domain/rules/transfers';
+import { useMe } from '../../auth/auth-context';
+import { errorText } from '../../api/client';
+import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TransferCandidate, type TransferSettings, type TransferTarget } from '../../api/transfers';
+import { OrgTreeSelect } from '../../components/org-tree-select';
+
+interface Values {
+  kind: 'within_city' | 'out_of_city'; fromOrgId: number; memberId: number; toOrgId?: number; toOrgName?: string; toAddress?: string;
+  reason: string; validDays?: number; duesPaidUntil?: Dayjs;
+}
+
+export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) ?? 'within_city';
+  const fromOrgId = Form.useWatch('fromOrgId', form);
+  const [members, setMembers] = useState<TransferCandidate[]>([]);
+  const [targets, setTargets] = useState<TransferTarget[]>([]);
+  const [settings, setSettings] = useState<TransferSettings>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => { getTransferSettings().then(setSettings, () => undefined); }, []);
+  useEffect(() => {
+    form.setFieldValue('memberId', undefined);
+    if (fromOrgId) transferCandidates(fromOrgId).then((r) => setMembers(r.items), () => setMembers([]));
+  }, [fromOrgId, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await issueTransfer({
+        kind: v.kind, memberId: v.memberId, reason: v.reason, validDays: v.validDays ?? undefined,
+        duesPaidUntil: v.duesPaidUntil?.format('YYYY-MM'),
+        ...(v.kind === 'within_city' ? { toOrgId: v.toOrgId } : { toOrgName: v.toOrgName, toAddress: v.toAddress || undefined }),
+      });
+      onDone();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('transfers.newLetter')} onCancel={onCancel} onOk={submit} confirmLoading={saving} width={620} okButtonProps={{ 'data-testid': 'transfer-new-ok' }}>
+      <Form form={form} layout="vertical" size="small" initialValues={{ kind: 'within_city', fromOrgId: me.orgId }}>
+        <Form.Item name="kind" label={t('transfers.form.kind')}>
+          <Radio.Group options={[{ value: 'within_city', label: '市内转接' }, { value: 'out_of_city', label: '转出本市' }]} />
+        </Form.Item>
+        <Form.Item name="fromOrgId" label={t('transfers.form.fromOrg')} rules={[{ required: true }]}>
+          <OrgTreeSelect valueLabel={me.orgName} />
+        </Form.Item>
+        <Form.Item name="memberId" label={t('transfers.form.member')} rules={[{ required: true, message: '请选择党员' }]}>
+          <Select showSearch optionFilterProp="label" data-testid="transfer-member"
+            options={members.map((m) => ({ value: m.id, label: `${m.name}（${m.gender}，${m.category === 'full' ? '正式' : '预备'}）` }))} />
+        </Form.Item>
+        {kind === 'within_city' ? (
+          <Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={[{ required: true, message: '请选择接收党组织' }]}>
+            <Select showSearch filterOption={false} placeholder={t('transfers.form.searchTarget')} data-testid="transfer-target"
+              onSearch={(q) => { if (q.trim()) transferTargets(q.trim()).then((r) => setTargets(r.items), () => undefined); }}
+              options={targets.map((o) => ({ value: o.id, label: o.parentName ? `${o.name}（${o.parentName}）` : o.name }))} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ required: true, min: 2, message: '请填写接收党组织名称' }]}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="toAddress" label={t('transfers.form.toAddress')}><Input maxLength={200} /></Form.Item>
+          </>
+        )}
+        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: '请填写转接原因' }]}>
+          <Input maxLength={200} data-testid="transfer-reason" />
+        </Form.Item>
+        <Form.Item name="validDays" label={t('transfers.form.validDays')}
+          extra={settings && t('transfers.defaultDays', { days: defaultValidDays(kind, settings) })}>
+          <InputNumber min={1} max={settings?.maxDays ?? 90} />
+        </Form.Item>
+        <Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}><DatePicker picker="month" /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

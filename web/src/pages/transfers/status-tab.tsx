@@ -1,0 +1,56 @@
+// 状态变更: who needs action (失联满 6 个月, 停止党籍满 2 年), lists by status, and the change form.
+import { useState } from 'react';
+import { Alert, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../domain/permissions';
+import { MEMBER_STATUS_LABELS } from '../../../../domain/member-status';
+import { useMe } from '../../auth/auth-context';
+import { errorText } from '../../api/client';
+import { listByStatus, statusAttention, type StatusListName, type StatusMember } from '../../api/transfers';
+import { useRequest } from '../../lib/use-request';
+import { useLabels } from '../../lib/labels';
+import { StatusChangeModal } from './status-change-modal';
+
+const LISTS: StatusListName[] = ['flowing', 'lost_contact', 'suspended', 'left', 'deceased', 'transferred_out'];
+
+export function StatusTab() {
+  const { t } = useTranslation();
+  const { lang } = useLabels();
+  const me = useMe();
+  const [view, setView] = useState<'attention' | StatusListName>('attention');
+  const [editing, setEditing] = useState<StatusMember | null>(null);
+  const data = useRequest(() => (view === 'attention' ? statusAttention().then((r) => r.items) : listByStatus(view).then((r) => r.items)), [view]);
+  const writable = can(me.roles, 'status.write');
+
+  const columns = [
+    { title: t('transfers.col.member'), dataIndex: 'name', width: 90 },
+    { title: t('transfers.col.category'), dataIndex: 'category', width: 90, render: (c: string) => t(c === 'full' ? 'transfers.full' : 'transfers.probationary') },
+    { title: t('transfers.status.org'), dataIndex: 'orgName', ellipsis: true },
+    { title: t('transfers.status.current'), dataIndex: 'status', width: 100, render: (s: StatusMember['status']) => <Tag>{MEMBER_STATUS_LABELS[s][lang]}</Tag> },
+    { title: t('transfers.status.since'), dataIndex: 'statusSince', width: 104 },
+    {
+      title: t('transfers.status.flowingInfo'), key: 'info', ellipsis: true,
+      render: (_: unknown, r: StatusMember) => r.attention
+        ? <Typography.Text type="warning" title={r.attention.article}>{r.attention.message}</Typography.Text>
+        : r.flowing ? `${r.flowing.place} · ${r.flowing.attendingOrg} · ${r.flowing.contact}` : null,
+    },
+    ...(writable ? [{ title: t('transfers.col.actions'), key: 'a', width: 120, render: (_: unknown, r: StatusMember) => (
+      <Button size="small" type="link" onClick={() => setEditing(r)} data-testid={`status-change-${r.memberId}`}>{t('transfers.status.change')}</Button>
+    ) }] : []),
+  ];
+
+  return (
+    <div data-testid="transfer-status">
+      <Space style={{ marginBottom: 8 }}>
+        <Segmented size="small" value={view} onChange={(v) => setView(v as typeof view)}
+          options={[{ value: 'attention', label: t('transfers.status.attention') }, ...LISTS.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s][lang] }))]} />
+      </Space>
+      {data.error !== undefined && <Alert type="error" showIcon title={errorText(data.error)} style={{ marginBottom: 8 }} />}
+      <Table<StatusMember> size="small" rowKey="memberId" columns={columns} dataSource={data.data ?? []} loading={data.loading} pagination={{ pageSize: 50, size: 'small' }} />
+      {editing && (
+        <StatusChangeModal memberId={editing.memberId} name={editing.name} status={editing.status}
+          onCancel={() => setEditing(null)} onDone={() => { setEditing(null); data.reload(); }} />
+      )}
+    </div>
+  );
+}

@@ -1,3 +1,58 @@
-// Tables of the dues area (its own migration file); filled in with that area's migration.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DuesTables {}
+// Tables of the dues area (migration 006_dues.sql).
+import type { Generated } from 'kysely';
+import type { Timestamp } from './types.js';
+import type { DuesBaseSource, DuesCategory } from '../../domain/rules/dues.js';
+
+export interface DuesBasesTable {
+  id: Generated<number>;
+  member_id: number;
+  category: DuesCategory;
+  base_fen: number;
+  due_fen: number;
+  effective_from: string;
+  source: DuesBaseSource;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface DuesPaymentsTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  month: string;
+  kind: 'regular' | 'voluntary';
+  amount_fen: number;
+  due_fen: number | null;
+  paid_on: string;
+  receipt_no: string | null;
+  collected_by: string | null;
+  to_centre: Generated<boolean>;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface DuesReductionsTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  kind: 'reduce' | 'exempt';
+  amount_fen: number;
+  month_from: string;
+  month_to: string;
+  reason: string;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  proposed_by: number;
+  proposer_org_id: number;
+  proposed_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface DuesTables {
+  dues_bases: DuesBasesTable;
+  dues_payments: DuesPaymentsTable;
+  dues_reductions: DuesReductionsTable;
+}

@@ -13,6 +13,7 @@ const MembersPage = lazy(() => import('./pages/members/members-page'));
 const DevelopmentPage = lazy(() => import('./pages/development/development-page'));
 const TransfersPage = lazy(() => import('./pages/transfers/transfers-page'));
 const DuesPage = lazy(() => import('./pages/dues/dues-page'));
+const MyDuesPage = lazy(() => import('./pages/dues/my-dues-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'development/*', element: <Guard action="dev.read"><DevelopmentPage /></Guard> },
       { path: 'transfers/*', element: <Guard action="transfer.read"><TransfersPage /></Guard> },
       { path: 'dues/*', element: <Guard action="dues.read"><DuesPage /></Guard> },
+      { path: 'my-dues', element: <Guard action="member.self"><MyDuesPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

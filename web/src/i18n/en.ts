@@ -51,6 +51,7 @@ const en: Messages = {
     development: 'Member development',
     transfers: 'Transfers',
     dues: 'Party dues',
+    myDues: 'My dues',
     orgTree: 'Organization tree',
   },
   login: {

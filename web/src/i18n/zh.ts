@@ -50,6 +50,7 @@ const zh = {
     development: '发展党员',
     transfers: '组织关系转接',
     dues: '党费管理',
+    myDues: '我的党费',
     orgTree: '组织树',
   },
   login: {

@@ -1,0 +1,23 @@
+// The branch's monthly routine: pick the month, tick who paid, save. All or nothing.
+import type { Trx } from '../../audit/audit-log.js';
+import type { Actor } from '../../auth/actor.js';
+import { COUNTED_STATUSES } from '../../../domain/member-status.js';
+import type { TBulkPayment } from '../../../domain/schemas/dues.js';
+import { invalid } from '../../errors.js';
+import { payMonths } from './changes.js';
+
+export async function bulkPay(trx: Trx, actor: Actor, orgId: number, b: TBulkPayment, now: Date): Promise<{ members: number; amountFen: number }> {
+  const ids = b.items.map((i) => i.memberId);
+  if (new Set(ids).size !== ids.length) throw invalid('同一党员重复勾选', 'items');
+  const members = await trx.selectFrom('members').selectAll().where('id', 'in', ids).where('org_id', '=', orgId).where('status', 'in', COUNTED_STATUSES).execute();
+  const byId = new Map(members.map((m) => [m.id, m]));
+  let amountFen = 0;
+  for (const [i, item] of b.items.entries()) {
+    const m = byId.get(item.memberId);
+    // Same answer for a member of another branch and one that does not exist (SECURITY.md 13).
+    if (!m) throw invalid(`第 ${i + 1} 项：该党员不在本支部`, `items.${i}.memberId`);
+    const r = await payMonths(trx, actor, m, { months: [b.month], paidOn: b.paidOn, receiptNo: item.receiptNo, collectedBy: b.collectedBy }, now);
+    amountFen += r.amountFen;
+  }
+  return { members: b.items.length, amountFen };
+}

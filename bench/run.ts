@@ -113,4 +113,12 @@ console.log(`\n${ORGS.toLocaleString()} organizations, ${SAMPLES} calls per row 
 console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const r of all) console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
+
+// Members (issue 3): list, search and import at about 500,000 members; BENCH_MEMBERS=0 skips it.
+if (process.env.BENCH_MEMBERS !== '0') {
+  const { benchMembers, printMemberTables } = await import('./members-bench.js');
+  const results = [await benchMembers('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) results.push(await benchMembers('postgres', () => openBenchEngine('postgres')));
+  printMemberTables(results.flatMap((r) => r.rows), results.map((r) => r.imp));
+}
 process.exit(0);

@@ -34,6 +34,8 @@ export interface MembersTable {
   full_on: string | null;
   status_since: string | null;
   left_reason: string | null;
+  /** Generated (migration 003): the higher of edu_fulltime and edu_inservice. */
+  edu_highest: Generated<string | null>;
   name_initials: Generated<string>;
   sort_key: Generated<string>;
   version: Generated<number>;
@@ -54,4 +56,11 @@ export interface MemberHistoryTable {
 export interface MemberTables {
   members: MembersTable;
   member_history: MemberHistoryTable;
+}
+
+// Migration 003: the account → member link (the member's own view), kept with the member tables.
+declare module './types.js' {
+  interface UsersTable {
+    member_id: number | null;
+  }
 }

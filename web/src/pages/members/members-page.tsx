@@ -1,8 +1,13 @@
-// The members area's main page (replaced by the area's implementation).
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+// 党员管理: the list (with filters, import and export) and each member's record page.
+import { Route, Routes } from 'react-router-dom';
+import { MemberListPage } from './member-list-page';
+import { MemberDetailPage } from './member-detail-page';
 
 export default function MembersPage() {
-  const { t } = useTranslation();
-  return <Typography.Title level={4}>{t('members.title')}</Typography.Title>;
+  return (
+    <Routes>
+      <Route index element={<MemberListPage />} />
+      <Route path=":id" element={<MemberDetailPage />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,106 @@
+// Changes to a member record by the record's editors: manual entry and field corrections. Each
+// runs inside the route's audited transaction and leaves a member_history row with before/after.
+// Organization, status and category are not here: transfers, status changes and 转正 own them.
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import dayjs from 'dayjs';
+import type { Trx } from '../../audit/audit-log.js';
+import type { TMemberCreate, TMemberUpdate } from '../../../domain/schemas/members.js';
+import { BRANCH_KINDS, type OrgKind } from '../../../domain/org-kinds.js';
+import { checkIdNumber } from '../../../domain/rules/id-number.js';
+import { checkMemberDates } from '../../../domain/rules/members.js';
+import { conflict, invalid } from '../../errors.js';
+import type { OrgRow } from '../orgs/queries.js';
+import type { MemberRow } from './access.js';
+import { idColumns, insertMember } from './insert-member.js';
+import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
+
+/** API field → column, for the fields an editor may change. */
+const COLUMNS = {
+  name: 'name', ethnicity: 'ethnicity', nativePlace: 'native_place', eduFulltime: 'edu_fulltime', degreeFulltime: 'degree_fulltime',
+  eduInservice: 'edu_inservice', degreeInservice: 'degree_inservice', occupation: 'occupation', workUnit: 'work_unit',
+  jobPost: 'job_post', phone: 'phone', address: 'address', admittedOn: 'admitted_on', fullOn: 'full_on',
+} as const satisfies Partial<Record<keyof TMemberUpdate, keyof MemberRow>>;
+type Editable = keyof typeof COLUMNS;
+const DATE_COLUMNS = { birthDate: 'birth_date', admittedOn: 'admitted_on', fullOn: 'full_on' } as const;
+
+const today = (now: Date) => dayjs(now).format('YYYY-MM-DD');
+
+/** A member's formal relationship sits with a live 党支部 (joint and temporary branches included). */
+export function assertHoldsMembers(org: OrgRow): void {
+  if (org.status !== 'active') throw invalid('该组织已撤销，不能接收党员', 'orgId');
+  if (!BRANCH_KINDS.includes(org.kind as OrgKind)) throw invalid('党员的组织关系应在党支部，请选择党支部', 'orgId');
+}
+
+export async function createMember(trx: Trx, req: FastifyRequest, org: OrgRow, input: TMemberCreate, now: Date): Promise<number> {
+  assertHoldsMembers(org);
+  const id = checkIdNumber(input.idNumber);
+  if (!id.ok) throw invalid(id.message, 'idNumber');
+  const problem = checkMemberDates({ category: input.category, birthDate: id.birthDate, admittedOn: input.admittedOn, fullOn: input.fullOn ?? null }, today(now))[0];
+  if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
+  return insertMember(trx, req.server.deps.idCrypto, req.actor!.userId, {
+    org_id: org.id,
+    name: input.name,
+    gender: id.gender,
+    birth_date: id.birthDate,
+    category: input.category,
+    idNumber: id.normalized,
+    ethnicity: input.ethnicity,
+    native_place: input.nativePlace ?? null,
+    edu_fulltime: input.eduFulltime ?? null,
+    degree_fulltime: input.degreeFulltime ?? null,
+    edu_inservice: input.eduInservice ?? null,
+    degree_inservice: input.degreeInservice ?? null,
+    occupation: input.occupation ?? null,
+    work_unit: input.workUnit ?? null,
+    job_post: input.jobPost ?? null,
+    phone: input.phone ?? null,
+    address: input.address ?? null,
+    admitted_on: input.admittedOn,
+    full_on: input.category === 'full' ? (input.fullOn ?? null) : null,
+    status_since: input.admittedOn,
+  }, now);
+}
+
+/** Applies only the fields that really change; returns their names (empty when nothing changed). */
+export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, input: TMemberUpdate, now: Date): Promise<string[]> {
+  if (input.version !== undefined && input.version !== m.version) throw conflict('该党员信息已被他人修改，请刷新后再编辑', 'version');
+  const set: Record<string, unknown> = {};
+  for (const field of Object.keys(COLUMNS) as Editable[]) {
+    if (!(field in input)) continue;
+    const value = input[field] ?? null;
+    if (value !== m[COLUMNS[field]]) set[COLUMNS[field]] = value;
+  }
+  if ('full_on' in set && m.category !== 'full') throw invalid('预备党员转正请通过转正程序办理，不能直接填写转正日期', 'fullOn');
+  if (set.name) Object.assign(set, { name_initials: pinyinInitials(set.name as string), sort_key: pinyinSortKey(set.name as string) });
+  if (input.idNumber) {
+    const id = checkIdNumber(input.idNumber);
+    if (!id.ok) throw invalid(id.message, 'idNumber');
+    const cols = idColumns(req.server.deps.idCrypto, id.normalized);
+    if (cols.id_hash !== m.id_hash) {
+      const other = await trx.selectFrom('members').select('id').where('id_hash', '=', cols.id_hash).where('id', '!=', m.id).executeTakeFirst();
+      if (other) throw conflict('该身份证号已有党员记录', 'idNumber');
+      // Birth date and gender follow the corrected number (GB 11643 encodes both).
+      Object.assign(set, cols, { birth_date: id.birthDate, gender: id.gender });
+    }
+  }
+  const changed = Object.keys(set).filter((k) => !['name_initials', 'sort_key', 'id_cipher', 'id_hash'].includes(k));
+  if (changed.length === 0) return [];
+
+  // Date rules are checked on the merged record, for the dates this edit touches only: an old
+  // record with a missing date can still have its phone number corrected.
+  const merged = { ...m, ...set } as MemberRow;
+  const problem = checkMemberDates({ category: m.category, birthDate: merged.birth_date, admittedOn: merged.admitted_on, fullOn: merged.full_on }, today(now))
+    .find((p) => DATE_COLUMNS[p.field] in set);
+  if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
+
+  const updated = await trx.updateTable('members').set({ ...set, version: sql`version + 1`, updated_at: now })
+    .where('id', '=', m.id).where('version', '=', m.version).returning('id').executeTakeFirst();
+  if (!updated) throw conflict('该党员信息已被他人修改，请刷新后再编辑', 'version');
+  const pick = (row: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, row[k] ?? null]));
+  await trx.insertInto('member_history').values({
+    member_id: m.id, action: 'update', actor_id: req.actor!.userId, at: now,
+    before: JSON.stringify(pick(m as unknown as Record<string, unknown>)), after: JSON.stringify(pick(set)),
+  }).execute();
+  return changed;
+}

@@ -14,6 +14,7 @@ const DevelopmentPage = lazy(() => import('./pages/development/development-page'
 const TransfersPage = lazy(() => import('./pages/transfers/transfers-page'));
 const DuesPage = lazy(() => import('./pages/dues/dues-page'));
 const MyDuesPage = lazy(() => import('./pages/dues/my-dues-page'));
+const MyRecordPage = lazy(() => import('./pages/members/my-record-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'transfers/*', element: <Guard action="transfer.read"><TransfersPage /></Guard> },
       { path: 'dues/*', element: <Guard action="dues.read"><DuesPage /></Guard> },
       { path: 'my-dues', element: <Guard action="member.self"><MyDuesPage /></Guard> },
+      { path: 'my-record', element: <Guard action="member.self"><MyRecordPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -52,6 +52,7 @@ const en: Messages = {
     transfers: 'Transfers',
     dues: 'Party dues',
     myDues: 'My dues',
+    myRecord: 'My record',
     orgTree: 'Organization tree',
   },
   login: {

@@ -51,6 +51,7 @@ const zh = {
     transfers: '组织关系转接',
     dues: '党费管理',
     myDues: '我的党费',
+    myRecord: '我的党员档案',
     orgTree: '组织树',
   },
   login: {

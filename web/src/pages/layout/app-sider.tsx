@@ -20,6 +20,7 @@ export function AppSider() {
     can(me.roles, 'dev.read') && { key: 'development', icon: <FlagOutlined />, label: t('nav.development'), onClick: () => navigate('/development') },
     can(me.roles, 'transfer.read') && { key: 'transfers', icon: <SwapOutlined />, label: t('nav.transfers'), onClick: () => navigate('/transfers') },
     can(me.roles, 'dues.read') && { key: 'dues', icon: <MoneyCollectOutlined />, label: t('nav.dues'), onClick: () => navigate('/dues') },
+    can(me.roles, 'member.self') && { key: 'my-record', icon: <UserOutlined />, label: t('nav.myRecord'), onClick: () => navigate('/my-record') },
     can(me.roles, 'member.self') && { key: 'my-dues', icon: <MoneyCollectOutlined />, label: t('nav.myDues'), onClick: () => navigate('/my-dues') },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },

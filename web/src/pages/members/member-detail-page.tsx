@@ -2,7 +2,7 @@
 // for roles allowed to, edit, and tabs for the record and its full change history.
 import { useState } from 'react';
 import { App, Breadcrumb, Button, Descriptions, Result, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -16,12 +16,14 @@ import { useRequest } from '../../lib/use-request';
 import { useMemberLabels } from './member-labels';
 import { MemberFormModal } from './member-form-modal';
 import { MemberHistoryTab } from './member-history-tab';
+import { StatusChangeModal } from '../transfers/status-change-modal';
 
 export function MemberDetailPage() {
   const { t } = useTranslation();
   const me = useMe();
   const id = Number(useParams().id);
   const [editing, setEditing] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
   const [revision, setRevision] = useState(0);
   const req = useRequest((signal) => getMember(id, signal), [id]);
   if (req.error instanceof ApiError && (req.error.status === 404 || req.error.status === 400)) return <NotFoundResult subTitle={t('members.notFound')} />;
@@ -37,7 +39,10 @@ export function MemberDetailPage() {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-detail-name">{m.name}</Typography.Title>
           <MemberTags m={m} />
         </Space>
-        {writable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="member-edit">{t('members.edit')}</Button>}
+        <Space>
+          {can(me.roles, 'status.write') && <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="member-status-change">{t('transfers.status.change')}</Button>}
+          {writable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="member-edit">{t('members.edit')}</Button>}
+        </Space>
       </div>
       <Tabs
         items={[
@@ -45,6 +50,15 @@ export function MemberDetailPage() {
           { key: 'history', label: t('members.tabs.history'), children: <MemberHistoryTab memberId={m.id} revision={revision} /> },
         ]}
       />
+      {changingStatus && (
+        <StatusChangeModal
+          memberId={m.id}
+          name={m.name}
+          status={m.status}
+          onCancel={() => setChangingStatus(false)}
+          onDone={() => { setChangingStatus(false); req.reload(); setRevision((n) => n + 1); }}
+        />
+      )}
       {editing && (
         <MemberFormModal
           member={m}

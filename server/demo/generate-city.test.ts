@@ -1,9 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { openEngine, type Db, type Engine } from '../db/engine.js';
-import { migrate } from '../db/migrate.js';
+import type { Db, Engine } from '../db/engine.js';
+import { openTestEngine } from '../test/test-engine.js';
 import { verifyPassword } from '../auth/password.js';
 import { ALLOWED_CHILD_KINDS, BRANCH_KINDS, type OrgKind } from '../../domain/org-kinds.js';
 import { generateCity, type CityOptions, type CityResult } from './generate-city.js';
@@ -12,37 +11,10 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 
 interface TestDb { engine: Engine; close(): Promise<void> }
 
-// A fresh database per call: PGlite in memory, or a throw-away database on the PostgreSQL
-// server of DATABASE_URL (UTF-8 ctype so trigram search works, STACK-NOTES.md).
+// A fresh database per call (in-memory PGlite, or a throw-away database on DATABASE_URL).
 async function openTestDb(): Promise<TestDb> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const engine = await openEngine({ dataDir: 'memory://' });
-    await migrate(engine.db);
-    return { engine, close: () => engine.close() };
-  }
-  const name = `zg_t_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name} template template0 lc_collate 'C' lc_ctype 'C.UTF-8'`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const engine = await openEngine({ dataDir: 'memory://', databaseUrl: target.toString() });
-  await migrate(engine.db);
-  return {
-    engine,
-    async close() {
-      await engine.close();
-      await admin(`drop database if exists ${name}`);
-    },
-  };
+  const te = await openTestEngine();
+  return { engine: te.engine, close: () => te.dispose() };
 }
 
 /** A digest of everything the generator writes, in id order. */

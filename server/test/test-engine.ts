@@ -33,7 +33,15 @@ export async function openTestEngine(): Promise<TestEngine> {
       await engine.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // pool.end() can resolve before the server has seen every socket close; dropping "with (force)"
+      // then terminates a closing connection whose client has no error listener any more (57P01,
+      // an uncaught error). Wait for the server to see them gone, then drop normally.
+      for (let i = 0; i < 100; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      await c.query(`drop database if exists ${name}`);
       await c.end();
     },
   };

@@ -14,7 +14,7 @@ import { deriveKeys } from '../server/crypto/keys.js';
 import { IdCrypto } from '../server/crypto/id-crypto.js';
 import { seedMembersDemo } from '../server/modules/members/demo.js';
 import { listPage, type ResolvedFilter } from '../server/modules/members/queries.js';
-import { encodeCursor } from '../server/modules/members/service.js';
+import { encodeCursor } from '../server/http/keyset-cursor.js';
 import { idNumberFor } from '../server/modules/members/id-numbers.js';
 import { IMPORT_COLUMNS, headerText } from '../server/modules/members/import/columns.js';
 import { ON_BOOKS_STATUSES } from '../domain/member-status.js';

@@ -2,7 +2,6 @@
 // Every read is limited to the actor's subtree (an organization outside it is 404, audited).
 import type { FastifyRequest } from 'fastify';
 import dayjs from 'dayjs';
-import { invalid } from '../../errors.js';
 import { PERSON_STATUSES } from '../../../domain/rules/development-steps.js';
 import { progress } from '../../../domain/rules/development.js';
 import type { TBoard, TPeopleQuery } from '../../../domain/schemas/development.js';
@@ -10,19 +9,9 @@ import { requireOrg } from '../orgs/service.js';
 import { presentDetail, presentRow } from './presenters.js';
 import * as q from './queries.js';
 import { todayOf } from './service.js';
+import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
 
-const encodeCursor = (r: { sort_key: string; id: number }) => Buffer.from(JSON.stringify([r.sort_key, r.id])).toString('base64url');
 
-function decodeCursor(cursor: string | undefined): { key: string; id: number } | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && Number.isInteger(id)) return { key, id: id as number };
-  } catch {
-    // fall through to the refusal below
-  }
-  throw invalid('分页游标无效，请重新查询', 'cursor');
-}
 
 async function scopePathOf(req: FastifyRequest, orgId: number | undefined): Promise<{ id: number; path: string }> {
   if (orgId) {

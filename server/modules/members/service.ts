@@ -12,6 +12,7 @@ import { ancestorsInScope } from '../orgs/queries.js';
 import { requireOrg } from '../orgs/service.js';
 import * as q from './queries.js';
 import { presentDetail, presentRow } from './presenters.js';
+import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
 
 export const todayOf = (req: FastifyRequest) => dayjs(req.server.deps.clock.now()).format('YYYY-MM-DD');
 
@@ -49,18 +50,7 @@ function searchOf(req: FastifyRequest, text: string | undefined): q.ResolvedFilt
   return { kind: 'name', infix: s };
 }
 
-export const encodeCursor = (r: { sort_key: string; id: number }) => Buffer.from(JSON.stringify([r.sort_key, r.id])).toString('base64url');
 
-export function decodeCursor(cursor: string | undefined): { key: string; id: number } | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && Number.isInteger(id)) return { key, id: id as number };
-  } catch {
-    // fall through to the refusal below
-  }
-  throw invalid('分页游标无效，请重新查询', 'cursor');
-}
 
 export async function listMembers(req: FastifyRequest, query: TMemberFilter & { cursor?: string; limit: number }) {
   const { cursor, limit, ...f } = query;

@@ -18,6 +18,10 @@ const en: Messages = {
     demoBanner: 'Demo environment: all data belongs to a fictional demo city and the demo passwords are public. Do not enter real information.',
   },
   common: {
+    export: 'Export',
+    exportDone: 'Exported',
+    exportPurpose: 'Purpose of the export',
+    exportPurposeRequired: 'State the purpose of the export (at least 2 characters)',
     save: 'Save',
     saved: 'Saved',
     cancel: 'Cancel',

@@ -17,6 +17,10 @@ const zh = {
     demoBanner: '演示环境：本系统数据均为虚构的示范市数据，演示账号密码公开，请勿录入真实信息。',
   },
   common: {
+    export: '导出',
+    exportDone: '已导出',
+    exportPurpose: '导出用途',
+    exportPurposeRequired: '请填写导出用途（至少 2 个字）',
     save: '保存',
     saved: '已保存',
     cancel: '取消',

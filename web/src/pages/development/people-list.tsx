@@ -1,6 +1,6 @@
 // The list of people in the pipeline with filters (stage, step, name, overdue) and an audited Excel export.
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Checkbox, Input, Select } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
@@ -11,23 +11,15 @@ import { useKeyset } from '../../lib/use-keyset';
 import { DEV_STEPS, PERSON_STATUSES } from '../../../../domain/rules/development-steps';
 import { useDevLabels } from './dev-labels';
 import { PersonTable } from './person-table';
+import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
 export function PeopleList({ orgId, filter, onFilter }: { orgId?: Id; filter: PeopleFilter; onFilter: (f: PeopleFilter) => void }) {
   const { t } = useTranslation();
   const l = useDevLabels();
-  const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
   const full = { ...filter, orgId };
   const list = useKeyset((f: PeopleFilter, cursor) => listPeople(f, cursor), full);
   const set = (patch: PeopleFilter) => onFilter({ ...filter, ...patch });
-  const doExport = async (purpose: string) => {
-    try {
-      await exportPeople(full, purpose);
-      setExporting(false);
-    } catch (e) {
-      void message.error(errorText(e));
-    }
-  };
   return (
     <div>
       <div className="filter-bar">
@@ -44,14 +36,8 @@ export function PeopleList({ orgId, filter, onFilter }: { orgId?: Id; filter: Pe
       <PersonTable rows={list.items} loading={list.loading && list.items.length === 0} testId="dev-people" />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />
       {exporting && (
-        <Modal open title={t('development.exportTitle')} onCancel={() => setExporting(false)} footer={null} destroyOnHidden>
-          <Form layout="vertical" onFinish={(v: { purpose: string }) => doExport(v.purpose)}>
-            <Form.Item name="purpose" label={t('development.purpose')} rules={[{ required: true, min: 2, message: t('development.purposeRequired') }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">{t('development.export')}</Button>
-          </Form>
-        </Modal>
+        <ExportPurposeModal title={t('development.exportTitle')} notice={t('development.exportTitle')} testId="dev-export-purpose"
+          onExport={(purpose) => exportPeople(full, purpose)} onClose={() => setExporting(false)} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 // One box of letters (转出 / 转入 / 逾期): filters, a dense table, the actions each letter allows.
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_KIND_LABELS, TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, TRANSFER_KINDS, type TransferKind, type TransferStatus } from '../../../../domain/rules/transfers';
@@ -10,16 +10,16 @@ import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
 import { useLabels } from '../../lib/labels';
 import { LetterActions } from './letter-actions';
+import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
 const STATUS_COLORS: Record<TransferStatus, string> = { issued: 'blue', received: 'cyan', confirmed: 'green', returned: 'default' };
 
 export function LettersTab({ box }: { box: TransferFilter['box'] }) {
   const { t } = useTranslation();
   const { lang } = useLabels();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState<TransferFilter>({ box });
   const list = useKeyset((f: TransferFilter, cursor) => listTransfers(f, cursor), filter);
-  const [purpose, setPurpose] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   const columns = [
     { title: t('transfers.col.letterNo'), dataIndex: 'letterNo', width: 230 },
@@ -53,17 +53,17 @@ export function LettersTab({ box }: { box: TransferFilter['box'] }) {
         <Select size="small" allowClear placeholder={t('transfers.col.kind')} style={{ width: 130 }} value={filter.kind}
           onChange={(k?: TransferKind) => setFilter((f) => ({ ...f, kind: k }))}
           options={TRANSFER_KINDS.map((k) => ({ value: k, label: TRANSFER_KIND_LABELS[k][lang] }))} />
-        <Button size="small" icon={<FileExcelOutlined />} onClick={() => setPurpose('')}>{t('transfers.export')}</Button>
+        <Button size="small" icon={<FileExcelOutlined />} onClick={() => setExporting(true)}>{t('transfers.export')}</Button>
       </Space>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       <Table<TransferRow> size="small" rowKey="id" columns={columns} dataSource={list.items} pagination={false}
         loading={list.loading && list.items.length === 0} scroll={{ x: 1400 }}
         onRow={(r) => ({ 'data-testid': `transfer-row-${r.letterNo}` } as React.HTMLAttributes<HTMLElement>)} />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />
-      <Modal open={purpose !== null} title={t('transfers.export')} onCancel={() => setPurpose(null)} okButtonProps={{ disabled: (purpose ?? '').trim().length < 2 }}
-        onOk={() => exportTransfers(filter, purpose!.trim()).then(() => { setPurpose(null); void message.success(t('transfers.exportDone')); }, (e) => void message.error(errorText(e)))}>
-        <Input placeholder={t('transfers.exportPurpose')} value={purpose ?? ''} onChange={(e) => setPurpose(e.target.value)} />
-      </Modal>
+      {exporting && (
+        <ExportPurposeModal title={t('transfers.export')} notice={t('transfers.export')} placeholder={t('transfers.exportPurpose')} testId="transfer-export-purpose"
+          onExport={(purpose) => exportTransfers(filter, purpose)} onClose={() => setExporting(false)} />
+      )}
     </div>
   );
 }

@@ -94,10 +94,6 @@ export function can(roles: readonly Role[], action: Action): boolean {
   return roles.some((r) => MATRIX[r]?.includes(action));
 }
 
-export function actionsOf(role: Role): readonly Action[] {
-  return MATRIX[role];
-}
-
 /** Returns the pair of separated admin roles a role set would join, or null when it is allowed. */
 export function separationConflict(roles: readonly Role[]): [Role, Role] | null {
   const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));

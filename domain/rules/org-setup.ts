@@ -1,7 +1,7 @@
 // Set-up rules for Party organizations (RULES.md §4), shown as warnings on the organization page.
 // Sources: 《中国共产党支部工作条例（试行）》(2018) 第二章 组织设置 and 第六章 党支部委员会;
 // 《中国共产党章程》第三十条 for committees by member count.
-import type { OrgKind } from '../org-kinds';
+import { BRANCH_KINDS, type OrgKind } from '../org-kinds';
 
 export const ORG_SETUP_RULES = {
   /** 支部工作条例 第二章: 有正式党员3人以上的，都应当成立党支部 */
@@ -41,13 +41,11 @@ export interface OrgWarning {
   article: string;
 }
 
-const BRANCHES: readonly OrgKind[] = ['branch', 'joint_branch', 'temporary_branch'];
-
 export function orgSetupWarnings(f: OrgSetupFacts): OrgWarning[] {
   const r = ORG_SETUP_RULES;
   const total = f.fullMembers + f.probationaryMembers;
   const out: OrgWarning[] = [];
-  const isBranch = BRANCHES.includes(f.kind);
+  const isBranch = BRANCH_KINDS.includes(f.kind);
   if (f.kind !== 'party_group' && !f.hasSecretary) {
     out.push({ code: 'no_secretary', level: 'warning', message: '未配备书记', article: ARTICLE.committee });
   }

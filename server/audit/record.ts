@@ -42,7 +42,7 @@ export async function audited<T>(req: FastifyRequest, spec: AuditSpec<NoInfer<T>
 /** Records a refused access (SECURITY.md 16): wrong role (403) or an object outside the scope (404). */
 export async function recordDenied(req: FastifyRequest, action: string, objectType?: string, objectId?: string | number, reason?: string): Promise<void> {
   await req.server.deps.db.transaction().execute((trx) =>
-    appendAudit(trx, { ...auditBase(req), action, objectType: objectType ?? null, objectId: objectId ?? null, result: 'denied', detail: reason ? { reason, url: req.url.split('?')[0] } : { url: req.url.split('?')[0] } }),
+    appendAudit(trx, { ...auditBase(req), action, objectType: objectType ?? null, objectId: objectId ?? null, result: 'denied', detail: { url: req.url.split('?')[0], ...(reason ? { reason } : {}) } }),
   );
 }
 

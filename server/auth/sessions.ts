@@ -2,6 +2,7 @@
 // sha-256 in the database; idle and absolute timeouts; revocation on logout, disable,
 // role change and password change.
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/engine.js';
 import type { Role } from '../../domain/permissions.js';
 import type { TSettings } from '../../domain/security/settings.js';
@@ -28,7 +29,9 @@ export async function loadSession(db: Db, token: string, now: Date, s: TSettings
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['s.id', 's.created_at', 's.last_seen_at', 's.revoked_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.disabled', 'u.org_id', 'u.password_changed_at', 'o.path'])
+    .select(['s.id', 's.created_at', 's.last_seen_at', 's.revoked_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.disabled', 'u.org_id', 'u.password_changed_at', 'o.path',
+      // roles in the same round trip: this runs on every request
+      sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled) return null;
@@ -39,13 +42,12 @@ export async function loadSession(db: Db, token: string, now: Date, s: TSettings
     return null;
   }
   if (idleMs > TOUCH_EVERY_MS) await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).orderBy('role').execute();
   const pwAgeMs = now.getTime() - new Date(row.password_changed_at).getTime();
   return {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
-    roles: roles.map((r) => r.role as Role),
+    roles: row.roles as Role[],
     orgId: row.org_id,
     scopePath: row.path,
     sessionId: id,

@@ -27,10 +27,4 @@ export class SettingsStore {
     this.cached = undefined;
     return value;
   }
-
-  /** Flag rows other than security settings (demo mode, secrets). */
-  async flag(name: string): Promise<unknown> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', name).executeTakeFirst();
-    return row?.value;
-  }
 }

@@ -1,8 +1,6 @@
 // The member export: exactly the rows the list shows for the same filters (the same query, paged by
 // the same keyset), written by ExcelJS's streaming writer so a large export never holds all rows.
 // Asks for its purpose, is audited with filter and row count, and neutralizes formula-like cells.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,9 +8,8 @@ import { ZMemberExportQuery } from '../../../domain/schemas/members.js';
 import { CATEGORY_LABELS, DEGREE_LABELS, EDUCATION_LABELS, OCCUPATION_LABELS } from '../../../domain/member-fields.js';
 import { MEMBER_STATUS_LABELS, type MemberStatus } from '../../../domain/member-status.js';
 import { ageOn, partyYears } from '../../../domain/rules/members.js';
-import { neutralizeCell } from '../../../domain/security/spreadsheet.js';
 import { recordRead } from '../../audit/record.js';
-import { attachmentHeader, XLSX_TYPE } from '../../export/xlsx.js';
+import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
 import type { Db } from '../../db/engine.js';
 import { countMembers, exportPage, type ExportRow, type ResolvedFilter } from './queries.js';
@@ -52,30 +49,28 @@ const COLUMNS: { header: string; width: number; value: (r: ExportRow, today: str
   { header: '状态', width: 10, value: (r) => MEMBER_STATUS_LABELS[r.status as MemberStatus]?.zh ?? r.status },
 ];
 
-/** Writes every row of the filter into an .xlsx; returns the file and its row count. */
-export async function writeMembersXlsx(db: Db, f: ResolvedFilter, today: string): Promise<{ buffer: Buffer; rows: number }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
-  let rows = 0;
+/** Every row of the filter, page by page through the list's own keyset query. */
+async function* filteredRows(db: Db, f: ResolvedFilter): AsyncGenerator<ExportRow> {
   let after: { key: string; id: number } | null = null;
   for (;;) {
     const page = await exportPage(db, f, after, PAGE);
-    for (const r of page) ws.addRow(COLUMNS.map((c) => neutralizeCell(c.value(r, today)))).commit();
-    rows += page.length;
-    if (page.length < PAGE) break;
+    yield* page;
+    if (page.length < PAGE) return;
     after = { key: page[page.length - 1].sort_key, id: page[page.length - 1].id };
   }
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), rows };
+}
+
+/** Writes every row of the filter into an .xlsx; returns the file and its row count. */
+export async function writeMembersXlsx(db: Db, f: ResolvedFilter, today: string): Promise<{ buffer: Buffer; rows: number }> {
+  let rows = 0;
+  async function* counted() {
+    for await (const r of filteredRows(db, f)) {
+      rows++;
+      yield r;
+    }
+  }
+  const buffer = await toXlsx('党员信息', COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: ExportRow) => c.value(r, today) })), counted());
+  return { buffer, rows };
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {

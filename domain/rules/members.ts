@@ -2,6 +2,8 @@
 // birthday, the 党内统计 age band and joining period (RULES.md §6), and the date checks that keep a
 // record consistent with the 党章 (admission age, probation length).
 import dayjs from 'dayjs';
+import { DEV_RULES_2014 } from './development-rule-sets';
+import { probationEnd } from './development';
 
 const FMT = 'YYYY-MM-DD';
 
@@ -57,14 +59,12 @@ export function joiningPeriod(admittedOn: string): JoiningPeriod {
   return JOINING_PERIODS.find((p) => (p.from === null || admittedOn >= p.from) && (p.to === null || admittedOn <= p.to))!.code;
 }
 
-/** 党章第一条: 年满十八岁 — the youngest age at which a person may apply, and so be admitted. */
-export const MIN_JOINING_AGE = 18;
-/** 党章第七条: 预备期为一年; 可以延长一次，最长不超过一年 — so 转正 comes 1 to 2 years after admission. */
-export const PROBATION_YEARS = 1;
-export const MAX_PROBATION_YEARS = 2;
+// The admission age and 预备期 come from the development rule set (one source for both areas):
+// 党章第一条 年满十八岁; 党章第七条 预备期为一年，可以延长一次，最长不超过一年 — so 转正 is 1 to 2 years after admission.
+const { minAge: MIN_JOINING_AGE, extensionMaxMonths } = DEV_RULES_2014.numbers;
 // The 九大 and 十大 党章 (1969, 1973) had no 预备期; the 十一大 党章 (1977-08-18) restored one year.
 // Older records keep whatever period applied then, so the window is checked from that date on.
-export const PROBATION_RULE_FROM = '1977-08-18';
+const PROBATION_RULE_FROM = '1977-08-18';
 
 export interface MemberDates {
   category: 'full' | 'probationary';
@@ -96,8 +96,8 @@ export function checkMemberDates(d: MemberDates, today: string): DateProblem[] {
   if (d.fullOn > today) out.push({ field: 'fullOn', message: '转正日期不能晚于今天' });
   if (d.admittedOn && d.fullOn <= d.admittedOn) out.push({ field: 'fullOn', message: '转正日期应晚于入党日期' });
   else if (d.admittedOn && d.admittedOn >= PROBATION_RULE_FROM) {
-    const earliest = dayjs(d.admittedOn).add(PROBATION_YEARS, 'year').format(FMT);
-    const latest = dayjs(d.admittedOn).add(MAX_PROBATION_YEARS, 'year').format(FMT);
+    const earliest = probationEnd(d.admittedOn, undefined, DEV_RULES_2014.numbers);
+    const latest = probationEnd(d.admittedOn, extensionMaxMonths, DEV_RULES_2014.numbers);
     if (d.fullOn < earliest) out.push({ field: 'fullOn', message: '预备期为一年，转正日期不能早于入党满一年（党章第七条）' });
     else if (d.fullOn > latest) out.push({ field: 'fullOn', message: '预备期最长延长一年，转正日期不能晚于入党满两年（党章第七条）' });
   }

@@ -5,6 +5,10 @@
 import dayjs from 'dayjs';
 import type { Rng } from '../../demo/prng.js';
 import type { EducationLevel, Occupation } from '../../../domain/member-fields.js';
+import { DEV_RULES_2014 } from '../../../domain/rules/development-rule-sets.js';
+import { probationEnd } from '../../../domain/rules/development.js';
+
+const { minAge, extensionMinMonths } = DEV_RULES_2014.numbers;
 
 export interface UnitFacts { unitType: string | null; unitName: string; district: string }
 export interface Profile {
@@ -88,11 +92,11 @@ export function drawProfile(rng: Rng, asOf: string, probationary: boolean, unit:
     admittedOn = dayjs(asOf).subtract(rng.int(20, 360), 'day').format(FMT);
   } else {
     // Admitted between 18 and about 45, at least a year before the reference date; 转正 one year later (党章第七条), a few extended.
-    const earliest = dayjs(birthDate).add(18, 'year').add(rng.int(0, 200), 'day');
+    const earliest = dayjs(birthDate).add(minAge, 'year').add(rng.int(0, 200), 'day');
     const latest = dayjs(asOf).subtract(13, 'month');
     const span = Math.max(0, latest.diff(earliest, 'day'));
     admittedOn = earliest.add(Math.min(span, Math.floor(rng.next() ** 1.6 * Math.min(span, 27 * 365))), 'day').format(FMT);
-    fullOn = dayjs(admittedOn).add(1, 'year').add(rng.chance(0.03) ? 6 : 0, 'month').format(FMT);
+    fullOn = probationEnd(admittedOn, rng.chance(0.03) ? extensionMinMonths : undefined);
   }
   const working = occ !== 'retired' && occ !== 'farmer' && occ !== 'student';
   // Community branches hold residents who work elsewhere (or not at all): no unit from the branch.

@@ -45,6 +45,12 @@ function filtered(db: Db | Trx, f: ResolvedFilter) {
   return q;
 }
 
+/** The filter, past the keyset position `after` (the last row of the previous page) when there is one. */
+function filteredAfter(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null) {
+  const q = filtered(db, f);
+  return after ? q.where(sql<boolean>`(m.sort_key, m.id) > (${after.key}, ${after.id})`) : q;
+}
+
 const LIST_COLUMNS = [
   'm.id', 'm.name', 'm.gender', 'm.birth_date', 'm.ethnicity', 'm.edu_highest', 'm.category', 'm.status',
   'm.admitted_on', 'm.full_on', 'm.org_id', 'o.name as org_name', 'm.id_masked', 'm.sort_key',
@@ -52,20 +58,16 @@ const LIST_COLUMNS = [
 
 /** One keyset page on (sort_key, id), the pinyin order of names; `after` is the last row of the previous page. */
 export function listPage(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {
-  let q = filtered(db, f).select(LIST_COLUMNS);
-  if (after) q = q.where(sql<boolean>`(m.sort_key, m.id) > (${after.key}, ${after.id})`);
-  return q.orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
+  return filteredAfter(db, f, after).select(LIST_COLUMNS).orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
 }
 export type ListRow = Awaited<ReturnType<typeof listPage>>[number];
 
 /** Rows of the export: the list's columns plus the record's other fields, same filter, same order. */
 export function exportPage(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {
-  let q = filtered(db, f).select([
+  return filteredAfter(db, f, after).select([
     ...LIST_COLUMNS, 'm.native_place', 'm.edu_fulltime', 'm.degree_fulltime', 'm.edu_inservice', 'm.degree_inservice',
     'm.occupation', 'm.work_unit', 'm.job_post', 'm.phone', 'm.address', 'o.code as org_code',
-  ]);
-  if (after) q = q.where(sql<boolean>`(m.sort_key, m.id) > (${after.key}, ${after.id})`);
-  return q.orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
+  ]).orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
 }
 export type ExportRow = Awaited<ReturnType<typeof exportPage>>[number];
 

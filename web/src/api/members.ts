@@ -10,8 +10,6 @@ import type { Id, Items, Page } from './types';
 export type MemberRow = TMemberRow;
 export type MemberDetail = TMemberDetail;
 export type MemberHistoryEntry = TMemberHistory;
-export type MemberCreateBody = TMemberCreate;
-export type MemberPatchBody = TMemberUpdate;
 export type ImportJob = TImportJob;
 export type { Degree, EducationLevel, Gender, MemberCategory, Occupation };
 
@@ -36,8 +34,8 @@ export const countMembers = (filter: MemberFilter) => api.get<{ total: number }>
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<MemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<MemberDetail>('/api/members/me');
 export const getMemberHistory = (id: Id) => api.get<Items<MemberHistoryEntry>>(`/api/members/${id}/history`);
-export const createMember = (body: MemberCreateBody) => api.post<MemberDetail>('/api/members', body);
-export const updateMember = (id: Id, body: MemberPatchBody) => api.patch<MemberDetail>(`/api/members/${id}`, body);
+export const createMember = (body: TMemberCreate) => api.post<MemberDetail>('/api/members', body);
+export const updateMember = (id: Id, body: TMemberUpdate) => api.patch<MemberDetail>(`/api/members/${id}`, body);
 /** Audited on the server with the member's id (SECURITY.md 21). */
 export const revealIdNumber = (id: Id) => api.post<{ idNumber: string }>(`/api/members/${id}/reveal-id`);
 

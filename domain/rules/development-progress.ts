@@ -2,7 +2,7 @@
 // and what comes next with its window. Pure: the server stores what this returns for the board.
 import dayjs from 'dayjs';
 import type { FullOutcome, PersonStatus } from './development-steps';
-import { ruleSetOn, type DevRuleNumbers, type DevRuleSet } from './development-rule-sets';
+import { DEV_RULES_2014, ruleSetOn, type DevRuleNumbers, type DevRuleSet } from './development-rule-sets';
 
 export interface StepRecord {
   stepNo: number;
@@ -46,8 +46,10 @@ export const addDays = (date: string, days: number) => dayjs(date).add(days, 'da
  * Counted from admittedOn in whole months, so 2024-02-29 ends on 2025-02-28: the anniversary
  * does not exist, and the end must not spill past one year into March.
  */
-export function probationEnd(admittedOn: string, extensionMonths?: number, n?: Pick<DevRuleNumbers, 'probationMonths' | 'extensionMinMonths' | 'extensionMaxMonths'>): string {
-  const rules = n ?? { probationMonths: 12, extensionMinMonths: 6, extensionMaxMonths: 12 };
+export function probationEnd(
+  admittedOn: string, extensionMonths?: number,
+  rules: Pick<DevRuleNumbers, 'probationMonths' | 'extensionMinMonths' | 'extensionMaxMonths'> = DEV_RULES_2014.numbers,
+): string {
   const ext = extensionMonths ?? 0;
   if (ext !== 0 && !(Number.isInteger(ext) && ext >= rules.extensionMinMonths && ext <= rules.extensionMaxMonths)) {
     throw new RangeError(`预备期延长须为 ${rules.extensionMinMonths}–${rules.extensionMaxMonths} 个月，收到 ${ext}`);

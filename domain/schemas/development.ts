@@ -1,7 +1,7 @@
 // API schemas of member development (发展党员): people in the pipeline, their steps, the board.
 import { z } from 'zod';
 import { EDUCATION_LEVELS, ETHNICITIES, OCCUPATIONS } from '../member-fields';
-import { FULL_OUTCOMES, PERSON_STATUSES } from '../rules/development-steps';
+import { FULL_OUTCOMES, PERSON_STATUSES, STEP_COUNT } from '../rules/development-steps';
 import { ZCursorQuery, ZDate } from './common';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
@@ -36,7 +36,7 @@ export const ZVoteSchema = z.strictObject({
 
 /** Recording one step. Which fields matter depends on the step; the rules say which are missing. */
 export const ZStepInputSchema = z.strictObject({
-  stepNo: z.number().int().min(1).max(25),
+  stepNo: z.number().int().min(1).max(STEP_COUNT),
   doneOn: ZDate,
   /** 培养联系人 (⑤) or 入党介绍人 (⑨): member ids. */
   memberIds: z.array(z.number().int().positive()).max(5).optional(),
@@ -115,7 +115,7 @@ export type TPersonDetail = z.infer<typeof ZPersonDetailSchema>;
 export const ZPeopleQuery = z.strictObject({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(PERSON_STATUSES).optional(),
-  step: z.coerce.number().int().min(1).max(25).optional(),
+  step: z.coerce.number().int().min(1).max(STEP_COUNT).optional(),
   q: z.string().trim().max(30).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   ...ZCursorQuery,

@@ -24,6 +24,7 @@ describe('the development demo data', () => {
     expect(linked).toBe(admitted);
     const full = await t.db.selectFrom('dev_people as p').innerJoin('members as m', 'm.id', 'p.member_id').select(['m.category', 'm.full_on', 'p.full_on as pf'])
       .where('p.status', '=', 'full').execute();
+    expect(full.length).toBeGreaterThan(0);
     expect(full.every((r) => r.category === 'full' && r.full_on === r.pf)).toBe(true);
   });
 

@@ -18,11 +18,13 @@ import { stepDef } from '../../../domain/rules/development-steps.js';
 import { EDUCATION_LEVELS, OCCUPATIONS } from '../../../domain/member-fields.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns, insertMember } from '../members/insert-member.js';
-import { idNumberFor } from './demo-ids.js';
+import { idNumberFor } from '../members/id-numbers.js';
 import { cutAndShift, fullTimeline, type PlannedStep } from './demo-timeline.js';
 
 const CITY_PEOPLE = 400;
 const SETS = [DEV_RULES_2014];
+/** Not one of the member demo's area codes, so an applicant never shares a member's identity number. */
+const DEMO_AREA = '370102';
 
 type Branch = { id: number; members: { id: number; name: string }[] };
 
@@ -65,8 +67,8 @@ async function seedPerson(trx: Trx, rng: Rng, crypto: IdCrypto, plan: { branch: 
   const steps = cutAndShift(fullTimeline(rng, '2020-01-06', shouldAttend, rng.chance(0.1)), plan.target, plan.endOn);
   const gender = rng.chance(0.45) ? '女' : '男';
   const birthDate = randomDate(rng, addDays(steps[0].doneOn, -45 * 365), addDays(steps[0].doneOn, -19 * 365));
-  let idNumber = idNumberFor(birthDate, rng.int(0, 999), gender, '370102');
-  while (used.has(idNumber)) idNumber = idNumberFor(birthDate, rng.int(0, 999), gender, '370102');
+  let idNumber = idNumberFor(DEMO_AREA, birthDate, rng.int(0, 498), gender);
+  while (used.has(idNumber)) idNumber = idNumberFor(DEMO_AREA, birthDate, rng.int(0, 498), gender);
   used.add(idNumber);
   if (!timelineKeepsRules(steps, birthDate, asOf)) return;
   const name = personName(rng, gender);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { DEV_RULES_2014 } from '../../../domain/rules/development-rule-sets.js';
-import { idNumberFor } from './demo-ids.js';
+import { idNumberFor } from '../members/id-numbers.js';
 
 let t: TestApp;
 let cityAdmin: string;
 let branchAdmin: string;
 let fullIds: number[];
 let probationaryId: number;
-let seq = 100;
+let seq = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const apply = (cookie: string, body: Record<string, unknown> = {}) => t.call(cookie, 'POST', '/api/development/people', {
-  orgId: t.city.sampleIds.branch, name: '测试申请人', idNumber: idNumberFor('1998-04-02', (seq += 2), '女'), appliedOn: '2023-01-09', ...body,
+  orgId: t.city.sampleIds.branch, name: '测试申请人', idNumber: idNumberFor('110101', '1998-04-02', ++seq, '女'), appliedOn: '2023-01-09', ...body,
 });
 const step = (cookie: string, id: number, body: Record<string, unknown>) => t.call(cookie, 'POST', `/api/development/people/${id}/steps`, body);
 const vote = (present: number, inFavor: number) => ({ shouldAttend: 10, present, inFavor, against: present - inFavor, abstain: 0 });
@@ -55,7 +55,7 @@ describe('registering an applicant', () => {
   });
 
   it('refuses an applicant under 18, citing the article', async () => {
-    const res = await apply(branchAdmin, { idNumber: idNumberFor('2005-02-01', (seq += 2) + 1, '男'), appliedOn: '2023-01-31' });
+    const res = await apply(branchAdmin, { idNumber: idNumberFor('110101', '2005-02-01', ++seq, '男'), appliedOn: '2023-01-31' });
     expect(res.statusCode).toBe(409);
     expect(json(res).error.message).toContain('未满 18 周岁');
     expect(json(res).error.message).toContain('第四条');
@@ -169,6 +169,7 @@ describe('scope, board and rule sets', () => {
     expect(res.statusCode).toBe(404);
     expect((await t.db.selectFrom('dev_steps').select('id').where('person_id', '=', other.id).execute()).length).toBe(1);
     const list = json(await t.call(branchAdmin, 'GET', '/api/development/people?limit=200')).items;
+    expect(list.length).toBeGreaterThan(0);
     expect(list.every((p: any) => p.orgId === t.city.sampleIds.branch)).toBe(true);
     expect((await t.call(branchAdmin, 'GET', `/api/development/board?orgId=${t.city.sampleIds.otherBranch}`)).statusCode).toBe(404);
   });
@@ -179,7 +180,20 @@ describe('scope, board and rule sets', () => {
     const people = json(await t.call(cityAdmin, 'GET', `/api/development/people?orgId=${t.city.sampleIds.branch}&limit=200`)).items;
     expect(total).toBe(people.length);
     expect(b.overdue.length).toBe(people.filter((p: any) => p.overdue).length);
+    expect(b.overdue.length).toBeGreaterThan(0);
     expect(b.overdue.every((p: any) => p.nextDue.by < b.today)).toBe(true);
+  });
+
+  it('offers only full members in good standing of the organization as 入党介绍人, and 404 outside the scope', async () => {
+    const items = json(await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.branch}`)).items;
+    const expected = await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.branch).where('category', '=', 'full')
+      .where('status', 'in', ['normal', 'flowing']).execute();
+    expect(expected.length).toBeGreaterThanOrEqual(fullIds.length);
+    expect(items.map((m: any) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
+    expect(items.map((m: any) => m.id)).not.toContain(probationaryId);
+    const named = json(await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.branch}&q=${encodeURIComponent(items[0].name)}`)).items;
+    expect(named.map((m: any) => m.name)).toContain(items[0].name);
+    expect((await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.otherBranch}`)).statusCode).toBe(404);
   });
 
   it('seeds the 2014 rule set equal to the domain constant', async () => {

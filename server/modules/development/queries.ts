@@ -45,15 +45,6 @@ export function membersInScope(db: Conn, scopePath: string, ids: readonly number
     .where(sql<boolean>`org_path <@ ${scopePath}::ltree`).execute();
 }
 
-/** Full members in good standing of an organization's subtree: the pickers of 培养联系人 and 入党介绍人. */
-export function eligibleMembers(db: Conn, path: string, q: string | undefined) {
-  let query = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.name', 'm.gender', 'o.name as org_name'])
-    .where(sql<boolean>`m.org_path <@ ${path}::ltree`).where('m.category', '=', 'full').where('m.status', 'in', ['normal', 'flowing']);
-  if (q) query = query.where((eb) => eb.or([eb('m.name', 'like', `%${escapeLike(q)}%`), eb('m.name_initials', 'like', `${escapeLike(q.toLowerCase())}%`)]));
-  return query.orderBy('m.sort_key').orderBy('m.id').limit(200).execute();
-}
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface PeopleFilter {

@@ -2,16 +2,16 @@
 // Every read is limited to the actor's subtree (an organization outside it is 404, audited).
 import type { FastifyRequest } from 'fastify';
 import dayjs from 'dayjs';
-import { PERSON_STATUSES } from '../../../domain/rules/development-steps.js';
+import { PERSON_STATUSES, STEP_COUNT } from '../../../domain/rules/development-steps.js';
 import { progress } from '../../../domain/rules/development.js';
 import type { TBoard, TPeopleQuery } from '../../../domain/schemas/development.js';
 import { requireOrg } from '../orgs/service.js';
+import { resolveFilter } from '../members/service.js';
+import { listPage } from '../members/queries.js';
 import { presentDetail, presentRow } from './presenters.js';
 import * as q from './queries.js';
-import { todayOf } from './service.js';
+import { GOOD_STANDING, todayOf, toRecord } from './service.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
-
-
 
 async function scopePathOf(req: FastifyRequest, orgId: number | undefined): Promise<{ id: number; path: string }> {
   if (orgId) {
@@ -33,7 +33,7 @@ export async function listPeople(req: FastifyRequest, query: TPeopleQuery) {
 export async function personDetail(req: FastifyRequest, person: q.PersonRow) {
   const { db } = req.server.deps;
   const [steps, sets, org] = await Promise.all([q.stepsOf(db, person.id), q.ruleSets(db), q.orgName(db, person.org_id)]);
-  const p = progress(steps.map((s) => ({ stepNo: s.step_no, doneOn: s.done_on, passed: s.passed, outcome: s.outcome, extensionMonths: s.extension_months })), sets);
+  const p = progress(steps.map(toRecord), sets);
   return presentDetail(person, org.name, steps, p.allowedNext, todayOf(req));
 }
 
@@ -50,7 +50,7 @@ export async function board(req: FastifyRequest, orgId: number | undefined): Pro
     const r = counts.byStatus.find((x) => x.status === status);
     return { status, count: r?.n ?? 0, overdue: r?.late ?? 0 };
   });
-  const byStep = Array.from({ length: 25 }, (_, i) => {
+  const byStep = Array.from({ length: STEP_COUNT }, (_, i) => {
     const r = counts.byStep.find((x) => x.last_step === i + 1);
     return { stepNo: i + 1, count: r?.n ?? 0, overdue: r?.late ?? 0 };
   });
@@ -64,8 +64,11 @@ export async function board(req: FastifyRequest, orgId: number | undefined): Pro
   };
 }
 
+const ELIGIBLE_LIMIT = 200;
+
+/** Full members in good standing of an organization's subtree, through the member list's own filter and search. */
 export async function eligible(req: FastifyRequest, orgId: number, text: string | undefined) {
-  const org = await requireOrg(req, orgId, 'dev.read');
-  const rows = await q.eligibleMembers(req.server.deps.db, org.path, text || undefined);
+  const filter = await resolveFilter(req, { orgId, q: text, category: 'full', status: 'all' }, 'dev.read');
+  const rows = await listPage(req.server.deps.db, { ...filter, statuses: GOOD_STANDING }, null, ELIGIBLE_LIMIT);
   return rows.map((r) => ({ id: r.id, name: r.name, gender: r.gender, orgName: r.org_name }));
 }

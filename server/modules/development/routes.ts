@@ -21,6 +21,7 @@ export const developmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
 
   app.get('/rule-sets', { config: { action: 'dev.read' }, schema: { tags, summary: '发展党员规则版本（按生效日期）', response: { 200: z.object({ items: z.array(ZRuleSetSchema) }) } } },
+    // Spread: an interface has no index signature, the response schema's records need one.
     async () => ({ items: (await q.ruleSets(db)).map((s) => ({ ...s, numbers: { ...s.numbers }, articles: { ...s.articles } })) }));
 
   app.get('/board', { config: { action: 'dev.read' }, schema: { tags, summary: '发展党员看板：各阶段人数、即将到期与逾期', querystring: z.strictObject({ orgId: z.coerce.number().int().positive().optional() }), response: { 200: ZBoardSchema } } },

@@ -6,6 +6,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import { recordDenied } from '../../audit/record.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { can } from '../../../domain/permissions.js';
+import type { MemberStatus } from '../../../domain/member-status.js';
 import { BRANCH_KINDS, type OrgKind } from '../../../domain/org-kinds.js';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
 import { branchVote, checkStep, nextDue, progress, stepPassed, type NamedMember, type StepInput, type StepRecord, type Violation } from '../../../domain/rules/development.js';
@@ -29,7 +30,7 @@ export async function requirePerson(req: FastifyRequest, id: number, action: str
   throw notFound('发展对象记录');
 }
 
-const toRecord = (s: q.StepRow): StepRecord => ({ stepNo: s.step_no, doneOn: s.done_on, passed: s.passed, outcome: s.outcome, extensionMonths: s.extension_months });
+export const toRecord = (s: q.StepRow): StepRecord => ({ stepNo: s.step_no, doneOn: s.done_on, passed: s.passed, outcome: s.outcome, extensionMonths: s.extension_months });
 
 // Rules that are about missing or impossible input answer 400; the others are the state of the case (409).
 const INPUT_CODES = new Set(['VOTE_REQUIRED', 'VOTE_INVALID', 'OUTCOME_REQUIRED', 'REVIEW_RESULT', 'BIRTH_DATE_REQUIRED', 'EXTENSION_RANGE', 'FUTURE_DATE', 'PEOPLE_DUPLICATE']);
@@ -62,14 +63,16 @@ export function enforce(req: FastifyRequest, violations: Violation[], override: 
   return soft.map((v) => v.code);
 }
 
+/** Good standing: still on the books and not suspended; 留党察看 is not yet on the member record. */
+export const GOOD_STANDING: readonly MemberStatus[] = ['normal', 'flowing'];
+
 async function namedMembers(trx: Trx, scopePath: string, ids: readonly number[]): Promise<NamedMember[]> {
   const rows = await q.membersInScope(trx, scopePath, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const m = byId.get(id);
     if (!m) throw invalid(`党员（编号 ${id}）不存在或不在本组织范围内`, 'memberIds');
-    // Good standing: still on the books and not suspended; 留党察看 is not yet on the member record.
-    return { memberId: m.id, name: m.name, category: m.category, goodStanding: m.status === 'normal' || m.status === 'flowing' };
+    return { memberId: m.id, name: m.name, category: m.category, goodStanding: GOOD_STANDING.includes(m.status) };
   });
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { DUES_DEFAULTS, DUES_RULES, type DuesOptions } from '../../../domain/rules/dues.js';
 import { ZDuesSettingsSchema, type TDuesSettings } from '../../../domain/schemas/dues.js';
+import { readSetting, writeSetting } from '../system/json-settings.js';
 
 const KEY = 'dues';
 
@@ -16,15 +17,10 @@ export const DEFAULT_DUES_SETTINGS: TDuesSettings = {
 };
 
 export async function getDuesSettings(db: Kysely<DB>): Promise<TDuesSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const parsed = ZDuesSettingsSchema.safeParse({ ...DEFAULT_DUES_SETTINGS, ...((row?.value as Partial<TDuesSettings>) ?? {}) });
+  const parsed = ZDuesSettingsSchema.safeParse(await readSetting(db, KEY, DEFAULT_DUES_SETTINGS));
   return parsed.success ? parsed.data : DEFAULT_DUES_SETTINGS;
 }
 
-export async function putDuesSettings(db: Kysely<DB>, value: TDuesSettings, now: Date): Promise<void> {
-  const json = JSON.stringify(value);
-  await db.insertInto('settings').values({ key: KEY, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now })).execute();
-}
+export const putDuesSettings = (db: Kysely<DB>, value: TDuesSettings, now: Date): Promise<void> => writeSetting(db, KEY, value, now);
 
 export const duesOptions = (s: TDuesSettings): DuesOptions => ({ rounding: s.rounding, farmerFen: s.farmerFen });

@@ -1,6 +1,6 @@
 // API schemas for Party dues (ISSUE 3 point 6; RULES.md §2). Money in integer fen, months 'YYYY-MM'.
 import { z } from 'zod';
-import { DUES_BASE_SOURCES, DUES_CATEGORIES, DUES_ROUNDINGS, type DuesCategory, type DuesBaseSource } from '../rules/dues';
+import { DUES_BASE_SOURCES, DUES_CATEGORIES, DUES_ROUNDINGS, DUES_RULES, yuan, type DuesCategory, type DuesBaseSource } from '../rules/dues';
 import { ZDate } from './common';
 
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -10,7 +10,8 @@ const optText = (max: number) => z.string().trim().max(max).optional();
 export const ZDuesSettingsSchema = z.strictObject({
   rounding: z.enum(DUES_ROUNDINGS),
   /** art. 6: 0.2–1 元 set by the province */
-  farmerFen: z.number().int().min(20, '农民党员党费不少于 0.2 元').max(100, '农民党员党费不超过 1 元'),
+  farmerFen: z.number().int().min(DUES_RULES.farmerMinFen, `农民党员党费不少于 ${yuan(DUES_RULES.farmerMinFen)} 元`)
+    .max(DUES_RULES.farmerMaxFen, `农民党员党费不超过 ${yuan(DUES_RULES.farmerMaxFen)} 元`),
   warnMonths: z.number().int().min(1).max(12),
   urgentMonths: z.number().int().min(1).max(12),
   lapseMonths: z.number().int().min(1).max(12),

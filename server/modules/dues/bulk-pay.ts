@@ -4,20 +4,24 @@ import type { Actor } from '../../auth/actor.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import type { TBulkPayment } from '../../../domain/schemas/dues.js';
 import { invalid } from '../../errors.js';
-import { payMonths } from './changes.js';
+import { checkPayment, paymentRows } from './changes.js';
+import { ledgerOf } from './queries.js';
 
 export async function bulkPay(trx: Trx, actor: Actor, orgId: number, b: TBulkPayment, now: Date): Promise<{ members: number; amountFen: number }> {
   const ids = b.items.map((i) => i.memberId);
   if (new Set(ids).size !== ids.length) throw invalid('同一党员重复勾选', 'items');
+  checkPayment(b.paidOn, b.month, now);
   const members = await trx.selectFrom('members').selectAll().where('id', 'in', ids).where('org_id', '=', orgId).where('status', 'in', COUNTED_STATUSES).execute();
   const byId = new Map(members.map((m) => [m.id, m]));
-  let amountFen = 0;
-  for (const [i, item] of b.items.entries()) {
+  // One ledger read for the whole branch and month, one insert for all ticked members.
+  const ledger = new Map((await ledgerOf(trx, { orgId }, b.month, b.month)).map((l) => [l.member_id, l]));
+  const rows = b.items.flatMap((item, i) => {
     const m = byId.get(item.memberId);
     // Same answer for a member of another branch and one that does not exist (SECURITY.md 13).
     if (!m) throw invalid(`第 ${i + 1} 项：该党员不在本支部`, `items.${i}.memberId`);
-    const r = await payMonths(trx, actor, m, { months: [b.month], paidOn: b.paidOn, receiptNo: item.receiptNo, collectedBy: b.collectedBy }, now);
-    amountFen += r.amountFen;
-  }
-  return { members: b.items.length, amountFen };
+    const l = ledger.get(m.id);
+    return paymentRows(actor, m, [b.month], new Map(l ? [[b.month, l]] : []), { months: [b.month], paidOn: b.paidOn, receiptNo: item.receiptNo, collectedBy: b.collectedBy }, now, `items.${i}.memberId`);
+  });
+  await trx.insertInto('dues_payments').values(rows).execute();
+  return { members: b.items.length, amountFen: rows.reduce((n, r) => n + r.amount_fen, 0) };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/rules/dues.js';
 import type { TBaseCreate, TDuesSettings, TMemberPayment, TReductionCreate, TVoluntary } from '../../../domain/schemas/dues.js';
 import { duesOptions } from './settings.js';
-import { memberLedger } from './queries.js';
+import { memberLedger, type LedgerRow } from './queries.js';
 import { currentMonth, todayCn } from './service.js';
 
 const ALLOWED_SOURCES: Record<DuesCategory, readonly DuesBaseSource[]> = {
@@ -45,20 +45,29 @@ export interface PaymentInput extends Omit<TMemberPayment, 'note'> { note?: stri
 
 /** Regular dues for the given months: each month is paid what is still owed for it, in full. */
 export async function payMonths(trx: Trx, actor: Actor, m: MemberRow, p: PaymentInput, now: Date): Promise<{ months: string[]; amountFen: number }> {
-  if (p.paidOn > todayCn(now)) throw invalid('缴纳日期不能晚于今天', 'paidOn');
   const months = [...new Set(p.months)].sort();
-  if (months.at(-1)! > addMonths(currentMonth(now), 12)) throw invalid('最多预缴到一年以后', 'months');
-  const ledger = new Map((await memberLedger(trx, m.id, months[0], months.at(-1)!)).map((l) => [l.month, l]));
-  const start = duesStartMonth(m.admitted_on, '0001-01');
-  const rows = months.map((month) => {
-    const l = ledger.get(month);
-    if (!l) throw invalid(`${m.name} ${month} 无应缴党费记录（未设党费基数${month < start ? '，或早于支部大会接收之月' : ''}）`, 'months');
-    const owed = l.due_fen - l.paid_fen;
-    if (owed <= 0) throw conflict(`${m.name} ${month} 党费已缴清`, 'months');
-    return { member_id: m.id, org_id: m.org_id, month, kind: 'regular' as const, amount_fen: owed, due_fen: l.due_fen, paid_on: p.paidOn, receipt_no: p.receiptNo ?? null, collected_by: p.collectedBy ?? null, note: p.note ?? null, recorded_by: actor.userId, recorded_at: now };
-  });
+  checkPayment(p.paidOn, months.at(-1)!, now);
+  const ledger = await memberLedger(trx, m.id, months[0], months.at(-1)!);
+  const rows = paymentRows(actor, m, months, new Map(ledger.map((l) => [l.month, l])), p, now, 'months');
   await trx.insertInto('dues_payments').values(rows).execute();
   return { months, amountFen: rows.reduce((n, r) => n + r.amount_fen, 0) };
+}
+
+export function checkPayment(paidOn: string, lastMonth: string, now: Date) {
+  if (paidOn > todayCn(now)) throw invalid('缴纳日期不能晚于今天', 'paidOn');
+  if (lastMonth > addMonths(currentMonth(now), 12)) throw invalid('最多预缴到一年以后', 'months');
+}
+
+/** The payment rows settling `months` of one member from its ledger; refuses a month without dues or already paid. */
+export function paymentRows(actor: Actor, m: MemberRow, months: readonly string[], ledger: ReadonlyMap<string, LedgerRow>, p: PaymentInput, now: Date, field: string) {
+  const start = duesStartMonth(m.admitted_on, '0001-01');
+  return months.map((month) => {
+    const l = ledger.get(month);
+    if (!l) throw invalid(`${m.name} ${month} 无应缴党费记录（未设党费基数${month < start ? '，或早于支部大会接收之月' : ''}）`, field);
+    const owed = l.due_fen - l.paid_fen;
+    if (owed <= 0) throw conflict(`${m.name} ${month} 党费已缴清`, field);
+    return { member_id: m.id, org_id: m.org_id, month, kind: 'regular' as const, amount_fen: owed, due_fen: l.due_fen, paid_on: p.paidOn, receipt_no: p.receiptNo ?? null, collected_by: p.collectedBy ?? null, note: p.note ?? null, recorded_by: actor.userId, recorded_at: now };
+  });
 }
 
 /** art. 11: voluntary extra payments have no limit; one of 1000 元 or more is flagged for the centre. */

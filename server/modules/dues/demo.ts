@@ -9,7 +9,7 @@ import type { Keys } from '../../crypto/keys.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { createRng } from '../../demo/prng.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
-import { addMonths, goesToCentre, monthOf, monthlyDuesFen } from '../../../domain/rules/dues.js';
+import { addMonths, duesStartMonth, goesToCentre, monthlyDuesFen } from '../../../domain/rules/dues.js';
 import { DEFAULT_DUES_SETTINGS, duesOptions } from './settings.js';
 import { currentMonth, lastClosedMonth, todayCn } from './service.js';
 import { demoBase, demoCategory, demoPattern, paidMonths, yearOfMonths, type DemoMember } from './demo-plan.js';
@@ -44,7 +44,7 @@ export async function seedDuesDemo(db: Db, city: CityResult, _keys: Keys, now: D
     const category = demoCategory(rng, m, today);
     const base = demoBase(rng, m, category);
     // art. 8: a member admitted during the year pays from the month of the 支部大会.
-    const start = m.admitted_on && monthOf(m.admitted_on) > months[0] ? monthOf(m.admitted_on) : months[0];
+    const start = duesStartMonth(m.admitted_on, months[0]);
     if (start > months.at(-1)!) continue;
     addBase(m.id, base, start);
     // art. 10: about one in seven employed members had a pay change during the year.

@@ -98,6 +98,7 @@ describe('collecting dues', () => {
     const paid = await t.call(branchAdmin, 'POST', url, { month: ago(1), paidOn: todayCn(t.clock.now()), items: [{ memberId: branchIds[5] }, { memberId: branchIds[0] }] });
     expect(paid.statusCode).toBe(409);
     expect(json(paid).error.message).toContain('已缴清');
+    expect(json(paid).error.field).toBe('items.1.memberId');
     const foreign = await t.call(branchAdmin, 'POST', url, { month: ago(1), paidOn: todayCn(t.clock.now()), items: [{ memberId: otherId }] });
     expect(foreign.statusCode).toBe(400);
     expect(json(foreign).error.field).toBe('items.0.memberId');

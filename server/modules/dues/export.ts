@@ -14,7 +14,7 @@ import { arrearsList, totalsOf, todayCn } from './service.js';
 import { getDuesSettings } from './settings.js';
 
 const EXPORT_MAX = 200_000;
-const LEVELS: Record<string, string> = { none: '', notice: '欠缴', warning: '预警', urgent: '紧急', lapsed: '已满六个月' };
+const LEVELS: Record<string, string> = { none: '', notice: '欠缴', warning: '预警', urgent: '紧急' };
 const money = (fen: number | null) => (fen == null ? null : Number(yuan(fen)));
 
 export function registerDuesExport(app: FastifyInstance) {
@@ -53,12 +53,15 @@ export function registerDuesExport(app: FastifyInstance) {
           ], items);
           rows = items.length;
         } else {
-          const a = await arrearsList(db, org.path, 'none', EXPORT_MAX, await getDuesSettings(db), clock.now());
+          const s = await getDuesSettings(db);
+          const a = await arrearsList(db, org.path, 'none', EXPORT_MAX, s, clock.now());
+          // The lapse period is a setting (党章第九条, R): the label names the configured months.
+          const levelText = (l: string) => (l === 'lapsed' ? `已满${s.lapseMonths}个月` : LEVELS[l]);
           buf = await toXlsx('欠缴党费名单', [
             { header: '党组织', width: 30, value: (x) => x.orgName }, { header: '姓名', width: 10, value: (x) => x.name },
             { header: '连续欠缴（月）', width: 14, value: (x) => x.consecutiveUnpaid }, { header: '欠缴月数', width: 10, value: (x) => x.unpaidMonths },
             { header: '最早欠缴月份', width: 12, value: (x) => x.oldestUnpaid }, { header: '欠缴金额（元）', width: 14, value: (x) => money(x.owedFen) },
-            { header: '预警', width: 12, value: (x) => LEVELS[x.level] },
+            { header: '预警', width: 12, value: (x) => levelText(x.level) },
           ], a.items);
           rows = a.items.length;
         }

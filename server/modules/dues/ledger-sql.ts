@@ -8,12 +8,13 @@ import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 /** Whose ledger: one member (any status), the direct members of a branch, or a whole subtree. */
 export type MemberFilter = { memberId: number } | { orgId: number } | { scopePath: string; reducedBetween?: [string, string] };
 
-const counted = sql`m.status in (${sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)))})`;
+/** Members who owe dues (alias `m`): the counted statuses. */
+export const countedSql = sql`m.status in (${sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)))})`;
 
 function memberWhere(f: MemberFilter): RawBuilder<unknown> {
   if ('memberId' in f) return sql`m.id = ${f.memberId}`;
-  if ('orgId' in f) return sql`m.org_id = ${f.orgId} and ${counted}`;
-  const base = sql`m.org_path <@ ${f.scopePath}::ltree and ${counted}`;
+  if ('orgId' in f) return sql`m.org_id = ${f.orgId} and ${countedSql}`;
+  const base = sql`m.org_path <@ ${f.scopePath}::ltree and ${countedSql}`;
   if (!f.reducedBetween) return base;
   const [from, to] = f.reducedBetween;
   return sql`${base} and exists (select 1 from dues_reductions r where r.member_id = m.id and r.status = 'approved' and r.month_to >= ${from} and r.month_from <= ${to})`;

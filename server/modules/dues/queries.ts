@@ -2,17 +2,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { addMonths, arrearsLevel, monthsBetween, type Arrears, type ArrearsLevel, type ArrearsThresholds } from '../../../domain/rules/dues.js';
-import { ALL_MONTHS, ledgerCte, periodsCte, type MemberFilter } from './ledger-sql.js';
+import { ALL_MONTHS, countedSql, ledgerCte, periodsCte, type MemberFilter } from './ledger-sql.js';
 
 type Q = Kysely<DB>;
 
 export interface LedgerRow { member_id: number; month: string; due_fen: number; paid_fen: number; reduced: boolean }
 
-export async function memberLedger(db: Q, memberId: number, from: string, to: string): Promise<LedgerRow[]> {
-  const r = await sql<LedgerRow>`${ledgerCte({ memberId }, from, to)}
-    select member_id, month, due_fen, paid_fen, reduced from ledger order by month`.execute(db);
+/** The ledger rows of the members the filter matches over [from, to], by member and month. */
+export async function ledgerOf(db: Q, f: MemberFilter, from: string, to: string): Promise<LedgerRow[]> {
+  const r = await sql<LedgerRow>`${ledgerCte(f, from, to)}
+    select member_id, month, due_fen, paid_fen, reduced from ledger order by member_id, month`.execute(db);
   return r.rows;
 }
+
+export const memberLedger = (db: Q, memberId: number, from: string, to: string) => ledgerOf(db, { memberId }, from, to);
 
 export interface ArrearsRow extends Arrears { memberId: number; orgId: number; level: ArrearsLevel }
 
@@ -56,7 +59,7 @@ export async function sheetRows(db: Q, orgId: number, month: string): Promise<Sh
       order by x.effective_from desc limit 1) b on true
     left join lateral (select to_char(paid_on, 'YYYY-MM-DD') as paid_on, receipt_no from dues_payments y
       where y.member_id = m.id and y.month = ${month} and y.kind = 'regular' order by y.id desc limit 1) p on true
-    where m.org_id = ${orgId} and m.status in ('normal', 'flowing', 'lost_contact')
+    where m.org_id = ${orgId} and ${countedSql}
     order by m.sort_key, m.id`.execute(db);
   return r.rows;
 }

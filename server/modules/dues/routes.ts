@@ -15,6 +15,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
 import { findMemberInScope, requireMember } from '../members/access.js';
+import { myMemberId } from '../members/service.js';
 import * as changes from './changes.js';
 import { arrearsList, memberDues, sheet, totalsOf } from './service.js';
 import { getDuesSettings, putDuesSettings } from './settings.js';
@@ -44,9 +45,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/me', { config: { action: 'member.self' }, schema: { tags, summary: '本人党费与欠缴', response: { 200: ZMemberDuesSchema } } },
     async (req) => {
-      const link = await sql<{ member_id: number | null }>`select member_id from users where id = ${req.actor!.userId}`.execute(db);
-      const memberId = link.rows[0]?.member_id;
-      const m = memberId ? await db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst() : undefined;
+      const m = await db.selectFrom('members').selectAll().where('id', '=', await myMemberId(req)).executeTakeFirst();
       if (!m) throw notFound('本人党员档案');
       return memberDues(db, null, m, await settings(), clock.now());
     });

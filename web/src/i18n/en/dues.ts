@@ -8,7 +8,7 @@ const dues: typeof zh = {
   yuan: '¥{{v}}',
   category: { employed: 'Employed', retired: 'Retired', farmer: 'Farmer', student: 'Student', unemployed: 'Laid off / unemployed', relief: 'On relief' },
   source: { salary: 'Salary (after tax)', pension: 'Pension', annual_pay: 'Annual-pay scheme, paid this month', quarter_avg: 'Last quarter monthly average', fixed: 'Fixed amount' },
-  level: { none: 'Normal', notice: 'Behind', warning: 'Warning', urgent: 'Urgent', lapsed: 'Six months' },
+  level: { none: 'Normal', notice: 'Behind', warning: 'Warning', urgent: 'Urgent', lapsed: 'Limit reached' },
   levelHint: 'Warning after {{warn}} unpaid months, urgent after {{urgent}}; {{lapse}} consecutive months unpaid without good reason count as leaving the Party (Constitution art. 9)',
   memberCategory: { full: 'Full member', probationary: 'Probationary' },
   sheet: {

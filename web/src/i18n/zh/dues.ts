@@ -7,7 +7,7 @@ const dues = {
   yuan: '{{v}} 元',
   category: { employed: '在职', retired: '离退休', farmer: '农民', student: '学生', unemployed: '下岗失业', relief: '生活困难/低保' },
   source: { salary: '工资（税后）', pension: '养老金', annual_pay: '年薪制当月实发', quarter_avg: '上季度月平均纯收入', fixed: '定额' },
-  level: { none: '正常', notice: '欠缴', warning: '预警', urgent: '紧急', lapsed: '满六个月' },
+  level: { none: '正常', notice: '欠缴', warning: '预警', urgent: '紧急', lapsed: '已达期限' },
   levelHint: '连续 {{warn}} 个月未缴提醒，{{urgent}} 个月紧急；连续 {{lapse}} 个月不交纳党费且无正当理由，按党章第九条视为自行脱党',
   memberCategory: { full: '正式党员', probationary: '预备党员' },
   sheet: {

@@ -9,6 +9,7 @@ import { getSheet, payBulk, type SheetRow } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
+import { toDateString } from '../../lib/dates';
 import { fenToYuan, fromMonth, LevelTag, thisMonth, toMonth } from './dues-format';
 
 export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => void }) {
@@ -28,7 +29,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
   const save = async () => {
     setBusy(true);
     try {
-      const next = await payBulk(orgId, { month, paidOn: paidOn.format('YYYY-MM-DD'), collectedBy: collectedBy.trim() || undefined, items: ticked.map((memberId) => ({ memberId })) });
+      const next = await payBulk(orgId, { month, paidOn: toDateString(paidOn)!, collectedBy: collectedBy.trim() || undefined, items: ticked.map((memberId) => ({ memberId })) });
       sheet.setData(next);
       void message.success(t('dues.sheet.saved', { n: ticked.length }));
       setTicked([]);

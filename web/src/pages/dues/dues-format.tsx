@@ -13,7 +13,6 @@ export const MONTH = 'YYYY-MM';
 export const toMonth = (d: Dayjs | null | undefined) => (d ? d.format(MONTH) : undefined);
 export const fromMonth = (m: string | undefined) => (m ? dayjs(`${m}-01`) : undefined);
 export const thisMonth = () => dayjs().format(MONTH);
-export const lastMonth = () => dayjs().subtract(1, 'month').format(MONTH);
 
 const COLORS: Record<ArrearsLevel, string | undefined> = { none: undefined, notice: 'blue', warning: 'orange', urgent: 'red', lapsed: 'magenta' };
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../../../domain/rules/dues';
 import { errorText } from '../../api/client';
 import { payMonths, payVoluntary, proposeReduction, type MemberDues } from '../../api/dues';
+import { toDateString } from '../../lib/dates';
 import { fenToYuan, thisMonth, toMonth, yuanToFen } from './dues-format';
 
 type Done = (next: MemberDues) => void;
@@ -39,7 +40,7 @@ export function PayForm({ account, done }: { account: MemberDues; done: Done }) 
   const options = [...new Set([...owed, ...ahead])].sort().map((m) => ({ value: m, label: `${m}${owed.includes(m) ? ` · ${fenToYuan(account.ledger.find((l) => l.month === m)!.dueFen - account.ledger.find((l) => l.month === m)!.paidFen)}` : ''}` }));
   return (
     <Form layout="vertical" size="small" initialValues={{ months: owed, paidOn: today() }}
-      onFinish={(v: { months: string[]; paidOn: Dayjs; receiptNo?: string }) => run(() => payMonths(account.member.id, { months: v.months, paidOn: v.paidOn.format('YYYY-MM-DD'), receiptNo: v.receiptNo?.trim() || undefined }))}>
+      onFinish={(v: { months: string[]; paidOn: Dayjs; receiptNo?: string }) => run(() => payMonths(account.member.id, { months: v.months, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined }))}>
       <Form.Item name="months" label={t('dues.pay.months')} rules={[{ required: true }]}><Select mode="multiple" options={options} data-testid="pay-months" /></Form.Item>
       <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>
       <Form.Item name="receiptNo" label={t('dues.pay.receiptNo')}><Input maxLength={40} /></Form.Item>
@@ -53,7 +54,7 @@ export function VoluntaryForm({ account, done }: { account: MemberDues; done: Do
   const { busy, run } = useSubmit(done);
   return (
     <Form layout="vertical" size="small" initialValues={{ paidOn: today() }}
-      onFinish={(v: { yuan: number; paidOn: Dayjs; receiptNo?: string; note?: string }) => run(() => payVoluntary(account.member.id, { amountFen: yuanToFen(v.yuan)!, paidOn: v.paidOn.format('YYYY-MM-DD'), receiptNo: v.receiptNo?.trim() || undefined, note: v.note?.trim() || undefined }))}>
+      onFinish={(v: { yuan: number; paidOn: Dayjs; receiptNo?: string; note?: string }) => run(() => payVoluntary(account.member.id, { amountFen: yuanToFen(v.yuan)!, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined, note: v.note?.trim() || undefined }))}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('dues.pay.centreHint')}</Typography.Paragraph>
       <Form.Item name="yuan" label={t('dues.pay.amount')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: 200 }} /></Form.Item>
       <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>

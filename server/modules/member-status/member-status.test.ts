@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
+import { sql } from 'kysely';
+import { needingAttention } from './queries.js';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -61,6 +63,18 @@ describe('失联 and 停止党籍 (第二十四条)', () => {
     expect((await change(admin, id, { kind: 'restore', date: today(), reason: '回国恢复联系', documentNo: '恢字1号' })).statusCode).toBe(200);
     expect((await statusOf(id)).status).toBe('normal');
     expect(await t.db.selectFrom('member_status_events').select('kind').where('member_id', '=', id).orderBy('id').execute()).toEqual([{ kind: 'suspend' }, { kind: 'restore' }]);
+  });
+});
+
+describe('the attention list (第二十四条)', () => {
+  it('counts the 6 months forward from the day contact was lost, as the rule does, at a month end too', async () => {
+    const id = await memberOf(ids().otherBranch, 5);
+    await t.db.updateTable('members').set({ status: 'lost_contact', status_since: '2026-08-31' }).where('id', '=', id).execute();
+    const { path } = await t.db.selectFrom('orgs').select(sql<string>`path::text`.as('path')).where('id', '=', ids().otherBranch).executeTakeFirstOrThrow();
+    const listed = async (day: string) => (await needingAttention(t.db, path, day, 500)).find((r) => r.memberId === id);
+    // 2026-08-31 + 6 months is 2027-02-28 (the month end clamps).
+    expect(await listed('2027-02-27')).toBeUndefined();
+    expect((await listed('2027-02-28'))?.attention).toMatchObject({ code: 'suspend_due', dueOn: '2027-02-28' });
   });
 });
 

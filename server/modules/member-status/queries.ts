@@ -1,6 +1,5 @@
 // SQL for member status lists: always inside the caller's subtree (SECURITY.md 13).
 import { sql } from 'kysely';
-import dayjs from 'dayjs';
 import type { Db } from '../../db/engine.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
 import { LOST_CONTACT_MONTHS, SUSPENDED_REMOVAL_YEARS, statusAttention } from '../../../domain/rules/member-status-rules.js';
@@ -32,12 +31,12 @@ export async function byStatus(db: Db, scopePath: string, status: MemberStatus, 
 
 /** Members whose status calls for action: 失联 ≥ 6 months (停止党籍), 停止党籍 ≥ 2 years (除名) — 第二十四条. */
 export async function needingAttention(db: Db, scopePath: string, today: string, limit: number) {
-  const lostBefore = dayjs(today).subtract(LOST_CONTACT_MONTHS, 'month').format('YYYY-MM-DD');
-  const suspendedBefore = dayjs(today).subtract(SUSPENDED_REMOVAL_YEARS, 'year').format('YYYY-MM-DD');
+  // Due dates counted forward from status_since, as statusAttention does (month ends clamp alike).
+  const due = (n: number, unit: 'months' | 'years') => sql<boolean>`m.status_since + make_interval(${sql.raw(unit)} => ${sql.lit(n)}) <= ${today}::date`;
   const rows = await base(db, scopePath)
     .where((eb) => eb.or([
-      eb.and([eb('m.status', '=', 'lost_contact'), eb('m.status_since', '<=', lostBefore)]),
-      eb.and([eb('m.status', '=', 'suspended'), eb('m.status_since', '<=', suspendedBefore)]),
+      eb.and([eb('m.status', '=', 'lost_contact'), due(LOST_CONTACT_MONTHS, 'months')]),
+      eb.and([eb('m.status', '=', 'suspended'), due(SUSPENDED_REMOVAL_YEARS, 'years')]),
     ]))
     .orderBy('m.status_since').orderBy('m.id').limit(limit).execute();
   return rows.map((r) => present(r, today));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import dayjs from 'dayjs';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import { ZStatusChangeSchema, ZStatusEventSchema, ZStatusListQuery, ZStatusMemberSchema } from '../../../domain/schemas/member-status.js';
-import type { StatusChangeKind, ExitKind, SuspendBasis } from '../../../domain/rules/member-status-rules.js';
+import { LOST_CONTACT_MONTHS, SUSPENDED_REMOVAL_YEARS, type StatusChangeKind, type ExitKind, type SuspendBasis } from '../../../domain/rules/member-status-rules.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
@@ -20,7 +20,7 @@ export const memberStatusRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
   const today = () => dayjs(clock.now()).format('YYYY-MM-DD');
 
-  app.get('/attention', { config: { action: 'member.read' }, schema: { tags, summary: '状态需处理的党员（失联满 6 个月、停止党籍满 2 年）', response: { 200: z.object({ items: z.array(ZStatusMemberSchema) }) } } },
+  app.get('/attention', { config: { action: 'member.read' }, schema: { tags, summary: `状态需处理的党员（失联满 ${LOST_CONTACT_MONTHS} 个月、停止党籍满 ${SUSPENDED_REMOVAL_YEARS} 年）`, response: { 200: z.object({ items: z.array(ZStatusMemberSchema) }) } } },
     async (req) => ({ items: await q.needingAttention(db, req.actor!.scopePath, today(), 500) }));
 
   app.get('/list', { config: { action: 'member.read' }, schema: { tags, summary: '按状态列出党员（流动、失联、停止党籍、出党、死亡、转出）', querystring: ZStatusListQuery, response: { 200: z.object({ items: z.array(ZStatusMemberSchema), nextCursor: z.string().nullable() }) } } },

@@ -9,6 +9,7 @@ import {
   EXIT_KIND_LABELS, suspensionProblem, TARGET_STATUS, transitionProblem,
 } from '../../../domain/rules/member-status-rules.js';
 import { conflict, invalid } from '../../errors.js';
+import { openLetterOf } from '../transfers/queries.js';
 
 export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: TStatusChange, today: string, now: Date) {
   // Locked and re-read: the status checked is the status changed.
@@ -16,7 +17,7 @@ export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: T
   const problem = transitionProblem(body.kind, cur.status);
   if (problem) throw conflict(problem, 'kind');
   if (body.date > today) throw invalid('日期不能晚于今天', 'date');
-  const open = await trx.selectFrom('transfer_letters').select('letter_no').where('member_id', '=', m.id).where('status', 'in', ['issued', 'received']).executeTakeFirst();
+  const open = await openLetterOf(trx, m.id);
   if (open) throw conflict(`该党员有未办结的组织关系介绍信（${open.letter_no}），请先办结`, 'kind');
 
   let suspendBasis: string | null = null;

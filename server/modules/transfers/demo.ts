@@ -29,7 +29,11 @@ export async function seedTransfersDemo(db: Db, city: CityResult, _keys: Keys): 
     .where('status', '=', 'normal').orderBy('id').execute();
   if (branches.length < 3 || people.length < 50) return;
   const byOrg = new Map<number, Person[]>();
-  for (const p of people) byOrg.set(p.org_id, [...(byOrg.get(p.org_id) ?? []), p]);
+  for (const p of people) {
+    const list = byOrg.get(p.org_id);
+    if (list) list.push(p);
+    else byOrg.set(p.org_id, [p]);
+  }
   const orgOf = new Map(branches.map((b) => [b.id, b]));
   const used = new Set<number>();
   const take = (orgId: number): Person | null => {

@@ -15,6 +15,7 @@ export interface LetterFilter {
   q?: string;
 }
 
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const inScope = (column: 'from_path' | 'to_path', scopePath: string) => sql<boolean>`${sql.ref(column)} <@ ${scopePath}::ltree`;
 
 /** A letter either side of which is in the scope. */
@@ -40,7 +41,7 @@ export function listLetters(db: Db, scopePath: string, f: LetterFilter, today: s
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(f.q)}%`;
     q = q.where((eb) => eb.or([eb('member_name', 'like', like), eb('letter_no', 'like', like)]));
   }
   if (afterId !== null) q = q.where('id', '<', afterId);
@@ -67,7 +68,7 @@ export function candidates(db: Db, scopePath: string, orgId: number, q: string |
     .where('m.status', 'in', ['normal', 'flowing'])
     // A member with a letter in flight cannot be given a second one.
     .where((eb) => eb.not(eb.exists(eb.selectFrom('transfer_letters as l').select('l.id').whereRef('l.member_id', '=', 'm.id').where('l.status', 'in', ['issued', 'received']))));
-  if (q) s = s.where('m.name', 'like', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q) s = s.where('m.name', 'like', `%${escapeLike(q)}%`);
   return s.orderBy('m.sort_key').orderBy('m.id').limit(500).execute();
 }
 
@@ -76,7 +77,7 @@ export function candidates(db: Db, scopePath: string, orgId: number, q: string |
  * name any branch of the city, though it sees nothing else of it (names and parents only).
  */
 export function searchTargets(db: Db, text: string, limit: number) {
-  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(text)}%`;
   const initials = /^[a-z]+$/i.test(text) ? `%${text.toLowerCase()}%` : null;
   return db.selectFrom('orgs as o').leftJoin('orgs as p', 'p.id', 'o.parent_id')
     .select(['o.id', 'o.name', 'o.kind', 'p.name as parentName'])

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import dayjs from 'dayjs';
+import { ageOn } from '../../../domain/rules/members.js';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
   ZTransferCandidateQuery, ZTransferCandidateSchema, ZTransferCreateSchema, ZTransferExportQuery, ZTransferIncomingSchema,
@@ -80,7 +80,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       const m = l.member_id ? await db.selectFrom('members').select(['ethnicity', 'birth_date']).where('id', '=', l.member_id).executeTakeFirst() : undefined;
       const incoming = l.incoming as { birthDate?: string } | null;
       const birth = m?.birth_date ?? incoming?.birthDate ?? null;
-      const pdf = await renderLetterPdf(l, { ethnicity: m?.ethnicity ?? null, age: birth ? dayjs(l.issued_on).diff(dayjs(birth), 'year') : null });
+      const pdf = await renderLetterPdf(l, { ethnicity: m?.ethnicity ?? null, age: ageOn(birth, l.issued_on) });
       await recordRead(req, 'transfer.print', 'transfer', { id: l.id, letterNo: l.letter_no });
       return reply.header('Content-Type', 'application/pdf')
         .header('Content-Disposition', `inline; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(`组织关系介绍信-${l.letter_no}.pdf`)}`).send(pdf);

@@ -5,14 +5,13 @@ import type { Id, Items, Page } from './types';
 import type {
   TTransferCreate, TTransferIncoming, TTransferRow, ZTransferCandidateSchema, ZTransferSettingsSchema,
 } from '../../../domain/schemas/transfers';
-import type { TStatusChange, ZStatusEventSchema, ZStatusMemberSchema } from '../../../domain/schemas/member-status';
+import type { TStatusChange, ZStatusMemberSchema } from '../../../domain/schemas/member-status';
 import type { TransferKind, TransferStatus } from '../../../domain/rules/transfers';
 
 export type TransferRow = TTransferRow;
 export type TransferCandidate = z.infer<typeof ZTransferCandidateSchema>;
 export type TransferSettings = z.infer<typeof ZTransferSettingsSchema>;
 export type StatusMember = z.infer<typeof ZStatusMemberSchema>;
-export type StatusEvent = z.infer<typeof ZStatusEventSchema>;
 export type StatusListName = 'flowing' | 'lost_contact' | 'suspended' | 'left' | 'deceased' | 'transferred_out';
 export interface TransferFilter { box: 'out' | 'in' | 'overdue'; status?: TransferStatus; kind?: TransferKind; q?: string }
 export interface TransferTarget { id: Id; name: string; kind: string; parentName: string | null }
@@ -33,7 +32,6 @@ export const letterPdfUrl = (id: Id) => `/api/transfers/${id}/letter.pdf`;
 
 export const changeMemberStatus = (memberId: Id, body: TStatusChange) =>
   api.post<{ memberId: number; eventId: number; from: string; to: string }>(`/api/member-status/${memberId}`, body);
-export const statusEvents = (memberId: Id) => api.get<Items<StatusEvent>>(`/api/member-status/${memberId}/events`);
 export const listByStatus = (status: StatusListName, cursor?: string) =>
   api.get<{ items: StatusMember[]; nextCursor: string | null }>('/api/member-status/list', { status, cursor, limit: 50 });
 export const statusAttention = () => api.get<Items<StatusMember>>('/api/member-status/attention');

@@ -7,9 +7,12 @@ import { MEMBER_STATUS_LABELS } from '../../../../domain/member-status';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
 import { listByStatus, statusAttention, type StatusListName, type StatusMember } from '../../api/transfers';
-import { useRequest } from '../../lib/use-request';
+import { useKeyset } from '../../lib/use-keyset';
+import { LoadMore } from '../../components/load-more';
 import { useLabels } from '../../lib/labels';
 import { StatusChangeModal } from './status-change-modal';
+
+const keyed = (m: StatusMember) => ({ ...m, id: m.memberId });
 
 const LISTS: StatusListName[] = ['flowing', 'lost_contact', 'suspended', 'left', 'deceased', 'transferred_out'];
 
@@ -19,7 +22,11 @@ export function StatusTab() {
   const me = useMe();
   const [view, setView] = useState<'attention' | StatusListName>('attention');
   const [editing, setEditing] = useState<StatusMember | null>(null);
-  const data = useRequest(() => (view === 'attention' ? statusAttention().then((r) => r.items) : listByStatus(view).then((r) => r.items)), [view]);
+  // The status lists are keyset-paged (加载更多); the attention list is one capped page.
+  const list = useKeyset(
+    (v: typeof view, cursor) => (v === 'attention' ? statusAttention().then((r) => ({ items: r.items.map(keyed), nextCursor: null })) : listByStatus(v, cursor).then((r) => ({ ...r, items: r.items.map(keyed) }))),
+    view,
+  );
   const writable = can(me.roles, 'status.write');
 
   const columns = [
@@ -45,11 +52,12 @@ export function StatusTab() {
         <Segmented size="small" value={view} onChange={(v) => setView(v as typeof view)}
           options={[{ value: 'attention', label: t('transfers.status.attention') }, ...LISTS.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s][lang] }))]} />
       </Space>
-      {data.error !== undefined && <Alert type="error" showIcon title={errorText(data.error)} style={{ marginBottom: 8 }} />}
-      <Table<StatusMember> size="small" rowKey="memberId" columns={columns} dataSource={data.data ?? []} loading={data.loading} pagination={{ pageSize: 50, size: 'small' }} />
+      {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
+      <Table<StatusMember> size="small" rowKey="memberId" columns={columns} dataSource={list.items} loading={list.loading && list.items.length === 0} pagination={false} />
+      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />
       {editing && (
         <StatusChangeModal memberId={editing.memberId} name={editing.name} status={editing.status}
-          onCancel={() => setEditing(null)} onDone={() => { setEditing(null); data.reload(); }} />
+          onCancel={() => setEditing(null)} onDone={() => { setEditing(null); list.reload(); }} />
       )}
     </div>
   );

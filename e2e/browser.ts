@@ -25,3 +25,8 @@ export async function api<T = any>(page: Page, path: string): Promise<T> {
   if (!res.ok()) throw new Error(`${path}: ${res.status()}`);
   return (await res.json()) as T;
 }
+
+/** Refreshes a documentation screenshot in docs/img only when asked (E2E_SCREENSHOTS=1): a test run leaves the tree clean. */
+export async function docShot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS === '1') await page.screenshot({ path: `docs/img/${name}.png` });
+}

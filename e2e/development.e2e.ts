@@ -2,7 +2,7 @@
 // article on screen; a 支部大会 vote shows quorum and majority as it is typed, and is saved.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -34,7 +34,7 @@ describe('发展党员', () => {
     const error = page.getByTestId('step-error');
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain('不足一年');
     expect(await error.textContent()).toContain('《中国共产党发展党员工作细则》第十三条');
-    await page.screenshot({ path: 'docs/img/development-refused.png' });
+    await docShot(page, 'development-refused');
     expect((await api(page, `/api/development/people/${person.id}`)).lastStep).toBe(6);
     await ctx.close();
   });
@@ -58,7 +58,7 @@ describe('发展党员', () => {
     await page.getByLabel('反对', { exact: true }).fill('1');
     await expect.poll(() => page.getByTestId('vote-majority').textContent()).toContain('通过');
     expect(await page.getByTestId('vote-majority').textContent()).not.toContain('不通过');
-    await page.screenshot({ path: 'docs/img/development-vote.png' });
+    await docShot(page, 'development-vote');
     await page.getByTestId('step-save').click();
     await expect.poll(() => page.getByTestId('timeline-step-15').textContent(), { timeout: 15_000 }).toContain('应到 10 人，实到 8 人，赞成 7');
     const after = await api(page, `/api/development/people/${person.id}`);

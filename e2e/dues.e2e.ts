@@ -2,7 +2,7 @@
 // and the arrears disappear from the member's account and from the arrears list.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -31,7 +31,7 @@ describe('party dues', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: '按月收缴' }).click();
     await expect.poll(() => page.getByTestId('sheet-summary').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.screenshot({ path: 'docs/img/dues.png' });
+    await docShot(page, 'dues');
     await ctx.close();
   });
 
@@ -43,15 +43,13 @@ describe('party dues', () => {
     await page.getByRole('tab', { name: '收缴统计' }).click();
     const byChild = page.getByTestId('totals-by-child');
     await expect.poll(() => byChild.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(1);
-    if (process.env.DUES_SHOTS) await page.screenshot({ path: '/tmp/dues-totals.png' });
-    await page.getByRole('tab', { name: '减免审批' }).click();
+        await page.getByRole('tab', { name: '减免审批' }).click();
     const pending = (await api(page, '/api/dues/reductions?status=proposed')).items.find((r: any) => r.canDecide);
     await page.getByTestId(`approve-${pending.id}`).click();
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(async () => (await api(page, '/api/dues/reductions?status=approved')).items.some((r: any) => r.id === pending.id), { timeout: 15_000 }).toBe(true);
     await page.getByRole('tab', { name: '欠缴预警' }).click();
     await expect.poll(() => page.getByTestId('arrears-table').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    if (process.env.DUES_SHOTS) await page.screenshot({ path: '/tmp/dues-arrears.png' });
-    await ctx.close();
+        await ctx.close();
   });
 });

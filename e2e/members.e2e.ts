@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login, docShot } from './browser.js';
 import { idNumberFor } from '../server/modules/members/id-numbers.js';
 import { IMPORT_COLUMNS, headerText } from '../server/modules/members/import/columns.js';
 
@@ -34,7 +34,7 @@ describe('the member record in the browser', () => {
     const me = await api(page, '/api/auth/me');
     const name = `浏览器${'甲乙丙丁戊'[stamp % 5]}${'春夏秋冬'[stamp % 4]}`;
     await expect.poll(() => page.getByTestId('member-total').count()).toBe(1);
-    await page.screenshot({ path: 'docs/img/members-list.png' });
+    await docShot(page, 'members-list');
     await page.getByTestId('member-create').click();
     await page.getByTestId('member-name').fill(name);
     await page.getByTestId('member-id-number').fill(idNumberFor('110109', '1991-03-15', stamp, '女'));
@@ -56,7 +56,7 @@ describe('the member record in the browser', () => {
     await expect.poll(() => page.getByTestId('member-detail-name').textContent()).toBe(name);
     await page.getByRole('tab', { name: '变更历史' }).click();
     await expect.poll(() => page.getByTestId('member-history').getByText('新增').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: 'docs/img/members.png' });
+    await docShot(page, 'members');
     await close();
   });
 
@@ -86,7 +86,7 @@ describe('the member record in the browser', () => {
     await expect.poll(() => row.textContent()).toContain('校验位');
     expect(await page.getByTestId('import-message').textContent()).toContain('未导入任何数据');
     for (const n of names) expect((await api(page, `/api/members?q=${encodeURIComponent(n)}`)).items).toEqual([]);
-    await page.screenshot({ path: 'docs/img/members-import.png' });
+    await docShot(page, 'members-import');
     await close();
   });
 });

@@ -3,7 +3,7 @@
 // "not found".
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -32,7 +32,7 @@ describe('organization tree and audit log', () => {
     await expect.poll(() => page.getByText(name).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const created = (await api(page, `/api/orgs/search?q=${encodeURIComponent(name)}`)).items[0];
     expect(created).toMatchObject({ name, kind: 'branch' });
-    await page.screenshot({ path: 'docs/img/orgs.png' });
+    await docShot(page, 'orgs');
     await ctx.close();
 
     const actx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });

@@ -3,7 +3,7 @@
 // the receiving branch. The receiving branch's administrator is created by secadmin in the test.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -40,7 +40,7 @@ describe('组织关系转接 between two branches', () => {
     const letter = (await api(sender, '/api/transfers?box=out&status=issued')).items.find((l: any) => l.toOrgId === target.id);
     expect(letter.sides).toEqual(['sender']);
     await expect.poll(() => sender.getByTestId(`transfer-row-${letter.letterNo}`).count(), { timeout: 15_000 }).toBe(1);
-    await sender.screenshot({ path: 'docs/img/transfers.png' });
+    await docShot(sender, 'transfers');
 
     // The receiver sees it coming in (letter fields only), receives and confirms.
     const receiver = await newPage();

@@ -59,6 +59,23 @@ export const ACTIONS = [
   'dues.write', // bases, payments, reduction proposals
   'dues.approve', // approve a hardship reduction (higher committee, RULES.md §2 art. 7)
   'dues.export',
+  // Organizational life and branch work (issue 4)
+  'life.read', // meetings, 民主评议, the compliance monitor
+  'life.write', // record meetings, attendance, attachments, appraisal grades
+  'life.config', // the versioned meeting-frequency rules (RULES.md §3)
+  'term.read', // committee terms and elections
+  'term.write', // request an election, record its votes, propose a delay
+  'term.approve', // approve a request, a delay or the new secretary and deputy (a strictly higher organization)
+  'standard.read', // standards checklist, assessments, star ratings, weak organizations
+  'standard.write', // a branch's self-assessment and its rectification progress
+  'standard.review', // the higher level's review, star rating, naming a weak organization (strictly higher)
+  'standard.config', // the checklist and star thresholds
+  'task.read', // Party-building + business joint tasks
+  'task.write',
+  'task.check', // the check result of a joint task (the organization itself or a higher one)
+  // Statistics and dashboards (issue 5)
+  'stats.read',
+  'stats.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,6 +85,9 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'member.read', 'member.write', 'member.reveal_id', 'member.import', 'member.export', 'status.write',
     'dev.read', 'dev.write', 'dev.override', 'transfer.read', 'transfer.write',
     'dues.read', 'dues.write', 'dues.approve', 'dues.export',
+    'life.read', 'life.write', 'life.config', 'term.read', 'term.write', 'term.approve',
+    'standard.read', 'standard.write', 'standard.review', 'standard.config', 'task.read', 'task.write', 'task.check',
+    'stats.read', 'stats.export',
   ],
   // A branch secretary or 组织委员: the members, development, transfers and dues of their subtree;
   // full identity numbers and rule exceptions stay with the organization department.
@@ -76,6 +96,9 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'member.read', 'member.write', 'member.import', 'member.export', 'status.write',
     'dev.read', 'dev.write', 'transfer.read', 'transfer.write',
     'dues.read', 'dues.write', 'dues.approve', 'dues.export',
+    'life.read', 'life.write', 'term.read', 'term.write', 'term.approve',
+    'standard.read', 'standard.write', 'standard.review', 'task.read', 'task.write', 'task.check',
+    'stats.read', 'stats.export',
   ],
   member: ['org.read', 'member.self'],
   cadre_officer: ['org.read'],

@@ -28,6 +28,13 @@ import { developmentRoutes } from './modules/development/routes.js';
 import { transferRoutes } from './modules/transfers/routes.js';
 import { memberStatusRoutes } from './modules/member-status/routes.js';
 import { duesRoutes } from './modules/dues/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
+import { orgLifeRoutes } from './modules/org-life/routes.js';
+import { termRoutes } from './modules/terms/routes.js';
+import { standardRoutes } from './modules/standards/routes.js';
+import { jointTaskRoutes } from './modules/joint-tasks/routes.js';
+import { todoRoutes } from './modules/todos/routes.js';
+import { statisticsRoutes } from './modules/statistics/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -86,6 +93,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(developmentRoutes, { prefix: '/api/development' });
   await app.register(transferRoutes, { prefix: '/api/transfers' });
   await app.register(duesRoutes, { prefix: '/api/dues' });
+  await app.register(meetingRoutes, { prefix: '/api/meetings' });
+  await app.register(orgLifeRoutes, { prefix: '/api/org-life' });
+  await app.register(termRoutes, { prefix: '/api/terms' });
+  await app.register(standardRoutes, { prefix: '/api/standards' });
+  await app.register(jointTaskRoutes, { prefix: '/api/joint-tasks' });
+  await app.register(todoRoutes, { prefix: '/api/todos' });
+  await app.register(statisticsRoutes, { prefix: '/api/statistics' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

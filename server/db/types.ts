@@ -4,6 +4,7 @@ import type { MemberTables } from './types-members.js';
 import type { DevelopmentTables } from './types-development.js';
 import type { TransferTables } from './types-transfers.js';
 import type { DuesTables } from './types-dues.js';
+import type { OrgLifeTables } from './types-org-life.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -101,7 +102,7 @@ export interface AuditLogTable {
 export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
-export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables {
+export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

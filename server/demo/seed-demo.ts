@@ -1,5 +1,5 @@
 // Demo mode: on the first start with an empty database, generate 示范市 deterministically,
-// then each area's demo data on top of it (members' details, development, transfers, dues).
+// then each area's demo data on top of it (members' details, development, transfers, dues, meetings, terms, standards, joint tasks).
 import type { Db } from '../db/engine.js';
 import type { Keys } from '../crypto/keys.js';
 import { generateCity, type CityResult } from './generate-city.js';
@@ -7,6 +7,10 @@ import { seedMembersDemo } from '../modules/members/demo.js';
 import { seedDevelopmentDemo } from '../modules/development/demo.js';
 import { seedTransfersDemo } from '../modules/transfers/demo.js';
 import { seedDuesDemo } from '../modules/dues/demo.js';
+import { seedMeetingsDemo } from '../modules/meetings/demo.js';
+import { seedTermsDemo } from '../modules/terms/demo.js';
+import { seedStandardsDemo } from '../modules/standards/demo.js';
+import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
 
 export const DEMO_SEED = 2026;
 export const DEMO_ORG_COUNT = 2000;
@@ -17,6 +21,10 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedDevelopmentDemo(db, city, keys);
   await seedTransfersDemo(db, city, keys);
   await seedDuesDemo(db, city, keys);
+  await seedMeetingsDemo(db, city, keys);
+  await seedTermsDemo(db, city, keys);
+  await seedStandardsDemo(db, city, keys);
+  await seedJointTasksDemo(db, city, keys);
 }
 
 export async function seedDemoIfEmpty(db: Db, keys: Keys): Promise<CityResult | null> {

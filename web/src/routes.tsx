@@ -15,6 +15,14 @@ const TransfersPage = lazy(() => import('./pages/transfers/transfers-page'));
 const DuesPage = lazy(() => import('./pages/dues/dues-page'));
 const MyDuesPage = lazy(() => import('./pages/dues/my-dues-page'));
 const MyRecordPage = lazy(() => import('./pages/members/my-record-page'));
+const MeetingsPage = lazy(() => import('./pages/meetings/meetings-page'));
+const MyMeetingsPage = lazy(() => import('./pages/meetings/my-meetings-page'));
+const CompliancePage = lazy(() => import('./pages/compliance/compliance-page'));
+const TermsPage = lazy(() => import('./pages/terms/terms-page'));
+const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
+const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
+const TodosPage = lazy(() => import('./pages/todos/todos-page'));
+const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -35,6 +43,14 @@ export const router = createBrowserRouter([
       { path: 'dues/*', element: <Guard action="dues.read"><DuesPage /></Guard> },
       { path: 'my-dues', element: <Guard action="member.self"><MyDuesPage /></Guard> },
       { path: 'my-record', element: <Guard action="member.self"><MyRecordPage /></Guard> },
+      { path: 'meetings/*', element: <Guard action="life.read"><MeetingsPage /></Guard> },
+      { path: 'my-meetings', element: <Guard action="member.self"><MyMeetingsPage /></Guard> },
+      { path: 'compliance/*', element: <Guard action="life.read"><CompliancePage /></Guard> },
+      { path: 'terms/*', element: <Guard action="term.read"><TermsPage /></Guard> },
+      { path: 'standards/*', element: <Guard action="standard.read"><StandardsPage /></Guard> },
+      { path: 'joint-tasks/*', element: <Guard action="task.read"><JointTasksPage /></Guard> },
+      { path: 'todos', element: <TodosPage /> },
+      { path: 'statistics/*', element: <Guard action="stats.read"><StatisticsPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

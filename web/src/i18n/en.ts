@@ -5,12 +5,26 @@ import members from './en/members';
 import development from './en/development';
 import transfers from './en/transfers';
 import dues from './en/dues';
+import meetings from './en/meetings';
+import compliance from './en/compliance';
+import terms from './en/terms';
+import standards from './en/standards';
+import jointTasks from './en/joint-tasks';
+import todos from './en/todos';
+import statistics from './en/statistics';
 
 const en: Messages = {
   members,
   development,
   transfers,
   dues,
+  meetings,
+  compliance,
+  terms,
+  standards,
+  jointTasks,
+  todos,
+  statistics,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -57,6 +71,16 @@ const en: Messages = {
     dues: 'Party dues',
     myDues: 'My dues',
     myRecord: 'My record',
+    meetings: 'Organizational life',
+    compliance: 'Compliance',
+    terms: 'Terms and elections',
+    standards: 'Branch standards',
+    jointTasks: 'Party building + business',
+    todos: 'To-do',
+    statistics: 'Statistics',
+    dashboard: 'Dashboard',
+    health: 'Organization health',
+    myMeetings: 'My meetings',
     orgTree: 'Organization tree',
   },
   login: {

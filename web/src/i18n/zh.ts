@@ -4,12 +4,26 @@ import members from './zh/members';
 import development from './zh/development';
 import transfers from './zh/transfers';
 import dues from './zh/dues';
+import meetings from './zh/meetings';
+import compliance from './zh/compliance';
+import terms from './zh/terms';
+import standards from './zh/standards';
+import jointTasks from './zh/joint-tasks';
+import todos from './zh/todos';
+import statistics from './zh/statistics';
 
 const zh = {
   members,
   development,
   transfers,
   dues,
+  meetings,
+  compliance,
+  terms,
+  standards,
+  jointTasks,
+  todos,
+  statistics,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -56,6 +70,16 @@ const zh = {
     dues: '党费管理',
     myDues: '我的党费',
     myRecord: '我的党员档案',
+    meetings: '组织生活',
+    compliance: '合规监测',
+    terms: '换届选举',
+    standards: '支部标准化',
+    jointTasks: '党建业务融合',
+    todos: '待办事项',
+    statistics: '党内统计',
+    dashboard: '数据看板',
+    health: '组织健康度',
+    myMeetings: '我的组织生活',
     orgTree: '组织树',
   },
   login: {

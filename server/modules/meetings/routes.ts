@@ -1,0 +1,4 @@
+// Placeholder: the meetings endpoints (issue 4/5), written by the area's owner.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export const meetingRoutes: FastifyPluginAsyncZod = async () => {};

@@ -35,6 +35,8 @@ import { standardRoutes } from './modules/standards/routes.js';
 import { jointTaskRoutes } from './modules/joint-tasks/routes.js';
 import { todoRoutes } from './modules/todos/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { orgHealthRoutes } from './modules/org-health/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -100,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(jointTaskRoutes, { prefix: '/api/joint-tasks' });
   await app.register(todoRoutes, { prefix: '/api/todos' });
   await app.register(statisticsRoutes, { prefix: '/api/statistics' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
+  await app.register(orgHealthRoutes, { prefix: '/api/org-health' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -23,6 +23,8 @@ const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const HealthPage = lazy(() => import('./pages/health/health-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
       { path: 'joint-tasks/*', element: <Guard action="task.read"><JointTasksPage /></Guard> },
       { path: 'todos', element: <TodosPage /> },
       { path: 'statistics/*', element: <Guard action="stats.read"><StatisticsPage /></Guard> },
+      { path: 'dashboard', element: <Guard action="stats.read"><DashboardPage /></Guard> },
+      { path: 'org-health', element: <Guard action="stats.read"><HealthPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -12,6 +12,8 @@ import standards from './en/standards';
 import jointTasks from './en/joint-tasks';
 import todos from './en/todos';
 import statistics from './en/statistics';
+import dashboard from './en/dashboard';
+import health from './en/org-health';
 
 const en: Messages = {
   members,
@@ -25,6 +27,8 @@ const en: Messages = {
   jointTasks,
   todos,
   statistics,
+  dashboard,
+  health,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

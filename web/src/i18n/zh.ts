@@ -11,6 +11,8 @@ import standards from './zh/standards';
 import jointTasks from './zh/joint-tasks';
 import todos from './zh/todos';
 import statistics from './zh/statistics';
+import dashboard from './zh/dashboard';
+import health from './zh/org-health';
 
 const zh = {
   members,
@@ -24,6 +26,8 @@ const zh = {
   jointTasks,
   todos,
   statistics,
+  dashboard,
+  health,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

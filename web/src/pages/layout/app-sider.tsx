@@ -1,5 +1,5 @@
 import { Menu, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, ProjectOutlined, SafetyCertificateOutlined, SettingOutlined, StarOutlined, SwapOutlined, SyncOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, HeartOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, ProjectOutlined, SafetyCertificateOutlined, SettingOutlined, StarOutlined, SwapOutlined, SyncOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
@@ -25,6 +25,8 @@ export function AppSider() {
     can(me.roles, 'term.read') && { key: 'terms', icon: <SyncOutlined />, label: t('nav.terms'), onClick: () => navigate('/terms') },
     can(me.roles, 'standard.read') && { key: 'standards', icon: <StarOutlined />, label: t('nav.standards'), onClick: () => navigate('/standards') },
     can(me.roles, 'task.read') && { key: 'joint-tasks', icon: <ProjectOutlined />, label: t('nav.jointTasks'), onClick: () => navigate('/joint-tasks') },
+    can(me.roles, 'stats.read') && { key: 'dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard'), onClick: () => navigate('/dashboard') },
+    can(me.roles, 'stats.read') && { key: 'org-health', icon: <HeartOutlined />, label: t('nav.health'), onClick: () => navigate('/org-health') },
     can(me.roles, 'stats.read') && { key: 'statistics', icon: <BarChartOutlined />, label: t('nav.statistics'), onClick: () => navigate('/statistics') },
     { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && { key: 'my-meetings', icon: <CalendarOutlined />, label: t('nav.myMeetings'), onClick: () => navigate('/my-meetings') },

@@ -1,5 +1,61 @@
 // 「换届选举」界面文字。English: ../en/terms.ts (same keys, checked by the compiler).
 const terms = {
   title: '换届选举',
+  org: '党组织',
+  pickOrg: '选择党组织',
+  tabs: { list: '届期一览', approvals: '待我审批', watch: '逾期与延期' },
+  state: { all: '全部', normal: '任期内', ending: '半年内届满', request_window: '应申请换届', overdue: '逾期未换届', delayed: '已批准延期', missing: '未录入届期' },
+  kind: { all: '全部类别', 'primary-committee': '基层党委', 'general-branch': '党总支', branch: '党支部' },
+  search: '组织名称',
+  col: {
+    org: '党组织', kind: '届期类别', years: '每届', elected: '选举日期', ends: '届满日期', daysLeft: '剩余天数', state: '状态', secretary: '书记',
+    election: '换届进展', status: '状态', plannedOn: '计划选举日期', seats: '应选名额', requestedBy: '申请人', heldOn: '选举日期', actions: '操作',
+    newEnd: '调整后届满', originalEnd: '原届满', reason: '理由', decidedBy: '审批', adjustKind: '类型', name: '姓名', post: '职务',
+  },
+  yearsN: '{{n}} 年',
+  daysN: '{{n}} 天',
+  overdueN: '逾期 {{n}} 天',
+  export: { button: '导出', title: '导出届期一览', notice: '按当前组织范围和筛选条件导出，导出将记录用途、条件和行数。', placeholder: '如：年度换届工作督查' },
+  electionStatus: { requested: '待上级批复', approved: '已批复待选举', rejected: '未批准', held: '已选举待审批', failed: '选举无效', confirmed: '已完成换届' },
+  steps: { request: '申请', approve: '上级批复', vote: '选举', confirm: '审批书记、副书记', done: '新一届' },
+  drawer: {
+    title: '{{name}} 的届期与换届', rule: '届期规定', noRule: '该组织不设届期（临时党支部、党小组等不进行换届选举）', current: '本届',
+    noCurrent: '尚未录入现任届期', elected: '本届选举日期', ends: '届满日期', regularEnd: '按期届满', reminder: '换届提醒日', window: '换届请示时间',
+    windowValue: '{{from}} 至 {{by}}（当地要求）', voters: '有选举权的正式党员', votersValue: '{{full}} 人（另有预备党员 {{probationary}} 人，无表决权和选举权）',
+    perTerm: '每届 {{n}} 年',
+    history: '历届', elections: '换届记录', adjustments: '延期 / 提前', committee: '现任班子', noElection: '暂无进行中的换届选举',
+    endingAlert: '本届任期将于 {{date}} 届满（剩余 {{days}} 天），请于 {{by}} 前向上级党组织提出换届请示。',
+    overdueAlert: '本届任期已于 {{date}} 届满，逾期 {{days}} 天尚未换届。',
+    delayedAlert: '经上级批准，本届换届延期至 {{date}}。',
+  },
+  action: {
+    recordTerm: '录入现任届期', request: '提出换届申请', propose: '申请延期 / 提前', approve: '批准', reject: '不批准', record: '登记选举结果',
+    confirm: '审批书记、副书记', decideNote: '批复意见', done: '已保存',
+  },
+  record: { electedOn: '本届选举日期', hint: '系统启用前已选举产生的委员会，录入其选举日期，届满日期按届期规定计算。' },
+  request: {
+    title: '提出换届选举申请', plannedOn: '计划选举日期', seats: '应选委员名额', note: '请示内容',
+    hint: '换届请示一般在任期届满前 2 至 4 个月报上级党组织（当地要求），批复后召开党员大会选举。',
+  },
+  adjust: {
+    title: '申请延期或提前换届', kind: '类型', delay: '延期换届', advance: '提前换届', newEnd: '换届时间调整为', reason: '理由',
+    hint: '延期或提前换届须报上级党组织批准，延长或提前期限一般不超过 1 年（《中国共产党基层组织选举工作条例》第三条）。',
+    status: { proposed: '待审批', approved: '已批准', rejected: '未批准' },
+  },
+  vote: {
+    title: '登记选举结果', heldOn: '选举日期', shouldAttend: '应到会有选举权人数', present: '实到会有选举权人数', candidates: '候选人及得票',
+    candidate: '候选人', pickMember: '从党员中选择或输入姓名', votes: '赞成票', addCandidate: '添加候选人', minutes: '选举情况说明', submit: '提交选举结果',
+    votersHint: '应到会人数为有选举权的正式党员；预备党员和受留党察看处分的党员没有选举权（第五条）。系统未记录留党察看处分，如有请相应减少人数。',
+    quorumOk: '实到 {{present}} 人，超过应到 {{should}} 人的五分之四（至少 {{min}} 人），选举有效',
+    quorumFail: '实到 {{present}} 人，未超过应到 {{should}} 人的五分之四（至少 {{min}} 人），选举无效',
+    majority: '当选须获得超过应到会有选举权人数半数的赞成票，即至少 {{min}} 票',
+    elected: '当选', notElected: '未当选', tie: '票数相等', invalid: '人数有误：{{msg}}',
+  },
+  confirm: {
+    title: '审批书记、副书记人选', secretary: '书记', deputies: '副书记', hint: '书记、副书记从当选委员中产生，报上级党组织批准；批准后新一届委员会开始，届满日期按届期规定计算。',
+  },
+  result: { failed: '选举无效', retry: '可重新提出换届申请。', notes: '说明', report: '选举结果应于 {{date}} 前报上级审批（当地要求）', reportOverdue: '已超过 1 个月未报批' },
+  watch: { overdue: '逾期未换届', delays: '已批准延期', unreported: '选举后逾期未报批', none: '无' },
+  approvals: { elections: '换届申请与选举结果', adjustments: '延期 / 提前换届申请', none: '暂无待审批事项' },
 };
 export default terms;

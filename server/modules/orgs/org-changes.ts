@@ -8,7 +8,7 @@ import type { TCommittee, TOrgCreate, TOrgUpdate } from '../../../domain/schemas
 import { conflict, invalid } from '../../errors.js';
 import { pinyinInitials, pinyinSortKey } from './pinyin.js';
 import { historyFields } from './presenters.js';
-import { directMemberCount, type OrgRow } from './queries.js';
+import { committeeOf, directMemberCount, type OrgRow } from './queries.js';
 
 const label = (k: string) => ORG_KIND_LABELS[k as OrgKind]?.zh ?? k;
 
@@ -124,8 +124,10 @@ export async function setCommittee(trx: Trx, actor: Actor, org: OrgRow, input: T
   input.members.forEach((m, i) => {
     if (m.termStart && m.termEnd && m.termEnd < m.termStart) throw invalid('任期结束日期不能早于开始日期', `members.${i}.termEnd`);
   });
-  const before = await trx.selectFrom('org_committee_members').select(['person_name', 'post', 'term_start', 'term_end']).where('org_id', '=', org.id).execute();
-  await trx.deleteFrom('org_committee_members').where('org_id', '=', org.id).execute();
+  // Only the sitting committee is edited here; earlier committees stay as the record of past terms.
+  const sitting = await committeeOf(trx, org.id);
+  const before = sitting.map((r) => ({ person_name: r.person_name, post: r.post, term_start: r.term_start, term_end: r.term_end }));
+  if (sitting.length) await trx.deleteFrom('org_committee_members').where('id', 'in', sitting.map((r) => r.id)).execute();
   if (input.members.length) {
     await trx.insertInto('org_committee_members').values(input.members.map((m) => ({
       org_id: org.id, person_name: m.personName, post: m.post, term_start: m.termStart ?? null, term_end: m.termEnd ?? null,

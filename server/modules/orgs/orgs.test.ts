@@ -167,4 +167,20 @@ describe('set-up warnings and the committee (RULES.md §4)', () => {
     expect(d2.warnings).toEqual([]);
     expect(d2.committee.map((c: any) => c.post)).toEqual(['secretary', 'member', 'member']);
   });
+  it('shows and edits only the sitting committee: the committees before an election stay on record', async () => {
+    const [township] = await townshipIds();
+    const br = json(await t.call(city, 'POST', '/api/orgs', { parentId: township, name: '换届后党支部', kind: 'branch' }));
+    // The committee elected in 2020, ended on the day of the 2023 election, and the 2023 committee with its term.
+    await t.db.insertInto('org_committee_members').values([
+      { org_id: br.id, person_name: '前任书记', post: 'secretary', term_start: '2020-05-01', term_end: '2023-05-10' },
+      { org_id: br.id, person_name: '现任书记', post: 'secretary', term_start: '2023-05-10', term_end: '2026-05-10' },
+      { org_id: br.id, person_name: '现任委员', post: 'member', term_start: '2023-05-10', term_end: '2026-05-10' },
+    ]).execute();
+    await t.db.insertInto('org_terms').values({ org_id: br.id, term_kind: 'branch', term_years: 3, elected_on: '2023-05-10', ends_on: '2026-05-10' }).execute();
+    const d = json(await t.call(city, 'GET', `/api/orgs/${br.id}`));
+    expect(d.committee.map((c: any) => c.personName)).toEqual(['现任书记', '现任委员']);
+    await t.call(city, 'PUT', `/api/orgs/${br.id}/committee`, { members: [{ personName: '新任书记', post: 'secretary' }] });
+    const names = (await t.db.selectFrom('org_committee_members').select('person_name').where('org_id', '=', br.id).orderBy('id').execute()).map((r) => r.person_name);
+    expect(names).toEqual(['前任书记', '新任书记']);
+  });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/engine.js';
 import type { OrgsTable } from '../../db/types.js';
 import type { Selectable } from 'kysely';
 import { COUNTED_STATUSES, ON_BOOKS_STATUSES } from '../../../domain/member-status.js';
+import { sittingCommittee } from '../terms/queries.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 
@@ -48,9 +49,10 @@ export async function directMemberCount(db: Db, orgId: number): Promise<number> 
   return r.n;
 }
 
-export function committeeOf(db: Db, orgId: number) {
-  return db.selectFrom('org_committee_members').selectAll().where('org_id', '=', orgId)
-    .orderBy(sql`case post when 'secretary' then 0 when 'deputy_secretary' then 1 else 2 end`).orderBy('id').execute();
+/** The sitting committee (an election keeps the previous committee's rows, ended on its day: terms/queries.ts). */
+export async function committeeOf(db: Db, orgId: number) {
+  const current = await db.selectFrom('org_terms').select('elected_on').where('org_id', '=', orgId).where('ended_on', 'is', null).executeTakeFirst();
+  return sittingCommittee(db, orgId, current);
 }
 
 /** Name infix or pinyin-initials infix (trigram indexes from 3 characters), inside the scope. */

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../../auth/auth-context';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLabels } from '../../lib/labels';
+import { TodoBadge } from '../todos/todo-badge';
 
 export function AppHeader({ onChangePassword }: { onChangePassword: () => void }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
     <>
       <span className="brand">{t('app.name')}</span>
       <span className="spacer" />
+      {!me.mustChangePassword && <TodoBadge />}
       <LanguageSwitch />
       <Dropdown
         menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: onChangePassword }] }}

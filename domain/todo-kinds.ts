@@ -1,0 +1,86 @@
+// The kinds of to-do (待办): every deadline the system knows of, computed from the data and never
+// entered by hand (PRODUCT.md "To-do and reminders"). Each kind names the action a user must hold
+// to act on it and who acts: the organization itself, the nearest higher organization with an
+// account (approvals and the reminders a higher organization owes, RULES.md §4), or the member.
+import dayjs from 'dayjs';
+import type { Action } from './permissions';
+import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
+
+export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'member'] as const;
+export type TodoArea = (typeof TODO_AREAS)[number];
+
+export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
+  development: { zh: '发展党员', en: 'Member development' },
+  transfers: { zh: '组织关系与党员状态', en: 'Transfers and member status' },
+  dues: { zh: '党费', en: 'Party dues' },
+  meetings: { zh: '组织生活', en: 'Organizational life' },
+  terms: { zh: '换届选举', en: 'Terms and elections' },
+  standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
+  tasks: { zh: '党建和业务融合', en: 'Party building with business' },
+  member: { zh: '本人事项', en: 'My own items' },
+};
+
+/** Who acts on a to-do: the organization it concerns, the nearest higher organization with an account, or the member. */
+export type TodoActor = 'self' | 'higher' | 'member';
+
+export interface TodoKindDef {
+  area: TodoArea;
+  action: Action;
+  actor: TodoActor;
+  /** Counted in the organization digest (a reminder that repeats another kind is not). */
+  digest: boolean;
+  zh: string;
+  en: string;
+}
+
+const OTHER_KINDS = {
+  dev_step: { area: 'development', action: 'dev.write', actor: 'self', digest: true, zh: '发展党员步骤到期', en: 'Development step due' },
+  dev_probation: { area: 'development', action: 'dev.write', actor: 'self', digest: true, zh: '预备党员转正', en: 'Probation ending' },
+  transfer_incoming: { area: 'transfers', action: 'transfer.write', actor: 'self', digest: true, zh: '待接收的组织关系', en: 'Transfer letters to receive' },
+  transfer_overdue: { area: 'transfers', action: 'transfer.write', actor: 'self', digest: true, zh: '逾期未办结的介绍信', en: 'Overdue transfer letters' },
+  status_decision: { area: 'transfers', action: 'status.write', actor: 'self', digest: true, zh: '党员状态待处置', en: 'Member status decisions' },
+  dues_arrears: { area: 'dues', action: 'dues.write', actor: 'self', digest: true, zh: '党费欠缴预警', en: 'Dues arrears' },
+  dues_reduction: { area: 'dues', action: 'dues.approve', actor: 'higher', digest: true, zh: '党费减免待审批', en: 'Dues reductions to approve' },
+  term_ending: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '任期即将届满', en: 'Term ending' },
+  term_remind: { area: 'terms', action: 'term.approve', actor: 'higher', digest: false, zh: '下级任期届满提醒', en: 'Terms ending below' },
+  election_overdue: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '逾期未换届', en: 'Election overdue' },
+  election_due: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '已批准待选举', en: 'Approved election to hold' },
+  election_request: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '换届请示待批复', en: 'Election requests to approve' },
+  election_confirm: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '选举结果待审批', en: 'Election results to approve' },
+  term_adjustment: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '提前或延期换届待审批', en: 'Term changes to approve' },
+  standard_self: { area: 'standards', action: 'standard.write', actor: 'self', digest: true, zh: '年度自评未提交', en: 'Self-assessment not submitted' },
+  standard_review: { area: 'standards', action: 'standard.review', actor: 'higher', digest: true, zh: '自评待审核', en: 'Self-assessments to review' },
+  rectification: { area: 'standards', action: 'standard.write', actor: 'self', digest: true, zh: '整改任务到期', en: 'Rectification tasks due' },
+  joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
+  my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
+  my_probation: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '提交转正申请', en: 'Apply for full membership' },
+  my_meeting: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '近期组织生活', en: 'Meetings coming up' },
+} as const satisfies Record<string, TodoKindDef>;
+
+/** Required meetings not yet held in the current month, quarter or year: one kind per meeting kind (RULES.md §3). */
+const MEETING_TODO_KINDS = Object.fromEntries(MEETING_KINDS.map((k) => [k, {
+  area: 'meetings', action: 'life.write', actor: 'self', digest: true, zh: MEETING_KIND_LABELS[k].zh, en: MEETING_KIND_LABELS[k].en,
+} satisfies TodoKindDef])) as Record<MeetingKind, TodoKindDef>;
+
+export type TodoKind = keyof typeof OTHER_KINDS | MeetingKind;
+
+export const TODO_KINDS: Record<TodoKind, TodoKindDef> = { ...OTHER_KINDS, ...MEETING_TODO_KINDS };
+
+/** Display order: by area, then as listed. */
+export const TODO_KIND_ORDER: readonly TodoKind[] = TODO_AREAS.flatMap((a) =>
+  (Object.keys(TODO_KINDS) as TodoKind[]).filter((k) => TODO_KINDS[k].area === a));
+
+export const isTodoKind = (k: string): k is TodoKind => Object.hasOwn(TODO_KINDS, k);
+
+export const TODO_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type TodoSeverity = (typeof TODO_SEVERITIES)[number];
+
+/** Days before a deadline when a to-do turns from low to medium severity. */
+export const TODO_NEAR_DAYS = 7;
+
+/** Overdue is high; due within TODO_NEAR_DAYS is medium; the rest (or no deadline) low. */
+export function todoSeverity(dueOn: string | null, today: string, overdue: boolean): TodoSeverity {
+  if (overdue) return 'high';
+  if (!dueOn) return 'low';
+  return dayjs(dueOn).diff(dayjs(today), 'day') <= TODO_NEAR_DAYS ? 'medium' : 'low';
+}

@@ -1,6 +1,6 @@
 // 发展党员: the board and the list of an organization subtree, and each person's 25-step record.
 import { useState } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
+import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,9 @@ function Overview() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const [orgId, setOrgId] = useState<Id | undefined>();
+  // ?orgId= (links from the to-do list and the health view) opens that organization.
+  const [params] = useSearchParams();
+  const [orgId, setOrgId] = useState<Id | undefined>(Number(params.get('orgId')) || undefined);
   const [tab, setTab] = useState('board');
   const [filter, setFilter] = useState<PeopleFilter>({});
   const [creating, setCreating] = useState(false);

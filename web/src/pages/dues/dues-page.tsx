@@ -1,5 +1,6 @@
 // 党费管理: pick an organization, then collect by month, follow arrears, approve reductions, see totals, export.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,9 @@ import { DuesExportModal } from './dues-export-modal';
 export default function DuesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [orgId, setOrgId] = useState<Id>(me.orgId);
+  // ?orgId= (links from the to-do list and the health view) opens that organization.
+  const [params] = useSearchParams();
+  const [orgId, setOrgId] = useState<Id>(Number(params.get('orgId')) || me.orgId);
   const [memberId, setMemberId] = useState<Id>();
   const [exporting, setExporting] = useState(false);
   const [tick, setTick] = useState(0);

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Browser tests: one server on a fresh demo data folder (e2e/global-setup.ts), Debian's chromium.
 export default defineConfig({
   test: {
+    // China's calendar in every worker (server/timezone.ts does the same for the server).
+    env: { TZ: process.env.ZUGONG_TZ || 'Asia/Shanghai' },
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 90_000,

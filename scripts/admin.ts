@@ -3,6 +3,7 @@
 //   create-admin --username <u> --role <role> [--org <id>] [--display-name <n>]
 //                                      password from ZUGONG_ADMIN_PASSWORD or typed at the prompt
 //   verify-audit                       check the audit chain; exit code 1 when broken
+import '../server/timezone.js';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../server/config.js';

@@ -1,4 +1,5 @@
 // Entry point: open the engine, migrate, seed the demo city on a first start in demo mode, serve.
+import './timezone.js';
 import { loadConfig } from './config.js';
 import { openEngine } from './db/engine.js';
 import { migrate } from './db/migrate.js';

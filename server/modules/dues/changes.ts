@@ -11,7 +11,8 @@ import {
 import type { TBaseCreate, TDuesSettings, TMemberPayment, TReductionCreate, TVoluntary } from '../../../domain/schemas/dues.js';
 import { duesOptions } from './settings.js';
 import { memberLedger, type LedgerRow } from './queries.js';
-import { currentMonth, todayCn } from './service.js';
+import { currentMonth } from './service.js';
+import { todayCn } from '../../dates.js';
 
 const ALLOWED_SOURCES: Record<DuesCategory, readonly DuesBaseSource[]> = {
   employed: ['salary', 'annual_pay', 'quarter_avg'], // art. 1, 3, 4

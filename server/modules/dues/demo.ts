@@ -11,7 +11,8 @@ import { createRng } from '../../demo/prng.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { addMonths, duesStartMonth, goesToCentre, monthlyDuesFen } from '../../../domain/rules/dues.js';
 import { DEFAULT_DUES_SETTINGS, duesOptions } from './settings.js';
-import { currentMonth, lastClosedMonth, todayCn } from './service.js';
+import { currentMonth, lastClosedMonth } from './service.js';
+import { todayCn } from '../../dates.js';
 import { demoBase, demoCategory, demoPattern, paidMonths, yearOfMonths, type DemoMember } from './demo-plan.js';
 import { insertColumns, withBulkLoad } from './bulk-load.js';
 

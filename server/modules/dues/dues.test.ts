@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { addMonths } from '../../../domain/rules/dues.js';
-import { currentMonth, todayCn } from './service.js';
+import { currentMonth } from './service.js';
+import { todayCn } from '../../dates.js';
 
 let t: TestApp;
 let cityAdmin: string, districtAdmin: string, branchAdmin: string;

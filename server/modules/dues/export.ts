@@ -10,7 +10,8 @@ import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE, type Column } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
-import { arrearsList, totalsOf, todayCn } from './service.js';
+import { arrearsList, totalsOf } from './service.js';
+import { todayCn } from '../../dates.js';
 import { getDuesSettings } from './settings.js';
 
 const EXPORT_MAX = 200_000;

@@ -1,6 +1,7 @@
 // Reading dues: a member's account, a branch's monthly sheet, arrears and totals of a subtree.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
+import { todayCn } from '../../dates.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { DuesBasesTable } from '../../db/types-dues.js';
@@ -14,8 +15,6 @@ import type { Actor } from '../../auth/actor.js';
 
 dayjs.extend(utc);
 
-/** Today in China Standard Time: months turn over at Beijing midnight, not UTC's. */
-export const todayCn = (now: Date) => dayjs(now).utcOffset(480).format('YYYY-MM-DD');
 export const currentMonth = (now: Date) => todayCn(now).slice(0, 7);
 /** Arrears count closed months only: the current month is still being collected. */
 export const lastClosedMonth = (now: Date) => addMonths(currentMonth(now), -1);

@@ -10,7 +10,7 @@ import type { CityResult } from '../../demo/generate-city.js';
 import { createRng } from '../../demo/prng.js';
 import { BRANCH_KINDS, type OrgKind } from '../../../domain/org-kinds.js';
 import { CHECK_RESULTS, JOINT_STAGE_LABELS, JOINT_STAGES, type JointStage } from '../../../domain/rules/joint-tasks.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { personName, templatesFor } from './demo-plan.js';
 
 const BATCH = 2000;

@@ -7,7 +7,7 @@ import { CHECK_RESULT_LABELS, JOINT_STAGE_LABELS } from '../../../domain/rules/j
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { taskBoard } from './service.js';
 
 export function registerJointTaskExport(app: FastifyInstance) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 
 let t: TestApp;
 let districtAdmin: string, branchAdmin: string;

@@ -10,7 +10,7 @@ import type { Action } from '../../../domain/permissions.js';
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { loadInScope } from '../standards/access.js';
 import { checkTask, createTask, editTask, findTask, presentTask, reportProgress, taskBoard, taskUpdates, type TaskRow } from './service.js';
 import { registerJointTaskExport } from './export.js';

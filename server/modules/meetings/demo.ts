@@ -15,7 +15,7 @@ import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import type { AppraisalGrade, MeetingKind } from '../../../domain/meeting-kinds.js';
 import { excellentLimit } from '../../../domain/rules/appraisal.js';
 import { MEETING_RECORD_DEFAULTS } from '../../../domain/rules/meeting-records.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { insertColumns, withBulkLoad } from '../dues/bulk-load.js';
 import { demoCalendar, drawProfile, planUnit, PLACES, topicOf, type DemoMeeting } from '../org-life/demo-plan.js';
 

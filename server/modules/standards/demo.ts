@@ -12,7 +12,7 @@ import type { CityResult } from '../../demo/generate-city.js';
 import { createRng, type Rng } from '../../demo/prng.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
 import { DEFAULT_CHECKLIST, starsFor, totalScore, WEAK_REASONS, type WeakReason } from '../../../domain/rules/standards.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { ensureDefaultChecklist } from './checklists.js';
 import { COMMON_TASKS, drawTotal, RECTIFICATION_TEMPLATES, REVIEW_NOTES, selfTotalFor, sheetFor } from './demo-plan.js';
 

@@ -8,7 +8,7 @@ import { STAR_LABELS } from '../../../domain/rules/standards.js';
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { ratingOverview } from './ratings.js';
 
 const STATUS: Record<string, string> = { none: '未自评', draft: '自评中', submitted: '待审核', reviewed: '已定星', returned: '已退回' };

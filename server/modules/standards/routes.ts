@@ -12,7 +12,7 @@ import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { AppError } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { loadInScope } from './access.js';
 import { createChecklist, listChecklists } from './checklists.js';
 import { assessmentList, assessmentView, findAssessment, reviewAssessment, saveSelfAssessment, starHistory, submitAssessment } from './assessments.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, json, TEST_KEYS, type TestApp } from '../../test/test-app.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { seedStandardsDemo } from './demo.js';
 import { seedJointTasksDemo } from '../joint-tasks/demo.js';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/rules/standards.js';
 import { addUser } from './test-users.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 
 let t: TestApp;
 let cityAdmin: string, districtAdmin: string, branchAdmin: string, parentAdmin: string, siblingAdmin: string;

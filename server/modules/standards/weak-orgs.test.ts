@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { addUser } from './test-users.js';
 
 let t: TestApp;

@@ -12,7 +12,7 @@ import type { Action } from '../../../domain/permissions.js';
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { loadInScope } from './access.js';
 import { acceptWeak, addRectTask, findWeak, nameWeakOrg, taskRow, updateRectTask, weakDetail, weakList, type WeakRow } from './weak-orgs.js';
 import { weakOrgSuggestions } from './suggestions.js';

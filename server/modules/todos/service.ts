@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { can, type Action, type Role } from '../../../domain/permissions.js';
 import { TODO_KIND_ORDER, TODO_KINDS, type TodoKind } from '../../../domain/todo-kinds.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { coveredPaths, routedTo } from './routing.js';
 import { withOrgNames } from './item.js';
 import type { FoundItem, MemberRef, OrgRef, TodoContext, TodoItem, TodoProvider } from './types.js';

@@ -1,7 +1,7 @@
 // Helpers shared by the to-do tests: a user's list, accounts at other organizations, dates around today.
 import dayjs from 'dayjs';
 import { json, type TestApp } from '../../test/test-app.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 
 export interface ListedItem { kind: string; ref: string; orgId: number; title: string; dueOn: string | null; overdue: boolean; severity: string; link: string; rule: string | null }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, TEST_KEYS, type TestApp } from '../../test/test-app.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { periodKeyOf } from '../../../domain/rules/org-life.js';
 import { demoCalendar } from '../org-life/demo-plan.js';
 import { unitCompliance, type UnitCompliance } from '../org-life/compliance.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { periodKeyOf } from '../../../domain/rules/org-life.js';
 import { unitCompliance } from './compliance.js';
 

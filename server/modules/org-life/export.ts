@@ -9,7 +9,7 @@ import { ZMissingExportQuery } from '../../../domain/schemas/org-life.js';
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { missingUnits, periodOrThrow, withParentNames, type MissingUnit } from './compliance-view.js';
 
 const gaps = (u: MissingUnit) => u.checks.filter((c) => c.state === 'missing').map((c) => `${MEETING_KIND_LABELS[c.kind].zh} ${c.periodKey}`).join('；');

@@ -12,7 +12,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import { AppError, invalid } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
 import { ancestorsInScope } from '../orgs/queries.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { UNIT_KINDS, unitCompliance, unitHasCommittee } from './compliance.js';
 import { complianceOverview, missingPage, periodOrThrow } from './compliance-view.js';
 import { putCityRuleVersions, ruleSets } from './rule-store.js';

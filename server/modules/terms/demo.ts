@@ -12,7 +12,7 @@ import { personName } from '../../demo/names.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { termRuleOf } from '../../../domain/rules/terms.js';
 import { insertColumns } from '../dues/bulk-load.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { planTerms, type DemoCandidate, type DemoOrg, type ForcedRole } from './demo-plan.js';
 
 /** The demo district always has one of each: a request and a result to approve, a delay to decide, and every other state to look at. */

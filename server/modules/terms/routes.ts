@@ -16,7 +16,7 @@ import { audited, recordDenied } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { notFound } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 import { adjustmentRows, electionRows, presentAdjustment, presentElection, inScope } from './presenters.js';
 import { orgTerms, termPage, watchList } from './service.js';
 import { confirmElection, decideElection, recordResult, requestElection } from './elections.js';

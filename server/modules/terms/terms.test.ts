@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { QUORUM_FAILED, termRuleOf } from '../../../domain/rules/terms.js';
-import { todayCn } from '../dues/service.js';
+import { todayCn } from '../../dates.js';
 
 let t: TestApp;
 let cityAdmin: string, districtAdmin: string, branchAdmin: string;

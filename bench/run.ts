@@ -1,5 +1,6 @@
 // npm run bench: a 20,000-organization city on PGlite (and on PostgreSQL when DATABASE_URL is set);
 // p50/p95 through the HTTP API beside the bare SQL for the same answer.
+import '../server/timezone.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,13 +107,16 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
   }
 }
 
-const all: Row[] = [];
-all.push(...(await benchEngine('pglite')));
-if (process.env.DATABASE_URL) all.push(...(await benchEngine('postgres')));
-console.log(`\n${ORGS.toLocaleString()} organizations, ${SAMPLES} calls per row (ms)\n`);
-console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-for (const r of all) console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
+// Organizations and login; BENCH_BASE=0 skips it.
+if (process.env.BENCH_BASE !== '0') {
+  const all: Row[] = [];
+  all.push(...(await benchEngine('pglite')));
+  if (process.env.DATABASE_URL) all.push(...(await benchEngine('postgres')));
+  console.log(`\n${ORGS.toLocaleString()} organizations, ${SAMPLES} calls per row (ms)\n`);
+  console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const r of all) console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
+}
 
 // Members (issue 3): list, search and import at about 500,000 members; BENCH_MEMBERS=0 skips it.
 if (process.env.BENCH_MEMBERS !== '0') {
@@ -120,5 +124,19 @@ if (process.env.BENCH_MEMBERS !== '0') {
   const results = [await benchMembers('pglite', () => openBenchEngine('pglite'))];
   if (process.env.DATABASE_URL) results.push(await benchMembers('postgres', () => openBenchEngine('postgres')));
   printMemberTables(results.flatMap((r) => r.rows), results.map((r) => r.imp));
+}
+
+// Statistics (issue 5): the city on both engines, the province (5M members) on PostgreSQL;
+// BENCH_STATS=0 skips it, BENCH_PROVINCE=0 the province.
+if (process.env.BENCH_STATS !== '0') {
+  const { benchStatisticsCity, benchStatisticsProvince, printStatistics } = await import('./statistics-bench.js');
+  const t0 = performance.now();
+  const results = [await benchStatisticsCity('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) {
+    results.push(await benchStatisticsCity('postgres', () => openBenchEngine('postgres')));
+    if (process.env.BENCH_PROVINCE !== '0') results.push(await benchStatisticsProvince(process.env.DATABASE_URL));
+  }
+  printStatistics(results);
+  console.log(`statistics bench: ${((performance.now() - t0) / 60_000).toFixed(1)} min`);
 }
 process.exit(0);

@@ -5,6 +5,7 @@ import type { DevelopmentTables } from './types-development.js';
 import type { TransferTables } from './types-transfers.js';
 import type { DuesTables } from './types-dues.js';
 import type { OrgLifeTables } from './types-org-life.js';
+import type { StatTables } from './types-statistics.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -102,7 +103,7 @@ export interface AuditLogTable {
 export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
-export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables {
+export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables, StatTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -7,11 +7,12 @@ import type { OrgRow } from '../orgs/queries.js';
 import { ancestorsInScope } from '../orgs/queries.js';
 import { DEV_RULES_2014 } from '../../../domain/rules/development-rule-sets.js';
 import { ORG_KINDS } from '../../../domain/org-kinds.js';
+import { ETHNICITIES } from '../../../domain/member-fields.js';
 import { monthEnd, yearToDate, type Ym } from '../../../domain/rules/statistics.js';
 import type { TStatsTable } from '../../../domain/schemas/statistics.js';
 import { notFound } from '../../errors.js';
-import { matches, type CellColumn, type Column, type Dim, type TableShape } from './columns.js';
-import { cellsAt, sumWhere } from './cells.js';
+import type { CellColumn, Column, TableShape } from './columns.js';
+import { countsAt, type Counts } from './counts.js';
 import type { CellTableDef } from './cell-tables.js';
 import type { EventContext, EventTableDef } from './event-tables.js';
 import { DEFINITIONS, groupOf, tableDef, UNITS, type TableDef } from './catalogue.js';
@@ -39,7 +40,6 @@ export function childrenOf(db: Db, orgId: number): Promise<ChildOrg[]> {
     .orderBy(sql`array_position(${sql.val([...ORG_KINDS])}::text[], kind)`).orderBy('sort_key').orderBy('id').execute();
 }
 
-type Counts = Record<string, number>;
 /** Counts by row: '' = 本级, else the child's id. */
 export type CountsByKey = Map<string, Counts>;
 
@@ -63,25 +63,32 @@ export function assembleRows(org: OrgRow, children: ChildOrg[], byKey: CountsByK
   return rows;
 }
 
-const dimsOf = (cols: readonly CellColumn[]) => [...new Set(cols.map((c) => c.dim))] as Dim[];
-
-/** The minorities present, largest first: the sex and ethnicity table gives each its own column. */
-function minoritiesOf(values: Awaited<ReturnType<typeof cellsAt>>, orgId: number): string[] {
-  const eth = [...(values.get(orgId)?.get('ethnicity') ?? [])].filter(([v, n]) => v !== '汉族' && v !== '' && n > 0);
-  return eth.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+/**
+ * The sex and ethnicity table gives each minority present its own column, largest first: counted
+ * with a column for every minority, then kept where the organization has someone.
+ */
+function withMinorities(shape: TableShape<CellColumn>, counts: Counts): TableShape<CellColumn> {
+  const isEach = (c: CellColumn) => c.key.startsWith('eth_');
+  const present = shape.columns.filter((c) => isEach(c) && counts[c.key] > 0)
+    .sort((a, b) => counts[b.key] - counts[a.key] || a.key.localeCompare(b.key));
+  const columns = [...shape.columns.filter((c) => !isEach(c)), ...present];
+  const keep = new Set(columns.map((c) => c.key));
+  const sums = shape.sums.map((x) => ({ ...x, parts: x.parts.filter((k) => keep.has(k)) })).filter((x) => x.parts.length > 0);
+  return { columns, sums };
 }
 
 async function cellCounts(db: Db, def: CellTableDef, r: TableRequest, children: ChildOrg[], asOf: string): Promise<{ shape: TableShape<CellColumn>; byKey: CountsByKey }> {
-  const first = def.shape({ month: r.month, ageBands: r.ageBands, minorities: [] });
-  const values = await cellsAt(db, def.source, r.org.id, r.org.path, children.map((c) => c.id), dimsOf(first.columns), asOf);
-  const shape = def.code === 'gender_ethnicity' ? def.shape({ month: r.month, ageBands: r.ageBands, minorities: minoritiesOf(values, r.org.id) }) : first;
-  const countsOf = (id: number): Counts => Object.fromEntries(shape.columns.map((c) => [c.key, sumWhere(values, id, c.dim, (v) => matches(c.match, v))]));
+  const minorities = def.code === 'gender_ethnicity' ? ETHNICITIES.filter((e) => e !== '汉族') : [];
+  const all = def.shape({ month: r.month, ageBands: r.ageBands, minorities });
+  const counts = await countsAt(db, def.source, r.org.id, r.org.path, children.map((c) => c.id), all.columns, asOf);
+  const shape = minorities.length ? withMinorities(all, counts.get(r.org.id)!) : all;
+  const only = (c: Counts): Counts => Object.fromEntries(shape.columns.map((col) => [col.key, c[col.key]]));
   const byKey: CountsByKey = new Map();
-  const self = countsOf(r.org.id);
+  const self = only(counts.get(r.org.id)!);
   for (const ch of children) {
-    const counts = countsOf(ch.id);
-    byKey.set(String(ch.id), counts);
-    for (const c of shape.columns) self[c.key] -= counts[c.key];
+    const c = only(counts.get(ch.id)!);
+    byKey.set(String(ch.id), c);
+    for (const col of shape.columns) self[col.key] -= c[col.key];
   }
   byKey.set('', self);
   return { shape, byKey };

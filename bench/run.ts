@@ -127,13 +127,14 @@ if (process.env.BENCH_MEMBERS !== '0') {
 }
 
 // Statistics (issue 5): the city on both engines, the province (5M members) on PostgreSQL;
-// BENCH_STATS=0 skips it, BENCH_PROVINCE=0 the province.
+// BENCH_STATS=0 skips it, BENCH_PROVINCE=0 the province, BENCH_CITY=0 the city.
 if (process.env.BENCH_STATS !== '0') {
   const { benchStatisticsCity, benchStatisticsProvince, printStatistics } = await import('./statistics-bench.js');
   const t0 = performance.now();
-  const results = [await benchStatisticsCity('pglite', () => openBenchEngine('pglite'))];
+  const city = process.env.BENCH_CITY !== '0';
+  const results = city ? [await benchStatisticsCity('pglite', () => openBenchEngine('pglite'))] : [];
   if (process.env.DATABASE_URL) {
-    results.push(await benchStatisticsCity('postgres', () => openBenchEngine('postgres')));
+    if (city) results.push(await benchStatisticsCity('postgres', () => openBenchEngine('postgres')));
     if (process.env.BENCH_PROVINCE !== '0') results.push(await benchStatisticsProvince(process.env.DATABASE_URL));
   }
   printStatistics(results);

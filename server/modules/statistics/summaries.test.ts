@@ -14,7 +14,7 @@ import { idNumberFor } from '../members/id-numbers.js';
 import { insertMembers, type NewMember } from '../members/insert-member.js';
 import { CELL_TABLES } from './cell-tables.js';
 import { scanTable } from './scan.js';
-import { compactSummaries, wantedRefs } from './summaries.js';
+import { compactSummaries, vacuumSummaries, wantedRefs } from './summaries.js';
 
 let t: TestApp;
 let cityAdmin: string;
@@ -87,6 +87,17 @@ describe('summaries kept exact', () => {
     expect(await cityTotal('basic', 'total', `month=${yearEnd}`)).toBe(yearEndBefore);
     await expectExact();
     await compactSummaries(t.db);
+    await expectExact();
+  });
+
+  it('vacuum leaves no dead deltas behind once they are folded in (PGlite has no autovacuum)', async () => {
+    const size = async () => Number((await sql<{ n: number }>`select pg_relation_size('stat_deltas')::int as n`.execute(t.db)).rows[0].n);
+    await t.db.transaction().execute((trx) => insertMembers(trx, t.app.deps.idCrypto, null, [newMember(t.city.sampleIds.branch, 7)], t.clock.now()));
+    expect(Number((await sql<{ n: number }>`select count(*)::int as n from stat_deltas`.execute(t.db)).rows[0].n)).toBeGreaterThan(0);
+    await compactSummaries(t.db);
+    expect(await size()).toBeGreaterThan(0);
+    await vacuumSummaries(t.db, true);
+    expect(await size()).toBe(0);
     await expectExact();
   });
 

@@ -29,7 +29,18 @@ export async function compactSummaries(db: Db): Promise<number> {
   return Number(r.rows[0].n);
 }
 
+/**
+ * The deltas are appended and deleted all day, and compaction updates cells in place: without a
+ * vacuum their dead rows pile up and every read steps over them. PGlite has no autovacuum and a
+ * server may run without it, so the app vacuums them itself (a few ms for the deltas).
+ */
+export async function vacuumSummaries(db: Db, cellsToo: boolean): Promise<void> {
+  await sql.raw(cellsToo ? 'vacuum stat_deltas, stat_cells, stat_ref_cells' : 'vacuum stat_deltas').execute(db);
+}
+
 const REFS_EVERY_MS = 3_600_000;
+/** The cells are vacuumed this often (pages untouched since are skipped: cheap when little changed). */
+const CELLS_VACUUM_EVERY_MS = 600_000;
 /** Start waits this long for the reference dates (a small city's take well under a second); a province's go on in the background. */
 const REFS_START_WAIT_MS = 5000;
 
@@ -49,7 +60,26 @@ export function startCompaction(app: FastifyInstance, everyMs: number, today: ()
   app.addHook('onReady', async () => {
     const refs = run('reference dates', () => ensureRefs(app.deps.db, today()));
     await Promise.race([refs, new Promise((done) => setTimeout(done, REFS_START_WAIT_MS).unref())]);
-    timers.push(setInterval(() => run('compaction', () => compactSummaries(app.deps.db)), everyMs));
+    let cellsVacuumed = Date.now();
+    let busy = false;
+    const compact = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await compactOnce();
+      } finally {
+        busy = false;
+      }
+    };
+    const compactOnce = async () => {
+      const db = app.deps.db;
+      const folded = await compactSummaries(db);
+      const cellsToo = Date.now() - cellsVacuumed >= CELLS_VACUUM_EVERY_MS;
+      if (folded > 0 || cellsToo) await vacuumSummaries(db, cellsToo);
+      if (cellsToo) cellsVacuumed = Date.now();
+    };
+    void run('vacuum', () => vacuumSummaries(app.deps.db, true));
+    timers.push(setInterval(() => run('compaction', compact), everyMs));
     timers.push(setInterval(() => run('reference dates', () => ensureRefs(app.deps.db, today())), REFS_EVERY_MS));
     for (const t of timers) t.unref();
   });

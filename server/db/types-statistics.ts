@@ -15,6 +15,16 @@ export interface StatRefCellsTable extends StatCellsTable {
   ref: string;
 }
 
+/** Migration 010: stat_cells of the dims birth and fullym summed by year. */
+export interface StatYearCellsTable {
+  org_id: number;
+  /** 'birth' | 'fullym' */
+  dim: string;
+  /** 'YYYY' */
+  yr: string;
+  n: number;
+}
+
 export interface StatRefsTable {
   /** 'YYYY-MM' */
   ref: string;
@@ -25,6 +35,7 @@ export interface StatRefsTable {
 
 export interface StatTables {
   stat_cells: StatCellsTable;
+  stat_year_cells: StatYearCellsTable;
   stat_refs: StatRefsTable;
   stat_ref_cells: StatRefCellsTable;
   /** Appended by the triggers (ref '' = stat_cells), folded in by stat_compact(). */

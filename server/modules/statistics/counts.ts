@@ -19,6 +19,21 @@ interface Correction { child: number | null; dim: string; val: string; n: number
 const list = (vals: readonly string[]) => sql.join(vals.map((v) => sql`${v}`));
 const ids = (xs: readonly number[]) => sql.join(xs.map((i) => sql`${i}::bigint`));
 
+const YEAR_DIMS = ['birth', 'fullym'] as const;
+type YearDim = (typeof YEAR_DIMS)[number];
+const isYearDim = (d: string): d is YearDim => (YEAR_DIMS as readonly string[]).includes(d);
+
+/** Where the table's ranges of a year-month dimension start and stop (the month after each end): the segment starts. */
+function cutsOf(columns: readonly CellColumn[], d: YearDim): string[] {
+  const cuts = new Set<string>();
+  for (const c of columns) {
+    if (c.dim !== d || !('from' in c.match)) continue;
+    if (c.match.from) cuts.add(c.match.from);
+    if (c.match.to) cuts.add(addMonthsYm(c.match.to, 1));
+  }
+  return [...cuts].sort();
+}
+
 /**
  * Year-month values (birth, 转正) replaced by the start of the segment they fall in, the segments
  * being cut at every bound of the table's ranges for that dimension: every column counts a segment's
@@ -26,18 +41,25 @@ const ids = (xs: readonly number[]) => sql.join(xs.map((i) => sql`${i}::bigint`)
  * one row per segment — about ten for an age table — instead of one per year-month.
  */
 function segmented(columns: readonly CellColumn[], dim: RawBuilder<unknown>, val: RawBuilder<unknown>): RawBuilder<string> {
-  const branches = (['birth', 'fullym'] as const).flatMap((d) => {
-    const cuts = new Set<string>();
-    for (const c of columns) {
-      if (c.dim !== d || !('from' in c.match)) continue;
-      if (c.match.from) cuts.add(c.match.from);
-      if (c.match.to) cuts.add(addMonthsYm(c.match.to, 1));
-    }
-    if (!cuts.size) return [];
-    const desc = [...cuts].sort().reverse();
+  const branches = YEAR_DIMS.flatMap((d) => {
+    const desc = cutsOf(columns, d).reverse();
+    if (!desc.length) return [];
     return [sql`when ${dim} = ${d} and length(${val}) = 7 then (case ${sql.join(desc.map((x) => sql`when ${val} >= ${x} then ${x}`), sql` `)} else '0000-01' end)`];
   });
   return branches.length ? sql<string>`(case ${sql.join(branches, sql` `)} else ${val} end)` : sql<string>`${val}`;
+}
+
+/**
+ * The stored cells of a year-month dimension: whole years from stat_year_cells (as 'YYYY-01', which
+ * falls in the same segment as all its months), the months of the years a bound cuts (not at
+ * January), and the values without a year-month ('' not recorded, '-' probationary).
+ */
+function yearDimCells(orgIds: RawBuilder<unknown>, d: YearDim, columns: readonly CellColumn[]) {
+  const split = [...new Set(cutsOf(columns, d).filter((c) => !c.endsWith('-01')).map((c) => c.slice(0, 4)))];
+  const months = split.flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
+  return sql`
+      union all select org_id, dim, yr || '-01', n from stat_year_cells where org_id in (${orgIds}) and dim = ${d}${split.length ? sql` and yr not in (${list(split)})` : sql``}
+      union all select org_id, dim, val, n from stat_cells where org_id in (${orgIds}) and dim = ${d} and val in (${list(['', '-', ...months])})`;
 }
 
 type Rows = { org_id: number; dim: string; val: string; n: number }[];
@@ -45,13 +67,16 @@ type Rows = { org_id: number; dim: string; val: string; n: number }[];
 /** The stored cells of `orgIds` (+ pending deltas, + the ref cells of `ref`), by organization, dimension and segment: one statement, one snapshot. */
 async function storedRows(db: Db, orgIds: readonly number[], columns: readonly CellColumn[], ref: string | null): Promise<Rows> {
   const idList = ids(orgIds);
-  const dimList = list([...new Set(columns.map((c) => c.dim))]);
+  const dims = [...new Set(columns.map((c) => c.dim))];
+  const dimList = list(dims);
+  const plain = dims.filter((d) => !isYearDim(d));
   const atRef = ref === null ? sql`` : sql`
       union all select org_id, dim, val, n from stat_ref_cells where ref = ${ref} and org_id in (${idList}) and dim in (${dimList})
       union all select org_id, dim, val, n from stat_deltas where ref = ${ref} and org_id in (${idList}) and dim in (${dimList})`;
   const r = await sql<Rows[number]>`
     select org_id, dim, ${segmented(columns, sql`dim`, sql`val`)} as val, sum(n)::int as n from (
-      select org_id, dim, val, n from stat_cells where org_id in (${idList}) and dim in (${dimList})
+      select org_id, dim, val, n from stat_cells where org_id in (${idList}) and dim in (${plain.length ? list(plain) : sql`null`})
+      ${sql.join(dims.filter(isYearDim).map((d) => yearDimCells(idList, d, columns)), sql` `)}
       union all select org_id, dim, val, n from stat_deltas where ref = '' and org_id in (${idList}) and dim in (${dimList}) ${atRef}
     ) t group by 1, 2, 3 having sum(n) <> 0`.execute(db);
   return r.rows;

@@ -180,6 +180,21 @@ describe('summaries kept exact', () => {
     const audit = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('action', 'in', ['stats.verify', 'stats.repair']).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['stats.verify', 'stats.repair']);
   });
+
+  it('the year cells (migration 010) are checked against their months and rebuilt with the rest', async () => {
+    await compactSummaries(t.db);
+    const city = t.city.sampleIds.city;
+    const y = (await sql<{ yr: string }>`select yr from stat_year_cells where org_id = ${city} and dim = 'birth' and n > 0 order by yr limit 1`.execute(t.db)).rows[0].yr;
+    const sumMonths = async () => Number((await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from stat_cells where org_id = ${city} and dim = 'birth' and left(val, 4) = ${y}`.execute(t.db)).rows[0].n);
+    const yearCell = async () => Number((await sql<{ n: number }>`select n from stat_year_cells where org_id = ${city} and dim = 'birth' and yr = ${y}`.execute(t.db)).rows[0].n);
+    expect(await yearCell()).toBe(await sumMonths());
+    await sql`update stat_year_cells set n = n - 2 where org_id = ${city} and dim = 'birth' and yr = ${y}`.execute(t.db);
+    const bad = (await sql<{ ref: string; val: string; stored: number; actual: number }>`select ref, val, stored, actual from stat_verify()`.execute(t.db)).rows;
+    expect(bad).toEqual([{ ref: 'years', val: y, stored: (await sumMonths()) - 2, actual: await sumMonths() }]);
+    await t.db.transaction().execute((trx) => sql`select stat_rebuild()`.execute(trx));
+    expect(await yearCell()).toBe(await sumMonths());
+    await expectExact();
+  });
 });
 
 describe('the SQL of migration 008 agrees with domain/', () => {

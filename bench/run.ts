@@ -4,7 +4,6 @@ import '../server/timezone.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openEngine, type Engine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
@@ -13,6 +12,7 @@ import { generateCity } from '../server/demo/generate-city.js';
 import { childrenOf, searchOrgs } from '../server/modules/orgs/queries.js';
 import { verifyPassword } from '../server/auth/password.js';
 import { fmt, measure, sample, type Stat } from './stats.js';
+import { createBenchDatabase } from './pg-database.js';
 import { deriveKeys } from '../server/crypto/keys.js';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 20_000);
@@ -26,26 +26,9 @@ async function openBenchEngine(kind: 'pglite' | 'postgres'): Promise<{ engine: E
     const engine = await openEngine({ dataDir: dir });
     return { engine, cleanup: async () => { await engine.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const url = process.env.DATABASE_URL!;
-  const name = `zugong_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const engine = await openEngine({ databaseUrl: u.toString(), dataDir: '' });
-  return {
-    engine,
-    cleanup: async () => {
-      await engine.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const created = await createBenchDatabase(process.env.DATABASE_URL!, `zugong_bench_${process.pid}`);
+  const engine = await openEngine({ databaseUrl: created.url, dataDir: '' });
+  return { engine, cleanup: async () => { await engine.close(); await created.drop(); } };
 }
 
 async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {

@@ -4,7 +4,6 @@
 // their ratio and whether every number agrees; then the cost of keeping the summaries current
 // (member writes per second with the summary triggers on and off). BENCH_STATS=0 skips it all,
 // BENCH_PROVINCE=0 the province.
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { Engine } from '../server/db/engine.js';
 import { openEngine } from '../server/db/engine.js';
@@ -20,6 +19,7 @@ import { DEFAULT_AGE_BANDS } from '../domain/rules/members.js';
 import { monthEnd } from '../domain/rules/statistics.js';
 import { fmt, measure, type Stat } from './stats.js';
 import { generateProvince, levels } from './statistics-province.js';
+import { createBenchDatabase } from './pg-database.js';
 
 const ORGS = Number(process.env.BENCH_STATS_ORGS ?? 20_000);
 const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
@@ -173,20 +173,13 @@ export async function benchStatisticsCity(kind: 'pglite' | 'postgres', open: Ope
 }
 
 export async function benchStatisticsProvince(url: string): Promise<StatsFigures> {
-  const name = `zugong_bench_province_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const engine = await openEngine({ databaseUrl: u.toString(), dataDir: '' });
+  const created = await createBenchDatabase(url, `zugong_bench_province_${process.pid}`);
+  const engine = await openEngine({ databaseUrl: created.url, dataDir: '' });
   const notes: string[] = [];
   try {
     await migrate(engine.db);
     const t0 = performance.now();
-    const p = await generateProvince(u.toString(), (s) => console.log(`[postgres province]${s}`));
+    const p = await generateProvince(created.url, (s) => console.log(`[postgres province]${s}`));
     const t1 = performance.now();
     const cells = Number((await engine.db.transaction().execute((trx) => sql<{ n: number }>`select stat_rebuild() as n`.execute(trx))).rows[0].n);
     notes.push(`[postgres province] ${p.members.toLocaleString()} members, ${p.orgs.toLocaleString()} organizations generated in ${((t1 - t0) / 1000).toFixed(1)} s; summaries built in ${secs(t1)} s (${cells.toLocaleString()} cells); trigram name indexes dropped in this database`);
@@ -201,10 +194,7 @@ export async function benchStatisticsProvince(url: string): Promise<StatsFigures
     return { reads, writes, notes };
   } finally {
     await engine.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await created.drop();
   }
 }
 

@@ -9,7 +9,7 @@ import type { Dim } from './columns.js';
 /** orgId → (dim → (val → n)) */
 export type CellValues = Map<number, Map<string, Map<string, number>>>;
 
-export function add(values: CellValues, orgId: number, dim: string, val: string, n: number) {
+function add(values: CellValues, orgId: number, dim: string, val: string, n: number) {
   let byDim = values.get(orgId);
   if (!byDim) values.set(orgId, (byDim = new Map()));
   let byVal = byDim.get(dim);

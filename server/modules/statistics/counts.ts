@@ -97,7 +97,7 @@ async function heldCounts(db: Db, orgIds: readonly number[], columns: readonly C
 }
 
 /** The kept reference date (stat_refs) for a month end, if there is one. */
-export async function refAt(db: Db, asOf: string): Promise<string | null> {
+async function refAt(db: Db, asOf: string): Promise<string | null> {
   const r = await sql<{ ref: string }>`select ref from stat_refs where as_of = ${asOf}::date`.execute(db);
   return r.rows[0]?.ref ?? null;
 }

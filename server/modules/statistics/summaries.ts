@@ -78,7 +78,7 @@ export function startCompaction(app: FastifyInstance, everyMs: number, today: ()
       if (folded > 0 || cellsToo) await vacuumSummaries(db, cellsToo);
       if (cellsToo) cellsVacuumed = Date.now();
     };
-    void run('vacuum', () => vacuumSummaries(app.deps.db, true));
+    void run('vacuum', () => vacuumSummaries(app.deps.db, false));
     timers.push(setInterval(() => run('compaction', compact), everyMs));
     timers.push(setInterval(() => run('reference dates', () => ensureRefs(app.deps.db, today())), REFS_EVERY_MS));
     for (const t of timers) t.unref();

@@ -4,6 +4,7 @@ import type { Actor, Clock } from '../auth/actor.js';
 import type { SettingsStore } from '../modules/system/settings.js';
 import type { Action } from '../../domain/permissions.js';
 import type { IdCrypto } from '../crypto/id-crypto.js';
+import type { ScopeDecl } from './scope-hook.js';
 
 export interface AppDeps {
   db: Db;
@@ -42,5 +43,7 @@ declare module 'fastify' {
     allowExpiredPassword?: boolean;
     /** The action of domain/permissions.ts this route performs: checked before the handler runs. */
     action?: Action;
+    /** Which resource each id of the input refers to: checked against the actor's subtree before the handler (http/scope-hook.ts). */
+    scope?: ScopeDecl;
   }
 }

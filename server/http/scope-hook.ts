@@ -1,0 +1,56 @@
+// Scope declared next to the action (docs/architecture.md, "The module contract"). A route names, in
+// its config, which resource each id of its input refers to:
+//   config: { action: 'member.read', scope: { 'params.id': 'member' } }
+// and this hook checks every such id with requireAccess (scope/access.ts) after validation and before
+// the handler: outside the subtree or missing = 404, a refused existing record audited. A top-level
+// `orgId` of the query or body is checked as an organization unless the route declares otherwise.
+// At start-up, a route with a path parameter that its scope does not mention refuses to register:
+// a new module cannot forget scope.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ctxOf } from '../context.js';
+import { requireAccess, RESOURCES, type Resource } from '../scope/access.js';
+
+/** Where an id is read: `params.x`, `query.x` or `body.x` (a number or an array of numbers). */
+export type ScopeLocation = `params.${string}` | `query.${string}` | `body.${string}`;
+/**
+ * Each location → the resource its ids refer to, or `none` when the id is not in the tree (a rule
+ * version, a table code) or is checked otherwise by the service (say where in a comment).
+ */
+export type ScopeDecl = Partial<Record<ScopeLocation, Resource | 'none'>>;
+
+const AUTO: ScopeDecl = { 'query.orgId': 'org', 'body.orgId': 'org' };
+
+function idsAt(req: FastifyRequest, loc: string): number[] {
+  const [where, key] = loc.split('.') as ['params' | 'query' | 'body', string];
+  const src = req[where] as Record<string, unknown> | undefined;
+  const v = src && typeof src === 'object' ? src[key] : undefined;
+  const list = Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v];
+  return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
+export function registerScopeHook(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const c = route.config ?? {};
+    if (c.public) return;
+    const declared = c.scope ?? {};
+    for (const [loc, res] of Object.entries(declared)) {
+      if (res && res !== 'none' && !(res in RESOURCES)) throw new Error(`route ${route.method} ${route.url}: unknown scope resource ${res} at ${loc}`);
+    }
+    for (const m of route.url.matchAll(/:(\w+)/g)) {
+      if (!(`params.${m[1]}` in declared)) throw new Error(`route ${route.method} ${route.url} does not declare the scope of :${m[1]}`);
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/') || !req.actor) return;
+    const c = req.routeOptions.config ?? {};
+    const decl: ScopeDecl = { ...AUTO, ...(c.scope ?? {}) };
+    const action = c.action ?? 'any';
+    for (const [loc, res] of Object.entries(decl)) {
+      if (!res || res === 'none') continue;
+      const ids = idsAt(req, loc);
+      if (ids.length) await requireAccess(ctxOf(req), action, res, ids);
+    }
+  });
+}

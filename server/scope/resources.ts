@@ -1,0 +1,43 @@
+// Every kind of record that lies in the organization tree, with how to find its place in it. The
+// scope primitive (scope/access.ts) reads this table, so a new module adds its records here once and
+// gets the subtree check, the 404 and the audited refusal for free.
+// `paths` is SQL over the record aliased `t`, yielding one or more ltree paths: a record is in scope
+// when any of them lies in the actor's subtree (a transfer letter is seen by both sides).
+export interface ResourceDef {
+  /** Chinese name for the 404 message ("党员不存在或无权访问"). */
+  label: string;
+  /** `from` clause, the record aliased `t`. */
+  from: string;
+  /** SQL expressions of its paths (ltree). */
+  paths: string[];
+}
+
+const viaOrg = (table: string, label: string): ResourceDef => ({
+  label,
+  from: `${table} t join orgs o on o.id = t.org_id`,
+  paths: ['o.path'],
+});
+
+export const RESOURCES = {
+  org: { label: '组织', from: 'orgs t', paths: ['t.path'] },
+  member: { label: '党员', from: 'members t', paths: ['t.org_path'] },
+  user: viaOrg('users', '账号'),
+  dev_person: { label: '发展对象', from: 'dev_people t', paths: ['t.org_path'] },
+  transfer: { label: '转接记录', from: 'transfer_letters t', paths: ['t.from_path', 't.to_path'] },
+  meeting: viaOrg('meetings', '会议记录'),
+  meeting_attachment: {
+    label: '附件',
+    from: 'meeting_attachments t join meetings m on m.id = t.meeting_id join orgs o on o.id = m.org_id',
+    paths: ['o.path'],
+  },
+  appraisal: viaOrg('appraisals', '民主评议'),
+  term: viaOrg('org_terms', '届期'),
+  election: viaOrg('elections', '换届选举'),
+  term_adjustment: viaOrg('term_adjustments', '提前或延期换届申请'),
+  standard_assessment: viaOrg('standard_assessments', '评定'),
+  weak_org: viaOrg('weak_orgs', '软弱涣散党组织'),
+  rectification_task: viaOrg('rectification_tasks', '整改任务'),
+  joint_task: viaOrg('joint_tasks', '任务'),
+} as const satisfies Record<string, ResourceDef>;
+
+export type Resource = keyof typeof RESOURCES;

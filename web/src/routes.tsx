@@ -8,7 +8,7 @@ const AppLayout = lazy(() => import('./pages/layout/app-layout'));
 const OrgPage = lazy(() => import('./pages/orgs/org-page'));
 const UsersPage = lazy(() => import('./pages/users/users-page'));
 const AuditPage = lazy(() => import('./pages/audit/audit-page'));
-const SettingsPage = lazy(() => import('./pages/settings/settings-page'));
+const SystemPage = lazy(() => import('./pages/system/system-page'));
 const MembersPage = lazy(() => import('./pages/members/members-page'));
 const DevelopmentPage = lazy(() => import('./pages/development/development-page'));
 const TransfersPage = lazy(() => import('./pages/transfers/transfers-page'));
@@ -17,14 +17,14 @@ const MyDuesPage = lazy(() => import('./pages/dues/my-dues-page'));
 const MyRecordPage = lazy(() => import('./pages/members/my-record-page'));
 const MeetingsPage = lazy(() => import('./pages/meetings/meetings-page'));
 const MyMeetingsPage = lazy(() => import('./pages/meetings/my-meetings-page'));
-const CompliancePage = lazy(() => import('./pages/compliance/compliance-page'));
+const OrgLifePage = lazy(() => import('./pages/org-life/org-life-page'));
 const TermsPage = lazy(() => import('./pages/terms/terms-page'));
 const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
-const HealthPage = lazy(() => import('./pages/health/health-page'));
+const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -38,7 +38,7 @@ export const router = createBrowserRouter([
       { path: 'orgs/:id', element: <Guard action="org.read"><OrgPage /></Guard> },
       { path: 'users', element: <Guard action="user.manage"><UsersPage /></Guard> },
       { path: 'audit', element: <Guard action="audit.read"><AuditPage /></Guard> },
-      { path: 'settings', element: <Guard action="system.config"><SettingsPage /></Guard> },
+      { path: 'settings', element: <Guard action="system.config"><SystemPage /></Guard> },
       { path: 'members/*', element: <Guard action="member.read"><MembersPage /></Guard> },
       { path: 'development/*', element: <Guard action="dev.read"><DevelopmentPage /></Guard> },
       { path: 'transfers/*', element: <Guard action="transfer.read"><TransfersPage /></Guard> },
@@ -47,14 +47,14 @@ export const router = createBrowserRouter([
       { path: 'my-record', element: <Guard action="member.self"><MyRecordPage /></Guard> },
       { path: 'meetings/*', element: <Guard action="life.read"><MeetingsPage /></Guard> },
       { path: 'my-meetings', element: <Guard action="member.self"><MyMeetingsPage /></Guard> },
-      { path: 'compliance/*', element: <Guard action="life.read"><CompliancePage /></Guard> },
+      { path: 'compliance/*', element: <Guard action="life.read"><OrgLifePage /></Guard> },
       { path: 'terms/*', element: <Guard action="term.read"><TermsPage /></Guard> },
       { path: 'standards/*', element: <Guard action="standard.read"><StandardsPage /></Guard> },
       { path: 'joint-tasks/*', element: <Guard action="task.read"><JointTasksPage /></Guard> },
       { path: 'todos', element: <TodosPage /> },
       { path: 'statistics/*', element: <Guard action="stats.read"><StatisticsPage /></Guard> },
       { path: 'dashboard', element: <Guard action="stats.read"><DashboardPage /></Guard> },
-      { path: 'org-health', element: <Guard action="stats.read"><HealthPage /></Guard> },
+      { path: 'org-health', element: <Guard action="stats.read"><OrgHealthPage /></Guard> },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

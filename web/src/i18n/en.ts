@@ -6,14 +6,14 @@ import development from './en/development';
 import transfers from './en/transfers';
 import dues from './en/dues';
 import meetings from './en/meetings';
-import compliance from './en/compliance';
+import orgLife from './en/org-life';
 import terms from './en/terms';
 import standards from './en/standards';
 import jointTasks from './en/joint-tasks';
 import todos from './en/todos';
 import statistics from './en/statistics';
 import dashboard from './en/dashboard';
-import health from './en/org-health';
+import orgHealth from './en/org-health';
 
 const en: Messages = {
   members,
@@ -21,14 +21,14 @@ const en: Messages = {
   transfers,
   dues,
   meetings,
-  compliance,
+  orgLife,
   terms,
   standards,
   jointTasks,
   todos,
   statistics,
   dashboard,
-  health,
+  orgHealth,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -68,7 +68,7 @@ const en: Messages = {
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',
-    settings: 'Settings',
+    system: 'Settings',
     members: 'Party members',
     development: 'Member development',
     transfers: 'Transfers',
@@ -76,14 +76,14 @@ const en: Messages = {
     myDues: 'My dues',
     myRecord: 'My record',
     meetings: 'Organizational life',
-    compliance: 'Compliance',
+    orgLife: 'Compliance',
     terms: 'Terms and elections',
     standards: 'Branch standards',
     jointTasks: 'Party building + business',
     todos: 'To-do',
     statistics: 'Statistics',
     dashboard: 'Dashboard',
-    health: 'Organization health',
+    orgHealth: 'Organization health',
     myMeetings: 'My meetings',
     orgTree: 'Organization tree',
   },
@@ -272,7 +272,7 @@ const en: Messages = {
       kinds: { edited: 'Edited', missing: 'Missing', broken_link: 'Broken link' },
     },
   },
-  settings: {
+  system: {
     required: 'Required',
     groups: { password: 'Passwords', lockout: 'Failed logins', session: 'Sessions', accounts: 'Accounts' },
     fields: {

@@ -5,14 +5,14 @@ import development from './zh/development';
 import transfers from './zh/transfers';
 import dues from './zh/dues';
 import meetings from './zh/meetings';
-import compliance from './zh/compliance';
+import orgLife from './zh/org-life';
 import terms from './zh/terms';
 import standards from './zh/standards';
 import jointTasks from './zh/joint-tasks';
 import todos from './zh/todos';
 import statistics from './zh/statistics';
 import dashboard from './zh/dashboard';
-import health from './zh/org-health';
+import orgHealth from './zh/org-health';
 
 const zh = {
   members,
@@ -20,14 +20,14 @@ const zh = {
   transfers,
   dues,
   meetings,
-  compliance,
+  orgLife,
   terms,
   standards,
   jointTasks,
   todos,
   statistics,
   dashboard,
-  health,
+  orgHealth,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -67,7 +67,7 @@ const zh = {
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',
-    settings: '系统设置',
+    system: '系统设置',
     members: '党员管理',
     development: '发展党员',
     transfers: '组织关系转接',
@@ -75,14 +75,14 @@ const zh = {
     myDues: '我的党费',
     myRecord: '我的党员档案',
     meetings: '组织生活',
-    compliance: '合规监测',
+    orgLife: '合规监测',
     terms: '换届选举',
     standards: '支部标准化',
     jointTasks: '党建业务融合',
     todos: '待办事项',
     statistics: '党内统计',
     dashboard: '数据看板',
-    health: '组织健康度',
+    orgHealth: '组织健康度',
     myMeetings: '我的组织生活',
     orgTree: '组织树',
   },
@@ -271,7 +271,7 @@ const zh = {
       kinds: { edited: '被修改', missing: '缺失', broken_link: '链断裂' },
     },
   },
-  settings: {
+  system: {
     required: '请填写',
     groups: { password: '口令策略', lockout: '登录失败处理', session: '会话', accounts: '账号管理' },
     fields: {

@@ -1,7 +1,7 @@
 // "Organization health" interface text. Same keys as ../zh/org-health.ts.
 import type zh from '../zh/org-health';
 
-const health: typeof zh = {
+const orgHealth: typeof zh = {
   title: 'Organization health',
   intro: 'Meetings, terms, dues, development and standards of each organization, with the reasons behind each signal. About organizations only: no ranking of members, no points.',
   org: 'Organization',
@@ -25,4 +25,4 @@ const health: typeof zh = {
   orderTree: 'Tree order',
   orderAttention: 'Needs attention first',
 };
-export default health;
+export default orgHealth;

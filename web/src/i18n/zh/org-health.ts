@@ -1,5 +1,5 @@
 // 「组织健康度」界面文字。English: ../en/org-health.ts (same keys, checked by the compiler).
-const health = {
+const orgHealth = {
   title: '组织健康度',
   intro: '综合组织生活、换届、党费、发展党员和标准化建设情况，按组织列出需要关注的事项及原因。只反映组织工作情况，不对党员个人排名，不计分。',
   org: '组织',
@@ -23,4 +23,4 @@ const health = {
   orderTree: '按组织顺序',
   orderAttention: '需关注的在前',
 };
-export default health;
+export default orgHealth;

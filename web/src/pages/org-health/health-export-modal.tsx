@@ -9,16 +9,16 @@ export function HealthExportModal({ orgId, order, onClose }: { orgId: Id; order:
   const { t } = useTranslation();
   return (
     <ExportPurposeModal<{ order: HealthOrder }>
-      title={t('health.exportTitle')}
-      notice={t('health.exportNotice')}
-      placeholder={t('health.exportPurposePlaceholder')}
+      title={t('orgHealth.exportTitle')}
+      notice={t('orgHealth.exportNotice')}
+      placeholder={t('orgHealth.exportPurposePlaceholder')}
       testId="health-export-purpose"
       initialValues={{ order }}
       onExport={(purpose, v) => exportHealth(orgId, v.order, purpose)}
       onClose={onClose}
     >
-      <Form.Item name="order" label={t('health.order')}>
-        <Radio.Group options={[{ value: 'tree', label: t('health.orderTree') }, { value: 'attention', label: t('health.orderAttention') }]} />
+      <Form.Item name="order" label={t('orgHealth.order')}>
+        <Radio.Group options={[{ value: 'tree', label: t('orgHealth.orderTree') }, { value: 'attention', label: t('orgHealth.orderAttention') }]} />
       </Form.Item>
     </ExportPurposeModal>
   );

@@ -17,7 +17,7 @@ export function LevelTag({ level }: { level: HealthLevel }) {
 
 export function HealthCell({ cell }: { cell: THealthCell | null }) {
   const { t } = useTranslation();
-  if (!cell) return <span className="muted" title={t('health.notApplicable')}>—</span>;
+  if (!cell) return <span className="muted" title={t('orgHealth.notApplicable')}>—</span>;
   return (
     <div className="health-cell" data-level={cell.level}>
       <LevelTag level={cell.level} />

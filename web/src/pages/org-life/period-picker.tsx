@@ -14,7 +14,7 @@ export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange
       <Segmented<PeriodKind>
         data-testid="period-kind"
         value={value.period}
-        options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`compliance.period.${k}`) }))}
+        options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`orgLife.period.${k}`) }))}
         onChange={(period) => onChange({ period, key: switchPeriod(value, period) })}
       />
       <DatePicker

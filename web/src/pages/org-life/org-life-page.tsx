@@ -30,7 +30,7 @@ function periodOf(params: URLSearchParams): PeriodValue {
   return { period, key: key && parsePeriod(period, key) ? key : periodKeyOf(period, dayjs().format('YYYY-MM-DD')) };
 }
 
-export default function CompliancePage() {
+export default function OrgLifePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -52,16 +52,16 @@ export default function CompliancePage() {
   return (
     <div className="page-card">
       <div className="org-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('compliance.title')}</Typography.Title>
-        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="compliance-export">{t('compliance.export')}</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('orgLife.title')}</Typography.Title>
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="compliance-export">{t('orgLife.export')}</Button>
       </div>
-      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('compliance.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('orgLife.hint')}</Typography.Paragraph>
       <div className="filter-bar">
         <Space wrap>
-          <span>{t('compliance.org')}</span>
-          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={org.data?.id === orgId ? org.data.name : undefined} placeholder={t('compliance.pickOrg')}
+          <span>{t('orgLife.org')}</span>
+          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={org.data?.id === orgId ? org.data.name : undefined} placeholder={t('orgLife.pickOrg')}
             onChange={(id) => id && open(id)} />
-          <span>{t('compliance.period.label')}</span>
+          <span>{t('orgLife.period.label')}</span>
           <PeriodPicker value={period} onChange={(v) => go({ period: v })} />
         </Space>
       </div>
@@ -70,16 +70,16 @@ export default function CompliancePage() {
         onChange={(key) => go({ tab: key })}
         destroyOnHidden
         items={[
-          { key: 'monitor', label: t('compliance.tabs.monitor'), children: <MonitorView orgId={orgId} period={period} onOpen={open} /> },
-          { key: 'missing', label: t('compliance.tabs.missing'), children: <MissingTab key={`${orgId}-${period.period}-${period.key}`} orgId={orgId} period={period} onOpen={open} /> },
-          ...(rulesVisible ? [{ key: 'rules', label: t('compliance.tabs.rules'), children: <RulesTab /> }] : []),
+          { key: 'monitor', label: t('orgLife.tabs.monitor'), children: <MonitorView orgId={orgId} period={period} onOpen={open} /> },
+          { key: 'missing', label: t('orgLife.tabs.missing'), children: <MissingTab key={`${orgId}-${period.period}-${period.key}`} orgId={orgId} period={period} onOpen={open} /> },
+          ...(rulesVisible ? [{ key: 'rules', label: t('orgLife.tabs.rules'), children: <RulesTab /> }] : []),
         ]}
       />
       {exporting && (
         <ExportPurposeModal
-          title={t('compliance.exportModal.title')}
-          notice={t('compliance.exportModal.notice')}
-          placeholder={t('compliance.exportModal.placeholder')}
+          title={t('orgLife.exportModal.title')}
+          notice={t('orgLife.exportModal.notice')}
+          placeholder={t('orgLife.exportModal.placeholder')}
           testId="compliance-export-purpose"
           onExport={(purpose) => exportMissing(orgId, period, purpose)}
           onClose={() => setExporting(false)}

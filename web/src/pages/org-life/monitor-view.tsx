@@ -39,14 +39,14 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
       )}
       {total && (
         <Space size={40} wrap style={{ marginBottom: 12 }} data-testid="compliance-summary">
-          <Tooltip title={t('compliance.summary.unitsHint')}><Statistic title={t('compliance.summary.units')} value={total.units} /></Tooltip>
-          <Statistic title={t('compliance.summary.compliant')} value={total.compliantUnits} />
+          <Tooltip title={t('orgLife.summary.unitsHint')}><Statistic title={t('orgLife.summary.units')} value={total.units} /></Tooltip>
+          <Statistic title={t('orgLife.summary.compliant')} value={total.compliantUnits} />
           <div style={{ width: 200 }}>
-            <div className="muted" style={{ marginBottom: 8 }}>{t('compliance.summary.rate')}</div>
+            <div className="muted" style={{ marginBottom: 8 }}>{t('orgLife.summary.rate')}</div>
             <RateBar part={total.compliantUnits} whole={total.units} />
           </div>
-          <Statistic title={t('compliance.summary.missing')} value={total.missing} styles={{ content: { color: total.missing ? '#cf1322' : undefined } }} />
-          <Statistic title={t('compliance.summary.due')} value={total.due} />
+          <Statistic title={t('orgLife.summary.missing')} value={total.missing} styles={{ content: { color: total.missing ? '#cf1322' : undefined } }} />
+          <Statistic title={t('orgLife.summary.due')} value={total.due} />
         </Space>
       )}
       {(!data || !data.org.isUnit || data.rows.length > 1) && (
@@ -58,7 +58,7 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
           dataSource={data?.rows}
           pagination={false}
           scroll={{ x: 1150 }}
-          locale={{ emptyText: t('compliance.noUnits') }}
+          locale={{ emptyText: t('orgLife.noUnits') }}
           onRow={(r) => ({
             'data-testid': `compliance-row-${r.orgId}`,
             style: { cursor: r.orgId === orgId ? 'default' : 'pointer' },
@@ -66,18 +66,18 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
           }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
-              title: t('compliance.col.org'), dataIndex: 'orgName', width: 300, ellipsis: { showTitle: true },
-              render: (v: string, r) => (r.orgId === orgId ? <span>{v} <Tag>{t('compliance.self')}</Tag></span> : <a>{v}</a>),
+              title: t('orgLife.col.org'), dataIndex: 'orgName', width: 300, ellipsis: { showTitle: true },
+              render: (v: string, r) => (r.orgId === orgId ? <span>{v} <Tag>{t('orgLife.self')}</Tag></span> : <a>{v}</a>),
             },
-            { title: t('compliance.col.kind'), dataIndex: 'orgKind', width: 100, render: (k: string) => labels.kind(k) },
-            { title: t('compliance.col.units'), dataIndex: 'units', width: 70, align: 'right' },
-            { title: t('compliance.col.compliant'), dataIndex: 'compliantUnits', width: 80, align: 'right' },
-            { title: t('compliance.col.rate'), key: 'rate', width: 160, render: (_v, r) => <RateBar part={r.compliantUnits} whole={r.units} />,
+            { title: t('orgLife.col.kind'), dataIndex: 'orgKind', width: 100, render: (k: string) => labels.kind(k) },
+            { title: t('orgLife.col.units'), dataIndex: 'units', width: 70, align: 'right' },
+            { title: t('orgLife.col.compliant'), dataIndex: 'compliantUnits', width: 80, align: 'right' },
+            { title: t('orgLife.col.rate'), key: 'rate', width: 160, render: (_v, r) => <RateBar part={r.compliantUnits} whole={r.units} />,
               sorter: (a, b) => a.compliantUnits / (a.units || 1) - b.compliantUnits / (b.units || 1) },
-            { title: t('compliance.col.missing'), dataIndex: 'missing', width: 70, align: 'right', sorter: (a, b) => a.missing - b.missing,
+            { title: t('orgLife.col.missing'), dataIndex: 'missing', width: 70, align: 'right', sorter: (a, b) => a.missing - b.missing,
               render: (v: number) => (v ? <span style={{ color: '#cf1322' }}>{v}</span> : 0) },
-            { title: t('compliance.col.due'), dataIndex: 'due', width: 70, align: 'right' },
-            { title: t('compliance.col.byKind'), dataIndex: 'missingByKind', render: byKind },
+            { title: t('orgLife.col.due'), dataIndex: 'due', width: 70, align: 'right' },
+            { title: t('orgLife.col.byKind'), dataIndex: 'missingByKind', render: byKind },
           ]}
         />
       )}

@@ -34,12 +34,12 @@ export function RuleVersionModal({ base, today, onSubmit, onClose }: {
   };
 
   return (
-    <Modal open width={900} title={t('compliance.rules.modalTitle')} okText={t('common.save')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open width={900} title={t('orgLife.rules.modalTitle')} okText={t('common.save')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ rules: initialRules, effectiveFrom: dayjs(today).add(1, 'month').startOf('month') }}>
-        <Form.Item name="effectiveFrom" label={t('compliance.rules.effectiveFrom')} extra={t('compliance.rules.dateHint')} rules={[{ required: true, message: t('compliance.rules.dateRequired') }]}>
+        <Form.Item name="effectiveFrom" label={t('orgLife.rules.effectiveFrom')} extra={t('orgLife.rules.dateHint')} rules={[{ required: true, message: t('orgLife.rules.dateRequired') }]}>
           <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="rule-version-date" />
         </Form.Item>
-        <Form.Item name="title" label={t('compliance.rules.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('compliance.rules.titleRequired') }]}>
+        <Form.Item name="title" label={t('orgLife.rules.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('orgLife.rules.titleRequired') }]}>
           <Input maxLength={100} data-testid="rule-version-title" />
         </Form.Item>
         <Table<MeetingKind>
@@ -48,24 +48,24 @@ export function RuleVersionModal({ base, today, onSubmit, onClose }: {
           pagination={false}
           dataSource={[...MEETING_KINDS]}
           columns={[
-            { title: t('compliance.rules.kind'), key: 'kind', width: 150, render: (_v, k) => kindLabel(k) },
-            { title: t('compliance.rules.target'), key: 'target', width: 150, render: (_v, k) => t(`compliance.rules.targets.${KIND_TARGET[k]}`) },
+            { title: t('orgLife.rules.kind'), key: 'kind', width: 150, render: (_v, k) => kindLabel(k) },
+            { title: t('orgLife.rules.target'), key: 'target', width: 150, render: (_v, k) => t(`orgLife.rules.targets.${KIND_TARGET[k]}`) },
             {
-              title: t('compliance.rules.frequency'), key: 'frequency', width: 120,
+              title: t('orgLife.rules.frequency'), key: 'frequency', width: 120,
               render: (_v, k) => (
                 <Form.Item name={['rules', k, 'frequency']} noStyle>
                   <Select style={{ width: 110 }} data-testid={`rule-frequency-${k}`}
-                    options={[{ value: 'none', label: t('compliance.rules.notRequired') }, ...PERIOD_KINDS.map((p) => ({ value: p, label: t(`compliance.rules.freq.${p}`) }))]} />
+                    options={[{ value: 'none', label: t('orgLife.rules.notRequired') }, ...PERIOD_KINDS.map((p) => ({ value: p, label: t(`orgLife.rules.freq.${p}`) }))]} />
                 </Form.Item>
               ),
             },
             {
-              title: t('compliance.rules.article'), key: 'article',
+              title: t('orgLife.rules.article'), key: 'article',
               render: (_v, k) => (
                 <Form.Item noStyle dependencies={[['rules', k, 'frequency']]}>
                   {({ getFieldValue }) => (
                     <Form.Item name={['rules', k, 'article']} style={{ margin: 0 }}
-                      rules={getFieldValue(['rules', k, 'frequency']) === 'none' ? [] : [{ required: true, whitespace: true, min: 2, message: t('compliance.rules.articleRequired') }]}>
+                      rules={getFieldValue(['rules', k, 'frequency']) === 'none' ? [] : [{ required: true, whitespace: true, min: 2, message: t('orgLife.rules.articleRequired') }]}>
                       <Input maxLength={200} disabled={getFieldValue(['rules', k, 'frequency']) === 'none'} />
                     </Form.Item>
                   )}

@@ -26,7 +26,7 @@ export function MissingTab({ orgId, period, onOpen }: { orgId: Id; period: Perio
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       {list.data && (
         <Typography.Paragraph type={list.data.total ? 'danger' : 'success'} data-testid="missing-total">
-          {list.data.total ? t('compliance.missing.total', { count: list.data.total }) : t('compliance.missing.empty')}
+          {list.data.total ? t('orgLife.missing.total', { count: list.data.total }) : t('orgLife.missing.empty')}
         </Typography.Paragraph>
       )}
       <Table<Item>
@@ -38,13 +38,13 @@ export function MissingTab({ orgId, period, onOpen }: { orgId: Id; period: Perio
         scroll={{ x: 1150 }}
         pagination={{ ...page, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], onChange: (current, pageSize) => setPage({ current, pageSize }) }}
         columns={[
-          { title: t('compliance.col.org'), dataIndex: 'orgName', width: 300, ellipsis: { showTitle: true }, render: (v: string, r) => <a onClick={() => onOpen(r.orgId)}>{v}</a> },
-          { title: t('compliance.col.kind'), dataIndex: 'orgKind', width: 110, render: (k: string) => labels.kind(k) },
-          { title: t('compliance.col.parent'), dataIndex: 'parentName', width: 220, ellipsis: { showTitle: true } },
-          { title: t('compliance.col.missing'), dataIndex: 'missing', width: 80, align: 'right', render: (v: number) => <span style={{ color: '#cf1322' }}>{v}</span> },
-          { title: t('compliance.col.due'), dataIndex: 'due', width: 80, align: 'right' },
+          { title: t('orgLife.col.org'), dataIndex: 'orgName', width: 300, ellipsis: { showTitle: true }, render: (v: string, r) => <a onClick={() => onOpen(r.orgId)}>{v}</a> },
+          { title: t('orgLife.col.kind'), dataIndex: 'orgKind', width: 110, render: (k: string) => labels.kind(k) },
+          { title: t('orgLife.col.parent'), dataIndex: 'parentName', width: 220, ellipsis: { showTitle: true } },
+          { title: t('orgLife.col.missing'), dataIndex: 'missing', width: 80, align: 'right', render: (v: number) => <span style={{ color: '#cf1322' }}>{v}</span> },
+          { title: t('orgLife.col.due'), dataIndex: 'due', width: 80, align: 'right' },
           {
-            title: t('compliance.col.detail'), key: 'detail',
+            title: t('orgLife.col.detail'), key: 'detail',
             render: (_v, r) => (
               <Space size={[4, 4]} wrap>
                 {r.missingChecks.slice(0, SHOWN).map((c) => <Tag key={`${c.kind}-${c.periodKey}`}>{kindLabel(c.kind)} {c.periodKey}</Tag>)}

@@ -19,7 +19,7 @@ const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: 
 ];
 const FIELDS = GROUPS.flatMap((g) => g.fields.map((f) => f.name));
 
-export default function SettingsPage() {
+export default function SystemPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Settings>();
@@ -50,14 +50,14 @@ export default function SettingsPage() {
   if (!current.data) return <PageSpin />;
   return (
     <div className="page-card">
-      <Typography.Title level={4}>{t('nav.settings')}</Typography.Title>
+      <Typography.Title level={4}>{t('nav.system')}</Typography.Title>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} labelCol={{ flex: '200px' }} initialValues={current.data} onFinish={save} style={{ maxWidth: 720 }}>
         {GROUPS.map((g) => (
-          <Card key={g.title} size="small" title={t(`settings.groups.${g.title}`)} style={{ marginBottom: 12 }}>
+          <Card key={g.title} size="small" title={t(`system.groups.${g.title}`)} style={{ marginBottom: 12 }}>
             {g.fields.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={t(`settings.fields.${f.name}`)} extra={t(`settings.hints.${f.name}`)} rules={[{ required: true, message: t('settings.required') }]}>
-                <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 160 }} suffix={t(`settings.units.${f.unit}`)} />
+              <Form.Item key={f.name} name={f.name} label={t(`system.fields.${f.name}`)} extra={t(`system.hints.${f.name}`)} rules={[{ required: true, message: t('system.required') }]}>
+                <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 160 }} suffix={t(`system.units.${f.unit}`)} />
               </Form.Item>
             ))}
           </Card>

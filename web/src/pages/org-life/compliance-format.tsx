@@ -16,7 +16,7 @@ const STATE_COLORS = { held: 'green', missing: 'red', due: 'gold' } as const;
 
 export function StateTag({ state }: { state: 'held' | 'missing' | 'due' }) {
   const { t } = useTranslation();
-  return <Tag color={STATE_COLORS[state]}>{t(`compliance.state.${state}`)}</Tag>;
+  return <Tag color={STATE_COLORS[state]}>{t(`orgLife.state.${state}`)}</Tag>;
 }
 
 export function RateBar({ part, whole }: { part: number; whole: number }) {

@@ -31,7 +31,7 @@ export function RulesTab() {
     setError(undefined);
     try {
       req.setData(await putRuleVersions(versions));
-      void message.success(t('compliance.rules.saved'));
+      void message.success(t('orgLife.rules.saved'));
       return true;
     } catch (e) {
       setError(errorText(e));
@@ -41,11 +41,11 @@ export function RulesTab() {
 
   return (
     <>
-      <Alert type="info" showIcon title={t('compliance.rules.intro')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('orgLife.rules.intro')} style={{ marginBottom: 12 }} />
       {(req.error !== undefined || error) && <Alert type="error" showIcon title={error ?? errorText(req.error)} style={{ marginBottom: 8 }} />}
       {editable && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }} data-testid="rule-version-add" disabled={!data}>
-          {t('compliance.rules.add')}
+          {t('orgLife.rules.add')}
         </Button>
       )}
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -57,15 +57,15 @@ export function RulesTab() {
             title={(
               <Space wrap>
                 <span>{v.title}</span>
-                <span className="muted">{t('compliance.rules.effectiveFrom')} {v.effectiveFrom}</span>
-                {v.builtIn && <Tag>{t('compliance.rules.builtIn')}</Tag>}
-                {v.version === data!.inForce && <Tag color="green">{t('compliance.rules.inForce')}</Tag>}
-                {v.effectiveFrom > data!.today && <Tag color="blue">{t('compliance.rules.future')}</Tag>}
+                <span className="muted">{t('orgLife.rules.effectiveFrom')} {v.effectiveFrom}</span>
+                {v.builtIn && <Tag>{t('orgLife.rules.builtIn')}</Tag>}
+                {v.version === data!.inForce && <Tag color="green">{t('orgLife.rules.inForce')}</Tag>}
+                {v.effectiveFrom > data!.today && <Tag color="blue">{t('orgLife.rules.future')}</Tag>}
               </Space>
             )}
             extra={editable && !v.builtIn && v.effectiveFrom > data!.today && (
-              <Popconfirm title={t('compliance.rules.removeConfirm', { title: v.title })} onConfirm={() => save(city.filter((c) => c.version !== v.version).map(inputOf))}>
-                <Button size="small" danger>{t('compliance.rules.remove')}</Button>
+              <Popconfirm title={t('orgLife.rules.removeConfirm', { title: v.title })} onConfirm={() => save(city.filter((c) => c.version !== v.version).map(inputOf))}>
+                <Button size="small" danger>{t('orgLife.rules.remove')}</Button>
               </Popconfirm>
             )}
           >
@@ -75,10 +75,10 @@ export function RulesTab() {
               pagination={false}
               dataSource={v.rules as OrgLifeRule[]}
               columns={[
-                { title: t('compliance.rules.kind'), dataIndex: 'kind', width: 160, render: (k: string) => kindLabel(k) },
-                { title: t('compliance.rules.frequency'), dataIndex: 'frequency', width: 90, render: (f: PeriodKind) => t(`compliance.rules.freq.${f}`) },
-                { title: t('compliance.rules.target'), key: 'target', width: 170, render: (_x, r) => t(`compliance.rules.targets.${KIND_TARGET[r.kind]}`) },
-                { title: t('compliance.rules.article'), dataIndex: 'article' },
+                { title: t('orgLife.rules.kind'), dataIndex: 'kind', width: 160, render: (k: string) => kindLabel(k) },
+                { title: t('orgLife.rules.frequency'), dataIndex: 'frequency', width: 90, render: (f: PeriodKind) => t(`orgLife.rules.freq.${f}`) },
+                { title: t('orgLife.rules.target'), key: 'target', width: 170, render: (_x, r) => t(`orgLife.rules.targets.${KIND_TARGET[r.kind]}`) },
+                { title: t('orgLife.rules.article'), dataIndex: 'article' },
               ]}
             />
           </Card>

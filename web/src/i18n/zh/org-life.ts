@@ -1,6 +1,6 @@
-// 「组织生活合规监测」界面文字。English: ../en/compliance.ts (same keys, checked by the compiler).
+// 「组织生活合规监测」界面文字。English: ../en/org-life.ts (same keys, checked by the compiler).
 // 会议类型名称来自 domain/meeting-kinds.ts。
-const compliance = {
+const orgLife = {
   title: '组织生活合规监测',
   hint: '按《中国共产党支部工作条例（试行）》及本市规定的频次，根据已登记的会议自动计算，不需另行填报；补录的会议照常计入。',
   tabs: { monitor: '监测', missing: '未开展名单', rules: '规则设置' },
@@ -42,4 +42,4 @@ const compliance = {
     dateHint: '生效日期不能早于今天；建议从月初、季初或年初开始。',
   },
 };
-export default compliance;
+export default orgLife;

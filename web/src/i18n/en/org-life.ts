@@ -1,7 +1,7 @@
-// "Compliance monitor" interface text. Same keys as ../zh/compliance.ts.
-import type zh from '../zh/compliance';
+// "Compliance monitor" interface text. Same keys as ../zh/org-life.ts.
+import type zh from '../zh/org-life';
 
-const compliance: typeof zh = {
+const orgLife: typeof zh = {
   title: 'Organizational life compliance',
   hint: 'Computed from the recorded meetings against the frequencies of the 2018 branch work regulation and the city\'s rules; nothing to report separately. Late records count as usual.',
   tabs: { monitor: 'Monitor', missing: 'Units with gaps', rules: 'Rules' },
@@ -43,4 +43,4 @@ const compliance: typeof zh = {
     dateHint: 'The date cannot be before today; the first day of a month, quarter or year is best.',
   },
 };
-export default compliance;
+export default orgLife;

@@ -16,7 +16,7 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
   const labels = useLabels();
   const columns: ColumnsType<THealthRow> = [
     {
-      title: t('health.orgName'), dataIndex: 'orgName', width: 220, fixed: 'left',
+      title: t('orgHealth.orgName'), dataIndex: 'orgName', width: 220, fixed: 'left',
       render: (name: string, r) => (
         <div>
           {r.hasChildren && !r.self
@@ -26,10 +26,10 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
         </div>
       ),
     },
-    { title: t('health.members'), dataIndex: 'members', width: 80, align: 'right', sorter: (a, b) => a.members - b.members },
+    { title: t('orgHealth.members'), dataIndex: 'members', width: 80, align: 'right', sorter: (a, b) => a.members - b.members },
     ...HEALTH_SIGNALS.map((k) => ({
       key: k,
-      title: <Tooltip title={t('health.basis', { basis: data?.basis[k] ?? '' })}><span>{HEALTH_SIGNAL_LABELS[k][labels.lang]}</span></Tooltip>,
+      title: <Tooltip title={t('orgHealth.basis', { basis: data?.basis[k] ?? '' })}><span>{HEALTH_SIGNAL_LABELS[k][labels.lang]}</span></Tooltip>,
       width: 210,
       render: (_: unknown, r: THealthRow) => <HealthCell cell={r.cells[k]} />,
       sorter: (a: THealthRow, b: THealthRow) => rankOf(a, k) - rankOf(b, k),
@@ -41,12 +41,12 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
     <Table<THealthRow>
       size="small" bordered rowKey={(r) => `${r.orgId}-${r.self}`} loading={loading} dataSource={rows} columns={columns}
       pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false} scroll={{ x: 1350 }}
-      locale={{ emptyText: t('health.empty') }} data-testid="health-table"
+      locale={{ emptyText: t('orgHealth.empty') }} data-testid="health-table"
       onRow={(r) => ({ 'data-testid': `health-row-${r.orgId}`, 'data-warnings': r.warnings } as React.HTMLAttributes<HTMLElement>)}
       summary={() => data && (
         <Table.Summary fixed>
           <Table.Summary.Row className="health-total">
-            <Table.Summary.Cell index={0}><strong>{t('health.total')}</strong></Table.Summary.Cell>
+            <Table.Summary.Cell index={0}><strong>{t('orgHealth.total')}</strong></Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">{data.total.members}</Table.Summary.Cell>
             {HEALTH_SIGNALS.map((k, i) => <Table.Summary.Cell key={k} index={i + 2}><HealthCell cell={data.total.cells[k]} /></Table.Summary.Cell>)}
           </Table.Summary.Row>

@@ -63,6 +63,8 @@ const en: Messages = {
     forbidden: 'Your roles do not allow this page.',
     noPageTitle: 'Nothing to show yet',
     noPage: 'Your account has no function available here yet. Please contact the security administrator.',
+    genders: { 男: 'Male', 女: 'Female' },
+    categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
     orgs: 'Organizations',

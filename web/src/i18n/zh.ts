@@ -62,6 +62,8 @@ const zh = {
     forbidden: '您的角色无权使用此功能。',
     noPageTitle: '暂无可用功能',
     noPage: '您的账号尚未分配可在此使用的功能，请联系安全管理员。',
+    genders: { 男: '男', 女: '女' },
+    categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
     orgs: '组织体系',

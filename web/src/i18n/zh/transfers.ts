@@ -25,6 +25,11 @@ const transfers = {
     kind: '转接类型', fromOrg: '转出党组织', member: '党员', toOrg: '接收党组织', toOrgName: '接收党组织名称', toAddress: '接收党组织地址',
     reason: '转接原因', validDays: '有效期（天）', duesPaidUntil: '党费交至', issuedOn: '开具日期', searchTarget: '输入名称或拼音首字母搜索',
     fromOrgName: '转出党组织名称', externalNo: '原介绍信编号', name: '姓名', gender: '性别', idNumber: '身份证号', admittedOn: '入党日期', fullOn: '转正日期', phone: '联系电话',
+    memberOption: '{{name}}（{{gender}}，{{category}}）',
+    required: {
+      member: '请选择党员', toOrg: '请选择接收党组织', toOrgName: '请填写接收党组织名称', reason: '请填写转接原因',
+      fromOrgName: '请填写转出党组织名称', externalNo: '请填写介绍信编号', issuedOn: '请选择开具日期', name: '请填写姓名',
+    },
   },
   defaultDays: '默认 {{days}} 天',
   status: {
@@ -32,6 +37,10 @@ const transfers = {
     exitKind: '出党方式', basis: '停止党籍依据', abroadSince: '出国（境）日期', certificateNo: '流动党员活动证编号', place: '流入地',
     contact: '联系方式', attendingOrg: '参加组织生活的党组织', since: '起始日期', org: '所在党组织', current: '当前状态', flowingInfo: '流动情况',
     basisLost: '失联满 6 个月', basisAbroad: '出国（境）定居或学习超过 5 年', memberId: '党员编号',
+    required: {
+      kind: '请选择变更类型', date: '请选择日期', certificateNo: '请填写流动党员活动证编号', place: '请填写流入地', contact: '请填写联系方式',
+      attendingOrg: '请填写参加组织生活的党组织', abroadSince: '请填写出国（境）日期', reason: '请填写原因',
+    },
   },
 };
 

@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { defaultValidDays } from '../../../../domain/rules/transfers';
+import { defaultValidDays, TRANSFER_KIND_LABELS } from '../../../../domain/rules/transfers';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
 import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TransferCandidate, type TransferSettings, type TransferTarget } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
+import { useLabels } from '../../lib/labels';
 
 interface Values {
   kind: 'within_city' | 'out_of_city'; fromOrgId: number; memberId: number; toOrgId?: number; toOrgName?: string; toAddress?: string;
@@ -17,6 +18,7 @@ interface Values {
 
 export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -54,28 +56,28 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
     <Modal open title={t('transfers.newLetter')} onCancel={onCancel} onOk={submit} confirmLoading={saving} width={620} okButtonProps={{ 'data-testid': 'transfer-new-ok' }}>
       <Form form={form} layout="vertical" size="small" initialValues={{ kind: 'within_city', fromOrgId: me.orgId }}>
         <Form.Item name="kind" label={t('transfers.form.kind')}>
-          <Radio.Group options={[{ value: 'within_city', label: '市内转接' }, { value: 'out_of_city', label: '转出本市' }]} />
+          <Radio.Group options={[{ value: 'within_city', label: TRANSFER_KIND_LABELS.within_city[lang] }, { value: 'out_of_city', label: TRANSFER_KIND_LABELS.out_of_city[lang] }]} />
         </Form.Item>
         <Form.Item name="fromOrgId" label={t('transfers.form.fromOrg')} rules={[{ required: true }]}>
           <OrgTreeSelect valueLabel={me.orgName} />
         </Form.Item>
-        <Form.Item name="memberId" label={t('transfers.form.member')} rules={[{ required: true, message: '请选择党员' }]}>
+        <Form.Item name="memberId" label={t('transfers.form.member')} rules={[{ required: true, message: t('transfers.form.required.member') }]}>
           <Select showSearch optionFilterProp="label" data-testid="transfer-member"
-            options={members.map((m) => ({ value: m.id, label: `${m.name}（${m.gender}，${m.category === 'full' ? '正式' : '预备'}）` }))} />
+            options={members.map((m) => ({ value: m.id, label: t('transfers.form.memberOption', { name: m.name, gender: m.gender, category: t(`common.categoryShort.${m.category}`) }) }))} />
         </Form.Item>
         {kind === 'within_city' ? (
-          <Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={[{ required: true, message: '请选择接收党组织' }]}>
+          <Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={[{ required: true, message: t('transfers.form.required.toOrg') }]}>
             <Select showSearch filterOption={false} placeholder={t('transfers.form.searchTarget')} data-testid="transfer-target"
               onSearch={(q) => { if (q.trim()) transferTargets(q.trim()).then((r) => setTargets(r.items), () => undefined); }}
               options={targets.map((o) => ({ value: o.id, label: o.parentName ? `${o.name}（${o.parentName}）` : o.name }))} />
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ required: true, min: 2, message: '请填写接收党组织名称' }]}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ required: true, min: 2, message: t('transfers.form.required.toOrgName') }]}><Input maxLength={100} /></Form.Item>
             <Form.Item name="toAddress" label={t('transfers.form.toAddress')}><Input maxLength={200} /></Form.Item>
           </>
         )}
-        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: '请填写转接原因' }]}>
+        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: t('transfers.form.required.reason') }]}>
           <Input maxLength={200} data-testid="transfer-reason" />
         </Form.Item>
         <Form.Item name="validDays" label={t('transfers.form.validDays')}

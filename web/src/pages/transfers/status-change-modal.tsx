@@ -50,16 +50,16 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
   return (
     <Modal open title={`${t('transfers.status.change')} · ${name}（${MEMBER_STATUS_LABELS[status][lang]}）`} onCancel={onCancel} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'status-change-ok' }}>
       <Form form={form} layout="vertical" size="small" initialValues={{ date: dayjs(), basis: 'lost_contact', exitKind: 'withdrawal' }}>
-        <Form.Item name="kind" label={t('transfers.status.kind')} rules={req('请选择变更类型')}>
+        <Form.Item name="kind" label={t('transfers.status.kind')} rules={req(t('transfers.status.required.kind'))}>
           <Select data-testid="status-change-kind" options={kinds.map((k) => ({ value: k, label: STATUS_CHANGE_LABELS[k][lang] }))} />
         </Form.Item>
-        <Form.Item name="date" label={t('transfers.status.date')} rules={req('请选择日期')}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+        <Form.Item name="date" label={t('transfers.status.date')} rules={req(t('transfers.status.required.date'))}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
         {kind === 'flowing' && (
           <>
-            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={req('请填写流动党员活动证编号')}><Input maxLength={40} /></Form.Item>
-            <Form.Item name="place" label={t('transfers.status.place')} rules={req('请填写流入地')}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="contact" label={t('transfers.status.contact')} rules={req('请填写联系方式')}><Input maxLength={60} /></Form.Item>
-            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={req('请填写参加组织生活的党组织')}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={req(t('transfers.status.required.certificateNo'))}><Input maxLength={40} /></Form.Item>
+            <Form.Item name="place" label={t('transfers.status.place')} rules={req(t('transfers.status.required.place'))}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="contact" label={t('transfers.status.contact')} rules={req(t('transfers.status.required.contact'))}><Input maxLength={60} /></Form.Item>
+            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={req(t('transfers.status.required.attendingOrg'))}><Input maxLength={100} /></Form.Item>
           </>
         )}
         {kind === 'suspend' && (
@@ -68,14 +68,14 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
           </Form.Item>
         )}
         {kind === 'suspend' && basis === 'abroad' && (
-          <Form.Item name="abroadSince" label={t('transfers.status.abroadSince')} rules={req('请填写出国（境）日期')}><DatePicker /></Form.Item>
+          <Form.Item name="abroadSince" label={t('transfers.status.abroadSince')} rules={req(t('transfers.status.required.abroadSince'))}><DatePicker /></Form.Item>
         )}
         {kind === 'leave' && (
           <Form.Item name="exitKind" label={t('transfers.status.exitKind')}>
             <Select options={EXIT_KINDS.map((k) => ({ value: k, label: EXIT_KIND_LABELS[k][lang] }))} />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ required: true, min: 2, message: '请填写原因' }]}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
+        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ required: true, min: 2, message: t('transfers.status.required.reason') }]}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
         <Form.Item name="documentNo" label={t('transfers.status.documentNo')}><Input maxLength={60} /></Form.Item>
       </Form>
     </Modal>

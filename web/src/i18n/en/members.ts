@@ -59,6 +59,7 @@ const members: typeof zh = {
   years: '{{count}} years',
   ageValue: '{{count}}',
   nextBirthday: 'Next: {{date}} ({{years}} years)',
+  monthDay: '{{month}}-{{day}}',
   notFound: 'The member does not exist or is outside your organizations',
   tabs: { basic: 'Record', history: 'History' },
   reveal: 'Show full ID number',
@@ -69,6 +70,7 @@ const members: typeof zh = {
   created: 'Added {{name}}',
   form: {
     createTitle: 'Add a member',
+    phoneRule: 'Phone: an 11-digit mobile number or a landline with its area code',
     editTitle: 'Edit member — {{name}}',
     idHelp: 'Date of birth and gender are read from the ID number',
     derived: '{{birthDate}}, {{gender}}, aged {{age}}',

@@ -59,6 +59,7 @@ const members = {
   years: '{{count}} 年',
   ageValue: '{{count}} 岁',
   nextBirthday: '下一个：{{date}}（入党 {{years}} 周年）',
+  monthDay: '{{month}}月{{day}}日',
   notFound: '党员不存在或无权访问',
   tabs: { basic: '基本信息', history: '变更历史' },
   reveal: '显示完整身份证号',
@@ -69,6 +70,7 @@ const members = {
   created: '已新增党员 {{name}}',
   form: {
     createTitle: '新增党员',
+    phoneRule: '联系电话应为 11 位手机号或带区号的固定电话',
     editTitle: '编辑党员信息 — {{name}}',
     idHelp: '出生日期和性别由身份证号自动读出',
     derived: '{{birthDate}}，{{gender}}，{{age}} 岁',

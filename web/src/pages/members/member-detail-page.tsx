@@ -121,7 +121,7 @@ export function MemberRecord({ m, canReveal }: { m: MemberDetail; canReveal: boo
       <Descriptions.Item label={f('fullOn')}>{dash(m.fullOn)}</Descriptions.Item>
       <Descriptions.Item label={f('partyYears')}>{m.partyYears === null ? '—' : t('members.years', { count: m.partyYears })}</Descriptions.Item>
       <Descriptions.Item label={f('politicalBirthday')}>
-        {m.politicalBirthday ? <>{m.politicalBirthday.monthDay.replace('-', '月')}日 <span className="muted">{t('members.nextBirthday', { date: m.politicalBirthday.next, years: dayjs(m.politicalBirthday.next).diff(m.politicalBirthday.date, 'year') })}</span></> : '—'}
+        {m.politicalBirthday ? <>{t('members.monthDay', { month: m.politicalBirthday.monthDay.slice(0, 2), day: m.politicalBirthday.monthDay.slice(3) })} <span className="muted">{t('members.nextBirthday', { date: m.politicalBirthday.next, years: dayjs(m.politicalBirthday.next).diff(m.politicalBirthday.date, 'year') })}</span></> : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={f('org')}>{m.orgName}</Descriptions.Item>
       <Descriptions.Item label={f('status')}>{labels.label('status', m.status)}{m.statusSince ? <span className="muted">（{m.statusSince}）</span> : null}</Descriptions.Item>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { GENDERS } from '../../../../domain/member-fields';
 import { MEMBER_STATUSES } from '../../../../domain/member-status';
 import type { MemberFilter } from '../../api/members';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -39,7 +40,7 @@ export function MemberFilters({ value, onChange }: { value: MemberFilter; onChan
           options={[{ value: 'on_books', label: t('members.filters.onBooks') }, { value: 'all', label: t('members.filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: labels.label('status', s) }))]}
           popupMatchSelectWidth={false}
         />
-        <Select allowClear size="small" style={{ width: 80 }} placeholder={t('members.filters.gender')} value={value.gender} onChange={(gender) => set({ gender })} options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} />
+        <Select allowClear size="small" style={{ width: 80 }} placeholder={t('members.filters.gender')} value={value.gender} onChange={(gender) => set({ gender })} options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} />
         <Select allowClear size="small" style={{ width: 120 }} placeholder={t('members.filters.education')} value={value.education} onChange={(education) => set({ education })} options={labels.options('education')} popupMatchSelectWidth={false} />
         <Select allowClear size="small" style={{ width: 130 }} placeholder={t('members.filters.occupation')} value={value.occupation} onChange={(occupation) => set({ occupation })} options={labels.options('occupation')} popupMatchSelectWidth={false} />
         <Space.Compact size="small">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ETHNICITIES, MEMBER_CATEGORIES } from '../../../../domain/member-fields';
 import { BRANCH_KINDS } from '../../../../domain/org-kinds';
 import { checkIdNumber } from '../../../../domain/rules/id-number';
 import { ageOn } from '../../../../domain/rules/members';
@@ -44,7 +45,7 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
 
   const initial: Values = member
     ? { ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, member[f]])), admittedOn: fromDateString(member.admittedOn), fullOn: fromDateString(member.fullOn) ?? null }
-    : { orgId: defaultOrgId, ethnicity: '汉族', category: 'full' };
+    : { orgId: defaultOrgId, ethnicity: ETHNICITIES[0], category: 'full' };
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -103,7 +104,7 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
         </Row>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="nativePlace" label={t('members.fields.nativePlace')}><Input maxLength={60} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="phone" label={t('members.fields.phone')} rules={[{ pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: '联系电话应为 11 位手机号或带区号的固定电话' }]}><Input maxLength={20} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="phone" label={t('members.fields.phone')} rules={[{ pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('members.form.phoneRule') }]}><Input maxLength={20} /></Form.Item></Col>
           <Col span={8}><Form.Item name="address" label={t('members.fields.address')}><Input maxLength={200} /></Form.Item></Col>
         </Row>
         <Divider titlePlacement="start" plain>{t('members.form.party')}</Divider>
@@ -118,7 +119,7 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
           {!member && (
             <Col span={6}>
               <Form.Item name="category" label={t('members.fields.category')} rules={[{ required: true }]}>
-                <Radio.Group optionType="button" options={labels.options('category').map((o) => ({ ...o, label: o.label.replace('党员', '') }))} />
+                <Radio.Group optionType="button" options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`common.categoryShort.${c}`) }))} />
               </Form.Item>
             </Col>
           )}

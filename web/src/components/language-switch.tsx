@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Lang } from '../i18n';
+import { LANG_NAMES, setLanguage, type Lang } from '../i18n';
 
 export function LanguageSwitch({ className }: { className?: string }) {
   const { i18n } = useTranslation();
@@ -10,8 +10,8 @@ export function LanguageSwitch({ className }: { className?: string }) {
       size="small"
       value={i18n.language === 'en' ? 'en' : 'zh'}
       options={[
-        { label: '中文', value: 'zh' },
-        { label: 'English', value: 'en' },
+        { label: LANG_NAMES.zh, value: 'zh' },
+        { label: LANG_NAMES.en, value: 'en' },
       ]}
       onChange={(lang) => void setLanguage(lang)}
     />

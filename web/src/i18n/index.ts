@@ -8,6 +8,8 @@ import 'dayjs/locale/zh-cn';
 import zh from './zh';
 
 export type Lang = 'zh' | 'en';
+/** Each language by its own name (the same whatever the interface language). */
+export const LANG_NAMES: Record<Lang, string> = { zh: '中文', en: 'English' };
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 const STORAGE_KEY = 'zugong.lang';
 const antdLocales: Partial<Record<Lang, Locale>> = { zh: antdZh };

@@ -22,7 +22,7 @@ const dues: typeof zh = {
     oldest: 'Oldest unpaid', owed: 'Owed', truncated: 'Showing the first {{n}} only; narrow the organization', all: 'All in arrears',
   },
   member: {
-    title: 'Dues of {{name}}', current: 'Current base', noBase: 'No dues base yet', ledger: 'Due and paid by month', bases: 'Base history', payments: 'Payments',
+    title: 'Dues of {{name}}', current: 'Current base', currentValue: '{{base}} (since {{from}})', noBase: 'No dues base yet', ledger: 'Due and paid by month', bases: 'Base history', payments: 'Payments',
     reductions: 'Reductions', month: 'Month', due: 'Due', paid: 'Paid', reduced: 'Reduced', pay: 'Pay back / ahead', voluntary: 'Voluntary extra', propose: 'Propose reduction',
     changeBase: 'Change base', effectiveFrom: 'From month', recordedAt: 'Recorded', kind: 'Kind', regular: 'Monthly', toCentre: 'Remitted to the centre', arrears: '{{n}} months unpaid, ¥{{v}} in total',
   },

@@ -9,6 +9,7 @@ const statistics: typeof zh = {
   month: 'Month',
   asOf: 'Reference date: {{date}}',
   period: 'Period',
+  date: '{{date}}',
   unit: 'Unit: {{unit}}',
   ageBands: 'Age bands',
   ageBandsHint: 'Upper bounds of the bands, comma-separated, e.g. 30,35,40,45,50,55,60',

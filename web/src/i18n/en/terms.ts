@@ -55,6 +55,7 @@ const terms: typeof zh = {
   },
   confirm: {
     title: 'Approve the secretary and deputy', secretary: 'Secretary', deputies: 'Deputy secretaries', hint: 'Chosen among the elected and approved by the higher organization; the new term then starts.',
+    elected: '{{name}} ({{votes}} votes)',
   },
   result: { failed: 'Invalid election', retry: 'A new election may be requested.', notes: 'Notes', report: 'Report the result by {{date}} (local practice)', reportOverdue: 'Not reported within a month' },
   watch: { overdue: 'Overdue elections', delays: 'Approved delays', unreported: 'Results not reported', none: 'None' },

@@ -21,7 +21,7 @@ const dues = {
     oldest: '最早欠缴', owed: '欠缴金额', truncated: '仅显示前 {{n}} 人，请缩小组织范围', all: '全部欠缴',
   },
   member: {
-    title: '{{name}} 的党费', current: '现行基数', noBase: '尚未设置党费基数', ledger: '逐月应缴与实缴', bases: '基数历史', payments: '缴费记录',
+    title: '{{name}} 的党费', current: '现行基数', currentValue: '{{base}}（{{from}} 起）', noBase: '尚未设置党费基数', ledger: '逐月应缴与实缴', bases: '基数历史', payments: '缴费记录',
     reductions: '减免', month: '月份', due: '应缴', paid: '实缴', reduced: '减免', pay: '补缴 / 预缴', voluntary: '自愿多交', propose: '申请减免',
     changeBase: '变更基数', effectiveFrom: '生效月份', recordedAt: '登记时间', kind: '类型', regular: '按月', toCentre: '全额上缴中央', arrears: '欠缴 {{n}} 个月，共 {{v}} 元',
   },

@@ -7,6 +7,7 @@ const statistics = {
   month: '统计月份',
   asOf: '统计截止日期：{{date}}',
   period: '统计区间',
+  date: '{{y}}年{{m}}月{{d}}日',
   unit: '单位：{{unit}}',
   ageBands: '年龄段分界',
   ageBandsHint: '各年龄段的上限，用逗号分隔，如 30,35,40,45,50,55,60',

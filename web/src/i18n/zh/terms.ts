@@ -53,6 +53,7 @@ const terms = {
   },
   confirm: {
     title: '审批书记、副书记人选', secretary: '书记', deputies: '副书记', hint: '书记、副书记从当选委员中产生，报上级党组织批准；批准后新一届委员会开始，届满日期按届期规定计算。',
+    elected: '{{name}}（{{votes}} 票）',
   },
   result: { failed: '选举无效', retry: '可重新提出换届申请。', notes: '说明', report: '选举结果应于 {{date}} 前报上级审批（当地要求）', reportOverdue: '已超过 1 个月未报批' },
   watch: { overdue: '逾期未换届', delays: '已批准延期', unreported: '选举后逾期未报批', none: '无' },

@@ -50,7 +50,7 @@ export function DuesAccount({ a }: { a: MemberDues }) {
     <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
       <Descriptions.Item label={t('dues.org')}>{a.member.orgName}</Descriptions.Item>
       <Descriptions.Item label={t('dues.base.category')}>{a.current ? t(`dues.category.${a.current.category}`) : t('dues.member.noBase')}</Descriptions.Item>
-      <Descriptions.Item label={t('dues.member.current')}>{a.current ? `${fenToYuan(a.current.baseFen)}（${a.current.effectiveFrom} 起）` : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('dues.member.current')}>{a.current ? t('dues.member.currentValue', { base: fenToYuan(a.current.baseFen), from: a.current.effectiveFrom }) : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('dues.sheet.due')}>{a.current ? fenToYuan(a.current.dueFen) : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('dues.tabs.arrears')} span={2}>
         <Space data-testid="member-arrears">

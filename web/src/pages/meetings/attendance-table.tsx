@@ -25,7 +25,7 @@ function splitReason(text: string | null): { reason?: string; note?: string } {
   if (!text) return {};
   const hit = ABSENCE_REASONS.find((r) => text === r || text.startsWith(r + SEP));
   if (hit) return { reason: hit, note: text.slice(hit.length + SEP.length) || undefined };
-  return { reason: '其他', note: text };
+  return { reason: ABSENCE_REASONS[4], note: text }; // the last reason: other
 }
 
 /** Rows for the table: the roster, merged with an existing record (whose people stay even if they left since). */

@@ -113,7 +113,7 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
 
 /** Axis labels without the prefix every child shares (中共示范市东城区…), at most 10 characters. */
 function shortNames(names: string[]): string[] {
-  const bare = names.map((n) => n.replace(/^中共/, ''));
+  const bare = names.map((n) => n.replace(/^\u4e2d\u5171/, ''));
   let common = bare[0] ?? '';
   for (const n of bare) while (common && !n.startsWith(common)) common = common.slice(0, -1);
   return bare.map((n) => {

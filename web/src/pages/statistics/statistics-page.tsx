@@ -26,10 +26,9 @@ export default function StatisticsPage() {
   );
 }
 
-const dateCn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-
 function StatisticsView() {
   const { t } = useTranslation();
+  const dateText = (d: string) => t('statistics.date', { date: d, y: Number(d.slice(0, 4)), m: Number(d.slice(5, 7)), d: Number(d.slice(8, 10)) });
   const me = useMe();
   const navigate = useNavigate();
   const { code = 'basic' } = useParams();
@@ -101,8 +100,8 @@ function StatisticsView() {
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="stats-title">{labelOf(data.title)}</Typography.Title>
                 <div className="stats-meta">
                   <span>{t('statistics.org')}：{data.org.name}</span>
-                  <span>{t('statistics.asOf', { date: dateCn(data.asOf) })}</span>
-                  {data.period && <span>{t('statistics.period')}：{dateCn(data.period.from)}—{dateCn(data.period.to)}</span>}
+                  <span>{t('statistics.asOf', { date: dateText(data.asOf) })}</span>
+                  {data.period && <span>{t('statistics.period')}：{dateText(data.period.from)}—{dateText(data.period.to)}</span>}
                   <span>{t('statistics.unit', { unit: labelOf(data.unit) })}</span>
                   {problems === 0
                     ? <Tag color="success" icon={<CheckCircleOutlined />} className="no-print">{t('statistics.reconciled')}</Tag>

@@ -12,7 +12,7 @@ export function ConfirmModal({ election, onClose }: { election: Election; onClos
   const [form] = Form.useForm<{ secretaryId: Id; deputyIds: Id[] }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const elected = election.candidates.filter((c) => c.elected).map((c) => ({ value: c.id, label: `${c.personName}（${c.votesFor} 票）` }));
+  const elected = election.candidates.filter((c) => c.elected).map((c) => ({ value: c.id, label: t('terms.confirm.elected', { name: c.personName, votes: c.votesFor }) }));
   const secretary = Form.useWatch('secretaryId', form);
 
   const submit = async (v: { secretaryId: Id; deputyIds?: Id[] }) => {

@@ -15,6 +15,7 @@ import type { Keys } from './crypto/keys.js';
 import { SettingsStore } from './modules/system/settings.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerAuthHook } from './http/auth-hook.js';
+import { registerScopeHook } from './http/scope-hook.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   registerAuthHook(app);
+  registerScopeHook(app);
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { prefix: '/api' });

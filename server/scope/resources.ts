@@ -30,6 +30,7 @@ export const RESOURCES = {
     from: 'meeting_attachments t join meetings m on m.id = t.meeting_id join orgs o on o.id = m.org_id',
     paths: ['o.path'],
   },
+  dues_reduction: viaOrg('dues_reductions', '减免申请'),
   appraisal: viaOrg('appraisals', '民主评议'),
   term: viaOrg('org_terms', '届期'),
   election: viaOrg('elections', '换届选举'),

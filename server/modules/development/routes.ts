@@ -69,16 +69,16 @@ export const developmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).header('Cache-Control', 'no-store').send(await personDetail(req, person));
     });
 
-  app.get('/people/:id', { config: { action: 'dev.read' }, schema: { tags, summary: '发展党员详情与 25 步记录', params: ZIdParam, response: { 200: ZPersonDetailSchema } } },
+  app.get('/people/:id', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.read' }, schema: { tags, summary: '发展党员详情与 25 步记录', params: ZIdParam, response: { 200: ZPersonDetailSchema } } },
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store');
       return personDetail(req, await requirePerson(req, req.params.id, 'dev.read'));
     });
 
-  app.post('/people/:id/check', { config: { action: 'dev.write' }, schema: { tags, summary: '预检：记录该步骤是否违反时限或条件', params: ZIdParam, body: ZStepInputSchema, response: { 200: z.object({ violations: z.array(ZViolationSchema), passed: z.boolean() }) } } },
+  app.post('/people/:id/check', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.write' }, schema: { tags, summary: '预检：记录该步骤是否违反时限或条件', params: ZIdParam, body: ZStepInputSchema, response: { 200: z.object({ violations: z.array(ZViolationSchema), passed: z.boolean() }) } } },
     async (req) => previewStep(req, await requirePerson(req, req.params.id, 'dev.write'), req.body));
 
-  app.post('/people/:id/steps', { config: { action: 'dev.write' }, schema: { tags, summary: '记录下一步（日期、人员、材料、表决、特殊情况）', params: ZIdParam, body: ZStepInputSchema, response: { 201: ZPersonDetailSchema } } },
+  app.post('/people/:id/steps', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.write' }, schema: { tags, summary: '记录下一步（日期、人员、材料、表决、特殊情况）', params: ZIdParam, body: ZStepInputSchema, response: { 201: ZPersonDetailSchema } } },
     async (req, reply) => {
       const person = await requirePerson(req, req.params.id, 'dev.write');
       const done = await audited(req, {

@@ -20,7 +20,7 @@ const money = (fen: number | null) => (fen == null ? null : Number(yuan(fen)));
 
 export function registerDuesExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
-    r.get('/orgs/:id/export', { config: { action: 'dues.export', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['dues'], summary: '导出党费（Excel，供财务）', params: ZIdParam, querystring: ZDuesExportQuery } },
+    r.get('/orgs/:id/export', { config: { scope: { 'params.id': 'org' }, action: 'dues.export', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['dues'], summary: '导出党费（Excel，供财务）', params: ZIdParam, querystring: ZDuesExportQuery } },
       async (req, reply) => {
         const { db, clock } = req.server.deps;
         const { purpose, kind, from, to } = req.query;

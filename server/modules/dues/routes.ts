@@ -50,10 +50,10 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return memberDues(db, null, m, await settings(), clock.now());
     });
 
-  app.get('/members/:id', { config: { action: 'dues.read' }, schema: { tags, summary: '党员党费账户（基数、逐月应缴实缴、欠缴）', params: ZIdParam, response: { 200: ZMemberDuesSchema } } },
+  app.get('/members/:id', { config: { scope: { 'params.id': 'member' }, action: 'dues.read' }, schema: { tags, summary: '党员党费账户（基数、逐月应缴实缴、欠缴）', params: ZIdParam, response: { 200: ZMemberDuesSchema } } },
     (req) => memberView(req, req.params.id));
 
-  app.post('/members/:id/bases', { config: { action: 'dues.write' }, schema: { tags, summary: '设置党费基数（自当月起按新基数计算）', params: ZIdParam, body: ZBaseCreateSchema, response: { 201: ZBaseSchema } } },
+  app.post('/members/:id/bases', { config: { scope: { 'params.id': 'member' }, action: 'dues.write' }, schema: { tags, summary: '设置党费基数（自当月起按新基数计算）', params: ZIdParam, body: ZBaseCreateSchema, response: { 201: ZBaseSchema } } },
     async (req, reply) => {
       const m = await requireMember(req, req.params.id, 'dues.write');
       const s = await settings();
@@ -62,7 +62,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(presentBase(row));
     });
 
-  app.post('/members/:id/payments', { config: { action: 'dues.write' }, schema: { tags, summary: '登记党员缴费（可多月）', params: ZIdParam, body: ZMemberPaymentSchema, response: { 200: ZMemberDuesSchema } } },
+  app.post('/members/:id/payments', { config: { scope: { 'params.id': 'member' }, action: 'dues.write' }, schema: { tags, summary: '登记党员缴费（可多月）', params: ZIdParam, body: ZMemberPaymentSchema, response: { 200: ZMemberDuesSchema } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'dues.write');
       await audited(req, { action: 'dues.pay', objectType: 'member', objectId: () => m.id, detail: (r) => ({ ...r, receiptNo: req.body.receiptNo ?? null }) },
@@ -70,7 +70,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return memberView(req, m.id);
     });
 
-  app.post('/members/:id/voluntary', { config: { action: 'dues.write' }, schema: { tags, summary: '登记自愿多交党费', params: ZIdParam, body: ZVoluntarySchema, response: { 200: ZMemberDuesSchema } } },
+  app.post('/members/:id/voluntary', { config: { scope: { 'params.id': 'member' }, action: 'dues.write' }, schema: { tags, summary: '登记自愿多交党费', params: ZIdParam, body: ZVoluntarySchema, response: { 200: ZMemberDuesSchema } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'dues.write');
       await audited(req, { action: 'dues.voluntary', objectType: 'member', objectId: () => m.id, detail: (r) => ({ amountFen: req.body.amountFen, toCentre: r.to_centre }) },
@@ -78,7 +78,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return memberView(req, m.id);
     });
 
-  app.post('/members/:id/reductions', { config: { action: 'dues.write' }, schema: { tags, summary: '提出党费减免（报上级党委审批）', params: ZIdParam, body: ZReductionCreateSchema, response: { 200: ZMemberDuesSchema } } },
+  app.post('/members/:id/reductions', { config: { scope: { 'params.id': 'member' }, action: 'dues.write' }, schema: { tags, summary: '提出党费减免（报上级党委审批）', params: ZIdParam, body: ZReductionCreateSchema, response: { 200: ZMemberDuesSchema } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'dues.write');
       await audited(req, { action: 'dues.reduction.propose', objectType: 'dues_reduction', objectId: (r) => r.id, detail: () => ({ memberId: m.id, kind: req.body.kind, from: req.body.monthFrom, to: req.body.monthTo }) },
@@ -97,7 +97,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: rows.map((r) => presentReduction(r, req.actor)) };
     });
 
-  app.post('/reductions/:id/decide', { config: { action: 'dues.approve' }, schema: { tags, summary: '审批党费减免（上级党委）', params: ZIdParam, body: ZReductionDecideSchema, response: { 200: ZReductionSchema } } },
+  app.post('/reductions/:id/decide', { config: { scope: { 'params.id': 'dues_reduction' }, action: 'dues.approve' }, schema: { tags, summary: '审批党费减免（上级党委）', params: ZIdParam, body: ZReductionDecideSchema, response: { 200: ZReductionSchema } } },
     async (req) => {
       const [r] = await reductionRows(db, (q) => q.where('r.id', '=', req.params.id));
       if (!r || !(await findMemberInScope(db, req.actor!.scopePath, r.member_id))) throw notFound('减免申请');
@@ -111,10 +111,10 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return presentReduction(after, req.actor);
     });
 
-  app.get('/orgs/:id/sheet', { config: { action: 'dues.read' }, schema: { tags, summary: '支部党费收缴表（按月）', params: ZIdParam, querystring: ZSheetQuery, response: { 200: ZSheetSchema } } },
+  app.get('/orgs/:id/sheet', { config: { scope: { 'params.id': 'org' }, action: 'dues.read' }, schema: { tags, summary: '支部党费收缴表（按月）', params: ZIdParam, querystring: ZSheetQuery, response: { 200: ZSheetSchema } } },
     async (req) => sheet(db, await requireOrg(req, req.params.id, 'dues.read'), req.query.month, await settings(), clock.now()));
 
-  app.post('/orgs/:id/payments', { config: { action: 'dues.write' }, schema: { tags, summary: '批量登记当月党费（勾选已缴党员）', params: ZIdParam, body: ZBulkPaymentSchema, response: { 200: ZSheetSchema } } },
+  app.post('/orgs/:id/payments', { config: { scope: { 'params.id': 'org' }, action: 'dues.write' }, schema: { tags, summary: '批量登记当月党费（勾选已缴党员）', params: ZIdParam, body: ZBulkPaymentSchema, response: { 200: ZSheetSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'dues.write');
       await audited(req, { action: 'dues.pay.bulk', objectType: 'org', objectId: () => org.id, detail: (r) => ({ month: req.body.month, members: r.members, amountFen: r.amountFen }) },
@@ -122,13 +122,13 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       return sheet(db, org, req.body.month, await settings(), clock.now());
     });
 
-  app.get('/orgs/:id/arrears', { config: { action: 'dues.read' }, schema: { tags, summary: '欠缴党费名单（连续欠缴预警）', params: ZIdParam, querystring: ZArrearsQuery, response: { 200: ZArrearsListSchema } } },
+  app.get('/orgs/:id/arrears', { config: { scope: { 'params.id': 'org' }, action: 'dues.read' }, schema: { tags, summary: '欠缴党费名单（连续欠缴预警）', params: ZIdParam, querystring: ZArrearsQuery, response: { 200: ZArrearsListSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'dues.read');
       return arrearsList(db, org.path, req.query.minLevel, req.query.limit, await settings(), clock.now());
     });
 
-  app.get('/orgs/:id/totals', { config: { action: 'dues.read' }, schema: { tags, summary: '党费收缴统计（按组织、按月）', params: ZIdParam, querystring: ZTotalsQuery, response: { 200: ZTotalsSchema } } },
+  app.get('/orgs/:id/totals', { config: { scope: { 'params.id': 'org' }, action: 'dues.read' }, schema: { tags, summary: '党费收缴统计（按组织、按月）', params: ZIdParam, querystring: ZTotalsQuery, response: { 200: ZTotalsSchema } } },
     async (req) => {
       const { from, to } = req.query;
       if (to < from) throw invalid('结束月份不能早于开始月份', 'to');

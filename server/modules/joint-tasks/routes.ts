@@ -40,10 +40,10 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await detail(req, id));
     });
 
-  app.get('/:id', { config: { action: 'task.read' }, schema: { tags, summary: '融合任务详情与进展记录', params: ZIdParam, response: { 200: ZJointTaskDetailSchema } } },
+  app.get('/:id', { config: { scope: { 'params.id': 'joint_task' }, action: 'task.read' }, schema: { tags, summary: '融合任务详情与进展记录', params: ZIdParam, response: { 200: ZJointTaskDetailSchema } } },
     async (req) => detail(req, (await taskOf(req, req.params.id, 'task.read')).id));
 
-  app.patch('/:id', { config: { action: 'task.write' }, schema: { tags, summary: '修改融合任务内容、责任人或期限', params: ZIdParam, body: ZJointTaskEditSchema, response: { 200: ZJointTaskDetailSchema } } },
+  app.patch('/:id', { config: { scope: { 'params.id': 'joint_task' }, action: 'task.write' }, schema: { tags, summary: '修改融合任务内容、责任人或期限', params: ZIdParam, body: ZJointTaskEditSchema, response: { 200: ZJointTaskDetailSchema } } },
     async (req) => {
       const t = await taskOf(req, req.params.id, 'task.write');
       await audited(req, { action: 'task.edit', objectType: 'joint_task', objectId: () => t.id, detail: (fields) => ({ fields }) },
@@ -51,7 +51,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       return detail(req, t.id);
     });
 
-  app.post('/:id/updates', { config: { action: 'task.write' }, schema: { tags, summary: '报告进展（可推进一个阶段，退回须说明原因）', params: ZIdParam, body: ZJointTaskUpdateSchema, response: { 200: ZJointTaskDetailSchema } } },
+  app.post('/:id/updates', { config: { scope: { 'params.id': 'joint_task' }, action: 'task.write' }, schema: { tags, summary: '报告进展（可推进一个阶段，退回须说明原因）', params: ZIdParam, body: ZJointTaskUpdateSchema, response: { 200: ZJointTaskDetailSchema } } },
     async (req) => {
       const t = await taskOf(req, req.params.id, 'task.write');
       await audited(req, { action: 'task.progress', objectType: 'joint_task', objectId: () => t.id, detail: (r) => ({ ...r, note: req.body.note ?? null }) },
@@ -59,7 +59,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       return detail(req, t.id);
     });
 
-  app.post('/:id/check', { config: { action: 'task.check' }, schema: { tags, summary: '登记检查结果（本级或上级党组织）', params: ZIdParam, body: ZJointTaskCheckSchema, response: { 200: ZJointTaskDetailSchema } } },
+  app.post('/:id/check', { config: { scope: { 'params.id': 'joint_task' }, action: 'task.check' }, schema: { tags, summary: '登记检查结果（本级或上级党组织）', params: ZIdParam, body: ZJointTaskCheckSchema, response: { 200: ZJointTaskDetailSchema } } },
     async (req) => {
       const t = await taskOf(req, req.params.id, 'task.check');
       await audited(req, { action: 'task.check', objectType: 'joint_task', objectId: () => t.id, detail: (r) => ({ ...r, note: req.body.note ?? null }) },

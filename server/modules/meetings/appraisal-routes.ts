@@ -27,7 +27,7 @@ export const appraisalRoutes: FastifyPluginAsyncZod = async (app) => {
       return appraisalView(db, org, req.body.year);
     });
 
-  app.post('/:id/finalize', { config: { action: 'life.write' }, schema: { tags, summary: '确认民主评议结果（正式党员须全部评定等次）', params: ZIdParam, response: { 200: ZAppraisalSchema } } },
+  app.post('/:id/finalize', { config: { scope: { 'params.id': 'appraisal' }, action: 'life.write' }, schema: { tags, summary: '确认民主评议结果（正式党员须全部评定等次）', params: ZIdParam, response: { 200: ZAppraisalSchema } } },
     async (req) => {
       const a = await db.selectFrom('appraisals').select(['id', 'org_id', 'year']).where('id', '=', req.params.id).executeTakeFirst();
       const org = a && (await findOrgInScope(db, req.actor!.scopePath, a.org_id));

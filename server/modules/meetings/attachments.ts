@@ -25,7 +25,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 } });
   const { db, clock } = app.deps;
 
-  app.post('/:id/attachments', { config: { action: 'life.write' }, schema: { tags, summary: `上传会议附件（multipart，字段 file；PDF/JPG/PNG/DOCX/XLSX/PPTX，单个不超过 ${MB} MB，每次会议最多 ${ATTACHMENT_LIMITS.perMeeting} 个）`, params: ZIdParam, response: { 201: ZAttachmentSchema } } },
+  app.post('/:id/attachments', { config: { scope: { 'params.id': 'meeting' }, action: 'life.write' }, schema: { tags, summary: `上传会议附件（multipart，字段 file；PDF/JPG/PNG/DOCX/XLSX/PPTX，单个不超过 ${MB} MB，每次会议最多 ${ATTACHMENT_LIMITS.perMeeting} 个）`, params: ZIdParam, response: { 201: ZAttachmentSchema } } },
     async (req, reply) => {
       const m = await requireMeeting(req, req.params.id, 'life.write');
       if (m.status === 'cancelled') throw conflict('已取消的会议不能再上传附件', 'file');
@@ -53,7 +53,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(presentAttachment(meta));
     });
 
-  app.get('/:id/attachments/:attachmentId', { config: { action: 'life.read' }, schema: { tags, summary: '下载会议附件（记入审计）', params: ZAttachmentParams } },
+  app.get('/:id/attachments/:attachmentId', { config: { scope: { 'params.id': 'meeting', 'params.attachmentId': 'meeting_attachment' }, action: 'life.read' }, schema: { tags, summary: '下载会议附件（记入审计）', params: ZAttachmentParams } },
     async (req, reply) => {
       const m = await requireMeeting(req, req.params.id, 'life.read');
       const a = await db.selectFrom('meeting_attachments').select(['id', 'file_name', 'mime', 'size_bytes', 'sha256', 'content'])
@@ -66,7 +66,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(a.content);
     });
 
-  app.delete('/:id/attachments/:attachmentId', { config: { action: 'life.write' }, schema: { tags, summary: '删除会议附件', params: ZAttachmentParams } },
+  app.delete('/:id/attachments/:attachmentId', { config: { scope: { 'params.id': 'meeting', 'params.attachmentId': 'meeting_attachment' }, action: 'life.write' }, schema: { tags, summary: '删除会议附件', params: ZAttachmentParams } },
     async (req, reply) => {
       const m = await requireMeeting(req, req.params.id, 'life.write');
       const a = await db.selectFrom('meeting_attachments').select(['id', 'file_name', 'sha256']).where('id', '=', req.params.attachmentId).where('meeting_id', '=', m.id).executeTakeFirst();

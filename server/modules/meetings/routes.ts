@@ -63,10 +63,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await detail(req, r.id));
     });
 
-  app.get('/:id', { config: { action: 'life.read' }, schema: { tags, summary: '会议详情（出席名单、附件）', params: ZIdParam, response: { 200: ZMeetingDetailSchema } } },
+  app.get('/:id', { config: { scope: { 'params.id': 'meeting' }, action: 'life.read' }, schema: { tags, summary: '会议详情（出席名单、附件）', params: ZIdParam, response: { 200: ZMeetingDetailSchema } } },
     async (req) => detail(req, (await requireMeeting(req, req.params.id, 'life.read')).id));
 
-  app.patch('/:id', { config: { action: 'life.write' }, schema: { tags, summary: '修改会议记录（带版本号；计划→已召开；取消）', params: ZIdParam, body: ZMeetingUpdateSchema, response: { 200: ZMeetingDetailSchema } } },
+  app.patch('/:id', { config: { scope: { 'params.id': 'meeting' }, action: 'life.write' }, schema: { tags, summary: '修改会议记录（带版本号；计划→已召开；取消）', params: ZIdParam, body: ZMeetingUpdateSchema, response: { 200: ZMeetingDetailSchema } } },
     async (req) => {
       const m = await requireMeeting(req, req.params.id, 'life.write');
       const [settings, roster, current] = await Promise.all([

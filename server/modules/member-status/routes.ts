@@ -31,7 +31,7 @@ export const memberStatusRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items, nextCursor: rows.length > req.query.limit ? String(items[items.length - 1].memberId) : null };
     });
 
-  app.get('/:id/events', { config: { action: 'member.read' }, schema: { tags, summary: '党员状态变更记录', params: ZIdParam, response: { 200: z.object({ items: z.array(ZStatusEventSchema) }) } } },
+  app.get('/:id/events', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员状态变更记录', params: ZIdParam, response: { 200: z.object({ items: z.array(ZStatusEventSchema) }) } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'member.read');
       const rows = await q.eventsOf(db, m.id);
@@ -44,7 +44,7 @@ export const memberStatusRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     });
 
-  app.post('/:id', { config: { action: 'status.write' }, schema: { tags, summary: '办理党员状态变更', params: ZIdParam, body: ZStatusChangeSchema, response: { 200: z.object({ memberId: z.number(), eventId: z.number(), from: z.string(), to: z.string() }) } } },
+  app.post('/:id', { config: { scope: { 'params.id': 'member' }, action: 'status.write' }, schema: { tags, summary: '办理党员状态变更', params: ZIdParam, body: ZStatusChangeSchema, response: { 200: z.object({ memberId: z.number(), eventId: z.number(), from: z.string(), to: z.string() }) } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'status.write');
       return audited(req, { action: `status.${req.body.kind}`, objectType: 'member', objectId: () => m.id, detail: (r) => ({ from: r.from, to: r.to, date: req.body.date, documentNo: req.body.documentNo ?? null }) },

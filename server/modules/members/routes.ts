@@ -29,10 +29,10 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/me', { config: { action: 'member.self' }, schema: { tags, summary: '本人党员档案', response: { 200: ZMemberDetailSchema } } },
     async (req) => memberDetail(req, await myMemberId(req)));
 
-  app.get('/:id', { config: { action: 'member.read' }, schema: { tags, summary: '党员详情', params: ZIdParam, response: { 200: ZMemberDetailSchema } } },
+  app.get('/:id', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员详情', params: ZIdParam, response: { 200: ZMemberDetailSchema } } },
     async (req) => memberDetail(req, (await requireMember(req, req.params.id, 'member.read')).id));
 
-  app.get('/:id/history', { config: { action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema) }) } } },
+  app.get('/:id/history', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema) }) } } },
     async (req) => ({ items: await memberHistory(req, (await requireMember(req, req.params.id, 'member.read')).id) }));
 
   app.post('/', { config: { action: 'member.write' }, schema: { tags, summary: '新增党员', body: ZMemberCreateSchema, response: { 201: ZMemberDetailSchema } } },
@@ -43,7 +43,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await memberDetail(req, id));
     });
 
-  app.patch('/:id', { config: { action: 'member.write' }, schema: { tags, summary: '编辑党员信息（只提交改动的字段）', params: ZIdParam, body: ZMemberUpdateSchema, response: { 200: ZMemberDetailSchema } } },
+  app.patch('/:id', { config: { scope: { 'params.id': 'member' }, action: 'member.write' }, schema: { tags, summary: '编辑党员信息（只提交改动的字段）', params: ZIdParam, body: ZMemberUpdateSchema, response: { 200: ZMemberDetailSchema } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'member.write');
       await audited(req, { action: 'member.update', objectType: 'member', objectId: () => m.id, detail: (fields) => ({ fields }) },
@@ -51,7 +51,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       return memberDetail(req, m.id);
     });
 
-  app.post('/:id/reveal-id', { config: { action: 'member.reveal_id' }, schema: { tags, summary: '查看完整身份证号（记入审计）', params: ZIdParam, response: { 200: ZRevealIdSchema } } },
+  app.post('/:id/reveal-id', { config: { scope: { 'params.id': 'member' }, action: 'member.reveal_id' }, schema: { tags, summary: '查看完整身份证号（记入审计）', params: ZIdParam, response: { 200: ZRevealIdSchema } } },
     async (req) => revealIdNumber(req, await requireMember(req, req.params.id, 'member.reveal_id')));
 
   await app.register(importRoutes, { prefix: '/import' });

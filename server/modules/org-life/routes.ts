@@ -35,7 +35,7 @@ export const orgLifeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/compliance/unit/:id', {
-    config: { action: 'life.read' },
+    config: { scope: { 'params.id': 'org' }, action: 'life.read' },
     schema: { tags, summary: '一个党支部（党小组）应开展的组织生活及开展情况', params: ZIdParam, querystring: ZUnitComplianceQuery, response: { 200: ZUnitComplianceSchema } },
   }, async (req) => {
     const period = periodOf(req.query);

@@ -26,11 +26,11 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/search', { config: { action: 'org.read' }, schema: { tags, summary: '按名称或拼音首字母搜索组织', querystring: ZOrgSearchQuery, response: { 200: z.object({ items: z.array(ZOrgSearchHitSchema) }) } } },
     async (req) => ({ items: await search(db, req.actor!, req.query.q, req.query.limit) }));
 
-  app.get('/:id', { config: { action: 'org.read' }, schema: { tags, summary: '组织详情', params: ZIdParam, response: { 200: ZOrgDetailSchema } } },
+  app.get('/:id', { config: { scope: { 'params.id': 'org' }, action: 'org.read' }, schema: { tags, summary: '组织详情', params: ZIdParam, response: { 200: ZOrgDetailSchema } } },
     async (req) => detailOf(req, await requireOrg(req, req.params.id, 'org.read')));
 
   app.get('/:id/children', {
-    config: { action: 'org.read' },
+    config: { scope: { 'params.id': 'org' }, action: 'org.read' },
     schema: { tags, summary: '下级组织（懒加载树）', params: ZIdParam, querystring: z.strictObject({ includeDissolved: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(ZOrgNodeSchema) }) } },
   }, async (req) => {
     const org = await requireOrg(req, req.params.id, 'org.read');
@@ -38,10 +38,10 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map(presentNode) };
   });
 
-  app.get('/:id/history', { config: { action: 'org.read' }, schema: { tags, summary: '变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZOrgHistorySchema) }) } } },
+  app.get('/:id/history', { config: { scope: { 'params.id': 'org' }, action: 'org.read' }, schema: { tags, summary: '变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZOrgHistorySchema) }) } } },
     async (req) => ({ items: await history(db, (await requireOrg(req, req.params.id, 'org.read')).id) }));
 
-  app.post('/', { config: { action: 'org.create' }, schema: { tags, summary: '新建组织', body: ZOrgCreateSchema, response: { 201: ZOrgDetailSchema } } },
+  app.post('/', { config: { action: 'org.create', scope: { 'body.parentId': 'org' } }, schema: { tags, summary: '新建组织', body: ZOrgCreateSchema, response: { 201: ZOrgDetailSchema } } },
     async (req, reply) => {
       const parent = await requireOrg(req, req.body.parentId, 'org.create');
       const org = await audited(req, { action: 'org.create', objectType: 'org', objectId: (o) => o.id, detail: (o) => ({ name: o.name, parentId: parent.id }) },
@@ -49,7 +49,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await detailOf(req, org));
     });
 
-  app.patch('/:id', { config: { action: 'org.update' }, schema: { tags, summary: '编辑组织', params: ZIdParam, body: ZOrgUpdateSchema, response: { 200: ZOrgDetailSchema } } },
+  app.patch('/:id', { config: { scope: { 'params.id': 'org' }, action: 'org.update' }, schema: { tags, summary: '编辑组织', params: ZIdParam, body: ZOrgUpdateSchema, response: { 200: ZOrgDetailSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'org.update');
       const after = await audited(req, { action: 'org.update', objectType: 'org', objectId: (o) => o.id, detail: () => ({ fields: Object.keys(req.body) }) },
@@ -57,7 +57,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       return detailOf(req, after);
     });
 
-  app.post('/:id/move', { config: { action: 'org.move' }, schema: { tags, summary: '移动组织（连同下级）', params: ZIdParam, body: ZOrgMoveSchema, response: { 200: ZOrgDetailSchema } } },
+  app.post('/:id/move', { config: { scope: { 'params.id': 'org', 'body.newParentId': 'org' }, action: 'org.move' }, schema: { tags, summary: '移动组织（连同下级）', params: ZIdParam, body: ZOrgMoveSchema, response: { 200: ZOrgDetailSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'org.move');
       const target = await requireOrg(req, req.body.newParentId, 'org.move');
@@ -66,7 +66,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       return detailOf(req, after);
     });
 
-  app.post('/:id/dissolve', { config: { action: 'org.dissolve' }, schema: { tags, summary: '撤销组织', params: ZIdParam, body: ZOrgDissolveSchema, response: { 200: ZOrgDetailSchema } } },
+  app.post('/:id/dissolve', { config: { scope: { 'params.id': 'org' }, action: 'org.dissolve' }, schema: { tags, summary: '撤销组织', params: ZIdParam, body: ZOrgDissolveSchema, response: { 200: ZOrgDetailSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'org.dissolve');
       const after = await audited(req, { action: 'org.dissolve', objectType: 'org', objectId: (o) => o.id, detail: () => ({ reason: req.body.reason }) },
@@ -74,7 +74,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       return detailOf(req, after);
     });
 
-  app.put('/:id/committee', { config: { action: 'org.update' }, schema: { tags, summary: '设置班子成员', params: ZIdParam, body: ZCommitteeSchema, response: { 200: ZOrgDetailSchema } } },
+  app.put('/:id/committee', { config: { scope: { 'params.id': 'org' }, action: 'org.update' }, schema: { tags, summary: '设置班子成员', params: ZIdParam, body: ZCommitteeSchema, response: { 200: ZOrgDetailSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'org.update');
       await audited(req, { action: 'org.committee', objectType: 'org', objectId: () => org.id, detail: () => ({ size: req.body.members.length }) },

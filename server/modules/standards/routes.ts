@@ -44,10 +44,10 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send({ items: await listChecklists(db) });
     });
 
-  app.get('/orgs/:id/assessment', { config: { action: 'standard.read' }, schema: { tags, summary: '党支部年度自评与审核情况', params: ZIdParam, querystring: ZAssessmentQuery, response: { 200: ZAssessmentViewSchema } } },
+  app.get('/orgs/:id/assessment', { config: { scope: { 'params.id': 'org' }, action: 'standard.read' }, schema: { tags, summary: '党支部年度自评与审核情况', params: ZIdParam, querystring: ZAssessmentQuery, response: { 200: ZAssessmentViewSchema } } },
     async (req) => assessmentView(db, req.actor!, await requireOrg(req, req.params.id, 'standard.read'), req.query.year));
 
-  app.put('/orgs/:id/assessment', { config: { action: 'standard.write' }, schema: { tags, summary: '保存党支部自评（草稿）', params: ZIdParam, body: ZSelfAssessmentSchema, response: { 200: ZAssessmentViewSchema } } },
+  app.put('/orgs/:id/assessment', { config: { scope: { 'params.id': 'org' }, action: 'standard.write' }, schema: { tags, summary: '保存党支部自评（草稿）', params: ZIdParam, body: ZSelfAssessmentSchema, response: { 200: ZAssessmentViewSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'standard.write');
       await audited(req, { action: 'standard.self', objectType: 'standard_assessment', objectId: (id) => id, detail: () => ({ orgId: org.id, year: req.body.year }) },
@@ -55,7 +55,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       return assessmentView(db, req.actor!, org, req.body.year);
     });
 
-  app.post('/assessments/:id/submit', { config: { action: 'standard.write' }, schema: { tags, summary: '提交自评（报上级审核）', params: ZIdParam, body: ZSubmitSchema, response: { 200: ZAssessmentViewSchema } } },
+  app.post('/assessments/:id/submit', { config: { scope: { 'params.id': 'standard_assessment' }, action: 'standard.write' }, schema: { tags, summary: '提交自评（报上级审核）', params: ZIdParam, body: ZSubmitSchema, response: { 200: ZAssessmentViewSchema } } },
     async (req) => {
       const a = await assessmentOf(req, req.params.id, 'standard.write');
       await audited(req, { action: 'standard.submit', objectType: 'standard_assessment', objectId: () => a.id, detail: () => ({ orgId: a.org_id, year: a.year }) },
@@ -63,7 +63,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       return viewOf(req, a);
     });
 
-  app.post('/assessments/:id/review', { config: { action: 'standard.review' }, schema: { tags, summary: '上级审核：退回或逐项评分定星', params: ZIdParam, body: ZReviewSchema, response: { 200: ZAssessmentViewSchema } } },
+  app.post('/assessments/:id/review', { config: { scope: { 'params.id': 'standard_assessment' }, action: 'standard.review' }, schema: { tags, summary: '上级审核：退回或逐项评分定星', params: ZIdParam, body: ZReviewSchema, response: { 200: ZAssessmentViewSchema } } },
     async (req) => {
       const a = await assessmentOf(req, req.params.id, 'standard.review');
       await audited(req, { action: `standard.review.${req.body.decision}`, objectType: 'standard_assessment', objectId: () => a.id, detail: (r) => ({ orgId: a.org_id, year: a.year, ...r }) },
@@ -77,7 +77,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       return assessmentList(db, req.actor!, org.path, req.query.year, req.query.status);
     });
 
-  app.get('/orgs/:id/stars', { config: { action: 'standard.read' }, schema: { tags, summary: '党支部星级评定历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZStarHistorySchema) }) } } },
+  app.get('/orgs/:id/stars', { config: { scope: { 'params.id': 'org' }, action: 'standard.read' }, schema: { tags, summary: '党支部星级评定历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZStarHistorySchema) }) } } },
     async (req) => ({ items: await starHistory(db, (await requireOrg(req, req.params.id, 'standard.read')).id) }));
 
   app.get('/ratings', { config: { action: 'standard.read' }, schema: { tags, summary: '星级评定分布（按星级计数，不排名）', querystring: ZRatingQuery, response: { 200: ZRatingOverviewSchema } } },

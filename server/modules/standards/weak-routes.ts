@@ -46,10 +46,10 @@ export function registerWeakOrgRoutes(app: FastifyInstance) {
         return reply.code(201).send(await detail(req, id));
       });
 
-    r.get('/weak-orgs/:id', { config: { action: 'standard.read' }, schema: { tags, summary: '软弱涣散党组织整改详情', params: ZIdParam, response: { 200: ZWeakOrgDetailSchema } } },
+    r.get('/weak-orgs/:id', { config: { scope: { 'params.id': 'weak_org' }, action: 'standard.read' }, schema: { tags, summary: '软弱涣散党组织整改详情', params: ZIdParam, response: { 200: ZWeakOrgDetailSchema } } },
       async (req) => weakDetail(db, req.actor!, await weakOf(req, req.params.id, 'standard.read'), today()));
 
-    r.post('/weak-orgs/:id/tasks', { config: { action: 'standard.write' }, schema: { tags, summary: '添加整改任务', params: ZIdParam, body: ZRectTaskCreateSchema, response: { 201: ZWeakOrgDetailSchema } } },
+    r.post('/weak-orgs/:id/tasks', { config: { scope: { 'params.id': 'weak_org' }, action: 'standard.write' }, schema: { tags, summary: '添加整改任务', params: ZIdParam, body: ZRectTaskCreateSchema, response: { 201: ZWeakOrgDetailSchema } } },
       async (req, reply) => {
         const w = await weakOf(req, req.params.id, 'standard.write');
         await audited(req, { action: 'standard.rectify.task', objectType: 'weak_org', objectId: () => w.id, detail: (taskId) => ({ taskId, title: req.body.title, dueOn: req.body.dueOn }) },
@@ -57,7 +57,7 @@ export function registerWeakOrgRoutes(app: FastifyInstance) {
         return reply.code(201).send(await detail(req, w.id));
       });
 
-    r.patch('/rectification-tasks/:id', { config: { action: 'standard.write' }, schema: { tags, summary: '报告整改进度（100% 即完成）', params: ZIdParam, body: ZRectTaskProgressSchema, response: { 200: ZWeakOrgDetailSchema } } },
+    r.patch('/rectification-tasks/:id', { config: { scope: { 'params.id': 'rectification_task' }, action: 'standard.write' }, schema: { tags, summary: '报告整改进度（100% 即完成）', params: ZIdParam, body: ZRectTaskProgressSchema, response: { 200: ZWeakOrgDetailSchema } } },
       async (req) => {
         const t = await loadInScope(req, 'standard.write', 'rectification_task', req.params.id, (x) => taskRow(db, x), '整改任务');
         await audited(req, { action: 'standard.rectify.progress', objectType: 'rectification_task', objectId: () => t.id, detail: (x) => ({ weakOrgId: t.weak_org_id, from: t.progress, ...x }) },
@@ -65,7 +65,7 @@ export function registerWeakOrgRoutes(app: FastifyInstance) {
         return detail(req, t.weak_org_id);
       });
 
-    r.post('/weak-orgs/:id/accept', { config: { action: 'standard.review' }, schema: { tags, summary: '整改销号（上级党组织，全部任务完成后）', params: ZIdParam, body: ZAcceptSchema, response: { 200: ZWeakOrgDetailSchema } } },
+    r.post('/weak-orgs/:id/accept', { config: { scope: { 'params.id': 'weak_org' }, action: 'standard.review' }, schema: { tags, summary: '整改销号（上级党组织，全部任务完成后）', params: ZIdParam, body: ZAcceptSchema, response: { 200: ZWeakOrgDetailSchema } } },
       async (req) => {
         const w = await weakOf(req, req.params.id, 'standard.review');
         await audited(req, { action: 'standard.weak.accept', objectType: 'weak_org', objectId: () => w.id, detail: () => ({ orgId: w.org_id, year: w.year, note: req.body.note ?? null }) },

@@ -24,7 +24,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const stamp = () => dayjs(clock.now()).format('YYYYMMDD');
 
   app.get('/tables/:code/export', {
-    config: { action: 'stats.export', rateLimit: EXPORT_RATE },
+    config: { scope: { 'params.code': 'none' }, action: 'stats.export', rateLimit: EXPORT_RATE },
     schema: { tags, summary: '导出统计表（Excel，党内统计表样式：表名、填报单位、统计截止日期、表头、合计；须填写用途，记入审计）', params: ZTableCode, querystring: ZTableExportQuery },
   }, async (req, reply) => {
     const { purpose, ...q } = req.query;
@@ -39,7 +39,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/tables/:code/people/export', {
-    config: { action: 'stats.export', rateLimit: EXPORT_RATE },
+    config: { scope: { 'params.code': 'none' }, action: 'stats.export', rateLimit: EXPORT_RATE },
     schema: { tags, summary: '导出统计数字对应的名单（Excel，身份证号脱敏；须填写用途，记入审计）', params: ZTableCode, querystring: ZPeopleExportQuery },
   }, async (req, reply) => {
     const { purpose, row, col, ...q } = req.query;

@@ -36,11 +36,11 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       })),
     }));
 
-  app.get('/tables/:code', { config: { action: 'stats.read' }, schema: { tags, summary: TABLE_SUMMARY, params: ZTableCode, querystring: ZTableQuery, response: { 200: ZStatsTable } } },
+  app.get('/tables/:code', { config: { scope: { 'params.code': 'none' }, action: 'stats.read' }, schema: { tags, summary: TABLE_SUMMARY, params: ZTableCode, querystring: ZTableQuery, response: { 200: ZStatsTable } } },
     async (req) => buildTable(db, await resolveTable(req, req.params.code, req.query, 'stats.read')));
 
   app.get('/tables/:code/people', {
-    config: { action: 'stats.read' },
+    config: { scope: { 'params.code': 'none' }, action: 'stats.read' },
     schema: { tags, summary: '统计数字对应的名单（与该数字同一条件，分页；total 等于表中数字）', params: ZTableCode, querystring: ZPeopleQuery, response: { 200: ZPeopleList } },
   }, async (req) => {
     const { row, col, cursor, limit, ...q } = req.query;

@@ -45,10 +45,10 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/overdue', { config: { action: 'term.read' }, schema: { tags, summary: '逾期未换届、已批准延期、逾期未报结果', querystring: z.strictObject({ orgId: z.coerce.number().int().positive().optional() }), response: { 200: ZOverdueSchema } } },
     async (req) => watchList(db, req.actor!, await requireOrg(req, req.query.orgId ?? req.actor!.orgId, 'term.read'), today()));
 
-  app.get('/orgs/:id', { config: { action: 'term.read' }, schema: { tags, summary: '组织的届期、历届、换届选举与延期记录', params: ZIdParam, response: { 200: ZOrgTermsSchema } } },
+  app.get('/orgs/:id', { config: { scope: { 'params.id': 'org' }, action: 'term.read' }, schema: { tags, summary: '组织的届期、历届、换届选举与延期记录', params: ZIdParam, response: { 200: ZOrgTermsSchema } } },
     (req) => orgView(req, req.params.id));
 
-  app.get('/orgs/:id/candidates', { config: { action: 'term.write' }, schema: { tags, summary: '可作为候选人的正式党员（第五条）', params: ZIdParam, querystring: ZCandidateQuery, response: { 200: z.object({ items: z.array(ZEligibleSchema) }) } } },
+  app.get('/orgs/:id/candidates', { config: { scope: { 'params.id': 'org' }, action: 'term.write' }, schema: { tags, summary: '可作为候选人的正式党员（第五条）', params: ZIdParam, querystring: ZCandidateQuery, response: { 200: z.object({ items: z.array(ZEligibleSchema) }) } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'term.write');
       let x = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.name', 'o.name as orgName'])
@@ -57,7 +57,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: await x.orderBy('m.sort_key').orderBy('m.id').limit(100).execute() };
     });
 
-  app.post('/orgs/:id/term', { config: { action: 'term.write' }, schema: { tags, summary: '录入现任届期（系统启用前选举产生的）', params: ZIdParam, body: ZTermRecordSchema, response: { 200: ZOrgTermsSchema } } },
+  app.post('/orgs/:id/term', { config: { scope: { 'params.id': 'org' }, action: 'term.write' }, schema: { tags, summary: '录入现任届期（系统启用前选举产生的）', params: ZIdParam, body: ZTermRecordSchema, response: { 200: ZOrgTermsSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'term.write');
       await audited(req, { action: 'term.record', objectType: 'org', objectId: () => org.id, detail: (t) => ({ electedOn: t.elected_on, endsOn: t.ends_on, termKind: t.term_kind }) },
@@ -65,7 +65,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return orgView(req, org.id);
     });
 
-  app.post('/orgs/:id/elections', { config: { action: 'term.write' }, schema: { tags, summary: '提出换届选举申请（本组织，报上级批复）', params: ZIdParam, body: ZElectionRequestSchema, response: { 201: ZElectionSchema } } },
+  app.post('/orgs/:id/elections', { config: { scope: { 'params.id': 'org' }, action: 'term.write' }, schema: { tags, summary: '提出换届选举申请（本组织，报上级批复）', params: ZIdParam, body: ZElectionRequestSchema, response: { 201: ZElectionSchema } } },
     async (req, reply) => {
       const org = await requireOrg(req, req.params.id, 'term.write');
       const e = await audited(req, { action: 'term.election.request', objectType: 'election', objectId: (r) => r.id, detail: (r) => ({ orgId: org.id, plannedOn: r.planned_on, seats: r.planned_seats }) },
@@ -88,10 +88,10 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: mine ? items.filter((e) => e.canDecide || e.canConfirm) : items };
     });
 
-  app.get('/elections/:id', { config: { action: 'term.read' }, schema: { tags, summary: '换届选举详情', params: ZIdParam, response: { 200: ZElectionSchema } } },
+  app.get('/elections/:id', { config: { scope: { 'params.id': 'election' }, action: 'term.read' }, schema: { tags, summary: '换届选举详情', params: ZIdParam, response: { 200: ZElectionSchema } } },
     async (req) => presentElection(await election(req, req.params.id, 'term.read'), req.actor!, today()));
 
-  app.post('/elections/:id/decide', { config: { action: 'term.approve' }, schema: { tags, summary: '批复换届选举申请（上级党组织）', params: ZIdParam, body: ZDecisionSchema, response: { 200: ZElectionSchema } } },
+  app.post('/elections/:id/decide', { config: { scope: { 'params.id': 'election' }, action: 'term.approve' }, schema: { tags, summary: '批复换届选举申请（上级党组织）', params: ZIdParam, body: ZDecisionSchema, response: { 200: ZElectionSchema } } },
     async (req) => {
       const e = await election(req, req.params.id, 'term.approve');
       await audited(req, { action: `term.election.${req.body.decision}`, objectType: 'election', objectId: () => e.id, detail: () => ({ orgId: e.org_id, note: req.body.note ?? null }) },
@@ -99,7 +99,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return presentElection(await election(req, e.id, 'term.read'), req.actor!, today());
     });
 
-  app.post('/elections/:id/result', { config: { action: 'term.write' }, schema: { tags, summary: '登记选举结果（应到、实到、候选人得票；按五分之四和过半数计算）', params: ZIdParam, body: ZElectionResultSchema, response: { 200: ZElectionSchema } } },
+  app.post('/elections/:id/result', { config: { scope: { 'params.id': 'election' }, action: 'term.write' }, schema: { tags, summary: '登记选举结果（应到、实到、候选人得票；按五分之四和过半数计算）', params: ZIdParam, body: ZElectionResultSchema, response: { 200: ZElectionSchema } } },
     async (req) => {
       const e = await election(req, req.params.id, 'term.write');
       await audited(req, {
@@ -109,7 +109,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return presentElection(await election(req, e.id, 'term.read'), req.actor!, today());
     });
 
-  app.post('/elections/:id/confirm', { config: { action: 'term.approve' }, schema: { tags, summary: '审批书记、副书记人选，新一届开始（上级党组织）', params: ZIdParam, body: ZElectionConfirmSchema, response: { 200: ZOrgTermsSchema } } },
+  app.post('/elections/:id/confirm', { config: { scope: { 'params.id': 'election' }, action: 'term.approve' }, schema: { tags, summary: '审批书记、副书记人选，新一届开始（上级党组织）', params: ZIdParam, body: ZElectionConfirmSchema, response: { 200: ZOrgTermsSchema } } },
     async (req) => {
       const e = await election(req, req.params.id, 'term.approve');
       const org = await orgOf(e.org_id);
@@ -118,7 +118,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return orgView(req, org.id);
     });
 
-  app.post('/orgs/:id/adjustments', { config: { action: 'term.write' }, schema: { tags, summary: '提出延期或提前换届（不超过 1 年，报上级批准）', params: ZIdParam, body: ZAdjustmentCreateSchema, response: { 200: ZOrgTermsSchema } } },
+  app.post('/orgs/:id/adjustments', { config: { scope: { 'params.id': 'org' }, action: 'term.write' }, schema: { tags, summary: '提出延期或提前换届（不超过 1 年，报上级批准）', params: ZIdParam, body: ZAdjustmentCreateSchema, response: { 200: ZOrgTermsSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.params.id, 'term.write');
       await audited(req, { action: 'term.adjust.propose', objectType: 'term_adjustment', objectId: (a) => a.id, detail: (a) => ({ orgId: org.id, kind: a.kind, newEnd: a.new_end }) },
@@ -134,7 +134,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: (await x.orderBy('a.id', 'desc').limit(500).execute()).map((a) => presentAdjustment(a, req.actor!)) };
     });
 
-  app.post('/adjustments/:id/decide', { config: { action: 'term.approve' }, schema: { tags, summary: '审批延期或提前换届（上级党组织）', params: ZIdParam, body: ZAdjustmentDecisionSchema, response: { 200: ZAdjustmentSchema } } },
+  app.post('/adjustments/:id/decide', { config: { scope: { 'params.id': 'term_adjustment' }, action: 'term.approve' }, schema: { tags, summary: '审批延期或提前换届（上级党组织）', params: ZIdParam, body: ZAdjustmentDecisionSchema, response: { 200: ZAdjustmentSchema } } },
     async (req) => {
       const find = () => adjustmentRows(db).where('a.id', '=', req.params.id).executeTakeFirst();
       const a = await find();

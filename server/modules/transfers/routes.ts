@@ -71,10 +71,10 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/targets', { config: { action: 'transfer.write' }, schema: { tags, summary: '搜索市内接收党组织', querystring: z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(50) }), response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), parentName: z.string().nullable() })) }) } } },
     async (req) => ({ items: await q.searchTargets(db, req.query.q, 20) }));
 
-  app.get('/:id', { config: { action: 'transfer.read' }, schema: { tags, summary: '介绍信详情', params: ZIdParam, response: { 200: ZTransferRowSchema } } },
+  app.get('/:id', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.read' }, schema: { tags, summary: '介绍信详情', params: ZIdParam, response: { 200: ZTransferRowSchema } } },
     async (req) => show(req, await wf.requireLetter(req, req.params.id, 'transfer.read')));
 
-  app.get('/:id/letter.pdf', { config: { action: 'transfer.read' }, schema: { tags, summary: '打印组织关系介绍信（存根、介绍信、回执）', params: ZIdParam } },
+  app.get('/:id/letter.pdf', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.read' }, schema: { tags, summary: '打印组织关系介绍信（存根、介绍信、回执）', params: ZIdParam } },
     async (req, reply) => {
       const l = await wf.requireLetter(req, req.params.id, 'transfer.read');
       const m = l.member_id ? await db.selectFrom('members').select(['ethnicity', 'birth_date']).where('id', '=', l.member_id).executeTakeFirst() : undefined;
@@ -107,19 +107,19 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(show(req, l));
     });
 
-  app.post('/:id/receive', { config: { action: 'transfer.write' }, schema: { tags, summary: '接收介绍信', params: ZIdParam, body: ZTransferStepSchema, response: { 200: ZTransferRowSchema } } },
+  app.post('/:id/receive', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.write' }, schema: { tags, summary: '接收介绍信', params: ZIdParam, body: ZTransferStepSchema, response: { 200: ZTransferRowSchema } } },
     async (req) => {
       const l = await wf.requireLetter(req, req.params.id, 'transfer.write');
       return show(req, await audited(req, auditSpec('transfer.receive'), (trx: Trx) => wf.receiveLetter(trx, req.actor!, l.id, req.body.date ?? today(), today(), clock.now())));
     });
 
-  app.post('/:id/confirm', { config: { action: 'transfer.write' }, schema: { tags, summary: '确认接收（党员组织关系转入）', params: ZIdParam, body: ZTransferStepSchema, response: { 200: ZTransferRowSchema } } },
+  app.post('/:id/confirm', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.write' }, schema: { tags, summary: '确认接收（党员组织关系转入）', params: ZIdParam, body: ZTransferStepSchema, response: { 200: ZTransferRowSchema } } },
     async (req) => {
       const l = await wf.requireLetter(req, req.params.id, 'transfer.write');
       return show(req, await audited(req, auditSpec('transfer.confirm'), (trx: Trx) => wf.confirmLetter(trx, req.actor!, idCrypto, l.id, req.body.date ?? today(), today(), clock.now())));
     });
 
-  app.post('/:id/return', { config: { action: 'transfer.write' }, schema: { tags, summary: '退回介绍信（逾期或拒收）', params: ZIdParam, body: ZTransferReturnSchema, response: { 200: ZTransferRowSchema } } },
+  app.post('/:id/return', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.write' }, schema: { tags, summary: '退回介绍信（逾期或拒收）', params: ZIdParam, body: ZTransferReturnSchema, response: { 200: ZTransferRowSchema } } },
     async (req) => {
       const l = await wf.requireLetter(req, req.params.id, 'transfer.write');
       return show(req, await audited(req, { ...auditSpec('transfer.return'), detail: (r: q.LetterRow) => ({ letterNo: r.letter_no, reason: req.body.reason }) },

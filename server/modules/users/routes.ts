@@ -25,7 +25,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(user);
     });
 
-  app.patch('/:id', { config: { action: 'user.manage' }, schema: { tags, summary: '修改用户（角色、组织、停用）', params: ZIdParam, body: ZUserUpdateSchema, response: { 200: ZUserRowSchema } } },
+  app.patch('/:id', { config: { scope: { 'params.id': 'user' }, action: 'user.manage' }, schema: { tags, summary: '修改用户（角色、组织、停用）', params: ZIdParam, body: ZUserUpdateSchema, response: { 200: ZUserRowSchema } } },
     async (req) => {
       const user = await getUser(req, req.params.id, 'user.manage');
       if (req.body.orgId) await requireOrg(req, req.body.orgId, 'user.manage');
@@ -33,7 +33,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         (trx: Trx) => updateUser(trx, req.actor!, user, req.body, clock.now()));
     });
 
-  app.post('/:id/reset-password', { config: { action: 'user.manage' }, schema: { tags, summary: '重置密码', params: ZIdParam, body: ZResetPasswordSchema, response: { 204: z.null() } } },
+  app.post('/:id/reset-password', { config: { scope: { 'params.id': 'user' }, action: 'user.manage' }, schema: { tags, summary: '重置密码', params: ZIdParam, body: ZResetPasswordSchema, response: { 204: z.null() } } },
     async (req, reply) => {
       const user = await getUser(req, req.params.id, 'user.manage');
       assertPasswordPolicy(req.body.password, user.username);
@@ -45,7 +45,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     });
 
-  app.post('/:id/unlock', { config: { action: 'user.manage' }, schema: { tags, summary: '解除锁定', params: ZIdParam, response: { 204: z.null() } } },
+  app.post('/:id/unlock', { config: { scope: { 'params.id': 'user' }, action: 'user.manage' }, schema: { tags, summary: '解除锁定', params: ZIdParam, response: { 204: z.null() } } },
     async (req, reply) => {
       const user = await getUser(req, req.params.id, 'user.manage');
       await audited(req, { action: 'user.unlock', objectType: 'user', objectId: () => user.id },

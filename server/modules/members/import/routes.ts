@@ -45,7 +45,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(202).send(startImport(req, tmp, fileName, declared.rows));
     });
 
-  app.get('/:jobId', { config: { action: 'member.import' }, schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } } },
+  app.get('/:jobId', { config: { scope: { 'params.jobId': 'none' }, action: 'member.import' }, schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } } },
     async (req) => {
       const job = jobFor(req.params.jobId, req.actor!.userId);
       if (!job) throw notFound('导入任务');

@@ -16,6 +16,7 @@ import { SettingsStore } from './modules/system/settings.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerScopeHook } from './http/scope-hook.js';
+import { registerCsrfCheck } from './http/csrf.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
   /** Login attempts per IP per minute (SECURITY.md 26). */
   loginRateLimit?: number;
   trustProxy?: boolean;
+  /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
+  origins?: string[];
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -82,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  registerCsrfCheck(app, { origins: opts.origins });
   registerAuthHook(app);
   registerScopeHook(app);
   await registerOpenApi(app);
@@ -110,7 +114,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
     // Client-side routes (/orgs/12, /audit...) get the app shell.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) =>
+      // An unknown API path is a JSON 404, never the app shell.
+      req.url.startsWith('/api/')
+        ? reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', field: null } })
+        : reply.sendFile('index.html'),
+    );
   }
   return app;
 }

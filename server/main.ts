@@ -11,7 +11,7 @@ const config = loadConfig();
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);
-const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1' });
+const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1', origins: process.env.ZUGONG_ORIGIN?.split(',').map((o) => o.trim()).filter(Boolean) });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(engine.db, keys);

@@ -35,13 +35,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string } = {},
+): Promise<TestApp> {
   const te = await openTestEngine();
   const city = await generateCity(te.engine.db, { seed: 7, orgCount: opts.orgCount ?? 200, demoAccounts: true });
   // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
   if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
   const clock = new TestClock();
-  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000, webDist: opts.webDist });
   await app.ready();
   const call = (cookie: string | null, method: string, url: string, payload?: unknown) =>
     app.inject({ method: method as 'GET', url, payload: payload as object, headers: cookie ? { cookie } : {} });

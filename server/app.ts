@@ -17,6 +17,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerScopeHook } from './http/scope-hook.js';
 import { registerCsrfCheck } from './http/csrf.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   registerCsrfCheck(app, { origins: opts.origins });
+  registerInputGuard(app);
   registerAuthHook(app);
   registerScopeHook(app);
   await registerOpenApi(app);

@@ -4,7 +4,7 @@ import { ZCursorQuery, ZDate } from './common';
 import { TRANSFER_KINDS, TRANSFER_STATUSES } from '../rules/transfers';
 
 const reason = z.string().trim().min(2, '请填写转接原因').max(200, '原因不能超过 200 字');
-const yearMonth = z.string().regex(/^\d{4}-\d{2}$/, '党费交至月份格式应为 YYYY-MM');
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '党费交至月份格式应为 YYYY-MM');
 const validDays = z.number().int().min(1, '有效期至少 1 天').max(366);
 
 export const ZTransferCreateSchema = z.strictObject({

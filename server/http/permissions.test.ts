@@ -29,7 +29,7 @@ describe('the written policy', () => {
     expect(POLICY_CASES).toHaveLength(ROLES.length * ACTIONS.length);
   });
 
-  it.each(POLICY_CASES)('$role → $action is $expected', ({ role, action, expected }) => {
+  it.each(POLICY_CASES.map((c) => [c.role, c.action, c.expected] as const))('%s → %s is %s', (role, action, expected) => {
     expect(can([role], action) ? 'allowed' : 'denied').toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { buildUserWithRole } from '../../test/factories.js';
 import { dayCn } from './changes.js';
 
 let t: TestApp;
@@ -21,10 +22,8 @@ beforeAll(async () => {
   const roster = json(await t.call(branchAdmin, 'GET', `/api/meetings/roster?orgId=${org()}`)).items;
   full = roster.filter((r: any) => r.category === 'full').map((r: any) => r.memberId);
   probationary = roster.filter((r: any) => r.category === 'probationary').map((r: any) => r.memberId);
-  const hash = (await t.db.selectFrom('users').select('password_hash').where('username', '=', 'branch-admin').executeTakeFirstOrThrow()).password_hash;
-  const u = await t.db.insertInto('users').values({ username: 'other-admin', display_name: '外区管理员', org_id: t.city.sampleIds.otherBranch, password_hash: hash, password_changed_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('user_roles').values({ user_id: u.id, role: 'org_admin' }).execute();
-  otherAdmin = await t.login('other-admin');
+  const other = await buildUserWithRole(t.db, { role: 'org_admin', orgId: t.city.sampleIds.otherBranch, username: 'other-admin', displayName: '外区管理员' });
+  otherAdmin = await t.login(other.username, other.password);
 });
 afterAll(async () => { await t?.close(); });
 

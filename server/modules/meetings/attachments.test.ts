@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { buildUserWithRole } from '../../test/factories.js';
 import { dayCn } from './changes.js';
 
 let t: TestApp;
@@ -52,10 +53,8 @@ const count = async () => (await t.db.selectFrom('meeting_attachments').select('
 beforeAll(async () => {
   t = await createTestApp();
   branchAdmin = await t.login('branch-admin');
-  const hash = (await t.db.selectFrom('users').select('password_hash').where('username', '=', 'branch-admin').executeTakeFirstOrThrow()).password_hash;
-  const u = await t.db.insertInto('users').values({ username: 'other-admin', display_name: '外区管理员', org_id: t.city.sampleIds.otherBranch, password_hash: hash, password_changed_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('user_roles').values({ user_id: u.id, role: 'org_admin' }).execute();
-  otherAdmin = await t.login('other-admin');
+  const other = await buildUserWithRole(t.db, { role: 'org_admin', orgId: t.city.sampleIds.otherBranch, username: 'other-admin', displayName: '外区管理员' });
+  otherAdmin = await t.login(other.username, other.password);
   const res = await t.call(branchAdmin, 'POST', '/api/meetings', { orgId: t.city.sampleIds.branch, status: 'held', kinds: ['theme_day'], heldOn: dayCn(t.clock.now()), topic: '主题党日活动' });
   meetingId = json(res).id;
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { buildUserWithRole } from '../../test/factories.js';
 import { dayCn } from './changes.js';
 
 let t: TestApp;
@@ -179,9 +180,8 @@ describe('the list', () => {
     expect(sub.every((m: any) => m.orgId === ids().branch)).toBe(true);
     const m = sub[0];
     expect((await t.call(districtAdmin, 'GET', `/api/meetings/${m.id}`)).statusCode).toBe(200);
-    const other = await t.db.insertInto('users').values({ username: 'other-admin', display_name: '外区管理员', org_id: ids().otherBranch, password_hash: (await t.db.selectFrom('users').select('password_hash').where('username', '=', 'branch-admin').executeTakeFirstOrThrow()).password_hash, password_changed_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('user_roles').values({ user_id: other.id, role: 'org_admin' }).execute();
-    const otherAdmin = await t.login('other-admin');
+    const other = await buildUserWithRole(t.db, { role: 'org_admin', orgId: ids().otherBranch, username: 'other-admin', displayName: '外区管理员' });
+    const otherAdmin = await t.login(other.username, other.password);
     expect((await t.call(otherAdmin, 'GET', `/api/meetings/${m.id}`)).statusCode).toBe(404);
     expect((await t.call(otherAdmin, 'PATCH', `/api/meetings/${m.id}`, { version: 1, topic: '外区修改' })).statusCode).toBe(404);
     const denied = await t.db.selectFrom('audit_log').select('action').where('actor_name', '=', 'other-admin').where('result', '=', 'denied').execute();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/rules/standards.js';
-import { addUser } from './test-users.js';
+import { buildUserWithRole } from '../../test/factories.js';
 import { todayCn } from '../../dates.js';
 
 let t: TestApp;
@@ -28,8 +28,9 @@ beforeAll(async () => {
   parent = b.parent_id!;
   const sib = await t.db.selectFrom('orgs').select('id').where('parent_id', '=', parent).where('id', '<>', branch).where('kind', '=', 'branch').orderBy('id').executeTakeFirstOrThrow();
   sibling = sib.id;
-  parentAdmin = await addUser(t, 'std-parent', parent, 'org_admin');
-  siblingAdmin = await addUser(t, 'std-sibling', sibling, 'org_admin');
+  const login = (u: { username: string; password: string }) => t.login(u.username, u.password);
+  parentAdmin = await login(await buildUserWithRole(t.db, { role: 'org_admin', orgId: parent, username: 'std-parent' }));
+  siblingAdmin = await login(await buildUserWithRole(t.db, { role: 'org_admin', orgId: sibling, username: 'std-sibling' }));
   Y = Number(todayCn(t.clock.now()).slice(0, 4));
 });
 afterAll(async () => { await t?.close(); });

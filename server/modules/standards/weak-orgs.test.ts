@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { todayCn } from '../../dates.js';
-import { addUser } from './test-users.js';
+import { buildUserWithRole } from '../../test/factories.js';
 
 let t: TestApp;
 let districtAdmin: string, branchAdmin: string;
@@ -104,7 +104,8 @@ describe('naming, rectification and acceptance (整改销号)', () => {
   });
 
   it('keeps the case from another district (404) and acceptance from the branch itself (403)', async () => {
-    const outsider = await addUser(t, 'weak-outsider', t.city.sampleIds.otherBranch, 'org_admin');
+    const u = await buildUserWithRole(t.db, { role: 'org_admin', orgId: t.city.sampleIds.otherBranch, username: 'weak-outsider' });
+    const outsider = await t.login(u.username, u.password);
     expect((await t.call(outsider, 'GET', `/api/standards/weak-orgs/${id}`)).statusCode).toBe(404);
     const task = json(await t.call(branchAdmin, 'GET', `/api/standards/weak-orgs/${id}`)).items[0];
     expect((await t.call(outsider, 'PATCH', `/api/standards/rectification-tasks/${task.id}`, { progress: 10 })).statusCode).toBe(404);

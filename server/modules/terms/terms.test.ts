@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { buildUserWithRole } from '../../test/factories.js';
 import { QUORUM_FAILED, termRuleOf } from '../../../domain/rules/terms.js';
 import { todayCn } from '../../dates.js';
 
@@ -212,8 +213,6 @@ describe('scope and lists', () => {
 
 /** An administrator of the other branch, made for the scope test. */
 async function otherAdmin(): Promise<string> {
-  const { hashPassword } = await import('../../auth/password.js');
-  const { id } = await t.db.insertInto('users').values({ username: 'other-branch', display_name: '他支部管理员', org_id: other, password_hash: await hashPassword('Other#2026x'), password_changed_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('user_roles').values({ user_id: id, role: 'org_admin' }).execute();
-  return t.login('other-branch', 'Other#2026x');
+  const u = await buildUserWithRole(t.db, { role: 'org_admin', orgId: other, username: 'other-branch', displayName: '他支部管理员' });
+  return t.login(u.username, u.password);
 }

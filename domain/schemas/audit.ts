@@ -3,15 +3,20 @@ import { ZCursorQuery } from './common';
 
 const when = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, '时间格式应为 YYYY-MM-DD 或 ISO 时间');
 
+export const ZAuditResult = z.enum(['success', 'failure', 'denied']);
+export type TAuditResult = z.infer<typeof ZAuditResult>;
+
 export const ZAuditFilter = {
   from: when.optional(),
   to: when.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  result: z.enum(['success', 'failure', 'denied']).optional(),
+  result: ZAuditResult.optional(),
   objectType: z.string().trim().max(32).optional(),
   objectId: z.string().trim().max(64).optional(),
 };
+/** The filters of the list and the export, which therefore hold the same rows. */
+export type TAuditFilter = z.infer<z.ZodObject<typeof ZAuditFilter>>;
 export const ZAuditListQuery = z.strictObject({ ...ZAuditFilter, ...ZCursorQuery });
 export const ZAuditExportQuery = z.strictObject({ ...ZAuditFilter, purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
 
@@ -25,7 +30,7 @@ export const ZAuditRowSchema = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
-  result: z.enum(['success', 'failure', 'denied']),
+  result: ZAuditResult,
   requestId: z.string().nullable(),
   detail: z.unknown(),
 });
@@ -36,3 +41,4 @@ export const ZChainReportSchema = z.object({
   checked: z.number(),
   problems: z.array(z.object({ seq: z.number(), kind: z.enum(['edited', 'missing', 'broken_link']), message: z.string() })),
 });
+export type TChainReport = z.infer<typeof ZChainReportSchema>;

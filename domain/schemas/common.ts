@@ -4,7 +4,22 @@ import { z } from 'zod';
 export const ZIdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const ZError = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
+export type TError = z.infer<typeof ZError>;
 export const ZCursorQuery = {
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
+
+/** A database id as the API carries it. */
+export type Id = number;
+/** A calendar date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** An ISO 8601 timestamp. */
+export type Timestamp = string;
+
+/** A keyset page: `{ items, nextCursor }` (ZCursorQuery asks for one). */
+export const ZPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export type TPage<T> = { items: T[]; nextCursor: string | null };
+/** A plain list answer: `{ items }`. */
+export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export type TItems<T> = { items: T[] };

@@ -1,6 +1,6 @@
 // Organizational life API (server/modules/meetings): meetings, attendance, attachments, 民主评议党员.
 import { ApiError, api, download, errorText } from './client';
-import type { DateString, Id, Page, Timestamp } from './types';
+import type { DateString, Id, TPage, Timestamp } from './types';
 import type { AppraisalGrade, MeetingKind } from '../../../domain/meeting-kinds';
 import type { MeetingStatus } from '../../../domain/rules/meeting-records';
 
@@ -50,7 +50,7 @@ export interface MyMeetings {
   upcoming: { id: Id; orgName: string; kinds: MeetingKind[]; plannedOn: DateString | null; startTime: string | null; place: string | null; topic: string }[];
 }
 
-export const listMeetings = (f: MeetingFilter, cursor?: string, limit = 50) => api.get<Page<MeetingRow>>('/api/meetings', { ...f, cursor, limit });
+export const listMeetings = (f: MeetingFilter, cursor?: string, limit = 50) => api.get<TPage<MeetingRow>>('/api/meetings', { ...f, cursor, limit });
 export const getMeeting = (id: Id, signal?: AbortSignal) => api.get<MeetingDetail>(`/api/meetings/${id}`, undefined, { signal });
 export const createMeeting = (body: MeetingCreate) => api.post<MeetingDetail>('/api/meetings', body);
 export const updateMeeting = (id: Id, body: MeetingUpdate) => api.patch<MeetingDetail>(`/api/meetings/${id}`, body);

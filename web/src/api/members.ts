@@ -5,7 +5,7 @@ import type {
 } from '../../../domain/schemas/members';
 import type { Degree, EducationLevel, Gender, MemberCategory, Occupation } from '../../../domain/member-fields';
 import { api, ApiError, download, errorText } from './client';
-import type { Id, Items, Page } from './types';
+import type { Id, TItems, TPage } from './types';
 
 export type MemberRow = TMemberRow;
 export type MemberDetail = TMemberDetail;
@@ -29,11 +29,11 @@ export interface MemberFilter {
 }
 
 export const listMembers = (filter: MemberFilter, cursor?: string, limit = 50) =>
-  api.get<Page<MemberRow>>('/api/members', { ...filter, cursor, limit });
+  api.get<TPage<MemberRow>>('/api/members', { ...filter, cursor, limit });
 export const countMembers = (filter: MemberFilter) => api.get<{ total: number }>('/api/members/count', { ...filter });
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<MemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<MemberDetail>('/api/members/me');
-export const getMemberHistory = (id: Id) => api.get<Items<MemberHistoryEntry>>(`/api/members/${id}/history`);
+export const getMemberHistory = (id: Id) => api.get<TItems<MemberHistoryEntry>>(`/api/members/${id}/history`);
 export const createMember = (body: TMemberCreate) => api.post<MemberDetail>('/api/members', body);
 export const updateMember = (id: Id, body: TMemberUpdate) => api.patch<MemberDetail>(`/api/members/${id}`, body);
 /** Audited on the server with the member's id (SECURITY.md 21). */

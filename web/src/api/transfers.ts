@@ -1,7 +1,7 @@
 // API client of the transfers area: letters (转出 / 转入 / 逾期), the letter PDF, status changes.
 import type { z } from 'zod';
 import { api, download } from './client';
-import type { Id, Items, Page } from './types';
+import type { Id, TItems, TPage } from './types';
 import type {
   TTransferCreate, TTransferIncoming, TTransferRow, ZTransferCandidateSchema, ZTransferSettingsSchema,
 } from '../../../domain/schemas/transfers';
@@ -17,12 +17,12 @@ export interface TransferFilter { box: 'out' | 'in' | 'overdue'; status?: Transf
 export interface TransferTarget { id: Id; name: string; kind: string; parentName: string | null }
 
 export const listTransfers = (f: TransferFilter, cursor?: string, limit = 50) =>
-  api.get<Page<TransferRow>>('/api/transfers', { ...f, cursor, limit });
+  api.get<TPage<TransferRow>>('/api/transfers', { ...f, cursor, limit });
 export const exportTransfers = (f: TransferFilter, purpose: string) =>
   download('/api/transfers/export', { ...f, purpose }, '组织关系转接.xlsx');
 export const getTransferSettings = () => api.get<TransferSettings>('/api/transfers/settings');
-export const transferCandidates = (orgId: Id, q?: string) => api.get<Items<TransferCandidate>>('/api/transfers/candidates', { orgId, q });
-export const transferTargets = (q: string) => api.get<Items<TransferTarget>>('/api/transfers/targets', { q });
+export const transferCandidates = (orgId: Id, q?: string) => api.get<TItems<TransferCandidate>>('/api/transfers/candidates', { orgId, q });
+export const transferTargets = (q: string) => api.get<TItems<TransferTarget>>('/api/transfers/targets', { q });
 export const issueTransfer = (body: TTransferCreate) => api.post<TransferRow>('/api/transfers', body);
 export const registerIncoming = (body: TTransferIncoming) => api.post<TransferRow>('/api/transfers/incoming', body);
 export const receiveTransfer = (id: Id) => api.post<TransferRow>(`/api/transfers/${id}/receive`, {});
@@ -34,4 +34,4 @@ export const changeMemberStatus = (memberId: Id, body: TStatusChange) =>
   api.post<{ memberId: number; eventId: number; from: string; to: string }>(`/api/member-status/${memberId}`, body);
 export const listByStatus = (status: StatusListName, cursor?: string) =>
   api.get<{ items: StatusMember[]; nextCursor: string | null }>('/api/member-status/list', { status, cursor, limit: 50 });
-export const statusAttention = () => api.get<Items<StatusMember>>('/api/member-status/attention');
+export const statusAttention = () => api.get<TItems<StatusMember>>('/api/member-status/attention');

@@ -1,5 +1,10 @@
 // The one way the web app talks to the server: JSON over fetch with the session cookie,
 // errors turned into ApiError, and a 401 sending the user back to the login page.
+//
+// Types: every request and response shape comes only from domain/schemas (the zod Z…Schema the
+// server validates with, and its inferred T… type); web/src/api re-exports them and declares none
+// of its own (eslint.config.js enforces it). A shape the web needs and domain/schemas lacks is added
+// there, next to the schema the server route answers with.
 import type { TError } from './types';
 
 export class ApiError extends Error {

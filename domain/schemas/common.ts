@@ -17,9 +17,7 @@ export type DateString = string;
 /** An ISO 8601 timestamp. */
 export type Timestamp = string;
 
-/** A keyset page: `{ items, nextCursor }` (ZCursorQuery asks for one). */
-export const ZPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A keyset page, `{ items, nextCursor }` (ZCursorQuery asks for one): the shape of every list route's z.object({ items, nextCursor }). */
 export type TPage<T> = { items: T[]; nextCursor: string | null };
-/** A plain list answer: `{ items }`. */
-export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+/** A plain list answer, `{ items }`. */
 export type TItems<T> = { items: T[] };

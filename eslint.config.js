@@ -4,6 +4,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** Names that look like an API shape: declare them in domain/schemas, not in the web. */
+const apiShapeName = '/^[A-Z][A-Za-z]*[a-z](Row|Detail|Body|Response|Filter|Query|Page|Input|Settings)$/';
+const apiShapeRules = ['TSInterfaceDeclaration', 'TSTypeAliasDeclaration'].map((decl) => ({
+  selector: `${decl}[id.name=${apiShapeName}]`,
+  message: 'API request and response types come from domain/schemas (Z…Schema and its inferred T… type), not from the web',
+}));
+
 const io = ['fs', 'node:*', 'pg', 'kysely', 'fastify', '@electric-sql/*', 'net', 'http', 'https', 'child_process', 'worker_threads', 'exceljs'];
 
 export default tseslint.config(
@@ -21,6 +28,22 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '../server/*', 'server/*'], message: 'web/ must not import server/ (STYLE.md)' }] }],
+    },
+  },
+  // One contract for types (issue 10 point 3): API request and response shapes come only from domain/schemas
+  // (zod schemas and their inferred T… types); the web never declares them again.
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...apiShapeRules] },
+  },
+  {
+    files: ['web/src/api/**/*.ts'],
+    ignores: ['web/src/api/client.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...apiShapeRules,
+        { selector: 'TSInterfaceDeclaration', message: 'web/src/api declares no shapes: import the T… type from domain/schemas' },
+        { selector: 'TSTypeAliasDeclaration > TSTypeLiteral', message: 'web/src/api declares no shapes: import the T… type from domain/schemas' },
+      ],
     },
   },
   {

@@ -6,15 +6,20 @@ const when = z
   .regex(/^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, '时间格式应为 YYYY-MM-DD 或 ISO 时间')
   .refine(isCalendarDate, '日期不存在（请检查年月日）');
 
+export const ZAuditResult = z.enum(['success', 'failure', 'denied']);
+export type TAuditResult = z.infer<typeof ZAuditResult>;
+
 export const ZAuditFilter = {
   from: when.optional(),
   to: when.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  result: z.enum(['success', 'failure', 'denied']).optional(),
+  result: ZAuditResult.optional(),
   objectType: z.string().trim().max(32).optional(),
   objectId: z.string().trim().max(64).optional(),
 };
+/** The filters of the list and the export, which therefore hold the same rows. */
+export type TAuditFilter = z.infer<z.ZodObject<typeof ZAuditFilter>>;
 export const ZAuditListQuery = z.strictObject({ ...ZAuditFilter, ...ZCursorQuery });
 export const ZAuditExportQuery = z.strictObject({ ...ZAuditFilter, purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
 
@@ -28,7 +33,7 @@ export const ZAuditRowSchema = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
-  result: z.enum(['success', 'failure', 'denied']),
+  result: ZAuditResult,
   requestId: z.string().nullable(),
   detail: z.unknown(),
 });
@@ -39,3 +44,4 @@ export const ZChainReportSchema = z.object({
   checked: z.number(),
   problems: z.array(z.object({ seq: z.number(), kind: z.enum(['edited', 'missing', 'broken_link']), message: z.string() })),
 });
+export type TChainReport = z.infer<typeof ZChainReportSchema>;

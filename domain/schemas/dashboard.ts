@@ -98,3 +98,14 @@ export type TStandardsPanel = z.infer<typeof ZStandardsPanelSchema>;
 
 export const DASHBOARD_PANELS = ['members', 'development', 'compliance', 'dues', 'terms', 'standards'] as const;
 export type DashboardPanel = (typeof DASHBOARD_PANELS)[number];
+
+/** Each panel's answer schema, by the panel's name in the path. */
+export const ZPanelSchemas = {
+  members: ZMembersPanelSchema,
+  development: ZDevelopmentPanelSchema,
+  compliance: ZCompliancePanelSchema,
+  dues: ZDuesPanelSchema,
+  terms: ZTermsPanelSchema,
+  standards: ZStandardsPanelSchema,
+} satisfies Record<DashboardPanel, z.ZodType>;
+export type TPanelData = { [P in DashboardPanel]: z.infer<(typeof ZPanelSchemas)[P]> };

@@ -53,9 +53,14 @@ export const ZStepInputSchema = z.strictObject({
   override: z.strictObject({ reason: text(500).min(4, '请填写特殊情况的理由（至少 4 个字）') }).optional(),
 });
 export type TStepInput = z.infer<typeof ZStepInputSchema>;
+/** The body as the web sends it (the vote's against and abstain may be left out). */
+export type TStepInputBody = z.input<typeof ZStepInputSchema>;
 
 export const ZViolationSchema = z.object({ code: z.string(), message: z.string(), article: z.string(), overridable: z.boolean() });
 export type TViolation = z.infer<typeof ZViolationSchema>;
+/** The pre-check of a step: the rules it breaks, and whether it may be recorded. */
+export const ZStepCheckSchema = z.object({ violations: z.array(ZViolationSchema), passed: z.boolean() });
+export type TStepCheck = z.infer<typeof ZStepCheckSchema>;
 
 export const ZNextDueSchema = z.object({ stepNo: z.number(), from: z.string().nullable(), by: z.string().nullable() });
 
@@ -121,6 +126,8 @@ export const ZPeopleQuery = z.strictObject({
   ...ZCursorQuery,
 });
 export type TPeopleQuery = z.infer<typeof ZPeopleQuery>;
+/** The list's filter as the web holds it: overdue as a boolean (sent as 'true'). */
+export type TPeopleFilter = Omit<Partial<TPeopleQuery>, 'cursor' | 'limit' | 'overdue'> & { overdue?: boolean };
 
 export const ZBoardSchema = z.object({
   orgId: z.number(),
@@ -133,6 +140,7 @@ export const ZBoardSchema = z.object({
 export type TBoard = z.infer<typeof ZBoardSchema>;
 
 export const ZEligibleMemberSchema = z.object({ id: z.number(), name: z.string(), gender: z.string(), orgName: z.string() });
+export type TEligibleMember = z.infer<typeof ZEligibleMemberSchema>;
 export const ZEligibleQuery = z.strictObject({ orgId: z.coerce.number().int().positive(), q: z.string().trim().max(30).optional() });
 
 export const ZRuleSetSchema = z.object({ version: z.string(), effectiveFrom: z.string(), title: z.string(), numbers: z.record(z.string(), z.number()), articles: z.record(z.string(), z.string()) });

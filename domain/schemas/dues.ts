@@ -18,14 +18,19 @@ export const ZDuesSettingsSchema = z.strictObject({
 }).refine((s) => s.warnMonths < s.urgentMonths && s.urgentMonths < s.lapseMonths, { message: '提醒月数应小于紧急月数，紧急月数应小于视为自行脱党的月数', path: ['urgentMonths'] });
 export type TDuesSettings = z.infer<typeof ZDuesSettingsSchema>;
 
+const ZDuesCategory = z.enum(DUES_CATEGORIES as [DuesCategory, ...DuesCategory[]]);
+const ZDuesBaseSource = z.enum(DUES_BASE_SOURCES as [DuesBaseSource, ...DuesBaseSource[]]);
+
 export const ZBaseCreateSchema = z.strictObject({
-  category: z.enum(DUES_CATEGORIES as [DuesCategory, ...DuesCategory[]]),
+  category: ZDuesCategory,
   baseFen: fen.default(0),
   effectiveFrom: ZMonth,
-  source: z.enum(DUES_BASE_SOURCES as [DuesBaseSource, ...DuesBaseSource[]]),
+  source: ZDuesBaseSource,
   note: optText(200),
 });
 export type TBaseCreate = z.infer<typeof ZBaseCreateSchema>;
+/** The body as the web sends it (baseFen may be left out). */
+export type TBaseCreateInput = z.input<typeof ZBaseCreateSchema>;
 
 export const ZMemberPaymentSchema = z.strictObject({
   months: z.array(ZMonth).min(1, '请选择月份').max(24, '一次最多缴 24 个月'),
@@ -63,6 +68,9 @@ export const ZReductionCreateSchema = z.strictObject({
 export type TReductionCreate = z.infer<typeof ZReductionCreateSchema>;
 
 export const ZReductionDecideSchema = z.strictObject({ decision: z.enum(['approve', 'reject']), note: optText(200) });
+export type TReductionDecide = z.infer<typeof ZReductionDecideSchema>;
+export const ZReductionStatus = z.enum(['proposed', 'approved', 'rejected']);
+export type TReductionStatus = z.infer<typeof ZReductionStatus>;
 
 export const ZSheetQuery = z.strictObject({ month: ZMonth });
 export const ZArrearsQuery = z.strictObject({
@@ -70,35 +78,42 @@ export const ZArrearsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 export const ZTotalsQuery = z.strictObject({ from: ZMonth, to: ZMonth });
-export const ZReductionListQuery = z.strictObject({ orgId: z.coerce.number().int().positive().optional(), status: z.enum(['proposed', 'approved', 'rejected']).optional() });
+export const ZReductionListQuery = z.strictObject({ orgId: z.coerce.number().int().positive().optional(), status: ZReductionStatus.optional() });
+export type TReductionListQuery = z.infer<typeof ZReductionListQuery>;
 export const ZDuesExportQuery = z.strictObject({
   kind: z.enum(['detail', 'summary', 'arrears']),
   from: ZMonth,
   to: ZMonth,
   purpose: z.string().trim().min(2, '请填写导出用途').max(200),
 });
+export type TDuesExportKind = z.infer<typeof ZDuesExportQuery>['kind'];
 
 const level = z.enum(['none', 'notice', 'warning', 'urgent', 'lapsed']);
 export const ZArrearsSchema = z.object({ unpaidMonths: z.number(), owedFen: z.number(), oldestUnpaid: z.string().nullable(), consecutiveUnpaid: z.number(), level });
+export type TArrears = z.infer<typeof ZArrearsSchema>;
 
 export const ZBaseSchema = z.object({
-  id: z.number(), category: z.string(), baseFen: z.number(), dueFen: z.number(), effectiveFrom: z.string(), source: z.string(),
+  id: z.number(), category: ZDuesCategory, baseFen: z.number(), dueFen: z.number(), effectiveFrom: z.string(), source: ZDuesBaseSource,
   note: z.string().nullable(), recordedAt: z.string(),
 });
+export type TBase = z.infer<typeof ZBaseSchema>;
 
 export const ZPaymentSchema = z.object({
   id: z.number(), month: z.string(), kind: z.enum(['regular', 'voluntary']), amountFen: z.number(), paidOn: z.string(),
   receiptNo: z.string().nullable(), collectedBy: z.string().nullable(), toCentre: z.boolean(), orgName: z.string(),
 });
+export type TPayment = z.infer<typeof ZPaymentSchema>;
 
 export const ZReductionSchema = z.object({
   id: z.number(), memberId: z.number(), memberName: z.string(), orgId: z.number(), orgName: z.string(),
   kind: z.enum(['reduce', 'exempt']), amountFen: z.number(), monthFrom: z.string(), monthTo: z.string(), reason: z.string(),
-  status: z.enum(['proposed', 'approved', 'rejected']), proposedBy: z.string().nullable(), proposedAt: z.string(),
+  status: ZReductionStatus, proposedBy: z.string().nullable(), proposedAt: z.string(),
   decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(), canDecide: z.boolean(),
 });
+export type TReduction = z.infer<typeof ZReductionSchema>;
 
 export const ZLedgerMonthSchema = z.object({ month: z.string(), dueFen: z.number(), paidFen: z.number(), reduced: z.boolean() });
+export type TLedgerMonth = z.infer<typeof ZLedgerMonthSchema>;
 
 export const ZMemberDuesSchema = z.object({
   member: z.object({ id: z.number(), name: z.string(), orgId: z.number(), orgName: z.string(), category: z.string(), status: z.string(), admittedOn: z.string().nullable() }),
@@ -109,23 +124,30 @@ export const ZMemberDuesSchema = z.object({
   reductions: z.array(ZReductionSchema),
   arrears: ZArrearsSchema,
 });
+export type TMemberDues = z.infer<typeof ZMemberDuesSchema>;
 
 export const ZSheetRowSchema = z.object({
-  memberId: z.number(), name: z.string(), memberCategory: z.string(), duesCategory: z.string().nullable(), baseFen: z.number().nullable(),
+  memberId: z.number(), name: z.string(), memberCategory: z.string(), duesCategory: ZDuesCategory.nullable(), baseFen: z.number().nullable(),
   dueFen: z.number().nullable(), paidFen: z.number(), paidOn: z.string().nullable(), receiptNo: z.string().nullable(),
   consecutiveUnpaid: z.number(), level,
 });
+export type TSheetRow = z.infer<typeof ZSheetRowSchema>;
 export const ZSheetSchema = z.object({ month: z.string(), orgId: z.number(), orgName: z.string(), rows: z.array(ZSheetRowSchema), dueFen: z.number(), paidFen: z.number() });
+export type TSheet = z.infer<typeof ZSheetSchema>;
 
 export const ZArrearsRowSchema = ZArrearsSchema.extend({ memberId: z.number(), name: z.string(), orgId: z.number(), orgName: z.string() });
+export type TArrearsRow = z.infer<typeof ZArrearsRowSchema>;
 export const ZArrearsListSchema = z.object({
   asOfMonth: z.string(), items: z.array(ZArrearsRowSchema), truncated: z.boolean(),
   counts: z.object({ notice: z.number(), warning: z.number(), urgent: z.number(), lapsed: z.number() }),
 });
+export type TArrearsList = z.infer<typeof ZArrearsListSchema>;
 
-const totalsCells = { dueFen: z.number(), paidFen: z.number(), voluntaryFen: z.number(), toCentreFen: z.number(), payers: z.number() };
+export const ZTotalsCellsSchema = z.object({ dueFen: z.number(), paidFen: z.number(), voluntaryFen: z.number(), toCentreFen: z.number(), payers: z.number() });
+export type TTotalsCells = z.infer<typeof ZTotalsCellsSchema>;
 export const ZTotalsSchema = z.object({
   from: z.string(), to: z.string(),
-  byMonth: z.array(z.object({ month: z.string(), ...totalsCells })),
-  byChild: z.array(z.object({ orgId: z.number(), name: z.string(), ...totalsCells })),
+  byMonth: z.array(ZTotalsCellsSchema.extend({ month: z.string() })),
+  byChild: z.array(ZTotalsCellsSchema.extend({ orgId: z.number(), name: z.string() })),
 });
+export type TTotals = z.infer<typeof ZTotalsSchema>;

@@ -49,6 +49,8 @@ export const ZJointTaskListQuery = z.strictObject({
   subtree: bool.default(true),
 });
 export type TJointTaskListQuery = z.infer<typeof ZJointTaskListQuery>;
+/** The filter as the web sends it: the server fills in the defaults. */
+export type TJointTaskFilter = Partial<TJointTaskListQuery>;
 export const ZJointTaskExportQuery = ZJointTaskListQuery.extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
 
 export const ZJointTaskSchema = z.object({
@@ -58,12 +60,16 @@ export const ZJointTaskSchema = z.object({
   checkResult: ZCheckResult.nullable(), checkNote: z.string().nullable(), checkedOn: z.string().nullable(), checkedOrgName: z.string().nullable(),
   updatedAt: z.string(), version: z.number(), canCheck: z.boolean(),
 });
+export type TJointTask = z.infer<typeof ZJointTaskSchema>;
 export const ZJointTaskUpdateRowSchema = z.object({
   id: z.number(), at: z.string(), stage: ZJointStage, progress: z.number(), note: z.string().nullable(), actorName: z.string().nullable(),
 });
+export type TJointTaskUpdateRow = z.infer<typeof ZJointTaskUpdateRowSchema>;
 export const ZJointTaskDetailSchema = ZJointTaskSchema.extend({ updates: z.array(ZJointTaskUpdateRowSchema) });
+export type TJointTaskDetail = z.infer<typeof ZJointTaskDetailSchema>;
 export const ZJointTaskListSchema = z.object({
   items: z.array(ZJointTaskSchema),
   counts: z.object({ planned: z.number(), deployed: z.number(), in_progress: z.number(), done: z.number(), checked: z.number(), overdue: z.number() }),
   truncated: z.boolean(),
 });
+export type TJointTaskList = z.infer<typeof ZJointTaskListSchema>;

@@ -44,6 +44,8 @@ export const ZMeetingCreateSchema = z.strictObject({
   ...fields,
 });
 export type TMeetingCreate = z.infer<typeof ZMeetingCreateSchema>;
+/** The fields a create and an edit share. */
+export type TMeetingFields = Omit<TMeetingCreate, 'orgId' | 'status'>;
 
 export const ZMeetingUpdateSchema = z.strictObject({
   /** The version the editor saw: a stale edit is refused (409). */
@@ -81,22 +83,25 @@ export const ZMeetingExportQuery = z.strictObject({ ...ZMeetingFilter, purpose: 
 
 const status = z.enum(MEETING_STATUSES);
 export const ZMeetingRowSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), kinds: z.array(z.string()), status,
+  id: z.number(), orgId: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), status,
   plannedOn: z.string().nullable(), heldOn: z.string().nullable(), startTime: z.string().nullable(),
   place: z.string().nullable(), topic: z.string(), host: z.string().nullable(),
   shouldAttend: z.number().nullable(), present: z.number().nullable(), late: z.boolean(),
   recordedAt: z.string().nullable(), attachmentCount: z.number(),
 });
+export type TMeetingRow = z.infer<typeof ZMeetingRowSchema>;
 export const ZMeetingListSchema = z.object({ items: z.array(ZMeetingRowSchema), nextCursor: z.string().nullable() });
 
 export const ZAttendanceRowSchema = z.object({
   memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
   present: z.boolean(), absenceReason: z.string().nullable(),
 });
+export type TAttendanceRow = z.infer<typeof ZAttendanceRowSchema>;
 export const ZAttachmentSchema = z.object({
   id: z.number(), fileName: z.string(), mime: z.string(), sizeBytes: z.number(), sha256: z.string(),
   uploadedBy: z.string().nullable(), uploadedAt: z.string(),
 });
+export type TAttachment = z.infer<typeof ZAttachmentSchema>;
 export const ZMeetingDetailSchema = ZMeetingRowSchema.extend({
   orgPath: z.array(z.object({ id: z.number(), name: z.string() })),
   recorder: z.string().nullable(), minutes: z.string().nullable(), decisions: z.string().nullable(),
@@ -108,14 +113,14 @@ export const ZMeetingDetailSchema = ZMeetingRowSchema.extend({
 export type TMeetingDetail = z.infer<typeof ZMeetingDetailSchema>;
 
 export const ZRosterQuery = z.strictObject({ orgId: z.coerce.number().int().positive() });
-export const ZRosterSchema = z.object({
-  orgId: z.number(), orgName: z.string(),
-  items: z.array(z.object({
-    memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
-    /** The 党小组 the member belongs to, when not the organization itself. */
-    groupName: z.string().nullable(),
-  })),
+export const ZRosterMemberSchema = z.object({
+  memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
+  /** The 党小组 the member belongs to, when not the organization itself. */
+  groupName: z.string().nullable(),
 });
+export type TRosterMember = z.infer<typeof ZRosterMemberSchema>;
+export const ZRosterSchema = z.object({ orgId: z.number(), orgName: z.string(), items: z.array(ZRosterMemberSchema) });
+export type TRoster = z.infer<typeof ZRosterSchema>;
 
 export const ZMeetingSettingsSchema = z.strictObject({
   /** RULES.md §9 (L): a record made more than this many days after the meeting is marked 补录. */
@@ -143,14 +148,16 @@ const countsSchema = z.object({
   toGrade: z.number(), graded: z.number(), probationary: z.number(), excellentLimit: z.number(),
   byGrade: z.object({ excellent: z.number(), qualified: z.number(), basically_qualified: z.number(), unqualified: z.number() }),
 });
+export const ZAppraisalRowSchema = z.object({
+  memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
+  grade: ZAppraisalGrade.nullable(), note: z.string().nullable(),
+});
+export type TAppraisalRow = z.infer<typeof ZAppraisalRowSchema>;
 export const ZAppraisalSchema = z.object({
   id: z.number().nullable(), orgId: z.number(), orgName: z.string(), year: z.number(),
   status: z.enum(['new', 'draft', 'final']), meetingId: z.number().nullable(), meetingTopic: z.string().nullable(),
   note: z.string().nullable(), finalizedAt: z.string().nullable(),
-  rows: z.array(z.object({
-    memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
-    grade: ZAppraisalGrade.nullable(), note: z.string().nullable(),
-  })),
+  rows: z.array(ZAppraisalRowSchema),
   counts: countsSchema,
   problems: z.array(z.object({ code: z.string(), memberId: z.number().nullable(), message: z.string() })),
 });
@@ -162,12 +169,13 @@ export const ZMyMeetingsSchema = z.object({
   year: z.number(),
   counts: z.object({ attended: z.number(), absent: z.number() }),
   items: z.array(z.object({
-    id: z.number(), orgName: z.string(), kinds: z.array(z.string()), heldOn: z.string().nullable(), startTime: z.string().nullable(),
+    id: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), heldOn: z.string().nullable(), startTime: z.string().nullable(),
     place: z.string().nullable(), topic: z.string(), present: z.boolean(), absenceReason: z.string().nullable(),
   })),
   upcoming: z.array(z.object({
-    id: z.number(), orgName: z.string(), kinds: z.array(z.string()), plannedOn: z.string().nullable(), startTime: z.string().nullable(),
+    id: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), plannedOn: z.string().nullable(), startTime: z.string().nullable(),
     place: z.string().nullable(), topic: z.string(),
   })),
 });
+export type TMyMeetings = z.infer<typeof ZMyMeetingsSchema>;
 export const ZMyMeetingsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });

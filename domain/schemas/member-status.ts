@@ -27,6 +27,8 @@ export const ZStatusChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('restore'), ...base }),
 ]);
 export type TStatusChange = z.infer<typeof ZStatusChangeSchema>;
+export const ZStatusChangeResultSchema = z.object({ memberId: z.number(), eventId: z.number(), from: z.string(), to: z.string() });
+export type TStatusChangeResult = z.infer<typeof ZStatusChangeResultSchema>;
 
 export const ZStatusEventSchema = z.object({
   id: z.number(),
@@ -43,8 +45,10 @@ export const ZStatusEventSchema = z.object({
   at: z.string(),
 });
 
+export const ZStatusListName = z.enum(['flowing', 'lost_contact', 'suspended', 'left', 'deceased', 'transferred_out']);
+export type TStatusListName = z.infer<typeof ZStatusListName>;
 export const ZStatusListQuery = z.strictObject({
-  status: z.enum(['flowing', 'lost_contact', 'suspended', 'left', 'deceased', 'transferred_out']),
+  status: ZStatusListName,
   orgId: z.coerce.number().int().positive().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -62,3 +66,4 @@ export const ZStatusMemberSchema = z.object({
   flowing: ZFlowingSchema.extend({ since: z.string() }).nullable(),
   attention: z.object({ code: z.string(), message: z.string(), article: z.string(), dueOn: z.string() }).nullable(),
 });
+export type TStatusMember = z.infer<typeof ZStatusMemberSchema>;

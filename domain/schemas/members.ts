@@ -78,6 +78,8 @@ export const ZMemberFilter = {
 };
 export const ZMemberFilterQuery = z.strictObject(ZMemberFilter);
 export type TMemberFilter = z.infer<typeof ZMemberFilterQuery>;
+/** The filter as the web sends it: the server fills in the defaults. */
+export type TMemberFilterParams = Partial<TMemberFilter>;
 export const ZMemberListQuery = z.strictObject({ ...ZMemberFilter, ...ZCursorQuery });
 export const ZMemberExportQuery = z.strictObject({ ...ZMemberFilter, purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
 
@@ -133,7 +135,9 @@ export const ZMemberHistorySchema = z.object({
 export type TMemberHistory = z.infer<typeof ZMemberHistorySchema>;
 
 export const ZRevealIdSchema = z.object({ idNumber: z.string() });
+export type TRevealId = z.infer<typeof ZRevealIdSchema>;
 export const ZMemberCountSchema = z.object({ total: z.number() });
+export type TMemberCount = z.infer<typeof ZMemberCountSchema>;
 
 /** One problem of an import file: the sheet row (as Excel numbers it), the column header and the reason. */
 export const ZImportErrorSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });

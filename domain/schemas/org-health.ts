@@ -8,6 +8,7 @@ import { ZDate } from './common';
 const id = z.coerce.number().int().positive();
 
 export const ZHealthOrder = z.enum(['tree', 'attention']);
+export type THealthOrder = z.infer<typeof ZHealthOrder>;
 export const ZHealthQuery = z.strictObject({ orgId: id.optional() });
 export const ZHealthExportQuery = z.strictObject({
   orgId: id.optional(),

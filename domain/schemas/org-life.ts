@@ -15,6 +15,8 @@ const keyMessage = { message: '期间格式应为 YYYY-MM（月）、YYYY-Qn（�
 
 export const ZComplianceQuery = z.strictObject({ orgId: id.optional(), ...periodFields }).refine(keyFits, keyMessage);
 export const ZUnitComplianceQuery = z.strictObject(periodFields).refine(keyFits, keyMessage);
+/** The period a compliance read is about, as the web sends it. */
+export type TPeriodQuery = Partial<z.infer<typeof ZUnitComplianceQuery>>;
 export const ZMissingQuery = z.strictObject({
   orgId: id.optional(), ...periodFields,
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -53,6 +55,7 @@ export const ZCheckSchema = z.object({
   kind: ZKind, periodKey: z.string(), from: ZDate, to: ZDate, state: z.enum(['held', 'missing', 'due']),
   heldCount: z.number(), lateCount: z.number(), meetingIds: z.array(z.number()), article: z.string(),
 });
+export type TCheck = z.infer<typeof ZCheckSchema>;
 export const ZUnitComplianceSchema = z.object({
   orgId: z.number(), orgName: z.string(), orgKind: z.string(), hasCommittee: z.boolean(),
   path: z.array(ZCrumb), period: ZPeriodSchema, today: ZDate, checks: z.array(ZCheckSchema),
@@ -78,8 +81,10 @@ export const ZRuleVersionInput = z.strictObject({
   rules: z.array(ZRuleSchema).max(MEETING_KINDS.length),
 });
 export const ZRuleVersionsBody = z.strictObject({ versions: z.array(ZRuleVersionInput).max(50, '版本过多') });
+export const ZRuleVersionSchema = ZRuleVersionInput.extend({ version: z.string(), builtIn: z.boolean() });
+export type TRuleVersion = z.infer<typeof ZRuleVersionSchema>;
 export const ZRuleVersionsSchema = z.object({
-  versions: z.array(ZRuleVersionInput.extend({ version: z.string(), builtIn: z.boolean() })),
+  versions: z.array(ZRuleVersionSchema),
   /** The version governing a window that begins today. */
   inForce: z.string(),
   today: ZDate,

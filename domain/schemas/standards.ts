@@ -36,9 +36,12 @@ export const ZChecklistSchema = z.object({
   /** How many assessments were made on it. */
   used: z.number(),
 });
+export type TChecklist = z.infer<typeof ZChecklistSchema>;
 
 const itemScore = z.strictObject({ score: z.number().nullable().optional(), note: text(500).nullable().optional() });
 const scoreSheet = z.record(z.string().max(20), itemScore);
+/** Per-item scores as the web sends them, keyed by item code. */
+export type TScoreInput = z.input<typeof scoreSheet>;
 
 export const ZAssessmentQuery = z.strictObject({ year });
 export const ZSelfAssessmentSchema = z.strictObject({
@@ -50,6 +53,7 @@ export const ZSelfAssessmentSchema = z.strictObject({
 });
 export type TSelfAssessment = z.infer<typeof ZSelfAssessmentSchema>;
 export const ZSubmitSchema = z.strictObject({ version });
+export type TSubmit = z.infer<typeof ZSubmitSchema>;
 export const ZReviewSchema = z.strictObject({
   decision: z.enum(['rate', 'return']),
   /** Per-item review scores (required to rate; a return may keep them as a draft). */
@@ -61,6 +65,10 @@ export type TReview = z.infer<typeof ZReviewSchema>;
 
 const ZScoreOut = z.record(z.string(), z.object({ score: z.number().nullable().optional(), note: z.string().nullable().optional() }));
 export const ZStatus = z.enum(['draft', 'submitted', 'reviewed', 'returned']);
+export type TAssessmentStatus = z.infer<typeof ZStatus>;
+/** An organization's rating state in a year: 'none' while it has no assessment. */
+export const ZRatingStatus = z.enum(['none', ...ZStatus.options]);
+export type TRatingStatus = z.infer<typeof ZRatingStatus>;
 
 export const ZAssessmentSchema = z.object({
   id: z.number(), status: ZStatus, selfScores: ZScoreOut, selfTotal: z.number().nullable(), selfNote: z.string().nullable(),
@@ -68,7 +76,9 @@ export const ZAssessmentSchema = z.object({
   reviewScores: ZScoreOut.nullable(), reviewTotal: z.number().nullable(), reviewNote: z.string().nullable(), stars: z.number().nullable(),
   reviewedBy: z.string().nullable(), reviewerOrgName: z.string().nullable(), reviewedAt: z.string().nullable(), version: z.number(),
 });
+export type TAssessment = z.infer<typeof ZAssessmentSchema>;
 export const ZStarHistorySchema = z.object({ year: z.number(), stars: z.number(), ratedOn: z.string(), ratedByOrgName: z.string().nullable(), reviewTotal: z.number().nullable() });
+export type TStarHistory = z.infer<typeof ZStarHistorySchema>;
 
 export const ZAssessmentViewSchema = z.object({
   org: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
@@ -79,35 +89,43 @@ export const ZAssessmentViewSchema = z.object({
   canReview: z.boolean(),
   history: z.array(ZStarHistorySchema),
 });
+export type TAssessmentView = z.infer<typeof ZAssessmentViewSchema>;
 
 export const ZAssessmentListQuery = z.strictObject({ orgId: orgId.optional(), year, status: ZStatus.optional() });
+export type TAssessmentListQuery = z.infer<typeof ZAssessmentListQuery>;
 export const ZAssessmentRowSchema = z.object({
   id: z.number(), orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), year: z.number(), status: ZStatus,
   selfTotal: z.number().nullable(), reviewTotal: z.number().nullable(), stars: z.number().nullable(), submittedAt: z.string().nullable(), canReview: z.boolean(),
 });
+export type TAssessmentRow = z.infer<typeof ZAssessmentRowSchema>;
+export const ZAssessmentListSchema = z.object({ items: z.array(ZAssessmentRowSchema), truncated: z.boolean() });
+export type TAssessmentList = z.infer<typeof ZAssessmentListSchema>;
 
 // The overview is a distribution (RULES.md §9: no leaderboard): counts by stars, rows in tree order.
 export const ZRatingQuery = z.strictObject({
   orgId: orgId.optional(),
   year,
   stars: z.coerce.number().int().min(0).max(5).optional(),
-  status: z.enum(['none', 'draft', 'submitted', 'reviewed', 'returned']).optional(),
+  status: ZRatingStatus.optional(),
 });
+export type TRatingQuery = z.infer<typeof ZRatingQuery>;
 export const ZRatingExportQuery = ZRatingQuery.extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
-const starCounts = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number(), unrated: z.number() });
+export const ZStarCountsSchema = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number(), unrated: z.number() });
+export type TStarCounts = z.infer<typeof ZStarCountsSchema>;
 export const ZRatingOverviewSchema = z.object({
   year: z.number(),
   branches: z.number(),
-  counts: starCounts,
+  counts: ZStarCountsSchema,
   statusCounts: z.object({ none: z.number(), draft: z.number(), submitted: z.number(), reviewed: z.number(), returned: z.number() }),
-  byChild: z.array(starCounts.extend({ orgId: z.number(), name: z.string() })),
+  byChild: z.array(ZStarCountsSchema.extend({ orgId: z.number(), name: z.string() })),
   items: z.array(z.object({
-    orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), status: z.enum(['none', 'draft', 'submitted', 'reviewed', 'returned']),
+    orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), status: ZRatingStatus,
     selfTotal: z.number().nullable(), reviewTotal: z.number().nullable(), stars: z.number().nullable(),
     history: z.array(z.object({ year: z.number(), stars: z.number() })),
   })),
   truncated: z.boolean(),
 });
+export type TRatingOverview = z.infer<typeof ZRatingOverviewSchema>;
 
 // 软弱涣散 organizations and their rectification.
 export const ZWeakReason = z.enum(WEAK_REASONS);
@@ -119,7 +137,9 @@ export const ZWeakOrgCreateSchema = z.strictObject({
 });
 export type TWeakOrgCreate = z.infer<typeof ZWeakOrgCreateSchema>;
 export const ZWeakListQuery = z.strictObject({ orgId: orgId.optional(), year: year.optional(), status: z.enum(['rectifying', 'rectified']).optional() });
+export type TWeakListQuery = z.infer<typeof ZWeakListQuery>;
 export const ZSuggestionQuery = z.strictObject({ orgId: orgId.optional(), year });
+export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;
 export const ZAcceptSchema = z.strictObject({ note: optText(500) });
 
 export const ZRectTaskCreateSchema = z.strictObject({
@@ -133,23 +153,26 @@ export const ZRectTaskProgressSchema = z.strictObject({
   progress: z.number().int().min(0, '进度不能为负').max(100, '进度不能超过 100%'),
   note: optText(500),
 });
+export type TRectTaskProgress = z.infer<typeof ZRectTaskProgressSchema>;
 
 export const ZRectTaskSchema = z.object({
   id: z.number(), title: z.string(), measure: z.string().nullable(), owner: z.string(), dueOn: z.string(), progress: z.number(),
   status: z.enum(['open', 'done']), doneOn: z.string().nullable(), note: z.string().nullable(), updatedAt: z.string(), overdue: z.boolean(),
 });
+export type TRectTask = z.infer<typeof ZRectTaskSchema>;
 const rectSummary = { tasks: z.number(), done: z.number(), progress: z.number(), overdue: z.number() };
 export const ZWeakOrgSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), year: z.number(), reasons: z.array(z.string()),
+  id: z.number(), orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), year: z.number(), reasons: z.array(ZWeakReason),
   note: z.string().nullable(), identifiedOn: z.string(), identifiedOrgName: z.string().nullable(), status: z.enum(['rectifying', 'rectified']),
   rectifiedOn: z.string().nullable(), acceptedBy: z.string().nullable(), ...rectSummary, canAccept: z.boolean(), canUpdate: z.boolean(),
 });
+export type TWeakOrg = z.infer<typeof ZWeakOrgSchema>;
 export const ZWeakOrgDetailSchema = ZWeakOrgSchema.extend({ items: z.array(ZRectTaskSchema) });
-export const ZSuggestionListSchema = z.object({
-  year: z.number(),
-  items: z.array(z.object({
-    orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(),
-    suggestions: z.array(z.object({ kind: z.string(), reason: ZWeakReason, text: z.string() })),
-  })),
-  truncated: z.boolean(),
+export type TWeakOrgDetail = z.infer<typeof ZWeakOrgDetailSchema>;
+export const ZSuggestionSchema = z.object({
+  orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(),
+  suggestions: z.array(z.object({ kind: z.string(), reason: ZWeakReason, text: z.string() })),
 });
+export type TSuggestion = z.infer<typeof ZSuggestionSchema>;
+export const ZSuggestionListSchema = z.object({ year: z.number(), items: z.array(ZSuggestionSchema), truncated: z.boolean() });
+export type TSuggestionList = z.infer<typeof ZSuggestionListSchema>;

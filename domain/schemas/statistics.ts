@@ -23,10 +23,16 @@ export const ZTableQuery = z.strictObject({
   to: ZDate.optional(),
 });
 export type TTableQuery = z.infer<typeof ZTableQuery>;
+/** What picks a table's numbers as the web sends it: the organization, the reference month, age bands as "30,35,…", a period. */
+export type TTableParams = Omit<TTableQuery, 'orgId' | 'month' | 'ageBands'> & { orgId: number; month: string; ageBands?: string };
 
-const ZLabel = z.object({ zh: z.string(), en: z.string() });
+export const ZLabel = z.object({ zh: z.string(), en: z.string() });
+export type TLabel = z.infer<typeof ZLabel>;
+export const ZTableSource = z.enum(['members', 'orgs', 'events']);
+export type TTableSource = z.infer<typeof ZTableSource>;
 
 export const ZTableColumn = z.object({ key: z.string(), path: z.array(ZLabel) });
+export type TTableColumn = z.infer<typeof ZTableColumn>;
 export const ZTableRow = z.object({
   /** 'total' (合计), 'self' (本级: held directly by the organization), or the child's id. */
   key: z.string(),
@@ -37,12 +43,13 @@ export const ZTableRow = z.object({
   hasChildren: z.boolean(),
   cells: z.record(z.string(), z.number()),
 });
+export type TTableRow = z.infer<typeof ZTableRow>;
 
 export const ZStatsTable = z.object({
   code: z.string(),
   title: ZLabel,
   group: z.string(),
-  source: z.enum(['members', 'orgs', 'events']),
+  source: ZTableSource,
   unit: ZLabel,
   org: z.object({ id: z.number(), name: z.string() }),
   /** The organization and its ancestors inside the user's scope, root first. */
@@ -65,9 +72,10 @@ export const ZCatalogue = z.object({
   groups: z.array(z.object({
     key: z.string(),
     title: ZLabel,
-    tables: z.array(z.object({ code: z.string(), title: ZLabel, source: z.enum(['members', 'orgs', 'events']) })),
+    tables: z.array(z.object({ code: z.string(), title: ZLabel, source: ZTableSource })),
   })),
 });
+export type TCatalogue = z.infer<typeof ZCatalogue>;
 
 export const ZPeopleQuery = ZTableQuery.extend({
   /** The table's row: 'total', 'self' or a child organization's id. */
@@ -76,6 +84,8 @@ export const ZPeopleQuery = ZTableQuery.extend({
   ...ZCursorQuery,
 });
 export type TPeopleQuery = z.infer<typeof ZPeopleQuery>;
+/** The cell whose people are listed: its row and column keys. */
+export type TCellRef = Pick<TPeopleQuery, 'row' | 'col'>;
 
 export const ZPeopleList = z.object({
   /** Every row of the list, equal to the number in the table. */

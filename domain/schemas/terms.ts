@@ -18,6 +18,8 @@ export const ZTermListQuery = z.strictObject({
   ...ZCursorQuery,
 });
 export type TTermListQuery = z.infer<typeof ZTermListQuery>;
+/** The list's filter as the web sends it (the export takes the same). */
+export type TTermFilter = Omit<Partial<TTermListQuery>, 'cursor' | 'limit'>;
 
 export const ZTermExportQuery = ZTermListQuery.omit({ cursor: true, limit: true }).extend({
   purpose: z.string().trim().min(2, '请填写导出用途').max(200),
@@ -49,6 +51,7 @@ export const ZTermPageSchema = z.object({
   counts: z.record(z.string(), z.number()),
   today: z.string(),
 });
+export type TTermPage = z.infer<typeof ZTermPageSchema>;
 
 export const ZTermSchema = z.object({
   id: z.number(),
@@ -171,12 +174,16 @@ export const ZElectionListQuery = z.strictObject({
   /** Only what the caller may decide or confirm now. */
   mine: z.enum(['true', 'false']).optional(),
 });
+/** The elections filter as the web holds it: mine as a boolean (sent as 'true'). */
+export type TElectionListFilter = Omit<z.infer<typeof ZElectionListQuery>, 'mine'> & { mine?: boolean };
 export const ZAdjustmentListQuery = z.strictObject({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(['proposed', 'approved', 'rejected']).optional(),
 });
+export type TAdjustmentListQuery = z.infer<typeof ZAdjustmentListQuery>;
 export const ZCandidateQuery = z.strictObject({ q: z.string().trim().max(40).optional() });
 export const ZEligibleSchema = z.object({ id: z.number(), name: z.string(), orgName: z.string() });
+export type TEligible = z.infer<typeof ZEligibleSchema>;
 
 export const ZOverdueSchema = z.object({
   today: z.string(),
@@ -185,3 +192,4 @@ export const ZOverdueSchema = z.object({
   /** Elections held more than a month ago whose result is not yet confirmed (L). */
   unreported: z.array(ZElectionSchema),
 });
+export type TOverdue = z.infer<typeof ZOverdueSchema>;

@@ -55,6 +55,8 @@ export const ZTransferListQuery = z.strictObject({
   q: z.string().trim().max(40).optional(),
   ...ZCursorQuery,
 });
+/** The list's filter as the web sends it (the export takes the same). */
+export type TTransferFilter = Omit<z.infer<typeof ZTransferListQuery>, 'cursor' | 'limit'>;
 export const ZTransferExportQuery = ZTransferListQuery.omit({ cursor: true, limit: true }).extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(100) });
 
 export const ZTransferRowSchema = z.object({
@@ -94,6 +96,13 @@ export const ZTransferSettingsSchema = z.strictObject({
   outOfCityDays: z.number().int().min(1).max(366),
   maxDays: z.number().int().min(1).max(366),
 }).refine((s) => s.withinCityDays <= s.maxDays && s.outOfCityDays <= s.maxDays, { message: '默认有效期不能超过最长有效期', path: ['maxDays'] });
+export type TTransferSettings = z.infer<typeof ZTransferSettingsSchema>;
 
 export const ZTransferCandidateQuery = z.strictObject({ orgId: z.coerce.number().int().positive(), q: z.string().trim().max(40).optional() });
 export const ZTransferCandidateSchema = z.object({ id: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']), status: z.string(), orgName: z.string() });
+export type TTransferCandidate = z.infer<typeof ZTransferCandidateSchema>;
+
+export const ZTransferTargetQuery = z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(50) });
+/** An organization in the city that may receive a letter. */
+export const ZTransferTargetSchema = z.object({ id: z.number(), name: z.string(), kind: z.string(), parentName: z.string().nullable() });
+export type TTransferTarget = z.infer<typeof ZTransferTargetSchema>;

@@ -37,4 +37,6 @@ export const ZUserUpdateSchema = z.strictObject({
 export type TUserUpdate = z.infer<typeof ZUserUpdateSchema>;
 
 export const ZUserListQuery = z.strictObject({ q: z.string().trim().max(40).optional(), orgId: z.coerce.number().int().positive().optional(), ...ZCursorQuery });
+/** The query as the web sends it: the server fills in the defaults. */
+export type TUserListQuery = Partial<z.infer<typeof ZUserListQuery>>;
 export const ZResetPasswordSchema = z.strictObject({ password: z.string().min(1).max(256) });

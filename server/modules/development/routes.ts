@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
   ZBoardSchema, ZEligibleMemberSchema, ZEligibleQuery, ZPeopleQuery, ZPersonCreateSchema, ZPersonDetailSchema, ZPersonRowSchema,
-  ZRuleSetSchema, ZStepInputSchema, ZViolationSchema,
+  ZRuleSetSchema, ZStepCheckSchema, ZStepInputSchema,
 } from '../../../domain/schemas/development.js';
 import { PERSON_STATUS_LABELS, stepDef } from '../../../domain/rules/development-steps.js';
 import { audited, recordRead } from '../../audit/record.js';
@@ -75,7 +75,7 @@ export const developmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return personDetail(req, await requirePerson(req, req.params.id, 'dev.read'));
     });
 
-  app.post('/people/:id/check', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.write' }, schema: { tags, summary: '预检：记录该步骤是否违反时限或条件', params: ZIdParam, body: ZStepInputSchema, response: { 200: z.object({ violations: z.array(ZViolationSchema), passed: z.boolean() }) } } },
+  app.post('/people/:id/check', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.write' }, schema: { tags, summary: '预检：记录该步骤是否违反时限或条件', params: ZIdParam, body: ZStepInputSchema, response: { 200: ZStepCheckSchema } } },
     async (req) => previewStep(req, await requirePerson(req, req.params.id, 'dev.write'), req.body));
 
   app.post('/people/:id/steps', { config: { scope: { 'params.id': 'dev_person' }, action: 'dev.write' }, schema: { tags, summary: '记录下一步（日期、人员、材料、表决、特殊情况）', params: ZIdParam, body: ZStepInputSchema, response: { 201: ZPersonDetailSchema } } },

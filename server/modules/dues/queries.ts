@@ -1,7 +1,7 @@
 // SQL reads for dues: a member's ledger, a branch's month, arrears and totals of a subtree.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addMonths, arrearsLevel, monthsBetween, type Arrears, type ArrearsLevel, type ArrearsThresholds } from '../../../domain/rules/dues.js';
+import { addMonths, arrearsLevel, monthsBetween, type Arrears, type ArrearsLevel, type ArrearsThresholds, type DuesCategory } from '../../../domain/rules/dues.js';
 import { ALL_MONTHS, countedSql, ledgerCte, periodsCte, type MemberFilter } from './ledger-sql.js';
 
 type Q = Kysely<DB>;
@@ -44,7 +44,7 @@ export async function arrearsOf(db: Q, f: MemberFilter, lastClosed: string, t: A
 }
 
 export interface SheetDbRow {
-  member_id: number; name: string; category: string; dues_category: string | null; base_fen: number | null;
+  member_id: number; name: string; category: string; dues_category: DuesCategory | null; base_fen: number | null;
   due_fen: number | null; paid_fen: number; paid_on: string | null; receipt_no: string | null;
 }
 

@@ -2,6 +2,7 @@
 // reason recorded), and the planned meetings of their organization still ahead.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import { ZMyMeetingsQuery, ZMyMeetingsSchema } from '../../../domain/schemas/meetings.js';
 import { notFound } from '../../errors.js';
 import { myMemberId } from '../members/service.js';
@@ -32,8 +33,8 @@ export const mineRoutes: FastifyPluginAsyncZod = async (app) => {
         member: { id: me.id, name: me.name, orgName: me.org_name },
         year,
         counts: { attended: items.filter((i) => i.present).length, absent: items.filter((i) => !i.present).length },
-        items: items.map((i) => ({ id: i.id, orgName: i.org_name, kinds: i.kinds, heldOn: i.held_on, startTime: i.start_time, place: i.place, topic: i.topic, present: i.present, absenceReason: i.absence_reason })),
-        upcoming: upcoming.map((u) => ({ id: u.id, orgName: u.org_name, kinds: u.kinds, plannedOn: u.planned_on, startTime: u.start_time, place: u.place, topic: u.topic })),
+        items: items.map((i) => ({ id: i.id, orgName: i.org_name, kinds: i.kinds as MeetingKind[], heldOn: i.held_on, startTime: i.start_time, place: i.place, topic: i.topic, present: i.present, absenceReason: i.absence_reason })),
+        upcoming: upcoming.map((u) => ({ id: u.id, orgName: u.org_name, kinds: u.kinds as MeetingKind[], plannedOn: u.planned_on, startTime: u.start_time, place: u.place, topic: u.topic })),
       };
     });
 };

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import dayjs from 'dayjs';
 import { ZIdParam } from '../../../domain/schemas/common.js';
-import { ZStatusChangeSchema, ZStatusEventSchema, ZStatusListQuery, ZStatusMemberSchema } from '../../../domain/schemas/member-status.js';
+import { ZStatusChangeResultSchema, ZStatusChangeSchema, ZStatusEventSchema, ZStatusListQuery, ZStatusMemberSchema } from '../../../domain/schemas/member-status.js';
 import { LOST_CONTACT_MONTHS, SUSPENDED_REMOVAL_YEARS, type StatusChangeKind, type ExitKind, type SuspendBasis } from '../../../domain/rules/member-status-rules.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
 import { audited } from '../../audit/record.js';
@@ -44,7 +44,7 @@ export const memberStatusRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     });
 
-  app.post('/:id', { config: { scope: { 'params.id': 'member' }, action: 'status.write' }, schema: { tags, summary: '办理党员状态变更', params: ZIdParam, body: ZStatusChangeSchema, response: { 200: z.object({ memberId: z.number(), eventId: z.number(), from: z.string(), to: z.string() }) } } },
+  app.post('/:id', { config: { scope: { 'params.id': 'member' }, action: 'status.write' }, schema: { tags, summary: '办理党员状态变更', params: ZIdParam, body: ZStatusChangeSchema, response: { 200: ZStatusChangeResultSchema } } },
     async (req) => {
       const m = await requireMember(req, req.params.id, 'status.write');
       return audited(req, { action: `status.${req.body.kind}`, objectType: 'member', objectId: () => m.id, detail: (r) => ({ from: r.from, to: r.to, date: req.body.date, documentNo: req.body.documentNo ?? null }) },

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
-  ZAssessmentListQuery, ZAssessmentQuery, ZAssessmentRowSchema, ZAssessmentViewSchema, ZChecklistCreateSchema, ZChecklistSchema, ZRatingOverviewSchema,
+  ZAssessmentListQuery, ZAssessmentListSchema, ZAssessmentQuery, ZAssessmentViewSchema, ZChecklistCreateSchema, ZChecklistSchema, ZRatingOverviewSchema,
   ZRatingQuery, ZReviewSchema, ZSelfAssessmentSchema, ZStarHistorySchema, ZSubmitSchema,
 } from '../../../domain/schemas/standards.js';
 import { audited } from '../../audit/record.js';
@@ -71,7 +71,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       return viewOf(req, a);
     });
 
-  app.get('/assessments', { config: { action: 'standard.read' }, schema: { tags, summary: '下级党支部的年度评定（待审核与已审核）', querystring: ZAssessmentListQuery, response: { 200: z.object({ items: z.array(ZAssessmentRowSchema), truncated: z.boolean() }) } } },
+  app.get('/assessments', { config: { action: 'standard.read' }, schema: { tags, summary: '下级党支部的年度评定（待审核与已审核）', querystring: ZAssessmentListQuery, response: { 200: ZAssessmentListSchema } } },
     async (req) => {
       const org = await requireOrg(req, req.query.orgId ?? req.actor!.orgId, 'standard.read');
       return assessmentList(db, req.actor!, org.path, req.query.year, req.query.status);

@@ -6,7 +6,7 @@ import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
 import { can } from '../../../domain/permissions.js';
-import { acceptanceBlocker, rectificationSummary, type RectificationTaskState } from '../../../domain/rules/standards.js';
+import { acceptanceBlocker, rectificationSummary, type RectificationTaskState, type WeakReason } from '../../../domain/rules/standards.js';
 import type { TRectTaskCreate, TWeakOrgCreate } from '../../../domain/schemas/standards.js';
 import { conflict, invalid } from '../../errors.js';
 import { isStrictlyHigher, requireHigherLevel } from './access.js';
@@ -36,7 +36,7 @@ function presentWeak(w: WeakRow, tasks: TaskRow[], actor: Actor, today: string) 
   const states = tasks.map(state);
   const open = w.status === 'rectifying';
   return {
-    id: w.id, orgId: w.org_id, orgName: w.org_name, parentName: w.parent_name, year: w.year, reasons: w.reasons, note: w.note,
+    id: w.id, orgId: w.org_id, orgName: w.org_name, parentName: w.parent_name, year: w.year, reasons: w.reasons as WeakReason[], note: w.note,
     identifiedOn: w.identified_on, identifiedOrgName: w.identified_org_name, status: w.status, rectifiedOn: w.rectified_on, acceptedBy: w.accepted_by_name,
     ...rectificationSummary(states, today),
     canAccept: open && can(actor.roles, 'standard.review') && isStrictlyHigher(actor, w.org_path) && acceptanceBlocker(states) === null,

@@ -4,22 +4,10 @@
 import { TODO_KIND_ORDER, type TodoKind } from '../../../domain/todo-kinds.js';
 import { digestItemsOf } from './digest-cache.js';
 import type { FoundItem, OrgRef, TodoContext } from './types.js';
+import type { TDigestCells, TDigestRow } from '../../../domain/schemas/todos.js';
 
-export interface DigestCells {
-  counts: Partial<Record<TodoKind, number>>;
-  overdue: Partial<Record<TodoKind, number>>;
-  total: number;
-  overdueTotal: number;
-}
-
-export interface DigestRow extends DigestCells {
-  orgId: number;
-  orgName: string;
-  orgKind: string;
-  /** The organization itself (its own work and its own requests to the level above). */
-  self: boolean;
-  hasChildren: boolean;
-}
+export type DigestCells = TDigestCells;
+export type DigestRow = TDigestRow;
 
 const blank = (): DigestCells => ({ counts: {}, overdue: {}, total: 0, overdueTotal: 0 });
 

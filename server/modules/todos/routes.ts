@@ -11,7 +11,7 @@ import { digestItems, digestOf, type DigestRow } from './digest.js';
 import { contextOf, memberOf, orgRef, presentItem, todosOf } from './service.js';
 import {
   ZDigestExportQuery, ZDigestItemsQuery, ZDigestItemsSchema, ZDigestSchema, ZDigestViewQuery, ZTodoCountSchema, ZTodoListSchema,
-} from './schemas.js';
+} from '../../../domain/schemas/todos.js';
 
 const tags = ['todos'];
 

@@ -1,25 +1,11 @@
 // The shapes shared by the to-do providers, the router and the digest.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
-import type { TodoArea, TodoKind, TodoSeverity } from '../../../domain/todo-kinds.js';
+import type { TodoArea } from '../../../domain/todo-kinds.js';
+import type { TTodoItem } from '../../../domain/schemas/todos.js';
 
-export interface TodoItem {
-  kind: TodoKind;
-  /** The organization the item concerns (for an approval: the one that asked). */
-  orgId: number;
-  orgName: string;
-  /** Chinese, specific: "第三党支部：本季度党课尚未开展". */
-  title: string;
-  dueOn: string | null;
-  overdue: boolean;
-  severity: TodoSeverity;
-  /** The web page where the work is done. */
-  link: string;
-  /** The object behind the item (a person, letter, member, term...), unique within its kind. */
-  ref: string;
-  /** The article that sets the deadline, when a regulation does. */
-  rule: string | null;
-}
+/** One to-do as the API returns it (domain/schemas/todos.ts). */
+export type TodoItem = TTodoItem;
 
 /** An item with the path of its organization: the digest groups by it, approvals are routed by it. */
 export interface FoundItem extends TodoItem {

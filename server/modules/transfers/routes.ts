@@ -6,7 +6,7 @@ import { ageOn } from '../../../domain/rules/members.js';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
   ZTransferCandidateQuery, ZTransferCandidateSchema, ZTransferCreateSchema, ZTransferExportQuery, ZTransferIncomingSchema,
-  ZTransferListQuery, ZTransferReturnSchema, ZTransferRowSchema, ZTransferSettingsSchema, ZTransferStepSchema,
+  ZTransferListQuery, ZTransferReturnSchema, ZTransferRowSchema, ZTransferSettingsSchema, ZTransferStepSchema, ZTransferTargetQuery, ZTransferTargetSchema,
 } from '../../../domain/schemas/transfers.js';
 import { audited, recordRead } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
@@ -68,7 +68,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: await q.candidates(db, req.actor!.scopePath, org.id, req.query.q) };
     });
 
-  app.get('/targets', { config: { action: 'transfer.write' }, schema: { tags, summary: '搜索市内接收党组织', querystring: z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(50) }), response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), parentName: z.string().nullable() })) }) } } },
+  app.get('/targets', { config: { action: 'transfer.write' }, schema: { tags, summary: '搜索市内接收党组织', querystring: ZTransferTargetQuery, response: { 200: z.object({ items: z.array(ZTransferTargetSchema) }) } } },
     async (req) => ({ items: await q.searchTargets(db, req.query.q, 20) }));
 
   app.get('/:id', { config: { scope: { 'params.id': 'transfer' }, action: 'transfer.read' }, schema: { tags, summary: '介绍信详情', params: ZIdParam, response: { 200: ZTransferRowSchema } } },

@@ -1,9 +1,12 @@
 import { api, download } from './client';
-import type { AuditFilter, AuditRow, AuditVerifyResult, Page } from './types';
+import type { TPage } from './types';
+import type { TAuditFilter, TAuditResult, TAuditRow, TChainReport } from '../../../domain/schemas/audit';
 
-export const listAudit = (filter: AuditFilter, cursor?: string, limit = 50) =>
-  api.get<Page<AuditRow>>('/api/audit', { ...filter, cursor, limit });
-export const verifyAudit = () => api.get<AuditVerifyResult>('/api/audit/verify');
+export type { TAuditFilter, TAuditResult, TAuditRow, TChainReport };
+
+export const listAudit = (filter: TAuditFilter, cursor?: string, limit = 50) =>
+  api.get<TPage<TAuditRow>>('/api/audit', { ...filter, cursor, limit });
+export const verifyAudit = () => api.get<TChainReport>('/api/audit/verify');
 /** The export holds exactly the rows the filter selects; the server audits it with its purpose. */
-export const exportAudit = (filter: AuditFilter, purpose: string) =>
+export const exportAudit = (filter: TAuditFilter, purpose: string) =>
   download('/api/audit/export', { ...filter, purpose }, 'audit-log.xlsx');

@@ -1,11 +1,14 @@
 import { api } from './client';
-import type { Health, Me } from './types';
+import type { TMe } from '../../../domain/schemas/auth';
+import type { THealthStatus } from '../../../domain/schemas/system';
 
-export const getHealth = () => api.get<Health>('/api/health', undefined, { noAuthRedirect: true });
+export type { TMe, THealthStatus };
+
+export const getHealth = () => api.get<THealthStatus>('/api/health', undefined, { noAuthRedirect: true });
 /** Asked on start-up: a 401 there only means "not logged in yet". */
-export const getMe = () => api.get<Me>('/api/auth/me', undefined, { noAuthRedirect: true });
+export const getMe = () => api.get<TMe>('/api/auth/me', undefined, { noAuthRedirect: true });
 export const login = (username: string, password: string) =>
-  api.post<Me>('/api/auth/login', { username, password }, { noAuthRedirect: true });
+  api.post<TMe>('/api/auth/login', { username, password }, { noAuthRedirect: true });
 export const logout = () => api.post<void>('/api/auth/logout', undefined, { noAuthRedirect: true });
 export const changePassword = (oldPassword: string, newPassword: string) =>
   api.post<void>('/api/auth/password', { oldPassword, newPassword });

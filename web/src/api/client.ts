@@ -1,6 +1,11 @@
 // The one way the web app talks to the server: JSON over fetch with the session cookie,
 // errors turned into ApiError, and a 401 sending the user back to the login page.
-import type { ErrorBody } from './types';
+//
+// Types: every request and response shape comes only from domain/schemas (the zod Z…Schema the
+// server validates with, and its inferred T… type); web/src/api re-exports them and declares none
+// of its own (eslint.config.js enforces it). A shape the web needs and domain/schemas lacks is added
+// there, next to the schema the server route answers with.
+import type { TError } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -65,7 +70,7 @@ async function send(method: string, path: string, opts: RequestOptions, accept: 
 
 async function toApiError(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as Partial<ErrorBody>;
+    const body = (await res.json()) as Partial<TError>;
     if (body.error?.message) return new ApiError(res.status, body.error.code, body.error.message, body.error.field ?? undefined);
   } catch {
     // not JSON (a proxy error page): fall through to a generic message

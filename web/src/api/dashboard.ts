@@ -2,19 +2,10 @@
 import { api } from './client';
 import type { Id } from './types';
 import type {
-  DashboardPanel, TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TStandardsPanel, TTermsPanel,
+  DashboardPanel, TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TPanelData, TStandardsPanel, TTermsPanel,
 } from '../../../domain/schemas/dashboard';
 
-export type { TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TStandardsPanel, TTermsPanel };
-
-export interface PanelData {
-  members: TMembersPanel;
-  development: TDevelopmentPanel;
-  compliance: TCompliancePanel;
-  dues: TDuesPanel;
-  terms: TTermsPanel;
-  standards: TStandardsPanel;
-}
+export type { TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TPanelData, TStandardsPanel, TTermsPanel };
 
 export const getPanel = <P extends DashboardPanel>(panel: P, orgId: Id, signal?: AbortSignal) =>
-  api.get<PanelData[P]>(`/api/dashboard/${panel}`, { orgId }, { signal });
+  api.get<TPanelData[P]>(`/api/dashboard/${panel}`, { orgId }, { signal });

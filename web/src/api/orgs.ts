@@ -1,20 +1,23 @@
 import { api } from './client';
+import type { DateString, Id, TItems } from './types';
 import type {
-  CommitteeInput, DateString, Id, Items, OrgCreateBody, OrgDetail, OrgFields, OrgHistoryEntry, OrgNode, OrgSearchHit,
-} from './types';
+  TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning,
+} from '../../../domain/schemas/orgs';
 
-export const getOrgRoots = () => api.get<Items<OrgNode>>('/api/orgs/roots');
-export const getOrg = (id: Id, signal?: AbortSignal) => api.get<OrgDetail>(`/api/orgs/${id}`, undefined, { signal });
+export type { TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning };
+
+export const getOrgRoots = () => api.get<TItems<TOrgNode>>('/api/orgs/roots');
+export const getOrg = (id: Id, signal?: AbortSignal) => api.get<TOrgDetail>(`/api/orgs/${id}`, undefined, { signal });
 export const getOrgChildren = (id: Id, includeDissolved = false) =>
-  api.get<Items<OrgNode>>(`/api/orgs/${id}/children`, { includeDissolved: includeDissolved || undefined });
+  api.get<TItems<TOrgNode>>(`/api/orgs/${id}/children`, { includeDissolved: includeDissolved || undefined });
 export const searchOrgs = (q: string, signal?: AbortSignal) =>
-  api.get<Items<OrgSearchHit>>('/api/orgs/search', { q, limit: 20 }, { signal });
-export const getOrgHistory = (id: Id) => api.get<Items<OrgHistoryEntry>>(`/api/orgs/${id}/history`);
+  api.get<TItems<TOrgSearchHit>>('/api/orgs/search', { q, limit: 20 }, { signal });
+export const getOrgHistory = (id: Id) => api.get<TItems<TOrgHistory>>(`/api/orgs/${id}/history`);
 
-export const createOrg = (body: OrgCreateBody) => api.post<OrgDetail>('/api/orgs', body);
-export const updateOrg = (id: Id, body: Partial<OrgFields>) => api.patch<OrgDetail>(`/api/orgs/${id}`, body);
-export const moveOrg = (id: Id, newParentId: Id) => api.post<OrgDetail>(`/api/orgs/${id}/move`, { newParentId });
+export const createOrg = (body: TOrgCreate) => api.post<TOrgDetail>('/api/orgs', body);
+export const updateOrg = (id: Id, body: TOrgUpdate) => api.patch<TOrgDetail>(`/api/orgs/${id}`, body);
+export const moveOrg = (id: Id, newParentId: Id) => api.post<TOrgDetail>(`/api/orgs/${id}/move`, { newParentId });
 export const dissolveOrg = (id: Id, dissolvedOn: DateString, reason: string) =>
-  api.post<OrgDetail>(`/api/orgs/${id}/dissolve`, { dissolvedOn, reason });
-export const putCommittee = (id: Id, members: CommitteeInput[]) =>
-  api.put<OrgDetail>(`/api/orgs/${id}/committee`, { members });
+  api.post<TOrgDetail>(`/api/orgs/${id}/dissolve`, { dissolvedOn, reason });
+export const putCommittee = (id: Id, members: TCommitteeInput[]) =>
+  api.put<TOrgDetail>(`/api/orgs/${id}/committee`, { members });

@@ -1,5 +1,7 @@
 import { api } from './client';
-import type { Settings } from './types';
+import type { TSettings } from '../../../domain/schemas/system';
 
-export const getSettings = () => api.get<Settings>('/api/system/settings');
-export const putSettings = (settings: Settings) => api.put<Settings>('/api/system/settings', settings);
+export type { TSettings };
+
+export const getSettings = () => api.get<TSettings>('/api/system/settings');
+export const putSettings = (settings: TSettings) => api.put<TSettings>('/api/system/settings', settings);

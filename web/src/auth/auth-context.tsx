@@ -1,14 +1,13 @@
 // Who is logged in (Me) and whether this is a demo deployment, for the whole app.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthorizedHandler } from '../api/client';
-import { getHealth, getMe, logout } from '../api/auth';
-import type { Me } from '../api/types';
+import { getHealth, getMe, logout, type TMe } from '../api/auth';
 
 export interface AuthState {
   /** undefined while the first /api/auth/me is in flight, null when not logged in. */
-  me: Me | null | undefined;
+  me: TMe | null | undefined;
   demo: boolean;
-  setMe: (me: Me | null) => void;
+  setMe: (me: TMe | null) => void;
   refreshMe: () => Promise<void>;
   signOut: () => Promise<void>;
 }
@@ -16,7 +15,7 @@ export interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<TMe | null | undefined>(undefined);
   const [healthDemo, setHealthDemo] = useState(false);
 
   useEffect(() => {
@@ -53,7 +52,7 @@ export function useAuth(): AuthState {
 }
 
 /** For pages inside the authenticated layout, where Me is always present. */
-export function useMe(): Me {
+export function useMe(): TMe {
   const { me } = useAuth();
   if (!me) throw new Error('useMe outside an authenticated route');
   return me;

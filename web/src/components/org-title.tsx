@@ -1,7 +1,7 @@
 // An organization's name with a small tag for its kind; a dissolved one is greyed and struck through.
 import { Tag } from 'antd';
 import type { OrgKind } from '../../../domain/org-kinds';
-import type { OrgStatus } from '../api/types';
+import type { TOrgStatus } from '../api/orgs';
 import { useLabels } from '../lib/labels';
 
 const KIND_COLORS: Partial<Record<OrgKind, string>> = {
@@ -20,7 +20,7 @@ export function KindTag({ kind }: { kind: OrgKind }) {
   return <Tag color={KIND_COLORS[kind]} variant="outlined">{labels.kind(kind)}</Tag>;
 }
 
-export function OrgTitle({ name, kind, status }: { name: string; kind: OrgKind; status: OrgStatus }) {
+export function OrgTitle({ name, kind, status }: { name: string; kind: OrgKind; status: TOrgStatus }) {
   const dissolved = status === 'dissolved';
   return (
     <span className={dissolved ? 'org-title dissolved' : 'org-title'}>

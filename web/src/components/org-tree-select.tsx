@@ -3,7 +3,8 @@ import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgKind } from '../../../domain/org-kinds';
-import type { Id, OrgStatus } from '../api/types';
+import type { Id } from '../api/types';
+import type { TOrgStatus } from '../api/orgs';
 import { OrgTitle } from './org-title';
 import { buildTree, useLazyOrgTree } from './use-lazy-org-tree';
 import { useOrgSearch } from './use-org-search';
@@ -22,7 +23,7 @@ export interface OrgTreeSelectProps {
   /** Shown for the current value until its node has been loaded. */
   valueLabel?: string;
   /** Whether an organization may be picked (e.g. a kind allowed as the new parent). */
-  selectable?: (org: { id: Id; kind: OrgKind; status: OrgStatus }) => boolean;
+  selectable?: (org: { id: Id; kind: OrgKind; status: TOrgStatus }) => boolean;
   /** This node cannot be opened or picked (moving an organization under its own subtree). */
   excludeSubtreeOf?: Id;
   allowClear?: boolean;
@@ -39,7 +40,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   const { selectable, excludeSubtreeOf } = props;
 
   const treeData = useMemo(() => {
-    const allowed = (o: { id: Id; kind: OrgKind; status: OrgStatus }) =>
+    const allowed = (o: { id: Id; kind: OrgKind; status: TOrgStatus }) =>
       o.id !== excludeSubtreeOf && o.status === 'active' && (selectable?.(o) ?? true);
     if (search.query.trim()) {
       return search.hits.map<Option>((h) => ({

@@ -4,7 +4,7 @@ import { Alert, Spin, Tree, type TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router-dom';
 import { errorText } from '../api/client';
-import type { OrgNode } from '../api/types';
+import type { TOrgNode } from '../api/orgs';
 import { useOrgReveal, useOrgsChanged } from './org-events';
 import { OrgTitle } from './org-title';
 import { buildTree, useLazyOrgTree } from './use-lazy-org-tree';
@@ -14,7 +14,7 @@ interface Node extends TreeDataNode {
   children?: Node[];
 }
 
-const toNode = (org: OrgNode): Node => ({
+const toNode = (org: TOrgNode): Node => ({
   key: String(org.id),
   title: <OrgTitle name={org.shortName || org.name} kind={org.kind} status={org.status} />,
   isLeaf: org.isLeaf,

@@ -1,13 +1,13 @@
 // The organization tree as the user opens it: the scope roots, then children fetched per node.
 // Shared by the sider tree and the organization pickers (TreeSelect).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getOrgChildren, getOrgRoots } from '../api/orgs';
-import type { Id, OrgNode } from '../api/types';
+import { getOrgChildren, getOrgRoots, type TOrgNode } from '../api/orgs';
+import type { Id } from '../api/types';
 
 export interface LazyOrgTree {
-  roots: OrgNode[] | undefined;
+  roots: TOrgNode[] | undefined;
   /** Loaded children by parent id; a parent missing here has not been opened yet. */
-  children: Record<string, OrgNode[]>;
+  children: Record<string, TOrgNode[]>;
   error: unknown;
   loadChildren: (id: Id) => Promise<void>;
   /** Loads each of these nodes' children unless already loaded, in order (for revealing a path). */
@@ -17,8 +17,8 @@ export interface LazyOrgTree {
 }
 
 export function useLazyOrgTree(includeDissolved: boolean): LazyOrgTree {
-  const [roots, setRoots] = useState<OrgNode[]>();
-  const [children, setChildren] = useState<Record<string, OrgNode[]>>({});
+  const [roots, setRoots] = useState<TOrgNode[]>();
+  const [children, setChildren] = useState<Record<string, TOrgNode[]>>({});
   const [error, setError] = useState<unknown>();
   const state = useRef({ roots, children });
   state.current = { roots, children };
@@ -67,9 +67,9 @@ export function useLazyOrgTree(includeDissolved: boolean): LazyOrgTree {
 
 /** Builds a nested tree from the flat state, with a node shape chosen by the caller. */
 export function buildTree<T extends { children?: T[] }>(
-  nodes: OrgNode[],
-  children: Record<string, OrgNode[]>,
-  make: (org: OrgNode) => T,
+  nodes: TOrgNode[],
+  children: Record<string, TOrgNode[]>,
+  make: (org: TOrgNode) => T,
 ): T[] {
   return nodes.map((org) => {
     const node = make(org);

@@ -1,13 +1,12 @@
 // Organization search as the user types: debounced, older answers dropped.
 import { useEffect, useState } from 'react';
-import { searchOrgs } from '../api/orgs';
-import type { OrgSearchHit } from '../api/types';
+import { searchOrgs, type TOrgSearchHit } from '../api/orgs';
 
 const DEBOUNCE_MS = 300;
 
 export function useOrgSearch() {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<OrgSearchHit[]>([]);
+  const [hits, setHits] = useState<TOrgSearchHit[]>([]);
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {

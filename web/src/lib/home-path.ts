@@ -1,8 +1,8 @@
 // The first page a user may see after login (a user only lands where the matrix lets them).
 import { can } from '../../../domain/permissions';
-import type { Me } from '../api/types';
+import type { TMe } from '../api/auth';
 
-export function homePath(me: Pick<Me, 'roles' | 'orgId'>): string {
+export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   // The three separated administrators go to their own work first; secadmin also reads the tree.
   if (can(me.roles, 'user.manage')) return '/users';
   if (can(me.roles, 'audit.read')) return '/audit';

@@ -1,6 +1,6 @@
 // A list read page by page with the server's keyset cursor ("加载更多"), restarted when the filter changes.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../api/types';
+import type { TPage } from '../api/types';
 
 export interface KeysetList<T> {
   items: T[];
@@ -13,7 +13,7 @@ export interface KeysetList<T> {
   upsert: (row: T) => void;
 }
 
-export function useKeyset<T extends { id: unknown }, F>(fetchPage: (filter: F, cursor?: string) => Promise<Page<T>>, filter: F): KeysetList<T> {
+export function useKeyset<T extends { id: unknown }, F>(fetchPage: (filter: F, cursor?: string) => Promise<TPage<T>>, filter: F): KeysetList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);

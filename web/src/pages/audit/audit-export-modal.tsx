@@ -1,11 +1,10 @@
 // Export of the audit log with the current filter; the export itself is audited.
 import { useTranslation } from 'react-i18next';
-import { exportAudit } from '../../api/audit';
-import type { AuditFilter } from '../../api/types';
+import { exportAudit, type TAuditFilter } from '../../api/audit';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
 export interface AuditExportModalProps {
-  filter: AuditFilter;
+  filter: TAuditFilter;
   onCancel: () => void;
   onDone: () => void;
 }

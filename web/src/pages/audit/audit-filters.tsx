@@ -3,19 +3,19 @@ import { Button, DatePicker, Form, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter, AuditResult } from '../../api/types';
+import type { TAuditFilter, TAuditResult } from '../../api/audit';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
   actor?: string;
   action?: string;
-  result?: AuditResult;
+  result?: TAuditResult;
   objectType?: string;
 }
 
-export const AUDIT_RESULTS: AuditResult[] = ['success', 'failure', 'denied'];
+export const AUDIT_RESULTS: TAuditResult[] = ['success', 'failure', 'denied'];
 
-function toFilter(v: Values): AuditFilter {
+function toFilter(v: Values): TAuditFilter {
   const text = (s?: string) => s?.trim() || undefined;
   return {
     from: v.range?.[0]?.toISOString(),
@@ -27,7 +27,7 @@ function toFilter(v: Values): AuditFilter {
   };
 }
 
-export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
+export function AuditFilters({ onSearch }: { onSearch: (filter: TAuditFilter) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   return (

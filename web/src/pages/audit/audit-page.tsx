@@ -4,9 +4,8 @@ import { Alert, App, Button, Space, Typography } from 'antd';
 import { FileExcelOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
-import { listAudit } from '../../api/audit';
+import { listAudit, type TAuditFilter } from '../../api/audit';
 import { errorText } from '../../api/client';
-import type { AuditFilter } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
@@ -21,9 +20,9 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [filter, setFilter] = useState<TAuditFilter>({});
   const [dialog, setDialog] = useState<'export' | 'verify' | null>(null);
-  const list = useKeyset((f: AuditFilter, cursor) => listAudit(f, cursor, PAGE_SIZE), filter);
+  const list = useKeyset((f: TAuditFilter, cursor) => listAudit(f, cursor, PAGE_SIZE), filter);
 
   return (
     <div className="page-card">

@@ -1,19 +1,19 @@
 // The audit rows, dense: who did what to which object, from where, with what result.
 import { Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditResult, AuditRow } from '../../api/types';
+import type { TAuditResult, TAuditRow } from '../../api/audit';
 import { formatTime } from '../../lib/dates';
 import { useLabels } from '../../lib/labels';
 
-const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'orange', denied: 'red' };
+const RESULT_COLORS: Record<TAuditResult, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
-export function AuditTable({ rows, loading }: { rows: AuditRow[]; loading: boolean }) {
+export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const dash = (v: string | null) => v || '—';
   return (
     <div data-testid="audit-table">
-      <Table<AuditRow>
+      <Table<TAuditRow>
         size="small"
         rowKey="id"
         loading={loading}
@@ -47,7 +47,7 @@ export function AuditTable({ rows, loading }: { rows: AuditRow[]; loading: boole
             title: t('audit.fields.result'),
             dataIndex: 'result',
             width: 80,
-            render: (v: AuditResult) => <Tag color={RESULT_COLORS[v]}>{t(`audit.results.${v}`)}</Tag>,
+            render: (v: TAuditResult) => <Tag color={RESULT_COLORS[v]}>{t(`audit.results.${v}`)}</Tag>,
           },
           {
             title: t('audit.fields.requestId'),

@@ -1,12 +1,11 @@
 // Checks the hash chain of the whole audit log and shows what, if anything, was edited or is missing.
 import { Alert, Modal, Result, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { verifyAudit } from '../../api/audit';
+import { verifyAudit, type TChainReport } from '../../api/audit';
 import { errorText } from '../../api/client';
-import type { AuditVerifyResult } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 
-type Problem = AuditVerifyResult['problems'][number];
+type Problem = TChainReport['problems'][number];
 
 export function AuditVerifyModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();

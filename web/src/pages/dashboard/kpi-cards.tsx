@@ -2,10 +2,10 @@
 import type { ReactNode } from 'react';
 import { Card, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PanelData } from '../../api/dashboard';
+import type { TPanelData } from '../../api/dashboard';
 import type { RequestState } from '../../lib/use-request';
 
-export type Panels = { [P in keyof PanelData]: RequestState<PanelData[P]> };
+export type Panels = { [P in keyof TPanelData]: RequestState<TPanelData[P]> };
 
 const pct = (num: number, den: number) => (den > 0 ? `${((100 * num) / den).toFixed(1)}%` : '—');
 

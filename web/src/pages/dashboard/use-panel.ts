@@ -1,11 +1,11 @@
 // One request per panel: every panel of the page loads on its own, in parallel, with its own skeleton.
 import { useEffect, useState } from 'react';
 import type { DashboardPanel } from '../../../../domain/schemas/dashboard';
-import { getPanel, type PanelData } from '../../api/dashboard';
+import { getPanel, type TPanelData } from '../../api/dashboard';
 import type { Id } from '../../api/types';
 import { useRequest, type RequestState } from '../../lib/use-request';
 
-export const usePanel = <P extends DashboardPanel>(panel: P, orgId: Id): RequestState<PanelData[P]> =>
+export const usePanel = <P extends DashboardPanel>(panel: P, orgId: Id): RequestState<TPanelData[P]> =>
   useRequest((signal) => getPanel(panel, orgId, signal), [panel, orgId]);
 
 /** True once the line chart module is registered (see echarts-line.ts). */

@@ -3,13 +3,13 @@ import { Alert, Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
 import type { Id } from '../../api/types';
-import { getBoard, type PeopleFilter } from '../../api/development';
+import { getBoard, type TPeopleFilter } from '../../api/development';
 import { useRequest } from '../../lib/use-request';
 import { DEV_STEPS } from '../../../../domain/rules/development-steps';
 import { STATUS_COLORS, useDevLabels } from './dev-labels';
 import { PersonTable } from './person-table';
 
-export function DevBoard({ orgId, onShow }: { orgId?: Id; onShow: (f: PeopleFilter) => void }) {
+export function DevBoard({ orgId, onShow }: { orgId?: Id; onShow: (f: TPeopleFilter) => void }) {
   const { t } = useTranslation();
   const l = useDevLabels();
   const board = useRequest((signal) => getBoard(orgId, signal), [orgId]);

@@ -5,7 +5,7 @@ import { Button, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../api/types';
-import type { PeopleFilter } from '../../api/development';
+import type { TPeopleFilter } from '../../api/development';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useMe } from '../../auth/auth-context';
 import { can } from '../../../../domain/permissions';
@@ -22,9 +22,9 @@ function Overview() {
   const [params] = useSearchParams();
   const [orgId, setOrgId] = useState<Id | undefined>(Number(params.get('orgId')) || undefined);
   const [tab, setTab] = useState('board');
-  const [filter, setFilter] = useState<PeopleFilter>({});
+  const [filter, setFilter] = useState<TPeopleFilter>({});
   const [creating, setCreating] = useState(false);
-  const show = (f: PeopleFilter) => {
+  const show = (f: TPeopleFilter) => {
     setFilter(f);
     setTab('people');
   };

@@ -5,7 +5,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
 import type { Id } from '../../api/types';
-import { exportPeople, listPeople, type PeopleFilter } from '../../api/development';
+import { exportPeople, listPeople, type TPeopleFilter } from '../../api/development';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
 import { DEV_STEPS, PERSON_STATUSES } from '../../../../domain/rules/development-steps';
@@ -13,13 +13,13 @@ import { useDevLabels } from './dev-labels';
 import { PersonTable } from './person-table';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
-export function PeopleList({ orgId, filter, onFilter }: { orgId?: Id; filter: PeopleFilter; onFilter: (f: PeopleFilter) => void }) {
+export function PeopleList({ orgId, filter, onFilter }: { orgId?: Id; filter: TPeopleFilter; onFilter: (f: TPeopleFilter) => void }) {
   const { t } = useTranslation();
   const l = useDevLabels();
   const [exporting, setExporting] = useState(false);
   const full = { ...filter, orgId };
-  const list = useKeyset((f: PeopleFilter, cursor) => listPeople(f, cursor), full);
-  const set = (patch: PeopleFilter) => onFilter({ ...filter, ...patch });
+  const list = useKeyset((f: TPeopleFilter, cursor) => listPeople(f, cursor), full);
+  const set = (patch: TPeopleFilter) => onFilter({ ...filter, ...patch });
   return (
     <div>
       <div className="filter-bar">

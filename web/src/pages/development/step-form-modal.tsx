@@ -7,7 +7,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api/client';
-import { checkStep, eligibleMembers, recordStep, type StepBody, type TPersonDetail, type TViolation } from '../../api/development';
+import { checkStep, eligibleMembers, recordStep, type TPersonDetail, type TViolation, type TStepInputBody } from '../../api/development';
 import { useRequest } from '../../lib/use-request';
 import { useMe } from '../../auth/auth-context';
 import { can } from '../../../../domain/permissions';
@@ -15,9 +15,9 @@ import { FULL_OUTCOMES, stepDef } from '../../../../domain/rules/development-ste
 import { useDevLabels } from './dev-labels';
 import { VoteFields } from './vote-fields';
 
-interface Values extends Omit<StepBody, 'doneOn' | 'override'> { doneOn: Dayjs; overrideReason?: string }
+interface Values extends Omit<TStepInputBody, 'doneOn' | 'override'> { doneOn: Dayjs; overrideReason?: string }
 
-const toBody = (v: Values, withOverride: boolean): StepBody => {
+const toBody = (v: Values, withOverride: boolean): TStepInputBody => {
   const { doneOn, overrideReason, documents, ...rest } = v;
   return {
     ...rest,

@@ -4,7 +4,7 @@ import { Alert, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ArrearsLevel } from '../../../../domain/rules/dues';
 import { errorText } from '../../api/client';
-import { getArrears, getDuesSettings, type ArrearsRow } from '../../api/dues';
+import { getArrears, getDuesSettings, type TArrearsRow } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { fenToYuan, LevelTag } from './dues-format';
@@ -41,7 +41,7 @@ export function ArrearsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => v
       )}
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       {list.data?.truncated && <Alert type="info" showIcon title={t('dues.arrears.truncated', { n: list.data.items.length })} style={{ marginBottom: 8 }} />}
-      <Table<ArrearsRow>
+      <Table<TArrearsRow>
         size="small"
         rowKey="memberId"
         loading={list.loading}

@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DUES_BASE_SOURCES, DUES_CATEGORIES, duesRateBp, monthlyDuesFen, needsBase, type DuesBaseSource, type DuesCategory } from '../../../../domain/rules/dues';
 import { errorText } from '../../api/client';
-import { addBase, type DuesSettings } from '../../api/dues';
+import { addBase, type TDuesSettings } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { getDuesSettings } from '../../api/dues';
@@ -23,7 +23,7 @@ export function BaseForm({ memberId, initial, onSaved }: { memberId: Id; initial
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const settings = useRequest<DuesSettings>(() => getDuesSettings(), []);
+  const settings = useRequest<TDuesSettings>(() => getDuesSettings(), []);
   const category = Form.useWatch('category', form) ?? initial ?? 'employed';
   const baseYuan = Form.useWatch('baseYuan', form);
   const baseFen = needsBase(category) ? yuanToFen(baseYuan) ?? 0 : 0;

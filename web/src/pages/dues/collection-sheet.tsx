@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { getSheet, payBulk, type SheetRow } from '../../api/dues';
+import { getSheet, payBulk, type TSheetRow } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
@@ -24,7 +24,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
   const [busy, setBusy] = useState(false);
   const sheet = useRequest((signal) => getSheet(orgId, month, signal), [orgId, month]);
   const writable = can(me.roles, 'dues.write');
-  const payable = (r: SheetRow) => r.dueFen !== null && r.paidFen < r.dueFen;
+  const payable = (r: TSheetRow) => r.dueFen !== null && r.paidFen < r.dueFen;
 
   const save = async () => {
     setBusy(true);
@@ -66,7 +66,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
           {t('dues.sheet.summary', { due: fenToYuan(sheet.data.dueFen), paid: fenToYuan(sheet.data.paidFen), count: unpaid })}
         </Typography.Paragraph>
       )}
-      <Table<SheetRow>
+      <Table<TSheetRow>
         size="small"
         rowKey="memberId"
         loading={sheet.loading}
@@ -76,7 +76,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
         rowSelection={writable ? { selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as Id[]), getCheckboxProps: (r) => ({ disabled: !payable(r), 'data-testid': `tick-${r.memberId}` } as object) } : undefined}
         columns={[
           { title: t('dues.sheet.name'), dataIndex: 'name', width: 110, render: (v: string, r) => <a onClick={() => onOpen(r.memberId)}>{v}</a> },
-          { title: t('dues.sheet.duesCategory'), dataIndex: 'duesCategory', width: 170, render: (c: SheetRow['duesCategory'], r) => (
+          { title: t('dues.sheet.duesCategory'), dataIndex: 'duesCategory', width: 170, render: (c: TSheetRow['duesCategory'], r) => (
             <Space size={4}>
               {c ? t(`dues.category.${c}`) : <Tag>{t('dues.sheet.noBase')}</Tag>}
               {r.memberCategory === 'probationary' && <Tag color="gold">{t('dues.memberCategory.probationary')}</Tag>}

@@ -2,12 +2,12 @@
 import { DatePicker, Form, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { exportDues, type ExportKind } from '../../api/dues';
+import { exportDues, type TDuesExportKind } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { toMonth } from './dues-format';
 
-interface Values { kind: ExportKind; range: [Dayjs, Dayjs] }
+interface Values { kind: TDuesExportKind; range: [Dayjs, Dayjs] }
 
 export function DuesExportModal({ orgId, onClose }: { orgId: Id; onClose: () => void }) {
   const { t } = useTranslation();

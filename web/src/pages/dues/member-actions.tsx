@@ -5,11 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../../../domain/rules/dues';
 import { errorText } from '../../api/client';
-import { payMonths, payVoluntary, proposeReduction, type MemberDues } from '../../api/dues';
+import { payMonths, payVoluntary, proposeReduction, type TMemberDues } from '../../api/dues';
 import { toDateString } from '../../lib/dates';
 import { fenToYuan, thisMonth, toMonth, yuanToFen } from './dues-format';
 
-type Done = (next: MemberDues) => void;
+type Done = (next: TMemberDues) => void;
 const today = () => dayjs();
 const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
@@ -17,7 +17,7 @@ function useSubmit(done: Done) {
   const { message } = App.useApp();
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<MemberDues>) => {
+  const run = async (call: () => Promise<TMemberDues>) => {
     setBusy(true);
     try {
       done(await call());
@@ -31,7 +31,7 @@ function useSubmit(done: Done) {
   return { busy, run };
 }
 
-export function PayForm({ account, done }: { account: MemberDues; done: Done }) {
+export function PayForm({ account, done }: { account: TMemberDues; done: Done }) {
   const { t } = useTranslation();
   const { busy, run } = useSubmit(done);
   const owed = account.ledger.filter((l) => l.paidFen < l.dueFen).map((l) => l.month);
@@ -49,7 +49,7 @@ export function PayForm({ account, done }: { account: MemberDues; done: Done }) 
   );
 }
 
-export function VoluntaryForm({ account, done }: { account: MemberDues; done: Done }) {
+export function VoluntaryForm({ account, done }: { account: TMemberDues; done: Done }) {
   const { t } = useTranslation();
   const { busy, run } = useSubmit(done);
   return (
@@ -65,7 +65,7 @@ export function VoluntaryForm({ account, done }: { account: MemberDues; done: Do
   );
 }
 
-export function ReductionForm({ account, done }: { account: MemberDues; done: Done }) {
+export function ReductionForm({ account, done }: { account: TMemberDues; done: Done }) {
   const { t } = useTranslation();
   const { busy, run } = useSubmit(done);
   const [form] = Form.useForm();

@@ -3,7 +3,7 @@ import { Alert, Descriptions, Drawer, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { getMemberDues, type DuesBase, type DuesPayment, type MemberDues } from '../../api/dues';
+import { getMemberDues, type TBase, type TMemberDues, type TPayment } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { formatMinute } from '../../lib/dates';
@@ -18,7 +18,7 @@ export function MemberDuesDrawer({ memberId, onClose }: { memberId: Id; onClose:
   const acc = useRequest((signal) => getMemberDues(memberId, signal), [memberId]);
   const a = acc.data;
   const writable = can(me.roles, 'dues.write');
-  const done = (next: MemberDues) => acc.setData(next);
+  const done = (next: TMemberDues) => acc.setData(next);
 
   return (
     <Drawer open width={760} title={a ? t('dues.member.title', { name: a.member.name }) : t('common.loading')} onClose={onClose} data-testid="member-dues">
@@ -44,7 +44,7 @@ export function MemberDuesDrawer({ memberId, onClose }: { memberId: Id; onClose:
   );
 }
 
-export function DuesAccount({ a }: { a: MemberDues }) {
+export function DuesAccount({ a }: { a: TMemberDues }) {
   const { t } = useTranslation();
   return (
     <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
@@ -62,7 +62,7 @@ export function DuesAccount({ a }: { a: MemberDues }) {
   );
 }
 
-export function Ledger({ a }: { a: MemberDues }) {
+export function Ledger({ a }: { a: TMemberDues }) {
   const { t } = useTranslation();
   return (
     <Table size="small" rowKey="month" dataSource={a.ledger} pagination={{ pageSize: 12, size: 'small' }}
@@ -75,7 +75,7 @@ export function Ledger({ a }: { a: MemberDues }) {
   );
 }
 
-function Bases({ bases }: { bases: DuesBase[] }) {
+function Bases({ bases }: { bases: TBase[] }) {
   const { t } = useTranslation();
   return (
     <Table size="small" rowKey="id" dataSource={bases} pagination={false}
@@ -90,7 +90,7 @@ function Bases({ bases }: { bases: DuesBase[] }) {
   );
 }
 
-export function Payments({ rows }: { rows: DuesPayment[] }) {
+export function Payments({ rows }: { rows: TPayment[] }) {
   const { t } = useTranslation();
   return (
     <Table size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 12, size: 'small' }}

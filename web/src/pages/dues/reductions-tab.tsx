@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Input, Modal, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { decideReduction, listReductions, type DuesReduction } from '../../api/dues';
+import { decideReduction, listReductions, type TReduction } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { formatMinute } from '../../lib/dates';
@@ -15,7 +15,7 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [pendingOnly, setPendingOnly] = useState(true);
-  const [deciding, setDeciding] = useState<{ r: DuesReduction; decision: 'approve' | 'reject' }>();
+  const [deciding, setDeciding] = useState<{ r: TReduction; decision: 'approve' | 'reject' }>();
   const [note, setNote] = useState('');
   const list = useRequest((signal) => listReductions({ orgId, status: pendingOnly ? 'proposed' : undefined }, signal), [orgId, pendingOnly]);
 
@@ -39,7 +39,7 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
       </div>
       <Alert type="info" showIcon title={t('dues.reduction.hint')} style={{ marginBottom: 8 }} />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<DuesReduction>
+      <Table<TReduction>
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -54,7 +54,7 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
           { title: t('dues.sheet.month'), key: 'range', width: 150, render: (_v, r) => `${r.monthFrom} ~ ${r.monthTo}` },
           { title: t('dues.reduction.reason'), dataIndex: 'reason', ellipsis: true },
           { title: t('dues.reduction.proposedBy'), key: 'by', width: 170, render: (_v, r) => `${r.proposedBy ?? ''} ${formatMinute(r.proposedAt)}` },
-          { title: t('dues.sheet.status'), dataIndex: 'status', width: 110, render: (s: DuesReduction['status'], r) => <Tag color={STATUS_COLOR[s]} title={r.decisionNote ?? undefined}>{t(`dues.reduction.status.${s}`)}</Tag> },
+          { title: t('dues.sheet.status'), dataIndex: 'status', width: 110, render: (s: TReduction['status'], r) => <Tag color={STATUS_COLOR[s]} title={r.decisionNote ?? undefined}>{t(`dues.reduction.status.${s}`)}</Tag> },
           {
             title: '', key: 'act', width: 140, render: (_v, r) => r.canDecide && (
               <Space size={4}>

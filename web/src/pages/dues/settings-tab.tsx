@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { DUES_ROUNDINGS } from '../../../../domain/rules/dues';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { getDuesSettings, putDuesSettings, type DuesSettings } from '../../api/dues';
+import { getDuesSettings, putDuesSettings, type TDuesSettings } from '../../api/dues';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
 
-type Values = Omit<DuesSettings, 'farmerFen'> & { farmerYuan: number };
+type Values = Omit<TDuesSettings, 'farmerFen'> & { farmerYuan: number };
 
 export function SettingsTab() {
   const { t } = useTranslation();

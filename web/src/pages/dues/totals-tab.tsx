@@ -4,20 +4,20 @@ import { Alert, DatePicker, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getTotals, type TotalsCells } from '../../api/dues';
+import { getTotals, type TTotalsCells } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { LazyChart } from '../../components/lazy-chart';
 import type { ChartOption } from '../../components/chart';
 import { useRequest } from '../../lib/use-request';
 import { fenToYuan, fromMonth, MONTH, toMonth } from './dues-format';
 
-const rate = (c: TotalsCells) => (c.dueFen ? `${((100 * c.paidFen) / c.dueFen).toFixed(1)}%` : '—');
+const rate = (c: TTotalsCells) => (c.dueFen ? `${((100 * c.paidFen) / c.dueFen).toFixed(1)}%` : '—');
 
 export function TotalsTab({ orgId }: { orgId: Id }) {
   const { t } = useTranslation();
   const [range, setRange] = useState<[string, string]>([dayjs().subtract(11, 'month').format(MONTH), dayjs().format(MONTH)]);
   const totals = useRequest((signal) => getTotals(orgId, range[0], range[1], signal), [orgId, range[0], range[1]]);
-  const cells = <T extends TotalsCells>() => [
+  const cells = <T extends TTotalsCells>() => [
     { title: t('dues.totals.due'), dataIndex: 'dueFen', align: 'right' as const, render: fenToYuan },
     { title: t('dues.totals.paid'), dataIndex: 'paidFen', align: 'right' as const, render: fenToYuan },
     { title: t('dues.totals.rate'), key: 'rate', align: 'right' as const, render: (_v: unknown, c: T) => rate(c) },

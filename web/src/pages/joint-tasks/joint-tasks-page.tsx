@@ -9,7 +9,7 @@ import { can } from '../../../../domain/permissions';
 import { JOINT_STAGES, type JointStage } from '../../../../domain/rules/joint-tasks';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { exportJointTasks, getBoard, type BoardFilter } from '../../api/joint-tasks';
+import { exportJointTasks, getBoard, type TJointTaskFilter } from '../../api/joint-tasks';
 import type { Id } from '../../api/types';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
@@ -33,7 +33,7 @@ export default function JointTasksPage() {
   const [open, setOpen] = useState<Id>();
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const filter: BoardFilter = { orgId, year, stage, overdue: overdue || undefined, subtree };
+  const filter: TJointTaskFilter = { orgId, year, stage, overdue: overdue || undefined, subtree };
   const board = useRequest((signal) => getBoard(filter, signal), [orgId, year, stage, overdue, subtree]);
   const years = Array.from({ length: 4 }, (_, k) => dayjs().year() + 1 - k);
 

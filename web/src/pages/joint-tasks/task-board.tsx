@@ -3,11 +3,11 @@
 import { Badge, Card, Empty, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { JOINT_STAGES } from '../../../../domain/rules/joint-tasks';
-import type { JointTask, JointTaskBoard } from '../../api/joint-tasks';
+import type { TJointTask, TJointTaskList } from '../../api/joint-tasks';
 import type { Id } from '../../api/types';
 import { ResultTag, useTaskLabels } from './labels';
 
-export function TaskBoard({ board, onOpen }: { board: JointTaskBoard; onOpen: (id: Id) => void }) {
+export function TaskBoard({ board, onOpen }: { board: TJointTaskList; onOpen: (id: Id) => void }) {
   const { stage } = useTaskLabels();
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(200px, 1fr))', gap: 8, overflowX: 'auto' }} data-testid="task-board">
@@ -30,7 +30,7 @@ export function TaskBoard({ board, onOpen }: { board: JointTaskBoard; onOpen: (i
   );
 }
 
-function TaskCard({ task, onOpen }: { task: JointTask; onOpen: (id: Id) => void }) {
+function TaskCard({ task, onOpen }: { task: TJointTask; onOpen: (id: Id) => void }) {
   const { t } = useTranslation();
   return (
     <Card size="small" hoverable onClick={() => onOpen(task.id)} data-testid={`task-card-${task.id}`} styles={{ body: { padding: 8 } }}>

@@ -7,7 +7,7 @@ import { can } from '../../../../domain/permissions';
 import { CHECK_RESULTS, JOINT_STAGES, stageMoveError, type CheckResult, type JointStage } from '../../../../domain/rules/joint-tasks';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { checkJointTask, getJointTask, reportJointTask, type JointTaskDetail } from '../../api/joint-tasks';
+import { checkJointTask, getJointTask, reportJointTask, type TJointTaskDetail } from '../../api/joint-tasks';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { formatMinute } from '../../lib/dates';
@@ -23,7 +23,7 @@ export function TaskDrawer({ id, onClose }: { id: Id; onClose: (changed: boolean
   const [editing, setEditing] = useState(false);
   const x = data.data;
 
-  const run = async (work: () => Promise<JointTaskDetail>, done: string) => {
+  const run = async (work: () => Promise<TJointTaskDetail>, done: string) => {
     try {
       data.setData(await work());
       setChanged(true);
@@ -75,7 +75,7 @@ export function TaskDrawer({ id, onClose }: { id: Id; onClose: (changed: boolean
 
 interface ReportValues { stage: JointStage; progress: number; note?: string }
 
-function ReportForm({ task, onSave }: { task: JointTaskDetail; onSave: (b: ReportValues) => Promise<boolean> }) {
+function ReportForm({ task, onSave }: { task: TJointTaskDetail; onSave: (b: ReportValues) => Promise<boolean> }) {
   const { t } = useTranslation();
   const { stage: label } = useTaskLabels();
   const [form] = Form.useForm<ReportValues>();

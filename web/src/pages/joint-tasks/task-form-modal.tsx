@@ -5,7 +5,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { createJointTask, editJointTask, type JointTaskDetail } from '../../api/joint-tasks';
+import { createJointTask, editJointTask, type TJointTaskDetail } from '../../api/joint-tasks';
 import type { Id } from '../../api/types';
 import { getOrg } from '../../api/orgs';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -17,7 +17,7 @@ interface Values {
   startOn?: Dayjs; dueOn: Dayjs;
 }
 
-export function TaskFormModal({ task, orgId, onClose }: { task?: JointTaskDetail; orgId?: Id; onClose: (saved?: JointTaskDetail) => void }) {
+export function TaskFormModal({ task, orgId, onClose }: { task?: TJointTaskDetail; orgId?: Id; onClose: (saved?: TJointTaskDetail) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

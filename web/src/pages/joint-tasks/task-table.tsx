@@ -2,14 +2,14 @@
 import { Progress, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, JointStage } from '../../../../domain/rules/joint-tasks';
-import type { JointTask } from '../../api/joint-tasks';
+import type { TJointTask } from '../../api/joint-tasks';
 import type { Id } from '../../api/types';
 import { ResultTag, StageTag } from './labels';
 
-export function TaskTable({ items, loading, onOpen }: { items: JointTask[] | undefined; loading: boolean; onOpen: (id: Id) => void }) {
+export function TaskTable({ items, loading, onOpen }: { items: TJointTask[] | undefined; loading: boolean; onOpen: (id: Id) => void }) {
   const { t } = useTranslation();
   return (
-    <Table<JointTask>
+    <Table<TJointTask>
       size="small"
       rowKey="id"
       loading={loading}

@@ -7,7 +7,7 @@ import { APPRAISAL_GRADES, type AppraisalGrade } from '../../../../domain/meetin
 import { can } from '../../../../domain/permissions';
 import { appraisalCounts } from '../../../../domain/rules/appraisal';
 import { errorText } from '../../api/client';
-import { finalizeAppraisal, getAppraisal, listMeetings, saveAppraisal, type Appraisal, type AppraisalRow } from '../../api/meetings';
+import { finalizeAppraisal, getAppraisal, listMeetings, saveAppraisal, type TAppraisal, type TAppraisalRow } from '../../api/meetings';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { formatMinute } from '../../lib/dates';
@@ -25,7 +25,7 @@ export function AppraisalTab({ orgId }: { orgId: Id }) {
   const [year, setYear] = useState(thisYear);
   const req = useRequest((signal) => getAppraisal(orgId, year, signal), [orgId, year]);
   const meetings = useRequest(() => listMeetings({ orgId, status: 'held', from: `${year}-01-01`, to: `${year}-12-31` }, undefined, 200), [orgId, year]);
-  const [rows, setRows] = useState<AppraisalRow[]>([]);
+  const [rows, setRows] = useState<TAppraisalRow[]>([]);
   const [meetingId, setMeetingId] = useState<Id | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -42,12 +42,12 @@ export function AppraisalTab({ orgId }: { orgId: Id }) {
   const counts = useMemo(() => appraisalCounts(rows.map((r) => ({ memberId: r.memberId, category: r.category, grade: r.grade }))), [rows]);
   const over = counts.byGrade.excellent > counts.excellentLimit;
   const atLimit = counts.byGrade.excellent >= counts.excellentLimit;
-  const setRow = (id: Id, patch: Partial<AppraisalRow>) => setRows((rs) => rs.map((r) => (r.memberId === id ? { ...r, ...patch } : r)));
+  const setRow = (id: Id, patch: Partial<TAppraisalRow>) => setRows((rs) => rs.map((r) => (r.memberId === id ? { ...r, ...patch } : r)));
   const meetingOptions = (meetings.data?.items ?? []).filter((m) => m.kinds.includes('appraisal') || m.kinds.includes('life_meeting'))
     .map((m) => ({ value: m.id, label: `${m.heldOn} ${m.topic}` }));
   if (a?.meetingId && !meetingOptions.some((o) => o.value === a.meetingId)) meetingOptions.push({ value: a.meetingId, label: a.meetingTopic ?? String(a.meetingId) });
 
-  const run = async (fn: () => Promise<Appraisal>, done: string) => {
+  const run = async (fn: () => Promise<TAppraisal>, done: string) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -82,7 +82,7 @@ export function AppraisalTab({ orgId }: { orgId: Id }) {
       </div>
       {req.error !== undefined && <Alert type="error" showIcon title={errorText(req.error)} style={{ marginBottom: 8 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="appraisal-error" />}
-      <Table<AppraisalRow>
+      <Table<TAppraisalRow>
         size="small"
         rowKey="memberId"
         loading={req.loading}

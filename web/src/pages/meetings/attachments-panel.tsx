@@ -5,13 +5,13 @@ import { Alert, App, Button, List, Popconfirm, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { deleteAttachment, downloadAttachment, uploadAttachment, type Attachment, type MeetingDetail } from '../../api/meetings';
+import { deleteAttachment, downloadAttachment, uploadAttachment, type TAttachment, type TMeetingDetail } from '../../api/meetings';
 import { formatMinute } from '../../lib/dates';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx';
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function AttachmentsPanel({ m, writable, onChanged }: { m: MeetingDetail; writable: boolean; onChanged: () => void }) {
+export function AttachmentsPanel({ m, writable, onChanged }: { m: TMeetingDetail; writable: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ export function AttachmentsPanel({ m, writable, onChanged }: { m: MeetingDetail;
   return (
     <div className="no-print" data-testid="meeting-attachments">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="attachment-error" />}
-      <List<Attachment>
+      <List<TAttachment>
         size="small"
         bordered
         dataSource={m.attachments}

@@ -4,13 +4,14 @@
 import { Button, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_REASONS } from '../../../../domain/rules/meeting-records';
-import type { AttendanceInput, AttendanceRow, Category, RosterMember } from '../../api/meetings';
+import type { TAttendanceInput, TAttendanceRow, TRosterMember } from '../../api/meetings';
 import type { Id } from '../../api/types';
+import type { MemberCategory } from '../../api/members';
 
 export interface AttendanceDraft {
   memberId: Id;
   name: string;
-  category: Category;
+  category: MemberCategory;
   groupName: string | null;
   present: boolean;
   reason?: string;
@@ -29,7 +30,7 @@ function splitReason(text: string | null): { reason?: string; note?: string } {
 }
 
 /** Rows for the table: the roster, merged with an existing record (whose people stay even if they left since). */
-export function draftsFrom(roster: RosterMember[], existing?: AttendanceRow[]): AttendanceDraft[] {
+export function draftsFrom(roster: TRosterMember[], existing?: TAttendanceRow[]): AttendanceDraft[] {
   const byId = new Map((existing ?? []).map((a) => [a.memberId, a]));
   const rows: AttendanceDraft[] = roster.map((r) => {
     const a = byId.get(r.memberId);
@@ -47,7 +48,7 @@ export function draftsFrom(roster: RosterMember[], existing?: AttendanceRow[]): 
   return rows;
 }
 
-export function toAttendanceInput(rows: AttendanceDraft[]): AttendanceInput[] {
+export function toAttendanceInput(rows: AttendanceDraft[]): TAttendanceInput[] {
   return rows.filter((r) => !r.removed).map((r) => ({
     memberId: r.memberId,
     present: r.present,
@@ -83,7 +84,7 @@ export function AttendanceTable({ rows, onChange, showErrors }: { rows: Attendan
           { title: t('meetings.attendance.name'), dataIndex: 'name', width: 90 },
           {
             title: t('meetings.attendance.category'), dataIndex: 'category', width: 90,
-            render: (c: Category) => (c === 'probationary' ? <Tag color="blue">{t('meetings.attendance.probationary')}</Tag> : t('meetings.attendance.full')),
+            render: (c: MemberCategory) => (c === 'probationary' ? <Tag color="blue">{t('meetings.attendance.probationary')}</Tag> : t('meetings.attendance.full')),
           },
           ...(hasGroups ? [{ title: t('meetings.attendance.group'), dataIndex: 'groupName', width: 110, ellipsis: true }] : []),
           {

@@ -7,7 +7,7 @@ import { CheckCircleOutlined, EditOutlined, PrinterOutlined, StopOutlined } from
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { getMeeting, updateMeeting, type MeetingDetail } from '../../api/meetings';
+import { getMeeting, updateMeeting, type TMeetingDetail } from '../../api/meetings';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
@@ -17,8 +17,8 @@ import { MeetingRecordSheet } from './meeting-record-sheet';
 export function MeetingDetailDrawer({ id, onClose, onEdit, onChanged }: {
   id: Id;
   onClose: () => void;
-  onEdit: (m: MeetingDetail, mode: 'edit' | 'hold') => void;
-  onChanged: (m: MeetingDetail) => void;
+  onEdit: (m: TMeetingDetail, mode: 'edit' | 'hold') => void;
+  onChanged: (m: TMeetingDetail) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -28,7 +28,7 @@ export function MeetingDetailDrawer({ id, onClose, onEdit, onChanged }: {
   const writable = can(me.roles, 'life.write');
   const [busy, setBusy] = useState(false);
 
-  const cancel = async (x: MeetingDetail) => {
+  const cancel = async (x: TMeetingDetail) => {
     setBusy(true);
     try {
       const next = await updateMeeting(x.id, { version: x.version, status: 'cancelled' });

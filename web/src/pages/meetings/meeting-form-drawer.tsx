@@ -8,14 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind } from '../../../../domain/meeting-kinds';
 import { isLateRecord } from '../../../../domain/rules/meeting-records';
 import { errorText, ApiError } from '../../api/client';
-import { createMeeting, getRoster, updateMeeting, type MeetingDetail, type MeetingFields } from '../../api/meetings';
+import { createMeeting, getRoster, updateMeeting, type TMeetingDetail, type TMeetingFields } from '../../api/meetings';
 import type { Id } from '../../api/types';
 import { fromDateString, toDateString } from '../../lib/dates';
 import { useRequest } from '../../lib/use-request';
 import { AttendanceTable, draftsFrom, toAttendanceInput, type AttendanceDraft } from './attendance-table';
 import { todayCn, useLifeLabels } from './meeting-labels';
 
-export type FormMode = { mode: 'create'; kind?: MeetingKind } | { mode: 'edit' | 'hold'; meeting: MeetingDetail };
+export type FormMode = { mode: 'create'; kind?: MeetingKind } | { mode: 'edit' | 'hold'; meeting: TMeetingDetail };
 
 interface Values {
   status: 'held' | 'planned';
@@ -47,7 +47,7 @@ function initialValues(m: FormMode): Partial<Values> {
   };
 }
 
-export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: FormMode; lateAfterDays: number; onClose: () => void; onSaved: (m: MeetingDetail) => void }) {
+export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: FormMode; lateAfterDays: number; onClose: () => void; onSaved: (m: TMeetingDetail) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useLifeLabels();
@@ -80,7 +80,7 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
     setBusy(true);
     setError(undefined);
     const day = toDateString(v.date) ?? null;
-    const fields: MeetingFields = {
+    const fields: TMeetingFields = {
       kinds: v.kinds, startTime: v.startTime ? v.startTime.format('HH:mm') : null, place: v.place ?? null, topic: v.topic.trim(),
       host: v.host ?? null, recorder: v.recorder ?? null, minutes: v.minutes ?? null, decisions: v.decisions ?? null,
       ...(v.status === 'held' ? { heldOn: day, attendance } : { plannedOn: day }),

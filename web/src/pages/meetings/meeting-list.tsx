@@ -6,17 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS } from '../../../../domain/meeting-kinds';
 import { MEETING_STATUSES } from '../../../../domain/rules/meeting-records';
 import { errorText } from '../../api/client';
-import type { MeetingFilter, MeetingRow } from '../../api/meetings';
+import type { TMeetingFilter, TMeetingRow } from '../../api/meetings';
 import type { Id } from '../../api/types';
 import { LoadMore } from '../../components/load-more';
 import { fromDateString, toDateString } from '../../lib/dates';
 import type { KeysetList } from '../../lib/use-keyset';
 import { KindTags, LateTag, StatusTag, useLifeLabels } from './meeting-labels';
 
-export function MeetingFilters({ value, onChange }: { value: MeetingFilter; onChange: (f: MeetingFilter) => void }) {
+export function MeetingFilters({ value, onChange }: { value: TMeetingFilter; onChange: (f: TMeetingFilter) => void }) {
   const { t } = useTranslation();
   const labels = useLifeLabels();
-  const set = (patch: Partial<MeetingFilter>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<TMeetingFilter>) => onChange({ ...value, ...patch });
   return (
     <div className="filter-bar">
       <Select allowClear placeholder={t('meetings.filter.kind')} style={{ width: 160 }} value={value.kind} onChange={(kind) => set({ kind })}
@@ -34,12 +34,12 @@ export function MeetingFilters({ value, onChange }: { value: MeetingFilter; onCh
   );
 }
 
-export function MeetingTable({ list, showOrg, onOpen }: { list: KeysetList<MeetingRow>; showOrg: boolean; onOpen: (id: Id) => void }) {
+export function MeetingTable({ list, showOrg, onOpen }: { list: KeysetList<TMeetingRow>; showOrg: boolean; onOpen: (id: Id) => void }) {
   const { t } = useTranslation();
   return (
     <>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<MeetingRow>
+      <Table<TMeetingRow>
         size="small"
         rowKey="id"
         data-testid="meetings-table"
@@ -50,7 +50,7 @@ export function MeetingTable({ list, showOrg, onOpen }: { list: KeysetList<Meeti
         rowClassName={(r) => (r.status === 'cancelled' ? 'muted-row' : '')}
         columns={[
           { title: t('meetings.col.date'), key: 'date', width: 130, render: (_v, r) => <span>{r.heldOn ?? r.plannedOn}{r.startTime && <span className="muted"> {r.startTime}</span>}</span> },
-          { title: t('meetings.col.kinds'), dataIndex: 'kinds', width: 220, render: (k: MeetingRow['kinds']) => <KindTags kinds={k} /> },
+          { title: t('meetings.col.kinds'), dataIndex: 'kinds', width: 220, render: (k: TMeetingRow['kinds']) => <KindTags kinds={k} /> },
           { title: t('meetings.col.topic'), dataIndex: 'topic', ellipsis: true, render: (v: string, r) => <a data-testid={`meeting-row-${r.id}`}>{v}</a> },
           ...(showOrg ? [{ title: t('meetings.col.org'), dataIndex: 'orgName', width: 220, ellipsis: true }] : []),
           { title: t('meetings.col.status'), key: 'status', width: 130, render: (_v, r) => <><StatusTag status={r.status} />{r.late && <LateTag />}</> },

@@ -3,11 +3,11 @@
 // Shown in the detail drawer and printed on its own (meetings.css hides everything else in print).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail } from '../../api/meetings';
+import type { TMeetingDetail } from '../../api/meetings';
 import { formatMinute } from '../../lib/dates';
 import { KindTags, LateTag, StatusTag } from './meeting-labels';
 
-export function MeetingRecordSheet({ m }: { m: MeetingDetail }) {
+export function MeetingRecordSheet({ m }: { m: TMeetingDetail }) {
   const { t } = useTranslation();
   const present = m.attendance.filter((a) => a.present);
   const absent = m.attendance.filter((a) => !a.present);

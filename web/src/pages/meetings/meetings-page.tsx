@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import { MEETING_KINDS, type MeetingKind } from '../../../../domain/meeting-kinds';
 import { MEETING_RECORD_DEFAULTS } from '../../../../domain/rules/meeting-records';
 import { can } from '../../../../domain/permissions';
-import { getMeetingSettings, listMeetings, type MeetingDetail, type MeetingFilter } from '../../api/meetings';
+import { getMeetingSettings, listMeetings, type TMeetingDetail, type TMeetingFilter } from '../../api/meetings';
 import { getOrg } from '../../api/orgs';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
@@ -34,7 +34,7 @@ export default function MeetingsPage() {
   const record = params.get('record') as MeetingKind | null;
   const [orgId, setOrgId] = useState<Id>(asked ?? me.orgId);
   const [subtree, setSubtree] = useState(false);
-  const [filter, setFilter] = useState<MeetingFilter>({});
+  const [filter, setFilter] = useState<TMeetingFilter>({});
   const [form, setForm] = useState<FormMode | null>(() => (record && MEETING_KINDS.includes(record) ? { mode: 'create', kind: record } : null));
   const [openId, setOpenId] = useState<Id>();
   const [exporting, setExporting] = useState(false);
@@ -43,15 +43,15 @@ export default function MeetingsPage() {
   const lateAfterDays = settings.data?.lateAfterDays ?? MEETING_RECORD_DEFAULTS.lateAfterDays;
   const org = useRequest((signal) => (orgId === me.orgId ? Promise.resolve({ name: me.orgName }) : getOrg(orgId, signal)), [orgId]);
 
-  const full = useMemo<MeetingFilter>(() => ({ ...filter, orgId, subtree: subtree ? 'true' : undefined }), [filter, orgId, subtree]);
-  const list = useKeyset((f: MeetingFilter, cursor) => listMeetings(f, cursor, PAGE_SIZE), full);
+  const full = useMemo<TMeetingFilter>(() => ({ ...filter, orgId, subtree: subtree ? 'true' : undefined }), [filter, orgId, subtree]);
+  const list = useKeyset((f: TMeetingFilter, cursor) => listMeetings(f, cursor, PAGE_SIZE), full);
 
   const closeForm = () => {
     setForm(null);
     // The prefill link has done its work: a reload should not open the form again.
     if (params.has('record')) setParams((p) => { p.delete('record'); return p; }, { replace: true });
   };
-  const saved = (m: MeetingDetail) => {
+  const saved = (m: TMeetingDetail) => {
     closeForm();
     list.reload();
     setOpenId(m.id);

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Alert, Card, List, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getMyMeetings, type MyMeetings } from '../../api/meetings';
+import { getMyMeetings, type TMyMeetings } from '../../api/meetings';
 import { useRequest } from '../../lib/use-request';
 import { KindTags, todayCn } from './meeting-labels';
 
-type Item = MyMeetings['items'][number];
+type Item = TMyMeetings['items'][number];
 
 export default function MyMeetingsPage() {
   const { t } = useTranslation();

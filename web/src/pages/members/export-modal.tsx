@@ -1,9 +1,9 @@
 // Export of the member list: exactly the rows of the current filter, IDs masked, purpose audited.
 import { useTranslation } from 'react-i18next';
-import { exportMembers, type MemberFilter } from '../../api/members';
+import { exportMembers, type TMemberFilterParams } from '../../api/members';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
-export function ExportModal({ filter, total, onClose }: { filter: MemberFilter; total?: number; onClose: () => void }) {
+export function ExportModal({ filter, total, onClose }: { filter: TMemberFilterParams; total?: number; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <ExportPurposeModal

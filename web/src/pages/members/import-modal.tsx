@@ -5,12 +5,12 @@ import { Alert, Button, Modal, Progress, Space, Spin, Steps, Table, Typography, 
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { downloadImportTemplate, getImportJob, uploadImport, type ImportJob } from '../../api/members';
+import { downloadImportTemplate, getImportJob, uploadImport, type TImportJob } from '../../api/members';
 
 const POLL_MS = 500;
 
 /** Overall progress: the checking pass is the first half, writing the second. */
-export function importPercent(j: ImportJob): number | null {
+export function importPercent(j: TImportJob): number | null {
   // A refused file shows a full red bar: nothing was written.
   if (j.phase === 'done' || j.phase === 'failed') return 100;
   if (j.phase === 'writing') return 50 + Math.floor((50 * j.rowsWritten) / Math.max(1, j.rowsValid));
@@ -20,7 +20,7 @@ export function importPercent(j: ImportJob): number | null {
 
 export function ImportModal({ onClose }: { onClose: (imported: boolean) => void }) {
   const { t } = useTranslation();
-  const [job, setJob] = useState<ImportJob>();
+  const [job, setJob] = useState<TImportJob>();
   const [error, setError] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const running = job && !['done', 'failed'].includes(job.phase);

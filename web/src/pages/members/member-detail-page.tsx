@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { ApiError, errorText } from '../../api/client';
-import { getMember, revealIdNumber, type MemberDetail } from '../../api/members';
+import { getMember, revealIdNumber, type TMemberDetail } from '../../api/members';
 import { useMe } from '../../auth/auth-context';
 import { NotFoundResult } from '../../components/results';
 import { PageSpin } from '../../components/route-guards';
@@ -70,7 +70,7 @@ export function MemberDetailPage() {
   );
 }
 
-export function MemberTags({ m }: { m: MemberDetail }) {
+export function MemberTags({ m }: { m: TMemberDetail }) {
   const labels = useMemberLabels();
   return (
     <>
@@ -81,7 +81,7 @@ export function MemberTags({ m }: { m: MemberDetail }) {
 }
 
 /** The record's facts; 党龄 and the political birthday are computed by the server, never typed. */
-export function MemberRecord({ m, canReveal }: { m: MemberDetail; canReveal: boolean }) {
+export function MemberRecord({ m, canReveal }: { m: TMemberDetail; canReveal: boolean }) {
   const { t } = useTranslation();
   const labels = useMemberLabels();
   const { message } = App.useApp();

@@ -5,16 +5,16 @@ import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GENDERS } from '../../../../domain/member-fields';
 import { MEMBER_STATUSES } from '../../../../domain/member-status';
-import type { MemberFilter } from '../../api/members';
+import type { TMemberFilterParams } from '../../api/members';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { fromDateString, toDateString } from '../../lib/dates';
 import { useMemberLabels } from './member-labels';
 
-export function MemberFilters({ value, onChange }: { value: MemberFilter; onChange: (f: MemberFilter) => void }) {
+export function MemberFilters({ value, onChange }: { value: TMemberFilterParams; onChange: (f: TMemberFilterParams) => void }) {
   const { t } = useTranslation();
   const labels = useMemberLabels();
   const [q, setQ] = useState(value.q ?? '');
-  const set = (patch: Partial<MemberFilter>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<TMemberFilterParams>) => onChange({ ...value, ...patch });
   const period = labels.periods.find((p) => p.from === value.joinedFrom && p.to === value.joinedTo)?.value;
   return (
     <>

@@ -9,7 +9,7 @@ import { BRANCH_KINDS } from '../../../../domain/org-kinds';
 import { checkIdNumber } from '../../../../domain/rules/id-number';
 import { ageOn } from '../../../../domain/rules/members';
 import { ApiError, errorText } from '../../api/client';
-import { createMember, updateMember, type MemberDetail } from '../../api/members';
+import { createMember, updateMember, type TMemberDetail } from '../../api/members';
 import type { Id } from '../../api/types';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { fromDateString, toDateString } from '../../lib/dates';
@@ -21,10 +21,10 @@ type Values = Partial<Record<(typeof TEXT_FIELDS)[number], string | null>> & {
 };
 
 export interface MemberFormModalProps {
-  member?: MemberDetail;
+  member?: TMemberDetail;
   defaultOrgId?: Id;
   onCancel: () => void;
-  onSaved: (m: MemberDetail) => void;
+  onSaved: (m: TMemberDetail) => void;
 }
 
 /** The organization field (a wrapper, so the browser tests can find the picker). */
@@ -52,7 +52,7 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
     setError(undefined);
     const clean = (s: string | null | undefined) => (typeof s === 'string' && s.trim() === '' ? null : (s ?? null));
     try {
-      let saved: MemberDetail;
+      let saved: TMemberDetail;
       if (!member) {
         saved = await createMember({
           ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, clean(v[f])]).filter(([, x]) => x !== null)),

@@ -2,7 +2,7 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getMemberHistory, type MemberHistoryEntry } from '../../api/members';
+import { getMemberHistory, type TMemberHistory } from '../../api/members';
 import type { Id } from '../../api/types';
 import { formatTime } from '../../lib/dates';
 import { useRequest } from '../../lib/use-request';
@@ -29,7 +29,7 @@ export function MemberHistoryTab({ memberId, revision }: { memberId: Id; revisio
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
   return (
-    <Table<MemberHistoryEntry>
+    <Table<TMemberHistory>
       size="small"
       rowKey="id"
       data-testid="member-history"

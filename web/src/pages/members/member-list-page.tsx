@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { countMembers, listMembers, type MemberFilter, type MemberRow } from '../../api/members';
+import { countMembers, listMembers, type TMemberFilterParams, type TMemberRow } from '../../api/members';
 import { useMe } from '../../auth/auth-context';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
@@ -21,10 +21,10 @@ import { ExportModal } from './export-modal';
 const PAGE_SIZE = 50;
 const NUMERIC = new Set(['orgId', 'ageMin', 'ageMax']);
 
-function filterOf(params: URLSearchParams): MemberFilter {
+function filterOf(params: URLSearchParams): TMemberFilterParams {
   const f: Record<string, string | number> = {};
   for (const [k, v] of params) if (v) f[k] = NUMERIC.has(k) ? Number(v) : v;
-  return f as MemberFilter;
+  return f as TMemberFilterParams;
 }
 
 export function MemberListPage() {
@@ -35,10 +35,10 @@ export function MemberListPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterOf(params), [params]);
-  const setFilter = (f: MemberFilter) =>
+  const setFilter = (f: TMemberFilterParams) =>
     setParams(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])), { replace: true });
   const [dialog, setDialog] = useState<'create' | 'import' | 'export' | null>(null);
-  const list = useKeyset((f: MemberFilter, cursor) => listMembers(f, cursor, PAGE_SIZE), filter);
+  const list = useKeyset((f: TMemberFilterParams, cursor) => listMembers(f, cursor, PAGE_SIZE), filter);
   const count = useRequest(() => countMembers(filter), [JSON.stringify(filter)]);
 
   return (
@@ -56,7 +56,7 @@ export function MemberListPage() {
       </div>
       <MemberFilters value={filter} onChange={setFilter} />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<MemberRow>
+      <Table<TMemberRow>
         size="small"
         rowKey="id"
         data-testid="member-table"

@@ -1,14 +1,14 @@
 // Export of the health view: the purpose is asked and the server audits it (SECURITY.md 22).
 import { Form, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { exportHealth, type HealthOrder } from '../../api/org-health';
+import { exportHealth, type THealthOrder } from '../../api/org-health';
 import type { Id } from '../../api/types';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
-export function HealthExportModal({ orgId, order, onClose }: { orgId: Id; order: HealthOrder; onClose: () => void }) {
+export function HealthExportModal({ orgId, order, onClose }: { orgId: Id; order: THealthOrder; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <ExportPurposeModal<{ order: HealthOrder }>
+    <ExportPurposeModal<{ order: THealthOrder }>
       title={t('orgHealth.exportTitle')}
       notice={t('orgHealth.exportNotice')}
       placeholder={t('orgHealth.exportPurposePlaceholder')}

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getMissing, type MissingList } from '../../api/org-life';
+import { getMissing, type TMissingList } from '../../api/org-life';
 import type { Id } from '../../api/types';
 import { useLabels } from '../../lib/labels';
 import { useRequest } from '../../lib/use-request';
 import { useKindLabel } from './compliance-format';
 import type { PeriodValue } from './period-picker';
 
-type Item = MissingList['items'][number];
+type Item = TMissingList['items'][number];
 const SHOWN = 8;
 
 export function MissingTab({ orgId, period, onOpen }: { orgId: Id; period: PeriodValue; onOpen: (orgId: Id) => void }) {

@@ -5,7 +5,7 @@ import { Alert, Breadcrumb, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind } from '../../../../domain/meeting-kinds';
 import { errorText } from '../../api/client';
-import { getCompliance, type ComplianceRow } from '../../api/org-life';
+import { getCompliance, type TComplianceRow } from '../../api/org-life';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { useLabels } from '../../lib/labels';
@@ -21,7 +21,7 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
   const data = req.data?.org.id === orgId ? req.data : undefined;
   const total = data?.total;
 
-  const byKind = (m: ComplianceRow['missingByKind']) => (
+  const byKind = (m: TComplianceRow['missingByKind']) => (
     <Space size={[4, 4]} wrap>
       {MEETING_KINDS.filter((k) => m[k]).map((k: MeetingKind) => <Tag key={k} color="red">{kindLabel(k)} {m[k]}</Tag>)}
     </Space>
@@ -50,7 +50,7 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
         </Space>
       )}
       {(!data || !data.org.isUnit || data.rows.length > 1) && (
-        <Table<ComplianceRow>
+        <Table<TComplianceRow>
           size="small"
           rowKey="orgId"
           data-testid="compliance-rows"

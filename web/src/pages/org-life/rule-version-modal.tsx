@@ -6,14 +6,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind } from '../../../../domain/meeting-kinds';
 import { KIND_TARGET, PERIOD_KINDS, type PeriodKind } from '../../../../domain/rules/org-life';
-import type { RuleVersion, RuleVersionInput } from '../../api/org-life';
+import type { TRuleVersion, TRuleVersionInput } from '../../api/org-life';
 import { useKindLabel } from './compliance-format';
 
 type Row = { frequency: PeriodKind | 'none'; article: string };
 interface Values { effectiveFrom: Dayjs; title: string; rules: Record<MeetingKind, Row> }
 
 export function RuleVersionModal({ base, today, onSubmit, onClose }: {
-  base: RuleVersion; today: string; onSubmit: (v: RuleVersionInput) => Promise<boolean>; onClose: () => void;
+  base: TRuleVersion; today: string; onSubmit: (v: TRuleVersionInput) => Promise<boolean>; onClose: () => void;
 }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();

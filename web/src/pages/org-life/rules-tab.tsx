@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { KIND_TARGET, type OrgLifeRule, type PeriodKind } from '../../../../domain/rules/org-life';
 import { errorText } from '../../api/client';
-import { getRuleVersions, putRuleVersions, type RuleVersion, type RuleVersionInput } from '../../api/org-life';
+import { getRuleVersions, putRuleVersions, type TRuleVersion, type TRuleVersionInput } from '../../api/org-life';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
 import { useKindLabel } from './compliance-format';
 import { RuleVersionModal } from './rule-version-modal';
 
-const inputOf = (v: RuleVersion): RuleVersionInput => ({ effectiveFrom: v.effectiveFrom, title: v.title, rules: v.rules });
+const inputOf = (v: TRuleVersion): TRuleVersionInput => ({ effectiveFrom: v.effectiveFrom, title: v.title, rules: v.rules });
 
 export function RulesTab() {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function RulesTab() {
   const data = req.data;
   const city = data?.versions.filter((v) => !v.builtIn) ?? [];
 
-  const save = async (versions: RuleVersionInput[]) => {
+  const save = async (versions: TRuleVersionInput[]) => {
     setError(undefined);
     try {
       req.setData(await putRuleVersions(versions));

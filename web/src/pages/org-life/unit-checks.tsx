@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { getUnitCompliance, type ComplianceCheck } from '../../api/org-life';
+import { getUnitCompliance, type TCheck } from '../../api/org-life';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
@@ -31,7 +31,7 @@ export function UnitChecks({ orgId, period }: { orgId: Id; period: PeriodValue }
         )}
       </Space>
       {unit.error !== undefined && <Alert type="error" showIcon title={errorText(unit.error)} style={{ marginBottom: 8 }} />}
-      <Table<ComplianceCheck>
+      <Table<TCheck>
         size="small"
         rowKey={(c) => `${c.kind}-${c.periodKey}`}
         loading={unit.loading}
@@ -43,7 +43,7 @@ export function UnitChecks({ orgId, period }: { orgId: Id; period: PeriodValue }
           { title: t('orgLife.unit.kind'), dataIndex: 'kind', width: 150, render: (k: string) => kindLabel(k) },
           { title: t('orgLife.unit.period'), dataIndex: 'periodKey', width: 100 },
           { title: t('orgLife.unit.window'), key: 'window', width: 200, render: (_v, c) => <span className="mono">{c.from} ~ {c.to}</span> },
-          { title: t('orgLife.unit.state'), dataIndex: 'state', width: 90, render: (s: ComplianceCheck['state']) => <StateTag state={s} /> },
+          { title: t('orgLife.unit.state'), dataIndex: 'state', width: 90, render: (s: TCheck['state']) => <StateTag state={s} /> },
           {
             title: t('orgLife.unit.count'), key: 'count', width: 120,
             render: (_v, c) => (

@@ -6,8 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COMMITTEE_POSTS, type CommitteePost } from '../../../../domain/org-kinds';
 import { ApiError, errorText } from '../../api/client';
-import { putCommittee } from '../../api/orgs';
-import type { CommitteeInput, OrgDetail } from '../../api/types';
+import { putCommittee, type TCommitteeInput, type TOrgDetail } from '../../api/orgs';
 import { fromDateString, toDateString } from '../../lib/dates';
 import { useLabels } from '../../lib/labels';
 
@@ -22,9 +21,9 @@ interface Row {
 const MAX_MEMBERS = 15;
 
 export interface CommitteeModalProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   onCancel: () => void;
-  onSaved: (org: OrgDetail) => void;
+  onSaved: (org: TOrgDetail) => void;
 }
 
 export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) {
@@ -45,7 +44,7 @@ export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) 
     setSaving(true);
     setError(undefined);
     try {
-      const body = (members ?? []).map<CommitteeInput>((m) => ({
+      const body = (members ?? []).map<TCommitteeInput>((m) => ({
         personName: m.personName.trim(),
         post: m.post,
         termStart: toDateString(m.termStart),

@@ -4,7 +4,8 @@ import { Button, Space } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../../../domain/permissions';
-import type { Id, OrgDetail } from '../../api/types';
+import type { Id } from '../../api/types';
+import type { TOrgDetail } from '../../api/orgs';
 import { revealOrg } from '../../components/org-events';
 import { OrgDissolveModal } from './org-dissolve-modal';
 import { OrgFormModal } from './org-form-modal';
@@ -12,9 +13,9 @@ import { OrgMoveModal } from './org-move-modal';
 import { ancestorsOf } from './org-path';
 
 export interface OrgActionsProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   roles: readonly Role[];
-  onChanged: (updated: OrgDetail, touched: (Id | null)[]) => void;
+  onChanged: (updated: TOrgDetail, touched: (Id | null)[]) => void;
 }
 
 export function OrgActions({ org, roles, onChanged }: OrgActionsProps) {

@@ -2,12 +2,12 @@
 import { Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { OrgDetail } from '../../api/types';
+import type { TOrgDetail } from '../../api/orgs';
 import { useLabels } from '../../lib/labels';
 import { OrgCharts } from './org-charts';
 import { ancestorsOf } from './org-path';
 
-export function OrgBasicTab({ org, revision }: { org: OrgDetail; revision: number }) {
+export function OrgBasicTab({ org, revision }: { org: TOrgDetail; revision: number }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const parent = ancestorsOf(org).at(-1);

@@ -2,8 +2,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { getOrgChildren } from '../../api/orgs';
-import type { OrgDetail } from '../../api/types';
+import { getOrgChildren, type TOrgDetail } from '../../api/orgs';
 import type { ChartOption } from '../../components/chart';
 import { LazyChart } from '../../components/lazy-chart';
 import { useLabels } from '../../lib/labels';
@@ -21,7 +20,7 @@ function pie(data: { name: string; value: number }[]): ChartOption {
   };
 }
 
-export function OrgCharts({ org, revision }: { org: OrgDetail; revision: number }) {
+export function OrgCharts({ org, revision }: { org: TOrgDetail; revision: number }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const children = useRequest(() => (org.childCount > 0 ? getOrgChildren(org.id) : Promise.resolve({ items: [] })), [org.id, org.childCount, revision]);

@@ -6,17 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ALLOWED_CHILD_KINDS } from '../../../../domain/org-kinds';
 import { errorText } from '../../api/client';
-import { getOrgChildren } from '../../api/orgs';
-import type { OrgDetail, OrgNode } from '../../api/types';
+import { getOrgChildren, type TOrgDetail, type TOrgNode } from '../../api/orgs';
 import { KindTag } from '../../components/org-title';
 import { useRequest } from '../../lib/use-request';
 import { OrgFormModal } from './org-form-modal';
 
 export interface OrgChildrenTabProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   revision: number;
   canCreate: boolean;
-  onCreated: (child: OrgDetail) => void;
+  onCreated: (child: TOrgDetail) => void;
 }
 
 export function OrgChildrenTab({ org, revision, canCreate, onCreated }: OrgChildrenTabProps) {
@@ -40,7 +39,7 @@ export function OrgChildrenTab({ org, revision, canCreate, onCreated }: OrgChild
           </Button>
         )}
       </div>
-      <Table<OrgNode>
+      <Table<TOrgNode>
         size="small"
         rowKey="id"
         loading={children.loading}

@@ -5,7 +5,7 @@ import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COMMITTEE_POSTS } from '../../../../domain/org-kinds';
-import type { CommitteeMember, OrgDetail } from '../../api/types';
+import type { TCommitteeMember, TOrgDetail } from '../../api/orgs';
 import { useLabels } from '../../lib/labels';
 import { CommitteeModal } from './committee-modal';
 
@@ -13,9 +13,9 @@ import { CommitteeModal } from './committee-modal';
 const DUE_SOON_MONTHS = 6;
 
 export interface OrgCommitteeTabProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   canEdit: boolean;
-  onSaved: (org: OrgDetail) => void;
+  onSaved: (org: TOrgDetail) => void;
 }
 
 export function OrgCommitteeTab({ org, canEdit, onSaved }: OrgCommitteeTabProps) {
@@ -24,7 +24,7 @@ export function OrgCommitteeTab({ org, canEdit, onSaved }: OrgCommitteeTabProps)
   const [editing, setEditing] = useState(false);
   const rows = [...org.committee].sort((a, b) => COMMITTEE_POSTS.indexOf(a.post) - COMMITTEE_POSTS.indexOf(b.post));
 
-  const termTag = (m: CommitteeMember) => {
+  const termTag = (m: TCommitteeMember) => {
     if (!m.termEnd) return null;
     const end = dayjs(m.termEnd);
     if (end.isBefore(dayjs(), 'day')) return <Tag color="red">{t('orgs.committee.expired')}</Tag>;
@@ -41,7 +41,7 @@ export function OrgCommitteeTab({ org, canEdit, onSaved }: OrgCommitteeTabProps)
           </Button>
         </div>
       )}
-      <Table<CommitteeMember>
+      <Table<TCommitteeMember>
         size="small"
         rowKey="id"
         pagination={false}

@@ -4,8 +4,7 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { dissolveOrg } from '../../api/orgs';
-import type { OrgDetail } from '../../api/types';
+import { dissolveOrg, type TOrgDetail } from '../../api/orgs';
 import { toDateString } from '../../lib/dates';
 
 interface Values {
@@ -14,9 +13,9 @@ interface Values {
 }
 
 export interface OrgDissolveModalProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   onCancel: () => void;
-  onDissolved: (org: OrgDetail) => void;
+  onDissolved: (org: TOrgDetail) => void;
 }
 
 export function OrgDissolveModal({ org, onCancel, onDissolved }: OrgDissolveModalProps) {

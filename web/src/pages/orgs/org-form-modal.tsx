@@ -5,8 +5,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_CHILD_KINDS, ORG_KINDS, type OrgKind, type UnitType } from '../../../../domain/org-kinds';
 import { ApiError, errorText } from '../../api/client';
-import { createOrg, getOrg, updateOrg } from '../../api/orgs';
-import type { Id, OrgDetail, OrgFields } from '../../api/types';
+import { createOrg, getOrg, updateOrg, type TOrgDetail, type TOrgUpdate } from '../../api/orgs';
+import type { Id } from '../../api/types';
 import { fromDateString, toDateString } from '../../lib/dates';
 import { useRequest } from '../../lib/use-request';
 import { OrgFormFields } from './org-form-fields';
@@ -22,7 +22,7 @@ interface Values {
 
 const FIELDS = ['name', 'shortName', 'code', 'kind', 'unitType', 'establishedOn'] as const;
 
-function toFields(v: Values): Required<{ [K in keyof OrgFields]: OrgFields[K] | null }> {
+function toFields(v: Values): Required<{ [K in keyof TOrgUpdate]: TOrgUpdate[K] | null }> {
   const text = (s?: string) => (s?.trim() ? s.trim() : null);
   return {
     name: v.name.trim(),
@@ -34,7 +34,7 @@ function toFields(v: Values): Required<{ [K in keyof OrgFields]: OrgFields[K] | 
   };
 }
 
-function valuesOf(org: OrgDetail): Values {
+function valuesOf(org: TOrgDetail): Values {
   return {
     name: org.name,
     shortName: org.shortName ?? undefined,
@@ -50,9 +50,9 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K],
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
-export type OrgFormModalProps = { onCancel: () => void; onSaved: (org: OrgDetail) => void } & (
-  | { mode: 'create'; parent: Pick<OrgDetail, 'id' | 'kind' | 'name'> }
-  | { mode: 'edit'; org: OrgDetail; parentId: Id | null }
+export type OrgFormModalProps = { onCancel: () => void; onSaved: (org: TOrgDetail) => void } & (
+  | { mode: 'create'; parent: Pick<TOrgDetail, 'id' | 'kind' | 'name'> }
+  | { mode: 'edit'; org: TOrgDetail; parentId: Id | null }
 );
 
 export function OrgFormModal(props: OrgFormModalProps) {

@@ -2,8 +2,8 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getOrgHistory } from '../../api/orgs';
-import type { Id, OrgHistoryEntry } from '../../api/types';
+import { getOrgHistory, type TOrgHistory } from '../../api/orgs';
+import type { Id } from '../../api/types';
 import { formatTime } from '../../lib/dates';
 import { useLabels, type Labels } from '../../lib/labels';
 import { useRequest } from '../../lib/use-request';
@@ -37,7 +37,7 @@ export function OrgHistoryTab({ orgId, revision }: { orgId: Id; revision: number
   const statusLabels: Record<string, string> = t('orgs.status', { returnObjects: true });
 
   return (
-    <Table<OrgHistoryEntry>
+    <Table<TOrgHistory>
       size="small"
       rowKey="id"
       loading={history.loading}

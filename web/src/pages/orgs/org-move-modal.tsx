@@ -4,16 +4,16 @@ import { Alert, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_CHILD_KINDS } from '../../../../domain/org-kinds';
 import { errorText } from '../../api/client';
-import { moveOrg } from '../../api/orgs';
-import type { Id, OrgDetail } from '../../api/types';
+import { moveOrg, type TOrgDetail } from '../../api/orgs';
+import type { Id } from '../../api/types';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useLabels } from '../../lib/labels';
 import { ancestorsOf } from './org-path';
 
 export interface OrgMoveModalProps {
-  org: OrgDetail;
+  org: TOrgDetail;
   onCancel: () => void;
-  onMoved: (org: OrgDetail) => void;
+  onMoved: (org: TOrgDetail) => void;
 }
 
 export function OrgMoveModal({ org, onCancel, onMoved }: OrgMoveModalProps) {

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { ApiError, errorText } from '../../api/client';
-import { getOrg } from '../../api/orgs';
-import type { Id, OrgDetail } from '../../api/types';
+import { getOrg, type TOrgDetail } from '../../api/orgs';
+import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { NotFoundResult } from '../../components/results';
 import { notifyOrgsChanged, revealOrg } from '../../components/org-events';
@@ -29,7 +29,7 @@ export default function OrgPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   // Bumped after every change so that the tabs re-read what they show.
   const [revision, setRevision] = useState(0);
-  const req = useRequest<OrgDetail | undefined>((signal) => (valid ? getOrg(orgId, signal) : Promise.resolve(undefined)), [orgId]);
+  const req = useRequest<TOrgDetail | undefined>((signal) => (valid ? getOrg(orgId, signal) : Promise.resolve(undefined)), [orgId]);
   const org = req.data?.id === orgId ? req.data : undefined;
 
   useEffect(() => {
@@ -43,7 +43,7 @@ export default function OrgPage() {
   if (!org) return <PageSpin />;
 
   /** After a change: show the server's answer, and refresh the tree nodes whose children changed. */
-  const changed = (updated: OrgDetail | null, touched: (Id | null | undefined)[]) => {
+  const changed = (updated: TOrgDetail | null, touched: (Id | null | undefined)[]) => {
     if (updated) req.setData(updated);
     else req.reload();
     setRevision((n) => n + 1);

@@ -7,11 +7,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CHECKLIST_TOTAL, checklistProblems, type StandardItem, type StarThreshold } from '../../../../domain/rules/standards';
 import { errorText } from '../../api/client';
-import { createChecklist, type Checklist } from '../../api/standards';
+import { createChecklist, type TChecklist } from '../../api/standards';
 import { toDateString } from '../../lib/dates';
 import { useStarLabel } from './star-tag';
 
-export function ChecklistEditor({ base, onClose }: { base: Checklist; onClose: (saved?: { items: Checklist[] }) => void }) {
+export function ChecklistEditor({ base, onClose }: { base: TChecklist; onClose: (saved?: { items: TChecklist[] }) => void }) {
   const { t } = useTranslation();
   const { star } = useStarLabel();
   const [name, setName] = useState(base.name);

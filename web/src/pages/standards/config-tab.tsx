@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { listChecklists, type Checklist } from '../../api/standards';
+import { listChecklists, type TChecklist } from '../../api/standards';
 import { getOrg } from '../../api/orgs';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
@@ -20,7 +20,7 @@ export function ConfigTab() {
   // The checklist is the whole city's: only the top organization's department publishes one.
   const own = useRequest((signal) => getOrg(me.orgId, signal), [me.orgId]);
   const mayPublish = own.data?.parentId === null;
-  const [editing, setEditing] = useState<Checklist>();
+  const [editing, setEditing] = useState<TChecklist>();
 
   return (
     <>
@@ -30,7 +30,7 @@ export function ConfigTab() {
         <span style={{ flex: 1 }} />
         {list.data && mayPublish && <Button type="primary" onClick={() => setEditing(list.data!.items[0])} data-testid="checklist-new">{t('standards.config.newVersion')}</Button>}
       </div>
-      <Table<Checklist>
+      <Table<TChecklist>
         size="small"
         rowKey="id"
         loading={list.loading}

@@ -5,7 +5,7 @@ import { Alert, Button, Col, Row, Select, Space, Table, Tag, Typography } from '
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { exportRatings, getRatings, type RatingOverview, type RatingStatus } from '../../api/standards';
+import { exportRatings, getRatings, type TRatingOverview, type TRatingStatus } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { LazyChart } from '../../components/lazy-chart';
 import type { ChartOption } from '../../components/chart';
@@ -17,7 +17,7 @@ import { thisYear, YearSelect } from './year-select';
 
 const LEVELS = [5, 4, 3, 2, 1] as const;
 const COLORS = ['#d4a106', '#52c41a', '#1677ff', '#fa8c16', '#f5222d', '#bfbfbf'];
-type Row = RatingOverview['items'][number];
+type Row = TRatingOverview['items'][number];
 
 export function RatingsTab({ orgId }: { orgId: Id }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
   // Last year's ratings are complete; this year's are still being made.
   const [year, setYear] = useState(thisYear() - 1);
   const [stars, setStars] = useState<number>();
-  const [status, setStatus] = useState<RatingStatus>();
+  const [status, setStatus] = useState<TRatingStatus>();
   const [exporting, setExporting] = useState(false);
   const data = useRequest((signal) => getRatings({ orgId, year, stars, status }, signal), [orgId, year, stars, status]);
   const o = data.data;
@@ -57,7 +57,7 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
         <YearSelect value={year} onChange={(y) => y && setYear(y)} testId="ratings-year" />
         <Select<number> allowClear placeholder={t('standards.ratings.filterStars')} style={{ width: 120 }} value={stars} onChange={setStars}
           options={[...LEVELS.map((n) => ({ value: n, label: star(n) })), { value: 0, label: t('standards.ratings.unrated') }]} />
-        <Select<RatingStatus> allowClear placeholder={t('standards.ratings.filterStatus')} style={{ width: 120 }} value={status} onChange={setStatus}
+        <Select<TRatingStatus> allowClear placeholder={t('standards.ratings.filterStatus')} style={{ width: 120 }} value={status} onChange={setStatus}
           options={STATUSES.map((s) => ({ value: s, label: t(`standards.status.${s}`) }))} />
         <span style={{ flex: 1 }} />
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="ratings-export">{t('standards.ratings.export')}</Button>
@@ -87,7 +87,7 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
         columns={[
           { title: t('standards.review.parent'), dataIndex: 'parentName', ellipsis: true },
           { title: t('standards.review.branch'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: RatingStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
+          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: TRatingStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
           { title: t('standards.review.selfTotal'), dataIndex: 'selfTotal', width: 80, align: 'right' },
           { title: t('standards.review.reviewTotal'), dataIndex: 'reviewTotal', width: 80, align: 'right' },
           { title: t('standards.review.stars'), dataIndex: 'stars', width: 120, render: (s: number | null) => <StarTag stars={s} /> },

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Input, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getAssessment, reviewAssessment, type ScoreInput } from '../../api/standards';
+import { getAssessment, reviewAssessment, type TScoreInput } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { ScoreSheetTable } from './score-sheet';
@@ -15,14 +15,14 @@ export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; org
   const { message } = App.useApp();
   const { star } = useStarLabel();
   const view = useRequest((signal) => getAssessment(orgId, year, signal), [orgId, year]);
-  const [scores, setScores] = useState<ScoreInput>({});
+  const [scores, setScores] = useState<TScoreInput>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
   const a = view.data?.assessment;
 
   useEffect(() => {
-    if (a) setScores((a.reviewScores ?? a.selfScores) as ScoreInput);
+    if (a) setScores((a.reviewScores ?? a.selfScores) as TScoreInput);
   }, [a]);
 
   const decide = async (decision: 'rate' | 'return') => {

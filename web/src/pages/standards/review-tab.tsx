@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { listAssessments, type AssessmentRow, type AssessmentStatus } from '../../api/standards';
+import { listAssessments, type TAssessmentRow, type TAssessmentStatus } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { formatMinute } from '../../lib/dates';
@@ -16,8 +16,8 @@ import { thisYear, YearSelect } from './year-select';
 export function ReviewTab({ orgId }: { orgId: Id }) {
   const { t } = useTranslation();
   const [year, setYear] = useState(thisYear());
-  const [status, setStatus] = useState<AssessmentStatus | undefined>('submitted');
-  const [open, setOpen] = useState<AssessmentRow>();
+  const [status, setStatus] = useState<TAssessmentStatus | undefined>('submitted');
+  const [open, setOpen] = useState<TAssessmentRow>();
   const list = useRequest((signal) => listAssessments({ orgId, year, status }, signal), [orgId, year, status]);
 
   return (
@@ -25,13 +25,13 @@ export function ReviewTab({ orgId }: { orgId: Id }) {
       <div className="filter-bar">
         <YearSelect value={year} onChange={(y) => y && setYear(y)} />
         <span>{t('standards.review.onlyStatus')}</span>
-        <Select<AssessmentStatus> allowClear style={{ width: 130 }} value={status} onChange={setStatus}
+        <Select<TAssessmentStatus> allowClear style={{ width: 130 }} value={status} onChange={setStatus}
           options={(['submitted', 'reviewed', 'returned', 'draft'] as const).map((s) => ({ value: s, label: t(`standards.status.${s}`) }))} />
       </div>
       <Alert type="info" showIcon title={t('standards.review.hint')} style={{ marginBottom: 8 }} />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       {list.data?.truncated && <Alert type="warning" showIcon title={t('standards.review.truncated')} style={{ marginBottom: 8 }} />}
-      <Table<AssessmentRow>
+      <Table<TAssessmentRow>
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -41,7 +41,7 @@ export function ReviewTab({ orgId }: { orgId: Id }) {
         columns={[
           { title: t('standards.review.parent'), dataIndex: 'parentName', ellipsis: true },
           { title: t('standards.review.branch'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: AssessmentStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
+          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: TAssessmentStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
           { title: t('standards.review.submittedAt'), dataIndex: 'submittedAt', width: 140, render: formatMinute },
           { title: t('standards.review.selfTotal'), dataIndex: 'selfTotal', width: 80, align: 'right' },
           { title: t('standards.review.reviewTotal'), dataIndex: 'reviewTotal', width: 80, align: 'right' },

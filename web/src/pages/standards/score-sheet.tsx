@@ -4,14 +4,14 @@
 import { Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SCORE_STEP, starsFor, totalScore, type ScoreSheet, type StandardItem, type StarThreshold } from '../../../../domain/rules/standards';
-import type { ScoreInput } from '../../api/standards';
+import type { TScoreInput } from '../../api/standards';
 import { StarTag } from './star-tag';
 
 interface Props {
   items: StandardItem[];
   thresholds: StarThreshold[];
-  value: ScoreInput;
-  onChange?: (v: ScoreInput) => void;
+  value: TScoreInput;
+  onChange?: (v: TScoreInput) => void;
   scoreTitle: string;
   compare?: { title: string; sheet: ScoreSheet };
 }

@@ -5,7 +5,7 @@ import { Alert, App, Button, Empty, Input, Popconfirm, Space, Spin, Tag, Typogra
 import { useTranslation } from 'react-i18next';
 import { BRANCH_KINDS, type OrgKind } from '../../../../domain/org-kinds';
 import { errorText } from '../../api/client';
-import { getAssessment, saveAssessment, submitAssessment, type AssessmentView, type ScoreInput } from '../../api/standards';
+import { getAssessment, saveAssessment, submitAssessment, type TAssessmentView, type TScoreInput } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { ScoreSheetTable } from './score-sheet';
@@ -18,7 +18,7 @@ export function SelfTab({ orgId }: { orgId: Id }) {
   const { message } = App.useApp();
   const { star } = useStarLabel();
   const [year, setYear] = useState(thisYear());
-  const [scores, setScores] = useState<ScoreInput>({});
+  const [scores, setScores] = useState<TScoreInput>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const view = useRequest((signal) => getAssessment(orgId, year, signal), [orgId, year]);
@@ -26,11 +26,11 @@ export function SelfTab({ orgId }: { orgId: Id }) {
   const a = v?.assessment;
 
   useEffect(() => {
-    setScores((a?.selfScores as ScoreInput | undefined) ?? {});
+    setScores((a?.selfScores as TScoreInput | undefined) ?? {});
     setNote(a?.selfNote ?? '');
   }, [a]);
 
-  const run = async (work: () => Promise<AssessmentView>, done: string) => {
+  const run = async (work: () => Promise<TAssessmentView>, done: string) => {
     setBusy(true);
     try {
       view.setData(await work());

@@ -5,7 +5,7 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Inpu
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { acceptWeakOrg, addRectTask, getWeakOrg, reportRectProgress, type RectTask, type WeakOrgDetail } from '../../api/standards';
+import { acceptWeakOrg, addRectTask, getWeakOrg, reportRectProgress, type TRectTask, type TWeakOrgDetail } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { toDateString } from '../../lib/dates';
@@ -17,11 +17,11 @@ export function WeakDrawer({ id, onClose }: { id: Id; onClose: (changed: boolean
   const { reason } = useStarLabel();
   const data = useRequest((signal) => getWeakOrg(id, signal), [id]);
   const [changed, setChanged] = useState(false);
-  const [reporting, setReporting] = useState<RectTask>();
+  const [reporting, setReporting] = useState<TRectTask>();
   const [adding, setAdding] = useState(false);
   const w = data.data;
 
-  const run = async (work: () => Promise<WeakOrgDetail>, done: string) => {
+  const run = async (work: () => Promise<TWeakOrgDetail>, done: string) => {
     try {
       data.setData(await work());
       setChanged(true);
@@ -60,7 +60,7 @@ export function WeakDrawer({ id, onClose }: { id: Id; onClose: (changed: boolean
               </Popconfirm>
             )}
           </div>
-          <Table<RectTask>
+          <Table<TRectTask>
             size="small"
             rowKey="id"
             pagination={false}
@@ -87,7 +87,7 @@ export function WeakDrawer({ id, onClose }: { id: Id; onClose: (changed: boolean
   );
 }
 
-function ReportModal({ task, onClose, onSave }: { task: RectTask; onClose: () => void; onSave: (b: { progress: number; note?: string }) => Promise<boolean> }) {
+function ReportModal({ task, onClose, onSave }: { task: TRectTask; onClose: () => void; onSave: (b: { progress: number; note?: string }) => Promise<boolean> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ progress: number; note?: string }>();
   return (

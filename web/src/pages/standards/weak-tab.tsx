@@ -7,7 +7,7 @@ import { can } from '../../../../domain/permissions';
 import type { WeakReason } from '../../../../domain/rules/standards';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { getSuggestions, listWeakOrgs, type Suggestion, type WeakOrg } from '../../api/standards';
+import { getSuggestions, listWeakOrgs, type TSuggestion, type TWeakOrg } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { useStarLabel } from './star-tag';
@@ -36,7 +36,7 @@ export function WeakTab({ orgId }: { orgId: Id }) {
         {mayName && <Button type="primary" onClick={() => setNaming({ reasons: [] })} data-testid="weak-name">{t('standards.weak.nameTitle')}</Button>}
       </div>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<WeakOrg>
+      <Table<TWeakOrg>
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -60,7 +60,7 @@ export function WeakTab({ orgId }: { orgId: Id }) {
               </Space>
             ),
           },
-          { title: t('standards.weak.onlyStatus'), dataIndex: 'status', width: 80, render: (s: WeakOrg['status']) => <Tag color={s === 'rectified' ? 'green' : 'orange'}>{t(`standards.weak.status.${s}`)}</Tag> },
+          { title: t('standards.weak.onlyStatus'), dataIndex: 'status', width: 80, render: (s: TWeakOrg['status']) => <Tag color={s === 'rectified' ? 'green' : 'orange'}>{t(`standards.weak.status.${s}`)}</Tag> },
         ]}
       />
       {mayName && year !== undefined && <Suggestions orgId={orgId} year={year} onName={(s) => setNaming({ orgId: s.orgId, orgName: s.orgName, reasons: [...new Set(s.suggestions.map((x) => x.reason))] })} />}
@@ -73,14 +73,14 @@ export function WeakTab({ orgId }: { orgId: Id }) {
   );
 }
 
-function Suggestions({ orgId, year, onName }: { orgId: Id; year: number; onName: (s: Suggestion) => void }) {
+function Suggestions({ orgId, year, onName }: { orgId: Id; year: number; onName: (s: TSuggestion) => void }) {
   const { t } = useTranslation();
   const data = useRequest((signal) => getSuggestions({ orgId, year }, signal), [orgId, year]);
   return (
     <Card size="small" title={t('standards.weak.suggestions')} style={{ marginTop: 12 }}>
       <Alert type="info" showIcon title={t('standards.weak.suggestionsHint')} style={{ marginBottom: 8 }} />
       {data.error !== undefined && <Alert type="error" showIcon title={errorText(data.error)} />}
-      <Table<Suggestion>
+      <Table<TSuggestion>
         size="small"
         rowKey="orgId"
         loading={data.loading}

@@ -8,17 +8,17 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { exportPeople, getPeople, type CellRef, type PeopleList, type TableParams } from '../../api/statistics';
+import { exportPeople, getPeople, type TCellRef, type TPeopleList, type TTableParams } from '../../api/statistics';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { LoadMore } from '../../components/load-more';
 import { labelOf } from './stats-grid';
 
-interface Props { code: string; params: TableParams; cell: CellRef; orgs: boolean; onClose: () => void }
+interface Props { code: string; params: TTableParams; cell: TCellRef; orgs: boolean; onClose: () => void }
 
 export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const [list, setList] = useState<PeopleList>();
+  const [list, setList] = useState<TPeopleList>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const [exporting, setExporting] = useState(false);
@@ -47,7 +47,7 @@ export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
 
   const columns = (list?.columns ?? []).map((c) => ({
     key: c.key, title: labelOf(c.title), dataIndex: ['values', c.key], ellipsis: c.key === 'orgName' || c.key === 'note',
-    render: (v: string | number | null, item: PeopleList['items'][number]) => (c.key === 'name' && item.memberId && can(me.roles, 'member.read')
+    render: (v: string | number | null, item: TPeopleList['items'][number]) => (c.key === 'name' && item.memberId && can(me.roles, 'member.read')
       ? <Link to={`/members/${item.memberId}`} title={t('statistics.people.open')}>{v}</Link> : v),
   }));
 

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { exportTable, getCatalogue, getTable, type CellRef, type StatsColumn, type StatsRow, type TableParams } from '../../api/statistics';
+import { exportTable, getCatalogue, getTable, type TCellRef, type TTableColumn, type TTableParams, type TTableRow } from '../../api/statistics';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { useRequest } from '../../lib/use-request';
 import { labelOf, reconcileProblems, StatsGrid } from './stats-grid';
@@ -34,12 +34,12 @@ function StatisticsView() {
   const { code = 'basic' } = useParams();
   const [search, setSearch] = useSearchParams();
   const catalogue = useRequest((signal) => getCatalogue(signal), []);
-  const [cell, setCell] = useState<CellRef>();
+  const [cell, setCell] = useState<TCellRef>();
   const [exporting, setExporting] = useState(false);
   const [hideZero, setHideZero] = useState(false);
 
   const month = search.get('month') ?? catalogue.data?.month;
-  const params = useMemo<TableParams | undefined>(() => (month ? {
+  const params = useMemo<TTableParams | undefined>(() => (month ? {
     orgId: Number(search.get('orgId')) || me.orgId,
     month,
     ageBands: search.get('ageBands') ?? undefined,
@@ -61,7 +61,7 @@ function StatisticsView() {
   }, [search, setSearch]);
 
   const reRoot = useCallback((orgId: number) => change({ orgId }), [change]);
-  const openCell = useCallback((row: StatsRow, col: StatsColumn) => setCell({ row: row.key, col: col.key }), []);
+  const openCell = useCallback((row: TTableRow, col: TTableColumn) => setCell({ row: row.key, col: col.key }), []);
   const pick = (next: string) => {
     const keep = new URLSearchParams(search);
     keep.delete('from');

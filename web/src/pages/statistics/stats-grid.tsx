@@ -4,23 +4,23 @@ import { useMemo } from 'react';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { Label, StatsColumn, StatsRow, StatsTable } from '../../api/statistics';
+import type { TLabel, TStatsTable, TTableColumn, TTableRow } from '../../api/statistics';
 import { currentLang } from '../../i18n';
 
-export const labelOf = (l: Label) => (currentLang() === 'en' ? l.en : l.zh);
+export const labelOf = (l: TLabel) => (currentLang() === 'en' ? l.en : l.zh);
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
 interface Props {
-  table: StatsTable;
+  table: TStatsTable;
   hideZero: boolean;
   loading: boolean;
   onReRoot: (orgId: number) => void;
-  onCell: (row: StatsRow, col: StatsColumn) => void;
+  onCell: (row: TTableRow, col: TTableColumn) => void;
 }
 
 /** Consecutive columns with the same header at a level become one group. */
-function grouped(cols: StatsColumn[], level: number, leaf: (c: StatsColumn) => ColumnsType<StatsRow>[number]): ColumnsType<StatsRow> {
-  const out: ColumnsType<StatsRow> = [];
+function grouped(cols: TTableColumn[], level: number, leaf: (c: TTableColumn) => ColumnsType<TTableRow>[number]): ColumnsType<TTableRow> {
+  const out: ColumnsType<TTableRow> = [];
   for (let i = 0; i < cols.length;) {
     const c = cols[i];
     if (c.path.length === level + 1) {
@@ -42,10 +42,10 @@ export function StatsGrid({ table, hideZero, loading, onReRoot, onCell }: Props)
     ? table.rows.filter((r) => r.kind !== 'child' || table.columns.some((c) => r.cells[c.key] !== 0))
     : table.rows), [table, hideZero]);
 
-  const columns = useMemo<ColumnsType<StatsRow>>(() => [
+  const columns = useMemo<ColumnsType<TTableRow>>(() => [
     {
       key: 'name', title: t('statistics.nameColumn'), fixed: 'left', width: 300,
-      render: (_: unknown, r: StatsRow) => {
+      render: (_: unknown, r: TTableRow) => {
         if (r.kind === 'total') return <Typography.Text strong>{t('statistics.totalRow')}（{r.name}）</Typography.Text>;
         if (r.kind === 'child' && r.hasChildren && r.orgId !== null) {
           return <a onClick={() => onReRoot(r.orgId!)} data-testid={`stats-row-${r.key}`}>{r.name}</a>;
@@ -55,7 +55,7 @@ export function StatsGrid({ table, hideZero, loading, onReRoot, onCell }: Props)
     },
     ...grouped(table.columns, 0, (c) => ({
       key: c.key, title: labelOf(c.path[c.path.length - 1]), align: 'right', width: 96,
-      render: (_: unknown, r: StatsRow) => {
+      render: (_: unknown, r: TTableRow) => {
         const n = r.cells[c.key] ?? 0;
         const testId = `stats-cell-${r.key}-${c.key}`;
         return n > 0
@@ -66,7 +66,7 @@ export function StatsGrid({ table, hideZero, loading, onReRoot, onCell }: Props)
   ], [table, t, onReRoot, onCell]);
 
   return (
-    <Table<StatsRow>
+    <Table<TTableRow>
       className="stats-table"
       data-testid="stats-table"
       size="small"
@@ -83,7 +83,7 @@ export function StatsGrid({ table, hideZero, loading, onReRoot, onCell }: Props)
 }
 
 /** Places where a total differs from the sum of its parts or of the rows (the server guarantees none). */
-export function reconcileProblems(table: StatsTable): number {
+export function reconcileProblems(table: TStatsTable): number {
   let bad = 0;
   for (const r of table.rows) for (const s of table.sums) if (r.cells[s.total] !== s.parts.reduce((a, k) => a + r.cells[k], 0)) bad++;
   const [total, ...rest] = table.rows;

@@ -7,13 +7,13 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ageBandsProblem } from '../../../../domain/rules/statistics';
 import { OrgTreeSelect } from '../../components/org-tree-select';
-import type { StatsTable } from '../../api/statistics';
+import type { TStatsTable } from '../../api/statistics';
 
 export interface ToolbarValues { orgId: number; month: string; ageBands?: string; from?: string; to?: string; hideZero: boolean }
 
 interface Props {
   values: ToolbarValues;
-  table: StatsTable | undefined;
+  table: TStatsTable | undefined;
   orgLabel?: string;
   canExport: boolean;
   onChange: (patch: Partial<ToolbarValues>) => void;

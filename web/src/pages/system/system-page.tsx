@@ -3,12 +3,11 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getSettings, putSettings } from '../../api/system';
-import type { Settings } from '../../api/types';
+import { getSettings, putSettings, type TSettings } from '../../api/system';
 import { PageSpin } from '../../components/route-guards';
 import { useRequest } from '../../lib/use-request';
 
-type Field = keyof Settings;
+type Field = keyof TSettings;
 
 /** Each setting with its unit and sensible bounds (the server validates again). */
 const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: { name: Field; min: number; max: number; unit: 'days' | 'times' | 'minutes' | 'hours' | 'count' }[] }[] = [
@@ -22,7 +21,7 @@ const FIELDS = GROUPS.flatMap((g) => g.fields.map((f) => f.name));
 export default function SystemPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Settings>();
+  const [form] = Form.useForm<TSettings>();
   const current = useRequest(() => getSettings(), []);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,12 +30,12 @@ export default function SystemPage() {
     if (current.data) form.setFieldsValue(current.data);
   }, [current.data, form]);
 
-  const save = async (values: Settings) => {
+  const save = async (values: TSettings) => {
     setSaving(true);
     setError(undefined);
     try {
       // Exactly the Settings fields: the server refuses unknown ones.
-      const body = Object.fromEntries(FIELDS.map((f) => [f, values[f]])) as unknown as Settings;
+      const body = Object.fromEntries(FIELDS.map((f) => [f, values[f]])) as unknown as TSettings;
       current.setData(await putSettings(body));
       void message.success(t('common.saved'));
     } catch (e) {

@@ -3,7 +3,7 @@
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { listAdjustments, listElections, type Adjustment, type Election } from '../../api/terms';
+import { listAdjustments, listElections, type TAdjustment, type TElection } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { formatMinute } from '../../lib/dates';
@@ -19,7 +19,7 @@ export function ApprovalsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =>
     <div data-testid="terms-approvals">
       {[elections.error, adjustments.error].filter((e) => e !== undefined).map((e, i) => <Alert key={i} type="error" showIcon title={errorText(e)} style={{ marginBottom: 8 }} />)}
       <Typography.Title level={5}>{t('terms.approvals.elections')}</Typography.Title>
-      <Table<Election>
+      <Table<TElection>
         size="small" rowKey="id" loading={elections.loading} dataSource={elections.data?.items} pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
         locale={{ emptyText: t('terms.approvals.none') }}
         columns={[
@@ -32,7 +32,7 @@ export function ApprovalsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =>
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('terms.approvals.adjustments')}</Typography.Title>
-      <Table<Adjustment>
+      <Table<TAdjustment>
         size="small" rowKey="id" loading={adjustments.loading} dataSource={adjustments.data} pagination={false}
         locale={{ emptyText: t('terms.approvals.none') }}
         columns={[

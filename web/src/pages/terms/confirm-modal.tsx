@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { confirmElection, type Election } from '../../api/terms';
+import { confirmElection, type TElection } from '../../api/terms';
 import type { Id } from '../../api/types';
 
-export function ConfirmModal({ election, onClose }: { election: Election; onClose: (done: boolean) => void }) {
+export function ConfirmModal({ election, onClose }: { election: TElection; onClose: (done: boolean) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ secretaryId: Id; deputyIds: Id[] }>();

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Space, Steps, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { decideElection, type Election } from '../../api/terms';
+import { decideElection, type TElection } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { formatMinute } from '../../lib/dates';
 import { ElectionTag } from './term-tags';
@@ -11,7 +11,7 @@ import { DecideModal } from './term-forms';
 import { VoteForm } from './vote-form';
 import { ConfirmModal } from './confirm-modal';
 
-const STEP: Record<Election['status'], { current: number; status: 'process' | 'error' | 'finish' }> = {
+const STEP: Record<TElection['status'], { current: number; status: 'process' | 'error' | 'finish' }> = {
   requested: { current: 1, status: 'process' },
   rejected: { current: 1, status: 'error' },
   approved: { current: 2, status: 'process' },
@@ -20,7 +20,7 @@ const STEP: Record<Election['status'], { current: number; status: 'process' | 'e
   confirmed: { current: 4, status: 'finish' },
 };
 
-export function ElectionPanel({ election: e, orgId, voters, onChanged }: { election: Election; orgId: Id; voters: number; onChanged: () => void }) {
+export function ElectionPanel({ election: e, orgId, voters, onChanged }: { election: TElection; orgId: Id; voters: number; onChanged: () => void }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'vote' | 'confirm' | null>(null);
   const close = (done: boolean) => { setDialog(null); if (done) onChanged(); };

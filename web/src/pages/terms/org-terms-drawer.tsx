@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { decideAdjustment, getOrgTerms, type Adjustment, type Election, type OrgTerms } from '../../api/terms';
+import { decideAdjustment, getOrgTerms, type TAdjustment, type TElection, type TOrgTerms } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { useLabels } from '../../lib/labels';
@@ -12,7 +12,7 @@ import { DaysLeft, ElectionTag, StateTag } from './term-tags';
 import { ElectionPanel } from './election-panel';
 import { AdjustmentModal, DecideModal, RecordTermModal, RequestModal } from './term-forms';
 
-type Dialog = 'record' | 'request' | 'adjust' | { a: Adjustment; decision: 'approve' | 'reject' } | null;
+type Dialog = 'record' | 'request' | 'adjust' | { a: TAdjustment; decision: 'approve' | 'reject' } | null;
 
 export function OrgTermsDrawer({ orgId, onClose }: { orgId: Id; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +56,7 @@ export function OrgTermsDrawer({ orgId, onClose }: { orgId: Id; onClose: () => v
   );
 }
 
-function TermSummary({ o }: { o: OrgTerms }) {
+function TermSummary({ o }: { o: TOrgTerms }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const c = o.current;
@@ -92,7 +92,7 @@ function TermSummary({ o }: { o: OrgTerms }) {
   );
 }
 
-function History({ o }: { o: OrgTerms }) {
+function History({ o }: { o: TOrgTerms }) {
   const { t } = useTranslation();
   const rows = [...(o.current ? [o.current] : []), ...o.history];
   return (
@@ -105,7 +105,7 @@ function History({ o }: { o: OrgTerms }) {
   );
 }
 
-function Elections({ items }: { items: Election[] }) {
+function Elections({ items }: { items: TElection[] }) {
   const { t } = useTranslation();
   return (
     <Table size="small" rowKey="id" pagination={false} dataSource={items} columns={[
@@ -118,7 +118,7 @@ function Elections({ items }: { items: Election[] }) {
   );
 }
 
-function Adjustments({ items, onDecide }: { items: Adjustment[]; onDecide: (a: Adjustment, d: 'approve' | 'reject') => void }) {
+function Adjustments({ items, onDecide }: { items: TAdjustment[]; onDecide: (a: TAdjustment, d: 'approve' | 'reject') => void }) {
   const { t } = useTranslation();
   return (
     <Table size="small" rowKey="id" pagination={false} dataSource={items} columns={[
@@ -126,7 +126,7 @@ function Adjustments({ items, onDecide }: { items: Adjustment[]; onDecide: (a: A
       { title: t('terms.col.originalEnd'), dataIndex: 'originalEnd', width: 110 },
       { title: t('terms.col.newEnd'), dataIndex: 'newEnd', width: 110 },
       { title: t('terms.col.reason'), dataIndex: 'reason', ellipsis: true },
-      { title: t('terms.col.status'), dataIndex: 'status', width: 90, render: (s: Adjustment['status'], a) => <Tag title={a.decisionNote ?? undefined}>{t(`terms.adjust.status.${s}`)}</Tag> },
+      { title: t('terms.col.status'), dataIndex: 'status', width: 90, render: (s: TAdjustment['status'], a) => <Tag title={a.decisionNote ?? undefined}>{t(`terms.adjust.status.${s}`)}</Tag> },
       { title: '', key: 'act', width: 150, render: (_v, a) => a.canDecide && (
         <Space size={4}>
           <Button size="small" type="primary" onClick={() => onDecide(a, 'approve')} data-testid={`adjustment-approve-${a.id}`}>{t('terms.action.approve')}</Button>
@@ -137,7 +137,7 @@ function Adjustments({ items, onDecide }: { items: Adjustment[]; onDecide: (a: A
   );
 }
 
-function Committee({ o }: { o: OrgTerms }) {
+function Committee({ o }: { o: TOrgTerms }) {
   const labels = useLabels();
   const { t } = useTranslation();
   return (

@@ -1,9 +1,9 @@
 // Export of the term list under the current scope and filters; the purpose is asked and audited.
 import { useTranslation } from 'react-i18next';
-import { exportTerms, type TermFilter } from '../../api/terms';
+import { exportTerms, type TTermFilter } from '../../api/terms';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
-export function TermExportModal({ filter, onClose }: { filter: TermFilter; onClose: () => void }) {
+export function TermExportModal({ filter, onClose }: { filter: TTermFilter; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <ExportPurposeModal

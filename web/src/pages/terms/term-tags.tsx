@@ -2,16 +2,16 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ElectionStatus } from '../../../../domain/schemas/terms';
-import type { TermStateFilter } from '../../api/terms';
+import type { TTermStateFilter } from '../../api/terms';
 
-const STATE_COLOR: Record<TermStateFilter, string> = {
+const STATE_COLOR: Record<TTermStateFilter, string> = {
   normal: 'green', ending: 'gold', request_window: 'orange', overdue: 'red', delayed: 'purple', missing: 'default',
 };
 const STATUS_COLOR: Record<ElectionStatus, string> = {
   requested: 'gold', approved: 'blue', rejected: 'default', held: 'cyan', failed: 'red', confirmed: 'green',
 };
 
-export function StateTag({ state, testId }: { state: TermStateFilter | null; testId?: string }) {
+export function StateTag({ state, testId }: { state: TTermStateFilter | null; testId?: string }) {
   const { t } = useTranslation();
   if (!state) return null;
   return <Tag color={STATE_COLOR[state]} data-testid={testId}>{t(`terms.state.${state}`)}</Tag>;

@@ -9,7 +9,7 @@ import { can } from '../../../../domain/permissions';
 import { useMe } from '../../auth/auth-context';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import type { Id } from '../../api/types';
-import type { TermFilter } from '../../api/terms';
+import type { TTermFilter } from '../../api/terms';
 import { TermsTable } from './terms-table';
 import { ApprovalsTab } from './approvals-tab';
 import { WatchTab } from './watch-tab';
@@ -27,7 +27,7 @@ function TermsHome() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((k) => loc.pathname.endsWith(`/${k}`)) ?? 'list';
   const [orgId, setOrgId] = useState<Id>(me.orgId);
-  const [filter, setFilter] = useState<Omit<TermFilter, 'orgId'>>({});
+  const [filter, setFilter] = useState<Omit<TTermFilter, 'orgId'>>({});
   const [exporting, setExporting] = useState(false);
   const [generation, setGeneration] = useState(0);
   const open = Number(params.get('orgId')) || undefined;

@@ -5,26 +5,26 @@ import { Alert, Input, Segmented, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TERM_KINDS } from '../../../../domain/rules/terms';
 import { errorText } from '../../api/client';
-import { listTerms, type TermFilter, type TermRow, type TermStateFilter } from '../../api/terms';
+import { listTerms, type TTermFilter, type TTermRow, type TTermStateFilter } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
 import { useLabels } from '../../lib/labels';
 import { DaysLeft, ElectionTag, StateTag } from './term-tags';
 
-type Filter = Omit<TermFilter, 'orgId'>;
-const STATE_OPTIONS: TermStateFilter[] = ['request_window', 'ending', 'overdue', 'delayed', 'normal', 'missing'];
+type Filter = Omit<TTermFilter, 'orgId'>;
+const STATE_OPTIONS: TTermStateFilter[] = ['request_window', 'ending', 'overdue', 'delayed', 'normal', 'missing'];
 
 export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; filter: Filter; onFilter: (f: Filter) => void; onOpen: (id: Id) => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [counts, setCounts] = useState<Record<string, number>>({});
   const list = useKeyset(
-    (f: TermFilter, cursor?: string) => listTerms(f, cursor).then((p) => { if (!cursor) setCounts(p.counts); return p; }),
+    (f: TTermFilter, cursor?: string) => listTerms(f, cursor).then((p) => { if (!cursor) setCounts(p.counts); return p; }),
     { ...filter, orgId },
   );
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const label = (s: TermStateFilter | 'all', n: number) => `${t(`terms.state.${s}`)} ${n}`;
+  const label = (s: TTermStateFilter | 'all', n: number) => `${t(`terms.state.${s}`)} ${n}`;
 
   return (
     <>
@@ -32,7 +32,7 @@ export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; fil
         <Segmented
           size="small"
           value={filter.state ?? 'all'}
-          onChange={(v) => onFilter({ ...filter, state: v === 'all' ? undefined : (v as TermStateFilter) })}
+          onChange={(v) => onFilter({ ...filter, state: v === 'all' ? undefined : (v as TTermStateFilter) })}
           options={[{ value: 'all', label: label('all', total) }, ...STATE_OPTIONS.map((s) => ({ value: s, label: <span data-testid={`terms-state-${s}`}>{label(s, counts[s] ?? 0)}</span> }))]}
           data-testid="terms-state-filter"
         />
@@ -44,7 +44,7 @@ export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; fil
         <Input.Search size="small" allowClear style={{ width: 220 }} placeholder={t('terms.search')} onSearch={(q) => onFilter({ ...filter, q: q.trim() || undefined })} />
       </div>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<TermRow>
+      <Table<TTermRow>
         size="small"
         rowKey="orgId"
         dataSource={list.items}
@@ -58,7 +58,7 @@ export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; fil
           { title: t('terms.col.elected'), dataIndex: 'electedOn', width: 104 },
           { title: t('terms.col.ends'), dataIndex: 'endsOn', width: 104 },
           { title: t('terms.col.daysLeft'), dataIndex: 'daysLeft', width: 110, align: 'right', render: (d: number | null) => <DaysLeft days={d} /> },
-          { title: t('terms.col.state'), dataIndex: 'state', width: 110, render: (s: TermStateFilter) => <StateTag state={s} /> },
+          { title: t('terms.col.state'), dataIndex: 'state', width: 110, render: (s: TTermStateFilter) => <StateTag state={s} /> },
           { title: t('terms.col.election'), key: 'election', width: 120, render: (_v, r) => r.election && <ElectionTag status={r.election.status} /> },
         ]}
       />

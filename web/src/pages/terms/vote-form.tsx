@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { electionResult, majorityMinimum, quorumMinimum, surplusWarning, type ElectionOutcome } from '../../../../domain/rules/terms';
 import { errorText } from '../../api/client';
-import { recordResult, searchEligible, type Election, type Eligible } from '../../api/terms';
+import { recordResult, searchEligible, type TElection, type TEligible } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { toDateString } from '../../lib/dates';
 
@@ -27,7 +27,7 @@ function liveOutcome(v: Partial<Values>, seats: number): { outcome?: ElectionOut
 
 function NamePicker({ orgId, value, onChange, onPick, testId }: { orgId: Id; value?: string; onChange?: (v: string) => void; onPick: (id?: Id) => void; testId: string }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<Eligible[]>([]);
+  const [options, setOptions] = useState<TEligible[]>([]);
   const search = (q: string) => { if (q.trim()) searchEligible(orgId, q.trim()).then((r) => setOptions(r.items), () => setOptions([])); };
   return (
     <AutoComplete
@@ -41,7 +41,7 @@ function NamePicker({ orgId, value, onChange, onPick, testId }: { orgId: Id; val
   );
 }
 
-export function VoteForm({ election, orgId, voters, onClose }: { election: Election; orgId: Id; voters: number; onClose: (done: boolean) => void }) {
+export function VoteForm({ election, orgId, voters, onClose }: { election: TElection; orgId: Id; voters: number; onClose: (done: boolean) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

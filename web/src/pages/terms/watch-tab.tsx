@@ -3,7 +3,7 @@
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import { getWatch, type Adjustment, type Election, type TermRow } from '../../api/terms';
+import { getWatch, type TAdjustment, type TElection, type TTermRow } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
 import { useLabels } from '../../lib/labels';
@@ -20,7 +20,7 @@ export function WatchTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => voi
     <div data-testid="terms-watch">
       {w.error !== undefined && <Alert type="error" showIcon title={errorText(w.error)} style={{ marginBottom: 8 }} />}
       <Typography.Title level={5}>{t('terms.watch.overdue')}（{w.data?.overdue.length ?? 0}）</Typography.Title>
-      <Table<TermRow>
+      <Table<TTermRow>
         size="small" rowKey="orgId" loading={w.loading} dataSource={w.data?.overdue} pagination={page} locale={{ emptyText: t('terms.watch.none') }}
         columns={[
           { title: t('terms.col.org'), dataIndex: 'orgName', ellipsis: true, render: (v: string, r) => org(v, r.orgId) },
@@ -31,7 +31,7 @@ export function WatchTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => voi
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('terms.watch.delays')}（{w.data?.delays.length ?? 0}）</Typography.Title>
-      <Table<Adjustment>
+      <Table<TAdjustment>
         size="small" rowKey="id" loading={w.loading} dataSource={w.data?.delays} pagination={page} locale={{ emptyText: t('terms.watch.none') }}
         columns={[
           { title: t('terms.col.org'), dataIndex: 'orgName', ellipsis: true, render: (v: string, a) => org(v, a.orgId) },
@@ -42,7 +42,7 @@ export function WatchTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => voi
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('terms.watch.unreported')}（{w.data?.unreported.length ?? 0}）</Typography.Title>
-      <Table<Election>
+      <Table<TElection>
         size="small" rowKey="id" loading={w.loading} dataSource={w.data?.unreported} pagination={page} locale={{ emptyText: t('terms.watch.none') }}
         columns={[
           { title: t('terms.col.org'), dataIndex: 'orgName', ellipsis: true, render: (v: string, e) => org(v, e.orgId) },

@@ -6,7 +6,7 @@ import { ArrowUpOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/i
 import { useTranslation } from 'react-i18next';
 import { TODO_AREA_LABELS, TODO_AREAS, TODO_KINDS, type TodoKind } from '../../../../domain/todo-kinds';
 import { errorText } from '../../api/client';
-import { exportDigest, getDigest, type DigestRow } from '../../api/todos';
+import { exportDigest, getDigest, type TDigestRow } from '../../api/todos';
 import type { Id } from '../../api/types';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -34,7 +34,7 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
   const d = digest.data;
   // The server lists the kinds area by area, so the totals row follows the grouped columns.
   const leafKinds = d?.kinds ?? [];
-  const nameOf = (r: DigestRow) => (r.self ? `${r.orgName}${t('todos.digest.self')}` : r.orgName);
+  const nameOf = (r: TDigestRow) => (r.self ? `${r.orgName}${t('todos.digest.self')}` : r.orgName);
 
   return (
     <>
@@ -49,7 +49,7 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} disabled={!d} data-testid="digest-export">{t('todos.digest.export')}</Button>
       </div>
       {digest.error !== undefined && <Alert type="error" showIcon title={errorText(digest.error)} style={{ marginBottom: 8 }} />}
-      <Table<DigestRow>
+      <Table<TDigestRow>
         size="small"
         rowKey="orgId"
         loading={digest.loading}
@@ -70,7 +70,7 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
             title: TODO_AREA_LABELS[g.area][labels.lang], key: g.area,
             children: g.kinds.map((k) => ({
               title: TODO_KINDS[k][labels.lang], key: k, align: 'right' as const, width: 96,
-              render: (_: unknown, r: DigestRow) => <Figure n={r.counts[k]} late={r.overdue[k]} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r), kind: k })} />,
+              render: (_: unknown, r: TDigestRow) => <Figure n={r.counts[k]} late={r.overdue[k]} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r), kind: k })} />,
             })),
           })),
           {

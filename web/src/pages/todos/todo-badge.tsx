@@ -5,7 +5,7 @@ import { Badge, Button, Tooltip } from 'antd';
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { getTodoCount, type TodoCount } from '../../api/todos';
+import { getTodoCount, type TTodoCount } from '../../api/todos';
 import { onTodosChanged } from './todo-events';
 
 const POLL_MS = 60_000;
@@ -14,7 +14,7 @@ export function TodoBadge() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
-  const [count, setCount] = useState<TodoCount>();
+  const [count, setCount] = useState<TTodoCount>();
 
   const load = useCallback((signal?: AbortSignal) => {
     // A failed poll keeps the last figure; the next one tries again.

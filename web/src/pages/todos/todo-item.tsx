@@ -4,10 +4,10 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
-import type { TodoItem } from '../../api/todos';
+import type { TTodoItem } from '../../api/todos';
 import './todos.css';
 
-export function DueTag({ item, today }: { item: TodoItem; today: string }) {
+export function DueTag({ item, today }: { item: TTodoItem; today: string }) {
   const { t } = useTranslation();
   if (!item.dueOn) return <Tag>{t('todos.noDue')}</Tag>;
   const days = dayjs(item.dueOn).diff(dayjs(today), 'day');
@@ -20,7 +20,7 @@ export function DueTag({ item, today }: { item: TodoItem; today: string }) {
   return <Tag color={item.severity === 'medium' ? 'warning' : 'default'}>{t('todos.dueOn', { date: item.dueOn })}{when ? ` · ${when}` : ''}</Tag>;
 }
 
-export function TodoItemRow({ item, today }: { item: TodoItem; today: string }) {
+export function TodoItemRow({ item, today }: { item: TTodoItem; today: string }) {
   const { t } = useTranslation();
   return (
     <div className="todo-item" data-testid="todo-item" data-kind={item.kind} data-ref={item.ref}>

@@ -4,7 +4,7 @@ import { Alert, Button, Collapse, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TODO_KIND_ORDER, TODO_KINDS, type TodoKind } from '../../../../domain/todo-kinds';
 import { errorText } from '../../api/client';
-import { getTodos, type TodoItem } from '../../api/todos';
+import { getTodos, type TTodoItem } from '../../api/todos';
 import { useRequest } from '../../lib/use-request';
 import { useLabels } from '../../lib/labels';
 import { todosChanged } from './todo-events';
@@ -13,7 +13,7 @@ import { TodoItemRow } from './todo-item';
 /** A long group (a city's reminders) shows its first items; the rest on request. */
 const GROUP_PAGE = 20;
 
-function GroupItems({ items, today }: { items: TodoItem[]; today: string }) {
+function GroupItems({ items, today }: { items: TTodoItem[]; today: string }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, GROUP_PAGE);
@@ -37,7 +37,7 @@ export function TodoList() {
   if (!data) return <Typography.Text type="secondary">…</Typography.Text>;
   if (data.items.length === 0) return <Empty description={t('todos.empty')} data-testid="todo-empty" />;
 
-  const byKind = new Map<TodoKind, TodoItem[]>();
+  const byKind = new Map<TodoKind, TTodoItem[]>();
   for (const x of data.items) (byKind.get(x.kind) ?? byKind.set(x.kind, []).get(x.kind)!).push(x);
   const kinds = TODO_KIND_ORDER.filter((k) => byKind.has(k));
   return (

@@ -5,15 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { confirmTransfer, letterPdfUrl, receiveTransfer, returnTransfer, type TransferRow } from '../../api/transfers';
+import { confirmTransfer, letterPdfUrl, receiveTransfer, returnTransfer, type TTransferRow } from '../../api/transfers';
 
-export function LetterActions({ row, onChanged }: { row: TransferRow; onChanged: (r: TransferRow) => void }) {
+export function LetterActions({ row, onChanged }: { row: TTransferRow; onChanged: (r: TTransferRow) => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const run = (p: Promise<TransferRow>) => p.then((r) => { onChanged(r); void message.success(t('transfers.done')); }, (e) => void message.error(errorText(e)));
+  const run = (p: Promise<TTransferRow>) => p.then((r) => { onChanged(r); void message.success(t('transfers.done')); }, (e) => void message.error(errorText(e)));
   const open = row.status === 'issued' || row.status === 'received';
   const writable = can(me.roles, 'transfer.write');
   // Who acts mirrors the server's rule (domain/rules/transfers.ts stepAllowed); the server decides.

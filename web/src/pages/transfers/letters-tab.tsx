@@ -5,7 +5,7 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_KIND_LABELS, TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, TRANSFER_KINDS, type TransferKind, type TransferStatus } from '../../../../domain/rules/transfers';
 import { errorText } from '../../api/client';
-import { exportTransfers, listTransfers, type TransferFilter, type TransferRow } from '../../api/transfers';
+import { exportTransfers, listTransfers, type TTransferFilter, type TTransferRow } from '../../api/transfers';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
 import { useLabels } from '../../lib/labels';
@@ -14,11 +14,11 @@ import { ExportPurposeModal } from '../../components/export-purpose-modal';
 
 const STATUS_COLORS: Record<TransferStatus, string> = { issued: 'blue', received: 'cyan', confirmed: 'green', returned: 'default' };
 
-export function LettersTab({ box }: { box: TransferFilter['box'] }) {
+export function LettersTab({ box }: { box: TTransferFilter['box'] }) {
   const { t } = useTranslation();
   const { lang } = useLabels();
-  const [filter, setFilter] = useState<TransferFilter>({ box });
-  const list = useKeyset((f: TransferFilter, cursor) => listTransfers(f, cursor), filter);
+  const [filter, setFilter] = useState<TTransferFilter>({ box });
+  const list = useKeyset((f: TTransferFilter, cursor) => listTransfers(f, cursor), filter);
   const [exporting, setExporting] = useState(false);
 
   const columns = [
@@ -32,15 +32,15 @@ export function LettersTab({ box }: { box: TransferFilter['box'] }) {
     { title: t('transfers.col.expiresOn'), dataIndex: 'expiresOn', width: 104 },
     {
       title: t('transfers.col.status'), key: 'status', width: 110,
-      render: (_: unknown, r: TransferRow) => (
+      render: (_: unknown, r: TTransferRow) => (
         <Space size={2}>
           <Tag color={STATUS_COLORS[r.status]}>{TRANSFER_STATUS_LABELS[r.status][lang]}</Tag>
           {r.overdue && <Tag color="red">{t('transfers.overdue')}</Tag>}
         </Space>
       ),
     },
-    { title: t('transfers.col.reason'), key: 'reason', ellipsis: true, render: (_: unknown, r: TransferRow) => r.returnReason ?? r.reason },
-    { title: t('transfers.col.actions'), key: 'actions', width: 230, render: (_: unknown, r: TransferRow) => <LetterActions row={r} onChanged={list.upsert} /> },
+    { title: t('transfers.col.reason'), key: 'reason', ellipsis: true, render: (_: unknown, r: TTransferRow) => r.returnReason ?? r.reason },
+    { title: t('transfers.col.actions'), key: 'actions', width: 230, render: (_: unknown, r: TTransferRow) => <LetterActions row={r} onChanged={list.upsert} /> },
   ];
 
   return (
@@ -56,7 +56,7 @@ export function LettersTab({ box }: { box: TransferFilter['box'] }) {
         <Button size="small" icon={<FileExcelOutlined />} onClick={() => setExporting(true)}>{t('transfers.export')}</Button>
       </Space>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<TransferRow> size="small" rowKey="id" columns={columns} dataSource={list.items} pagination={false}
+      <Table<TTransferRow> size="small" rowKey="id" columns={columns} dataSource={list.items} pagination={false}
         loading={list.loading && list.items.length === 0} scroll={{ x: 1400 }}
         onRow={(r) => ({ 'data-testid': `transfer-row-${r.letterNo}` } as React.HTMLAttributes<HTMLElement>)} />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />

@@ -7,7 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { defaultValidDays, TRANSFER_KIND_LABELS } from '../../../../domain/rules/transfers';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TransferCandidate, type TransferSettings, type TransferTarget } from '../../api/transfers';
+import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TTransferCandidate, type TTransferSettings, type TTransferTarget } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useLabels } from '../../lib/labels';
 
@@ -24,9 +24,9 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'within_city';
   const fromOrgId = Form.useWatch('fromOrgId', form);
-  const [members, setMembers] = useState<TransferCandidate[]>([]);
-  const [targets, setTargets] = useState<TransferTarget[]>([]);
-  const [settings, setSettings] = useState<TransferSettings>();
+  const [members, setMembers] = useState<TTransferCandidate[]>([]);
+  const [targets, setTargets] = useState<TTransferTarget[]>([]);
+  const [settings, setSettings] = useState<TTransferSettings>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => { getTransferSettings().then(setSettings, () => undefined); }, []);

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import type { UserRow } from '../../api/types';
+import type { TUserRow } from '../../api/users';
 import { resetUserPassword } from '../../api/users';
 import { confirmRules, newPasswordRules } from '../../lib/password-rules';
 
 export interface ResetPasswordModalProps {
-  user: UserRow;
+  user: TUserRow;
   onCancel: () => void;
   onDone: () => void;
 }

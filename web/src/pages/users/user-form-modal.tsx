@@ -4,7 +4,8 @@ import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, SEPARATED_ADMIN_ROLES, separationConflict, type Role } from '../../../../domain/permissions';
 import { ApiError, errorText } from '../../api/client';
-import type { Id, UserRow } from '../../api/types';
+import type { Id } from '../../api/types';
+import type { TUserRow } from '../../api/users';
 import { createUser, updateUser } from '../../api/users';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useLabels } from '../../lib/labels';
@@ -24,9 +25,9 @@ const FORM_FIELDS = ['username', 'displayName', 'orgId', 'roles', 'password'];
 
 export interface UserFormModalProps {
   /** Absent when creating. */
-  user?: UserRow;
+  user?: TUserRow;
   onCancel: () => void;
-  onSaved: (user: UserRow) => void;
+  onSaved: (user: TUserRow) => void;
 }
 
 export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {

@@ -5,7 +5,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import type { Id, UserRow } from '../../api/types';
+import type { Id } from '../../api/types';
+import type { TUserRow } from '../../api/users';
 import { listUsers, unlockUser } from '../../api/users';
 import { LoadMore } from '../../components/load-more';
 import { OrgTreeSelect } from '../../components/org-tree-select';
@@ -17,7 +18,7 @@ import { UserFormModal } from './user-form-modal';
 
 const PAGE_SIZE = 50;
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset'; user: UserRow } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset'; user: TUserRow } | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export default function UsersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useKeyset((f: typeof filter, cursor) => listUsers({ ...f, cursor, limit: PAGE_SIZE }), filter);
 
-  const unlock = async (user: UserRow) => {
+  const unlock = async (user: TUserRow) => {
     try {
       await unlockUser(user.id);
       list.upsert({ ...user, lockedUntil: null });
@@ -37,7 +38,7 @@ export default function UsersPage() {
     }
   };
 
-  const locked = (u: UserRow) => u.lockedUntil !== null && dayjs(u.lockedUntil).isAfter(dayjs());
+  const locked = (u: TUserRow) => u.lockedUntil !== null && dayjs(u.lockedUntil).isAfter(dayjs());
 
   return (
     <div className="page-card">
@@ -56,7 +57,7 @@ export default function UsersPage() {
         </Button>
       </div>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<UserRow>
+      <Table<TUserRow>
         size="small"
         rowKey="id"
         loading={list.loading && list.items.length === 0}

@@ -1,7 +1,9 @@
 // Checks on an uploaded spreadsheet before any parser sees it (SECURITY.md 25): a real .xlsx (a zip
 // with the OOXML workbook parts), no macros, bounded entry count and uncompressed size (zip bombs),
 // and a row count bound read from the sheet's <dimension> when the writer put one there.
-import { open } from 'node:fs/promises';
+// Sizes declared in the archive are never trusted: every entry is inflated once, counting the bytes
+// it really yields, and the archive must be laid out as its directory says (no hidden entries).
+import { open, readFile } from 'node:fs/promises';
 import { inflateRawSync, createInflateRaw } from 'node:zlib';
 import { invalid } from '../../../errors.js';
 
@@ -13,14 +15,25 @@ export const IMPORT_LIMITS = {
   maxUncompressedBytes: 600 * 1024 * 1024,
   /** An entry inflating more than this many times its stored size is treated as a bomb. */
   maxRatio: 200,
+  /** The longest run of text between two XML tags: one cell holds at most 32,767 characters. */
+  maxTextRun: 512 * 1024,
 };
 
-interface ZipEntry { name: string; method: number; compressed: number; uncompressed: number; localOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  uncompressed: number;
+  localOffset: number;
+}
 
 const bad = (msg: string) => invalid(msg, 'file');
 
 /** Reads the zip central directory (no decompression); refuses anything that is not a plain zip. */
-async function centralDirectory(file: string): Promise<{ entries: ZipEntry[]; read: (e: ZipEntry, max: number) => Promise<Buffer> }> {
+async function centralDirectory(
+  file: string,
+): Promise<{ entries: ZipEntry[]; cdOffset: number; read: (e: ZipEntry, max: number) => Promise<Buffer> }> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
@@ -46,6 +59,7 @@ async function centralDirectory(file: string): Promise<{ entries: ZipEntry[]; re
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw bad('文件结构异常，已拒绝');
       const nameLen = cd.readUInt16LE(p + 28);
       entries.push({
+        flags: cd.readUInt16LE(p + 8),
         method: cd.readUInt16LE(p + 10),
         compressed: cd.readUInt32LE(p + 20),
         uncompressed: cd.readUInt32LE(p + 24),
@@ -54,7 +68,7 @@ async function centralDirectory(file: string): Promise<{ entries: ZipEntry[]; re
       });
       p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
-    return { entries, read: (e, max) => readEntry(file, e, max) };
+    return { entries, cdOffset, read: (e, max) => readEntry(file, e, max) };
   } finally {
     await fh.close();
   }
@@ -99,7 +113,7 @@ function inflatePrefix(data: Buffer, max: number): Promise<Buffer> {
 export async function assertSafeXlsx(file: string, fileName: string): Promise<{ rows: number | null }> {
   if (/\.xlsm$|\.xltm$|\.xlam$/i.test(fileName)) throw bad('不接受含宏的 Excel 文件（.xlsm），请另存为 .xlsx');
   if (!/\.xlsx$/i.test(fileName)) throw bad('请上传 .xlsx 格式的文件（Excel 2007 及以上）');
-  const { entries, read } = await centralDirectory(file);
+  const { entries, cdOffset, read } = await centralDirectory(file);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw bad('文件不是有效的 Excel（.xlsx）文件');
   if (entries.some((e) => /vbaProject\.bin$|^xl\/macrosheets\/|\.bin$/i.test(e.name))) throw bad('文件含有宏或二进制内容，已拒绝');
@@ -109,6 +123,7 @@ export async function assertSafeXlsx(file: string, fileName: string): Promise<{ 
     if (e.uncompressed > 1024 * 1024 && e.uncompressed > e.compressed * IMPORT_LIMITS.maxRatio) throw bad('文件压缩比异常，已拒绝');
   }
   if (total > IMPORT_LIMITS.maxUncompressedBytes) throw bad('文件解压后过大，请拆分后导入');
+  await assertTrueSizes(await readFile(file), entries, cdOffset);
   const types = (await read(entries.find((e) => e.name === '[Content_Types].xml')!, 256 * 1024)).toString('utf8');
   if (/macroEnabled/i.test(types)) throw bad('不接受含宏的 Excel 文件，请另存为 .xlsx');
   // Excel and WPS write <dimension ref="A1:P100001"/> at the top of each sheet: bound the rows before parsing.
@@ -120,4 +135,63 @@ export async function assertSafeXlsx(file: string, fileName: string): Promise<{ 
     if (dim?.[1] && e.name === 'xl/worksheets/sheet1.xml') rows = Number(dim[1]) - 1;
   }
   return { rows };
+}
+
+const BOMB = () => bad('文件解压后的实际大小与声明不符（疑似压缩炸弹），已拒绝');
+
+/**
+ * The archive read front to back holds exactly the directory's entries (a streaming unzipper sees no
+ * hidden ones), and each entry inflates to exactly its declared size: inflation stops at the first
+ * byte past it, so no file makes the server inflate more than the bounded total declared. Text runs
+ * between tags are bounded too (a cell of a gigabyte is refused before any parser holds it).
+ */
+export async function assertTrueSizes(buf: Buffer, entries: ZipEntry[], cdOffset: number): Promise<void> {
+  let at = 0;
+  for (const e of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
+    if (e.localOffset !== at || at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw bad('文件结构异常（存在目录以外的内容），已拒绝');
+    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const end = start + e.compressed;
+    if (end > cdOffset) throw bad('文件结构异常，已拒绝');
+    at = end;
+    // A data descriptor (flag bit 3): optional signature, CRC and both sizes.
+    if (e.flags & 0x08) at += at + 4 <= buf.length && buf.readUInt32LE(at) === 0x08074b50 ? 16 : 12;
+    if (e.method === 0) {
+      if (e.compressed !== e.uncompressed) throw BOMB();
+      continue;
+    }
+    if (e.method !== 8) throw bad('文件使用了不支持的压缩方式，已拒绝');
+    if ((await inflatedSize(buf.subarray(start, end), e.uncompressed)) !== e.uncompressed) throw BOMB();
+  }
+  if (at !== cdOffset) throw bad('文件结构异常（存在目录以外的内容），已拒绝');
+}
+
+/** Inflates a deflate stream, counting its bytes; stops (and answers limit + 1) past `limit`. */
+function inflatedSize(data: Buffer, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    let run = 0;
+    const z = createInflateRaw();
+    const stop = (v: number | Error) => {
+      z.removeAllListeners();
+      z.destroy();
+      if (v instanceof Error) reject(v);
+      else resolve(v);
+    };
+    z.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > limit) return stop(limit + 1);
+      // Longest stretch without '<' (text inside one element), carried across chunks.
+      let from = 0;
+      for (let i = c.indexOf(0x3c); i >= 0; i = c.indexOf(0x3c, i + 1)) {
+        if (run + (i - from) > IMPORT_LIMITS.maxTextRun) return stop(bad('文件中有超长的单元格内容，已拒绝'));
+        run = 0;
+        from = i + 1;
+      }
+      run += c.length - from;
+      if (run > IMPORT_LIMITS.maxTextRun) stop(bad('文件中有超长的单元格内容，已拒绝'));
+    });
+    z.on('error', () => stop(bad('文件已损坏，无法解压')));
+    z.on('end', () => stop(n));
+    z.end(data);
+  });
 }

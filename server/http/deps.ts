@@ -25,6 +25,8 @@ export interface RouteAccess {
   public: boolean;
   anyUser: boolean;
   action: Action | null;
+  /** The route's declared scope (http/scope-hook.ts). */
+  scope: ScopeDecl | null;
 }
 
 declare module 'fastify' {

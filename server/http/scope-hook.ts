@@ -1,8 +1,8 @@
 // Scope declared next to the action (docs/architecture.md, "The module contract"). A route names, in
 // its config, which resource each id of its input refers to:
 //   config: { action: 'member.read', scope: { 'params.id': 'member' } }
-// and this hook checks every such id with requireAccess (scope/access.ts) after validation and before
-// the handler: outside the subtree or missing = 404, a refused existing record audited. A top-level
+// and this hook checks every such id with requireAccess (scope/access.ts) right after the role check and
+// before validation (a refused caller learns nothing from validation errors) and the handler: outside the subtree or missing = 404, a refused existing record audited. A top-level
 // `orgId` of the query or body is checked as an organization unless the route declares otherwise.
 // At start-up, a route with a path parameter that its scope does not mention refuses to register:
 // a new module cannot forget scope.
@@ -25,7 +25,7 @@ function idsAt(req: FastifyRequest, loc: string): number[] {
   const src = req[where] as Record<string, unknown> | undefined;
   const v = src && typeof src === 'object' ? src[key] : undefined;
   const list = Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v];
-  return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  return list.filter((x) => typeof x === 'number' || (typeof x === 'string' && /^\d{1,15}$/.test(x))).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 export function registerScopeHook(app: FastifyInstance): void {
@@ -42,7 +42,9 @@ export function registerScopeHook(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // preValidation, registered after the auth hook: ids are read from the raw input (a non-numeric one
+  // is left to validation, which refuses it).
+  app.addHook('preValidation', async (req: FastifyRequest) => {
     if (!req.url.startsWith('/api/') || !req.actor) return;
     const c = req.routeOptions.config ?? {};
     const decl: ScopeDecl = { ...AUTO, ...(c.scope ?? {}) };

@@ -6,13 +6,16 @@ import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { loadKeys } from './crypto/keys.js';
+import { usePrivateTmp } from './private-tmp.js';
 
 const config = loadConfig();
+const tmp = usePrivateTmp(config.dataDir);
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);
 const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1', origins: process.env.ZUGONG_ORIGIN?.split(',').map((o) => o.trim()).filter(Boolean) });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
+if (tmp.swept) app.log.warn({ swept: tmp.swept, dir: tmp.dir }, 'temporary files left by an earlier run deleted');
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(engine.db, keys);
   if (seeded) app.log.info(seeded, '示范市 demo city generated');

@@ -1,9 +1,10 @@
 // Every copy of an organization's tree path kept on another record, so that record's subtree filter
 // uses an ltree index instead of a join (docs/architecture.md, "The organization tree"). A copy
-// always equals the current path of the organization it names: when a subtree moves, moveOrg calls
-// followMove and every copy below the moved organization takes its organization's new path. A new
-// table carrying a path (cadres, learners, talent) is added here once; path-copies.test.ts reads the
-// database and fails on any ltree column missing from this list.
+// always equals the current path of the organization it names: a trigger sets it when the record is
+// written (migration 011), and when a subtree moves, moveOrg calls followMove and every copy below
+// the moved organization takes its organization's new path. A new table carrying a path (cadres,
+// learners, talent) is added here once, with its trigger; path-copies.test.ts reads the database
+// and fails on any ltree column missing from this list or a listed table without the trigger.
 import { sql } from 'kysely';
 import type { Db } from '../db/engine.js';
 

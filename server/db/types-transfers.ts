@@ -14,10 +14,12 @@ export interface TransferLettersTable {
   category: 'full' | 'probationary';
   id_masked: string | null;
   from_org_id: number | null;
-  from_path: string | null;
+  /** Set by a trigger from from_org_id (migration 011); never written by the application. */
+  from_path: Generated<string | null>;
   from_org_name: string;
   to_org_id: number | null;
-  to_path: string | null;
+  /** Set by a trigger from to_org_id (migration 011). */
+  to_path: Generated<string | null>;
   to_org_name: string;
   to_address: string | null;
   external_no: string | null;

@@ -1,10 +1,11 @@
 // What development steps do to the member record: admission (⑰) creates the probationary member,
 // the 转正 decision (㉔) makes them full, extends probation or cancels it. All inside the step's
-// transaction, each change kept in member_history.
+// transaction, each change written with its history by members/changes.ts.
 import type { Trx } from '../../audit/audit-log.js';
 import type { IdCrypto } from '../../crypto/id-crypto.js';
 import type { Progress } from '../../../domain/rules/development.js';
 import { insertMember } from '../members/insert-member.js';
+import { changeMember, writerOf } from '../members/changes.js';
 import type { PersonRow } from './queries.js';
 
 /** ⑰ 上级党委审批: the person becomes a 预备党员, admitted on the 支部大会 date (党章第七条). */
@@ -26,26 +27,16 @@ export async function admitMember(trx: Trx, crypto: IdCrypto, actorId: number, p
   }, now, 'admit');
 }
 
-async function changeMember(trx: Trx, memberId: number, actorId: number, action: string, after: Record<string, unknown>, now: Date) {
-  const cols = Object.keys(after) as ('category' | 'full_on' | 'status' | 'status_since' | 'left_reason')[];
-  const before = await trx.selectFrom('members').select(cols).where('id', '=', memberId).executeTakeFirstOrThrow();
-  await trx.updateTable('members').set({ ...after, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', memberId).execute();
-  await trx.insertInto('member_history').values({
-    member_id: memberId, action, actor_id: actorId, at: now, before: JSON.stringify(before), after: JSON.stringify(after),
-  }).execute();
-}
-
 /** ㉔ 上级党委审批 of the 支部大会's 转正 decision. */
 export async function applyFullDecision(trx: Trx, memberId: number, actorId: number, p: Progress, decidedOn: string, now: Date): Promise<void> {
+  const w = writerOf(trx, actorId, now);
   if (p.status === 'full') {
     // 党龄 counts from the day probation ended (预备期满转为正式党员之日, 党章第七条).
-    await changeMember(trx, memberId, actorId, 'full', { category: 'full', full_on: p.fullOn }, now);
+    await changeMember(w, memberId, { action: 'full', set: { category: 'full', full_on: p.fullOn } });
   } else if (p.status === 'cancelled') {
-    await changeMember(trx, memberId, actorId, 'cancel_probation', { status: 'left', status_since: decidedOn, left_reason: '取消预备党员资格' }, now);
+    await changeMember(w, memberId, { action: 'cancel_probation', set: { status: 'left', status_since: decidedOn, left_reason: '取消预备党员资格' } });
   } else {
-    await trx.insertInto('member_history').values({
-      member_id: memberId, action: 'extend_probation', actor_id: actorId, at: now, before: null,
-      after: JSON.stringify({ extensionMonths: p.extensionMonths, probationEnd: p.probationEnd }),
-    }).execute();
+    // An extension changes no column of the record: only its history says so.
+    await changeMember(w, memberId, { action: 'extend_probation', after: { extensionMonths: p.extensionMonths, probationEnd: p.probationEnd } });
   }
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
 import type { MemberRow } from '../members/access.js';
+import { changeMember, writerOf } from '../members/changes.js';
 import { conflict, invalid } from '../../errors.js';
 import {
   addMonths, duesStartMonth, goesToCentre, monthOf, monthlyDuesFen, needsBase,
@@ -34,11 +35,12 @@ export async function addBase(trx: Trx, actor: Actor, m: MemberRow, b: TBaseCrea
     .values({ member_id: m.id, category: b.category, base_fen: baseFen, due_fen: dueFen, effective_from: b.effectiveFrom, source: b.source, note: b.note ?? null, recorded_by: actor.userId, recorded_at: now })
     .onConflict((oc) => oc.columns(['member_id', 'effective_from']).doUpdateSet({ category: b.category, base_fen: baseFen, due_fen: dueFen, source: b.source, note: b.note ?? null, recorded_by: actor.userId, recorded_at: now }))
     .returningAll().executeTakeFirstOrThrow();
-  await trx.insertInto('member_history').values({
-    member_id: m.id, action: 'dues.base', actor_id: actor.userId, at: now,
-    before: before ? JSON.stringify({ category: before.category, baseFen: before.base_fen, effectiveFrom: before.effective_from }) : null,
-    after: JSON.stringify({ category: row.category, baseFen: row.base_fen, dueFen: row.due_fen, effectiveFrom: row.effective_from, source: row.source }),
-  }).execute();
+  // The member row does not change: the base is kept in the member's history.
+  await changeMember(writerOf(trx, actor.userId, now), m.id, {
+    action: 'dues.base',
+    before: before ? { category: before.category, baseFen: before.base_fen, effectiveFrom: before.effective_from } : null,
+    after: { category: row.category, baseFen: row.base_fen, dueFen: row.due_fen, effectiveFrom: row.effective_from, source: row.source },
+  });
   return row;
 }
 

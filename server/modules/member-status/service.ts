@@ -1,6 +1,6 @@
-// Member status changes: every change is an event row plus a member_history row; nothing is
-// deleted (RULES.md §5). The rules (which change from which status, when 停止党籍 is allowed)
-// are the pure functions of domain/rules/member-status-rules.ts.
+// Member status changes: every change is an event row plus the member's change (members/changes.ts,
+// its history row included); nothing is deleted (RULES.md §5). The rules (which change from which
+// status, when 停止党籍 is allowed) are the pure functions of domain/rules/member-status-rules.ts.
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
 import type { MemberRow } from '../members/access.js';
@@ -10,6 +10,7 @@ import {
 } from '../../../domain/rules/member-status-rules.js';
 import { conflict, invalid } from '../../errors.js';
 import { openLetterOf } from '../transfers/queries.js';
+import { changeMember, writerOf } from '../members/changes.js';
 
 export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: TStatusChange, today: string, now: Date) {
   // Locked and re-read: the status checked is the status changed.
@@ -43,17 +44,13 @@ export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: T
   const to = TARGET_STATUS[body.kind];
   const leftReason = body.kind === 'leave' ? `${EXIT_KIND_LABELS[body.exitKind].zh}：${body.reason}`
     : body.kind === 'death' ? `死亡：${body.reason}` : to === 'normal' ? null : cur.left_reason;
-  await trx.updateTable('members').set((eb) => ({ status: to, status_since: body.date, left_reason: leftReason, version: eb('version', '+', 1), updated_at: now }))
-    .where('id', '=', m.id).execute();
   const event = await trx.insertInto('member_status_events').values({
     member_id: m.id, kind: body.kind, from_status: cur.status, to_status: to, event_date: body.date, reason: body.reason,
     document_no: body.documentNo ?? null, exit_kind: body.kind === 'leave' ? body.exitKind : null, suspend_basis: suspendBasis,
     details: details === null ? null : JSON.stringify(details), actor_id: actor.userId,
   }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('member_history').values({
-    member_id: m.id, action: `status.${body.kind}`, actor_id: actor.userId, at: now,
-    before: JSON.stringify({ status: cur.status, status_since: cur.status_since }),
-    after: JSON.stringify({ status: to, status_since: body.date, eventId: event.id }),
-  }).execute();
+  await changeMember(writerOf(trx, actor.userId, now), m.id, {
+    action: `status.${body.kind}`, set: { status: to, status_since: body.date, left_reason: leftReason }, after: { eventId: event.id },
+  });
   return { memberId: m.id, eventId: event.id, from: cur.status, to };
 }

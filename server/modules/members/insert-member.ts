@@ -1,6 +1,7 @@
 // Creates a member record: the one way rows enter `members` (manual entry, import, admission of a
 // developed member, transfer in from outside the city). Identity numbers are checked, encrypted,
-// hashed for search and masked; pinyin keys are computed; the creation is kept in the history.
+// hashed for search and masked; pinyin keys are computed; the creation is kept in the history
+// (through changes.ts, the writer of existing records, except for the batched import).
 import type { Trx } from '../../audit/audit-log.js';
 import type { IdCrypto } from '../../crypto/id-crypto.js';
 import type { MembersTable } from '../../db/types.js';
@@ -8,6 +9,7 @@ import { sql, type Insertable } from 'kysely';
 import { checkIdNumber, maskIdNumber } from '../../../domain/rules/id-number.js';
 import { conflict, invalid } from '../../errors.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
+import { changeMember, writerOf } from './changes.js';
 
 export type NewMember = Omit<Insertable<MembersTable>, 'id_cipher' | 'id_hash' | 'id_masked' | 'name_initials' | 'sort_key' | 'org_path'> & {
   /** Clear identity number; optional only for records migrated without one. */
@@ -31,10 +33,7 @@ export async function insertMember(trx: Trx, crypto: IdCrypto, actorId: number |
   const { id } = await trx.insertInto('members')
     .values({ ...fields, ...ids, name_initials: pinyinInitials(m.name), sort_key: pinyinSortKey(m.name), updated_at: now })
     .returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('member_history').values({
-    member_id: id, action, actor_id: actorId, at: now, before: null,
-    after: JSON.stringify({ ...fields, id_masked: ids.id_masked }),
-  }).execute();
+  await changeMember(writerOf(trx, actorId, now), id, { action, after: { ...fields, id_masked: ids.id_masked } });
   return id;
 }
 

@@ -1,8 +1,7 @@
 // Changes to a member record by the record's editors: manual entry and field corrections. Each
-// runs inside the route's audited transaction and leaves a member_history row with before/after.
+// runs inside the route's audited transaction; the row and its history are written by changes.ts.
 // Organization, status and category are not here: transfers, status changes and 转正 own them.
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import dayjs from 'dayjs';
 import type { Trx } from '../../audit/audit-log.js';
 import type { TMemberCreate, TMemberUpdate } from '../../../domain/schemas/members.js';
@@ -13,7 +12,7 @@ import { conflict, invalid } from '../../errors.js';
 import type { OrgRow } from '../orgs/queries.js';
 import type { MemberRow } from './access.js';
 import { idColumns, insertMember } from './insert-member.js';
-import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
+import { changeMember, STALE_MEMBER, writerOf } from './changes.js';
 
 /** API field → column, for the fields an editor may change. */
 const COLUMNS = {
@@ -64,7 +63,7 @@ export async function createMember(trx: Trx, req: FastifyRequest, org: OrgRow, i
 
 /** Applies only the fields that really change; returns their names (empty when nothing changed). */
 export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, input: TMemberUpdate, now: Date): Promise<string[]> {
-  if (input.version !== undefined && input.version !== m.version) throw conflict('该党员信息已被他人修改，请刷新后再编辑', 'version');
+  if (input.version !== undefined && input.version !== m.version) throw conflict(STALE_MEMBER, 'version');
   const set: Record<string, unknown> = {};
   for (const field of Object.keys(COLUMNS) as Editable[]) {
     if (!(field in input)) continue;
@@ -72,7 +71,6 @@ export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, 
     if (value !== m[COLUMNS[field]]) set[COLUMNS[field]] = value;
   }
   if ('full_on' in set && m.category !== 'full') throw invalid('预备党员转正请通过转正程序办理，不能直接填写转正日期', 'fullOn');
-  if (set.name) Object.assign(set, { name_initials: pinyinInitials(set.name as string), sort_key: pinyinSortKey(set.name as string) });
   if (input.idNumber) {
     const id = checkIdNumber(input.idNumber);
     if (!id.ok) throw invalid(id.message, 'idNumber');
@@ -84,7 +82,7 @@ export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, 
       Object.assign(set, cols, { birth_date: id.birthDate, gender: id.gender });
     }
   }
-  const changed = Object.keys(set).filter((k) => !['name_initials', 'sort_key', 'id_cipher', 'id_hash'].includes(k));
+  const changed = Object.keys(set).filter((k) => !['id_cipher', 'id_hash'].includes(k));
   if (changed.length === 0) return [];
 
   // Date rules are checked on the merged record, for the dates this edit touches only: an old
@@ -94,13 +92,6 @@ export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, 
     .find((p) => DATE_COLUMNS[p.field] in set);
   if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
 
-  const updated = await trx.updateTable('members').set({ ...set, version: sql`version + 1`, updated_at: now })
-    .where('id', '=', m.id).where('version', '=', m.version).returning('id').executeTakeFirst();
-  if (!updated) throw conflict('该党员信息已被他人修改，请刷新后再编辑', 'version');
-  const pick = (row: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, row[k] ?? null]));
-  await trx.insertInto('member_history').values({
-    member_id: m.id, action: 'update', actor_id: req.actor!.userId, at: now,
-    before: JSON.stringify(pick(m as unknown as Record<string, unknown>)), after: JSON.stringify(pick(set)),
-  }).execute();
+  await changeMember(writerOf(trx, req.actor!.userId, now), m.id, { action: 'update', set, version: m.version });
   return changed;
 }

@@ -7,6 +7,7 @@ import { ALLOWED_CHILD_KINDS, ORG_KIND_LABELS, type OrgKind } from '../../../dom
 import type { TCommittee, TOrgCreate, TOrgUpdate } from '../../../domain/schemas/orgs.js';
 import { conflict, invalid } from '../../errors.js';
 import { pinyinInitials, pinyinSortKey } from './pinyin.js';
+import { followMove } from '../../scope/path-copies.js';
 import { historyFields } from './presenters.js';
 import { committeeOf, directMemberCount, type OrgRow } from './queries.js';
 
@@ -91,9 +92,8 @@ export async function moveOrg(trx: Trx, actor: Actor, org: OrgRow, newParent: Or
   // Re-root the whole subtree in one statement: new parent's path + the part below the old parent.
   await sql`update orgs set path = ${newParent.path}::ltree || subpath(path, nlevel(${org.path}::ltree) - 1), updated_at = ${now}
             where path <@ ${org.path}::ltree`.execute(trx);
-  // Members keep a copy of their organization's path for subtree filters: move it along.
-  await sql`update members set org_path = ${newParent.path}::ltree || subpath(org_path, nlevel(${org.path}::ltree) - 1)
-            where org_path <@ ${org.path}::ltree`.execute(trx);
+  // Members, development records and letters keep copies of their organizations' paths: all follow.
+  await followMove(trx, org.path);
   await trx.updateTable('orgs').set({ parent_id: newParent.id, version: org.version + 1 }).where('id', '=', org.id).execute();
   if (org.status === 'active') {
     await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '-', 1) })).where('id', '=', org.parent_id).execute();

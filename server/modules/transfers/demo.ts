@@ -58,7 +58,7 @@ export async function seedTransfersDemo(db: Db, city: CityResult, _keys: Keys): 
     if (!p || from.id === to.id) return;
     const no = numberFor(issued, from);
     const row = baseRow(p, no, 'within_city', status, issued, validDays, rng);
-    Object.assign(row, { from_org_id: from.id, from_path: from.path, from_org_name: from.name, to_org_id: to.id, to_path: to.path, to_org_name: to.name });
+    Object.assign(row, { from_org_id: from.id, from_org_name: from.name, to_org_id: to.id, to_org_name: to.name });
     if (status !== 'issued') row.received_on = addDays(issued, 2);
     if (status === 'confirmed') { row.confirmed_on = addDays(issued, 3); moves.push({ id: p.id, org_id: to.id, letter: no }); }
     if (status === 'returned') { row.returned_on = addDays(issued, validDays + 2); row.return_reason = rng.pick(['介绍信已过有效期', '接收单位信息有误，请重新开具']); }
@@ -93,7 +93,7 @@ export async function seedTransfersDemo(db: Db, city: CityResult, _keys: Keys): 
     const done = rng.chance(0.6);
     const issued = done ? addDays(DEFAULT_AS_OF, -rng.int(30, 300)) : addDays(today, -rng.int(0, 45));
     const row = baseRow(p, numberFor(issued, from), 'out_of_city', done ? 'confirmed' : 'issued', issued, DEFAULT_TRANSFER_SETTINGS.outOfCityDays, rng);
-    Object.assign(row, { from_org_id: from.id, from_path: from.path, from_org_name: from.name, to_org_name: rng.pick(OUTSIDE), to_address: rng.pick(PLACES) });
+    Object.assign(row, { from_org_id: from.id, from_org_name: from.name, to_org_name: rng.pick(OUTSIDE), to_address: rng.pick(PLACES) });
     if (done) { row.confirmed_on = addDays(issued, rng.int(10, 25)); outs.push({ id: p.id, since: row.confirmed_on as string, to: row.to_org_name as string }); }
     letters.push(row);
   }
@@ -103,7 +103,7 @@ export async function seedTransfersDemo(db: Db, city: CityResult, _keys: Keys): 
     const issued = addDays(today, -rng.int(1, 20));
     const p: Person = { id: 0, org_id: to.id, name: `${rng.pick(['赵', '钱', '孙', '周', '吴', '郑'])}${rng.pick(['晓明', '海燕', '建华', '丽娟', '志强', '文静'])}`, gender: rng.pick(['男', '女']), category: 'full', id_masked: null };
     const row = baseRow(p, numberFor(issued, to, true), 'into_city', 'received', issued, DEFAULT_TRANSFER_SETTINGS.outOfCityDays, rng);
-    Object.assign(row, { member_id: null, from_org_name: rng.pick(OUTSIDE), to_org_id: to.id, to_path: to.path, to_org_name: to.name, external_no: `WS${issued.slice(0, 4)}-${rng.int(100, 999)}`, received_on: issued,
+    Object.assign(row, { member_id: null, from_org_name: rng.pick(OUTSIDE), to_org_id: to.id, to_org_name: to.name, external_no: `WS${issued.slice(0, 4)}-${rng.int(100, 999)}`, received_on: issued,
       incoming: JSON.stringify({ name: p.name, gender: p.gender, category: 'full', idCipher: null, admittedOn: addDays('2010-07-01', rng.int(0, 3000)) }) });
     letters.push(row);
   }

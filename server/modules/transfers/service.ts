@@ -15,6 +15,7 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import { checkIdNumber, maskIdNumber } from '../../../domain/rules/id-number.js';
 import { recordDenied } from '../../audit/record.js';
 import { insertMember } from '../members/insert-member.js';
+import { changeMember, writerOf } from '../members/changes.js';
 import * as q from './queries.js';
 import { sidesOf } from './presenters.js';
 
@@ -61,8 +62,8 @@ export async function issueLetter(trx: Trx, actor: Actor, member: MemberRow, fro
     gender: member.gender,
     category: member.category,
     id_masked: member.id_masked,
-    from_org_id: from.id, from_path: from.path, from_org_name: from.name,
-    to_org_id: to?.id ?? null, to_path: to?.path ?? null, to_org_name: to?.name ?? body.toOrgName!,
+    from_org_id: from.id, from_org_name: from.name,
+    to_org_id: to?.id ?? null, to_org_name: to?.name ?? body.toOrgName!,
     to_address: body.toAddress ?? null,
     reason: body.reason,
     dues_paid_until: body.duesPaidUntil ?? null,
@@ -91,8 +92,8 @@ export async function registerIncoming(trx: Trx, actor: Actor, crypto: IdCrypto,
     kind: 'into_city', status: 'received',
     member_id: null, member_name: m.name, gender: m.gender, category: m.category,
     id_masked: idMasked,
-    from_org_id: null, from_path: null, from_org_name: body.fromOrgName,
-    to_org_id: to.id, to_path: to.path, to_org_name: to.name,
+    from_org_id: null, from_org_name: body.fromOrgName,
+    to_org_id: to.id, to_org_name: to.name,
     external_no: body.externalNo, reason: body.reason, dues_paid_until: body.duesPaidUntil ?? null,
     issued_on: body.issuedOn, valid_days: validDays, expires_on: expiresOn(body.issuedOn, validDays),
     received_on: dayOf(now), incoming: JSON.stringify({ ...m, idCipher }), created_by: actor.userId, updated_at: now,
@@ -143,15 +144,12 @@ export async function confirmLetter(trx: Trx, actor: Actor, crypto: IdCrypto, id
       phone: m.phone ?? null, work_unit: m.workUnit ?? null, status_since: date,
     }, now, 'transfer_in');
   } else {
-    const before = await trx.selectFrom('members').select(['org_id', 'status', 'status_since']).where('id', '=', l.member_id!).forUpdate().executeTakeFirstOrThrow();
-    const change = l.kind === 'within_city'
+    const set = l.kind === 'within_city'
       ? { org_id: l.to_org_id! }
       : { status: 'transferred_out' as const, status_since: date, left_reason: `转出至${l.to_org_name}` };
-    await trx.updateTable('members').set((eb) => ({ ...change, version: eb('version', '+', 1), updated_at: now })).where('id', '=', l.member_id!).execute();
-    await trx.insertInto('member_history').values({
-      member_id: l.member_id!, action: l.kind === 'within_city' ? 'transfer' : 'transfer_out', actor_id: actor.userId, at: now,
-      before: JSON.stringify(before), after: JSON.stringify({ ...change, letterNo: l.letter_no }),
-    }).execute();
+    await changeMember(writerOf(trx, actor.userId, now), l.member_id!, {
+      action: l.kind === 'within_city' ? 'transfer' : 'transfer_out', set, after: { letterNo: l.letter_no },
+    });
   }
   return trx.updateTable('transfer_letters').set({ status: 'confirmed', confirmed_on: date, member_id: memberId, received_on: l.received_on ?? date, updated_at: now })
     .where('id', '=', id).returningAll().executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@
 // deleted (RULES.md §5). The rules (which change from which status, when 停止党籍 is allowed)
 // are the pure functions of domain/rules/member-status-rules.ts.
 import type { Trx } from '../../audit/audit-log.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import type { MemberRow } from '../members/access.js';
 import type { TStatusChange } from '../../../domain/schemas/member-status.js';
 import {
@@ -11,7 +11,10 @@ import {
 import { conflict, invalid } from '../../errors.js';
 import { openLetterOf } from '../transfers/queries.js';
 
-export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: TStatusChange, today: string, now: Date) {
+export async function changeStatus(trx: Trx, ctx: Ctx, m: MemberRow, body: TStatusChange) {
+  const { actor } = ctx;
+  const today = ctx.today();
+  const now = ctx.clock.now();
   // Locked and re-read: the status checked is the status changed.
   const cur = await trx.selectFrom('members').select(['id', 'status', 'status_since', 'left_reason']).where('id', '=', m.id).forUpdate().executeTakeFirstOrThrow();
   const problem = transitionProblem(body.kind, cur.status);

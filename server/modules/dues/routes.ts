@@ -61,7 +61,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       const m = await memberById(ctx.db, req.params.id);
       const s = await settings();
       const row = await audited(ctx, { action: 'dues.base', objectType: 'member', objectId: () => m.id, detail: (b) => ({ category: b.category, effectiveFrom: b.effective_from, dueFen: b.due_fen }) },
-        (trx: Trx) => changes.addBase(trx, req.actor!, m, req.body, s, clock.now()));
+        (trx: Trx) => changes.addBase(trx, ctx, m, req.body, s));
       return reply.code(201).send(presentBase(row));
     });
 
@@ -70,7 +70,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const m = await memberById(ctx.db, req.params.id);
       await audited(ctx, { action: 'dues.pay', objectType: 'member', objectId: () => m.id, detail: (r) => ({ ...r, receiptNo: req.body.receiptNo ?? null }) },
-        (trx: Trx) => changes.payMonths(trx, req.actor!, m, req.body, clock.now()));
+        (trx: Trx) => changes.payMonths(trx, ctx, m, req.body));
       return memberView(ctx, m.id);
     });
 
@@ -79,7 +79,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const m = await memberById(ctx.db, req.params.id);
       await audited(ctx, { action: 'dues.voluntary', objectType: 'member', objectId: () => m.id, detail: (r) => ({ amountFen: req.body.amountFen, toCentre: r.to_centre }) },
-        (trx: Trx) => changes.payVoluntary(trx, req.actor!, m, req.body, clock.now()));
+        (trx: Trx) => changes.payVoluntary(trx, ctx, m, req.body));
       return memberView(ctx, m.id);
     });
 
@@ -88,7 +88,7 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const m = await memberById(ctx.db, req.params.id);
       await audited(ctx, { action: 'dues.reduction.propose', objectType: 'dues_reduction', objectId: (r) => r.id, detail: () => ({ memberId: m.id, kind: req.body.kind, from: req.body.monthFrom, to: req.body.monthTo }) },
-        (trx: Trx) => changes.proposeReduction(trx, req.actor!, m, req.body, clock.now()));
+        (trx: Trx) => changes.proposeReduction(trx, ctx, m, req.body));
       return memberView(ctx, m.id);
     });
 
@@ -106,16 +106,17 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/reductions/:id/decide', { config: { scope: { 'params.id': 'dues_reduction' }, action: 'dues.approve' }, schema: { tags, summary: '审批党费减免（上级党委）', params: ZIdParam, body: ZReductionDecideSchema, response: { 200: ZReductionSchema } } },
     async (req) => {
+      const ctx = ctxOf(req);
       const [r] = await reductionRows(db, (q) => q.where('r.id', '=', req.params.id));
       if (!r) throw notFound('减免申请');
       // art. 7: only a strictly higher committee decides, and never the level that proposed it.
-      if (!mayDecide(req.actor, r)) {
+      if (!mayDecide(ctx.actor, r)) {
         throw r.status !== 'proposed' ? invalid('该减免申请已审批', 'decision') : new AppError('APPROVAL_LEVEL', '党费减免须由上级党委审批，提出申请的组织不能自行审批', 403);
       }
-      await audited(ctxOf(req), { action: `dues.reduction.${req.body.decision}`, objectType: 'dues_reduction', objectId: () => r.id, detail: () => ({ memberId: r.member_id, note: req.body.note ?? null }) },
-        (trx: Trx) => changes.decideReduction(trx, req.actor!, r.id, req.body.decision, req.body.note, clock.now()));
+      await audited(ctx, { action: `dues.reduction.${req.body.decision}`, objectType: 'dues_reduction', objectId: () => r.id, detail: () => ({ memberId: r.member_id, note: req.body.note ?? null }) },
+        (trx: Trx) => changes.decideReduction(trx, ctx, r.id, req.body.decision, req.body.note));
       const [after] = await reductionRows(db, (q) => q.where('r.id', '=', r.id));
-      return presentReduction(after, req.actor);
+      return presentReduction(after, ctx.actor);
     });
 
   app.get('/orgs/:id/sheet', { config: { scope: { 'params.id': 'org' }, action: 'dues.read' }, schema: { tags, summary: '支部党费收缴表（按月）', params: ZIdParam, querystring: ZSheetQuery, response: { 200: ZSheetSchema } } },
@@ -123,9 +124,10 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/orgs/:id/payments', { config: { scope: { 'params.id': 'org' }, action: 'dues.write' }, schema: { tags, summary: '批量登记当月党费（勾选已缴党员）', params: ZIdParam, body: ZBulkPaymentSchema, response: { 200: ZSheetSchema } } },
     async (req) => {
-      const org = await orgById(db, req.params.id);
-      await audited(ctxOf(req), { action: 'dues.pay.bulk', objectType: 'org', objectId: () => org.id, detail: (r) => ({ month: req.body.month, members: r.members, amountFen: r.amountFen }) },
-        (trx: Trx) => bulkPay(trx, req.actor!, org.id, req.body, clock.now()));
+      const ctx = ctxOf(req);
+      const org = await orgById(ctx.db, req.params.id);
+      await audited(ctx, { action: 'dues.pay.bulk', objectType: 'org', objectId: () => org.id, detail: (r) => ({ month: req.body.month, members: r.members, amountFen: r.amountFen }) },
+        (trx: Trx) => bulkPay(trx, ctx, org.id, req.body));
       return sheet(db, org, req.body.month, await settings(), clock.now());
     });
 

@@ -6,6 +6,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import type { DevPeopleTable, DevStepsTable } from '../../db/types-development.js';
 import type { DevRuleSet } from '../../../domain/rules/development-rule-sets.js';
 import type { PersonStatus } from '../../../domain/rules/development-steps.js';
+import { scopeSql } from '../../scope/access.js';
 
 export type PersonRow = Selectable<DevPeopleTable>;
 export type StepRow = Selectable<DevStepsTable>;
@@ -17,12 +18,9 @@ export async function ruleSets(db: Conn): Promise<DevRuleSet[]> {
   return rows.map((r) => ({ version: r.version, effectiveFrom: r.effective_from, title: r.title, numbers: r.numbers as DevRuleSet['numbers'], articles: r.articles as DevRuleSet['articles'] }));
 }
 
-export function findPersonInScope(db: Conn, scopePath: string, id: number): Promise<PersonRow | undefined> {
-  return db.selectFrom('dev_people').selectAll().where('id', '=', id).where(sql<boolean>`org_path <@ ${scopePath}::ltree`).executeTakeFirst();
-}
-
-export async function personExists(db: Conn, id: number): Promise<boolean> {
-  return !!(await db.selectFrom('dev_people').select('id').where('id', '=', id).executeTakeFirst());
+/** A person by id; their scope is checked by the route (resource `dev_person`) before this runs. */
+export function findPerson(db: Conn, id: number): Promise<PersonRow | undefined> {
+  return db.selectFrom('dev_people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The person's row locked for the rest of the transaction: two steps recorded at once queue. */
@@ -42,7 +40,7 @@ export function orgName(db: Conn, orgId: number) {
 export function membersInScope(db: Conn, scopePath: string, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('members').select(['id', 'name', 'category', 'status']).where('id', 'in', ids)
-    .where(sql<boolean>`org_path <@ ${scopePath}::ltree`).execute();
+    .where(scopeSql('org_path', scopePath)).execute();
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -59,7 +57,7 @@ const ROW_COLUMNS = ['p.id', 'p.name', 'p.gender', 'p.birth_date', 'p.org_id', '
   'p.applied_on', 'p.next_step', 'p.next_from', 'p.next_by', 'p.sort_key'] as const;
 
 function filtered(db: Conn, f: PeopleFilter) {
-  let q = db.selectFrom('dev_people as p').innerJoin('orgs as o', 'o.id', 'p.org_id').where(sql<boolean>`p.org_path <@ ${f.path}::ltree`);
+  let q = db.selectFrom('dev_people as p').innerJoin('orgs as o', 'o.id', 'p.org_id').where(scopeSql('p.org_path', f.path));
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.step) q = q.where('p.last_step', '=', f.step);
   if (f.q) {
@@ -80,7 +78,7 @@ export type ListRow = Awaited<ReturnType<typeof peoplePage>>[number];
 /** Counts per status and per last step of the subtree, each with how many are overdue on `today`. */
 export async function boardCounts(db: Conn, path: string, today: string) {
   const overdue = sql<number>`count(*) filter (where next_by < ${today})::int`;
-  const base = db.selectFrom('dev_people').where(sql<boolean>`org_path <@ ${path}::ltree`);
+  const base = db.selectFrom('dev_people').where(scopeSql('org_path', path));
   const [byStatus, byStep] = await Promise.all([
     base.select(['status', sql<number>`count(*)::int`.as('n'), overdue.as('late')]).groupBy('status').execute(),
     base.select(['last_step', sql<number>`count(*)::int`.as('n'), overdue.as('late')]).where('status', 'in', ['applicant', 'activist', 'candidate', 'probationary'])
@@ -92,7 +90,7 @@ export async function boardCounts(db: Conn, path: string, today: string) {
 /** Who is overdue (oldest deadline first), and who is due within `soonDays` (soonest first). */
 export async function boardLists(db: Conn, path: string, today: string, soon: string, limit: number) {
   const base = () => db.selectFrom('dev_people as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(ROW_COLUMNS)
-    .where(sql<boolean>`p.org_path <@ ${path}::ltree`);
+    .where(scopeSql('p.org_path', path));
   const [overdue, dueSoon] = await Promise.all([
     base().where('p.next_by', '<', today).orderBy('p.next_by').orderBy('p.id').limit(limit).execute(),
     base().where((eb) => eb.or([

@@ -1,9 +1,7 @@
 // The development workflow: register an applicant, record a step after the rules allow it,
 // keep the person's position and next deadline current, and read the list, detail and board.
-import type { FastifyRequest } from 'fastify';
-import dayjs from 'dayjs';
 import type { Trx } from '../../audit/audit-log.js';
-import { recordDenied } from '../../audit/record.js';
+import type { Ctx } from '../../context.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { can } from '../../../domain/permissions.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
@@ -13,21 +11,17 @@ import { branchVote, checkStep, nextDue, progress, stepPassed, type NamedMember,
 import { ruleSetOn, type DevRuleSet } from '../../../domain/rules/development-rule-sets.js';
 import { stepDef } from '../../../domain/rules/development-steps.js';
 import type { TPersonCreate, TStepInput } from '../../../domain/schemas/development.js';
-import { requireOrg } from '../orgs/service.js';
+import { orgById } from '../orgs/queries.js';
 import { idColumns } from '../members/insert-member.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { admitMember, applyFullDecision } from './member-effects.js';
 import * as q from './queries.js';
 
-export const todayOf = (req: FastifyRequest) => dayjs(req.server.deps.clock.now()).format('YYYY-MM-DD');
-
-/** The person if in the actor's subtree; otherwise 404, and a refused access is audited when they exist. */
-export async function requirePerson(req: FastifyRequest, id: number, action: string): Promise<q.PersonRow> {
-  const { db } = req.server.deps;
-  const p = await q.findPersonInScope(db, req.actor!.scopePath, id);
-  if (p) return p;
-  if (await q.personExists(db, id)) await recordDenied(req, action, 'dev_person', id, 'scope');
-  throw notFound('发展对象记录');
+/** The person whose scope the route has checked (`params.id`: dev_person); 404 when they have gone since. */
+export async function personById(ctx: Ctx, id: number): Promise<q.PersonRow> {
+  const p = await q.findPerson(ctx.db, id);
+  if (!p) throw notFound('发展对象记录');
+  return p;
 }
 
 export const toRecord = (s: q.StepRow): StepRecord => ({ stepNo: s.step_no, doneOn: s.done_on, passed: s.passed, outcome: s.outcome, extensionMonths: s.extension_months });
@@ -45,7 +39,7 @@ const FIELD_OF: Record<string, string> = {
  * Refuses the step when it breaks a rule. Rules the regulation allows to bend (特殊情况, or a late record
  * of the organization's own deadline) pass only with an override by a role holding dev.override.
  */
-export function enforce(req: FastifyRequest, violations: Violation[], override: TStepInput['override']): string[] {
+export function enforce(ctx: Ctx, violations: Violation[], override: TStepInput['override']): string[] {
   const hard = violations.filter((v) => !v.overridable);
   const soft = violations.filter((v) => v.overridable);
   if (hard.length) {
@@ -59,7 +53,7 @@ export function enforce(req: FastifyRequest, violations: Violation[], override: 
   if (!override) {
     throw new AppError('DEV_RULE_OVERRIDABLE', `${soft.map((v) => v.message).join('；')}。如属特殊情况，须由组织部门注明理由后记录`, 409, FIELD_OF[soft[0].code] ?? 'doneOn');
   }
-  if (!can(req.actor!.roles, 'dev.override')) throw new AppError('FORBIDDEN', '按特殊情况记录须由具有相应权限的组织部门办理', 403, 'override');
+  if (!can(ctx.actor.roles, 'dev.override')) throw new AppError('FORBIDDEN', '按特殊情况记录须由具有相应权限的组织部门办理', 403, 'override');
   return soft.map((v) => v.code);
 }
 
@@ -88,23 +82,23 @@ async function refreshPerson(trx: Trx, person: q.PersonRow, steps: q.StepRow[], 
   return { row, progress: p };
 }
 
-/** The branch receiving an application, checked before the transaction (scope reads use the pool). */
-export async function requireBranch(req: FastifyRequest, orgId: number) {
-  const org = await requireOrg(req, orgId, 'dev.write');
+/** The branch receiving an application (the body's orgId, whose scope the route has checked), read before the transaction. */
+export async function receivingBranch(ctx: Ctx, orgId: number) {
+  const org = await orgById(ctx.db, orgId);
   if (!BRANCH_KINDS.includes(org.kind as OrgKind) || org.status !== 'active') throw invalid('入党申请由党支部受理，请选择党支部', 'orgId');
   return org;
 }
 
-export async function createPerson(req: FastifyRequest, trx: Trx, org: { id: number }, body: TPersonCreate) {
+export async function createPerson(trx: Trx, ctx: Ctx, org: { id: number }, body: TPersonCreate) {
   const id = checkIdNumber(body.idNumber);
   if (!id.ok) throw invalid(id.message, 'idNumber');
-  const { idCrypto, clock } = req.server.deps;
-  const ids = idColumns(idCrypto, id.normalized);
+  const { clock } = ctx;
+  const ids = idColumns(ctx.crypto, id.normalized);
   if (await trx.selectFrom('dev_people').select('id').where('id_hash', '=', ids.id_hash).executeTakeFirst()) throw conflict('该身份证号已在发展党员名单中', 'idNumber');
   if (await trx.selectFrom('members').select('id').where('id_hash', '=', ids.id_hash).executeTakeFirst()) throw conflict('该身份证号已有党员记录', 'idNumber');
   const sets = await q.ruleSets(trx);
   const input: StepInput = { stepNo: 1, doneOn: body.appliedOn };
-  enforce(req, checkStep({ birthDate: id.birthDate, records: [], sets, today: todayOf(req) }, input), undefined);
+  enforce(ctx, checkStep({ birthDate: id.birthDate, records: [], sets, today: ctx.today() }, input), undefined);
   const now = clock.now();
   const person = await trx.insertInto('dev_people').values({
     org_id: org.id, name: body.name, gender: id.gender, birth_date: id.birthDate, ethnicity: body.ethnicity ?? '汉族', ...ids,
@@ -115,29 +109,29 @@ export async function createPerson(req: FastifyRequest, trx: Trx, org: { id: num
   const step = await trx.insertInto('dev_steps').values({
     person_id: person.id, step_no: 1, done_on: body.appliedOn, documents: JSON.stringify(body.documents ?? [{ name: '入党申请书' }]),
     note: body.note ?? null, vote: null, outcome: null, extension_months: null, training_days: null, training_hours: null, review_passed: null,
-    leaving_soon: null, override_codes: null, override_reason: null, override_by: null, rule_version: ruleSetOn(body.appliedOn, sets).version, actor_id: req.actor!.userId,
+    leaving_soon: null, override_codes: null, override_reason: null, override_by: null, rule_version: ruleSetOn(body.appliedOn, sets).version, actor_id: ctx.actor.userId,
   }).returningAll().executeTakeFirstOrThrow();
   return (await refreshPerson(trx, person, [step], sets, now)).row;
 }
 
 /** The rules a step would break, without recording it (the form shows them as the user types). */
-export async function previewStep(req: FastifyRequest, person: q.PersonRow, body: TStepInput) {
-  const { db } = req.server.deps;
+export async function previewStep(ctx: Ctx, person: q.PersonRow, body: TStepInput) {
+  const { db } = ctx;
   const [sets, steps] = await Promise.all([q.ruleSets(db), q.stepsOf(db, person.id)]);
-  const people = await db.transaction().execute((trx) => namedMembers(trx, req.actor!.scopePath, body.memberIds ?? []));
+  const people = await db.transaction().execute((trx) => namedMembers(trx, ctx.actor.scopePath, body.memberIds ?? []));
   const input: StepInput = { ...body, people };
-  return { violations: checkStep({ birthDate: person.birth_date, records: steps.map(toRecord), sets, today: todayOf(req) }, input), passed: stepPassed(input) };
+  return { violations: checkStep({ birthDate: person.birth_date, records: steps.map(toRecord), sets, today: ctx.today() }, input), passed: stepPassed(input) };
 }
 
-export async function recordStep(req: FastifyRequest, trx: Trx, personId: number, body: TStepInput) {
-  const { idCrypto, clock } = req.server.deps;
+export async function recordStep(trx: Trx, ctx: Ctx, personId: number, body: TStepInput) {
+  const { crypto: idCrypto, clock } = ctx;
   const person = await q.lockPerson(trx, personId);
   const [sets, steps] = await Promise.all([q.ruleSets(trx), q.stepsOf(trx, person.id)]);
   const def = stepDef(body.stepNo);
-  const people = await namedMembers(trx, req.actor!.scopePath, body.memberIds ?? []);
+  const people = await namedMembers(trx, ctx.actor.scopePath, body.memberIds ?? []);
   if (people.length && !def.people) throw invalid(`「${def.zh}」不需要指定人员`, 'memberIds');
   const input: StepInput = { ...body, people };
-  const overridden = enforce(req, checkStep({ birthDate: person.birth_date, records: steps.map(toRecord), sets, today: todayOf(req) }, input), body.override);
+  const overridden = enforce(ctx, checkStep({ birthDate: person.birth_date, records: steps.map(toRecord), sets, today: ctx.today() }, input), body.override);
   const vote = body.vote && def.vote ? { ...body.vote, ...branchVote(body.vote) } : null;
   const now = clock.now();
   const step = await trx.insertInto('dev_steps').values({
@@ -148,14 +142,14 @@ export async function recordStep(req: FastifyRequest, trx: Trx, personId: number
     training_days: body.stepNo === 11 ? body.trainingDays ?? null : null, training_hours: body.stepNo === 11 ? body.trainingHours ?? null : null,
     review_passed: body.stepNo === 10 ? body.reviewPassed ?? null : null, leaving_soon: body.stepNo === 12 ? body.leavingSoon ?? null : null,
     override_codes: overridden.length ? overridden : null, override_reason: overridden.length ? body.override!.reason : null,
-    override_by: overridden.length ? req.actor!.displayName : null, rule_version: ruleSetOn(body.doneOn, sets).version, actor_id: req.actor!.userId,
+    override_by: overridden.length ? ctx.actor.displayName : null, rule_version: ruleSetOn(body.doneOn, sets).version, actor_id: ctx.actor.userId,
   }).returningAll().executeTakeFirstOrThrow();
   const all = [...steps, step];
   let { row, progress: p } = await refreshPerson(trx, person, all, sets, now);
   if (step.passed && body.stepNo === 17) {
-    const memberId = await admitMember(trx, idCrypto, req.actor!.userId, person, p, now);
+    const memberId = await admitMember(trx, idCrypto, ctx.actor.userId, person, p, now);
     ({ row, progress: p } = await refreshPerson(trx, person, all, sets, now, { member_id: memberId }));
   }
-  if (step.passed && body.stepNo === 24 && person.member_id) await applyFullDecision(trx, person.member_id, req.actor!.userId, p, body.doneOn, now);
+  if (step.passed && body.stepNo === 24 && person.member_id) await applyFullDecision(trx, person.member_id, ctx.actor.userId, p, body.doneOn, now);
   return { person: row, step, overridden };
 }

@@ -1,13 +1,15 @@
 // The branch's monthly routine: pick the month, tick who paid, save. All or nothing.
 import type { Trx } from '../../audit/audit-log.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import type { TBulkPayment } from '../../../domain/schemas/dues.js';
 import { invalid } from '../../errors.js';
 import { checkPayment, paymentRows } from './changes.js';
 import { ledgerOf } from './queries.js';
 
-export async function bulkPay(trx: Trx, actor: Actor, orgId: number, b: TBulkPayment, now: Date): Promise<{ members: number; amountFen: number }> {
+export async function bulkPay(trx: Trx, ctx: Ctx, orgId: number, b: TBulkPayment): Promise<{ members: number; amountFen: number }> {
+  const { actor } = ctx;
+  const now = ctx.clock.now();
   const ids = b.items.map((i) => i.memberId);
   if (new Set(ids).size !== ids.length) throw invalid('同一党员重复勾选', 'items');
   checkPayment(b.paidOn, b.month, now);

@@ -1,7 +1,9 @@
-// Changes to dues records. Each runs inside the caller's audited transaction (`trx` only).
+// Changes to dues records. Each runs inside the caller's audited transaction (`trx` only), on the
+// request's context (who records it, the clock).
 import { sql } from 'kysely';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import type { MemberRow } from '../members/access.js';
 import { changeMember, writerOf } from '../members/changes.js';
 import { conflict, invalid } from '../../errors.js';
@@ -22,7 +24,9 @@ const ALLOWED_SOURCES: Record<DuesCategory, readonly DuesBaseSource[]> = {
 };
 
 /** Records a base from its month on (art. 10); a second base in the same month replaces the first. */
-export async function addBase(trx: Trx, actor: Actor, m: MemberRow, b: TBaseCreate, s: TDuesSettings, now: Date) {
+export async function addBase(trx: Trx, ctx: Ctx, m: MemberRow, b: TBaseCreate, s: TDuesSettings) {
+  const { actor } = ctx;
+  const now = ctx.clock.now();
   if (!ALLOWED_SOURCES[b.category].includes(b.source)) throw invalid('基数来源与党费类别不符（在职按工资、年薪或上季度平均收入，离退休按养老金，其他按定额）', 'source');
   if (needsBase(b.category) && b.baseFen <= 0) throw invalid('请填写税后月收入（分）', 'baseFen');
   const baseFen = needsBase(b.category) ? b.baseFen : 0;
@@ -47,11 +51,12 @@ export async function addBase(trx: Trx, actor: Actor, m: MemberRow, b: TBaseCrea
 export interface PaymentInput extends Omit<TMemberPayment, 'note'> { note?: string }
 
 /** Regular dues for the given months: each month is paid what is still owed for it, in full. */
-export async function payMonths(trx: Trx, actor: Actor, m: MemberRow, p: PaymentInput, now: Date): Promise<{ months: string[]; amountFen: number }> {
+export async function payMonths(trx: Trx, ctx: Ctx, m: MemberRow, p: PaymentInput): Promise<{ months: string[]; amountFen: number }> {
+  const now = ctx.clock.now();
   const months = [...new Set(p.months)].sort();
   checkPayment(p.paidOn, months.at(-1)!, now);
   const ledger = await memberLedger(trx, m.id, months[0], months.at(-1)!);
-  const rows = paymentRows(actor, m, months, new Map(ledger.map((l) => [l.month, l])), p, now, 'months');
+  const rows = paymentRows(ctx.actor, m, months, new Map(ledger.map((l) => [l.month, l])), p, now, 'months');
   await trx.insertInto('dues_payments').values(rows).execute();
   return { months, amountFen: rows.reduce((n, r) => n + r.amount_fen, 0) };
 }
@@ -74,8 +79,10 @@ export function paymentRows(actor: Actor, m: MemberRow, months: readonly string[
 }
 
 /** art. 11: voluntary extra payments have no limit; one of 1000 元 or more is flagged for the centre. */
-export async function payVoluntary(trx: Trx, actor: Actor, m: MemberRow, v: TVoluntary, now: Date) {
-  if (v.paidOn > todayCn(now)) throw invalid('缴纳日期不能晚于今天', 'paidOn');
+export async function payVoluntary(trx: Trx, ctx: Ctx, m: MemberRow, v: TVoluntary) {
+  const { actor } = ctx;
+  const now = ctx.clock.now();
+  if (v.paidOn > ctx.today()) throw invalid('缴纳日期不能晚于今天', 'paidOn');
   const toCentre = goesToCentre(v.amountFen);
   return trx.insertInto('dues_payments').values({
     member_id: m.id, org_id: m.org_id, month: monthOf(v.paidOn), kind: 'voluntary', amount_fen: v.amountFen, due_fen: null,
@@ -84,7 +91,9 @@ export async function payVoluntary(trx: Trx, actor: Actor, m: MemberRow, v: TVol
 }
 
 /** art. 7: the branch proposes a reduction or exemption; it applies once the higher committee approves. */
-export async function proposeReduction(trx: Trx, actor: Actor, m: MemberRow, r: TReductionCreate, now: Date) {
+export async function proposeReduction(trx: Trx, ctx: Ctx, m: MemberRow, r: TReductionCreate) {
+  const { actor } = ctx;
+  const now = ctx.clock.now();
   if (r.monthTo < r.monthFrom) throw invalid('结束月份不能早于开始月份', 'monthTo');
   if (r.kind === 'reduce' && r.amountFen === undefined) throw invalid('请填写减免后每月应缴金额', 'amountFen');
   const amountFen = r.kind === 'exempt' ? 0 : r.amountFen!;
@@ -102,7 +111,9 @@ async function assertNoOverlap(trx: Trx, memberId: number, from: string, to: str
   if (hit) throw conflict(`该党员 ${hit.month_from} 至 ${hit.month_to} 已有减免申请或减免`, 'monthFrom');
 }
 
-export async function decideReduction(trx: Trx, actor: Actor, id: number, decision: 'approve' | 'reject', note: string | undefined, now: Date) {
+export async function decideReduction(trx: Trx, ctx: Ctx, id: number, decision: 'approve' | 'reject', note: string | undefined) {
+  const { actor } = ctx;
+  const now = ctx.clock.now();
   const r = await trx.selectFrom('dues_reductions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (r.status !== 'proposed') throw conflict('该减免申请已审批', 'decision');
   return trx.updateTable('dues_reductions').set({ status: decision === 'approve' ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: now, decision_note: note ?? null })

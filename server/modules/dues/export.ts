@@ -9,9 +9,10 @@ import { monthsBetween, yuan } from '../../../domain/rules/dues.js';
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE, type Column } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
-import { requireOrg } from '../orgs/service.js';
+import { ctxOf } from '../../context.js';
+import { scopeSql } from '../../scope/access.js';
+import { orgById } from '../orgs/queries.js';
 import { arrearsList, totalsOf } from './service.js';
-import { todayCn } from '../../dates.js';
 import { getDuesSettings } from './settings.js';
 
 const EXPORT_MAX = 200_000;
@@ -22,17 +23,18 @@ export function registerDuesExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
     r.get('/orgs/:id/export', { config: { scope: { 'params.id': 'org' }, action: 'dues.export', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['dues'], summary: '导出党费（Excel，供财务）', params: ZIdParam, querystring: ZDuesExportQuery } },
       async (req, reply) => {
-        const { db, clock } = req.server.deps;
+        const ctx = ctxOf(req);
+        const { db, clock } = ctx;
         const { purpose, kind, from, to } = req.query;
         if (to < from) throw invalid('结束月份不能早于开始月份', 'to');
         if (monthsBetween(from, to) >= 24) throw invalid('导出区间最长 24 个月', 'from');
-        const org = await requireOrg(req, req.params.id, 'dues.export');
+        const org = await orgById(db, req.params.id);
         let buf: Buffer;
         let rows: number;
         if (kind === 'detail') {
           const items = await db.selectFrom('dues_payments as p').innerJoin('members as m', 'm.id', 'p.member_id').innerJoin('orgs as o', 'o.id', 'p.org_id')
             .select(['o.name as org_name', 'm.name', 'p.month', 'p.kind', 'p.due_fen', 'p.amount_fen', sql<string>`to_char(p.paid_on, 'YYYY-MM-DD')`.as('paid_on'), 'p.receipt_no', 'p.collected_by', 'p.to_centre'])
-            .where(sql<boolean>`o.path <@ ${org.path}::ltree`).where('p.month', '>=', from).where('p.month', '<=', to)
+            .where(scopeSql('o.path', org.path)).where('p.month', '>=', from).where('p.month', '<=', to)
             .orderBy('o.sort_key').orderBy('p.org_id').orderBy('p.month').orderBy('m.sort_key').limit(EXPORT_MAX + 1).execute();
           if (items.length > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX} 行，请缩小组织范围或月份区间`, 'from');
           const cols: Column<(typeof items)[number]>[] = [
@@ -66,9 +68,9 @@ export function registerDuesExport(app: FastifyInstance) {
           ], a.items);
           rows = a.items.length;
         }
-        await recordRead(req, 'dues.export', 'org', { purpose, filter: { orgId: org.id, kind, from, to }, rows });
+        await recordRead(ctx, 'dues.export', 'org', { purpose, filter: { orgId: org.id, kind, from, to }, rows });
         const name = { detail: '党费收缴明细', summary: '党费收缴汇总', arrears: '欠缴党费名单' }[kind];
-        reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`${name}-${org.name}-${todayCn(clock.now())}.xlsx`));
+        reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`${name}-${org.name}-${ctx.today()}.xlsx`));
         return reply.send(buf);
       });
   };

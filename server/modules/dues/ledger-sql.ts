@@ -4,6 +4,7 @@
 // Aggregates (arrears, totals) run over this in the database, never row by row in JS.
 import { sql, type RawBuilder } from 'kysely';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
+import { scopeSql } from '../../scope/access.js';
 
 /** Whose ledger: one member (any status), the direct members of a branch, or a whole subtree. */
 export type MemberFilter = { memberId: number } | { orgId: number } | { scopePath: string; reducedBetween?: [string, string] };
@@ -14,7 +15,7 @@ export const countedSql = sql`m.status in (${sql.join(COUNTED_STATUSES.map((s) =
 function memberWhere(f: MemberFilter): RawBuilder<unknown> {
   if ('memberId' in f) return sql`m.id = ${f.memberId}`;
   if ('orgId' in f) return sql`m.org_id = ${f.orgId} and ${countedSql}`;
-  const base = sql`m.org_path <@ ${f.scopePath}::ltree and ${countedSql}`;
+  const base = sql`${scopeSql('m.org_path', f.scopePath)} and ${countedSql}`;
   if (!f.reducedBetween) return base;
   const [from, to] = f.reducedBetween;
   return sql`${base} and exists (select 1 from dues_reductions r where r.member_id = m.id and r.status = 'approved' and r.month_to >= ${from} and r.month_from <= ${to})`;

@@ -4,6 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { DuesBasesTable } from '../../db/types-dues.js';
 import type { Actor } from '../../auth/actor.js';
 import { can } from '../../../domain/permissions.js';
+import { isStrictlyHigher } from '../../scope/paths.js';
 
 export function presentBase(b: Selectable<DuesBasesTable>) {
   return {
@@ -43,8 +44,7 @@ export type ReductionRow = Awaited<ReturnType<typeof reductionRows>>[number];
  */
 export function mayDecide(actor: Actor | null, r: { org_path: string; proposer_org_id: number; status: string }): boolean {
   if (!actor || r.status !== 'proposed' || !can(actor.roles, 'dues.approve')) return false;
-  const strictAncestor = r.org_path.startsWith(`${actor.scopePath}.`);
-  return strictAncestor && actor.orgId !== r.proposer_org_id;
+  return isStrictlyHigher(actor, r.org_path) && actor.orgId !== r.proposer_org_id;
 }
 
 export function presentReduction(r: ReductionRow, actor: Actor | null) {

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { addMonths, arrearsLevel, monthsBetween, type Arrears, type ArrearsLevel, type ArrearsThresholds, type DuesCategory } from '../../../domain/rules/dues.js';
+import { scopeSql } from '../../scope/access.js';
 import { ALL_MONTHS, countedSql, ledgerCte, periodsCte, type MemberFilter } from './ledger-sql.js';
 
 type Q = Kysely<DB>;
@@ -75,7 +76,7 @@ export async function totals(db: Q, orgPath: string, from: string, to: string) {
   // Aggregate by (month, organization id) first, then map each organization to the direct child
   // it sits under: the ltree work is done once per organization, not once per member-month.
   const childOf = sql`select id, (case when nlevel(path) > ${sql.lit(depth)} then subpath(path, 0, ${sql.lit(depth + 1)}) else path end)::text as key
-    from orgs where path <@ ${orgPath}::ltree`;
+    from orgs where ${scopeSql('path', orgPath)}`;
   // What was due: base periods summed per organization and span first (members of a branch share
   // spans), expanded to months only then; approved reductions are applied as a correction.
   const due = await sql<{ month: string; key: string; due: number }>`with periods as (${periodsCte({ scopePath: orgPath })}),
@@ -96,7 +97,7 @@ export async function totals(db: Q, orgPath: string, from: string, to: string) {
         coalesce(sum(p.amount_fen) filter (where p.to_centre), 0)::bigint as centre,
         count(distinct p.member_id)::int as payers
       from dues_payments p
-      where p.org_id in (select id from orgs where path <@ ${orgPath}::ltree) and p.month between ${from} and ${to}
+      where p.org_id in (select id from orgs where ${scopeSql('path', orgPath)}) and p.month between ${from} and ${to}
       group by 1, 2)
     select b.month, c.key, sum(b.paid)::bigint as paid, sum(b.voluntary)::bigint as voluntary, sum(b.centre)::bigint as centre, sum(b.payers)::int as payers
     from by_org b join (${childOf}) c on c.id = b.org_id group by 1, 2`.execute(db);

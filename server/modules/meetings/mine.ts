@@ -6,13 +6,14 @@ import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import { ZMyMeetingsQuery, ZMyMeetingsSchema } from '../../../domain/schemas/meetings.js';
 import { notFound } from '../../errors.js';
 import { myMemberId } from '../members/service.js';
+import { ctxOf } from '../../context.js';
 import { dayCn } from './changes.js';
 
 export const mineRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
   app.get('/mine', { config: { action: 'member.self' }, schema: { tags: ['meetings'], summary: '我的组织生活（本人参加的会议与出席情况）', querystring: ZMyMeetingsQuery, response: { 200: ZMyMeetingsSchema } } },
     async (req) => {
-      const memberId = await myMemberId(req);
+      const memberId = await myMemberId(ctxOf(req));
       const me = await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
         .select(['m.id', 'm.name', 'm.org_id', 'o.name as org_name', 'o.kind', 'o.parent_id']).where('m.id', '=', memberId).executeTakeFirst();
       if (!me) throw notFound('本人党员档案');

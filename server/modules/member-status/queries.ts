@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
+import { scopeSql } from '../../scope/access.js';
 import { LOST_CONTACT_MONTHS, SUSPENDED_REMOVAL_YEARS, statusAttention } from '../../../domain/rules/member-status-rules.js';
 
 function base(db: Db, scopePath: string) {
@@ -9,7 +10,7 @@ function base(db: Db, scopePath: string) {
     .leftJoin('member_flowing as f', (j) => j.onRef('f.member_id', '=', 'm.id').on('f.ended_on', 'is', null))
     .select(['m.id', 'm.name', 'm.gender', 'm.category', 'm.org_id', 'o.name as org_name', 'm.status', 'm.status_since',
       'f.certificate_no', 'f.place', 'f.since', 'f.contact', 'f.attending_org'])
-    .where(sql<boolean>`m.org_path <@ ${scopePath}::ltree`);
+    .where(scopeSql('m.org_path', scopePath));
 }
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
@@ -24,7 +25,7 @@ export function present(r: Row, today: string) {
 
 export async function byStatus(db: Db, scopePath: string, status: MemberStatus, orgPath: string | null, afterId: number | null, limit: number, today: string) {
   let q = base(db, scopePath).where('m.status', '=', status);
-  if (orgPath) q = q.where(sql<boolean>`m.org_path <@ ${orgPath}::ltree`);
+  if (orgPath) q = q.where(scopeSql('m.org_path', orgPath));
   if (afterId !== null) q = q.where('m.id', '>', afterId);
   return (await q.orderBy('m.id').limit(limit).execute()).map((r) => present(r, today));
 }

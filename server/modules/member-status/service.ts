@@ -2,7 +2,7 @@
 // its history row included); nothing is deleted (RULES.md §5). The rules (which change from which
 // status, when 停止党籍 is allowed) are the pure functions of domain/rules/member-status-rules.ts.
 import type { Trx } from '../../audit/audit-log.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import type { MemberRow } from '../members/access.js';
 import type { TStatusChange } from '../../../domain/schemas/member-status.js';
 import {
@@ -12,7 +12,10 @@ import { conflict, invalid } from '../../errors.js';
 import { openLetterOf } from '../transfers/queries.js';
 import { changeMember, writerOf } from '../members/changes.js';
 
-export async function changeStatus(trx: Trx, actor: Actor, m: MemberRow, body: TStatusChange, today: string, now: Date) {
+export async function changeStatus(trx: Trx, ctx: Ctx, m: MemberRow, body: TStatusChange) {
+  const { actor } = ctx;
+  const today = ctx.today();
+  const now = ctx.clock.now();
   // Locked and re-read: the status checked is the status changed.
   const cur = await trx.selectFrom('members').select(['id', 'status', 'status_since', 'left_reason']).where('id', '=', m.id).forUpdate().executeTakeFirstOrThrow();
   const problem = transitionProblem(body.kind, cur.status);

@@ -1,22 +1,20 @@
-// Scoped access to member records: a member is visible when their organization is in the
-// actor's subtree; anything else is 404 (and audited as a refusal when the record exists).
-import type { FastifyRequest } from 'fastify';
-import { sql, type Selectable } from 'kysely';
+// Member records by id. Scope is not checked here: a route declares it (`scope: { 'params.id':
+// 'member' }`, http/scope-hook.ts) and a service that discovers an id itself uses loadInScope
+// (scope/access.ts), so an id outside the subtree has already answered 404, audited, before this runs.
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { MembersTable } from '../../db/types.js';
-import { recordDenied } from '../../audit/record.js';
 import { notFound } from '../../errors.js';
 
 export type MemberRow = Selectable<MembersTable>;
 
-export function findMemberInScope(db: Db, scopePath: string, id: number): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('id', '=', id).where(sql<boolean>`org_path <@ ${scopePath}::ltree`).executeTakeFirst();
+export function findMember(db: Db, id: number): Promise<MemberRow | undefined> {
+  return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function requireMember(req: FastifyRequest, id: number, action: string): Promise<MemberRow> {
-  const { db } = req.server.deps;
-  const m = await findMemberInScope(db, req.actor!.scopePath, id);
-  if (m) return m;
-  if (await db.selectFrom('members').select('id').where('id', '=', id).executeTakeFirst()) await recordDenied(req, action, 'member', id, 'scope');
-  throw notFound('党员');
+/** The member whose scope was checked; 404 when it has gone since (the same answer as a missing one). */
+export async function memberById(db: Db, id: number): Promise<MemberRow> {
+  const m = await findMember(db, id);
+  if (!m) throw notFound('党员');
+  return m;
 }

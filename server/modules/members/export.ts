@@ -1,7 +1,6 @@
 // The member export: exactly the rows the list shows for the same filters (the same query, paged by
 // the same keyset), written by ExcelJS's streaming writer so a large export never holds all rows.
 // Asks for its purpose, is audited with filter and row count, and neutralizes formula-like cells.
-import dayjs from 'dayjs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZMemberExportQuery } from '../../../domain/schemas/members.js';
@@ -12,8 +11,9 @@ import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
 import type { Db } from '../../db/engine.js';
+import { ctxOf } from '../../context.js';
 import { countMembers, exportPage, type ExportRow, type ResolvedFilter } from './queries.js';
-import { resolveFilter, todayOf } from './service.js';
+import { resolveFilter } from './service.js';
 
 const EXPORT_MAX = 200_000;
 const PAGE = 2000;
@@ -74,16 +74,17 @@ export async function writeMembersXlsx(db: Db, f: ResolvedFilter, today: string)
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
   app.get('/export', { config: { action: 'member.export', rateLimit: EXPORT_RATE }, schema: { tags: ['members'], summary: '导出党员信息（Excel，与列表筛选一致）', querystring: ZMemberExportQuery } },
     async (req, reply) => {
+      const ctx = ctxOf(req);
       const { purpose, ...f } = req.query;
-      const filter = await resolveFilter(req, f, 'member.export');
-      if ((await countMembers(db, filter)) > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
-      const { buffer, rows } = await writeMembersXlsx(db, filter, todayOf(req));
+      const filter = await resolveFilter(ctx, f);
+      if ((await countMembers(ctx.db, filter)) > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
+      const today = ctx.today();
+      const { buffer, rows } = await writeMembersXlsx(ctx.db, filter, today);
       // Audited with its purpose, the filter as asked and the number of rows (SECURITY.md 22).
-      await recordRead(req, 'member.export', 'member', { purpose, filter: f, rows });
-      reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`党员信息-${dayjs(req.server.deps.clock.now()).format('YYYYMMDD')}.xlsx`));
+      await recordRead(ctx, 'member.export', 'member', { purpose, filter: f, rows });
+      reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`党员信息-${today.replaceAll('-', '')}.xlsx`));
       return reply.send(buffer);
     });
 };

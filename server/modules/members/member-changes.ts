@@ -1,9 +1,8 @@
 // Changes to a member record by the record's editors: manual entry and field corrections. Each
 // runs inside the route's audited transaction; the row and its history are written by changes.ts.
 // Organization, status and category are not here: transfers, status changes and 转正 own them.
-import type { FastifyRequest } from 'fastify';
-import dayjs from 'dayjs';
 import type { Trx } from '../../audit/audit-log.js';
+import type { Ctx } from '../../context.js';
 import type { TMemberCreate, TMemberUpdate } from '../../../domain/schemas/members.js';
 import { BRANCH_KINDS, type OrgKind } from '../../../domain/org-kinds.js';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
@@ -23,21 +22,19 @@ const COLUMNS = {
 type Editable = keyof typeof COLUMNS;
 const DATE_COLUMNS = { birthDate: 'birth_date', admittedOn: 'admitted_on', fullOn: 'full_on' } as const;
 
-const today = (now: Date) => dayjs(now).format('YYYY-MM-DD');
-
 /** A member's formal relationship sits with a live 党支部 (joint and temporary branches included). */
 export function assertHoldsMembers(org: OrgRow): void {
   if (org.status !== 'active') throw invalid('该组织已撤销，不能接收党员', 'orgId');
   if (!BRANCH_KINDS.includes(org.kind as OrgKind)) throw invalid('党员的组织关系应在党支部，请选择党支部', 'orgId');
 }
 
-export async function createMember(trx: Trx, req: FastifyRequest, org: OrgRow, input: TMemberCreate, now: Date): Promise<number> {
+export async function createMember(trx: Trx, ctx: Ctx, org: OrgRow, input: TMemberCreate, now: Date): Promise<number> {
   assertHoldsMembers(org);
   const id = checkIdNumber(input.idNumber);
   if (!id.ok) throw invalid(id.message, 'idNumber');
-  const problem = checkMemberDates({ category: input.category, birthDate: id.birthDate, admittedOn: input.admittedOn, fullOn: input.fullOn ?? null }, today(now))[0];
+  const problem = checkMemberDates({ category: input.category, birthDate: id.birthDate, admittedOn: input.admittedOn, fullOn: input.fullOn ?? null }, ctx.today())[0];
   if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
-  return insertMember(trx, req.server.deps.idCrypto, req.actor!.userId, {
+  return insertMember(trx, ctx.crypto, ctx.actor.userId, {
     org_id: org.id,
     name: input.name,
     gender: id.gender,
@@ -62,7 +59,7 @@ export async function createMember(trx: Trx, req: FastifyRequest, org: OrgRow, i
 }
 
 /** Applies only the fields that really change; returns their names (empty when nothing changed). */
-export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, input: TMemberUpdate, now: Date): Promise<string[]> {
+export async function updateMember(trx: Trx, ctx: Ctx, m: MemberRow, input: TMemberUpdate, now: Date): Promise<string[]> {
   if (input.version !== undefined && input.version !== m.version) throw conflict(STALE_MEMBER, 'version');
   const set: Record<string, unknown> = {};
   for (const field of Object.keys(COLUMNS) as Editable[]) {
@@ -74,7 +71,7 @@ export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, 
   if (input.idNumber) {
     const id = checkIdNumber(input.idNumber);
     if (!id.ok) throw invalid(id.message, 'idNumber');
-    const cols = idColumns(req.server.deps.idCrypto, id.normalized);
+    const cols = idColumns(ctx.crypto, id.normalized);
     if (cols.id_hash !== m.id_hash) {
       const other = await trx.selectFrom('members').select('id').where('id_hash', '=', cols.id_hash).where('id', '!=', m.id).executeTakeFirst();
       if (other) throw conflict('该身份证号已有党员记录', 'idNumber');
@@ -88,10 +85,10 @@ export async function updateMember(trx: Trx, req: FastifyRequest, m: MemberRow, 
   // Date rules are checked on the merged record, for the dates this edit touches only: an old
   // record with a missing date can still have its phone number corrected.
   const merged = { ...m, ...set } as MemberRow;
-  const problem = checkMemberDates({ category: m.category, birthDate: merged.birth_date, admittedOn: merged.admitted_on, fullOn: merged.full_on }, today(now))
+  const problem = checkMemberDates({ category: m.category, birthDate: merged.birth_date, admittedOn: merged.admitted_on, fullOn: merged.full_on }, ctx.today())
     .find((p) => DATE_COLUMNS[p.field] in set);
   if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
 
-  await changeMember(writerOf(trx, req.actor!.userId, now), m.id, { action: 'update', set, version: m.version });
+  await changeMember(writerOf(trx, ctx.actor.userId, now), m.id, { action: 'update', set, version: m.version });
   return changed;
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
+import { scopeSql } from '../../scope/access.js';
 
 /** A list filter with everything resolved: the subtree path, the statuses, birth-date bounds, the search kind. */
 export interface ResolvedFilter {
@@ -24,7 +25,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Db | Trx, f: ResolvedFilter) {
   let q = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .where(sql<boolean>`m.org_path <@ ${f.path}::ltree`);
+    .where(scopeSql('m.org_path', f.path));
   if (f.statuses) q = q.where('m.status', 'in', f.statuses);
   if (f.search?.kind === 'idHash') q = q.where('m.id_hash', '=', f.search.hash);
   if (f.search?.kind === 'initials') q = q.where('m.name_initials', 'like', `${escapeLike(f.search.prefix)}%`);

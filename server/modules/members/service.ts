@@ -1,36 +1,35 @@
 // Reading member records: the list and its filters, the count, the detail page, the history,
 // the audited reveal of an identity number, and a member's own record. All scoped to the actor.
-import type { FastifyRequest } from 'fastify';
-import dayjs from 'dayjs';
 import { ON_BOOKS_STATUSES, type MemberStatus } from '../../../domain/member-status.js';
 import type { TMemberDetail, TMemberFilter } from '../../../domain/schemas/members.js';
 import { birthRangeForAges } from '../../../domain/rules/members.js';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
 import { audited } from '../../audit/record.js';
+import type { Ctx } from '../../context.js';
 import { invalid, notFound } from '../../errors.js';
-import { ancestorsInScope } from '../orgs/queries.js';
-import { requireOrg } from '../orgs/service.js';
+import { ancestorsInScope, orgById } from '../orgs/queries.js';
 import * as q from './queries.js';
 import { presentDetail, presentRow } from './presenters.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
 
-export const todayOf = (req: FastifyRequest) => dayjs(req.server.deps.clock.now()).format('YYYY-MM-DD');
-
-/** Turns the query's filters into SQL-ready ones; an organization outside the scope is 404 (audited). */
-export async function resolveFilter(req: FastifyRequest, f: TMemberFilter, action: string): Promise<q.ResolvedFilter> {
-  const path = f.orgId ? (await requireOrg(req, f.orgId, action)).path : req.actor!.scopePath;
+/**
+ * Turns the query's filters into SQL-ready ones. The organization asked for is the query's `orgId`,
+ * whose scope the route has checked (http/scope-hook.ts); without one, the actor's whole subtree.
+ */
+export async function resolveFilter(ctx: Ctx, f: TMemberFilter): Promise<q.ResolvedFilter> {
+  const path = f.orgId ? (await orgById(ctx.db, f.orgId)).path : ctx.actor.scopePath;
   const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMin > f.ageMax) throw invalid('年龄下限不能大于上限', 'ageMin');
   if (f.joinedFrom && f.joinedTo && f.joinedFrom > f.joinedTo) throw invalid('入党日期起不能晚于止', 'joinedFrom');
   return {
     path,
     statuses,
-    search: searchOf(req, f.q),
+    search: searchOf(ctx, f.q),
     category: f.category,
     gender: f.gender,
     education: f.education,
     occupation: f.occupation,
-    ...birthRangeForAges(todayOf(req), f.ageMin, f.ageMax),
+    ...birthRangeForAges(ctx.today(), f.ageMin, f.ageMax),
     joinedFrom: f.joinedFrom,
     joinedTo: f.joinedTo,
   };
@@ -38,55 +37,53 @@ export async function resolveFilter(req: FastifyRequest, f: TMemberFilter, actio
 
 // One search box: an 18-character number is an exact identity-number search through the keyed
 // hash (never a scan of ciphertexts); Latin letters are pinyin initials; anything else a name infix.
-function searchOf(req: FastifyRequest, text: string | undefined): q.ResolvedFilter['search'] {
+function searchOf(ctx: Ctx, text: string | undefined): q.ResolvedFilter['search'] {
   const s = text?.trim();
   if (!s) return null;
   if (/^\d{17}[\dXx]$/.test(s)) {
     const check = checkIdNumber(s);
     if (!check.ok) throw invalid(check.message, 'q');
-    return { kind: 'idHash', hash: req.server.deps.idCrypto.hash(check.normalized) };
+    return { kind: 'idHash', hash: ctx.crypto.hash(check.normalized) };
   }
   if (/^[A-Za-z]+$/.test(s)) return { kind: 'initials', prefix: s.toLowerCase() };
   return { kind: 'name', infix: s };
 }
 
-
-
-export async function listMembers(req: FastifyRequest, query: TMemberFilter & { cursor?: string; limit: number }) {
+export async function listMembers(ctx: Ctx, query: TMemberFilter & { cursor?: string; limit: number }) {
   const { cursor, limit, ...f } = query;
-  const filter = await resolveFilter(req, f, 'member.read');
-  const rows = await q.listPage(req.server.deps.db, filter, decodeCursor(cursor), limit + 1);
+  const filter = await resolveFilter(ctx, f);
+  const rows = await q.listPage(ctx.db, filter, decodeCursor(cursor), limit + 1);
   const page = rows.slice(0, limit);
-  const today = todayOf(req);
+  const today = ctx.today();
   return { items: page.map((r) => presentRow(r, today)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
-export async function countMembers(req: FastifyRequest, f: TMemberFilter) {
-  return { total: await q.countMembers(req.server.deps.db, await resolveFilter(req, f, 'member.read')) };
+export async function countMembers(ctx: Ctx, f: TMemberFilter) {
+  return { total: await q.countMembers(ctx.db, await resolveFilter(ctx, f)) };
 }
 
-export async function memberDetail(req: FastifyRequest, id: number, scopePath = req.actor!.scopePath): Promise<TMemberDetail> {
-  const { db } = req.server.deps;
+export async function memberDetail(ctx: Ctx, id: number, scopePath = ctx.actor.scopePath): Promise<TMemberDetail> {
+  const { db } = ctx;
   const row = await q.memberWithOrg(db, id);
   if (!row) throw notFound('党员');
-  return presentDetail(row, await ancestorsInScope(db, row.org_tree_path, scopePath), todayOf(req));
+  return presentDetail(row, await ancestorsInScope(db, row.org_tree_path, scopePath), ctx.today());
 }
 
-export async function memberHistory(req: FastifyRequest, id: number) {
-  const rows = await q.historyOf(req.server.deps.db, id);
+export async function memberHistory(ctx: Ctx, id: number) {
+  const rows = await q.historyOf(ctx.db, id);
   return rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after }));
 }
 
 /** The full identity number, for roles allowed to see it; the reveal is audited with the member's id (SECURITY.md 16, 21). */
-export async function revealIdNumber(req: FastifyRequest, member: { id: number; id_cipher: string | null }) {
+export async function revealIdNumber(ctx: Ctx, member: { id: number; id_cipher: string | null }) {
   if (!member.id_cipher) throw notFound('身份证号');
   const cipher = member.id_cipher;
-  return audited(req, { action: 'member.reveal_id', objectType: 'member', objectId: () => member.id }, async () => ({ idNumber: req.server.deps.idCrypto.decrypt(cipher) }));
+  return audited(ctx, { action: 'member.reveal_id', objectType: 'member', objectId: () => member.id }, async () => ({ idNumber: ctx.crypto.decrypt(cipher) }));
 }
 
 /** The member record of the signed-in member account; its scope is the member's own organization path. */
-export async function myMemberId(req: FastifyRequest): Promise<number> {
-  const u = await req.server.deps.db.selectFrom('users').select('member_id').where('id', '=', req.actor!.userId).executeTakeFirst();
+export async function myMemberId(ctx: Ctx): Promise<number> {
+  const u = await ctx.db.selectFrom('users').select('member_id').where('id', '=', ctx.actor.userId).executeTakeFirst();
   if (!u?.member_id) throw notFound('本人党员档案');
   return u.member_id;
 }

@@ -6,6 +6,7 @@ import type { OrgsTable } from '../../db/types.js';
 import type { Selectable } from 'kysely';
 import { COUNTED_STATUSES, ON_BOOKS_STATUSES } from '../../../domain/member-status.js';
 import { sittingCommittee } from '../terms/queries.js';
+import { notFound } from '../../errors.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 
@@ -78,4 +79,16 @@ export function historyOf(db: Db, orgId: number) {
   return db.selectFrom('org_history as h').leftJoin('users as u', 'u.id', 'h.actor_id')
     .select(['h.id', 'h.action', 'u.display_name as actor_name', 'h.at', 'h.before', 'h.after'])
     .where('h.org_id', '=', orgId).orderBy('h.id', 'desc').limit(500).execute();
+}
+
+/** An organization by id, its scope already checked (the route's declared scope, or loadInScope). */
+export function findOrg(db: Db, id: number): Promise<OrgRow | undefined> {
+  return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The same, 404 when it is missing (the answer an organization outside the scope gets). */
+export async function orgById(db: Db, id: number): Promise<OrgRow> {
+  const org = await findOrg(db, id);
+  if (!org) throw notFound('组织');
+  return org;
 }

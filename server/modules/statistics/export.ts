@@ -8,7 +8,7 @@ import { ZPeopleExportQuery, ZTableCode, ZTableExportQuery } from '../../../doma
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
-import { todayOf } from '../members/service.js';
+import { ctxOf } from '../../context.js';
 import { allPeople, peopleSource } from './people.js';
 import { resolveTable } from './request.js';
 import { tableXlsx } from './table-xlsx.js';
@@ -30,7 +30,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { purpose, ...q } = req.query;
     const r = await resolveTable(req, req.params.code, q, 'stats.export');
     const table = await buildTable(db, r);
-    const buf = await tableXlsx(table, todayOf(req));
+    const buf = await tableXlsx(table, ctxOf(req).today());
     await recordRead(req, 'stats.export', 'stats_table', {
       purpose, filter: { code: table.code, orgId: r.org.id, month: r.month, ageBands: r.ageBands, period: table.period }, rows: table.rows.length,
     });

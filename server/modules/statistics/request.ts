@@ -5,14 +5,14 @@ import { periodProblem, yearToDate } from '../../../domain/rules/statistics.js';
 import type { TTableQuery } from '../../../domain/schemas/statistics.js';
 import { invalid } from '../../errors.js';
 import { requireOrg } from '../orgs/service.js';
-import { todayOf } from '../members/service.js';
+import { ctxOf } from '../../context.js';
 import { getStatsSettings } from './settings.js';
 import { requireTable, type TableRequest } from './tables.js';
 
 export async function resolveTable(req: FastifyRequest, code: string, q: TTableQuery, action: string): Promise<TableRequest> {
   const def = requireTable(code);
   const org = await requireOrg(req, q.orgId ?? req.actor!.orgId, action);
-  const current = todayOf(req).slice(0, 7);
+  const current = ctxOf(req).today().slice(0, 7);
   const month = q.month ?? current;
   if (month > current) throw invalid('统计月份不能晚于本月', 'month');
   const ageBands = q.ageBands ?? (await getStatsSettings(req.server.deps.db)).ageBands;

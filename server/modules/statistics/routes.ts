@@ -8,7 +8,7 @@ import {
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { AppError } from '../../errors.js';
-import { todayOf } from '../members/service.js';
+import { ctxOf } from '../../context.js';
 import { DEFINITIONS, GROUPS, tableDef } from './catalogue.js';
 import { exportRoutes } from './export.js';
 import { peopleList } from './people.js';
@@ -28,7 +28,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tables', { config: { action: 'stats.read' }, schema: { tags, summary: '统计表目录（分组）、默认统计月份与年龄段', response: { 200: ZCatalogue } } },
     async (req) => ({
-      month: todayOf(req).slice(0, 7),
+      month: ctxOf(req).today().slice(0, 7),
       ageBands: (await getStatsSettings(db)).ageBands,
       groups: GROUPS.map((g) => ({
         key: g.key, title: g.title,

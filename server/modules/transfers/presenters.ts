@@ -2,9 +2,10 @@
 // gets no link to the member record before confirmation; it is not theirs yet.
 import type { TTransferRow } from '../../../domain/schemas/transfers.js';
 import { isOverdue, type TransferSide } from '../../../domain/rules/transfers.js';
+import { pathWithin } from '../../scope/paths.js';
 import type { LetterRow } from './queries.js';
 
-const under = (path: string | null, scopePath: string) => path !== null && (path === scopePath || path.startsWith(`${scopePath}.`));
+const under = (path: string | null, scopePath: string) => path !== null && pathWithin(scopePath, path);
 
 export function sidesOf(l: LetterRow, scopePath: string): TransferSide[] {
   const sides: TransferSide[] = [];

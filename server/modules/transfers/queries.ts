@@ -5,6 +5,7 @@ import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { TransferLettersTable } from '../../db/types-transfers.js';
 import type { TransferKind, TransferStatus } from '../../../domain/rules/transfers.js';
+import { scopeSql } from '../../scope/access.js';
 
 export type LetterRow = Selectable<TransferLettersTable>;
 
@@ -16,17 +17,11 @@ export interface LetterFilter {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const inScope = (column: 'from_path' | 'to_path', scopePath: string) => sql<boolean>`${sql.ref(column)} <@ ${scopePath}::ltree`;
+const inScope = (column: 'from_path' | 'to_path', scopePath: string) => scopeSql(column, scopePath);
 
-/** A letter either side of which is in the scope. */
-export function findLetterInScope(db: Db | Trx, scopePath: string, id: number): Promise<LetterRow | undefined> {
-  return db.selectFrom('transfer_letters').selectAll().where('id', '=', id)
-    .where((eb) => eb.or([inScope('from_path', scopePath), inScope('to_path', scopePath)]))
-    .executeTakeFirst();
-}
-
-export async function letterExists(db: Db, id: number): Promise<boolean> {
-  return !!(await db.selectFrom('transfer_letters').select('id').where('id', '=', id).executeTakeFirst());
+/** A letter by id. Its scope (either side in the subtree) is checked by the route (resource `transfer`). */
+export function findLetter(db: Db | Trx, id: number): Promise<LetterRow | undefined> {
+  return db.selectFrom('transfer_letters').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function listLetters(db: Db, scopePath: string, f: LetterFilter, today: string, afterId: number | null, limit: number): Promise<LetterRow[]> {
@@ -64,7 +59,7 @@ export function openLetterOf(trx: Trx, memberId: number) {
 export function candidates(db: Db, scopePath: string, orgId: number, q: string | undefined) {
   let s = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
     .select(['m.id', 'm.name', 'm.gender', 'm.category', 'm.status', 'o.name as orgName'])
-    .where('m.org_id', '=', orgId).where(sql<boolean>`m.org_path <@ ${scopePath}::ltree`)
+    .where('m.org_id', '=', orgId).where(scopeSql('m.org_path', scopePath))
     .where('m.status', 'in', ['normal', 'flowing'])
     // A member with a letter in flight cannot be given a second one.
     .where((eb) => eb.not(eb.exists(eb.selectFrom('transfer_letters as l').select('l.id').whereRef('l.member_id', '=', 'm.id').where('l.status', 'in', ['issued', 'received']))));

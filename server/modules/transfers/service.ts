@@ -1,10 +1,8 @@
 // The transfer workflow: issue a letter, receive it, confirm it (the member moves), or return it.
 // Each step runs inside the caller's audited transaction (SECURITY.md 27): all or nothing.
-import type { FastifyRequest } from 'fastify';
 import dayjs from 'dayjs';
 import type { Trx } from '../../audit/audit-log.js';
-import type { Actor } from '../../auth/actor.js';
-import type { IdCrypto } from '../../crypto/id-crypto.js';
+import type { Ctx } from '../../context.js';
 import type { MemberRow } from '../members/access.js';
 import type { OrgRow } from '../orgs/queries.js';
 import type { TTransferCreate, TTransferIncoming } from '../../../domain/schemas/transfers.js';
@@ -13,21 +11,16 @@ import {
 } from '../../../domain/rules/transfers.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { checkIdNumber, maskIdNumber } from '../../../domain/rules/id-number.js';
-import { recordDenied } from '../../audit/record.js';
 import { insertMember } from '../members/insert-member.js';
 import { changeMember, writerOf } from '../members/changes.js';
 import * as q from './queries.js';
 import { sidesOf } from './presenters.js';
 
-export const dayOf = (d: Date) => dayjs(d).format('YYYY-MM-DD');
-
-/** The letter if either side is in the actor's subtree; otherwise 404, audited when it exists. */
-export async function requireLetter(req: FastifyRequest, id: number, action: string): Promise<q.LetterRow> {
-  const { db } = req.server.deps;
-  const l = await q.findLetterInScope(db, req.actor!.scopePath, id);
-  if (l) return l;
-  if (await q.letterExists(db, id)) await recordDenied(req, action, 'transfer', id, 'scope');
-  throw notFound('介绍信');
+/** The letter whose scope the route has checked; 404 when it has gone since. */
+export async function letterById(ctx: Ctx, id: number): Promise<q.LetterRow> {
+  const l = await q.findLetter(ctx.db, id);
+  if (!l) throw notFound('介绍信');
+  return l;
 }
 
 function checkValidity(validDays: number, s: TransferSettings) {
@@ -42,7 +35,10 @@ async function newNumber(trx: Trx, issuedOn: string, org: { code: string; id: nu
 }
 
 /** Issues a letter for a member of the sending organization (within the city or out of it). */
-export async function issueLetter(trx: Trx, actor: Actor, member: MemberRow, from: OrgRow, to: OrgRow | null, body: TTransferCreate, s: TransferSettings, today: string, now: Date) {
+export async function issueLetter(trx: Trx, ctx: Ctx, member: MemberRow, from: OrgRow, to: OrgRow | null, body: TTransferCreate, s: TransferSettings) {
+  const { actor } = ctx;
+  const today = ctx.today();
+  const now = ctx.clock.now();
   if (!['normal', 'flowing'].includes(member.status)) throw conflict('该党员当前状态不能转出', 'memberId');
   const open = await q.openLetterOf(trx, member.id);
   if (open) throw conflict(`该党员已有未办结的介绍信（${open.letter_no}）`, 'memberId');
@@ -73,7 +69,9 @@ export async function issueLetter(trx: Trx, actor: Actor, member: MemberRow, fro
 }
 
 /** Records a letter received from an organization outside the city; the member is created on confirmation. */
-export async function registerIncoming(trx: Trx, actor: Actor, crypto: IdCrypto, to: OrgRow, body: TTransferIncoming, s: TransferSettings, now: Date) {
+export async function registerIncoming(trx: Trx, ctx: Ctx, to: OrgRow, body: TTransferIncoming, s: TransferSettings) {
+  const { actor, crypto } = ctx;
+  const now = ctx.clock.now();
   if (to.status !== 'active') throw invalid('接收党组织已撤销', 'toOrgId');
   const validDays = body.validDays ?? defaultValidDays('into_city', s);
   checkValidity(validDays, s);
@@ -96,7 +94,7 @@ export async function registerIncoming(trx: Trx, actor: Actor, crypto: IdCrypto,
     to_org_id: to.id, to_org_name: to.name,
     external_no: body.externalNo, reason: body.reason, dues_paid_until: body.duesPaidUntil ?? null,
     issued_on: body.issuedOn, valid_days: validDays, expires_on: expiresOn(body.issuedOn, validDays),
-    received_on: dayOf(now), incoming: JSON.stringify({ ...m, idCipher }), created_by: actor.userId, updated_at: now,
+    received_on: ctx.today(), incoming: JSON.stringify({ ...m, idCipher }), created_by: actor.userId, updated_at: now,
   }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -115,15 +113,17 @@ async function lockLetter(trx: Trx, id: number): Promise<q.LetterRow> {
   return trx.selectFrom('transfer_letters').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
-export async function receiveLetter(trx: Trx, actor: Actor, id: number, date: string, today: string, now: Date) {
+export async function receiveLetter(trx: Trx, ctx: Ctx, id: number, date: string) {
+  const now = ctx.clock.now();
   const l = await lockLetter(trx, id);
-  guard('receive', l, actor.scopePath, today);
+  guard('receive', l, ctx.actor.scopePath, ctx.today());
   return trx.updateTable('transfer_letters').set({ status: 'received', received_on: date, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function returnLetter(trx: Trx, actor: Actor, id: number, date: string, reason: string, today: string, now: Date) {
+export async function returnLetter(trx: Trx, ctx: Ctx, id: number, date: string, reason: string) {
+  const now = ctx.clock.now();
   const l = await lockLetter(trx, id);
-  guard('return', l, actor.scopePath, today);
+  guard('return', l, ctx.actor.scopePath, ctx.today());
   return trx.updateTable('transfer_letters').set({ status: 'returned', returned_on: date, return_reason: reason, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -132,9 +132,11 @@ export async function returnLetter(trx: Trx, actor: Actor, id: number, date: str
  * rewrites org_path); out of the city the record is closed as 'transferred_out'; from outside
  * the member record is created. Until now the sender counted the member (第二十五条).
  */
-export async function confirmLetter(trx: Trx, actor: Actor, crypto: IdCrypto, id: number, date: string, today: string, now: Date) {
+export async function confirmLetter(trx: Trx, ctx: Ctx, id: number, date: string) {
+  const { actor, crypto } = ctx;
+  const now = ctx.clock.now();
   const l = await lockLetter(trx, id);
-  guard('confirm', l, actor.scopePath, today);
+  guard('confirm', l, actor.scopePath, ctx.today());
   let memberId = l.member_id;
   if (l.kind === 'into_city') {
     const m = l.incoming as IncomingDetails;

@@ -111,6 +111,23 @@ describe('a transfer within the city', () => {
     expect((await t.db.selectFrom('transfer_letters').select('status').where('id', '=', letter.id).executeTakeFirstOrThrow()).status).toBe('issued');
   });
 
+  it('refuses a letter for a member of another branch, and an incoming letter to an organization outside the scope: 404, one audited refusal each', async () => {
+    const letters = async () => (await t.db.selectFrom('transfer_letters').select('id').execute()).length;
+    const deniedOf = (type: string, id: number) => t.db.selectFrom('audit_log').select('action').where('result', '=', 'denied').where('object_type', '=', type).where('object_id', '=', String(id)).execute();
+    const count = await letters();
+    const other = await memberOf(ids().otherBranch, 2);
+    const res = await issue(sender, { kind: 'out_of_city', memberId: other.id, toOrgName: '外地党委', reason: '工作调动' });
+    expect(res.statusCode).toBe(404);
+    expect(await deniedOf('member', other.id)).toEqual([{ action: 'transfer.write' }]);
+    const incoming = await t.call(sender, 'POST', '/api/transfers/incoming', {
+      toOrgId: ids().otherBranch, fromOrgName: '外市某街道党工委', externalNo: 'WS-2026-404', issuedOn: new Date(t.clock.now()).toISOString().slice(0, 10), reason: '回乡工作',
+      member: { name: '越权转入', gender: '男', category: 'full', idNumber: fakeIdNumber(), admittedOn: '2015-07-01', fullOn: '2016-07-01' },
+    });
+    expect(incoming.statusCode).toBe(404);
+    expect(await deniedOf('org', ids().otherBranch)).toEqual([{ action: 'transfer.write' }]);
+    expect(await letters()).toBe(count);
+  });
+
   it('prints the three-part letter as a PDF with an embedded Chinese font', async () => {
     const l = json(await t.call(sender, 'GET', '/api/transfers?box=out')).items[0];
     const res = await t.call(sender, 'GET', `/api/transfers/${l.id}/letter.pdf`);

@@ -1,16 +1,18 @@
 // An import runs as a job the page polls for its progress. Two streaming passes over the file:
 // the first validates every row (keeping only identity-number hashes and errors in memory), the
 // second, only when every row passed, writes all rows in ONE transaction (SECURITY.md 27).
+// The job outlives its request: it holds the context built before the response (context.ts) and a
+// logger, never the request itself.
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
 import type { TImportError, TImportJob } from '../../../../domain/schemas/members.js';
 import { AppError } from '../../../errors.js';
 import { audited, recordRead } from '../../../audit/record.js';
+import type { Ctx } from '../../../context.js';
+import { scopeSql } from '../../../scope/access.js';
 import { existingIdHashes } from '../queries.js';
 import { insertMembers, type NewMember } from '../insert-member.js';
-import { todayOf } from '../service.js';
 import { readRows } from './read-rows.js';
 import { OrgLookup, validateRow } from './validate-row.js';
 
@@ -34,15 +36,15 @@ export function runningJobOf(userId: number): Job | undefined {
 }
 
 /** Registers a job for an uploaded (already checked) file and starts it; returns at once. */
-export function startImport(req: FastifyRequest, file: string, fileName: string, rowsTotal: number | null): TImportJob {
-  const now = req.server.deps.clock.now();
+export function startImport(ctx: Ctx, log: FastifyBaseLogger, file: string, fileName: string, rowsTotal: number | null): TImportJob {
+  const now = ctx.clock.now();
   const job: Job = {
-    id: randomUUID(), userId: req.actor!.userId, phase: 'uploaded', fileName, rowsTotal, rowsRead: 0, rowsValid: 0, rowsWritten: 0,
+    id: randomUUID(), userId: ctx.actor.userId, phase: 'uploaded', fileName, rowsTotal, rowsRead: 0, rowsValid: 0, rowsWritten: 0,
     errorCount: 0, errors: [], message: null, startedAt: now.toISOString(), finishedAt: null,
   };
   jobs.set(job.id, job);
   for (const [id, j] of jobs) if (j.finishedAt && Date.parse(j.finishedAt) < now.getTime() - KEEP_MS) jobs.delete(id);
-  void runImport(req, job, file).finally(() => rm(file, { force: true }));
+  void runImport(ctx, log, job, file).finally(() => rm(file, { force: true }));
   return jobFor(job.id, job.userId)!;
 }
 
@@ -51,12 +53,12 @@ function fail(job: Job, message: string) {
   job.message = message;
 }
 
-async function runImport(req: FastifyRequest, job: Job, file: string): Promise<void> {
-  const { db } = req.server.deps;
+async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: string): Promise<void> {
+  const { db } = ctx;
   try {
     const orgs = new OrgLookup(await db.selectFrom('orgs').select(['id', 'name', 'code', 'kind', 'status'])
-      .where(sql<boolean>`path <@ ${req.actor!.scopePath}::ltree`).execute());
-    const today = todayOf(req);
+      .where(scopeSql('path', ctx.actor.scopePath)).execute());
+    const today = ctx.today();
     const headerError = (missing: string[]): never => { throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file'); };
     const addError = (e: TImportError) => { job.errorCount++; if (job.errors.length < MAX_REPORTED_ERRORS) job.errors.push(e); };
 
@@ -76,7 +78,7 @@ async function runImport(req: FastifyRequest, job: Job, file: string): Promise<v
       let duplicate = false;
       if (v.idNumber) {
         // Keyed by the hash, so no clear identity numbers pile up in memory.
-        const hash = req.server.deps.idCrypto.hash(v.idNumber);
+        const hash = ctx.crypto.hash(v.idNumber);
         const first = seen.get(hash);
         duplicate = first !== undefined;
         if (first) addError({ row: r.row, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
@@ -91,16 +93,16 @@ async function runImport(req: FastifyRequest, job: Job, file: string): Promise<v
     if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
     if (job.errorCount > 0) {
       job.errors.sort((a, b) => a.row - b.row);
-      await recordRead(req, 'member.import', 'member', { fileName: job.fileName, rows: job.rowsRead, errors: job.errorCount, written: 0 });
+      await recordRead(ctx, 'member.import', 'member', { fileName: job.fileName, rows: job.rowsRead, errors: job.errorCount, written: 0 });
       return fail(job, `共有 ${job.errorCount} 处错误，未导入任何数据。请修改后重新上传。`);
     }
 
     // Pass 2: read again and write everything in one transaction with its audit row.
     job.phase = 'writing';
-    await audited(req, { action: 'member.import', objectType: 'member', detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }) }, async (trx) => {
+    await audited(ctx, { action: 'member.import', objectType: 'member', detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }) }, async (trx) => {
       let batch: NewMember[] = [];
       const flush = async () => {
-        await insertMembers(trx, req.server.deps.idCrypto, req.actor!.userId, batch, req.server.deps.clock.now());
+        await insertMembers(trx, ctx.crypto, ctx.actor.userId, batch, ctx.clock.now());
         job.rowsWritten += batch.length;
         batch = [];
       };
@@ -118,9 +120,9 @@ async function runImport(req: FastifyRequest, job: Job, file: string): Promise<v
   } catch (e) {
     job.rowsWritten = 0;
     const msg = e instanceof AppError ? e.message : '导入失败，未写入任何数据';
-    if (!(e instanceof AppError)) req.log.error({ err: e }, 'member import failed');
+    if (!(e instanceof AppError)) log.error({ err: e }, 'member import failed');
     fail(job, e instanceof AppError && e.code === 'CONFLICT' ? `${msg}（可能有人同时录入了相同的党员），未写入任何数据` : msg);
   } finally {
-    job.finishedAt = req.server.deps.clock.now().toISOString();
+    job.finishedAt = ctx.clock.now().toISOString();
   }
 }

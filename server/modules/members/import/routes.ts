@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ctxOf } from '../../../context.js';
 import { ZImportJobSchema } from '../../../../domain/schemas/members.js';
 import { attachmentHeader, XLSX_TYPE } from '../../../export/xlsx.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
@@ -42,7 +43,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         await rm(tmp, { force: true });
         throw e;
       }
-      return reply.code(202).send(startImport(req, tmp, fileName, declared.rows));
+      // The job gets the context and the logger, built now; it never sees the request again.
+      return reply.code(202).send(startImport(ctxOf(req), req.log, tmp, fileName, declared.rows));
     });
 
   app.get('/:jobId', { config: { scope: { 'params.jobId': 'none' }, action: 'member.import' }, schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } } },

@@ -3,7 +3,7 @@
 //   config: { action: 'member.read', scope: { 'params.id': 'member' } }
 // and this hook checks every such id with requireAccess (scope/access.ts) right after the role check and
 // before validation (a refused caller learns nothing from validation errors) and the handler: outside the subtree or missing = 404, a refused existing record audited. A top-level
-// `orgId` of the query or body is checked as an organization unless the route declares otherwise.
+// `orgId` of the query or body schema is checked as an organization unless the route declares otherwise.
 // At start-up, a route with a path parameter that its scope does not mention refuses to register:
 // a new module cannot forget scope.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -18,7 +18,17 @@ export type ScopeLocation = `params.${string}` | `query.${string}` | `body.${str
  */
 export type ScopeDecl = Partial<Record<ScopeLocation, Resource | 'none'>>;
 
-const AUTO: ScopeDecl = { 'query.orgId': 'org', 'body.orgId': 'org' };
+/** `orgId` of a query or body whose schema has one is an organization unless the route says otherwise. */
+const shapeHas = (schema: unknown, key: string): boolean => {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return !!shape && typeof shape === 'object' && key in shape;
+};
+function autoScope(schema: { body?: unknown; querystring?: unknown } | undefined): ScopeDecl {
+  const auto: ScopeDecl = {};
+  if (shapeHas(schema?.querystring, 'orgId')) auto['query.orgId'] = 'org';
+  if (shapeHas(schema?.body, 'orgId')) auto['body.orgId'] = 'org';
+  return auto;
+}
 
 function idsAt(req: FastifyRequest, loc: string): number[] {
   const [where, key] = loc.split('.') as ['params' | 'query' | 'body', string];
@@ -34,6 +44,8 @@ export function registerScopeHook(app: FastifyInstance): void {
     const c = route.config ?? {};
     if (c.public) return;
     const declared = c.scope ?? {};
+    // The declaration the hook enforces: the automatic orgId checks, then what the route says.
+    route.config = { ...c, scope: { ...autoScope(route.schema as never), ...declared } };
     for (const [loc, res] of Object.entries(declared)) {
       if (res && res !== 'none' && !(res in RESOURCES)) throw new Error(`route ${route.method} ${route.url}: unknown scope resource ${res} at ${loc}`);
     }
@@ -47,7 +59,7 @@ export function registerScopeHook(app: FastifyInstance): void {
   app.addHook('preValidation', async (req: FastifyRequest) => {
     if (!req.url.startsWith('/api/') || !req.actor) return;
     const c = req.routeOptions.config ?? {};
-    const decl: ScopeDecl = { ...AUTO, ...(c.scope ?? {}) };
+    const decl: ScopeDecl = c.scope ?? {};
     const action = c.action ?? 'any';
     for (const [loc, res] of Object.entries(decl)) {
       if (!res || res === 'none') continue;

@@ -13,8 +13,9 @@ export function findOrgInScope(db: Db, scopePath: string, id: number): Promise<O
   return db.selectFrom('orgs').selectAll().where('id', '=', id).where(sql<boolean>`path <@ ${scopePath}::ltree`).executeTakeFirst();
 }
 
-export async function orgExists(db: Db, id: number): Promise<boolean> {
-  return !!(await db.selectFrom('orgs').select('id').where('id', '=', id).executeTakeFirst());
+/** By id, unscoped: callers check scope first (loadOrg in service.ts). */
+export function findOrg(db: Db, id: number): Promise<OrgRow | undefined> {
+  return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function childrenOf(db: Db, scopePath: string, parentId: number, includeDissolved: boolean): Promise<OrgRow[]> {

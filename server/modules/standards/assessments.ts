@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { can } from '../../../domain/permissions.js';
 import { scoreProblems, starsFor, totalScore, type ScoreSheet } from '../../../domain/rules/standards.js';
 import type { TReview, TSelfAssessment } from '../../../domain/schemas/standards.js';
@@ -112,9 +113,13 @@ export async function submitAssessment(trx: Trx, actor: Actor, a: AssessmentRow,
   }).where('id', '=', a.id).execute();
 }
 
-/** The higher level's review: return it with a reason, or rate it from the reviewed scores. */
-export async function reviewAssessment(trx: Trx, actor: Actor, a: AssessmentRow, body: TReview, now: Date, today: string) {
-  requireHigherLevel(actor, a.org_path, '标准化评定审核');
+/** The higher level's review: return it with a reason, or rate it from the reviewed scores. In the caller's audited transaction (ctx bound with inTrx). */
+export async function reviewAssessment(ctx: Ctx, a: AssessmentRow, body: TReview) {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const now = ctx.clock.now();
+  const today = ctx.today();
+  requireHigherLevel(ctx, a.org_path, '标准化评定审核');
   if (a.status !== 'submitted') throw conflict(a.status === 'reviewed' ? '该评定已审核定星' : '该自评尚未提交，不能审核', 'status');
   requireVersion(a, body.version);
   const checklist = await checklistById(trx, a.checklist_id);

@@ -18,7 +18,7 @@ export function registerJointTaskExport(app: FastifyInstance) {
         const { purpose, ...filter } = req.query;
         const today = ctx.today();
         const org = await loadOrg(ctx, 'task.read', filter.orgId ?? ctx.actor.orgId);
-        const board = await taskBoard(ctx.db, ctx.actor, org, filter, today);
+        const board = await taskBoard(ctx, org, filter);
         const buf = await toXlsx('党建业务融合任务', [
           { header: '党组织', width: 28, value: (x) => x.orgName }, { header: '年度', width: 6, value: (x) => x.year },
           { header: '任务', width: 28, value: (x) => x.title }, { header: '党建工作', width: 36, value: (x) => x.partySide },

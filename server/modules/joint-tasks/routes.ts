@@ -8,7 +8,7 @@ import {
 import type { Action } from '../../../domain/permissions.js';
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
-import { ctxOf, type Ctx } from '../../context.js';
+import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { loadInScope } from '../../scope/access.js';
 import { loadOrg } from '../orgs/service.js';
 import { checkTask, createTask, editTask, findTask, presentTask, reportProgress, taskBoard, taskUpdates, type TaskRow } from './service.js';
@@ -27,7 +27,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       const org = await loadOrg(ctx, 'task.read', req.query.orgId ?? ctx.actor.orgId);
-      return taskBoard(ctx.db, ctx.actor, org, req.query, ctx.today());
+      return taskBoard(ctx, org, req.query);
     });
 
   app.post('/', { config: { action: 'task.write' }, schema: { tags, summary: '新建融合任务（党建内容与业务内容一起谋划）', body: ZJointTaskCreateSchema, response: { 201: ZJointTaskDetailSchema } } },
@@ -35,7 +35,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const org = await loadOrg(ctx, 'task.write', req.body.orgId);
       const id = await audited(ctx, { action: 'task.create', objectType: 'joint_task', objectId: (x) => x, detail: () => ({ orgId: org.id, year: req.body.year, title: req.body.title }) },
-        (trx: Trx) => createTask(trx, ctx.actor, req.body, Number(ctx.today().slice(0, 4)), ctx.clock.now()));
+        (trx: Trx) => createTask(inTrx(ctx, trx), req.body));
       return reply.code(201).send(await detail(ctx, id));
     });
 
@@ -50,7 +50,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const t = await taskOf(ctx, req.params.id, 'task.write');
       await audited(ctx, { action: 'task.edit', objectType: 'joint_task', objectId: () => t.id, detail: (fields) => ({ fields }) },
-        (trx: Trx) => editTask(trx, t, req.body, ctx.clock.now()));
+        (trx: Trx) => editTask(inTrx(ctx, trx), t, req.body));
       return detail(ctx, t.id);
     });
 
@@ -59,7 +59,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const t = await taskOf(ctx, req.params.id, 'task.write');
       await audited(ctx, { action: 'task.progress', objectType: 'joint_task', objectId: () => t.id, detail: (r) => ({ ...r, note: req.body.note ?? null }) },
-        (trx: Trx) => reportProgress(trx, ctx.actor, t, req.body, ctx.clock.now()));
+        (trx: Trx) => reportProgress(inTrx(ctx, trx), t, req.body));
       return detail(ctx, t.id);
     });
 
@@ -68,7 +68,7 @@ export const jointTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const t = await taskOf(ctx, req.params.id, 'task.check');
       await audited(ctx, { action: 'task.check', objectType: 'joint_task', objectId: () => t.id, detail: (r) => ({ ...r, note: req.body.note ?? null }) },
-        (trx: Trx) => checkTask(trx, ctx.actor, t, req.body, ctx.today(), ctx.clock.now()));
+        (trx: Trx) => checkTask(inTrx(ctx, trx), t, req.body));
       return detail(ctx, t.id);
     });
 

@@ -11,6 +11,7 @@ import type { TReview, TSelfAssessment } from '../../../domain/schemas/standards
 import { conflict, invalid } from '../../errors.js';
 import { checklistById, checklistOfYear, type Checklist } from './checklists.js';
 import { mayReview, requireBranch, requireHigherLevel } from './access.js';
+import { scopeSql } from '../../scope/access.js';
 
 const num = (v: string | null) => (v == null ? null : Number(v));
 const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString());
@@ -147,7 +148,7 @@ export async function reviewAssessment(ctx: Ctx, a: AssessmentRow, body: TReview
 /** Assessments of a subtree for a year (the review queue and its history), in tree order. */
 export async function assessmentList(db: Db, actor: Actor, path: string, year: number, status: AssessmentRow['status'] | undefined) {
   let q = assessmentRows(db).leftJoin('orgs as p', 'p.id', 'o.parent_id').select('p.name as parent_name')
-    .where(sql<boolean>`o.path <@ ${path}::ltree`).where('a.year', '=', year);
+    .where(scopeSql('o.path', path)).where('a.year', '=', year);
   if (status) q = q.where('a.status', '=', status);
   const rows = await q.orderBy('a.submitted_at').orderBy('a.id').limit(2001).execute();
   return {

@@ -12,6 +12,7 @@ import type { TRectTaskCreate, TWeakOrgCreate } from '../../../domain/schemas/st
 import { conflict, invalid } from '../../errors.js';
 import { isStrictlyHigher } from '../../scope/paths.js';
 import { requireHigherLevel } from './access.js';
+import { scopeSql } from '../../scope/access.js';
 
 /** Organizations that can be named: the grassroots ones, not the city's or a district's committee. */
 const NAMEABLE = ['township_committee', 'party_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch'];
@@ -47,7 +48,7 @@ function presentWeak(w: WeakRow, tasks: TaskRow[], actor: Actor, today: string) 
 }
 
 export async function weakList(db: Db, actor: Actor, path: string, f: { year?: number; status?: 'rectifying' | 'rectified' }, today: string) {
-  let q = weakRows(db).where(sql<boolean>`o.path <@ ${path}::ltree`);
+  let q = weakRows(db).where(scopeSql('o.path', path));
   if (f.year) q = q.where('w.year', '=', f.year);
   if (f.status) q = q.where('w.status', '=', f.status);
   const rows = await q.orderBy('w.year', 'desc').orderBy('p.sort_key').orderBy('o.sort_key').orderBy('w.id').limit(1000).execute();

@@ -9,6 +9,7 @@ import { assertPasswordPolicy, hashPassword } from '../../auth/password.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
 import { loadInScope } from '../../scope/access.js';
 import { conflict, invalid } from '../../errors.js';
+import { scopeSql } from '../../scope/access.js';
 
 export function assertSeparation(roles: Role[]): void {
   const clash = separationConflict(roles);
@@ -18,7 +19,7 @@ export function assertSeparation(roles: Role[]): void {
 const base = (db: Db, scopePath: string) => db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
   .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.name as org_name', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at',
     sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
-  .where(sql<boolean>`o.path <@ ${scopePath}::ltree`);
+  .where(scopeSql('o.path', scopePath));
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAuditExportQuery, ZAuditListQuery, ZAuditRowSchema, ZChainReportSchema } from '../../../domain/schemas/audit.js';
 import { recordRead } from '../../audit/record.js';
+import { ctxOf } from '../../context.js';
 import { verifyAuditChain } from '../../audit/verify-chain.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
@@ -23,7 +24,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/export', { config: { action: 'audit.export', rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { tags, summary: '导出审计日志（Excel）', querystring: ZAuditExportQuery } },
     async (req, reply) => {
       const { purpose, ...f } = req.query;
-      const rows = await filtered(db, f).orderBy('seq', 'desc').limit(EXPORT_MAX + 1).execute();
+      const ctx = ctxOf(req);
+      const rows = await filtered(ctx.db, f).orderBy('seq', 'desc').limit(EXPORT_MAX + 1).execute();
       if (rows.length > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX} 行，请缩小时间范围`, 'from');
       const items = rows.map(presentAudit);
       const buf = await toXlsx('审计日志', [
@@ -40,7 +42,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         { header: '详情', width: 40, value: (r) => (r.detail == null ? null : JSON.stringify(r.detail)) },
       ], items);
       // The export is audited with its purpose, its filter and the number of rows (SECURITY.md 22).
-      await recordRead(req, 'audit.export', 'audit_log', { purpose, filter: f, rows: items.length });
+      await recordRead(ctx, 'audit.export', 'audit_log', { purpose, filter: f, rows: items.length });
       reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`));
       return reply.send(buf);
     });

@@ -1,4 +1,4 @@
-// The organization a panel is about: the caller's own or one of its subtree (requireOrg answers 404 outside it).
+// The organization a panel is about: the caller's own or one of its subtree (loadOrg answers 404 outside it).
 export interface PanelOrg {
   id: number;
   name: string;

@@ -5,20 +5,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZJointTaskExportQuery } from '../../../domain/schemas/joint-tasks.js';
 import { CHECK_RESULT_LABELS, JOINT_STAGE_LABELS } from '../../../domain/rules/joint-tasks.js';
 import { recordRead } from '../../audit/record.js';
+import { ctxOf } from '../../context.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
-import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../../dates.js';
+import { loadOrg } from '../orgs/service.js';
 import { taskBoard } from './service.js';
 
 export function registerJointTaskExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
     r.get('/export', { config: { action: 'task.read', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['joint-tasks'], summary: '导出党建业务融合任务（Excel）', querystring: ZJointTaskExportQuery } },
       async (req, reply) => {
-        const { db, clock } = req.server.deps;
+        const ctx = ctxOf(req);
         const { purpose, ...filter } = req.query;
-        const today = todayCn(clock.now());
-        const org = await requireOrg(req, filter.orgId ?? req.actor!.orgId, 'task.read');
-        const board = await taskBoard(db, req.actor!, org, filter, today);
+        const today = ctx.today();
+        const org = await loadOrg(ctx, 'task.read', filter.orgId ?? ctx.actor.orgId);
+        const board = await taskBoard(ctx, org, filter);
         const buf = await toXlsx('党建业务融合任务', [
           { header: '党组织', width: 28, value: (x) => x.orgName }, { header: '年度', width: 6, value: (x) => x.year },
           { header: '任务', width: 28, value: (x) => x.title }, { header: '党建工作', width: 36, value: (x) => x.partySide },
@@ -29,7 +29,7 @@ export function registerJointTaskExport(app: FastifyInstance) {
           { header: '检查结果', width: 8, value: (x) => (x.checkResult ? CHECK_RESULT_LABELS[x.checkResult].zh : '') },
           { header: '检查意见', width: 24, value: (x) => x.checkNote }, { header: '检查组织', width: 20, value: (x) => x.checkedOrgName },
         ], board.items);
-        await recordRead(req, 'task.export', 'org', { purpose, filter: { ...filter, orgId: org.id }, rows: board.items.length });
+        await recordRead(ctx, 'task.export', 'org', { purpose, filter: { ...filter, orgId: org.id }, rows: board.items.length });
         reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`党建业务融合任务-${org.name}-${today}.xlsx`));
         return reply.send(buf);
       });

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
+import { scopeSql } from '../../scope/access.js';
 import { can } from '../../../domain/permissions.js';
 import { CHECK_RESULT_LABELS, checkError, isOverdue, progressAfter, stageMoveError, type JointStage } from '../../../domain/rules/joint-tasks.js';
 import type { TJointTaskCheck, TJointTaskCreate, TJointTaskEdit, TJointTaskListQuery, TJointTaskUpdate } from '../../../domain/schemas/joint-tasks.js';
@@ -32,9 +34,11 @@ export function presentTask(t: TaskRow, actor: Actor, today: string) {
 }
 
 /** The board of a subtree (or of one organization): tasks filtered by year, stage and lateness, counts by stage. */
-export async function taskBoard(db: Db, actor: Actor, org: { id: number; path: string }, f: TJointTaskListQuery, today: string) {
+export async function taskBoard(ctx: Ctx, org: { id: number; path: string }, f: TJointTaskListQuery) {
+  const { db, actor } = ctx;
+  const today = ctx.today();
   let q = taskRows(db);
-  q = f.subtree ? q.where(sql<boolean>`o.path <@ ${org.path}::ltree`) : q.where('t.org_id', '=', org.id);
+  q = f.subtree ? q.where(scopeSql('o.path', org.path)) : q.where('t.org_id', '=', org.id);
   if (f.year) q = q.where('t.year', '=', f.year);
   const rows = await q.orderBy('t.due_on').orderBy('t.id').execute();
   const counts = { planned: 0, deployed: 0, in_progress: 0, done: 0, checked: 0, overdue: 0 };
@@ -60,7 +64,12 @@ function requireVersion(t: { version: number }, version: number): void {
   if (t.version !== version) throw conflict('该任务已被他人修改，请刷新后重试', 'version');
 }
 
-export async function createTask(trx: Trx, actor: Actor, body: TJointTaskCreate, thisYear: number, now: Date): Promise<number> {
+/** Writes run in the caller's audited transaction: ctx bound to it with inTrx. */
+const writing = (ctx: Ctx) => ({ trx: ctx.db as Trx, actor: ctx.actor, now: ctx.clock.now() });
+
+export async function createTask(ctx: Ctx, body: TJointTaskCreate): Promise<number> {
+  const { trx, actor, now } = writing(ctx);
+  const thisYear = Number(ctx.today().slice(0, 4));
   if (body.year > thisYear + 1) throw invalid(`只能安排到 ${thisYear + 1} 年度`, 'year');
   const row = await trx.insertInto('joint_tasks').values({
     org_id: body.orgId, year: body.year, title: body.title, party_side: body.partySide, business_side: body.businessSide,
@@ -71,7 +80,8 @@ export async function createTask(trx: Trx, actor: Actor, body: TJointTaskCreate,
   return row.id;
 }
 
-export async function editTask(trx: Trx, t: TaskRow, body: TJointTaskEdit, now: Date): Promise<string[]> {
+export async function editTask(ctx: Ctx, t: TaskRow, body: TJointTaskEdit): Promise<string[]> {
+  const { trx, now } = writing(ctx);
   if (t.stage === 'checked') throw conflict('任务已检查，不能再修改', 'stage');
   requireVersion(t, body.version);
   const startOn = body.startOn ?? t.start_on;
@@ -87,7 +97,8 @@ export async function editTask(trx: Trx, t: TaskRow, body: TJointTaskEdit, now: 
 }
 
 /** A progress report, optionally with a stage move (forward one step, or back with a note). */
-export async function reportProgress(trx: Trx, actor: Actor, t: TaskRow, body: TJointTaskUpdate, now: Date) {
+export async function reportProgress(ctx: Ctx, t: TaskRow, body: TJointTaskUpdate) {
+  const { trx, actor, now } = writing(ctx);
   requireVersion(t, body.version);
   const to = body.stage ?? t.stage;
   const err = stageMoveError({ from: t.stage, to, note: body.note });
@@ -99,7 +110,9 @@ export async function reportProgress(trx: Trx, actor: Actor, t: TaskRow, body: T
 }
 
 /** The check result, by the organization itself or a higher one (scope already checked): the task enters 检查. */
-export async function checkTask(trx: Trx, actor: Actor, t: TaskRow, body: TJointTaskCheck, today: string, now: Date) {
+export async function checkTask(ctx: Ctx, t: TaskRow, body: TJointTaskCheck) {
+  const { trx, actor, now } = writing(ctx);
+  const today = ctx.today();
   const err = checkError(t.stage);
   if (err) throw invalid(err, 'stage');
   requireVersion(t, body.version);

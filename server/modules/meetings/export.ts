@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../../../domain/meeting-kinds.js';
 import { MEETING_STATUS_LABELS, ZMeetingExportQuery } from '../../../domain/schemas/meetings.js';
 import { recordRead } from '../../audit/record.js';
+import { ctxOf } from '../../context.js';
 import type { Db } from '../../db/engine.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE, type Column } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
@@ -46,11 +47,12 @@ async function* allRows(db: Db, f: ResolvedFilter): AsyncGenerator<ListRow> {
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
   app.get('/export', { config: { action: 'life.read', rateLimit: EXPORT_RATE }, schema: { tags: ['meetings'], summary: '导出会议记录（Excel，与列表筛选一致，须填写用途）', querystring: ZMeetingExportQuery } },
     async (req, reply) => {
       const { purpose, ...f } = req.query;
-      const filter = await resolveFilter(req, f, 'life.read');
+      const ctx = ctxOf(req);
+      const { db } = ctx;
+      const filter = await resolveFilter(ctx, f, 'life.read');
       if ((await countMeetings(db, filter)) > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
       let rows = 0;
       async function* counted() {
@@ -60,8 +62,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       }
       const buf = await toXlsx('会议记录', COLUMNS, counted());
-      await recordRead(req, 'meeting.export', 'meeting', { purpose, filter: f, rows });
-      reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`会议记录-${dayCn(clock.now())}.xlsx`));
+      await recordRead(ctx, 'meeting.export', 'meeting', { purpose, filter: f, rows });
+      reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`会议记录-${ctx.today()}.xlsx`));
       return reply.send(buf);
     });
 };

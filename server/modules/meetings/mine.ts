@@ -4,20 +4,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import { ZMyMeetingsQuery, ZMyMeetingsSchema } from '../../../domain/schemas/meetings.js';
+import { ctxOf } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { myMemberId } from '../members/service.js';
-import { ctxOf } from '../../context.js';
 import { dayCn } from './changes.js';
 
 export const mineRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.deps;
   app.get('/mine', { config: { action: 'member.self' }, schema: { tags: ['meetings'], summary: '我的组织生活（本人参加的会议与出席情况）', querystring: ZMyMeetingsQuery, response: { 200: ZMyMeetingsSchema } } },
     async (req) => {
-      const memberId = await myMemberId(ctxOf(req));
+      const ctx = ctxOf(req);
+      const { db } = ctx;
+      const memberId = await myMemberId(ctx);
       const me = await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
         .select(['m.id', 'm.name', 'm.org_id', 'o.name as org_name', 'o.kind', 'o.parent_id']).where('m.id', '=', memberId).executeTakeFirst();
       if (!me) throw notFound('本人党员档案');
-      const today = dayCn(clock.now());
+      const today = ctx.today();
       const year = req.query.year ?? Number(today.slice(0, 4));
       const items = await db.selectFrom('meeting_attendance as a').innerJoin('meetings as m', 'm.id', 'a.meeting_id').innerJoin('orgs as o', 'o.id', 'm.org_id')
         .select(['m.id', 'o.name as org_name', 'm.kinds', 'm.held_on', 'm.start_time', 'm.place', 'm.topic', 'a.present', 'a.absence_reason'])

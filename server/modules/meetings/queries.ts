@@ -7,6 +7,7 @@ import type { MeetingsTable } from '../../db/types-org-life.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import type { MeetingStatus } from '../../../domain/schemas/meetings.js';
+import { scopeSql } from '../../scope/access.js';
 
 export type MeetingRow = Selectable<MeetingsTable>;
 type Q = Db | Trx;
@@ -44,7 +45,7 @@ const dateOf = sql<string>`coalesce(m.held_on, m.planned_on)`;
 
 function filtered(db: Q, f: ResolvedFilter, after: { key: string; id: number } | null) {
   let q = db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id');
-  q = f.subtreePath ? q.where(sql<boolean>`o.path <@ ${f.subtreePath}::ltree`) : q.where('m.org_id', '=', f.orgId);
+  q = f.subtreePath ? q.where(scopeSql('o.path', f.subtreePath)) : q.where('m.org_id', '=', f.orgId);
   if (f.kind) q = q.where(sql<boolean>`${f.kind} = any(m.kinds)`);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.from) q = q.where(sql<boolean>`${dateOf} >= ${f.from}::date`);
@@ -76,7 +77,7 @@ export async function countMeetings(db: Q, f: ResolvedFilter): Promise<number> {
 export function meetingInScope(db: Q, scopePath: string, id: number) {
   return db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
     .selectAll('m').select(['o.name as org_name', 'o.path as org_path'])
-    .where('m.id', '=', id).where(sql<boolean>`o.path <@ ${scopePath}::ltree`).executeTakeFirst();
+    .where('m.id', '=', id).where(scopeSql('o.path', scopePath)).executeTakeFirst();
 }
 export type ScopedMeeting = NonNullable<Awaited<ReturnType<typeof meetingInScope>>>;
 

@@ -1,29 +1,23 @@
 // Reading meetings: scope checks, the list with its filters, a meeting's detail with attendance,
 // attachments and the warnings a reader should see.
-import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../db/engine.js';
-import { recordDenied } from '../../audit/record.js';
+import type { Ctx } from '../../context.js';
+import { loadInScope } from '../../scope/access.js';
 import { notFound } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
-import { requireOrg } from '../orgs/service.js';
+import { loadOrg } from '../orgs/service.js';
 import { ancestorsInScope } from '../orgs/queries.js';
 import { congressQuorate, CONGRESS_QUORUM_TEXT } from '../../../domain/rules/meeting-records.js';
 import type { TMeetingDetail, TMeetingFilter } from '../../../domain/schemas/meetings.js';
 import * as q from './queries.js';
 import { presentAttachment, presentRow } from './presenters.js';
 
-/** The meeting if its organization is in the actor's subtree; otherwise 404 (a refused access is audited when it exists). */
-export async function requireMeeting(req: FastifyRequest, id: number, action: string): Promise<q.ScopedMeeting> {
-  const { db } = req.server.deps;
-  const m = await q.meetingInScope(db, req.actor!.scopePath, id);
-  if (m) return m;
-  if (await db.selectFrom('meetings').select('id').where('id', '=', id).executeTakeFirst()) await recordDenied(req, action, 'meeting', id, 'scope');
-  throw notFound('会议记录');
-}
+/** The meeting after the scope check (scope/access.ts): outside the subtree or missing, 404, a refusal audited. */
+export const loadMeeting = (ctx: Ctx, action: string, id: number): Promise<q.ScopedMeeting> =>
+  loadInScope(ctx, action, 'meeting', id, (x) => q.meetingInScope(ctx.db, ctx.actor.scopePath, x));
 
 /** The filter as asked, checked against the scope: the organization defaults to the actor's own. */
-export async function resolveFilter(req: FastifyRequest, f: TMeetingFilter, action: string): Promise<q.ResolvedFilter> {
-  const org = await requireOrg(req, f.orgId ?? req.actor!.orgId, action);
+export async function resolveFilter(ctx: Ctx, f: TMeetingFilter, action: string): Promise<q.ResolvedFilter> {
+  const org = await loadOrg(ctx, action, f.orgId ?? ctx.actor.orgId);
   return {
     orgId: org.id,
     subtreePath: f.subtree === 'true' ? org.path : null,
@@ -32,13 +26,14 @@ export async function resolveFilter(req: FastifyRequest, f: TMeetingFilter, acti
   };
 }
 
-export async function listMeetings(db: Db, f: q.ResolvedFilter, cursor: string | undefined, limit: number) {
-  const rows = await q.listPage(db, f, decodeCursor(cursor), limit + 1);
+export async function listMeetings(ctx: Ctx, f: q.ResolvedFilter, cursor: string | undefined, limit: number) {
+  const rows = await q.listPage(ctx.db, f, decodeCursor(cursor), limit + 1);
   const page = rows.slice(0, limit);
   return { items: page.map(presentRow), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
-export async function meetingDetail(db: Db, scopePath: string, id: number): Promise<TMeetingDetail> {
+export async function meetingDetail(ctx: Ctx, id: number): Promise<TMeetingDetail> {
+  const { db, actor: { scopePath } } = ctx;
   const m = await q.meetingInScope(db, scopePath, id);
   if (!m) throw notFound('会议记录');
   const [attendance, attachments, orgPath, createdBy] = await Promise.all([

@@ -7,7 +7,8 @@ import { attentionFirst, HEALTH_LEVEL_LABELS, HEALTH_SIGNAL_LABELS, HEALTH_SIGNA
 import { ZHealthExportQuery, type THealthRow } from '../../../domain/schemas/org-health.js';
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE, type Column } from '../../export/xlsx.js';
-import { requireOrg } from '../orgs/service.js';
+import { ctxOf } from '../../context.js';
+import { loadOrg } from '../orgs/service.js';
 import { healthOf } from './service.js';
 
 const signalColumns = (): Column<THealthRow>[] => HEALTH_SIGNALS.flatMap((k): Column<THealthRow>[] => [
@@ -21,9 +22,9 @@ export function registerHealthExport(app: FastifyInstance) {
       config: { action: 'stats.export', rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: { tags: ['org-health'], summary: '导出组织健康度（Excel）', querystring: ZHealthExportQuery },
     }, async (req, reply) => {
-      const { db, clock } = req.server.deps;
-      const org = await requireOrg(req, req.query.orgId ?? req.actor!.orgId, 'stats.export');
-      const view = await healthOf(db, req.actor!, org, clock.now());
+      const ctx = ctxOf(req);
+      const org = await loadOrg(ctx, 'stats.export', req.query.orgId ?? ctx.actor.orgId);
+      const view = await healthOf(ctx, org);
       const rows = req.query.order === 'attention' ? attentionFirst(view.rows) : view.rows;
       const buf = await toXlsx<THealthRow>('组织健康度', [
         { header: '党组织', width: 40, value: (x) => x.orgName },
@@ -31,7 +32,7 @@ export function registerHealthExport(app: FastifyInstance) {
         { header: '党员数', width: 8, value: (x) => x.members },
         ...signalColumns(),
       ], [...rows, { ...view.total, orgName: `${view.org.name}（合计）` }]);
-      await recordRead(req, 'stats.health.export', 'org', { purpose: req.query.purpose, filter: { orgId: org.id, order: req.query.order }, rows: rows.length });
+      await recordRead(ctx, 'stats.health.export', 'org', { purpose: req.query.purpose, filter: { orgId: org.id, order: req.query.order }, rows: rows.length });
       reply.header('Content-Type', XLSX_TYPE).header('Cache-Control', 'no-store')
         .header('Content-Disposition', attachmentHeader(`组织健康度-${org.name}-${view.today}.xlsx`));
       return reply.send(buf);

@@ -22,6 +22,7 @@ import { developmentTodos } from '../todos/providers/development.js';
 import { branchRatings } from '../standards/ratings.js';
 import { weakList } from '../standards/weak-orgs.js';
 import { arrearsByOrg } from './arrears.js';
+import { scopeSql } from '../../scope/access.js';
 
 export interface DuesRowFacts extends UnitTally, ArrearsCounts { dueFen: number; paidFen: number }
 
@@ -66,7 +67,7 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
   const settings = await getDuesSettings(db);
   const lastClosed = lastClosedMonth(now);
   const duesMonths = closedMonthsOfYear(lastClosed);
-  const inRoot = (col: string) => sql<boolean>`${sql.ref(col)} <@ ${root.path}::ltree`;
+  const inRoot = (col: string) => scopeSql(col, root.path);
   const [orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, lastRatings, weak] = await Promise.all([
     db.selectFrom('orgs').select(['id', sql<string>`path::text`.as('path')]).where(inRoot('path')).execute(),
     unitCompliance(db, root.path, { kind: 'year', key: String(year) }, today),

@@ -1,8 +1,7 @@
 // The organization-health view: one row per direct child organization (over its whole subtree) and the
 // organization's own units first, each signal a cell with its level, reasons and the page to act on.
 // Rows are in tree order; "needs attention first" orders by the signals' levels, never by a score.
-import type { Db } from '../../db/engine.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { ancestorsInScope, childrenOf, type OrgRow } from '../orgs/queries.js';
 import {
   DEFAULT_HEALTH_THRESHOLDS, developmentSignal, duesSignal, HEALTH_BASIS, HEALTH_SIGNALS, meetingsSignal, standardsSignal, termsSignal,
@@ -55,7 +54,9 @@ function rowOf(org: { id: number; name: string; kind: string }, self: boolean, h
 
 const hasFacts = (f: RowFacts) => f.members > 0 || [f.meetings, f.terms, f.dues, f.development, f.standards].some((x) => x.units > 0);
 
-export async function healthOf(db: Db, actor: Actor, org: OrgRow, now: Date, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): Promise<THealth> {
+export async function healthOf(ctx: Ctx, org: OrgRow, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): Promise<THealth> {
+  const { db, actor } = ctx;
+  const now = ctx.clock.now();
   const today = todayCn(now);
   const facts = await subtreeFacts(db, actor, org, now, today, th);
   const children = await childrenOf(db, org.path, org.id, false);

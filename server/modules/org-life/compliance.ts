@@ -12,6 +12,7 @@ import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { checkState, hasCommittee, monthsOf, owedChecks, parsePeriod, unitTargets, type OwedCheck, type RuleTarget } from '../../../domain/rules/org-life.js';
 import { invalid } from '../../errors.js';
 import { ruleSets } from './rule-store.js';
+import { scopeSql } from '../../scope/access.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -61,7 +62,7 @@ export async function unitCompliance(db: Db, scopePath: string, period: { kind: 
 
   let unitsQ = db.selectFrom('orgs as o')
     .select(['o.id', 'o.name', 'o.kind', sql<string>`o.path::text`.as('path'), 'o.parent_id', 'o.established_on'])
-    .where(sql<boolean>`o.path <@ ${scopePath}::ltree`).where('o.status', '=', 'active').where('o.kind', 'in', UNIT_KINDS);
+    .where(scopeSql('o.path', scopePath)).where('o.status', '=', 'active').where('o.kind', 'in', UNIT_KINDS);
   if (ids) unitsQ = unitsQ.where('o.id', 'in', ids);
   const units = await unitsQ.orderBy('o.path').execute();
   if (units.length === 0) return [];

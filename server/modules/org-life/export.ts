@@ -8,8 +8,8 @@ import { periodKeyOf } from '../../../domain/rules/org-life.js';
 import { ZMissingExportQuery } from '../../../domain/schemas/org-life.js';
 import { recordRead } from '../../audit/record.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
-import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../../dates.js';
+import { ctxOf } from '../../context.js';
+import { loadOrg } from '../orgs/service.js';
 import { missingUnits, periodOrThrow, withParentNames, type MissingUnit } from './compliance-view.js';
 
 const gaps = (u: MissingUnit) => u.checks.filter((c) => c.state === 'missing').map((c) => `${MEETING_KIND_LABELS[c.kind].zh} ${c.periodKey}`).join('；');
@@ -20,12 +20,13 @@ export function registerComplianceExport(app: FastifyInstance) {
       config: { action: 'life.read', rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: { tags: ['org-life'], summary: '导出组织生活未开展名单（Excel）', querystring: ZMissingExportQuery },
     }, async (req, reply) => {
-      const { db, clock } = req.server.deps;
-      const today = todayCn(clock.now());
+      const ctx = ctxOf(req);
+      const { db } = ctx;
+      const today = ctx.today();
       const { period: kind, purpose } = req.query;
       const key = req.query.key ?? periodKeyOf(kind, today);
       const period = periodOrThrow(kind, key);
-      const org = await requireOrg(req, req.query.orgId ?? req.actor!.orgId, 'life.read');
+      const org = await loadOrg(ctx, 'life.read', req.query.orgId ?? ctx.actor.orgId);
       const units = await withParentNames(db, await missingUnits(db, org, period, today));
       const buf = await toXlsx<MissingUnit>('组织生活未开展名单', [
         { header: '党组织', width: 36, value: (u) => u.orgName },
@@ -35,7 +36,7 @@ export function registerComplianceExport(app: FastifyInstance) {
         { header: '待开展（项）', width: 12, value: (u) => u.due },
         { header: '未开展明细', width: 80, value: gaps },
       ], units);
-      await recordRead(req, 'life.compliance.export', 'org', { purpose, filter: { orgId: org.id, period: kind, key }, rows: units.length });
+      await recordRead(ctx, 'life.compliance.export', 'org', { purpose, filter: { orgId: org.id, period: kind, key }, rows: units.length });
       reply.header('Content-Type', XLSX_TYPE)
         .header('Content-Disposition', attachmentHeader(`组织生活未开展名单-${org.name}-${key}-${today}.xlsx`));
       return reply.send(buf);

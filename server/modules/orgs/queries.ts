@@ -14,10 +14,6 @@ export function findOrgInScope(db: Db, scopePath: string, id: number): Promise<O
   return db.selectFrom('orgs').selectAll().where('id', '=', id).where(sql<boolean>`path <@ ${scopePath}::ltree`).executeTakeFirst();
 }
 
-export async function orgExists(db: Db, id: number): Promise<boolean> {
-  return !!(await db.selectFrom('orgs').select('id').where('id', '=', id).executeTakeFirst());
-}
-
 export function childrenOf(db: Db, scopePath: string, parentId: number, includeDissolved: boolean): Promise<OrgRow[]> {
   let q = db.selectFrom('orgs').selectAll().where('parent_id', '=', parentId).where(sql<boolean>`path <@ ${scopePath}::ltree`);
   if (!includeDissolved) q = q.where('status', '=', 'active');

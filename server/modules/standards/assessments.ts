@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { can } from '../../../domain/permissions.js';
 import { scoreProblems, starsFor, totalScore, type ScoreSheet } from '../../../domain/rules/standards.js';
 import type { TReview, TSelfAssessment } from '../../../domain/schemas/standards.js';
 import { conflict, invalid } from '../../errors.js';
 import { checklistById, checklistOfYear, type Checklist } from './checklists.js';
 import { mayReview, requireBranch, requireHigherLevel } from './access.js';
+import { scopeSql } from '../../scope/access.js';
 
 const num = (v: string | null) => (v == null ? null : Number(v));
 const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString());
@@ -112,9 +114,13 @@ export async function submitAssessment(trx: Trx, actor: Actor, a: AssessmentRow,
   }).where('id', '=', a.id).execute();
 }
 
-/** The higher level's review: return it with a reason, or rate it from the reviewed scores. */
-export async function reviewAssessment(trx: Trx, actor: Actor, a: AssessmentRow, body: TReview, now: Date, today: string) {
-  requireHigherLevel(actor, a.org_path, '标准化评定审核');
+/** The higher level's review: return it with a reason, or rate it from the reviewed scores. In the caller's audited transaction (ctx bound with inTrx). */
+export async function reviewAssessment(ctx: Ctx, a: AssessmentRow, body: TReview) {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const now = ctx.clock.now();
+  const today = ctx.today();
+  requireHigherLevel(ctx, a.org_path, '标准化评定审核');
   if (a.status !== 'submitted') throw conflict(a.status === 'reviewed' ? '该评定已审核定星' : '该自评尚未提交，不能审核', 'status');
   requireVersion(a, body.version);
   const checklist = await checklistById(trx, a.checklist_id);
@@ -142,7 +148,7 @@ export async function reviewAssessment(trx: Trx, actor: Actor, a: AssessmentRow,
 /** Assessments of a subtree for a year (the review queue and its history), in tree order. */
 export async function assessmentList(db: Db, actor: Actor, path: string, year: number, status: AssessmentRow['status'] | undefined) {
   let q = assessmentRows(db).leftJoin('orgs as p', 'p.id', 'o.parent_id').select('p.name as parent_name')
-    .where(sql<boolean>`o.path <@ ${path}::ltree`).where('a.year', '=', year);
+    .where(scopeSql('o.path', path)).where('a.year', '=', year);
   if (status) q = q.where('a.status', '=', status);
   const rows = await q.orderBy('a.submitted_at').orderBy('a.id').limit(2001).execute();
   return {

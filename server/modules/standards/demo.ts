@@ -10,6 +10,7 @@ import type { Keys } from '../../crypto/keys.js';
 import type { RectificationTasksTable, StandardAssessmentsTable, StarRatingsTable } from '../../db/types-org-life.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { createRng, type Rng } from '../../demo/prng.js';
+import { pathStrictlyBelow } from '../../scope/paths.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
 import { DEFAULT_CHECKLIST, starsFor, totalScore, WEAK_REASONS, type WeakReason } from '../../../domain/rules/standards.js';
 import { todayCn } from '../../dates.js';
@@ -64,7 +65,7 @@ export async function seedStandardsDemo(db: Db, city: CityResult, _keys: Keys, n
         if (year === Y - 1) lastStars.set(b.id, stars);
       }
       // This year, in the last weeks: about 40 % submitted, 25 % drafting, a few returned.
-      const inDistrict = !!district && b.path.startsWith(`${district.path}.`);
+      const inDistrict = !!district && pathStrictlyBelow(district.path, b.path);
       const isSample = b.id === city.sampleIds.branch;
       const draw = rng.next();
       const status = isSample ? 'draft' : inDistrict && forcedSubmitted < 3 ? 'submitted' : draw < 0.4 ? 'submitted' : draw < 0.65 ? 'draft' : draw < 0.68 ? 'returned' : null;

@@ -6,9 +6,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZRatingExportQuery } from '../../../domain/schemas/standards.js';
 import { STAR_LABELS } from '../../../domain/rules/standards.js';
 import { recordRead } from '../../audit/record.js';
+import { ctxOf } from '../../context.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
-import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../../dates.js';
+import { loadOrg } from '../orgs/service.js';
 import { ratingOverview } from './ratings.js';
 
 const STATUS: Record<string, string> = { none: '未自评', draft: '自评中', submitted: '待审核', reviewed: '已定星', returned: '已退回' };
@@ -17,10 +17,10 @@ export function registerRatingExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
     r.get('/ratings/export', { config: { action: 'standard.read', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['standards'], summary: '导出星级评定情况（Excel）', querystring: ZRatingExportQuery } },
       async (req, reply) => {
-        const { db, clock } = req.server.deps;
+        const ctx = ctxOf(req);
         const { purpose, year, stars, status } = req.query;
-        const org = await requireOrg(req, req.query.orgId ?? req.actor!.orgId, 'standard.read');
-        const o = await ratingOverview(db, org, year, { stars, status });
+        const org = await loadOrg(ctx, 'standard.read', req.query.orgId ?? ctx.actor.orgId);
+        const o = await ratingOverview(ctx.db, org, year, { stars, status });
         const buf = await toXlsx(`${year}年星级评定`, [
           { header: '上级组织', width: 28, value: (x) => x.parentName },
           { header: '党支部', width: 32, value: (x) => x.orgName },
@@ -30,8 +30,8 @@ export function registerRatingExport(app: FastifyInstance) {
           { header: '星级', width: 8, value: (x) => (x.stars ? STAR_LABELS[x.stars].zh : '') },
           { header: '近年星级', width: 30, value: (x) => x.history.map((h) => `${h.year}年${STAR_LABELS[h.stars].zh}`).join('，') },
         ], o.items);
-        await recordRead(req, 'standard.export', 'org', { purpose, filter: { orgId: org.id, year, stars: stars ?? null, status: status ?? null }, rows: o.items.length });
-        reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`${year}年星级评定-${org.name}-${todayCn(clock.now())}.xlsx`));
+        await recordRead(ctx, 'standard.export', 'org', { purpose, filter: { orgId: org.id, year, stars: stars ?? null, status: status ?? null }, rows: o.items.length });
+        reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`${year}年星级评定-${org.name}-${ctx.today()}.xlsx`));
         return reply.send(buf);
       });
   };

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
+import { scopeSql } from '../../scope/access.js';
 
 const LIMIT = 3000;
 type Status = 'none' | 'draft' | 'submitted' | 'reviewed' | 'returned';
@@ -24,7 +25,7 @@ export function branchRatings(db: Db, path: string, year: number) {
       'o.id', 'o.name', sql<string>`o.path::text`.as('path'), 'p.name as parent_name',
       sql<Status>`coalesce(a.status, 'none')`.as('status'), 'a.self_total', 'a.review_total', 's.stars',
     ])
-    .where(sql<boolean>`o.path <@ ${path}::ltree`).where('o.kind', 'in', BRANCH_KINDS).where('o.status', '=', 'active')
+    .where(scopeSql('o.path', path)).where('o.kind', 'in', BRANCH_KINDS).where('o.status', '=', 'active')
     .orderBy('p.sort_key').orderBy('o.parent_id').orderBy('o.sort_key').orderBy('o.id')
     .execute();
 }

@@ -5,11 +5,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { can } from '../../../domain/permissions.js';
 import { acceptanceBlocker, rectificationSummary, type RectificationTaskState, type WeakReason } from '../../../domain/rules/standards.js';
 import type { TRectTaskCreate, TWeakOrgCreate } from '../../../domain/schemas/standards.js';
 import { conflict, invalid } from '../../errors.js';
-import { isStrictlyHigher, requireHigherLevel } from './access.js';
+import { isStrictlyHigher } from '../../scope/paths.js';
+import { requireHigherLevel } from './access.js';
+import { scopeSql } from '../../scope/access.js';
 
 /** Organizations that can be named: the grassroots ones, not the city's or a district's committee. */
 const NAMEABLE = ['township_committee', 'party_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch'];
@@ -45,7 +48,7 @@ function presentWeak(w: WeakRow, tasks: TaskRow[], actor: Actor, today: string) 
 }
 
 export async function weakList(db: Db, actor: Actor, path: string, f: { year?: number; status?: 'rectifying' | 'rectified' }, today: string) {
-  let q = weakRows(db).where(sql<boolean>`o.path <@ ${path}::ltree`);
+  let q = weakRows(db).where(scopeSql('o.path', path));
   if (f.year) q = q.where('w.year', '=', f.year);
   if (f.status) q = q.where('w.status', '=', f.status);
   const rows = await q.orderBy('w.year', 'desc').orderBy('p.sort_key').orderBy('o.sort_key').orderBy('w.id').limit(1000).execute();
@@ -64,8 +67,12 @@ export async function weakDetail(db: Db | Trx, actor: Actor, w: WeakRow, today: 
   };
 }
 
-export async function nameWeakOrg(trx: Trx, actor: Actor, org: { id: number; kind: string; path: string }, body: TWeakOrgCreate, today: string): Promise<number> {
-  requireHigherLevel(actor, org.path, '认定软弱涣散党组织');
+/** In the caller's audited transaction (ctx bound with inTrx). */
+export async function nameWeakOrg(ctx: Ctx, org: { id: number; kind: string; path: string }, body: TWeakOrgCreate): Promise<number> {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const today = ctx.today();
+  requireHigherLevel(ctx, org.path, '认定软弱涣散党组织');
   if (!NAMEABLE.includes(org.kind)) throw invalid('只能认定基层党组织为软弱涣散党组织', 'orgId');
   if (body.year > Number(today.slice(0, 4))) throw invalid(`不能认定 ${body.year} 年度`, 'year');
   const row = await trx.insertInto('weak_orgs').values({
@@ -104,8 +111,12 @@ export async function updateRectTask(trx: Trx, t: { id: number; weak_status: str
   return { progress, done };
 }
 
-export async function acceptWeak(trx: Trx, actor: Actor, w: WeakRow, today: string): Promise<void> {
-  requireHigherLevel(actor, w.org_path, '整改销号');
+/** In the caller's audited transaction (ctx bound with inTrx). */
+export async function acceptWeak(ctx: Ctx, w: WeakRow): Promise<void> {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const today = ctx.today();
+  requireHigherLevel(ctx, w.org_path, '整改销号');
   requireOpen(w);
   const blocker = acceptanceBlocker((await tasksOf(trx, [w.id])).map(state));
   if (blocker) throw conflict(blocker, 'tasks');

@@ -10,6 +10,7 @@ import { ageOn, joiningPeriod, partyYears } from '../../../domain/rules/members.
 import { BASIC_ORG_KINDS, monthEnd } from '../../../domain/rules/statistics.js';
 import { UNIT_TYPES, type OrgKind, type UnitType } from '../../../domain/org-kinds.js';
 import type { TStatsTable } from '../../../domain/schemas/statistics.js';
+import { pathWithin } from '../../scope/paths.js';
 
 export interface RawMember {
   org_path: string; status: string; category: string; gender: string; ethnicity: string; birth_date: string | null;
@@ -80,7 +81,7 @@ export function expectTableMatches(table: TStatsTable, rowPaths: Map<string, { p
   const upper = table.ageBands;
   for (const row of table.rows) {
     const scope = rowPaths.get(row.key)!;
-    const inRow = (p: string) => (scope.self ? p === scope.path : p === scope.path || p.startsWith(`${scope.path}.`));
+    const inRow = (p: string) => (scope.self ? p === scope.path : pathWithin(scope.path, p));
     const counts = new Map<string, number>();
     const keysOf = table.source === 'orgs'
       ? orgs.filter((o) => inRow(o.path)).map((o) => orgKeys(o, table.month))

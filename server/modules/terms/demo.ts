@@ -8,6 +8,7 @@ import type { Db } from '../../db/engine.js';
 import type { Keys } from '../../crypto/keys.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { createRng } from '../../demo/prng.js';
+import { pathStrictlyBelow } from '../../scope/paths.js';
 import { personName } from '../../demo/names.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { termRuleOf } from '../../../domain/rules/terms.js';
@@ -46,7 +47,7 @@ export async function seedTermsDemo(db: Db, city: CityResult, _keys: Keys, now: 
   const districtPath = byId.get(city.sampleIds.district)?.path ?? '';
   // Branches old enough for two terms, so every forced state can be drawn around a full term.
   const old = String(Number(today.slice(0, 4)) - 11);
-  const inDistrict = orgs.filter((o) => o.path.startsWith(`${districtPath}.`) && o.id !== city.sampleIds.branch && o.kind === 'branch'
+  const inDistrict = orgs.filter((o) => pathStrictlyBelow(districtPath, o.path) && o.id !== city.sampleIds.branch && o.kind === 'branch'
     && termRuleOf({ kind: o.kind, unitType: o.unitType }) && (o.establishedOn ?? '') < old);
   const plan = planTerms({
     rng, today, orgs, committees, voters, sampleBranch: city.sampleIds.branch,

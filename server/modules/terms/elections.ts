@@ -6,13 +6,14 @@ import { sql, type Updateable } from 'kysely';
 import type { Trx } from '../../audit/audit-log.js';
 import type { ElectionsTable } from '../../db/types-org-life.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { conflict, invalid } from '../../errors.js';
 import { electionResult, hasVote, TERM_ARTICLES, type ElectionOutcome, type TermRule } from '../../../domain/rules/terms.js';
 import type { TElectionConfirm, TElectionRequest, TElectionResult } from '../../../domain/schemas/terms.js';
 import type { OrgRow } from '../orgs/queries.js';
 import { currentTerm, OPEN_ELECTION } from './queries.js';
 import type { ElectionRow } from './presenters.js';
-import { lockOrg, openNewTerm, requireHigher, requireOwnOrg } from './term-changes.js';
+import { lockOrg, openNewTerm, requireApprover, requireOwnOrg } from './term-changes.js';
 
 const STALE = '该换届选举已被他人更新，请刷新后重试';
 
@@ -36,9 +37,13 @@ export async function requestElection(trx: Trx, actor: Actor, org: OrgRow, rule:
   }).returning(['id', 'planned_on', 'planned_seats']).executeTakeFirstOrThrow();
 }
 
-export async function decideElection(trx: Trx, actor: Actor, e: ElectionRow, decision: 'approve' | 'reject', note: string | undefined, version: number, now: Date) {
+/** In the caller's audited transaction (ctx bound with inTrx). */
+export async function decideElection(ctx: Ctx, e: ElectionRow, decision: 'approve' | 'reject', note: string | undefined, version: number) {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const now = ctx.clock.now();
   if (e.status !== 'requested') throw invalid('该换届申请已批复', 'decision');
-  requireHigher(actor, e.org_path, '换届选举申请', TERM_ARTICLES.vote);
+  requireApprover(ctx, e.org_path, '换届选举申请', TERM_ARTICLES.vote);
   await bump(trx, e, version, {
     status: decision === 'approve' ? 'approved' : 'rejected', approved_by: actor.userId, approved_org_id: actor.orgId, approved_at: now, decision_note: note ?? null,
   });
@@ -94,10 +99,16 @@ export async function recordResult(trx: Trx, e: ElectionRow, r: TElectionResult,
   return outcome;
 }
 
-/** The higher organization approves the secretary and deputies among the elected; the new term opens on the election day. */
-export async function confirmElection(trx: Trx, actor: Actor, e: ElectionRow, org: OrgRow, rule: TermRule | null, input: TElectionConfirm, now: Date) {
+/**
+ * The higher organization approves the secretary and deputies among the elected; the new term opens on
+ * the election day. In the caller's audited transaction (ctx bound with inTrx).
+ */
+export async function confirmElection(ctx: Ctx, e: ElectionRow, org: OrgRow, rule: TermRule | null, input: TElectionConfirm) {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const now = ctx.clock.now();
   if (e.status !== 'held') throw invalid('只有已完成选举的换届可以审批书记、副书记', 'secretaryId');
-  requireHigher(actor, e.org_path, '书记、副书记人选', TERM_ARTICLES.approval);
+  requireApprover(ctx, e.org_path, '书记、副书记人选', TERM_ARTICLES.approval);
   if (!rule) throw invalid('该组织不设届期', 'secretaryId');
   const elected = e.candidates.filter((c) => c.elected);
   const pick = (id: number, field: string) => {

@@ -6,10 +6,10 @@ import { ELECTION_STATUS_LABELS, ZTermExportQuery, type ElectionStatus } from '.
 import { ORG_KIND_LABELS, type OrgKind } from '../../../domain/org-kinds.js';
 import { TERM_KIND_LABELS, TERM_STATE_LABELS } from '../../../domain/rules/terms.js';
 import { recordRead } from '../../audit/record.js';
+import { ctxOf } from '../../context.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { invalid } from '../../errors.js';
-import { requireOrg } from '../orgs/service.js';
-import { todayCn } from '../../dates.js';
+import { loadOrg } from '../orgs/service.js';
 import { listTerms } from './queries.js';
 import { presentTermRow } from './presenters.js';
 
@@ -19,11 +19,11 @@ export function registerTermExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
     r.get('/export', { config: { action: 'term.read', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['terms'], summary: '导出届期一览（Excel）', querystring: ZTermExportQuery } },
       async (req, reply) => {
-        const { db, clock } = req.server.deps;
+        const ctx = ctxOf(req);
         const { purpose, orgId, state, kind, q } = req.query;
-        const org = await requireOrg(req, orgId ?? req.actor!.orgId, 'term.read');
-        const today = todayCn(clock.now());
-        const rows = await listTerms(db, { path: org.path, today, state, kind, q }, null, EXPORT_MAX + 1);
+        const org = await loadOrg(ctx, 'term.read', orgId ?? ctx.actor.orgId);
+        const today = ctx.today();
+        const rows = await listTerms(ctx.db, { path: org.path, today, state, kind, q }, null, EXPORT_MAX + 1);
         if (rows.length > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX} 行，请缩小组织范围或筛选条件`, 'orgId');
         const items = rows.map((x) => presentTermRow(x, today));
         const buf = await toXlsx('届期一览', [
@@ -38,7 +38,7 @@ export function registerTermExport(app: FastifyInstance) {
           { header: '书记', width: 10, value: (x) => x.secretary },
           { header: '换届进展', width: 14, value: (x) => (x.election ? ELECTION_STATUS_LABELS[x.election.status as ElectionStatus]?.zh ?? x.election.status : null) },
         ], items);
-        await recordRead(req, 'term.export', 'org', { purpose, filter: { orgId: org.id, state: state ?? null, kind: kind ?? null, q: q ?? null }, rows: items.length });
+        await recordRead(ctx, 'term.export', 'org', { purpose, filter: { orgId: org.id, state: state ?? null, kind: kind ?? null, q: q ?? null }, rows: items.length });
         reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`届期一览-${org.name}-${today}.xlsx`));
         return reply.send(buf);
       });

@@ -8,13 +8,8 @@ import {
   type TermKind,
 } from '../../../domain/rules/terms.js';
 import type { TAdjustment, TElection, TTerm, TTermRow } from '../../../domain/schemas/terms.js';
+import { isStrictlyHigher } from '../../scope/paths.js';
 import type { TermListRow, TermRow } from './queries.js';
-
-/** A strictly higher organization: the actor's organization is a proper ancestor of the target's. */
-export const isStrictlyHigher = (actor: Actor | null, orgPath: string) => !!actor && orgPath.startsWith(`${actor.scopePath}.`);
-
-/** The organization is the actor's own or below it. */
-export const inScope = (actor: Actor, orgPath: string) => orgPath === actor.scopePath || orgPath.startsWith(`${actor.scopePath}.`);
 
 const iso = (t: Date | string | null) => (t ? new Date(t).toISOString() : null);
 

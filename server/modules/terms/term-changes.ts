@@ -2,20 +2,23 @@
 // or delaying an election (选举工作条例 第三条). Each runs inside the caller's audited transaction.
 import type { Trx } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
+import { requireHigher } from '../../scope/access.js';
 import { AppError, conflict, invalid } from '../../errors.js';
 import { adjustmentProblem, anniversary, TERM_ARTICLES, type TermRule } from '../../../domain/rules/terms.js';
 import type { TAdjustmentCreate } from '../../../domain/schemas/terms.js';
 import type { OrgRow } from '../orgs/queries.js';
 import { currentTerm, sittingCommittee, type TermRow } from './queries.js';
-import { isStrictlyHigher, type AdjustmentRow } from './presenters.js';
+import type { AdjustmentRow } from './presenters.js';
 
 /** The organization itself asks (an election, a delay): a higher level decides, so it cannot ask in the same breath. */
 export function requireOwnOrg(actor: Actor, org: OrgRow, what: string): void {
   if (actor.orgId !== org.id) throw new AppError('OWN_ORG', `${what}由本组织提出，上级党组织负责审批`, 403);
 }
 
-export function requireHigher(actor: Actor, orgPath: string, what: string, article: string): void {
-  if (!isStrictlyHigher(actor, orgPath)) throw new AppError('APPROVAL_LEVEL', `${what}须由上级党组织审批，本组织不能自行审批（${article}）`, 403);
+/** 403 unless a strictly higher organization decides (scope/access.ts requireHigher, this module's message). */
+export function requireApprover(ctx: Ctx, orgPath: string, what: string, article: string): void {
+  requireHigher(ctx, orgPath, `${what}须由上级党组织审批，本组织不能自行审批（${article}）`, 'APPROVAL_LEVEL');
 }
 
 /** Serializes the organization's term changes: two requests at once cannot both find nothing under way. */
@@ -85,10 +88,13 @@ export async function proposeAdjustment(trx: Trx, actor: Actor, org: OrgRow, inp
   }).returning(['id', 'kind', 'new_end']).executeTakeFirstOrThrow();
 }
 
-/** 第三条: the higher organization approves; the term then ends on the new date. */
-export async function decideAdjustment(trx: Trx, actor: Actor, a: AdjustmentRow, decision: 'approve' | 'reject', note: string | undefined, now: Date): Promise<void> {
+/** 第三条: the higher organization approves; the term then ends on the new date. In the caller's audited transaction (ctx bound with inTrx). */
+export async function decideAdjustment(ctx: Ctx, a: AdjustmentRow, decision: 'approve' | 'reject', note: string | undefined): Promise<void> {
+  const { actor } = ctx;
+  const trx = ctx.db as Trx;
+  const now = ctx.clock.now();
   if (a.status !== 'proposed') throw invalid('该申请已审批', 'decision');
-  requireHigher(actor, a.org_path, '延期或提前换届', TERM_ARTICLES.adjust);
+  requireApprover(ctx, a.org_path, '延期或提前换届', TERM_ARTICLES.adjust);
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const done = await trx.updateTable('term_adjustments')
     .set({ status, decided_by: actor.userId, decided_org_id: actor.orgId, decided_at: now, decision_note: note ?? null })

@@ -4,6 +4,7 @@
 // list and count never use this: they must change the moment the work is done. The digest shows when
 // its figures were computed and can be refreshed on demand.
 import type { Db } from '../../db/engine.js';
+import { pathWithin } from '../../scope/paths.js';
 import { subtreeItems } from './service.js';
 import type { FoundItem, OrgRef, TodoContext } from './types.js';
 
@@ -15,7 +16,7 @@ interface Entry { path: string; today: string; at: number; items: FoundItem[] }
 // Per database: test apps (and the two engines) never share figures.
 const cache = new WeakMap<Db, Entry[]>();
 
-const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
+const within = (path: string, root: string) => pathWithin(root, path);
 
 /** The subtree's items, from a fresh-enough entry for it or for an ancestor, else computed and kept. */
 export async function digestItemsOf(ctx: TodoContext, root: OrgRef, fresh: boolean): Promise<{ items: FoundItem[]; computedAt: Date }> {

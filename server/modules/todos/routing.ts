@@ -2,6 +2,7 @@
 // holding the approving action. A level without accounts is skipped, so no request goes unseen.
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
+import { pathStrictlyBelow } from '../../scope/paths.js';
 import { can, ROLES, type Action } from '../../../domain/permissions.js';
 import type { OrgRef } from './types.js';
 
@@ -22,7 +23,7 @@ export async function coveredPaths(db: Db, root: OrgRef, action: Action): Promis
  * strictly below the root) holds an account that could decide it.
  */
 export function routedTo(rootPath: string, requestPath: string, covered: ReadonlySet<string>): boolean {
-  if (!requestPath.startsWith(`${rootPath}.`)) return false;
+  if (!pathStrictlyBelow(rootPath, requestPath)) return false;
   const ids = requestPath.split('.');
   for (let n = rootPath.split('.').length + 1; n < ids.length; n++) {
     if (covered.has(ids.slice(0, n).join('.'))) return false;

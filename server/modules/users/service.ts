@@ -1,16 +1,15 @@
 // Account administration (SECURITY.md 10, 12, 14): users in the administrator's subtree only;
 // 三员分立 enforced on every role change; sessions end when roles, organization or status change.
 import { sql } from 'kysely';
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/engine.js';
-import type { Trx } from '../../audit/audit-log.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Ctx } from '../../context.js';
 import { ROLE_LABELS, separationConflict, type Role } from '../../../domain/permissions.js';
 import type { TUserCreate, TUserRow, TUserUpdate } from '../../../domain/schemas/users.js';
 import { assertPasswordPolicy, hashPassword } from '../../auth/password.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
-import { recordDenied } from '../../audit/record.js';
-import { conflict, invalid, notFound } from '../../errors.js';
+import { loadInScope } from '../../scope/access.js';
+import { conflict, invalid } from '../../errors.js';
+import { scopeSql } from '../../scope/access.js';
 
 export function assertSeparation(roles: Role[]): void {
   const clash = separationConflict(roles);
@@ -20,7 +19,7 @@ export function assertSeparation(roles: Role[]): void {
 const base = (db: Db, scopePath: string) => db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
   .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.name as org_name', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at',
     sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
-  .where(sql<boolean>`o.path <@ ${scopePath}::ltree`);
+  .where(scopeSql('o.path', scopePath));
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
@@ -29,8 +28,8 @@ const present = (r: Row): TUserRow => ({
   disabled: r.disabled, lockedUntil: iso(r.locked_until), lastLoginAt: iso(r.last_login_at), createdAt: iso(r.created_at)!,
 });
 
-export async function listUsers(db: Db, a: Actor, f: { q?: string; orgId?: number; cursor?: string; limit: number }) {
-  let q = base(db, a.scopePath);
+export async function listUsers(ctx: Ctx, f: { q?: string; orgId?: number; cursor?: string; limit: number }) {
+  let q = base(ctx.db, ctx.actor.scopePath);
   if (f.q) q = q.where((eb) => eb.or([eb('u.username', 'like', `%${f.q}%`), eb('u.display_name', 'like', `%${f.q}%`)]));
   if (f.orgId) q = q.where('u.org_id', '=', f.orgId);
   if (f.cursor) q = q.where('u.id', '>', Number(f.cursor) || 0);
@@ -39,15 +38,15 @@ export async function listUsers(db: Db, a: Actor, f: { q?: string; orgId?: numbe
   return { items: page.map(present), nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null };
 }
 
-export async function getUser(req: FastifyRequest, id: number, action: string): Promise<TUserRow> {
-  const { db } = req.server.deps;
-  const row = await base(db, req.actor!.scopePath).where('u.id', '=', id).executeTakeFirst();
-  if (row) return present(row);
-  if (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) await recordDenied(req, action, 'user', id, 'scope');
-  throw notFound('用户');
+/** The account after the scope check (scope/access.ts): outside the subtree or missing, 404, a refusal audited. */
+export async function getUser(ctx: Ctx, id: number, action: string): Promise<TUserRow> {
+  return present(await loadInScope(ctx, action, 'user', id, (x) => base(ctx.db, ctx.actor.scopePath).where('u.id', '=', x).executeTakeFirst()));
 }
 
-export async function createUser(trx: Trx, a: Actor, input: TUserCreate, now: Date): Promise<TUserRow> {
+/** In the caller's audited transaction (ctx bound with inTrx). */
+export async function createUser(ctx: Ctx, input: TUserCreate): Promise<TUserRow> {
+  const { db: trx, actor: a } = ctx;
+  const now = ctx.clock.now();
   assertSeparation(input.roles);
   assertPasswordPolicy(input.password, input.username);
   if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('用户名已存在', 'username');
@@ -60,7 +59,10 @@ export async function createUser(trx: Trx, a: Actor, input: TUserCreate, now: Da
   return present(await base(trx, a.scopePath).where('u.id', '=', id).executeTakeFirstOrThrow());
 }
 
-export async function updateUser(trx: Trx, a: Actor, user: TUserRow, input: TUserUpdate, now: Date): Promise<TUserRow> {
+/** In the caller's audited transaction (ctx bound with inTrx). */
+export async function updateUser(ctx: Ctx, user: TUserRow, input: TUserUpdate): Promise<TUserRow> {
+  const { db: trx, actor: a } = ctx;
+  const now = ctx.clock.now();
   if (user.id === a.userId && (input.roles || input.disabled !== undefined || input.orgId)) {
     throw invalid('不能修改本人账号的角色、组织或状态', input.roles ? 'roles' : input.orgId ? 'orgId' : 'disabled');
   }

@@ -7,7 +7,6 @@ import { ZMyMeetingsQuery, ZMyMeetingsSchema } from '../../../domain/schemas/mee
 import { ctxOf } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { myMemberId } from '../members/service.js';
-import { dayCn } from './changes.js';
 
 export const mineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/mine', { config: { action: 'member.self' }, schema: { tags: ['meetings'], summary: '我的组织生活（本人参加的会议与出席情况）', querystring: ZMyMeetingsQuery, response: { 200: ZMyMeetingsSchema } } },

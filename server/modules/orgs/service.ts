@@ -1,5 +1,5 @@
 // Reading organizations: the detail page, the lazy tree, search, history. All scoped to the actor.
-import { ctxOf, type Ctx } from '../../context.js';
+import type { Ctx } from '../../context.js';
 import { loadInScope } from '../../scope/access.js';
 import type { OrgKind, UnitType, CommitteePost } from '../../../domain/org-kinds.js';
 import type { TOrgDetail, TOrgNode } from '../../../domain/schemas/orgs.js';

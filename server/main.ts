@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { loadKeys } from './crypto/keys.js';
+import { fillNameKeys } from './db/name-keys.js';
 
 const config = loadConfig();
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -13,6 +14,9 @@ const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);
 const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1' });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
+// A database written before every path set the pinyin keys (the demo city did not) is repaired once.
+const keysFilled = await fillNameKeys(engine.db);
+if (keysFilled) app.log.info({ keysFilled }, 'pinyin keys filled');
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(engine.db, keys);
   if (seeded) app.log.info(seeded, '示范市 demo city generated');

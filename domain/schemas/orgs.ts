@@ -34,9 +34,10 @@ export const ZOrgDetailSchema = ZOrgNodeSchema.extend({
   establishedOn: z.string().nullable(),
   dissolvedOn: z.string().nullable(),
   path: z.array(z.object({ id: z.number(), name: z.string() })),
-  memberCount: z.number(),
-  fullMemberCount: z.number(),
-  probationaryCount: z.number(),
+  // null for a reader without member.read (the security administrator, the cadre and talent officers)
+  memberCount: z.number().nullable(),
+  fullMemberCount: z.number().nullable(),
+  probationaryCount: z.number().nullable(),
   committee: z.array(ZCommitteeMemberSchema),
   warnings: z.array(ZOrgWarningSchema),
 });

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { OrgKind, UnitType, CommitteePost } from '../../../domain/org-kinds.js';
 import type { TOrgDetail, TOrgNode } from '../../../domain/schemas/orgs.js';
 import { orgSetupWarnings } from '../../../domain/rules/org-setup.js';
+import { can } from '../../../domain/permissions.js';
 import { notFound } from '../../errors.js';
 import { recordDenied } from '../../audit/record.js';
 import * as q from './queries.js';
@@ -20,6 +21,12 @@ export async function requireOrg(req: FastifyRequest, id: number, action: string
 }
 
 export async function orgDetail(db: Db, actor: Actor, org: q.OrgRow): Promise<TOrgDetail> {
+  // Who reads the tree only to place accounts, cadres or talents (三员分立, SECURITY.md 12) sees the
+  // organization, not its Party business: no member counts, committee or set-up warnings.
+  if (!can(actor.roles, 'member.read')) {
+    const path = await q.ancestorsInScope(db, org.path, actor.scopePath);
+    return { ...orgFields(org), path, memberCount: null, fullMemberCount: null, probationaryCount: null, committee: [], warnings: [] };
+  }
   const [path, counts, committee] = await Promise.all([
     q.ancestorsInScope(db, org.path, actor.scopePath),
     q.memberCounts(db, org.path),
@@ -35,17 +42,23 @@ export async function orgDetail(db: Db, actor: Actor, org: q.OrgRow): Promise<TO
     })
     : [];
   return {
-    ...presentNode(org),
-    code: org.code,
-    unitType: org.unit_type as UnitType | null,
-    establishedOn: org.established_on,
-    dissolvedOn: org.dissolved_on,
+    ...orgFields(org),
     path,
     memberCount: counts.full + counts.probationary,
     fullMemberCount: counts.full,
     probationaryCount: counts.probationary,
     committee: committee.map((c) => ({ id: c.id, personName: c.person_name, post: c.post as CommitteePost, termStart: c.term_start, termEnd: c.term_end })),
     warnings,
+  };
+}
+
+function orgFields(org: q.OrgRow) {
+  return {
+    ...presentNode(org),
+    code: org.code,
+    unitType: org.unit_type as UnitType | null,
+    establishedOn: org.established_on,
+    dissolvedOn: org.dissolved_on,
   };
 }
 

@@ -75,9 +75,10 @@ export interface OrgDetail extends OrgNode {
   establishedOn: DateString | null;
   dissolvedOn: DateString | null;
   path: { id: Id; name: string }[];
-  memberCount: number;
-  fullMemberCount: number;
-  probationaryCount: number;
+  /** null for a reader without member.read: the tree without its Party business. */
+  memberCount: number | null;
+  fullMemberCount: number | null;
+  probationaryCount: number | null;
   committee: CommitteeMember[];
   warnings: OrgWarning[];
 }

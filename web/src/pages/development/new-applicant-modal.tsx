@@ -39,15 +39,15 @@ export function NewApplicantModal({ defaultOrgId, onCancel, onCreated }: { defau
         <Form.Item name="orgId" label={t('development.create.org')} rules={[{ required: true, message: t('development.create.orgRequired') }]}>
           <OrgTreeSelect selectable={(o) => BRANCH_KINDS.includes(o.kind)} />
         </Form.Item>
-        <Form.Item name="name" label={t('development.fields.name')} rules={[{ required: true, message: t('development.create.nameRequired') }]}><Input maxLength={30} data-testid="applicant-name" /></Form.Item>
-        <Form.Item name="idNumber" label={t('development.fields.idNumber')} extra={t('development.create.hint')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('development.create.idRequired') }]}>
-          <Input maxLength={18} data-testid="applicant-id" />
+        <Form.Item name="name" label={t('development.fields.name')} rules={[{ max: 30 }, { required: true, message: t('development.create.nameRequired') }]}><Input data-testid="applicant-name" /></Form.Item>
+        <Form.Item name="idNumber" label={t('development.fields.idNumber')} extra={t('development.create.hint')} rules={[{ max: 18 }, { required: true, pattern: /^\d{17}[\dXx]$/, message: t('development.create.idRequired') }]}>
+          <Input data-testid="applicant-id" />
         </Form.Item>
         <Form.Item name="appliedOn" label={t('development.create.appliedOn')} rules={[{ required: true }]}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
         <Form.Item name="education" label={t('development.fields.education')}><Select allowClear options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e][lang] }))} /></Form.Item>
         <Form.Item name="occupation" label={t('development.fields.occupation')}><Select allowClear options={OCCUPATIONS.map((o) => ({ value: o, label: OCCUPATION_LABELS[o][lang] }))} /></Form.Item>
-        <Form.Item name="workUnit" label={t('development.fields.workUnit')}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="phone" label={t('development.fields.phone')}><Input maxLength={20} /></Form.Item>
+        <Form.Item rules={[{ max: 100 }]} name="workUnit" label={t('development.fields.workUnit')}><Input /></Form.Item>
+        <Form.Item rules={[{ max: 20 }]} name="phone" label={t('development.fields.phone')}><Input /></Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>

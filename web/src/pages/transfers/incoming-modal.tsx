@@ -39,19 +39,19 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
       <Form form={form} layout="vertical" size="small" initialValues={{ toOrgId: me.orgId, gender: '男', category: 'full' }}>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={req('请选择接收党组织')}><OrgTreeSelect valueLabel={me.orgName} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={req('请填写转出党组织名称')}><Input maxLength={100} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={req('请填写介绍信编号')}><Input maxLength={60} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={[...req('请填写转出党组织名称'), { max: 100 }]}><Input /></Form.Item></Col>
+          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={[...req('请填写介绍信编号'), { max: 60 }]}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="issuedOn" label={t('transfers.form.issuedOn')} rules={req('请选择开具日期')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="validDays" label={t('transfers.form.validDays')}><InputNumber min={1} max={366} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={req('请填写姓名')}><Input maxLength={40} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={[...req('请填写姓名'), { max: 40 }]}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="gender" label={t('transfers.form.gender')}><Radio.Group options={['男', '女']} /></Form.Item></Col>
           <Col span={8}><Form.Item name="category" label={t('transfers.col.category')}><Radio.Group options={[{ value: 'full', label: '正式' }, { value: 'probationary', label: '预备' }]} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="idNumber" label={t('transfers.form.idNumber')}><Input maxLength={18} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="phone" label={t('transfers.form.phone')}><Input maxLength={30} /></Form.Item></Col>
+          <Col span={12}><Form.Item rules={[{ max: 18 }]} name="idNumber" label={t('transfers.form.idNumber')}><Input /></Form.Item></Col>
+          <Col span={12}><Form.Item rules={[{ max: 30 }]} name="phone" label={t('transfers.form.phone')}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="admittedOn" label={t('transfers.form.admittedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="fullOn" label={t('transfers.form.fullOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}><DatePicker picker="month" style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: '请填写转接原因' }]}><Input maxLength={200} /></Form.Item></Col>
+          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ max: 200 }, { required: true, min: 2, message: '请填写转接原因' }]}><Input /></Form.Item></Col>
         </Row>
       </Form>
     </Modal>

@@ -71,12 +71,12 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ required: true, min: 2, message: '请填写接收党组织名称' }]}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="toAddress" label={t('transfers.form.toAddress')}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ max: 100 }, { required: true, min: 2, message: '请填写接收党组织名称' }]}><Input /></Form.Item>
+            <Form.Item rules={[{ max: 200 }]} name="toAddress" label={t('transfers.form.toAddress')}><Input /></Form.Item>
           </>
         )}
-        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: '请填写转接原因' }]}>
-          <Input maxLength={200} data-testid="transfer-reason" />
+        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ max: 200 }, { required: true, min: 2, message: '请填写转接原因' }]}>
+          <Input data-testid="transfer-reason" />
         </Form.Item>
         <Form.Item name="validDays" label={t('transfers.form.validDays')}
           extra={settings && t('transfers.defaultDays', { days: defaultValidDays(kind, settings) })}>

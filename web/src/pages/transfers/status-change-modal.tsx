@@ -56,10 +56,10 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
         <Form.Item name="date" label={t('transfers.status.date')} rules={req('请选择日期')}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
         {kind === 'flowing' && (
           <>
-            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={req('请填写流动党员活动证编号')}><Input maxLength={40} /></Form.Item>
-            <Form.Item name="place" label={t('transfers.status.place')} rules={req('请填写流入地')}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="contact" label={t('transfers.status.contact')} rules={req('请填写联系方式')}><Input maxLength={60} /></Form.Item>
-            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={req('请填写参加组织生活的党组织')}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={[...req('请填写流动党员活动证编号'), { max: 40 }]}><Input /></Form.Item>
+            <Form.Item name="place" label={t('transfers.status.place')} rules={[...req('请填写流入地'), { max: 100 }]}><Input /></Form.Item>
+            <Form.Item name="contact" label={t('transfers.status.contact')} rules={[...req('请填写联系方式'), { max: 60 }]}><Input /></Form.Item>
+            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={[...req('请填写参加组织生活的党组织'), { max: 100 }]}><Input /></Form.Item>
           </>
         )}
         {kind === 'suspend' && (
@@ -75,8 +75,8 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
             <Select options={EXIT_KINDS.map((k) => ({ value: k, label: EXIT_KIND_LABELS[k][lang] }))} />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ required: true, min: 2, message: '请填写原因' }]}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
-        <Form.Item name="documentNo" label={t('transfers.status.documentNo')}><Input maxLength={60} /></Form.Item>
+        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ max: 300 }, { required: true, min: 2, message: '请填写原因' }]}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item rules={[{ max: 60 }]} name="documentNo" label={t('transfers.status.documentNo')}><Input /></Form.Item>
       </Form>
     </Modal>
   );

@@ -89,3 +89,5 @@ export const ZOrgHistorySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+/** The history with the names of the organizations its snapshots refer to by id (a parent before and after a move). */
+export const ZOrgHistoryListSchema = z.object({ items: z.array(ZOrgHistorySchema), orgNames: z.record(z.string(), z.string()) });

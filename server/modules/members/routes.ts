@@ -32,8 +32,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/:id', { config: { action: 'member.read' }, schema: { tags, summary: '党员详情', params: ZIdParam, response: { 200: ZMemberDetailSchema } } },
     async (req) => memberDetail(req, (await requireMember(req, req.params.id, 'member.read')).id));
 
-  app.get('/:id/history', { config: { action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema) }) } } },
-    async (req) => ({ items: await memberHistory(req, (await requireMember(req, req.params.id, 'member.read')).id) }));
+  app.get('/:id/history', { config: { action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema), orgNames: z.record(z.string(), z.string()) }) } } },
+    async (req) => memberHistory(req, (await requireMember(req, req.params.id, 'member.read')).id));
 
   app.post('/', { config: { action: 'member.write' }, schema: { tags, summary: '新增党员', body: ZMemberCreateSchema, response: { 201: ZMemberDetailSchema } } },
     async (req, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
-  ZCommitteeSchema, ZOrgCreateSchema, ZOrgDetailSchema, ZOrgDissolveSchema, ZOrgHistorySchema,
+  ZCommitteeSchema, ZOrgCreateSchema, ZOrgDetailSchema, ZOrgDissolveSchema, ZOrgHistoryListSchema,
   ZOrgMoveSchema, ZOrgNodeSchema, ZOrgSearchHitSchema, ZOrgSearchQuery, ZOrgUpdateSchema,
 } from '../../../domain/schemas/orgs.js';
 import { audited } from '../../audit/record.js';
@@ -38,8 +38,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map(presentNode) };
   });
 
-  app.get('/:id/history', { config: { action: 'org.read' }, schema: { tags, summary: '变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZOrgHistorySchema) }) } } },
-    async (req) => ({ items: await history(db, (await requireOrg(req, req.params.id, 'org.read')).id) }));
+  app.get('/:id/history', { config: { action: 'org.read' }, schema: { tags, summary: '变更历史（上级组织以名称给出：orgNames）', params: ZIdParam, response: { 200: ZOrgHistoryListSchema } } },
+    async (req) => history(db, (await requireOrg(req, req.params.id, 'org.read')).id));
 
   app.post('/', { config: { action: 'org.create' }, schema: { tags, summary: '新建组织', body: ZOrgCreateSchema, response: { 201: ZOrgDetailSchema } } },
     async (req, reply) => {

@@ -84,5 +84,12 @@ export async function search(db: Db, actor: Actor, text: string, limit: number) 
 
 export async function history(db: Db, orgId: number) {
   const rows = await q.historyOf(db, orgId);
-  return rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after }));
+  // Snapshots keep the parent's id; people read its name (a move shows where from and where to).
+  const parentOf = (s: unknown) => (s && typeof s === 'object' ? (s as Record<string, unknown>).parentId ?? (s as Record<string, unknown>).parent_id : null);
+  const ids = [...new Set(rows.flatMap((r) => [parentOf(r.before), parentOf(r.after)]).filter((v): v is number => Number.isInteger(v)))];
+  const orgNames = Object.fromEntries((await q.namesOf(db, ids)).map((o) => [String(o.id), o.name]));
+  return {
+    items: rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after })),
+    orgNames,
+  };
 }

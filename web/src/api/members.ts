@@ -33,7 +33,7 @@ export const listMembers = (filter: MemberFilter, cursor?: string, limit = 50) =
 export const countMembers = (filter: MemberFilter) => api.get<{ total: number }>('/api/members/count', { ...filter });
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<MemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<MemberDetail>('/api/members/me');
-export const getMemberHistory = (id: Id) => api.get<Items<MemberHistoryEntry>>(`/api/members/${id}/history`);
+export const getMemberHistory = (id: Id) => api.get<Items<MemberHistoryEntry> & { orgNames: Record<string, string> }>(`/api/members/${id}/history`);
 export const createMember = (body: TMemberCreate) => api.post<MemberDetail>('/api/members', body);
 export const updateMember = (id: Id, body: TMemberUpdate) => api.patch<MemberDetail>(`/api/members/${id}`, body);
 /** Audited on the server with the member's id (SECURITY.md 21). */

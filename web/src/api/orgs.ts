@@ -9,7 +9,7 @@ export const getOrgChildren = (id: Id, includeDissolved = false) =>
   api.get<Items<OrgNode>>(`/api/orgs/${id}/children`, { includeDissolved: includeDissolved || undefined });
 export const searchOrgs = (q: string, signal?: AbortSignal) =>
   api.get<Items<OrgSearchHit>>('/api/orgs/search', { q, limit: 20 }, { signal });
-export const getOrgHistory = (id: Id) => api.get<Items<OrgHistoryEntry>>(`/api/orgs/${id}/history`);
+export const getOrgHistory = (id: Id) => api.get<Items<OrgHistoryEntry> & { orgNames: Record<string, string> }>(`/api/orgs/${id}/history`);
 
 export const createOrg = (body: OrgCreateBody) => api.post<OrgDetail>('/api/orgs', body);
 export const updateOrg = (id: Id, body: Partial<OrgFields>) => api.patch<OrgDetail>(`/api/orgs/${id}`, body);

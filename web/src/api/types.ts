@@ -156,8 +156,11 @@ export interface AuditRow {
   role: string | null;
   ip: string | null;
   action: string;
+  actionLabel: string;
   objectType: string | null;
+  objectLabel: string | null;
   objectId: string | null;
+  objectName: string | null;
   result: AuditResult;
   requestId: string | null;
   detail: unknown;

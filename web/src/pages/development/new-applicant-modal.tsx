@@ -9,6 +9,7 @@ import { createPerson, type TPersonDetail } from '../../api/development';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { BRANCH_KINDS } from '../../../../domain/org-kinds';
 import { EDUCATION_LABELS, EDUCATION_LEVELS, OCCUPATION_LABELS, OCCUPATIONS } from '../../../../domain/member-fields';
+import { validValues } from '../../lib/form-values';
 
 interface Values { orgId: Id; name: string; idNumber: string; appliedOn: Dayjs; education?: string; occupation?: string; workUnit?: string; phone?: string }
 
@@ -19,7 +20,9 @@ export function NewApplicantModal({ defaultOrgId, onCancel, onCreated }: { defau
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     setError(null);
     try {

@@ -14,6 +14,7 @@ import { can } from '../../../../domain/permissions';
 import { FULL_OUTCOMES, stepDef } from '../../../../domain/rules/development-steps';
 import { useDevLabels } from './dev-labels';
 import { VoteFields } from './vote-fields';
+import { validValues } from '../../lib/form-values';
 
 interface Values extends Omit<StepBody, 'doneOn' | 'override'> { doneOn: Dayjs; overrideReason?: string }
 
@@ -60,7 +61,9 @@ export function StepFormModal({ person, onCancel, onSaved }: { person: TPersonDe
   }, [stepNo]);
 
   const save = async (withOverride: boolean) => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     setError(null);
     try {

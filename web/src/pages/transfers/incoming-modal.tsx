@@ -8,6 +8,7 @@ import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
 import { registerIncoming } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
+import { validValues } from '../../lib/form-values';
 
 const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 
@@ -18,7 +19,9 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await registerIncoming({

@@ -9,6 +9,7 @@ import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
 import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TransferCandidate, type TransferSettings, type TransferTarget } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
+import { validValues } from '../../lib/form-values';
 
 interface Values {
   kind: 'within_city' | 'out_of_city'; fromOrgId: number; memberId: number; toOrgId?: number; toOrgName?: string; toAddress?: string;
@@ -34,7 +35,9 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
   }, [fromOrgId, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await issueTransfer({

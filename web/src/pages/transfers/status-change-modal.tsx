@@ -10,6 +10,7 @@ import type { TStatusChange } from '../../../../domain/schemas/member-status';
 import { errorText } from '../../api/client';
 import { changeMemberStatus } from '../../api/transfers';
 import { useLabels } from '../../lib/labels';
+import { validValues } from '../../lib/form-values';
 
 export interface StatusChangeModalProps { memberId: number; name: string; status: MemberStatus; onCancel: () => void; onDone: () => void }
 
@@ -25,7 +26,9 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
   const kinds = STATUS_CHANGE_KINDS.filter((k) => transitionProblem(k, status) === null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     const base = { date: (v.date as Dayjs).format('YYYY-MM-DD'), reason: v.reason, documentNo: v.documentNo || undefined };
     const body = ((): TStatusChange => {
       switch (v.kind as StatusChangeKind) {

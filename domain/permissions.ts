@@ -73,6 +73,8 @@ export const ACTIONS = [
   'task.read', // Party-building + business joint tasks
   'task.write',
   'task.check', // the check result of a joint task (the organization itself or a higher one)
+  // To-dos: the digest of a subtree (the caller's own list needs no action: it holds only what they may act on)
+  'todo.digest',
   // Statistics and dashboards (issue 5)
   'stats.read',
   'stats.export',
@@ -87,7 +89,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'dues.read', 'dues.write', 'dues.approve', 'dues.export',
     'life.read', 'life.write', 'life.config', 'term.read', 'term.write', 'term.approve',
     'standard.read', 'standard.write', 'standard.review', 'standard.config', 'task.read', 'task.write', 'task.check',
-    'stats.read', 'stats.export',
+    'todo.digest', 'stats.read', 'stats.export',
   ],
   // A branch secretary or 组织委员: the members, development, transfers and dues of their subtree;
   // full identity numbers and rule exceptions stay with the organization department.
@@ -98,9 +100,11 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'dues.read', 'dues.write', 'dues.approve', 'dues.export',
     'life.read', 'life.write', 'term.read', 'term.write', 'term.approve',
     'standard.read', 'standard.write', 'standard.review', 'task.read', 'task.write', 'task.check',
-    'stats.read', 'stats.export',
+    'todo.digest', 'stats.read', 'stats.export',
   ],
   member: ['org.read', 'member.self'],
+  // The cadre and talent officers and the security administrator read the tree (names and places),
+  // never the Party business it holds: member counts and committees need member.read, the digest todo.digest.
   cadre_officer: ['org.read'],
   cadre: [],
   talent_officer: ['org.read'],

@@ -3,7 +3,7 @@
 // to act on it and who acts: the organization itself, the nearest higher organization with an
 // account (approvals and the reminders a higher organization owes, RULES.md §4), or the member.
 import dayjs from 'dayjs';
-import type { Action } from './permissions';
+import { can, type Action, type Role } from './permissions';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
 export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'member'] as const;
@@ -69,6 +69,9 @@ export const TODO_KINDS: Record<TodoKind, TodoKindDef> = { ...OTHER_KINDS, ...ME
 /** Display order: by area, then as listed. */
 export const TODO_KIND_ORDER: readonly TodoKind[] = TODO_AREAS.flatMap((a) =>
   (Object.keys(TODO_KINDS) as TodoKind[]).filter((k) => TODO_KINDS[k].area === a));
+
+/** Whether the roles may act on any kind of to-do: the three administrators and the officers of other areas may not. */
+export const holdsTodoKinds = (roles: readonly Role[]): boolean => Object.values(TODO_KINDS).some((k) => can(roles, k.action));
 
 export const isTodoKind = (k: string): k is TodoKind => Object.hasOwn(TODO_KINDS, k);
 

@@ -18,6 +18,27 @@ async function openPersonAt(page: Page, step: number) {
 }
 
 describe('发展党员', () => {
+  it('shows the field errors of an empty applicant form, with no uncaught error', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    // An unhandled promise rejection in the page surfaces here (it did: validateFields rejected in onOk).
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, 'branch-admin');
+    await page.goto(`${baseUrl()}/development`);
+    await page.getByTestId('dev-board').waitFor();
+    await page.getByTestId('dev-new-applicant').click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByTestId('applicant-name').waitFor();
+    await modal.locator('.ant-btn-primary').click();
+    await expect.poll(() => modal.locator('.ant-form-item-explain-error').allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['请输入姓名', '请输入 18 位身份证号']));
+    await page.waitForTimeout(300);
+    expect(pageErrors).toEqual([]);
+    expect(await modal.isVisible()).toBe(true);
+    await ctx.close();
+  });
+
   it('refuses to make an activist a candidate less than a year after selection, citing 第十三条', async () => {
     const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();

@@ -40,9 +40,10 @@ describe('organization tree and audit log', () => {
     await login(audit, 'auditor');
     await audit.goto(`${baseUrl()}/audit`);
     const table = audit.getByTestId('audit-table');
-    await expect.poll(() => table.getByText('org.create').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const row = table.locator('tr', { hasText: 'org.create' }).first();
-    await expect.poll(() => row.textContent()).toContain(String(created.id));
+    // The action in words and the organization by its name, never `org.create` and an id.
+    await expect.poll(() => table.getByText('新建组织').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const row = table.locator('tr', { hasText: '新建组织' }).first();
+    await expect.poll(() => row.textContent()).toContain(name);
     await expect.poll(() => row.textContent()).toContain('city-admin');
     await actx.close();
   });

@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { loadKeys } from './crypto/keys.js';
 import { usePrivateTmp } from './private-tmp.js';
+import { fillNameKeys } from './db/name-keys.js';
 
 const config = loadConfig();
 const tmp = usePrivateTmp(config.dataDir);
@@ -16,6 +17,9 @@ const keys = loadKeys(config.secret, config.dataDir);
 const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1', origins: process.env.ZUGONG_ORIGIN?.split(',').map((o) => o.trim()).filter(Boolean) });
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 if (tmp.swept) app.log.warn({ swept: tmp.swept, dir: tmp.dir }, 'temporary files left by an earlier run deleted');
+// A database written before every path set the pinyin keys (the demo city did not) is repaired once.
+const keysFilled = await fillNameKeys(engine.db);
+if (keysFilled) app.log.info({ keysFilled }, 'pinyin keys filled');
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(engine.db, keys);
   if (seeded) app.log.info(seeded, '示范市 demo city generated');

@@ -31,8 +31,13 @@ export const ZAuditRowSchema = z.object({
   role: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
+  /** The action in words (domain/audit-actions.ts); the code itself when it has no label. */
+  actionLabel: z.string(),
   objectType: z.string().nullable(),
+  objectLabel: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The organization's, member's, applicant's or account's name, when the object is one of them. */
+  objectName: z.string().nullable(),
   result: ZAuditResult,
   requestId: z.string().nullable(),
   detail: z.unknown(),

@@ -4,6 +4,7 @@ import { COMMITTEE_POSTS, ORG_KINDS, UNIT_TYPES } from '../org-kinds';
 import { ZDate } from './common';
 
 const name = z.string().trim().min(2, '名称至少 2 个字').max(100, '名称不能超过 100 个字');
+const shortName = z.string().trim().max(40, '简称不能超过 40 个字');
 const code = z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/, '组织代码只能包含字母、数字和连字符，最长 40 位');
 
 export const ZOrgStatus = z.enum(['active', 'dissolved']);
@@ -39,9 +40,10 @@ export const ZOrgDetailSchema = ZOrgNodeSchema.extend({
   establishedOn: z.string().nullable(),
   dissolvedOn: z.string().nullable(),
   path: z.array(z.object({ id: z.number(), name: z.string() })),
-  memberCount: z.number(),
-  fullMemberCount: z.number(),
-  probationaryCount: z.number(),
+  // null for a reader without member.read (the security administrator, the cadre and talent officers)
+  memberCount: z.number().nullable(),
+  fullMemberCount: z.number().nullable(),
+  probationaryCount: z.number().nullable(),
   committee: z.array(ZCommitteeMemberSchema),
   warnings: z.array(ZOrgWarningSchema),
 });
@@ -50,7 +52,7 @@ export type TOrgDetail = z.infer<typeof ZOrgDetailSchema>;
 export const ZOrgCreateSchema = z.strictObject({
   parentId: z.number().int().positive(),
   name,
-  shortName: z.string().trim().max(40).optional(),
+  shortName: shortName.optional(),
   code: code.optional(),
   kind: z.enum(ORG_KINDS),
   unitType: z.enum(UNIT_TYPES).optional(),
@@ -60,7 +62,7 @@ export type TOrgCreate = z.infer<typeof ZOrgCreateSchema>;
 
 export const ZOrgUpdateSchema = z.strictObject({
   name: name.optional(),
-  shortName: z.string().trim().max(40).nullable().optional(),
+  shortName: shortName.nullable().optional(),
   code: code.optional(),
   kind: z.enum(ORG_KINDS).optional(),
   unitType: z.enum(UNIT_TYPES).nullable().optional(),
@@ -70,11 +72,12 @@ export type TOrgUpdate = z.infer<typeof ZOrgUpdateSchema>;
 
 export const ZOrgMoveSchema = z.strictObject({ newParentId: z.number().int().positive() });
 export type TOrgMove = z.infer<typeof ZOrgMoveSchema>;
-export const ZOrgDissolveSchema = z.strictObject({ dissolvedOn: ZDate, reason: z.string().trim().min(2, '请填写撤销原因').max(500) });
+export const ZOrgDissolveSchema = z.strictObject({ dissolvedOn: ZDate, reason: z.string().trim().min(2, '请填写撤销原因')
+  .max(500, '撤销原因不能超过 500 个字') });
 export type TOrgDissolve = z.infer<typeof ZOrgDissolveSchema>;
 
 export const ZCommitteeInputSchema = z.strictObject({
-  personName: z.string().trim().min(2).max(40),
+  personName: z.string().trim().min(2, '姓名至少 2 个字').max(40, '姓名不能超过 40 个字'),
   post: z.enum(COMMITTEE_POSTS),
   termStart: ZDate.nullable().optional(),
   termEnd: ZDate.nullable().optional(),
@@ -97,3 +100,6 @@ export const ZOrgHistorySchema = z.object({
   after: z.unknown(),
 });
 export type TOrgHistory = z.infer<typeof ZOrgHistorySchema>;
+/** The history with the names of the organizations its snapshots refer to by id (a parent before and after a move). */
+export const ZOrgHistoryListSchema = z.object({ items: z.array(ZOrgHistorySchema), orgNames: z.record(z.string(), z.string()) });
+export type TOrgHistoryList = z.infer<typeof ZOrgHistoryListSchema>;

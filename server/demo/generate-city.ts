@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.js';
 import { shapeCity } from './org-shape.js';
 import { drawPeople } from './people.js';
 import { insertInBatches, orgRows } from './insert-rows.js';
+import { fillNameKeys } from '../db/name-keys.js';
 import { DEMO_PASSWORD, insertDemoAccounts, pickSamples } from './demo-accounts.js';
 
 export interface CityOptions {
@@ -63,6 +64,8 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
     await insertInBatches(trx, 'org_committee_members', people.committees);
     phase('committees');
     await insertInBatches(trx, 'members', people.members);
+    // The rows carry their pinyin keys; this finds none to fill unless a row was built without them.
+    await fillNameKeys(trx);
     phase('members');
     if (opts.demoAccounts) users = await insertDemoAccounts(trx, samples, people, opts.seed, city, passwordHash);
   });

@@ -8,6 +8,7 @@ import { createRng, type Rng } from './prng.js';
 import { personName, type Sex } from './names.js';
 import { addDays, addYears, laterOf } from './dates.js';
 import type { OrgNode, OrgTree } from './org-tree.js';
+import { pinyinInitials, pinyinSortKey } from '../modules/orgs/pinyin.js';
 
 export type MemberRow = Insertable<MembersTable>;
 export type CommitteeRow = Insertable<OrgCommitteeMembersTable>;
@@ -77,7 +78,7 @@ function addMembers(people: People, rng: Rng, org: OrgNode, count: number): stri
     const category = rng.next() < 0.94 ? 'full' : 'probationary';
     if (category === 'full') full++;
     names.push(name);
-    people.members.push({ org_id: org.id, name, gender, category });
+    people.members.push({ org_id: org.id, name, gender, category, name_initials: pinyinInitials(name), sort_key: pinyinSortKey(name) });
   }
   people.fullMembers.set(org.id, full);
   return names;

@@ -12,6 +12,7 @@ import { seedMeetingsDemo } from '../modules/meetings/demo.js';
 import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
+import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
 export const DEMO_ORG_COUNT = 2000;
@@ -26,6 +27,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTermsDemo(db, city, keys);
   await seedStandardsDemo(db, city, keys);
   await seedJointTasksDemo(db, city, keys);
+  // Whatever an area wrote in bulk, every name is found by its initials.
+  await fillNameKeys(db);
 }
 
 export async function seedDemoIfEmpty(db: Db, keys: Keys): Promise<CityResult | null> {

@@ -72,6 +72,8 @@ export const POLICY: Record<Action, Row> = {
   // Statistics: only the people who keep the records read and export them.
   'stats.read':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
   'stats.export':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  // The to-do digest of a subtree is Party business: the department and organization administrators only.
+  'todo.digest':       [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
 };
 
 /** The expected answer for one role and one action. */

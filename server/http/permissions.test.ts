@@ -42,7 +42,7 @@ const PARTY_BUSINESS: readonly Action[] = [
   'dues.read', 'dues.write', 'dues.approve', 'dues.export',
   'life.read', 'life.write', 'life.config', 'term.read', 'term.write', 'term.approve',
   'standard.read', 'standard.write', 'standard.review', 'standard.config', 'task.read', 'task.write', 'task.check',
-  'stats.read', 'stats.export',
+  'stats.read', 'stats.export', 'todo.digest',
 ];
 const DUTIES: Record<'sysadmin' | 'secadmin' | 'auditor', readonly Action[]> = {
   sysadmin: ['system.config'],

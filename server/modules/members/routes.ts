@@ -35,8 +35,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/:id', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员详情', params: ZIdParam, response: { 200: ZMemberDetailSchema } } },
     async (req) => memberDetail(ctxOf(req), req.params.id));
 
-  app.get('/:id/history', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema) }) } } },
-    async (req) => ({ items: await memberHistory(ctxOf(req), req.params.id) }));
+  app.get('/:id/history', { config: { scope: { 'params.id': 'member' }, action: 'member.read' }, schema: { tags, summary: '党员信息变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZMemberHistorySchema), orgNames: z.record(z.string(), z.string()) }) } } },
+    async (req) => memberHistory(ctxOf(req), req.params.id));
 
   app.post('/', { config: { action: 'member.write' }, schema: { tags, summary: '新增党员', body: ZMemberCreateSchema, response: { 201: ZMemberDetailSchema } } },
     async (req, reply) => {

@@ -7,7 +7,7 @@ import { checkIdNumber } from '../../../domain/rules/id-number.js';
 import { audited } from '../../audit/record.js';
 import type { Ctx } from '../../context.js';
 import { invalid, notFound } from '../../errors.js';
-import { ancestorsInScope, orgById } from '../orgs/queries.js';
+import { ancestorsInScope, namesOf, orgById } from '../orgs/queries.js';
 import * as q from './queries.js';
 import { presentDetail, presentRow } from './presenters.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
@@ -71,7 +71,14 @@ export async function memberDetail(ctx: Ctx, id: number, scopePath = ctx.actor.s
 
 export async function memberHistory(ctx: Ctx, id: number) {
   const rows = await q.historyOf(ctx.db, id);
-  return rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after }));
+  // Snapshots keep the branch's id; people read its name (a transfer shows where from and where to).
+  const orgOf = (s: unknown) => (s && typeof s === 'object' ? (s as Record<string, unknown>).org_id ?? (s as Record<string, unknown>).orgId : null);
+  const ids = [...new Set(rows.flatMap((r) => [orgOf(r.before), orgOf(r.after)]).map(Number).filter((v) => Number.isInteger(v) && v > 0))];
+  const orgNames = Object.fromEntries((await namesOf(ctx.db, ids)).map((o) => [String(o.id), o.name]));
+  return {
+    items: rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after })),
+    orgNames,
+  };
 }
 
 /** The full identity number, for roles allowed to see it; the reveal is audited with the member's id (SECURITY.md 16, 21). */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
-  ZCommitteeSchema, ZOrgCreateSchema, ZOrgDetailSchema, ZOrgDissolveSchema, ZOrgHistorySchema,
+  ZCommitteeSchema, ZOrgCreateSchema, ZOrgDetailSchema, ZOrgDissolveSchema, ZOrgHistoryListSchema,
   ZOrgMoveSchema, ZOrgNodeSchema, ZOrgSearchHitSchema, ZOrgSearchQuery, ZOrgUpdateSchema,
 } from '../../../domain/schemas/orgs.js';
 import { audited } from '../../audit/record.js';
@@ -39,10 +39,10 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map(presentNode) };
   });
 
-  app.get('/:id/history', { config: { scope: { 'params.id': 'org' }, action: 'org.read' }, schema: { tags, summary: '变更历史', params: ZIdParam, response: { 200: z.object({ items: z.array(ZOrgHistorySchema) }) } } },
+  app.get('/:id/history', { config: { scope: { 'params.id': 'org' }, action: 'org.read' }, schema: { tags, summary: '变更历史（上级组织以名称给出：orgNames）', params: ZIdParam, response: { 200: ZOrgHistoryListSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      return { items: await history(ctx, (await loadOrg(ctx, 'org.read', req.params.id)).id) };
+      return history(ctx, (await loadOrg(ctx, 'org.read', req.params.id)).id);
     });
 
   app.post('/', { config: { action: 'org.create', scope: { 'body.parentId': 'org' } }, schema: { tags, summary: '新建组织', body: ZOrgCreateSchema, response: { 201: ZOrgDetailSchema } } },

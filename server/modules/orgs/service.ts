@@ -4,19 +4,21 @@ import { loadInScope } from '../../scope/access.js';
 import type { OrgKind, UnitType, CommitteePost } from '../../../domain/org-kinds.js';
 import type { TOrgDetail, TOrgNode } from '../../../domain/schemas/orgs.js';
 import { orgSetupWarnings } from '../../../domain/rules/org-setup.js';
+import { can } from '../../../domain/permissions.js';
 import * as q from './queries.js';
 import { presentNode } from './presenters.js';
 
 /** The organization after the scope check (scope/access.ts): outside the subtree or missing, 404, a refusal audited. */
 export const loadOrg = (ctx: Ctx, action: string, id: number): Promise<q.OrgRow> => loadInScope(ctx, action, 'org', id, (x) => q.findOrg(ctx.db, x));
 
-/**
- * @deprecated The request form, kept while the modules outside this branch's migration still pass a
- * request: use loadOrg(ctx, action, id).
- */
-
 export async function orgDetail(ctx: Ctx, org: q.OrgRow): Promise<TOrgDetail> {
   const { db, actor } = ctx;
+  // Who reads the tree only to place accounts, cadres or talents (三员分立, SECURITY.md 12) sees the
+  // organization, not its Party business: no member counts, committee or set-up warnings.
+  if (!can(actor.roles, 'member.read')) {
+    const path = await q.ancestorsInScope(db, org.path, actor.scopePath);
+    return { ...orgFields(org), path, memberCount: null, fullMemberCount: null, probationaryCount: null, committee: [], warnings: [] };
+  }
   const [path, counts, committee] = await Promise.all([
     q.ancestorsInScope(db, org.path, actor.scopePath),
     q.memberCounts(db, org.path),
@@ -32,17 +34,23 @@ export async function orgDetail(ctx: Ctx, org: q.OrgRow): Promise<TOrgDetail> {
     })
     : [];
   return {
-    ...presentNode(org),
-    code: org.code,
-    unitType: org.unit_type as UnitType | null,
-    establishedOn: org.established_on,
-    dissolvedOn: org.dissolved_on,
+    ...orgFields(org),
     path,
     memberCount: counts.full + counts.probationary,
     fullMemberCount: counts.full,
     probationaryCount: counts.probationary,
     committee: committee.map((c) => ({ id: c.id, personName: c.person_name, post: c.post as CommitteePost, termStart: c.term_start, termEnd: c.term_end })),
     warnings,
+  };
+}
+
+function orgFields(org: q.OrgRow) {
+  return {
+    ...presentNode(org),
+    code: org.code,
+    unitType: org.unit_type as UnitType | null,
+    establishedOn: org.established_on,
+    dissolvedOn: org.dissolved_on,
   };
 }
 
@@ -69,5 +77,12 @@ export async function search(ctx: Ctx, text: string, limit: number) {
 
 export async function history(ctx: Ctx, orgId: number) {
   const rows = await q.historyOf(ctx.db, orgId);
-  return rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after }));
+  // Snapshots keep the parent's id; people read its name (a move shows where from and where to).
+  const parentOf = (s: unknown) => (s && typeof s === 'object' ? (s as Record<string, unknown>).parentId ?? (s as Record<string, unknown>).parent_id : null);
+  const ids = [...new Set(rows.flatMap((r) => [parentOf(r.before), parentOf(r.after)]).filter((v): v is number => Number.isInteger(v)))];
+  const orgNames = Object.fromEntries((await q.namesOf(ctx.db, ids)).map((o) => [String(o.id), o.name]));
+  return {
+    items: rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after })),
+    orgNames,
+  };
 }

@@ -1,5 +1,5 @@
 // To-do endpoints (待办): the caller's own list and count (any signed-in user: the list is their own),
-// and the digest of an organization's subtree (org.read, limited to the caller's scope).
+// and the digest of an organization's subtree (todo.digest, limited to the caller's scope).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { can } from '../../../domain/permissions.js';
 import { TODO_KINDS, type TodoKind } from '../../../domain/todo-kinds.js';
@@ -25,7 +25,7 @@ export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The digest's organization: the one asked for inside the caller's scope, or the caller's own. */
   const digestRoot = async (ctx: Ctx, orgId: number | undefined) => {
-    const org = await loadOrg(ctx, 'org.read', orgId ?? ctx.actor.orgId);
+    const org = await loadOrg(ctx, 'todo.digest', orgId ?? ctx.actor.orgId);
     return { id: org.id, name: org.name, kind: org.kind, path: org.path, parentId: org.id === ctx.actor.orgId ? null : org.parent_id };
   };
   const todoContext = (ctx: Ctx) => contextOf(ctx.db, ctx.clock.now());
@@ -50,14 +50,14 @@ export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
       return { total: items.length, overdue: items.filter((x) => x.overdue).length };
     });
 
-  app.get('/digest', { config: { action: 'org.read' }, schema: { tags, summary: '下级待办汇总（按直属下级组织统计各类待办及逾期数）', querystring: ZDigestViewQuery, response: { 200: ZDigestSchema } } },
+  app.get('/digest', { config: { action: 'todo.digest' }, schema: { tags, summary: '下级待办汇总（按直属下级组织统计各类待办及逾期数）', querystring: ZDigestViewQuery, response: { 200: ZDigestSchema } } },
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store');
       const ctx = ctxOf(req);
       return digestOf(todoContext(ctx), await digestRoot(ctx, req.query.orgId), req.query.fresh === 'true');
     });
 
-  app.get('/digest/items', { config: { action: 'org.read' }, schema: { tags, summary: '下级待办明细（仅限本人可办理的类别）', querystring: ZDigestItemsQuery, response: { 200: ZDigestItemsSchema } } },
+  app.get('/digest/items', { config: { action: 'todo.digest' }, schema: { tags, summary: '下级待办明细（仅限本人可办理的类别）', querystring: ZDigestItemsQuery, response: { 200: ZDigestItemsSchema } } },
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store');
       const ctx = ctxOf(req);
@@ -67,7 +67,7 @@ export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
     });
 
   app.get('/digest/export', {
-    config: { action: 'org.read', rateLimit: { max: 10, timeWindow: 60_000 } },
+    config: { action: 'todo.digest', rateLimit: { max: 10, timeWindow: 60_000 } },
     schema: { tags, summary: '导出下级待办汇总（Excel）', querystring: ZDigestExportQuery },
   }, async (req, reply) => {
     const { purpose, orgId } = req.query;

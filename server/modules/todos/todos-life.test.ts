@@ -206,7 +206,8 @@ describe('the digest (下级汇总)', () => {
     const items = json(await t.call(districtAdmin, 'GET', `/api/todos/digest/items?orgId=${branch}&kind=life_meeting`));
     expect(items.items.map((x: any) => x.ref)).toEqual([`${branch}:life_meeting:${todayOf(t).slice(0, 4)}`]);
     const sec = await t.login('secadmin');
-    expect(json(await t.call(sec, 'GET', `/api/todos/digest/items?orgId=${branch}`)).items).toEqual([]);
+    // The security administrator holds none of the business (三员分立): the digest is refused outright.
+    expect((await t.call(sec, 'GET', `/api/todos/digest/items?orgId=${branch}`)).statusCode).toBe(403);
   });
 
   it('answers 404 outside the caller’s subtree', async () => {

@@ -18,7 +18,7 @@ export const listMembers = (filter: TMemberFilterParams, cursor?: string, limit 
 export const countMembers = (filter: TMemberFilterParams) => api.get<TMemberCount>('/api/members/count', { ...filter });
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<TMemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<TMemberDetail>('/api/members/me');
-export const getMemberHistory = (id: Id) => api.get<TItems<TMemberHistory>>(`/api/members/${id}/history`);
+export const getMemberHistory = (id: Id) => api.get<TItems<TMemberHistory> & { orgNames: Record<string, string> }>(`/api/members/${id}/history`);
 export const createMember = (body: TMemberCreate) => api.post<TMemberDetail>('/api/members', body);
 export const updateMember = (id: Id, body: TMemberUpdate) => api.patch<TMemberDetail>(`/api/members/${id}`, body);
 /** Audited on the server with the member's id (SECURITY.md 21). */

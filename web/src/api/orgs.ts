@@ -1,10 +1,10 @@
 import { api } from './client';
 import type { DateString, Id, TItems } from './types';
 import type {
-  TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning,
+  TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgHistoryList, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning,
 } from '../../../domain/schemas/orgs';
 
-export type { TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning };
+export type { TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgHistoryList, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning };
 
 export const getOrgRoots = () => api.get<TItems<TOrgNode>>('/api/orgs/roots');
 export const getOrg = (id: Id, signal?: AbortSignal) => api.get<TOrgDetail>(`/api/orgs/${id}`, undefined, { signal });
@@ -12,7 +12,7 @@ export const getOrgChildren = (id: Id, includeDissolved = false) =>
   api.get<TItems<TOrgNode>>(`/api/orgs/${id}/children`, { includeDissolved: includeDissolved || undefined });
 export const searchOrgs = (q: string, signal?: AbortSignal) =>
   api.get<TItems<TOrgSearchHit>>('/api/orgs/search', { q, limit: 20 }, { signal });
-export const getOrgHistory = (id: Id) => api.get<TItems<TOrgHistory>>(`/api/orgs/${id}/history`);
+export const getOrgHistory = (id: Id) => api.get<TOrgHistoryList>(`/api/orgs/${id}/history`);
 
 export const createOrg = (body: TOrgCreate) => api.post<TOrgDetail>('/api/orgs', body);
 export const updateOrg = (id: Id, body: TOrgUpdate) => api.patch<TOrgDetail>(`/api/orgs/${id}`, body);

@@ -47,8 +47,8 @@ export function ExportPurposeModal<V extends object = object>(props: ExportPurpo
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={props.initialValues}>
         {props.children}
-        <Form.Item name="purpose" label={t('common.exportPurpose')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.exportPurposeRequired') }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder={props.placeholder} data-testid={props.testId} />
+        <Form.Item name="purpose" label={t('common.exportPurpose')} rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('common.exportPurposeRequired') }]}>
+          <Input.TextArea count={{ show: true, max: 200 }} rows={3} placeholder={props.placeholder} data-testid={props.testId} />
         </Form.Item>
       </Form>
     </Modal>

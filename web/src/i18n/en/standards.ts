@@ -42,10 +42,10 @@ const standards: typeof zh = {
     },
   },
   config: {
-    versions: 'Checklist versions', name: 'Name', effectiveFrom: 'In force from', items: 'Items', used: 'Assessments', createdBy: 'Published by',
+    versions: 'Checklist versions', name: 'Name', effectiveFrom: 'In force from', items: 'Items', used: 'Assessments', createdBy: 'Published by', createdAt: 'Published on', builtIn: 'Built in',
     newVersion: 'Publish a new version', newTitle: 'Publish a new checklist', hint: 'Each year uses the version in force on 1 January; years already being assessed keep theirs.',
     onlyCity: 'The checklist is published by the city organization department.', sum: 'Items add up to {{sum}} (must be 100)', thresholds: 'Star thresholds (at least)',
-    addItem: 'Add item', code: 'Code', published: 'Published', local: 'Local practice (L): each city sets its own checklist and may publish new versions.',
+    addItem: 'Add item', code: 'Code', published: 'Published', local: 'Local practice: each city sets its own checklist and may publish new versions.',
   },
 };
 export default standards;

@@ -41,10 +41,10 @@ const standards = {
     },
   },
   config: {
-    versions: '评分标准版本', name: '名称', effectiveFrom: '施行日期', items: '评分项', used: '已用于评定', createdBy: '发布人',
+    versions: '评分标准版本', name: '名称', effectiveFrom: '施行日期', items: '评分项', used: '已用于评定', createdBy: '发布人', createdAt: '发布时间', builtIn: '系统预置',
     newVersion: '发布新版本', newTitle: '发布新版评分标准', hint: '每年的评定使用当年 1 月 1 日施行的版本；已开始评定的年度不受新版本影响。',
     onlyCity: '评分标准由市级组织部门发布。', sum: '各项满分合计 {{sum}} 分（应为 100 分）', thresholds: '星级分数线（不低于）',
-    addItem: '添加评分项', code: '编号', published: '已发布', local: '本市做法（L）：评分标准由各地制定，可随时发布新版本。',
+    addItem: '添加评分项', code: '编号', published: '已发布', local: '本市做法：评分标准由各地制定，可随时发布新版本。',
   },
 };
 export default standards;

@@ -3,6 +3,7 @@ import { Button, DatePicker, Form, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_LABELS, auditActionLabel } from '../../../../domain/audit-actions';
 import type { TAuditFilter, TAuditResult } from '../../api/audit';
 
 interface Values {
@@ -28,8 +29,13 @@ function toFilter(v: Values): TAuditFilter {
 }
 
 export function AuditFilters({ onSearch }: { onSearch: (filter: TAuditFilter) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  // Chosen by name from the catalogue, searchable by name or code: nobody has to know `auth.login`.
+  const actionOptions = AUDIT_ACTIONS.map((code) => ({ value: code, label: auditActionLabel(code, lang), code }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en'));
+  const objectOptions = Object.entries(AUDIT_OBJECT_LABELS).map(([value, l]) => ({ value, label: l[lang] }));
   return (
     <Form form={form} layout="inline" className="filter-bar" onFinish={(v) => onSearch(toFilter(v))}>
       <Form.Item name="range" label={t('audit.fields.at')}>
@@ -39,13 +45,19 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: TAuditFilter) =>
         <Input allowClear style={{ width: 120 }} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.fields.action')}>
-        <Input allowClear style={{ width: 140 }} placeholder="auth.login" />
+        <Select
+          allowClear
+          showSearch={{ filterOption: (input, o) => `${o?.label ?? ''} ${o?.code ?? ''}`.toLowerCase().includes(input.toLowerCase()) }}
+          style={{ width: 200 }}
+          options={actionOptions}
+          data-testid="audit-action-filter"
+        />
       </Form.Item>
       <Form.Item name="result" label={t('audit.fields.result')}>
         <Select allowClear style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))} />
       </Form.Item>
       <Form.Item name="objectType" label={t('audit.fields.objectType')}>
-        <Input allowClear style={{ width: 110 }} />
+        <Select allowClear style={{ width: 140 }} options={objectOptions} />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button>

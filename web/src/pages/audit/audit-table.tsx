@@ -1,6 +1,7 @@
 // The audit rows, dense: who did what to which object, from where, with what result.
 import { Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel, auditObjectLabel } from '../../../../domain/audit-actions';
 import type { TAuditResult, TAuditRow } from '../../api/audit';
 import { formatTime } from '../../lib/dates';
 import { useLabels } from '../../lib/labels';
@@ -8,8 +9,9 @@ import { useLabels } from '../../lib/labels';
 const RESULT_COLORS: Record<TAuditResult, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
 export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const dash = (v: string | null) => v || '—';
   return (
     <div data-testid="audit-table">
@@ -36,12 +38,14 @@ export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: bool
             render: (v: string | null) => (v ? v.split(',').map((r) => labels.role(r.trim())).join('、') : '—'),
           },
           { title: t('audit.fields.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => <span className="mono">{dash(v)}</span> },
-          { title: t('audit.fields.action'), dataIndex: 'action', width: 160, render: (v: string) => <span className="mono">{v}</span> },
+          // The action in words; the code stays in the tooltip for those who search the export by it.
+          { title: t('audit.fields.action'), dataIndex: 'action', width: 180, render: (v: string) => <Tooltip title={v}>{auditActionLabel(v, lang)}</Tooltip> },
           {
             title: t('audit.fields.object'),
             key: 'object',
             ellipsis: true,
-            render: (_v, r) => (r.objectType ? <span className="mono">{r.objectType}{r.objectId ? ` #${r.objectId}` : ''}</span> : '—'),
+            // The object by its name (organization, member, applicant, account); an unnamed one by its kind.
+            render: (_v, r) => (r.objectType ? [auditObjectLabel(r.objectType, lang), r.objectName].filter(Boolean).join('：') : '—'),
           },
           {
             title: t('audit.fields.result'),

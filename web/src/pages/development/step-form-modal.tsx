@@ -14,6 +14,7 @@ import { can } from '../../../../domain/permissions';
 import { FULL_OUTCOMES, stepDef } from '../../../../domain/rules/development-steps';
 import { useDevLabels } from './dev-labels';
 import { VoteFields } from './vote-fields';
+import { validValues } from '../../lib/form-values';
 
 interface Values extends Omit<TStepInputBody, 'doneOn' | 'override'> { doneOn: Dayjs; overrideReason?: string }
 
@@ -60,7 +61,9 @@ export function StepFormModal({ person, onCancel, onSaved }: { person: TPersonDe
   }, [stepNo]);
 
   const save = async (withOverride: boolean) => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     setError(null);
     try {
@@ -122,7 +125,7 @@ export function StepFormModal({ person, onCancel, onSaved }: { person: TPersonDe
               {fields.map((f) => (
                 <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }}>
                   <Form.Item name={[f.name, 'name']} noStyle><AutoComplete options={documentOptions} style={{ width: 220 }} placeholder={t('development.form.documentName')} /></Form.Item>
-                  <Form.Item name={[f.name, 'number']} noStyle><Input style={{ width: 180 }} placeholder={t('development.form.documentNumber')} maxLength={60} /></Form.Item>
+                  <Form.Item rules={[{ max: 60 }]} name={[f.name, 'number']} messageVariables={{ label: t('development.form.documentNumber') }} noStyle><Input style={{ width: 180 }} placeholder={t('development.form.documentNumber')} /></Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
@@ -130,7 +133,7 @@ export function StepFormModal({ person, onCancel, onSaved }: { person: TPersonDe
             </Form.Item>
           )}
         </Form.List>
-        <Form.Item name="note" label={t('development.form.note')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+        <Form.Item rules={[{ max: 500 }]} name="note" label={t('development.form.note')}><Input.TextArea rows={2} /></Form.Item>
         {violations && violations.length > 0 && (
           <Alert type={soft ? 'warning' : 'error'} showIcon data-testid="rule-violations" style={{ marginBottom: 8 }}
             title={<ul style={{ margin: 0, paddingLeft: 16 }}>{violations.map((v) => <li key={v.code}>{v.message}</li>)}</ul>} />
@@ -138,8 +141,8 @@ export function StepFormModal({ person, onCancel, onSaved }: { person: TPersonDe
         {violations && violations.length === 0 && <Alert type="success" showIcon title={t('development.form.rulesOk')} style={{ marginBottom: 8 }} />}
         {soft && mayOverride && (
           <Form.Item name="overrideReason" label={t('development.form.overrideReason')} extra={t('development.form.overrideHint')}
-            rules={[{ min: 4, message: t('development.form.overrideReasonRequired') }]}>
-            <Input.TextArea rows={2} maxLength={500} data-testid="override-reason" />
+            rules={[{ max: 500 }, { min: 4, message: t('development.form.overrideReasonRequired') }]}>
+            <Input.TextArea rows={2} data-testid="override-reason" />
           </Form.Item>
         )}
         {error && <Alert type="error" showIcon title={error} data-testid="step-error" />}

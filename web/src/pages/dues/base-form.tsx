@@ -60,7 +60,7 @@ export function BaseForm({ memberId, initial, onSaved }: { memberId: Id; initial
         <Select options={(SOURCES[category] ?? DUES_BASE_SOURCES).map((s) => ({ value: s, label: t(`dues.source.${s}`) }))} />
       </Form.Item>
       <Form.Item name="month" label={t('dues.base.effectiveFrom')} rules={[{ required: true }]}><DatePicker picker="month" allowClear={false} /></Form.Item>
-      <Form.Item name="note" label={t('dues.base.note')}><Input maxLength={200} /></Form.Item>
+      <Form.Item rules={[{ max: 200 }]} name="note" label={t('dues.base.note')}><Input /></Form.Item>
       <Alert type="success" style={{ marginBottom: 12 }} data-testid="base-computed"
         title={t('dues.base.computed', { v: fenToYuan(due) }) + (rate === null ? t('dues.base.fixed') : t('dues.base.rate', { rate: rate / 100 }))} />
       <Button type="primary" htmlType="submit" loading={busy} data-testid="base-save">{t('common.save')}</Button>

@@ -52,7 +52,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
             <>
               <span>{t('dues.sheet.paidOn')}</span>
               <DatePicker allowClear={false} value={paidOn} onChange={(d) => d && setPaidOn(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-              <Input style={{ width: 140 }} placeholder={t('dues.sheet.collectedBy')} value={collectedBy} onChange={(e) => setCollectedBy(e.target.value)} maxLength={40} />
+              <Input style={{ width: 140 }} placeholder={t('dues.sheet.collectedBy')} value={collectedBy} onChange={(e) => setCollectedBy(e.target.value)} count={{ max: 40 }} />
               <Button type="primary" disabled={!ticked.length} loading={busy} onClick={save} data-testid="sheet-save">{t('dues.sheet.save', { n: ticked.length })}</Button>
             </>
           )}

@@ -43,7 +43,7 @@ export function PayForm({ account, done }: { account: TMemberDues; done: Done })
       onFinish={(v: { months: string[]; paidOn: Dayjs; receiptNo?: string }) => run(() => payMonths(account.member.id, { months: v.months, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined }))}>
       <Form.Item name="months" label={t('dues.pay.months')} rules={[{ required: true }]}><Select mode="multiple" options={options} data-testid="pay-months" /></Form.Item>
       <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>
-      <Form.Item name="receiptNo" label={t('dues.pay.receiptNo')}><Input maxLength={40} /></Form.Item>
+      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}><Input /></Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="pay-submit">{t('dues.pay.submit')}</Button>
     </Form>
   );
@@ -58,8 +58,8 @@ export function VoluntaryForm({ account, done }: { account: TMemberDues; done: D
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('dues.pay.centreHint')}</Typography.Paragraph>
       <Form.Item name="yuan" label={t('dues.pay.amount')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: 200 }} /></Form.Item>
       <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>
-      <Form.Item name="receiptNo" label={t('dues.pay.receiptNo')}><Input maxLength={40} /></Form.Item>
-      <Form.Item name="note" label={t('dues.base.note')}><Input maxLength={200} /></Form.Item>
+      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}><Input /></Form.Item>
+      <Form.Item rules={[{ max: 200 }]} name="note" label={t('dues.base.note')}><Input /></Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>{t('dues.pay.submit')}</Button>
     </Form>
   );
@@ -81,7 +81,7 @@ export function ReductionForm({ account, done }: { account: TMemberDues; done: D
       </Form.Item>
       {kind === 'reduce' && <Form.Item name="yuan" label={t('dues.reduction.amount')} rules={[{ required: true }]}><InputNumber min={0} precision={2} /></Form.Item>}
       <Form.Item name="range" label={`${t('dues.reduction.from')} ~ ${t('dues.reduction.to')}`} rules={[{ required: true }]}><DatePicker.RangePicker picker="month" allowClear={false} /></Form.Item>
-      <Form.Item name="reason" label={t('dues.reduction.reason')} rules={[{ required: true, min: 4, message: t('dues.reduction.reason') }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+      <Form.Item name="reason" label={t('dues.reduction.reason')} rules={[{ max: 500 }, { required: true, min: 4, message: t('dues.reduction.reason') }]}><Input.TextArea rows={3} /></Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>{t('dues.member.propose')}</Button>
     </Form>
   );

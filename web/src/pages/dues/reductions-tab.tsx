@@ -66,7 +66,7 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
         ]}
       />
       <Modal open={!!deciding} title={deciding && `${t(`dues.reduction.${deciding.decision}`)}：${deciding.r.memberName}`} onOk={decide} onCancel={() => setDeciding(undefined)}>
-        <Input.TextArea rows={3} maxLength={200} placeholder={t('dues.reduction.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea rows={3} count={{ max: 200 }} placeholder={t('dues.reduction.note')} value={note} onChange={(e) => setNote(e.target.value)} />
       </Modal>
     </>
   );

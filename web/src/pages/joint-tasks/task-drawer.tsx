@@ -91,8 +91,8 @@ function ReportForm({ task, onSave }: { task: TJointTaskDetail; onSave: (b: Repo
         <Select style={{ width: 110 }} options={options.map((s) => ({ value: s, label: label(s) }))} data-testid="report-stage" />
       </Form.Item>
       <Form.Item name="progress" label={t('jointTasks.field.progress')}><InputNumber min={0} max={100} step={10} addonAfter="%" style={{ width: 120 }} data-testid="report-progress" /></Form.Item>
-      <Form.Item name="note" rules={back ? [{ required: true, whitespace: true, message: t('jointTasks.drawer.backNeedsNote') }] : []}>
-        <Input style={{ width: 260 }} maxLength={500} placeholder={t('jointTasks.drawer.note')} data-testid="report-note" />
+      <Form.Item name="note" messageVariables={{ label: t('jointTasks.drawer.note') }} rules={[{ max: 500 }, ...(back ? [{ required: true, whitespace: true, message: t('jointTasks.drawer.backNeedsNote') }] : [])]}>
+        <Input style={{ width: 260 }} placeholder={t('jointTasks.drawer.note')} data-testid="report-note" />
       </Form.Item>
       <Button type="primary" htmlType="submit" data-testid="report-submit">{t('jointTasks.drawer.save')}</Button>
     </Form>
@@ -111,7 +111,7 @@ function CheckForm({ onSave }: { onSave: (b: { result: CheckResult; note?: strin
         <Form.Item name="result" rules={[{ required: true }]}>
           <Radio.Group options={CHECK_RESULTS.map((r) => ({ value: r, label: label(r) }))} data-testid="check-result" />
         </Form.Item>
-        <Form.Item name="note"><Input style={{ width: 260 }} maxLength={500} placeholder={t('jointTasks.field.checkNote')} /></Form.Item>
+        <Form.Item rules={[{ max: 500 }]} name="note" messageVariables={{ label: t('jointTasks.field.checkNote') }}><Input style={{ width: 260 }} placeholder={t('jointTasks.field.checkNote')} /></Form.Item>
         <Button htmlType="submit" data-testid="check-submit">{t('jointTasks.drawer.check')}</Button>
       </Space>
     </Form>

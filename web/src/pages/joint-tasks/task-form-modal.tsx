@@ -59,12 +59,12 @@ export function TaskFormModal({ task, orgId, onClose }: { task?: TJointTaskDetai
             <Form.Item name="year" label={t('jointTasks.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
           </Space>
         )}
-        <Form.Item name="title" label={fields.title} rules={[{ required: true, whitespace: true, min: 2 }]}><Input maxLength={100} data-testid="task-title" /></Form.Item>
-        <Form.Item name="partySide" label={fields.partySide} rules={[{ required: true, whitespace: true, min: 2 }]}><Input.TextArea rows={2} maxLength={1000} data-testid="task-party" /></Form.Item>
-        <Form.Item name="businessSide" label={fields.businessSide} rules={[{ required: true, whitespace: true, min: 2 }]}><Input.TextArea rows={2} maxLength={1000} data-testid="task-business" /></Form.Item>
+        <Form.Item name="title" label={fields.title} rules={[{ max: 100 }, { required: true, whitespace: true, min: 2 }]}><Input data-testid="task-title" /></Form.Item>
+        <Form.Item name="partySide" label={fields.partySide} rules={[{ max: 1000 }, { required: true, whitespace: true, min: 2 }]}><Input.TextArea rows={2} data-testid="task-party" /></Form.Item>
+        <Form.Item name="businessSide" label={fields.businessSide} rules={[{ max: 1000 }, { required: true, whitespace: true, min: 2 }]}><Input.TextArea rows={2} data-testid="task-business" /></Form.Item>
         <Space align="start">
-          <Form.Item name="partyOwner" label={fields.partyOwner} rules={[{ required: true, whitespace: true, min: 2 }]}><Input maxLength={40} data-testid="task-party-owner" /></Form.Item>
-          <Form.Item name="businessOwner" label={fields.businessOwner} rules={[{ required: true, whitespace: true, min: 2 }]}><Input maxLength={40} data-testid="task-business-owner" /></Form.Item>
+          <Form.Item name="partyOwner" label={fields.partyOwner} rules={[{ max: 40 }, { required: true, whitespace: true, min: 2 }]}><Input data-testid="task-party-owner" /></Form.Item>
+          <Form.Item name="businessOwner" label={fields.businessOwner} rules={[{ max: 40 }, { required: true, whitespace: true, min: 2 }]}><Input data-testid="task-business-owner" /></Form.Item>
           <Form.Item name="startOn" label={t('jointTasks.field.startOn')}><DatePicker /></Form.Item>
           <Form.Item name="dueOn" label={t('jointTasks.field.dueOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         </Space>

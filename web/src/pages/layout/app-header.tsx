@@ -6,6 +6,7 @@ import { useAuth, useMe } from '../../auth/auth-context';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLabels } from '../../lib/labels';
 import { TodoBadge } from '../todos/todo-badge';
+import { holdsTodoKinds } from '../../../../domain/todo-kinds';
 
 export function AppHeader({ onChangePassword }: { onChangePassword: () => void }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
     <>
       <span className="brand">{t('app.name')}</span>
       <span className="spacer" />
-      {!me.mustChangePassword && <TodoBadge />}
+      {!me.mustChangePassword && holdsTodoKinds(me.roles) && <TodoBadge />}
       <LanguageSwitch />
       <Dropdown
         menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: onChangePassword }] }}

@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, D
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
+import { holdsTodoKinds } from '../../../../domain/todo-kinds';
 import { useMe } from '../../auth/auth-context';
 import { OrgSearch } from '../../components/org-search';
 import { OrgTree } from '../../components/org-tree';
@@ -28,7 +29,7 @@ export function AppSider() {
     can(me.roles, 'stats.read') && { key: 'dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard'), onClick: () => navigate('/dashboard') },
     can(me.roles, 'stats.read') && { key: 'org-health', icon: <HeartOutlined />, label: t('nav.orgHealth'), onClick: () => navigate('/org-health') },
     can(me.roles, 'stats.read') && { key: 'statistics', icon: <BarChartOutlined />, label: t('nav.statistics'), onClick: () => navigate('/statistics') },
-    { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
+    holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && { key: 'my-meetings', icon: <CalendarOutlined />, label: t('nav.myMeetings'), onClick: () => navigate('/my-meetings') },
     can(me.roles, 'member.self') && { key: 'my-record', icon: <UserOutlined />, label: t('nav.myRecord'), onClick: () => navigate('/my-record') },
     can(me.roles, 'member.self') && { key: 'my-dues', icon: <MoneyCollectOutlined />, label: t('nav.myDues'), onClick: () => navigate('/my-dues') },

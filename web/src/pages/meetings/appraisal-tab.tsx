@@ -107,7 +107,7 @@ export function AppraisalTab({ orgId }: { orgId: Id }) {
           },
           {
             title: t('meetings.appraisal.gradeNote'), dataIndex: 'note',
-            render: (v: string | null, r) => (editable ? <Input size="small" maxLength={200} value={v ?? ''} onChange={(e) => setRow(r.memberId, { note: e.target.value || null })} /> : v),
+            render: (v: string | null, r) => (editable ? <Input size="small" count={{ max: 200 }} value={v ?? ''} onChange={(e) => setRow(r.memberId, { note: e.target.value || null })} /> : v),
           },
         ]}
       />

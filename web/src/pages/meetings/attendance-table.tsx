@@ -101,7 +101,7 @@ export function AttendanceTable({ rows, onChange, showErrors }: { rows: Attendan
                   options={ABSENCE_REASONS.map((x) => ({ value: x, label: x }))} onChange={(v) => set(r.memberId, { reason: v })}
                   data-testid={`reason-${r.memberId}`}
                 />
-                <Input size="small" value={r.note} maxLength={80} placeholder={t('meetings.attendance.reasonNote')} onChange={(e) => set(r.memberId, { note: e.target.value })} />
+                <Input size="small" value={r.note} count={{ max: 80 }} placeholder={t('meetings.attendance.reasonNote')} onChange={(e) => set(r.memberId, { note: e.target.value })} />
               </Space.Compact>
             ),
           },

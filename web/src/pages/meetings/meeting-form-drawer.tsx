@@ -128,23 +128,23 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
           <Form.Item name="startTime" label={t('meetings.form.startTime')}>
             <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="place" label={t('meetings.form.place')}><Input maxLength={100} /></Form.Item>
+          <Form.Item rules={[{ max: 100 }]} name="place" label={t('meetings.form.place')}><Input /></Form.Item>
         </div>
         {late && <Alert type="warning" showIcon title={t('meetings.form.lateWarning', { days: props.lateAfterDays })} style={{ marginBottom: 12 }} data-testid="meeting-late-warning" />}
-        <Form.Item name="topic" label={t('meetings.form.topic')} rules={[{ required: true, whitespace: true, min: 2, message: t('meetings.form.topicRequired') }]}>
-          <Input maxLength={200} data-testid="meeting-topic" />
+        <Form.Item name="topic" label={t('meetings.form.topic')} rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('meetings.form.topicRequired') }]}>
+          <Input data-testid="meeting-topic" />
         </Form.Item>
         <div className="meeting-form-grid">
-          <Form.Item name="host" label={t('meetings.form.host')}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="recorder" label={t('meetings.form.recorder')}><Input maxLength={30} /></Form.Item>
+          <Form.Item rules={[{ max: 30 }]} name="host" label={t('meetings.form.host')}><Input /></Form.Item>
+          <Form.Item rules={[{ max: 30 }]} name="recorder" label={t('meetings.form.recorder')}><Input /></Form.Item>
         </div>
         {status === 'held' ? (
           <>
             <Form.Item label={t('meetings.form.attendance')}>
               {roster.error !== undefined ? <Alert type="error" showIcon title={errorText(roster.error)} /> : <AttendanceTable rows={rows} onChange={setRows} showErrors={showErrors} />}
             </Form.Item>
-            <Form.Item name="minutes" label={t('meetings.form.minutes')}><Input.TextArea rows={6} maxLength={20000} showCount /></Form.Item>
-            <Form.Item name="decisions" label={t('meetings.form.decisions')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+            <Form.Item rules={[{ max: 20000 }]} name="minutes" label={t('meetings.form.minutes')}><Input.TextArea count={{ show: true, max: 20000 }} rows={6} /></Form.Item>
+            <Form.Item rules={[{ max: 5000 }]} name="decisions" label={t('meetings.form.decisions')}><Input.TextArea rows={3} /></Form.Item>
           </>
         ) : <Alert type="info" showIcon title={t('meetings.form.plannedHint')} style={{ marginBottom: 12 }} />}
         {f.mode === 'create' && <div className="muted">{t('meetings.form.afterSave')}</div>}

@@ -86,7 +86,7 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
       {member && <Alert type="info" showIcon title={t('members.form.ownedElsewhere')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" size="small" initialValues={initial} onFinish={submit} data-testid="member-form">
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="name" label={t('members.fields.name')} rules={[{ required: true, whitespace: true, message: t('members.form.nameRequired') }]}><Input maxLength={30} data-testid="member-name" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="name" label={t('members.fields.name')} rules={[{ max: 30 }, { required: true, whitespace: true, message: t('members.form.nameRequired') }]}><Input data-testid="member-name" /></Form.Item></Col>
           <Col span={10}>
             <Form.Item
               name="idNumber"
@@ -97,15 +97,15 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
                 { validator: (_r, v: string | undefined) => { const c = v ? checkIdNumber(v) : null; return !c || c.ok ? Promise.resolve() : Promise.reject(new Error(c.message)); } },
               ]}
             >
-              <Input maxLength={18} className="mono" placeholder={member ? member.idMasked ?? '' : ''} data-testid="member-id-number" />
+              <Input count={{ max: 18 }} className="mono" placeholder={member ? member.idMasked ?? '' : ''} data-testid="member-id-number" />
             </Form.Item>
           </Col>
           <Col span={6}><Form.Item name="ethnicity" label={t('members.fields.ethnicity')} rules={[{ required: true }]}><Select showSearch options={labels.options('ethnicity')} /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="nativePlace" label={t('members.fields.nativePlace')}><Input maxLength={60} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="phone" label={t('members.fields.phone')} rules={[{ pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('members.form.phoneRule') }]}><Input maxLength={20} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="address" label={t('members.fields.address')}><Input maxLength={200} /></Form.Item></Col>
+          <Col span={8}><Form.Item rules={[{ max: 60 }]} name="nativePlace" label={t('members.fields.nativePlace')}><Input /></Form.Item></Col>
+          <Col span={8}><Form.Item name="phone" label={t('members.fields.phone')} rules={[{ max: 20 }, { pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('members.form.phoneRule') }]}><Input /></Form.Item></Col>
+          <Col span={8}><Form.Item rules={[{ max: 200 }]} name="address" label={t('members.fields.address')}><Input /></Form.Item></Col>
         </Row>
         <Divider titlePlacement="start" plain>{t('members.form.party')}</Divider>
         <Row gutter={12}>
@@ -140,8 +140,8 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
         <Divider titlePlacement="start" plain>{t('members.form.work')}</Divider>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="occupation" label={t('members.fields.occupation')}>{select('occupation')}</Form.Item></Col>
-          <Col span={10}><Form.Item name="workUnit" label={t('members.fields.workUnit')}><Input maxLength={100} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="jobPost" label={t('members.fields.jobPost')}><Input maxLength={60} /></Form.Item></Col>
+          <Col span={10}><Form.Item rules={[{ max: 100 }]} name="workUnit" label={t('members.fields.workUnit')}><Input /></Form.Item></Col>
+          <Col span={6}><Form.Item rules={[{ max: 60 }]} name="jobPost" label={t('members.fields.jobPost')}><Input /></Form.Item></Col>
         </Row>
       </Form>
     </Modal>

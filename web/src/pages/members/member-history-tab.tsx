@@ -25,7 +25,8 @@ export function MemberHistoryTab({ memberId, revision }: { memberId: Id; revisio
   const show = (field: string, v: unknown) => {
     if (v === null || v === undefined || v === '') return '—';
     if (CODED[field]) return labels.label(CODED[field], String(v));
-    if (field === 'orgId') return `#${String(v)}`;
+    // The server names the branches a snapshot refers to; an id is never shown.
+    if (field === 'orgId') return history.data?.orgNames[String(v)] ?? '—';
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
   return (

@@ -39,8 +39,8 @@ export function RuleVersionModal({ base, today, onSubmit, onClose }: {
         <Form.Item name="effectiveFrom" label={t('orgLife.rules.effectiveFrom')} extra={t('orgLife.rules.dateHint')} rules={[{ required: true, message: t('orgLife.rules.dateRequired') }]}>
           <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="rule-version-date" />
         </Form.Item>
-        <Form.Item name="title" label={t('orgLife.rules.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('orgLife.rules.titleRequired') }]}>
-          <Input maxLength={100} data-testid="rule-version-title" />
+        <Form.Item name="title" label={t('orgLife.rules.title')} rules={[{ max: 100 }, { required: true, whitespace: true, min: 2, message: t('orgLife.rules.titleRequired') }]}>
+          <Input data-testid="rule-version-title" />
         </Form.Item>
         <Table<MeetingKind>
           size="small"
@@ -64,9 +64,9 @@ export function RuleVersionModal({ base, today, onSubmit, onClose }: {
               render: (_v, k) => (
                 <Form.Item noStyle dependencies={[['rules', k, 'frequency']]}>
                   {({ getFieldValue }) => (
-                    <Form.Item name={['rules', k, 'article']} style={{ margin: 0 }}
-                      rules={getFieldValue(['rules', k, 'frequency']) === 'none' ? [] : [{ required: true, whitespace: true, min: 2, message: t('orgLife.rules.articleRequired') }]}>
-                      <Input maxLength={200} disabled={getFieldValue(['rules', k, 'frequency']) === 'none'} />
+                    <Form.Item name={['rules', k, 'article']} style={{ margin: 0 }} messageVariables={{ label: t('orgLife.rules.article') }}
+                      rules={getFieldValue(['rules', k, 'frequency']) === 'none' ? [] : [{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('orgLife.rules.articleRequired') }]}>
+                      <Input disabled={getFieldValue(['rules', k, 'frequency']) === 'none'} />
                     </Form.Item>
                   )}
                 </Form.Item>

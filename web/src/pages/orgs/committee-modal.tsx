@@ -74,7 +74,7 @@ export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) 
                     <Select style={{ width: 110 }} placeholder={t('orgs.committee.post')} options={COMMITTEE_POSTS.map((p) => ({ value: p, label: labels.post(p) }))} />
                   </Form.Item>
                   <Form.Item name={[name, 'personName']} rules={[{ required: true, whitespace: true, message: t('orgs.committee.nameRequired') }, { min: 2, max: 40, message: t('orgs.committee.nameLength') }]}>
-                    <Input style={{ width: 150 }} placeholder={t('orgs.committee.personName')} maxLength={40} />
+                    <Input style={{ width: 150 }} placeholder={t('orgs.committee.personName')} />
                   </Form.Item>
                   <Form.Item name={[name, 'termStart']}>
                     <DatePicker placeholder={t('orgs.committee.termStart')} />

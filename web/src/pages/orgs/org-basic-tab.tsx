@@ -24,9 +24,12 @@ export function OrgBasicTab({ org, revision }: { org: TOrgDetail; revision: numb
     { key: 'status', label: t('orgs.fields.status'), children: t(`orgs.status.${org.status}`) },
     ...(org.dissolvedOn ? [{ key: 'dissolvedOn', label: t('orgs.fields.dissolvedOn'), children: org.dissolvedOn }] : []),
     { key: 'childCount', label: t('orgs.fields.childCount'), children: org.childCount },
-    { key: 'memberCount', label: t('orgs.fields.memberCount'), children: org.memberCount },
-    { key: 'fullMemberCount', label: t('orgs.fields.fullMemberCount'), children: org.fullMemberCount },
-    { key: 'probationaryCount', label: t('orgs.fields.probationaryCount'), children: org.probationaryCount },
+    // Member counts are Party business: absent for the security administrator and other areas' officers.
+    ...(org.memberCount === null ? [] : [
+      { key: 'memberCount', label: t('orgs.fields.memberCount'), children: org.memberCount },
+      { key: 'fullMemberCount', label: t('orgs.fields.fullMemberCount'), children: org.fullMemberCount },
+      { key: 'probationaryCount', label: t('orgs.fields.probationaryCount'), children: org.probationaryCount },
+    ]),
   ];
 
   return (

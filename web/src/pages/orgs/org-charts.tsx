@@ -35,8 +35,8 @@ export function OrgCharts({ org, revision }: { org: TOrgDetail; revision: number
 
   const membersOption = useMemo(
     () => pie([
-      { name: t('orgs.fields.fullMemberCount'), value: org.fullMemberCount },
-      { name: t('orgs.fields.probationaryCount'), value: org.probationaryCount },
+      { name: t('orgs.fields.fullMemberCount'), value: org.fullMemberCount ?? 0 },
+      { name: t('orgs.fields.probationaryCount'), value: org.probationaryCount ?? 0 },
     ]),
     [org.fullMemberCount, org.probationaryCount, t],
   );
@@ -49,11 +49,13 @@ export function OrgCharts({ org, revision }: { org: TOrgDetail; revision: number
           {children.data?.items.some((c) => c.status === 'active') ? <LazyChart option={kindsOption} height={200} /> : empty}
         </Card>
       </Col>
-      <Col span={12}>
-        <Card size="small" title={t('orgs.charts.members')}>
-          {org.memberCount > 0 ? <LazyChart option={membersOption} height={200} /> : empty}
-        </Card>
-      </Col>
+      {org.memberCount !== null && (
+        <Col span={12}>
+          <Card size="small" title={t('orgs.charts.members')}>
+            {org.memberCount > 0 ? <LazyChart option={membersOption} height={200} /> : empty}
+          </Card>
+        </Col>
+      )}
     </Row>
   );
 }

@@ -52,8 +52,8 @@ export function OrgDissolveModal({ org, onCancel, onDissolved }: OrgDissolveModa
         <Form.Item name="dissolvedOn" label={t('orgs.fields.dissolvedOn')} rules={[{ required: true, message: t('orgs.dissolveForm.dateRequired') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="reason" label={t('orgs.dissolveForm.reason')} rules={[{ required: true, whitespace: true, message: t('orgs.dissolveForm.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
+        <Form.Item name="reason" label={t('orgs.dissolveForm.reason')} rules={[{ max: 500 }, { required: true, whitespace: true, message: t('orgs.dissolveForm.reasonRequired') }]}>
+          <Input.TextArea count={{ show: true, max: 500 }} rows={3} />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,10 +11,10 @@ export function OrgFormFields({ kinds, codeRequired }: { kinds: readonly OrgKind
   return (
     <>
       <Form.Item name="name" label={t('orgs.fields.name')} rules={[{ required: true, whitespace: true, message: t('orgs.form.nameRequired') }, { min: 2, max: 100, message: t('orgs.form.nameLength') }]}>
-        <Input data-testid="org-form-name" maxLength={100} placeholder={t('orgs.form.namePlaceholder')} />
+        <Input data-testid="org-form-name" placeholder={t('orgs.form.namePlaceholder')} />
       </Form.Item>
-      <Form.Item name="shortName" label={t('orgs.fields.shortName')}>
-        <Input maxLength={40} />
+      <Form.Item rules={[{ max: 40 }]} name="shortName" label={t('orgs.fields.shortName')}>
+        <Input />
       </Form.Item>
       <Form.Item
         name="code"
@@ -22,7 +22,7 @@ export function OrgFormFields({ kinds, codeRequired }: { kinds: readonly OrgKind
         extra={codeRequired ? undefined : t('orgs.form.codeHint')}
         rules={[{ required: codeRequired, message: t('orgs.form.codeRequired') }, { pattern: /^[A-Za-z0-9-]{1,40}$/, message: t('orgs.form.codeRule') }]}
       >
-        <Input maxLength={40} className="mono" />
+        <Input count={{ max: 40 }} className="mono" />
       </Form.Item>
       <Form.Item name="kind" label={t('orgs.fields.kind')} rules={[{ required: true, message: t('orgs.form.kindRequired') }]}>
         <Select

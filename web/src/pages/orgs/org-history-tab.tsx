@@ -9,10 +9,11 @@ import { useLabels, type Labels } from '../../lib/labels';
 import { useRequest } from '../../lib/use-request';
 import { diffFields } from './history-diff';
 
-function formatValue(field: string, value: unknown, labels: Labels, statusLabels: Record<string, string>): string {
+function formatValue(field: string, value: unknown, labels: Labels, statusLabels: Record<string, string>, orgNames: Record<string, string>): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'status') return statusLabels[String(value)] ?? String(value);
-  if (field === 'parentId') return `#${String(value)}`;
+  // The server names the organizations a snapshot refers to; an id is never shown.
+  if (field === 'parentId') return orgNames[String(value)] ?? '—';
   if (field === 'kind') return labels.kind(String(value));
   if (field === 'unitType') return labels.unitType(String(value));
   if (Array.isArray(value)) {
@@ -55,8 +56,8 @@ export function OrgHistoryTab({ orgId, revision }: { orgId: Id; revision: number
             diffFields(h.before, h.after).map((c) => (
               <div key={c.field} className="diff-line">
                 <strong>{fieldLabels[c.field] ?? c.field}</strong>：
-                {h.before != null && <><span className="before">{formatValue(c.field, c.before, labels, statusLabels)}</span> → </>}
-                <span className="after">{formatValue(c.field, c.after, labels, statusLabels)}</span>
+                {h.before != null && <><span className="before">{formatValue(c.field, c.before, labels, statusLabels, history.data?.orgNames ?? {})}</span> → </>}
+                <span className="after">{formatValue(c.field, c.after, labels, statusLabels, history.data?.orgNames ?? {})}</span>
               </div>
             )),
         },

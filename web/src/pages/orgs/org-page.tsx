@@ -85,11 +85,12 @@ export default function OrgPage() {
           onChange={(key) => setSearchParams({ tab: key }, { replace: true })}
           items={[
             { key: 'basic', label: t('orgs.tabs.basic'), children: <OrgBasicTab org={org} revision={revision} /> },
-            {
+            // The committee is Party business: not for those who read the tree only to place accounts, cadres or talents.
+            ...(can(me.roles, 'member.read') ? [{
               key: 'committee',
               label: t('orgs.tabs.committee'),
               children: <OrgCommitteeTab org={org} canEdit={!readOnly && can(me.roles, 'org.update')} onSaved={(o) => changed(o, [])} />,
-            },
+            }] : []),
             {
               key: 'children',
               label: t('orgs.tabs.children', { count: org.childCount }),

@@ -41,7 +41,7 @@ export function ChecklistEditor({ base, onClose }: { base: TChecklist; onClose: 
       okButtonProps={{ disabled: problems.length > 0 || !from || name.trim().length < 2, 'data-testid': 'checklist-save' } as never} onOk={save} onCancel={() => onClose()} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Form layout="inline" style={{ marginBottom: 8 }}>
-        <Form.Item label={t('standards.config.name')}><Input style={{ width: 360 }} maxLength={60} value={name} onChange={(e) => setName(e.target.value)} /></Form.Item>
+        <Form.Item label={t('standards.config.name')}><Input style={{ width: 360 }} count={{ max: 60 }} value={name} onChange={(e) => setName(e.target.value)} /></Form.Item>
         <Form.Item label={t('standards.config.effectiveFrom')}><DatePicker value={from} onChange={setFrom} /></Form.Item>
       </Form>
       <Space wrap style={{ marginBottom: 8 }}>

@@ -52,7 +52,9 @@ export function ConfigTab() {
           { title: t('standards.config.items'), key: 'items', width: 70, render: (_v, c) => c.items.length },
           { title: t('standards.config.thresholds'), key: 'th', render: (_v, c) => <Space size={2} wrap>{c.starThresholds.map((s) => <Tag key={s.stars}>{star(s.stars)} ≥ {s.minScore}</Tag>)}</Space> },
           { title: t('standards.config.used'), dataIndex: 'used', width: 90, align: 'right' },
-          { title: t('standards.config.createdBy'), key: 'by', width: 200, render: (_v, c) => `${c.createdBy ?? ''} ${formatMinute(c.createdAt)}` },
+          // A checklist published by nobody is the one the system ships with.
+          { title: t('standards.config.createdBy'), key: 'by', width: 120, render: (_v, c) => c.createdBy ?? t('standards.config.builtIn') },
+          { title: t('standards.config.createdAt'), key: 'at', width: 150, render: (_v, c) => formatMinute(c.createdAt) },
         ]}
       />
       {editing && <ChecklistEditor base={editing} onClose={(saved) => { setEditing(undefined); if (saved) list.setData(saved); }} />}

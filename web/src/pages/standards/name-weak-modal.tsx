@@ -42,7 +42,7 @@ export function NameWeakModal({ year, initial, onClose }: { year: number; initia
         <Form.Item name="reasons" label={t('standards.weak.reasons')} rules={[{ required: true, type: 'array', min: 1 }]}>
           <Checkbox.Group options={WEAK_REASONS.map((r) => ({ value: r, label: reason(r) }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }} />
         </Form.Item>
-        <Form.Item name="note" label={t('standards.weak.note')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+        <Form.Item rules={[{ max: 1000 }]} name="note" label={t('standards.weak.note')}><Input.TextArea rows={3} /></Form.Item>
       </Form>
     </Modal>
   );

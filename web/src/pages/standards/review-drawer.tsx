@@ -62,7 +62,7 @@ export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; org
           />
           {v.canReview ? (
             <>
-              <Input.TextArea style={{ marginTop: 8 }} rows={2} maxLength={1000} placeholder={t('standards.review.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+              <Input.TextArea style={{ marginTop: 8 }} rows={2} count={{ max: 1000 }} placeholder={t('standards.review.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
               <Space style={{ marginTop: 8 }}>
                 <Button type="primary" loading={busy} onClick={() => decide('rate')} data-testid="review-rate">{t('standards.review.rate')}</Button>
                 <Button danger loading={busy} onClick={() => decide('return')} data-testid="review-return">{t('standards.review.return')}</Button>

@@ -59,7 +59,7 @@ export function ScoreSheetTable({ items, thresholds, value, onChange, scoreTitle
           },
           {
             title: t('standards.sheet.note'), key: 'note', width: 260, render: (_v, r) => (editable
-              ? <Input size="small" maxLength={500} placeholder={t('standards.sheet.notePlaceholder')} value={value[r.code]?.note ?? ''} onChange={(e) => set(r.code, { note: e.target.value })} />
+              ? <Input size="small" count={{ max: 500 }} placeholder={t('standards.sheet.notePlaceholder')} value={value[r.code]?.note ?? ''} onChange={(e) => set(r.code, { note: e.target.value })} />
               : <Typography.Text type="secondary">{value[r.code]?.note ?? compare?.sheet[r.code]?.note ?? ''}</Typography.Text>),
           },
         ]}

@@ -83,7 +83,7 @@ export function SelfTab({ orgId }: { orgId: Id }) {
         scoreTitle={t('standards.sheet.self')}
         compare={a?.reviewScores && a.status !== 'draft' ? { title: t('standards.sheet.review'), sheet: a.reviewScores } : undefined}
       />
-      <Input.TextArea style={{ marginTop: 8 }} rows={2} maxLength={1000} placeholder={t('standards.self.note')} value={note} disabled={!v.canEdit} onChange={(e) => setNote(e.target.value)} />
+      <Input.TextArea style={{ marginTop: 8 }} rows={2} count={{ max: 1000 }} placeholder={t('standards.self.note')} value={note} disabled={!v.canEdit} onChange={(e) => setNote(e.target.value)} />
       {v.canEdit && (
         <Space style={{ marginTop: 8 }}>
           <Button loading={busy} onClick={() => run(save, t('common.saved'))} data-testid="self-save">{t('standards.self.save')}</Button>

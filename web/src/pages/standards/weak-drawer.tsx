@@ -97,7 +97,7 @@ function ReportModal({ task, onClose, onSave }: { task: TRectTask; onClose: () =
         <Form.Item name="progress" label={t('standards.weak.task.progress')} extra={t('standards.weak.task.doneHint')} rules={[{ required: true }]}>
           <InputNumber min={0} max={100} step={10} addonAfter="%" data-testid="rect-progress" />
         </Form.Item>
-        <Form.Item name="note" label={t('standards.weak.task.note')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+        <Form.Item rules={[{ max: 500 }]} name="note" label={t('standards.weak.task.note')}><Input.TextArea rows={2} /></Form.Item>
       </Form>
     </Modal>
   );
@@ -112,10 +112,10 @@ function AddTaskModal({ onClose, onSave }: { onClose: () => void; onSave: (b: { 
     <Modal open title={t('standards.weak.task.add')} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical"
         onFinish={async (v) => { if (await onSave({ title: v.title.trim(), measure: v.measure?.trim() || undefined, owner: v.owner.trim(), dueOn: toDateString(v.dueOn)! })) onClose(); }}>
-        <Form.Item name="title" label={t('standards.weak.task.title')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="measure" label={t('standards.weak.task.measure')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+        <Form.Item name="title" label={t('standards.weak.task.title')} rules={[{ max: 100 }, { required: true, min: 2 }]}><Input /></Form.Item>
+        <Form.Item rules={[{ max: 1000 }]} name="measure" label={t('standards.weak.task.measure')}><Input.TextArea rows={2} /></Form.Item>
         <Space>
-          <Form.Item name="owner" label={t('standards.weak.task.owner')} rules={[{ required: true, min: 2 }]}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="owner" label={t('standards.weak.task.owner')} rules={[{ max: 40 }, { required: true, min: 2 }]}><Input /></Form.Item>
           <Form.Item name="dueOn" label={t('standards.weak.task.dueOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         </Space>
       </Form>

@@ -73,7 +73,7 @@ export function RequestModal({ orgId, seats, onClose }: { orgId: Id; seats: numb
       <Form.Item name="plannedSeats" label={t('terms.request.seats')} rules={[{ required: true }]}>
         <InputNumber min={1} max={15} precision={0} data-testid="request-seats" />
       </Form.Item>
-      <Form.Item name="note" label={t('terms.request.note')}><Input.TextArea rows={3} maxLength={500} showCount /></Form.Item>
+      <Form.Item rules={[{ max: 500 }]} name="note" label={t('terms.request.note')}><Input.TextArea count={{ show: true, max: 500 }} rows={3} /></Form.Item>
     </FormModal>
   );
 }
@@ -89,7 +89,7 @@ export function AdjustmentModal({ orgId, regularEnd, onClose }: { orgId: Id; reg
         <Radio.Group options={[{ value: 'delay', label: t('terms.adjust.delay') }, { value: 'advance', label: t('terms.adjust.advance') }]} />
       </Form.Item>
       <Form.Item name="newEnd" label={t('terms.adjust.newEnd')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-      <Form.Item name="reason" label={t('terms.adjust.reason')} rules={[{ required: true, whitespace: true, min: 4 }]}><Input.TextArea rows={3} maxLength={500} showCount /></Form.Item>
+      <Form.Item name="reason" label={t('terms.adjust.reason')} rules={[{ max: 500 }, { required: true, whitespace: true, min: 4 }]}><Input.TextArea count={{ show: true, max: 500 }} rows={3} /></Form.Item>
     </FormModal>
   );
 }
@@ -99,7 +99,7 @@ export function DecideModal({ title, decision, decide, onClose }: { title: strin
   const { t } = useTranslation();
   return (
     <FormModal<{ note?: string }> title={`${t(`terms.action.${decision}`)}：${title}`} onClose={onClose} okTestId="decide-submit" submit={(v) => decide(v.note?.trim() || undefined)}>
-      <Form.Item name="note" label={t('terms.action.decideNote')}><Input.TextArea rows={3} maxLength={200} /></Form.Item>
+      <Form.Item rules={[{ max: 200 }]} name="note" label={t('terms.action.decideNote')}><Input.TextArea rows={3} /></Form.Item>
     </FormModal>
   );
 }

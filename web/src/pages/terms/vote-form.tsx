@@ -116,7 +116,7 @@ export function VoteForm({ election, orgId, voters, onClose }: { election: TElec
             </>
           )}
         </Form.List>
-        <Form.Item name="minutes" label={t('terms.vote.minutes')} style={{ marginTop: 12 }}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+        <Form.Item rules={[{ max: 2000 }]} name="minutes" label={t('terms.vote.minutes')} style={{ marginTop: 12 }}><Input.TextArea rows={2} /></Form.Item>
       </Form>
     </Modal>
   );

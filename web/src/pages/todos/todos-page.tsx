@@ -13,7 +13,7 @@ export default function TodosPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   // A Party member's list is their own; the digest is for those who oversee organizations.
-  const oversees = can(me.roles, 'org.read') && me.roles.some((r) => r !== 'member');
+  const oversees = can(me.roles, 'todo.digest');
   const tab = oversees && params.get('tab') === 'digest' ? 'digest' : 'mine';
   const orgId = Number(params.get('orgId')) || me.orgId;
 

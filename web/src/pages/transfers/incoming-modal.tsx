@@ -9,6 +9,7 @@ import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
 import { registerIncoming } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
+import { validValues } from '../../lib/form-values';
 
 const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 
@@ -19,7 +20,9 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await registerIncoming({
@@ -40,19 +43,19 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
       <Form form={form} layout="vertical" size="small" initialValues={{ toOrgId: me.orgId, gender: GENDERS[0], category: 'full' }}>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={req(t('transfers.form.required.toOrg'))}><OrgTreeSelect valueLabel={me.orgName} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={req(t('transfers.form.required.fromOrgName'))}><Input maxLength={100} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={req(t('transfers.form.required.externalNo'))}><Input maxLength={60} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={[...req(t('transfers.form.required.fromOrgName')), { max: 100 }]}><Input /></Form.Item></Col>
+          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={[...req(t('transfers.form.required.externalNo')), { max: 60 }]}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="issuedOn" label={t('transfers.form.issuedOn')} rules={req(t('transfers.form.required.issuedOn'))}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="validDays" label={t('transfers.form.validDays')}><InputNumber min={1} max={366} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={req(t('transfers.form.required.name'))}><Input maxLength={40} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={[...req(t('transfers.form.required.name')), { max: 40 }]}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="gender" label={t('transfers.form.gender')}><Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} /></Form.Item></Col>
           <Col span={8}><Form.Item name="category" label={t('transfers.col.category')}><Radio.Group options={[{ value: 'full', label: t('common.categoryShort.full') }, { value: 'probationary', label: t('common.categoryShort.probationary') }]} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="idNumber" label={t('transfers.form.idNumber')}><Input maxLength={18} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="phone" label={t('transfers.form.phone')}><Input maxLength={30} /></Form.Item></Col>
+          <Col span={12}><Form.Item rules={[{ max: 18 }]} name="idNumber" label={t('transfers.form.idNumber')}><Input /></Form.Item></Col>
+          <Col span={12}><Form.Item rules={[{ max: 30 }]} name="phone" label={t('transfers.form.phone')}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="admittedOn" label={t('transfers.form.admittedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="fullOn" label={t('transfers.form.fullOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}><DatePicker picker="month" style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: t('transfers.form.required.reason') }]}><Input maxLength={200} /></Form.Item></Col>
+          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ max: 200 }, { required: true, min: 2, message: t('transfers.form.required.reason') }]}><Input /></Form.Item></Col>
         </Row>
       </Form>
     </Modal>

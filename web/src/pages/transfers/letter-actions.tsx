@@ -38,7 +38,7 @@ export function LetterActions({ row, onChanged }: { row: TTransferRow; onChanged
       )}
       <Modal open={returning} title={t('transfers.returnTitle')} onCancel={() => setReturning(false)} okButtonProps={{ disabled: reason.trim().length < 2 }}
         onOk={() => run(returnTransfer(row.id, reason.trim())).then(() => setReturning(false))}>
-        <Input.TextArea rows={3} placeholder={t('transfers.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+        <Input.TextArea rows={3} placeholder={t('transfers.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} count={{ max: 200 }} />
       </Modal>
     </Space>
   );

@@ -10,6 +10,7 @@ import { errorText } from '../../api/client';
 import { getTransferSettings, issueTransfer, transferCandidates, transferTargets, type TTransferCandidate, type TTransferSettings, type TTransferTarget } from '../../api/transfers';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useLabels } from '../../lib/labels';
+import { validValues } from '../../lib/form-values';
 
 interface Values {
   kind: 'within_city' | 'out_of_city'; fromOrgId: number; memberId: number; toOrgId?: number; toOrgName?: string; toAddress?: string;
@@ -36,7 +37,9 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
   }, [fromOrgId, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await issueTransfer({
@@ -73,12 +76,12 @@ export function NewTransferModal({ onCancel, onDone }: { onCancel: () => void; o
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ required: true, min: 2, message: t('transfers.form.required.toOrgName') }]}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="toAddress" label={t('transfers.form.toAddress')}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="toOrgName" label={t('transfers.form.toOrgName')} rules={[{ max: 100 }, { required: true, min: 2, message: t('transfers.form.required.toOrgName') }]}><Input /></Form.Item>
+            <Form.Item rules={[{ max: 200 }]} name="toAddress" label={t('transfers.form.toAddress')}><Input /></Form.Item>
           </>
         )}
-        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ required: true, min: 2, message: t('transfers.form.required.reason') }]}>
-          <Input maxLength={200} data-testid="transfer-reason" />
+        <Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ max: 200 }, { required: true, min: 2, message: t('transfers.form.required.reason') }]}>
+          <Input data-testid="transfer-reason" />
         </Form.Item>
         <Form.Item name="validDays" label={t('transfers.form.validDays')}
           extra={settings && t('transfers.defaultDays', { days: defaultValidDays(kind, settings) })}>

@@ -10,6 +10,7 @@ import type { TStatusChange } from '../../../../domain/schemas/member-status';
 import { errorText } from '../../api/client';
 import { changeMemberStatus } from '../../api/transfers';
 import { useLabels } from '../../lib/labels';
+import { validValues } from '../../lib/form-values';
 
 export interface StatusChangeModalProps { memberId: number; name: string; status: MemberStatus; onCancel: () => void; onDone: () => void }
 
@@ -25,7 +26,9 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
   const kinds = STATUS_CHANGE_KINDS.filter((k) => transitionProblem(k, status) === null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A wrong field shows its message under the field; nothing is sent.
+    const v = await validValues(form);
+    if (!v) return;
     const base = { date: (v.date as Dayjs).format('YYYY-MM-DD'), reason: v.reason, documentNo: v.documentNo || undefined };
     const body = ((): TStatusChange => {
       switch (v.kind as StatusChangeKind) {
@@ -56,10 +59,10 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
         <Form.Item name="date" label={t('transfers.status.date')} rules={req(t('transfers.status.required.date'))}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
         {kind === 'flowing' && (
           <>
-            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={req(t('transfers.status.required.certificateNo'))}><Input maxLength={40} /></Form.Item>
-            <Form.Item name="place" label={t('transfers.status.place')} rules={req(t('transfers.status.required.place'))}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="contact" label={t('transfers.status.contact')} rules={req(t('transfers.status.required.contact'))}><Input maxLength={60} /></Form.Item>
-            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={req(t('transfers.status.required.attendingOrg'))}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="certificateNo" label={t('transfers.status.certificateNo')} rules={[...req(t('transfers.status.required.certificateNo')), { max: 40 }]}><Input /></Form.Item>
+            <Form.Item name="place" label={t('transfers.status.place')} rules={[...req(t('transfers.status.required.place')), { max: 100 }]}><Input /></Form.Item>
+            <Form.Item name="contact" label={t('transfers.status.contact')} rules={[...req(t('transfers.status.required.contact')), { max: 60 }]}><Input /></Form.Item>
+            <Form.Item name="attendingOrg" label={t('transfers.status.attendingOrg')} rules={[...req(t('transfers.status.required.attendingOrg')), { max: 100 }]}><Input /></Form.Item>
           </>
         )}
         {kind === 'suspend' && (
@@ -75,8 +78,8 @@ export function StatusChangeModal({ memberId, name, status, onCancel, onDone }: 
             <Select options={EXIT_KINDS.map((k) => ({ value: k, label: EXIT_KIND_LABELS[k][lang] }))} />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ required: true, min: 2, message: t('transfers.status.required.reason') }]}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
-        <Form.Item name="documentNo" label={t('transfers.status.documentNo')}><Input maxLength={60} /></Form.Item>
+        <Form.Item name="reason" label={t('transfers.status.reason')} rules={[{ max: 300 }, { required: true, min: 2, message: t('transfers.status.required.reason') }]}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item rules={[{ max: 60 }]} name="documentNo" label={t('transfers.status.documentNo')}><Input /></Form.Item>
       </Form>
     </Modal>
   );

@@ -64,7 +64,7 @@ export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {
           <Input disabled={Boolean(user)} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }, { min: 2, max: 40, message: t('users.displayNameLength') }]}>
-          <Input maxLength={40} />
+          <Input />
         </Form.Item>
         <Form.Item name="orgId" label={t('users.fields.org')} rules={[{ required: true, message: t('users.orgRequired') }]}>
           <OrgTreeSelect valueLabel={user?.orgName} />

@@ -2,7 +2,7 @@
 // the audited reveal of an identity number, and a member's own record. All scoped to the actor.
 import type { FastifyRequest } from 'fastify';
 import dayjs from 'dayjs';
-import { ON_BOOKS_STATUSES, type MemberStatus } from '../../../domain/member-status.js';
+import { COUNTED_STATUSES, ON_BOOKS_STATUSES, type MemberStatus } from '../../../domain/member-status.js';
 import type { TMemberDetail, TMemberFilter } from '../../../domain/schemas/members.js';
 import { birthRangeForAges } from '../../../domain/rules/members.js';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
@@ -19,7 +19,8 @@ export const todayOf = (req: FastifyRequest) => dayjs(req.server.deps.clock.now(
 /** Turns the query's filters into SQL-ready ones; an organization outside the scope is 404 (audited). */
 export async function resolveFilter(req: FastifyRequest, f: TMemberFilter, action: string): Promise<q.ResolvedFilter> {
   const path = f.orgId ? (await requireOrg(req, f.orgId, action)).path : req.actor!.scopePath;
-  const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
+  const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null
+    : f.status === 'counted' ? COUNTED_STATUSES : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMin > f.ageMax) throw invalid('年龄下限不能大于上限', 'ageMin');
   if (f.joinedFrom && f.joinedTo && f.joinedFrom > f.joinedTo) throw invalid('入党日期起不能晚于止', 'joinedFrom');
   return {
@@ -62,7 +63,8 @@ export async function listMembers(req: FastifyRequest, query: TMemberFilter & { 
 }
 
 export async function countMembers(req: FastifyRequest, f: TMemberFilter) {
-  return { total: await q.countMembers(req.server.deps.db, await resolveFilter(req, f, 'member.read')) };
+  const filter = await resolveFilter(req, f, 'member.read');
+  return { total: await q.countMembers(req.server.deps.db, filter), statuses: filter.statuses ? [...filter.statuses] : null };
 }
 
 export async function memberDetail(req: FastifyRequest, id: number, scopePath = req.actor!.scopePath): Promise<TMemberDetail> {

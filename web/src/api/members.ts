@@ -30,7 +30,7 @@ export interface MemberFilter {
 
 export const listMembers = (filter: MemberFilter, cursor?: string, limit = 50) =>
   api.get<Page<MemberRow>>('/api/members', { ...filter, cursor, limit });
-export const countMembers = (filter: MemberFilter) => api.get<{ total: number }>('/api/members/count', { ...filter });
+export const countMembers = (filter: MemberFilter) => api.get<{ total: number; statuses: string[] | null }>('/api/members/count', { ...filter });
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<MemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<MemberDetail>('/api/members/me');
 export const getMemberHistory = (id: Id) => api.get<Items<MemberHistoryEntry>>(`/api/members/${id}/history`);

@@ -12,7 +12,11 @@ export type Adjustment = TAdjustment;
 export type OrgTerms = TOrgTerms;
 export type TermStateFilter = TTermStateFilter;
 export interface TermFilter { orgId?: Id; state?: TermStateFilter; kind?: TermKind; q?: string }
-export interface TermPage { items: TermRow[]; nextCursor: string | null; counts: Record<string, number>; today: string }
+export interface TermPage {
+  items: TermRow[]; nextCursor: string | null; counts: Record<string, number>; today: string;
+  /** Ending within six months, the dashboard's figure, and what it counts. */
+  endingSoon: number; endingSoonBasis: { zh: string; en: string };
+}
 export interface Watch { today: string; overdue: TermRow[]; delays: Adjustment[]; unreported: Election[] }
 export interface Eligible { id: Id; name: string; orgName: string }
 export interface ConfirmInput { secretaryId: Id; deputyIds: Id[]; version: number }

@@ -28,7 +28,8 @@ export const ZTodoListSchema = z.object({
 export const ZTodoCountSchema = z.object({ total: z.number(), overdue: z.number() });
 
 const ZCounts = z.record(z.string(), z.number());
-const ZCells = { counts: ZCounts, overdue: ZCounts, total: z.number(), overdueTotal: z.number() };
+/** awaitingHigher: requests raised in the row's subtree for a level above it to decide (not in its total). */
+const ZCells = { counts: ZCounts, overdue: ZCounts, total: z.number(), overdueTotal: z.number(), awaitingHigher: z.number() };
 
 export const ZDigestSchema = z.object({
   /** parentId: the level above, when it is still inside the caller's scope (for "up one level"). */

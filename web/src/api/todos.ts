@@ -32,6 +32,8 @@ export interface DigestCells {
   overdue: Partial<Record<TodoKind, number>>;
   total: number;
   overdueTotal: number;
+  /** Requests raised in the row's subtree that a level above it decides (not in total). */
+  awaitingHigher: number;
 }
 
 export interface DigestRow extends DigestCells {

@@ -2,7 +2,7 @@
 // counts; a child opens its own digest, a figure opens the items behind it, and the table exports.
 import { useState } from 'react';
 import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd';
-import { ArrowUpOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, DownloadOutlined, InfoCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TODO_AREA_LABELS, TODO_AREAS, TODO_KINDS, type TodoKind } from '../../../../domain/todo-kinds';
 import { errorText } from '../../api/client';
@@ -74,7 +74,12 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
             })),
           })),
           {
-            title: t('todos.digest.total'), key: 'total', align: 'right', width: 80, fixed: 'right',
+            title: <Tooltip title={t('todos.digest.awaitingHigherHint')}><span>{t('todos.digest.awaitingHigher')} <InfoCircleOutlined /></span></Tooltip>,
+            key: 'awaiting', align: 'right', width: 110,
+            render: (_, r) => <Typography.Text type="secondary" data-testid={`digest-awaiting-${r.orgId}`}>{r.awaitingHigher}</Typography.Text>,
+          },
+          {
+            title: <Tooltip title={t('todos.digest.totalHint')}><span>{t('todos.digest.total')} <InfoCircleOutlined /></span></Tooltip>, key: 'total', align: 'right', width: 80, fixed: 'right',
             render: (_, r) => <Figure n={r.total} late={undefined} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r) })} testId={`digest-total-${r.orgId}`} />,
           },
           {
@@ -87,8 +92,9 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}><b>{t('todos.digest.total')}</b></Table.Summary.Cell>
               {leafKinds.map((k, i) => <Table.Summary.Cell key={k} index={i + 1} align="right">{d.totals.counts[k] ?? 0}</Table.Summary.Cell>)}
-              <Table.Summary.Cell index={leafKinds.length + 1} align="right"><b data-testid="digest-grand-total">{d.totals.total}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={leafKinds.length + 2} align="right"><Typography.Text type="danger">{d.totals.overdueTotal}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 1} align="right"><Typography.Text type="secondary">{d.totals.awaitingHigher}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 2} align="right"><b data-testid="digest-grand-total">{d.totals.total}</b></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 3} align="right"><Typography.Text type="danger">{d.totals.overdueTotal}</Typography.Text></Table.Summary.Cell>
             </Table.Summary.Row>
           </Table.Summary>
         )}

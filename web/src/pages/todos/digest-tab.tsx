@@ -56,20 +56,23 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
         dataSource={d?.rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        // The horizontal scroll bar stays at the bottom of the window, so the kinds past the first screen are found.
+        sticky
         locale={{ emptyText: t('todos.digest.none') }}
         data-testid="digest-table"
         columns={[
           {
-            title: t('todos.digest.org'), key: 'org', fixed: 'left', width: 280,
+            title: t('todos.digest.org'), key: 'org', fixed: 'left', width: 240,
             render: (_, r) => (r.hasChildren
               ? <Tooltip title={t('todos.digest.drill')}><a onClick={() => onOrg(r.orgId)}>{nameOf(r)}</a></Tooltip>
               : <span>{nameOf(r)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labels.kind(r.orgKind)}</Typography.Text></span>),
           },
           // One column per kind present, under its area (发展党员, 党费, 组织生活...).
           ...TODO_AREAS.map((area) => ({ area, kinds: (d?.kinds ?? []).filter((k) => TODO_KINDS[k].area === area) })).filter((g) => g.kinds.length > 0).map((g) => ({
-            title: TODO_AREA_LABELS[g.area][labels.lang], key: g.area,
+            // The area's name at the start of its group, where it is in view before any scrolling.
+            title: TODO_AREA_LABELS[g.area][labels.lang], key: g.area, onHeaderCell: () => ({ style: { textAlign: 'left' as const } }),
             children: g.kinds.map((k) => ({
-              title: TODO_KINDS[k][labels.lang], key: k, align: 'right' as const, width: 96,
+              title: TODO_KINDS[k][labels.lang], key: k, align: 'right' as const, width: 92,
               render: (_: unknown, r: DigestRow) => <Figure n={r.counts[k]} late={r.overdue[k]} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r), kind: k })} />,
             })),
           })),

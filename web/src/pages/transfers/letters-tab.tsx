@@ -25,11 +25,7 @@ export function LettersTab({ box }: { box: TransferFilter['box'] }) {
     { title: t('transfers.col.letterNo'), dataIndex: 'letterNo', width: 210, fixed: 'left' as const },
     { title: t('transfers.col.kind'), dataIndex: 'kind', width: 100, render: (k: TransferKind) => TRANSFER_KIND_LABELS[k][lang] },
     { title: t('transfers.col.member'), dataIndex: 'memberName', width: 90 },
-    { title: t('transfers.col.category'), dataIndex: 'category', width: 90, render: (c: string) => t(c === 'full' ? 'transfers.full' : 'transfers.probationary') },
-    { title: t('transfers.col.from'), dataIndex: 'fromOrgName', ellipsis: true },
-    { title: t('transfers.col.to'), dataIndex: 'toOrgName', ellipsis: true },
-    { title: t('transfers.col.issuedOn'), dataIndex: 'issuedOn', width: 104 },
-    { title: t('transfers.col.expiresOn'), dataIndex: 'expiresOn', width: 104 },
+    // The state right after the person: in view before any scrolling, with the actions fixed at the right.
     {
       title: t('transfers.col.status'), key: 'status', width: 110,
       render: (_: unknown, r: TransferRow) => (
@@ -39,6 +35,11 @@ export function LettersTab({ box }: { box: TransferFilter['box'] }) {
         </Space>
       ),
     },
+    { title: t('transfers.col.category'), dataIndex: 'category', width: 90, render: (c: string) => t(c === 'full' ? 'transfers.full' : 'transfers.probationary') },
+    { title: t('transfers.col.from'), dataIndex: 'fromOrgName', ellipsis: true },
+    { title: t('transfers.col.to'), dataIndex: 'toOrgName', ellipsis: true },
+    { title: t('transfers.col.issuedOn'), dataIndex: 'issuedOn', width: 104 },
+    { title: t('transfers.col.expiresOn'), dataIndex: 'expiresOn', width: 104 },
     { title: t('transfers.col.reason'), key: 'reason', width: 140, ellipsis: { showTitle: false }, render: (_: unknown, r: TransferRow) => <Tooltip title={r.returnReason ?? r.reason} placement="topLeft">{r.returnReason ?? r.reason}</Tooltip> },
     { title: t('transfers.col.actions'), key: 'actions', width: 230, fixed: 'right' as const, render: (_: unknown, r: TransferRow) => <LetterActions row={r} onChanged={list.upsert} /> },
   ];

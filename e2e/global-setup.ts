@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   let exited: number | null = null;
   child.on('exit', (code) => { exited = code ?? -1; });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 170_000;
+  // Generating the demo city takes about two minutes; on a loaded machine allow more (E2E_START_TIMEOUT_S).
+  const deadline = Date.now() + 1000 * (Number(process.env.E2E_START_TIMEOUT_S) || 170);
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;

@@ -11,6 +11,8 @@ export const ZDashboardQuery = z.strictObject({ orgId: z.coerce.number().int().p
 const ZPanelOrg = z.object({ id: z.number(), name: z.string() });
 /** One slice of a breakdown: a code (or '' = not recorded) and its count. */
 const ZSlice = z.object({ key: z.string(), n: z.number() });
+/** What a figure counts: the statuses and the reference date (domain/counting-bases.ts), shown beside it. */
+export const ZBasis = z.object({ zh: z.string(), en: z.string() });
 
 export const ZMembersPanelSchema = z.object({
   org: ZPanelOrg,
@@ -18,6 +20,8 @@ export const ZMembersPanelSchema = z.object({
   members: z.number(),
   full: z.number(),
   probationary: z.number(),
+  /** What members, full and probationary count. */
+  basis: ZBasis,
   /** Active organizations of the subtree, the root included; 基层党组织 and branches among them. */
   orgs: z.number(),
   basicOrgs: z.number(),
@@ -40,6 +44,8 @@ export const ZDevelopmentPanelSchema = z.object({
   overdue: z.number(),
   /** Members admitted (支部大会 date) from 1 January to today, counted where they now are. */
   admittedThisYear: z.number(),
+  /** What the stages count: development records, not member records. */
+  basis: ZBasis,
 });
 export type TDevelopmentPanel = z.infer<typeof ZDevelopmentPanelSchema>;
 
@@ -78,6 +84,7 @@ export const ZTermsPanelSchema = z.object({
   byMonth: z.array(z.object({ month: z.string(), n: z.number() })),
   /** Ending within 6 months, and already overdue. */
   endingSoon: z.number(),
+  endingSoonBasis: ZBasis,
   overdue: z.number(),
 });
 export type TTermsPanel = z.infer<typeof ZTermsPanelSchema>;

@@ -60,14 +60,18 @@ export const ZMemberUpdateSchema = z.strictObject({
 });
 export type TMemberUpdate = z.infer<typeof ZMemberUpdateSchema>;
 
-export const LIST_STATUSES = ['on_books', 'all', ...MEMBER_STATUSES] as const;
+/**
+ * The list's status choices: 'counted' (the default) holds exactly the members counted in 党员总数 on the
+ * organization page, the statistics and the dashboard (COUNTED_STATUSES); 'on_books' adds the suspended.
+ */
+export const LIST_STATUSES = ['counted', 'on_books', 'all', ...MEMBER_STATUSES] as const;
 
 /** The list's filters; the export takes the same ones, so it holds exactly the rows the list shows. */
 export const ZMemberFilter = {
   orgId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(30).optional(),
   category: z.enum(MEMBER_CATEGORIES).optional(),
-  status: z.enum(LIST_STATUSES).default('on_books'),
+  status: z.enum(LIST_STATUSES).default('counted'),
   gender: z.enum(GENDERS).optional(),
   education: z.enum(EDUCATION_LEVELS).optional(),
   occupation: z.enum(OCCUPATIONS).optional(),
@@ -136,7 +140,8 @@ export type TMemberHistory = z.infer<typeof ZMemberHistorySchema>;
 
 export const ZRevealIdSchema = z.object({ idNumber: z.string() });
 export type TRevealId = z.infer<typeof ZRevealIdSchema>;
-export const ZMemberCountSchema = z.object({ total: z.number() });
+/** The count, with the statuses it counted (null: every status), which the list names beside the number. */
+export const ZMemberCountSchema = z.object({ total: z.number(), statuses: z.array(z.enum(MEMBER_STATUSES)).nullable() });
 export type TMemberCount = z.infer<typeof ZMemberCountSchema>;
 
 /** One problem of an import file: the sheet row (as Excel numbers it), the column header and the reason. */

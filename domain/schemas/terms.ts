@@ -49,6 +49,9 @@ export const ZTermPageSchema = z.object({
   items: z.array(ZTermRowSchema),
   nextCursor: z.string().nullable(),
   counts: z.record(z.string(), z.number()),
+  /** Ending within six months (the dashboard's figure, domain/counting-bases.ts) and what it counts. */
+  endingSoon: z.number(),
+  endingSoonBasis: z.object({ zh: z.string(), en: z.string() }),
   today: z.string(),
 });
 export type TTermPage = z.infer<typeof ZTermPageSchema>;

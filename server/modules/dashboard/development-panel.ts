@@ -7,6 +7,7 @@ import { PERSON_STATUSES } from '../../../domain/rules/development-steps.js';
 import type { TDevelopmentPanel } from '../../../domain/schemas/dashboard.js';
 import { boardCounts } from '../development/queries.js';
 import type { PanelOrg } from './panel-org.js';
+import { pipelineBasis } from '../../../domain/counting-bases.js';
 
 const PIPELINE = new Set(['applicant', 'activist', 'candidate', 'probationary']);
 
@@ -34,5 +35,6 @@ export async function developmentPanel(db: Db, org: PanelOrg, today: string): Pr
     inPipeline: open.reduce((n, s) => n + s.count, 0),
     overdue: open.reduce((n, s) => n + s.overdue, 0),
     admittedThisYear: await admittedBetween(db, org.path, `${today.slice(0, 4)}-01-01`, today),
+    basis: pipelineBasis(today),
   };
 }

@@ -10,6 +10,7 @@ import { readCells, sumWhere } from '../statistics/cells.js';
 import { matches } from '../statistics/columns.js';
 import { getStatsSettings } from '../statistics/settings.js';
 import type { PanelOrg } from './panel-org.js';
+import { membersBasis } from '../../../domain/counting-bases.js';
 
 /** The slices of a dimension in the given order, then any other recorded value, then '' (not recorded). */
 function slices(byVal: Map<string, number> | undefined, order: readonly string[]) {
@@ -31,6 +32,7 @@ export async function membersPanel(db: Db, org: PanelOrg, today: string): Promis
     members: sum('total', () => true),
     full: sum('category', (v) => v === 'full'),
     probationary: sum('category', (v) => v === 'probationary'),
+    basis: membersBasis(today),
     orgs: sum('okind', () => true),
     basicOrgs: sum('okind', (v) => BASIC_ORG_KINDS.includes(v as never)),
     branches: sum('okind', (v) => BRANCH_KINDS.includes(v as never)),

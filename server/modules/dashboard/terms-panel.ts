@@ -6,6 +6,7 @@ import type { Db } from '../../db/engine.js';
 import { TERM_STATES } from '../../../domain/rules/terms.js';
 import type { TTermsPanel } from '../../../domain/schemas/dashboard.js';
 import { stateCounts } from '../terms/queries.js';
+import { endingSoonBasis, endingSoonOf } from '../../../domain/counting-bases.js';
 import type { PanelOrg } from './panel-org.js';
 
 export async function termsPanel(db: Db, org: PanelOrg, today: string): Promise<TTermsPanel> {
@@ -24,7 +25,8 @@ export async function termsPanel(db: Db, org: PanelOrg, today: string): Promise<
     today,
     states,
     byMonth: months.map((month) => ({ month, n: byMonth.get(month) ?? 0 })),
-    endingSoon: states.ending + states.request_window,
+    endingSoon: endingSoonOf(counts),
+    endingSoonBasis: endingSoonBasis(today),
     overdue: states.overdue,
   };
 }

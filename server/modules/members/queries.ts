@@ -77,6 +77,13 @@ export async function countMembers(db: Db, f: ResolvedFilter): Promise<number> {
   return r.n;
 }
 
+/** The filter's members by category: the organization page's 党员总数 is this count with COUNTED_STATUSES. */
+export async function categoryCounts(db: Db | Trx, f: ResolvedFilter): Promise<{ full: number; probationary: number }> {
+  const rows = await filtered(db, f).select(['m.category', sql<number>`count(*)::int`.as('n')]).groupBy('m.category').execute();
+  const get = (c: string) => rows.find((r) => r.category === c)?.n ?? 0;
+  return { full: get('full'), probationary: get('probationary') };
+}
+
 export function memberWithOrg(db: Db | Trx, id: number) {
   return db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
     .selectAll('m').select(['o.name as org_name', 'o.path as org_tree_path'])

@@ -1,6 +1,6 @@
 // Reading member records: the list and its filters, the count, the detail page, the history,
 // the audited reveal of an identity number, and a member's own record. All scoped to the actor.
-import { ON_BOOKS_STATUSES, type MemberStatus } from '../../../domain/member-status.js';
+import { COUNTED_STATUSES, ON_BOOKS_STATUSES, type MemberStatus } from '../../../domain/member-status.js';
 import type { TMemberDetail, TMemberFilter } from '../../../domain/schemas/members.js';
 import { birthRangeForAges } from '../../../domain/rules/members.js';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
@@ -18,7 +18,8 @@ import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
  */
 export async function resolveFilter(ctx: Ctx, f: TMemberFilter): Promise<q.ResolvedFilter> {
   const path = f.orgId ? (await orgById(ctx.db, f.orgId)).path : ctx.actor.scopePath;
-  const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
+  const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null
+    : f.status === 'counted' ? COUNTED_STATUSES : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMin > f.ageMax) throw invalid('年龄下限不能大于上限', 'ageMin');
   if (f.joinedFrom && f.joinedTo && f.joinedFrom > f.joinedTo) throw invalid('入党日期起不能晚于止', 'joinedFrom');
   return {
@@ -59,7 +60,8 @@ export async function listMembers(ctx: Ctx, query: TMemberFilter & { cursor?: st
 }
 
 export async function countMembers(ctx: Ctx, f: TMemberFilter) {
-  return { total: await q.countMembers(ctx.db, await resolveFilter(ctx, f)) };
+  const filter = await resolveFilter(ctx, f);
+  return { total: await q.countMembers(ctx.db, filter), statuses: filter.statuses ? [...filter.statuses] : null };
 }
 
 export async function memberDetail(ctx: Ctx, id: number, scopePath = ctx.actor.scopePath): Promise<TMemberDetail> {

@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import { COUNTED_STATUSES, ON_BOOKS_STATUSES } from '../../../domain/member-status.js';
 import { sittingCommittee } from '../terms/queries.js';
 import { notFound } from '../../errors.js';
+import { categoryCounts } from '../members/queries.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 
@@ -29,16 +30,12 @@ export function ancestorsInScope(db: Db, path: string, scopePath: string): Promi
     .execute();
 }
 
-/** Members whose formal relationship is in the subtree, by category. */
-export async function memberCounts(db: Db, path: string): Promise<{ full: number; probationary: number }> {
-  const rows = await db.selectFrom('members as m')
-    .select(['m.category', sql<number>`count(*)::int`.as('n')])
-    .where(sql<boolean>`m.org_path <@ ${path}::ltree`)
-    .where('m.status', 'in', COUNTED_STATUSES)
-    .groupBy('m.category')
-    .execute();
-  const get = (c: string) => rows.find((r) => r.category === c)?.n ?? 0;
-  return { full: get('full'), probationary: get('probationary') };
+/**
+ * Members whose formal relationship is in the subtree, by category: the member list's own count (its
+ * default filter), so the organization page and the list show the same 党员总数.
+ */
+export function memberCounts(db: Db, path: string): Promise<{ full: number; probationary: number }> {
+  return categoryCounts(db, { path, statuses: COUNTED_STATUSES, search: null });
 }
 
 export async function directMemberCount(db: Db, orgId: number): Promise<number> {

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.js';
 import { can } from '../../../domain/permissions.js';
 import { addMonthsTo, TERM_RULES, termRuleOf } from '../../../domain/rules/terms.js';
 import type { TOrgTerms, TTermListQuery } from '../../../domain/schemas/terms.js';
+import { endingSoonBasis, endingSoonOf } from '../../../domain/counting-bases.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
 import type { OrgRow } from '../orgs/queries.js';
 import * as q from './queries.js';
@@ -21,7 +22,7 @@ export async function termPage(db: Kysely<DB>, org: OrgRow, query: TTermListQuer
   return {
     items: items.map((r) => presentTermRow(r, today)),
     nextCursor: more && last ? encodeCursor({ sort_key: last.sort_date, id: last.id }) : null,
-    counts, today,
+    counts, endingSoon: endingSoonOf(counts), endingSoonBasis: endingSoonBasis(today), today,
   };
 }
 

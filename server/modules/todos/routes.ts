@@ -81,6 +81,7 @@ export const todoRoutes: FastifyPluginAsyncZod = async (app) => {
       ...d.kinds.map((k) => ({ header: TODO_KINDS[k].zh, width: 12, value: (r: DigestRow) => r.counts[k] ?? 0 })),
       { header: '合计', width: 10, value: (r) => r.total },
       { header: '其中逾期', width: 10, value: (r) => r.overdueTotal },
+      { header: '报上级待批（不计入合计）', width: 14, value: (r) => r.awaitingHigher },
     ], rows);
     // Audited with its purpose, filter and row count (SECURITY.md 22).
     await recordRead(ctx, 'todos.export', 'org', { purpose, filter: { orgId: root.id }, rows: rows.length });

@@ -30,3 +30,23 @@ export function routedTo(rootPath: string, requestPath: string, covered: Readonl
   }
   return true;
 }
+
+/** Paths of every organization with an active account able to take `action` (the digest routes the whole subtree at once). */
+export async function accountPaths(db: Db, action: Action): Promise<Set<string>> {
+  const roles = ROLES.filter((r) => can([r], action));
+  const rows = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(sql<string>`o.path::text`.as('path')).distinct()
+    .where('u.disabled', '=', false).where('r.role', 'in', roles)
+    .execute();
+  return new Set(rows.map((r) => r.path));
+}
+
+/** The organization that decides a request raised at `requestPath`: the nearest strictly higher one in `accounts` (as routedTo). */
+export function deciderOf(requestPath: string, accounts: ReadonlySet<string>): string | null {
+  const ids = requestPath.split('.');
+  for (let n = ids.length - 1; n >= 1; n--) {
+    const p = ids.slice(0, n).join('.');
+    if (accounts.has(p)) return p;
+  }
+  return null;
+}

@@ -14,6 +14,7 @@ import todos from './en/todos';
 import statistics from './en/statistics';
 import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
+import orgHistory from './en/org-history';
 
 const en: Messages = {
   members,
@@ -29,6 +30,7 @@ const en: Messages = {
   statistics,
   dashboard,
   orgHealth,
+  orgHistory,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

@@ -13,6 +13,7 @@ import todos from './zh/todos';
 import statistics from './zh/statistics';
 import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
+import orgHistory from './zh/org-history';
 
 const zh = {
   members,
@@ -28,6 +29,7 @@ const zh = {
   statistics,
   dashboard,
   orgHealth,
+  orgHistory,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -35,7 +35,7 @@ const dashboard: typeof zh = {
     education: 'Members by education',
     occupation: 'Members by occupation',
     joining: 'Members by joining period',
-    pipeline: 'Development pipeline by stage',
+    pipeline: 'Development pipeline by stage (development records)',
     complianceByChild: 'Meetings this quarter by organization',
     complianceByKind: 'Meetings this quarter by kind',
     dues: 'Dues by month ({{from}} to {{to}})',

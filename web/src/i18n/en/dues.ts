@@ -15,7 +15,7 @@ const dues: typeof zh = {
     month: 'Month', paidOn: 'Paid on', collectedBy: 'Collected by', save: 'Record ticked ({{n}})', saved: 'Recorded {{n}} members',
     name: 'Name', duesCategory: 'Category', base: 'Base', due: 'Due', paid: 'Paid', receipt: 'Receipt', status: 'Status',
     noBase: 'No base', paidTag: 'Paid', unpaidTag: 'Unpaid', summary: 'Due ¥{{due}}, paid ¥{{paid}}, {{count}} unpaid',
-    notBranch: 'This organization holds no members directly. Pick a branch for monthly collection.', unpaidOnly: 'Unpaid only',
+    notBranch: 'The monthly sheet lists the members an organization holds directly, and this one holds none. Pick a branch above, or see the totals of the organizations below.', seeTotals: 'See the totals', unpaidOnly: 'Unpaid only',
   },
   arrears: {
     asOf: 'Up to {{month}} (the current month is still being collected)', minLevel: 'Show', consecutive: 'Consecutive months', unpaidMonths: 'Unpaid months',

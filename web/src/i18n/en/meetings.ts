@@ -40,6 +40,8 @@ const meetings: typeof zh = {
   },
   export: { title: 'Export meetings', notice: 'Exports the meetings of the current filter (without the minutes); the export is recorded in the audit log.', placeholder: 'e.g. annual review of organizational life' },
   appraisal: {
+    notBranch: 'Members are appraised branch by branch, and this organization holds no members directly. Pick a branch above; the totals of every level are in Statistics (appraisal of members).',
+    seeStats: 'See the statistics',
     year: 'Year', meeting: 'Meeting', noMeeting: '(no meeting linked)', grade: 'Grade', gradeNote: 'Remark', category: 'Category',
     probationary: 'Probationary: takes part, not graded', counter: 'Excellent {{n}} / limit {{limit}}', graded: '{{graded}} of {{total}} full members graded',
     limitHint: 'Usually at most one third of the full members graded may be rated excellent (local practice); probationary members take part ungraded',

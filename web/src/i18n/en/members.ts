@@ -3,6 +3,7 @@ import type zh from '../zh/members';
 const members: typeof zh = {
   title: 'Party members',
   total: '{{count}} members',
+  totalStatuses: 'Statuses counted: {{statuses}} (by default the same as the members on the organization page, statistics and dashboard)',
   create: 'Add member',
   import: 'Import',
   export: 'Export',
@@ -11,7 +12,8 @@ const members: typeof zh = {
     search: 'Name, pinyin initials or ID number',
     category: 'Category',
     status: 'Status',
-    onBooks: 'On the books (not left, deceased or transferred out)',
+    counted: 'Counted members (normal, mobile, out of contact)',
+    onBooks: 'On the books (also suspended)',
     all: 'All statuses',
     gender: 'Gender',
     education: 'Education',

@@ -8,7 +8,7 @@ const standards: typeof zh = {
   yearValue: 'Year {{year}}',
   tabs: { self: 'Self-assessment', review: 'Review', ratings: 'Stars', weak: 'Weak organizations', config: 'Checklist' },
   status: { none: 'Not started', draft: 'Draft', submitted: 'Awaiting review', reviewed: 'Rated', returned: 'Returned' },
-  notBranch: 'Star ratings are for branches. Pick a branch above to fill in or view its self-assessment.',
+  notBranch: 'Branches assess themselves and this organization is not one. Pick a branch above to fill in or view its self-assessment, or see the star ratings of the branches below.', seeRatings: 'See the star ratings',
   sheet: {
     category: 'Category', item: 'Item', guide: 'How to score', max: 'Max', self: 'Self score', review: 'Review score', note: 'Note',
     total: 'Total {{total}}', wouldGive: 'under the current thresholds:', unscored: '{{n}} items not scored', notePlaceholder: 'Reason for deduction or evidence (optional)',

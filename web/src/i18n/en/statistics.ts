@@ -19,6 +19,8 @@ const statistics: typeof zh = {
   hideZero: 'Hide organizations without numbers',
   nameColumn: 'Organization',
   totalRow: 'Total',
+  emptyTable: 'Nothing to count for this organization in {{year}} up to the reference date (yearly work such as appraisals is often finalized at the year end); see the year before.',
+  previousYear: 'See {{year}}',
   drillHint: 'Click an organization to see the ones below it; click a number to see who is behind it',
   print: 'Print',
   exportTable: 'Export table',

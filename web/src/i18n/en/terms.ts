@@ -6,8 +6,9 @@ const terms: typeof zh = {
   org: 'Organization',
   pickOrg: 'Pick an organization',
   tabs: { list: 'Terms', approvals: 'To approve', watch: 'Overdue and delayed' },
-  state: { all: 'All', normal: 'In term', ending: 'Ends within 6 months', request_window: 'Request due', overdue: 'Overdue', delayed: 'Delay approved', missing: 'No term recorded' },
+  state: { all: 'All', normal: 'In term', ending: 'Ends in 4–6 months', request_window: 'Request due', overdue: 'Overdue', delayed: 'Delay approved', missing: 'No term recorded' },
   kind: { all: 'All kinds', 'primary-committee': 'Primary committee', 'general-branch': 'General branch', branch: 'Branch' },
+  endingSoon: 'Ending within 6 months: {{n}}',
   search: 'Organization name',
   col: {
     org: 'Organization', kind: 'Term kind', years: 'Term', elected: 'Elected', ends: 'Ends', daysLeft: 'Days left', state: 'State', secretary: 'Secretary',

@@ -33,7 +33,7 @@ const dashboard = {
     education: '党员学历结构',
     occupation: '党员职业结构',
     joining: '党员入党时间',
-    pipeline: '发展党员各阶段人数',
+    pipeline: '发展党员各阶段人数（按发展档案）',
     complianceByChild: '本季度组织生活开展情况（按下级组织）',
     complianceByKind: '本季度组织生活开展情况（按类别）',
     dues: '党费收缴（{{from}} 至 {{to}}，按月）',

@@ -14,7 +14,7 @@ const dues = {
     month: '月份', paidOn: '缴纳日期', collectedBy: '收缴人', save: '登记已勾选（{{n}} 人）', saved: '已登记 {{n}} 人',
     name: '姓名', duesCategory: '类别', base: '基数', due: '应缴', paid: '实缴', receipt: '收据号', status: '状态',
     noBase: '未设基数', paidTag: '已缴', unpaidTag: '未缴', summary: '本月应缴 {{due}} 元，已缴 {{paid}} 元，{{count}} 人未缴',
-    notBranch: '该组织没有直属党员。按月收缴请选择党支部。', unpaidOnly: '只看未缴',
+    notBranch: '按月收缴表列出本组织直属的党员，该组织没有直属党员。请在上方选择一个党支部，或查看下级组织的收缴统计。', seeTotals: '查看收缴统计', unpaidOnly: '只看未缴',
   },
   arrears: {
     asOf: '统计至 {{month}}（本月仍在收缴期，不计欠缴）', minLevel: '显示', consecutive: '连续欠缴（月）', unpaidMonths: '欠缴月数',

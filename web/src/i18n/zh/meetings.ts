@@ -39,6 +39,8 @@ const meetings = {
   },
   export: { title: '导出会议记录', notice: '导出与当前筛选一致的会议记录（不含会议内容全文），导出行为将记入审计日志。', placeholder: '如：年度组织生活情况检查' },
   appraisal: {
+    notBranch: '民主评议党员以党支部为单位进行，该组织没有直属党员。请在上方选择一个党支部；各级汇总见「党内统计」中的民主评议党员情况。',
+    seeStats: '查看统计',
     year: '年度', meeting: '评议会议', noMeeting: '（未关联会议）', grade: '评定等次', gradeNote: '说明', category: '类别',
     probationary: '预备党员：参加评议，不评定等次', counter: '优秀 {{n}} / 上限 {{limit}}', graded: '已评定 {{graded}} / {{total}} 名正式党员',
     limitHint: '评为优秀的一般不超过参评正式党员的三分之一（地方实践）；预备党员参加评议但不评定等次',

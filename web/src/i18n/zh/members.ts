@@ -3,6 +3,7 @@
 const members = {
   title: '党员管理',
   total: '共 {{count}} 人',
+  totalStatuses: '计入状态：{{statuses}}（默认与组织页、党内统计、数据看板的党员总数同一口径）',
   create: '新增党员',
   import: '导入',
   export: '导出',
@@ -11,7 +12,8 @@ const members = {
     search: '姓名、拼音首字母或身份证号',
     category: '人员类别',
     status: '状态',
-    onBooks: '在册（不含已出党、死亡、转出）',
+    counted: '计入党员总数（正常、流动、失联）',
+    onBooks: '在册（另含停止党籍）',
     all: '全部状态',
     gender: '性别',
     education: '学历',

@@ -7,7 +7,7 @@ const standards = {
   yearValue: '{{year}} 年度',
   tabs: { self: '自评', review: '审核', ratings: '星级', weak: '软弱涣散', config: '标准设置' },
   status: { none: '未自评', draft: '自评中', submitted: '待审核', reviewed: '已定星', returned: '已退回' },
-  notBranch: '星级评定针对党支部。请在上方选择一个党支部填写或查看自评。',
+  notBranch: '自评由党支部填写，该组织不是党支部。请在上方选择一个党支部填写或查看自评，或查看下级党支部的星级评定。', seeRatings: '查看星级评定',
   sheet: {
     category: '类别', item: '评分项', guide: '评分标准', max: '满分', self: '自评分', review: '审核分', note: '说明',
     total: '合计 {{total}} 分', wouldGive: '按现行分数线为', unscored: '{{n}} 项未评分', notePlaceholder: '扣分原因或佐证（可选）',

@@ -17,6 +17,8 @@ const statistics = {
   hideZero: '隐藏无数据的下级组织',
   nameColumn: '单位名称',
   totalRow: '合计',
+  emptyTable: '所选组织在 {{year}} 年的统计截止日期前没有可统计的记录（民主评议等年度工作通常在年底定稿），可查看上一年度。',
+  previousYear: '查看 {{year}} 年度',
   drillHint: '点击下级组织名称查看其下级；点击数字查看名单',
   print: '打印',
   exportTable: '导出统计表',

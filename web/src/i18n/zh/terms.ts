@@ -4,9 +4,10 @@ const terms = {
   org: '党组织',
   pickOrg: '选择党组织',
   tabs: { list: '届期一览', approvals: '待我审批', watch: '逾期与延期' },
-  state: { all: '全部', normal: '任期内', ending: '半年内届满', request_window: '应申请换届', overdue: '逾期未换届', delayed: '已批准延期', missing: '未录入届期' },
+  state: { all: '全部', normal: '任期内', ending: '4–6 个月内届满', request_window: '应申请换届', overdue: '逾期未换届', delayed: '已批准延期', missing: '未录入届期' },
   kind: { all: '全部类别', 'primary-committee': '基层党委', 'general-branch': '党总支', branch: '党支部' },
   search: '组织名称',
+  endingSoon: '半年内届满 {{n}}',
   col: {
     org: '党组织', kind: '届期类别', years: '每届', elected: '选举日期', ends: '届满日期', daysLeft: '剩余天数', state: '状态', secretary: '书记',
     election: '换届进展', status: '状态', plannedOn: '计划选举日期', seats: '应选名额', requestedBy: '申请人', heldOn: '选举日期', actions: '操作',

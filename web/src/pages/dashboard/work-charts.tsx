@@ -2,6 +2,8 @@
 // dues by month, terms ending in the next 12 months, and the distribution of star ratings.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Tooltip } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
 import { MEETING_KIND_LABELS } from '../../../../domain/meeting-kinds';
 import { PERSON_STATUS_LABELS } from '../../../../domain/rules/development-steps';
 import { STAR_LABELS } from '../../../../domain/rules/standards';
@@ -79,7 +81,8 @@ export function WorkCharts({ panels }: { panels: Panels }) {
 
   return (
     <>
-      <ChartCard testId="chart-pipeline" title={t('dashboard.charts.pipeline')} state={development} option={pipeline} />
+      <ChartCard testId="chart-pipeline" state={development} option={pipeline}
+        title={<Tooltip title={development.data?.basis[lang]}><span data-testid="chart-pipeline-basis">{t('dashboard.charts.pipeline')} <InfoCircleOutlined /></span></Tooltip>} />
       <ChartCard testId="chart-compliance-kind" title={t('dashboard.charts.complianceByKind')} state={compliance} option={byKind} />
       <ChartCard testId="chart-compliance-child" wide title={t('dashboard.charts.complianceByChild')} state={compliance} option={byChild}
         height={rowsHeight(compliance.data?.byChild.length ?? 6)} />

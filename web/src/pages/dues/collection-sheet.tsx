@@ -9,10 +9,11 @@ import { getSheet, payBulk, type TSheetRow } from '../../api/dues';
 import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { useRequest } from '../../lib/use-request';
+import { FirstScreenPrompt } from '../../components/first-screen-prompt';
 import { toDateString } from '../../lib/dates';
 import { fenToYuan, fromMonth, LevelTag, thisMonth, toMonth } from './dues-format';
 
-export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => void }) {
+export function CollectionSheet({ orgId, onOpen, onTotals }: { orgId: Id; onOpen: (id: Id) => void; onTotals: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
@@ -60,7 +61,7 @@ export function CollectionSheet({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id)
         </Space>
       </div>
       {sheet.error !== undefined && <Alert type="error" showIcon title={errorText(sheet.error)} style={{ marginBottom: 8 }} />}
-      {sheet.data && sheet.data.rows.length === 0 && <Alert type="info" showIcon title={t('dues.sheet.notBranch')} style={{ marginBottom: 8 }} />}
+      {sheet.data && sheet.data.rows.length === 0 && <FirstScreenPrompt message={t('dues.sheet.notBranch')} action={<Button size="small" onClick={onTotals} data-testid="dues-see-totals">{t('dues.sheet.seeTotals')}</Button>} />}
       {sheet.data && sheet.data.rows.length > 0 && (
         <Typography.Paragraph type="secondary" data-testid="sheet-summary">
           {t('dues.sheet.summary', { due: fenToYuan(sheet.data.dueFen), paid: fenToYuan(sheet.data.paidFen), count: unpaid })}

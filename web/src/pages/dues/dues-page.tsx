@@ -25,6 +25,7 @@ export default function DuesPage() {
   const [memberId, setMemberId] = useState<Id>();
   const [exporting, setExporting] = useState(false);
   const [tick, setTick] = useState(0);
+  const [tab, setTab] = useState('sheet');
   const open = (id: Id) => setMemberId(id);
 
   return (
@@ -42,8 +43,10 @@ export default function DuesPage() {
       </div>
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={setTab}
         items={[
-          { key: 'sheet', label: t('dues.tabs.sheet'), children: <CollectionSheet key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} /> },
+          { key: 'sheet', label: t('dues.tabs.sheet'), children: <CollectionSheet key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} onTotals={() => setTab('totals')} /> },
           { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} /> },
           { key: 'reductions', label: t('dues.tabs.reductions'), children: <ReductionsTab key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} /> },
           { key: 'totals', label: t('dues.tabs.totals'), children: <TotalsTab key={`${orgId}-${tick}`} orgId={orgId} /> },

@@ -12,6 +12,8 @@ import type { Id } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { formatMinute } from '../../lib/dates';
 import { useRequest } from '../../lib/use-request';
+import { Link } from 'react-router-dom';
+import { FirstScreenPrompt } from '../../components/first-screen-prompt';
 import { todayCn, useLifeLabels } from './meeting-labels';
 
 const GRADE_COLORS: Record<AppraisalGrade, string> = { excellent: 'red', qualified: 'green', basically_qualified: 'orange', unqualified: 'default' };
@@ -80,6 +82,10 @@ export function AppraisalTab({ orgId }: { orgId: Id }) {
         </Tooltip>
         <span className="muted">{t('meetings.appraisal.graded', { graded: counts.graded, total: counts.toGrade })}</span>
       </div>
+      {a && a.rows.length === 0 && (
+        <FirstScreenPrompt message={t('meetings.appraisal.notBranch')}
+          action={<Link to={`/statistics/appraisal?orgId=${orgId}`}><Button size="small">{t('meetings.appraisal.seeStats')}</Button></Link>} />
+      )}
       {req.error !== undefined && <Alert type="error" showIcon title={errorText(req.error)} style={{ marginBottom: 8 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="appraisal-error" />}
       <Table<TAppraisalRow>

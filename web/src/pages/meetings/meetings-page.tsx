@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import { MEETING_KINDS, type MeetingKind } from '../../../../domain/meeting-kinds';
 import { MEETING_RECORD_DEFAULTS } from '../../../../domain/rules/meeting-records';
 import { can } from '../../../../domain/permissions';
+import { BRANCH_KINDS, type OrgKind } from '../../../../domain/org-kinds';
 import { getMeetingSettings, listMeetings, type TMeetingDetail, type TMeetingFilter } from '../../api/meetings';
 import { getOrg } from '../../api/orgs';
 import type { Id } from '../../api/types';
@@ -33,7 +34,9 @@ export default function MeetingsPage() {
   const asked = Number(params.get('orgId')) || undefined;
   const record = params.get('record') as MeetingKind | null;
   const [orgId, setOrgId] = useState<Id>(asked ?? me.orgId);
-  const [subtree, setSubtree] = useState(false);
+  // Unless chosen, a branch lists its own meetings and any higher organization its whole subtree
+  // (its own meetings are few: the first screen of a city or district would be empty).
+  const [subtreeChoice, setSubtree] = useState<boolean>();
   const [filter, setFilter] = useState<TMeetingFilter>({});
   const [form, setForm] = useState<FormMode | null>(() => (record && MEETING_KINDS.includes(record) ? { mode: 'create', kind: record } : null));
   const [openId, setOpenId] = useState<Id>();
@@ -41,7 +44,8 @@ export default function MeetingsPage() {
   const writable = can(me.roles, 'life.write');
   const settings = useRequest(() => getMeetingSettings(), []);
   const lateAfterDays = settings.data?.lateAfterDays ?? MEETING_RECORD_DEFAULTS.lateAfterDays;
-  const org = useRequest((signal) => (orgId === me.orgId ? Promise.resolve({ name: me.orgName }) : getOrg(orgId, signal)), [orgId]);
+  const org = useRequest((signal) => getOrg(orgId, signal), [orgId]);
+  const subtree = subtreeChoice ?? !(org.data && BRANCH_KINDS.includes(org.data.kind as OrgKind));
 
   const full = useMemo<TMeetingFilter>(() => ({ ...filter, orgId, subtree: subtree ? 'true' : undefined }), [filter, orgId, subtree]);
   const list = useKeyset((f: TMeetingFilter, cursor) => listMeetings(f, cursor, PAGE_SIZE), full);
@@ -63,7 +67,7 @@ export default function MeetingsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>{t('meetings.title')}</Typography.Title>
         <Space wrap>
           <span>{t('meetings.org')}</span>
-          <OrgTreeSelect style={{ width: 340 }} value={orgId} valueLabel={org.data?.name} placeholder={t('meetings.pickOrg')} onChange={(id) => id && setOrgId(id)} />
+          <OrgTreeSelect style={{ width: 340 }} value={orgId} valueLabel={org.data?.name ?? (orgId === me.orgId ? me.orgName : undefined)} placeholder={t('meetings.pickOrg')} onChange={(id) => id && setOrgId(id)} />
           <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)} data-testid="meetings-subtree">{t('meetings.subtree')}</Checkbox>
           {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="meeting-create">{t('meetings.record')}</Button>}
           <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="meetings-export">{t('meetings.exportButton')}</Button>

@@ -35,9 +35,9 @@ export function MemberFilters({ value, onChange }: { value: TMemberFilterParams;
         <Select
           size="small"
           style={{ width: 170 }}
-          value={value.status ?? 'on_books'}
-          onChange={(status) => set({ status: status === 'on_books' ? undefined : status })}
-          options={[{ value: 'on_books', label: t('members.filters.onBooks') }, { value: 'all', label: t('members.filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: labels.label('status', s) }))]}
+          value={value.status ?? 'counted'}
+          onChange={(status) => set({ status: status === 'counted' ? undefined : status })}
+          options={[{ value: 'counted', label: t('members.filters.counted') }, { value: 'on_books', label: t('members.filters.onBooks') }, { value: 'all', label: t('members.filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: labels.label('status', s) }))]}
           popupMatchSelectWidth={false}
         />
         <Select allowClear size="small" style={{ width: 80 }} placeholder={t('members.filters.gender')} value={value.gender} onChange={(gender) => set({ gender })} options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} />

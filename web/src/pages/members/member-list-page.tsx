@@ -1,7 +1,7 @@
 // The member list: filters on top (kept in the address, so going back from a record keeps them),
 // a dense table paged by keyset ("加载更多"), and the add, import and export actions.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -46,7 +46,11 @@ export function MemberListPage() {
       <div className="org-head">
         <Space align="baseline">
           <Typography.Title level={4} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
-          {count.data && <span className="muted" data-testid="member-total">{t('members.total', { count: count.data.total })}</span>}
+          {count.data && (
+            <Tooltip title={t('members.totalStatuses', { statuses: count.data.statuses?.map((s) => labels.label('status', s)).join('、') ?? t('members.filters.all') })}>
+              <span className="muted" data-testid="member-total">{t('members.total', { count: count.data.total })}</span>
+            </Tooltip>
+          )}
         </Space>
         <Space>
           {can(me.roles, 'member.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="member-create">{t('members.create')}</Button>}

@@ -16,7 +16,7 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
   const labels = useLabels();
   const columns: ColumnsType<THealthRow> = [
     {
-      title: t('orgHealth.orgName'), dataIndex: 'orgName', width: 220, fixed: 'left',
+      title: t('orgHealth.orgName'), dataIndex: 'orgName', width: 190, fixed: 'left',
       render: (name: string, r) => (
         <div>
           {r.hasChildren && !r.self
@@ -26,11 +26,11 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
         </div>
       ),
     },
-    { title: t('orgHealth.members'), dataIndex: 'members', width: 80, align: 'right', sorter: (a, b) => a.members - b.members },
+    { title: t('orgHealth.members'), dataIndex: 'members', width: 72, align: 'right', sorter: (a, b) => a.members - b.members },
     ...HEALTH_SIGNALS.map((k) => ({
       key: k,
       title: <Tooltip title={t('orgHealth.basis', { basis: data?.basis[k] ?? '' })}><span>{HEALTH_SIGNAL_LABELS[k][labels.lang]}</span></Tooltip>,
-      width: 210,
+      width: 164,
       render: (_: unknown, r: THealthRow) => <HealthCell cell={r.cells[k]} />,
       sorter: (a: THealthRow, b: THealthRow) => rankOf(a, k) - rankOf(b, k),
       filters: HEALTH_LEVELS.map((l) => ({ text: <LevelTag level={l} />, value: l })),
@@ -40,7 +40,7 @@ export function HealthTable({ data, rows, loading, onDrill }: { data: THealth | 
   return (
     <Table<THealthRow>
       size="small" bordered rowKey={(r) => `${r.orgId}-${r.self}`} loading={loading} dataSource={rows} columns={columns}
-      pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false} scroll={{ x: 1350 }}
+      pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false} scroll={{ x: 1080 }}
       locale={{ emptyText: t('orgHealth.empty') }} data-testid="health-table"
       onRow={(r) => ({ 'data-testid': `health-row-${r.orgId}`, 'data-warnings': r.warnings } as React.HTMLAttributes<HTMLElement>)}
       summary={() => data && (

@@ -1,5 +1,6 @@
 // Every change of the organization, newest first, each shown as the fields it changed.
-import { Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
+import { FirstScreenPrompt } from '../../components/first-screen-prompt';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
 import { getOrgHistory, type TOrgHistory } from '../../api/orgs';
@@ -29,7 +30,7 @@ function formatValue(field: string, value: unknown, labels: Labels, statusLabels
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function OrgHistoryTab({ orgId, revision }: { orgId: Id; revision: number }) {
+export function OrgHistoryTab({ orgId, revision, childCount, onChildren }: { orgId: Id; revision: number; childCount: number; onChildren: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const history = useRequest(() => getOrgHistory(orgId), [orgId, revision]);
@@ -37,31 +38,40 @@ export function OrgHistoryTab({ orgId, revision }: { orgId: Id; revision: number
   const actionLabels: Record<string, string> = t('orgs.historyActions', { returnObjects: true });
   const statusLabels: Record<string, string> = t('orgs.status', { returnObjects: true });
 
+  // A city or district rarely changes itself; its first screen says where the changes below are.
+  const prompt = history.data && history.data.items.length === 0 && childCount > 0 && (
+    <FirstScreenPrompt message={t('orgHistory.emptyWithChildren')}
+      action={<Button size="small" onClick={onChildren} data-testid="org-history-children">{t('orgHistory.seeChildren')}</Button>} />
+  );
   return (
-    <Table<TOrgHistory>
-      size="small"
-      rowKey="id"
-      loading={history.loading}
-      dataSource={history.data?.items}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
-      locale={{ emptyText: history.error ? errorText(history.error) : t('common.noData') }}
-      columns={[
-        { title: t('orgs.history.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
-        { title: t('orgs.history.action'), dataIndex: 'action', width: 110, render: (a: string) => <Tag>{actionLabels[a] ?? a}</Tag> },
-        { title: t('orgs.history.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
-        {
-          title: t('orgs.history.changes'),
-          key: 'changes',
-          render: (_v, h) =>
-            diffFields(h.before, h.after).map((c) => (
-              <div key={c.field} className="diff-line">
-                <strong>{fieldLabels[c.field] ?? c.field}</strong>：
-                {h.before != null && <><span className="before">{formatValue(c.field, c.before, labels, statusLabels, history.data?.orgNames ?? {})}</span> → </>}
-                <span className="after">{formatValue(c.field, c.after, labels, statusLabels, history.data?.orgNames ?? {})}</span>
-              </div>
-            )),
-        },
-      ]}
-    />
+    <>
+      {prompt}
+      <Table<TOrgHistory>
+        size="small"
+        rowKey="id"
+        loading={history.loading}
+        dataSource={history.data?.items}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
+        locale={{ emptyText: history.error ? errorText(history.error) : t('common.noData') }}
+        data-testid="org-history"
+        columns={[
+          { title: t('orgs.history.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
+          { title: t('orgs.history.action'), dataIndex: 'action', width: 110, render: (a: string) => <Tag>{actionLabels[a] ?? a}</Tag> },
+          { title: t('orgs.history.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('orgs.history.changes'),
+            key: 'changes',
+            render: (_v, h) =>
+              diffFields(h.before, h.after).map((c) => (
+                <div key={c.field} className="diff-line">
+                  <strong>{fieldLabels[c.field] ?? c.field}</strong>：
+                  {h.before != null && <><span className="before">{formatValue(c.field, c.before, labels, statusLabels, history.data?.orgNames ?? {})}</span> → </>}
+                  <span className="after">{formatValue(c.field, c.after, labels, statusLabels, history.data?.orgNames ?? {})}</span>
+                </div>
+              )),
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -103,7 +103,7 @@ export default function OrgPage() {
                 />
               ),
             },
-            { key: 'history', label: t('orgs.tabs.history'), children: <OrgHistoryTab orgId={org.id} revision={revision} /> },
+            { key: 'history', label: t('orgs.tabs.history'), children: <OrgHistoryTab orgId={org.id} revision={revision} childCount={org.childCount} onChildren={() => setSearchParams({ tab: 'children' }, { replace: true })} /> },
           ]}
         />
       </div>

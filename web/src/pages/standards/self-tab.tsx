@@ -1,19 +1,20 @@
 // 自评: a branch scores itself item by item (a draft it may save any time), then submits it to the
 // higher organization. A returned assessment comes back here with the reviewer's note.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Empty, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BRANCH_KINDS, type OrgKind } from '../../../../domain/org-kinds';
 import { errorText } from '../../api/client';
 import { getAssessment, saveAssessment, submitAssessment, type TAssessmentView, type TScoreInput } from '../../api/standards';
 import type { Id } from '../../api/types';
 import { useRequest } from '../../lib/use-request';
+import { FirstScreenPrompt } from '../../components/first-screen-prompt';
 import { ScoreSheetTable } from './score-sheet';
 import { StarTag, useStarLabel } from './star-tag';
 import { thisYear, YearSelect } from './year-select';
 import { STATUS_COLOR } from './status';
 
-export function SelfTab({ orgId }: { orgId: Id }) {
+export function SelfTab({ orgId, onRatings }: { orgId: Id; onRatings: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { star } = useStarLabel();
@@ -63,7 +64,9 @@ export function SelfTab({ orgId }: { orgId: Id }) {
   );
   if (view.error !== undefined) return <>{header}<Alert type="error" showIcon title={errorText(view.error)} /></>;
   if (!v) return <>{header}<Spin /></>;
-  if (!BRANCH_KINDS.includes(v.org.kind as OrgKind)) return <>{header}<Empty description={t('standards.notBranch')} /></>;
+  if (!BRANCH_KINDS.includes(v.org.kind as OrgKind)) {
+    return <>{header}<FirstScreenPrompt message={t('standards.notBranch')} action={<Button size="small" onClick={onRatings} data-testid="standards-see-ratings">{t('standards.seeRatings')}</Button>} /></>;
+  }
 
   return (
     <>

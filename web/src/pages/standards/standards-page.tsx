@@ -17,6 +17,7 @@ export default function StandardsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [orgId, setOrgId] = useState<Id>(me.orgId);
+  const [tab, setTab] = useState('self');
 
   return (
     <div className="page-card">
@@ -29,8 +30,10 @@ export default function StandardsPage() {
       </div>
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={setTab}
         items={[
-          { key: 'self', label: t('standards.tabs.self'), children: <SelfTab key={orgId} orgId={orgId} /> },
+          { key: 'self', label: t('standards.tabs.self'), children: <SelfTab key={orgId} orgId={orgId} onRatings={() => setTab('ratings')} /> },
           can(me.roles, 'standard.review') && { key: 'review', label: t('standards.tabs.review'), children: <ReviewTab key={orgId} orgId={orgId} /> },
           { key: 'ratings', label: t('standards.tabs.ratings'), children: <RatingsTab key={orgId} orgId={orgId} /> },
           { key: 'weak', label: t('standards.tabs.weak'), children: <WeakTab key={orgId} orgId={orgId} /> },

@@ -2,7 +2,8 @@
 // a child organization (the URL follows, breadcrumbs lead back) or from a number to its people;
 // export in the usual layout; print.
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Menu, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Menu, Tag, Typography } from 'antd';
+import { FirstScreenPrompt } from '../../components/first-screen-prompt';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -110,6 +111,13 @@ function StatisticsView() {
               </div>
               <Typography.Paragraph type="secondary" className="no-print" style={{ marginBottom: 8 }}>{t('statistics.drillHint')}</Typography.Paragraph>
             </>
+          )}
+          {data && params && data.rows.length > 0 && Object.values(data.rows[0].cells).every((n) => n === 0) && (
+            // Nothing in the whole table: a year's work (民主评议, 发展) is often finalized only at its end.
+            <FirstScreenPrompt message={t('statistics.emptyTable', { year: Number(data.asOf.slice(0, 4)) })}
+              action={<Button size="small" onClick={() => change({ month: `${Number(data.asOf.slice(0, 4)) - 1}-12`, from: undefined, to: undefined })} data-testid="stats-previous-year">
+                {t('statistics.previousYear', { year: Number(data.asOf.slice(0, 4)) - 1 })}
+              </Button>} />
           )}
           {data && params && (
             <StatsGrid table={data} hideZero={hideZero} loading={table.loading} onReRoot={reRoot} onCell={openCell} />

@@ -1,11 +1,12 @@
 // 届期一览: one row per organization with a term, the most urgent first, filtered by state (with counts),
 // kind and name; read page by page ("加载更多").
 import { useState } from 'react';
-import { Alert, Input, Segmented, Select, Table } from 'antd';
+import { Alert, Input, Segmented, Select, Table, Tag, Tooltip } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TERM_KINDS } from '../../../../domain/rules/terms';
 import { errorText } from '../../api/client';
-import { listTerms, type TTermFilter, type TTermRow, type TTermStateFilter } from '../../api/terms';
+import { listTerms, type TTermFilter, type TTermPage, type TTermRow, type TTermStateFilter } from '../../api/terms';
 import type { Id } from '../../api/types';
 import { LoadMore } from '../../components/load-more';
 import { useKeyset } from '../../lib/use-keyset';
@@ -19,8 +20,9 @@ export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; fil
   const { t } = useTranslation();
   const labels = useLabels();
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [soon, setSoon] = useState<Pick<TTermPage, 'endingSoon' | 'endingSoonBasis'>>();
   const list = useKeyset(
-    (f: TTermFilter, cursor?: string) => listTerms(f, cursor).then((p) => { if (!cursor) setCounts(p.counts); return p; }),
+    (f: TTermFilter, cursor?: string) => listTerms(f, cursor).then((p) => { if (!cursor) { setCounts(p.counts); setSoon(p); } return p; }),
     { ...filter, orgId },
   );
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -36,6 +38,11 @@ export function TermsTable({ orgId, filter, onFilter, onOpen }: { orgId: Id; fil
           options={[{ value: 'all', label: label('all', total) }, ...STATE_OPTIONS.map((s) => ({ value: s, label: <span data-testid={`terms-state-${s}`}>{label(s, counts[s] ?? 0)}</span> }))]}
           data-testid="terms-state-filter"
         />
+        {soon && (
+          <Tooltip title={soon.endingSoonBasis[labels.lang]}>
+            <Tag color="gold" data-testid="terms-ending-soon">{t('terms.endingSoon', { n: soon.endingSoon })} <InfoCircleOutlined /></Tag>
+          </Tooltip>
+        )}
         <Select
           size="small" style={{ width: 130 }} value={filter.kind ?? ''}
           onChange={(v) => onFilter({ ...filter, kind: (v || undefined) as Filter['kind'] })}

@@ -2,7 +2,7 @@
 // counts; a child opens its own digest, a figure opens the items behind it, and the table exports.
 import { useState } from 'react';
 import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd';
-import { ArrowUpOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, DownloadOutlined, InfoCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TODO_AREA_LABELS, TODO_AREAS, TODO_KINDS, type TodoKind } from '../../../../domain/todo-kinds';
 import { errorText } from '../../api/client';
@@ -56,25 +56,33 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
         dataSource={d?.rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        // The horizontal scroll bar stays at the bottom of the window, so the kinds past the first screen are found.
+        sticky
         locale={{ emptyText: t('todos.digest.none') }}
         data-testid="digest-table"
         columns={[
           {
-            title: t('todos.digest.org'), key: 'org', fixed: 'left', width: 280,
+            title: t('todos.digest.org'), key: 'org', fixed: 'left', width: 240,
             render: (_, r) => (r.hasChildren
               ? <Tooltip title={t('todos.digest.drill')}><a onClick={() => onOrg(r.orgId)}>{nameOf(r)}</a></Tooltip>
               : <span>{nameOf(r)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labels.kind(r.orgKind)}</Typography.Text></span>),
           },
           // One column per kind present, under its area (发展党员, 党费, 组织生活...).
           ...TODO_AREAS.map((area) => ({ area, kinds: (d?.kinds ?? []).filter((k) => TODO_KINDS[k].area === area) })).filter((g) => g.kinds.length > 0).map((g) => ({
-            title: TODO_AREA_LABELS[g.area][labels.lang], key: g.area,
+            // The area's name at the start of its group, where it is in view before any scrolling.
+            title: TODO_AREA_LABELS[g.area][labels.lang], key: g.area, onHeaderCell: () => ({ style: { textAlign: 'left' as const } }),
             children: g.kinds.map((k) => ({
-              title: TODO_KINDS[k][labels.lang], key: k, align: 'right' as const, width: 96,
+              title: TODO_KINDS[k][labels.lang], key: k, align: 'right' as const, width: 92,
               render: (_: unknown, r: TDigestRow) => <Figure n={r.counts[k]} late={r.overdue[k]} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r), kind: k })} />,
             })),
           })),
           {
-            title: t('todos.digest.total'), key: 'total', align: 'right', width: 80, fixed: 'right',
+            title: <Tooltip title={t('todos.digest.awaitingHigherHint')}><span>{t('todos.digest.awaitingHigher')} <InfoCircleOutlined /></span></Tooltip>,
+            key: 'awaiting', align: 'right', width: 110,
+            render: (_, r) => <Typography.Text type="secondary" data-testid={`digest-awaiting-${r.orgId}`}>{r.awaitingHigher}</Typography.Text>,
+          },
+          {
+            title: <Tooltip title={t('todos.digest.totalHint')}><span>{t('todos.digest.total')} <InfoCircleOutlined /></span></Tooltip>, key: 'total', align: 'right', width: 80, fixed: 'right',
             render: (_, r) => <Figure n={r.total} late={undefined} onClick={() => setDrill({ orgId: r.orgId, orgName: nameOf(r) })} testId={`digest-total-${r.orgId}`} />,
           },
           {
@@ -87,8 +95,9 @@ export function DigestTab({ orgId, onOrg }: { orgId: Id; onOrg: (id: Id) => void
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}><b>{t('todos.digest.total')}</b></Table.Summary.Cell>
               {leafKinds.map((k, i) => <Table.Summary.Cell key={k} index={i + 1} align="right">{d.totals.counts[k] ?? 0}</Table.Summary.Cell>)}
-              <Table.Summary.Cell index={leafKinds.length + 1} align="right"><b data-testid="digest-grand-total">{d.totals.total}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={leafKinds.length + 2} align="right"><Typography.Text type="danger">{d.totals.overdueTotal}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 1} align="right"><Typography.Text type="secondary">{d.totals.awaitingHigher}</Typography.Text></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 2} align="right"><b data-testid="digest-grand-total">{d.totals.total}</b></Table.Summary.Cell>
+              <Table.Summary.Cell index={leafKinds.length + 3} align="right"><Typography.Text type="danger">{d.totals.overdueTotal}</Typography.Text></Table.Summary.Cell>
             </Table.Summary.Row>
           </Table.Summary>
         )}

@@ -1,6 +1,6 @@
 // One box of letters (转出 / 转入 / 逾期): filters, a dense table, the actions each letter allows.
 import { useState } from 'react';
-import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_KIND_LABELS, TRANSFER_STATUSES, TRANSFER_STATUS_LABELS, TRANSFER_KINDS, type TransferKind, type TransferStatus } from '../../../../domain/rules/transfers';
@@ -22,14 +22,10 @@ export function LettersTab({ box }: { box: TTransferFilter['box'] }) {
   const [exporting, setExporting] = useState(false);
 
   const columns = [
-    { title: t('transfers.col.letterNo'), dataIndex: 'letterNo', width: 230 },
+    { title: t('transfers.col.letterNo'), dataIndex: 'letterNo', width: 210, fixed: 'left' as const },
     { title: t('transfers.col.kind'), dataIndex: 'kind', width: 100, render: (k: TransferKind) => TRANSFER_KIND_LABELS[k][lang] },
     { title: t('transfers.col.member'), dataIndex: 'memberName', width: 90 },
-    { title: t('transfers.col.category'), dataIndex: 'category', width: 90, render: (c: string) => t(c === 'full' ? 'transfers.full' : 'transfers.probationary') },
-    { title: t('transfers.col.from'), dataIndex: 'fromOrgName', ellipsis: true },
-    { title: t('transfers.col.to'), dataIndex: 'toOrgName', ellipsis: true },
-    { title: t('transfers.col.issuedOn'), dataIndex: 'issuedOn', width: 104 },
-    { title: t('transfers.col.expiresOn'), dataIndex: 'expiresOn', width: 104 },
+    // The state right after the person: in view before any scrolling, with the actions fixed at the right.
     {
       title: t('transfers.col.status'), key: 'status', width: 110,
       render: (_: unknown, r: TTransferRow) => (
@@ -39,8 +35,13 @@ export function LettersTab({ box }: { box: TTransferFilter['box'] }) {
         </Space>
       ),
     },
-    { title: t('transfers.col.reason'), key: 'reason', ellipsis: true, render: (_: unknown, r: TTransferRow) => r.returnReason ?? r.reason },
-    { title: t('transfers.col.actions'), key: 'actions', width: 230, render: (_: unknown, r: TTransferRow) => <LetterActions row={r} onChanged={list.upsert} /> },
+    { title: t('transfers.col.category'), dataIndex: 'category', width: 90, render: (c: string) => t(c === 'full' ? 'transfers.full' : 'transfers.probationary') },
+    { title: t('transfers.col.from'), dataIndex: 'fromOrgName', ellipsis: true },
+    { title: t('transfers.col.to'), dataIndex: 'toOrgName', ellipsis: true },
+    { title: t('transfers.col.issuedOn'), dataIndex: 'issuedOn', width: 104 },
+    { title: t('transfers.col.expiresOn'), dataIndex: 'expiresOn', width: 104 },
+    { title: t('transfers.col.reason'), key: 'reason', width: 140, ellipsis: { showTitle: false }, render: (_: unknown, r: TTransferRow) => <Tooltip title={r.returnReason ?? r.reason} placement="topLeft">{r.returnReason ?? r.reason}</Tooltip> },
+    { title: t('transfers.col.actions'), key: 'actions', width: 230, fixed: 'right' as const, render: (_: unknown, r: TTransferRow) => <LetterActions row={r} onChanged={list.upsert} /> },
   ];
 
   return (
@@ -56,7 +57,7 @@ export function LettersTab({ box }: { box: TTransferFilter['box'] }) {
         <Button size="small" icon={<FileExcelOutlined />} onClick={() => setExporting(true)}>{t('transfers.export')}</Button>
       </Space>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      <Table<TTransferRow> size="small" rowKey="id" columns={columns} dataSource={list.items} pagination={false}
+      <Table<TTransferRow> size="small" rowKey="id" columns={columns} dataSource={list.items} pagination={false} data-testid="letters-table"
         loading={list.loading && list.items.length === 0} scroll={{ x: 1400 }}
         onRow={(r) => ({ 'data-testid': `transfer-row-${r.letterNo}` } as React.HTMLAttributes<HTMLElement>)} />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />

@@ -38,7 +38,7 @@ export interface NewAdmin {
 export async function createAdmin(db: Db, a: NewAdmin): Promise<number> {
   if (!ROLES.includes(a.role as Role)) throw invalid(`未知角色 ${a.role}，可选：${ROLES.join(', ')}`, 'role');
   assertSeparation([a.role as Role]);
-  assertPasswordPolicy(a.password, a.username);
+  assertPasswordPolicy(a.password, a.username, 'password', a.displayName);
   return db.transaction().execute(async (trx) => {
     const org = a.orgId
       ? await trx.selectFrom('orgs').select('id').where('id', '=', a.orgId).executeTakeFirst()

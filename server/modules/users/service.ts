@@ -49,7 +49,7 @@ export async function getUser(req: FastifyRequest, id: number, action: string): 
 
 export async function createUser(trx: Trx, a: Actor, input: TUserCreate, now: Date): Promise<TUserRow> {
   assertSeparation(input.roles);
-  assertPasswordPolicy(input.password, input.username);
+  assertPasswordPolicy(input.password, input.username, 'password', input.displayName);
   if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('用户名已存在', 'username');
   const hash = await hashPassword(input.password);
   const { id } = await trx.insertInto('users').values({

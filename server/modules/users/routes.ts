@@ -7,7 +7,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import { assertPasswordPolicy } from '../../auth/password.js';
 import { requireOrg } from '../orgs/service.js';
 import { setPassword } from '../auth/service.js';
-import { createUser, getUser, listUsers, updateUser } from './service.js';
+import { assertNotAdminAccount, createUser, getUser, listUsers, updateUser } from './service.js';
 
 const tags = ['users'];
 
@@ -36,6 +36,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/:id/reset-password', { config: { scope: { 'params.id': 'user' }, action: 'user.manage' }, schema: { tags, summary: '重置密码', params: ZIdParam, body: ZResetPasswordSchema, response: { 204: z.null() } } },
     async (req, reply) => {
       const user = await getUser(req, req.params.id, 'user.manage');
+      assertNotAdminAccount(user, 'password');
       assertPasswordPolicy(req.body.password, user.username, 'password', user.displayName);
       // An administrator's reset sets an expired password: the user must choose a new one at next login.
       await audited(req, { action: 'user.reset_password', objectType: 'user', objectId: () => user.id }, async (trx: Trx) => {

@@ -224,7 +224,7 @@ const en: Messages = {
     displayNameLength: '2 to 40 characters',
     orgRequired: 'Select the organization',
     rolesRequired: 'Select at least one role',
-    rolesHint: 'A user only sees their organization and the organizations below it.',
+    rolesHint: 'A user only sees their organization and the organizations below it. The system, security and audit administrator roles are granted only on the command line.',
     separationConflict: '{{a}} and {{b}} cannot be held by one account: {{all}} must be separate people.',
     fields: {
       username: 'Username',

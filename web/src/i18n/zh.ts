@@ -223,7 +223,7 @@ const zh = {
     displayNameLength: '姓名为 2–40 个字',
     orgRequired: '请选择所属组织',
     rolesRequired: '请至少选择一个角色',
-    rolesHint: '用户只能看到所属组织及其下级组织的数据。',
+    rolesHint: '用户只能看到所属组织及其下级组织的数据。系统管理员、安全管理员、审计管理员只能由命令行授予。',
     separationConflict: '{{a}}与{{b}}不能由同一账号兼任：{{all}}须三员分立。',
     fields: {
       username: '用户名',

@@ -276,7 +276,7 @@ const en: Messages = {
   },
   system: {
     required: 'Required',
-    groups: { password: 'Passwords', lockout: 'Failed logins', session: 'Sessions', accounts: 'Accounts' },
+    groups: { password: 'Passwords', lockout: 'Failed logins', session: 'Sessions', accounts: 'Accounts', secondFactor: 'Two-factor authentication' },
     fields: {
       passwordMaxAgeDays: 'Password lifetime',
       passwordHistory: 'Recent passwords not reusable',
@@ -285,6 +285,7 @@ const en: Messages = {
       sessionIdleMinutes: 'Idle timeout',
       sessionAbsoluteHours: 'Session lifetime',
       dormantDays: 'Disable dormant accounts after',
+      totpRoles: 'Roles that need a one-time code',
     },
     hints: {
       passwordMaxAgeDays: 'A password must be changed after this; 0 means never (default 90 days)',
@@ -294,6 +295,7 @@ const en: Messages = {
       sessionIdleMinutes: 'Log in again after this long without activity (default 30 minutes)',
       sessionAbsoluteHours: 'Log in again this long after login (default 12 hours)',
       dormantDays: 'Accounts not used for this long are disabled; 0 means never',
+      totpRoles: 'Accounts holding one of these roles must also enter the code of their authenticator app (TOTP) after the password',
     },
     units: { days: 'days', times: 'times', minutes: 'min', hours: 'hours', count: 'passwords' },
   },

@@ -275,7 +275,7 @@ const zh = {
   },
   system: {
     required: '请填写',
-    groups: { password: '口令策略', lockout: '登录失败处理', session: '会话', accounts: '账号管理' },
+    groups: { password: '口令策略', lockout: '登录失败处理', session: '会话', accounts: '账号管理', secondFactor: '双因素认证' },
     fields: {
       passwordMaxAgeDays: '密码有效期',
       passwordHistory: '禁止重复使用近期密码',
@@ -284,6 +284,7 @@ const zh = {
       sessionIdleMinutes: '空闲超时',
       sessionAbsoluteHours: '会话最长有效期',
       dormantDays: '长期未登录停用',
+      totpRoles: '须动态验证码的角色',
     },
     hints: {
       passwordMaxAgeDays: '到期后须修改密码；0 表示不限（等保要求定期更换，默认 90 天）',
@@ -293,6 +294,7 @@ const zh = {
       sessionIdleMinutes: '无操作超过此时长须重新登录（默认 30 分钟）',
       sessionAbsoluteHours: '自登录起超过此时长须重新登录（默认 12 小时）',
       dormantDays: '超过此天数未登录的账号自动停用；0 表示不停用',
+      totpRoles: '持有这些角色的账号登录时，除密码外还须输入认证器（TOTP）上的动态验证码',
     },
     units: { days: '天', times: '次', minutes: '分钟', hours: '小时', count: '次' },
   },

@@ -142,8 +142,17 @@ export async function verifySecondFactor(ctx: AnyCtx, token: string | undefined,
     // Claims the pending login once, even when two requests race with the same code.
     const claimed = await trx.updateTable('auth_pending').set({ used_at: now }).where('id', '=', p.pendingId).where('used_at', 'is', null).returning('id').executeTakeFirst();
     if (!claimed) throw pendingGone();
+    // The step and the recovery code are claimed with a condition, so two requests racing with the same code cannot both pass.
+    if (step !== null) {
+      const stepClaimed = await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', u.id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).returning('id').executeTakeFirst();
+      if (!stepClaimed) throw totpFailed();
+    }
+    if (recoveryId) {
+      const codeClaimed = await trx.updateTable('totp_recovery_codes').set({ used_at: now }).where('id', '=', recoveryId).where('used_at', 'is', null).returning('id').executeTakeFirst();
+      if (!codeClaimed) throw totpFailed();
+    }
     const set: Record<string, unknown> = { failed_logins: 0, locked_until: null, last_login_at: now };
-    if (step !== null) set.totp_last_step = step;
     let recoveryCodes: string[] | undefined;
     if (enrolling) {
       set.totp_secret = crypto.seal(secret!);
@@ -152,7 +161,6 @@ export async function verifySecondFactor(ctx: AnyCtx, token: string | undefined,
       await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', u.id).execute();
       await trx.insertInto('totp_recovery_codes').values(recoveryCodes.map((rc) => ({ user_id: u.id, code_hash: crypto.recoveryHash(normalizeRecovery(rc)) }))).execute();
     }
-    if (recoveryId) await trx.updateTable('totp_recovery_codes').set({ used_at: now }).where('id', '=', recoveryId).execute();
     await trx.updateTable('users').set(set).where('id', '=', u.id).execute();
     const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
     const sessionToken = await createSession(trx, u.id, now, meta.ip, meta.userAgent);

@@ -98,6 +98,16 @@ describe('the second factor for administrators (issue 11.4)', () => {
     expect((await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), currentCode(u.secret, t.clock.now()))).statusCode).toBe(200);
   });
 
+  it('two logins racing with the same code: exactly one gets a session', async () => {
+    const u = await enrolled('tf.race');
+    nextStep();
+    const a = cookieOf(await password(u.username, u.password), 'zg_pending');
+    const b = cookieOf(await password(u.username, u.password), 'zg_pending');
+    const code = currentCode(u.secret, t.clock.now());
+    const codes = (await Promise.all([totp(a, code), totp(b, code)])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 401]);
+  });
+
   it('counts wrong codes toward the password lockout; while locked the right code fails too', async () => {
     const u = await enrolled('tf.lockout');
     nextStep();

@@ -131,7 +131,7 @@ const en: Messages = {
     newRequired: 'Enter a new password',
     confirmRequired: 'Repeat the new password',
     mismatch: 'The two passwords differ',
-    policy: 'At least 8 characters from 3 of: upper case, lower case, digits, symbols; must not contain the username.',
+    policy: 'At least 8 characters from 3 of: upper case, lower case, digits, symbols; must not contain the username; avoid common words, names in pinyin, keyboard runs and years (Admin@123, Zhang@1990): a few unrelated words with a digit and a symbol are safer.',
     changed: 'Password changed',
   },
   orgs: {

@@ -80,7 +80,7 @@ export async function benchMembers(kind: string, open: () => Promise<{ engine: E
     await sql`analyze`.execute(db);
     console.log(`[${kind}] ${city.members.toLocaleString()} members in ${city.orgs.toLocaleString()} organizations: city ${((t1 - t0) / 1000).toFixed(1)} s, member details ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 
-    const app = await buildApp({ engine, keys, logLevel: 'silent', loginRateLimit: 1_000_000 });
+    const app = await buildApp({ engine, keys, demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const login = async (username: string) => {
       const r = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo@2026' }) });

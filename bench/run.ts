@@ -39,7 +39,7 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
     const city = await generateCity(db, { seed: 20_000, orgCount: ORGS, demoAccounts: true });
     await sql`analyze`.execute(db);
     console.log(`[${kind}] city generated: ${city.orgs} organizations, ${city.members} members in ${(city.ms / 1000).toFixed(1)} s`);
-    const app = await buildApp({ engine, keys: deriveKeys('bench'), logLevel: 'silent', loginRateLimit: 1_000_000 });
+    const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const post = (url: string, body: unknown, cookie?: string) => fetch(address + url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
     const login = await post('/api/auth/login', { username: 'city-admin', password: 'Demo@2026' });

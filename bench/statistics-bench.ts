@@ -51,7 +51,7 @@ async function benchReads(engine: Engine, kind: string, scale: string, scopes: {
   await vacuumSummaries(db, true);
   await sql`analyze stat_cells, stat_ref_cells, stat_deltas`.execute(db);
   notes.push(`[${kind} ${scale}] vacuum + analyze of the summaries after the rebuild: ${secs(tv)} s`);
-  const app = await buildApp({ engine, keys: deriveKeys('bench'), logLevel: 'silent', loginRateLimit: 1_000_000 });
+  const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const out: ReadRow[] = [];
   try {

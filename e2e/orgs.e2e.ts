@@ -13,6 +13,9 @@ describe('organization tree and audit log', () => {
   it('a city administrator creates a branch under a district found in the tree; the auditor sees it', async () => {
     const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
+    // Demo mode: the banner says the demo accounts skip the second factor (issue 11.4), and they sign in with the password alone.
+    await page.goto(`${baseUrl()}/login`);
+    expect(await page.getByTestId('demo-second-factor').textContent()).toContain('动态验证码');
     await login(page, 'city-admin');
     const me = await api(page, '/api/auth/me');
     const districts = (await api(page, `/api/orgs/${me.orgId}/children`)).items;

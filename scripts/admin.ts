@@ -2,6 +2,7 @@
 //   init --city <name>                 create the root organization of an empty database
 //   create-admin --username <u> --role <role> [--org <id>] [--display-name <n>]
 //                                      password from ZUGONG_ADMIN_PASSWORD or typed at the prompt
+//   reset-totp --username <u>          clear an account's authenticator (lost phone): the next login enrols again
 //   verify-audit                       check the audit chain; exit code 1 when broken
 import '../server/timezone.js';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../server/config.js';
 import { openEngine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
-import { createAdmin, initRootOrg } from '../server/admin/bootstrap.js';
+import { createAdmin, initRootOrg, resetAdminSecondFactor } from '../server/admin/bootstrap.js';
 import { verifyAuditChain } from '../server/audit/verify-chain.js';
 import { AppError } from '../server/errors.js';
 
@@ -41,6 +42,12 @@ try {
       console.log(`管理员 ${values.username} 已建立，id = ${id}`);
       break;
     }
+    case 'reset-totp': {
+      if (!values.username) throw new AppError('USAGE', '用法：reset-totp --username <用户名>', 2);
+      const id = await resetAdminSecondFactor(engine.db, values.username);
+      console.log(`已清除 ${values.username}（id = ${id}）的认证器绑定和恢复码：下次登录时重新绑定`);
+      break;
+    }
     case 'verify-audit': {
       const r = await verifyAuditChain(engine.db);
       console.log(r.ok ? `审计链完整：共校验 ${r.checked} 条` : `审计链异常（校验 ${r.checked} 条）：`);
@@ -49,7 +56,7 @@ try {
       break;
     }
     default:
-      console.log('命令：init --city <名称> | create-admin --username <u> --role <role> [--org <id>] | verify-audit');
+      console.log('命令：init --city <名称> | create-admin --username <u> --role <role> [--org <id>] | reset-totp --username <u> | verify-audit');
       code = 2;
   }
 } catch (e) {

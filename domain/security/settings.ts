@@ -1,5 +1,9 @@
 // Security settings the system administrator may change, with the defaults of SECURITY.md.
 import { z } from 'zod';
+import { ROLES, type Role } from '../permissions';
+
+/** SECURITY.md 6: the roles whose accounts must pass the second factor, unless the system administrator says otherwise. */
+export const DEFAULT_TOTP_ROLES: Role[] = ['sysadmin', 'secadmin', 'auditor', 'org_dept_admin'];
 
 export const ZSettingsSchema = z.strictObject({
   /** SECURITY.md 2: password expiry (days) */
@@ -16,6 +20,8 @@ export const ZSettingsSchema = z.strictObject({
   sessionAbsoluteHours: z.number().int().min(1).max(72),
   /** SECURITY.md 15: accounts unused this many days are disabled */
   dormantDays: z.number().int().min(7).max(3650),
+  /** SECURITY.md 6, issue 11.4: roles that need a TOTP code after the password */
+  totpRoles: z.array(z.enum(ROLES)).max(ROLES.length).default(DEFAULT_TOTP_ROLES),
 });
 export type TSettings = z.infer<typeof ZSettingsSchema>;
 
@@ -27,4 +33,5 @@ export const DEFAULT_SETTINGS: TSettings = {
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
   dormantDays: 180,
+  totpRoles: DEFAULT_TOTP_ROLES,
 };

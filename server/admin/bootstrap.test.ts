@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../test/test-engine.js';
+import { currentCode } from '../auth/totp.js';
 import { buildApp } from '../app.js';
-import { createAdmin, initRootOrg } from './bootstrap.js';
+import { createAdmin, initRootOrg, resetAdminSecondFactor } from './bootstrap.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
 import { TEST_KEYS as keys } from '../test/test-app.js';
 
@@ -31,7 +32,16 @@ describe('a production install (SECURITY.md 7)', () => {
     expect(user.org_id).toBe(root);
     const app = await buildApp({ engine: te.engine, keys, logLevel: 'silent' });
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'first.sec', password: 'First#Admin1' } });
-    expect(res.json()).toMatchObject({ roles: ['secadmin'], orgId: root });
+    // An administrator's first login enrols the second factor (SECURITY.md 6) before any session.
+    expect(res.json()).toEqual({ secondFactor: 'enrol' });
+    const pending = { zg_pending: res.cookies.find((c) => c.name === 'zg_pending')!.value };
+    const { secret } = (await app.inject({ method: 'POST', url: '/api/auth/totp/enrol', cookies: pending })).json();
+    const done = await app.inject({ method: 'POST', url: '/api/auth/totp', cookies: pending, payload: { code: currentCode(secret, new Date()) } });
+    expect(done.json()).toMatchObject({ roles: ['secadmin'], orgId: root });
+    // Lost authenticator: the CLI clears the enrolment, the next login enrols again.
+    await resetAdminSecondFactor(te.engine.db, 'first.sec');
+    const again = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'first.sec', password: 'First#Admin1' } });
+    expect(again.json()).toEqual({ secondFactor: 'enrol' });
     await app.close();
     const chain = await verifyAuditChain(te.engine.db);
     expect(chain.ok).toBe(true);

@@ -5,6 +5,7 @@ import type { Db } from '../db/engine.js';
 import { ROLES, type Role } from '../../domain/permissions.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/password.js';
+import { resetSecondFactor } from '../auth/totp.js';
 import { AppError, conflict, invalid } from '../errors.js';
 import { pinyinInitials, pinyinSortKey } from '../modules/orgs/pinyin.js';
 import { assertSeparation } from '../modules/users/service.js';
@@ -38,7 +39,7 @@ export interface NewAdmin {
 export async function createAdmin(db: Db, a: NewAdmin): Promise<number> {
   if (!ROLES.includes(a.role as Role)) throw invalid(`未知角色 ${a.role}，可选：${ROLES.join(', ')}`, 'role');
   assertSeparation([a.role as Role]);
-  assertPasswordPolicy(a.password, a.username);
+  assertPasswordPolicy(a.password, a.username, 'password', a.displayName);
   return db.transaction().execute(async (trx) => {
     const org = a.orgId
       ? await trx.selectFrom('orgs').select('id').where('id', '=', a.orgId).executeTakeFirst()
@@ -53,5 +54,17 @@ export async function createAdmin(db: Db, a: NewAdmin): Promise<number> {
     await trx.insertInto('password_history').values({ user_id: id, password_hash: hash, created_at: now }).execute();
     await appendAudit(trx, cliAudit('user.create', 'user', id, { username: a.username, roles: [a.role], orgId: org.id }));
     return id;
+  });
+}
+
+/** Clears an account's TOTP enrolment and recovery codes (a lost authenticator): its next login enrols again. */
+export async function resetAdminSecondFactor(db: Db, username: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (!user) throw invalid(`没有用户 ${username}`, 'username');
+    await resetSecondFactor(trx, user.id);
+    await trx.updateTable('auth_pending').set({ used_at: new Date() }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+    await appendAudit(trx, cliAudit('user.reset_totp', 'user', user.id, { username }));
+    return user.id;
   });
 }

@@ -5,20 +5,28 @@ import { AppError } from '../errors.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
+import { createPending, needsSecondFactor } from './totp.js';
 
 export interface LoginMeta {
   now: Date;
   ip: string | null;
   userAgent: string | null;
   requestId: string;
+  /** Demo mode: the demo city's accounts skip the second factor (README, demo section). */
+  demo?: boolean;
 }
+
+/** A full session, or (SECURITY.md 6) only a pending login that must pass the second factor first. */
+export type LoginResult =
+  | { kind: 'session'; token: string; userId: number }
+  | { kind: 'pending'; pendingToken: string; userId: number; enrol: boolean };
 
 // One message for unknown user, wrong password, locked and disabled accounts: no enumeration.
 export const authFailed = () => new AppError('AUTH_FAILED', '用户名或密码错误', 401);
 
 type FailReason = 'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'dormant';
 
-export async function login(db: Db, settings: TSettings, username: string, password: string, meta: LoginMeta): Promise<{ token: string; userId: number }> {
+export async function login(db: Db, settings: TSettings, username: string, password: string, meta: LoginMeta): Promise<LoginResult> {
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   // The hash is always verified, so a missing user costs the same time as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
@@ -49,6 +57,19 @@ export async function login(db: Db, settings: TSettings, username: string, passw
       : { failed_logins: failures });
   }
   const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+  if (needsSecondFactor(roles.map((r) => r.role), settings, !!meta.demo && user.demo_account)) {
+    // No session yet: failures stay counted until the code is right too.
+    const enrol = !user.totp_enabled_at;
+    const pendingToken = await db.transaction().execute(async (trx) => {
+      const t = await createPending(trx, user.id, now);
+      await appendAudit(trx, {
+        at: now, actorId: user.id, actorName: user.username, role: roles.map((r) => r.role).join(','), ip: meta.ip,
+        action: 'auth.password', objectType: 'user', objectId: user.id, result: 'success', requestId: meta.requestId, detail: { secondFactor: enrol ? 'enrol' : 'totp' },
+      });
+      return t;
+    });
+    return { kind: 'pending', pendingToken, userId: user.id, enrol };
+  }
   const token = await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
     const t = await createSession(trx, user.id, now, meta.ip, meta.userAgent);
@@ -58,5 +79,5 @@ export async function login(db: Db, settings: TSettings, username: string, passw
     });
     return t;
   });
-  return { token, userId: user.id };
+  return { kind: 'session', token, userId: user.id };
 }

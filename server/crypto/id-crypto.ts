@@ -18,6 +18,26 @@ export class IdCrypto {
     return Buffer.concat([d.update(buf.subarray(16)), d.final()]).toString('utf8');
   }
 
+  /** Seals a short secret (a TOTP key) with AES-256-GCM under the instance key: iv | tag | ciphertext. */
+  seal(secret: string): string {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.keys.totp, iv);
+    const body = Buffer.concat([c.update(secret, 'utf8'), c.final()]);
+    return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
+  }
+
+  unseal(stored: string): string {
+    const buf = Buffer.from(stored, 'base64');
+    const d = createDecipheriv('aes-256-gcm', this.keys.totp, buf.subarray(0, 12));
+    d.setAuthTag(buf.subarray(12, 28));
+    return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
+  }
+
+  /** Keyed hash of a recovery code (peppered with a key that is not in the database). */
+  recoveryHash(code: string): string {
+    return createHmac('sha256', this.keys.recoveryPepper).update(code).digest('hex');
+  }
+
   hash(id: string): string {
     return createHmac('sm3', this.keys.hmac).update(id.trim().toUpperCase()).digest('hex');
   }

@@ -9,6 +9,10 @@ export interface Keys {
   sm4: Buffer;
   /** HMAC key for the exact-match search hash. */
   hmac: Buffer;
+  /** AES-256-GCM key sealing TOTP secrets (issue 11.4). */
+  totp: Buffer;
+  /** Pepper of the recovery-code hashes. */
+  recoveryPepper: Buffer;
 }
 
 export function deriveKeys(secret: string): Keys {
@@ -16,6 +20,8 @@ export function deriveKeys(secret: string): Keys {
   return {
     sm4: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'id-number-encryption', 16)),
     hmac: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'id-number-search', 32)),
+    totp: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'totp-secret-seal', 32)),
+    recoveryPepper: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'totp-recovery-pepper', 32)),
   };
 }
 

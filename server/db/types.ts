@@ -67,7 +67,16 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** TOTP secret sealed with the instance key (issue 11.4). */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: string | number | null;
+  demo_account: Generated<boolean>;
 }
+
+export interface TotpRecoveryCodesTable { id: Generated<string>; user_id: number; code_hash: string; used_at: Timestamp | null }
+export interface AuthPendingTable { id: string; user_id: number; created_at: Timestamp; expires_at: Timestamp; enrol_secret: string | null; used_at: Timestamp | null }
 
 export interface UserRolesTable { user_id: number; role: string }
 export interface PasswordHistoryTable { id: Generated<number>; user_id: number; password_hash: string; created_at: Timestamp }
@@ -112,6 +121,8 @@ export interface DB extends MemberTables, DevelopmentTables, TransferTables, Due
   user_roles: UserRolesTable;
   password_history: PasswordHistoryTable;
   sessions: SessionsTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
+  auth_pending: AuthPendingTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }

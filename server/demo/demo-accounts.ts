@@ -92,7 +92,8 @@ export async function insertDemoAccounts(trx: Trx, samples: Samples, people: Peo
   const list = accounts(samples, people, seed, city);
   const users = await trx
     .insertInto('users')
-    .values(list.map((a) => ({ username: a.username, display_name: a.displayName, org_id: a.org.id, password_hash: passwordHash })))
+    // demo_account: in demo mode only, these skip the second factor (issue 11.4, README).
+    .values(list.map((a) => ({ username: a.username, display_name: a.displayName, org_id: a.org.id, password_hash: passwordHash, demo_account: true })))
     .returning(['id', 'username'])
     .execute();
   const idOf = new Map(users.map((u) => [u.username, u.id]));

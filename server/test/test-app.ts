@@ -8,6 +8,7 @@ import { generateCity, type CityResult } from '../demo/generate-city.js';
 import { openTestEngine, type TestEngine } from './test-engine.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { seedAreaDemos } from '../demo/seed-demo.js';
+import { currentCode } from '../auth/totp.js';
 
 /** A fixed key for tests: ciphertexts and hashes are reproducible across test files. */
 export const TEST_KEYS = deriveKeys('zugong-test-secret');
@@ -30,31 +31,53 @@ export interface TestApp {
   te: TestEngine;
   clock: TestClock;
   city: CityResult;
+  /**
+   * Logs in and returns the session cookie. An account that needs the second factor (SECURITY.md 6) is
+   * enrolled on its first login and given its code, as an authenticator app would; a code is accepted
+   * once per 30-second step, so a second login in the same step moves the clock on by 30 seconds.
+   */
   login(username: string, password?: string): Promise<string>;
+  /** The TOTP secret the login helper enrolled for an account. */
+  totpSecret(username: string): string | undefined;
   call(cookie: string | null, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(
-  opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string } = {},
+  opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string; demo?: boolean } = {},
 ): Promise<TestApp> {
   const te = await openTestEngine();
   const city = await generateCity(te.engine.db, { seed: 7, orgCount: opts.orgCount ?? 200, demoAccounts: true });
   // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
   if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
   const clock = new TestClock();
-  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000, webDist: opts.webDist });
+  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: opts.demo ?? true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000, webDist: opts.webDist });
   await app.ready();
+  const secrets = new Map<string, string>();
+  const lastStep = new Map<string, number>();
   const call = (cookie: string | null, method: string, url: string, payload?: unknown) =>
     app.inject({ method: method as 'GET', url, payload: payload as object, headers: cookie ? { cookie } : {} });
   return {
     app, db: te.engine.db, te, clock, city, call,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await call(null, 'POST', '/api/auth/login', { username, password });
+      let res = await call(null, 'POST', '/api/auth/login', { username, password });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const step = (res.json() as { secondFactor?: 'totp' | 'enrol' }).secondFactor;
+      if (step) {
+        const pending = `zg_pending=${res.cookies.find((k) => k.name === 'zg_pending')!.value}`;
+        if (step === 'enrol') secrets.set(username, (await call(pending, 'POST', '/api/auth/totp/enrol')).json().secret);
+        const secret = secrets.get(username);
+        if (!secret) throw new Error(`login ${username}: enrolled outside the helper, no secret known`);
+        const now = Math.floor(clock.now().getTime() / 30_000);
+        if ((lastStep.get(username) ?? -1) >= now) clock.advanceMinutes(0.5);
+        lastStep.set(username, Math.floor(clock.now().getTime() / 30_000));
+        res = await call(pending, 'POST', '/api/auth/totp', { code: currentCode(secret, clock.now()) });
+        if (res.statusCode !== 200) throw new Error(`second factor of ${username} failed: ${res.statusCode} ${res.body}`);
+      }
       const c = res.cookies.find((k) => k.name === 'zg_session');
       return `zg_session=${c!.value}`;
     },
+    totpSecret: (username) => secrets.get(username),
     async close() {
       await app.close();
       await te.dispose();

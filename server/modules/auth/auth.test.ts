@@ -84,7 +84,7 @@ describe('login and sessions (SECURITY.md 1–10)', () => {
     const weak = await t.call(first, 'POST', '/api/auth/password', { oldPassword: 'Demo@2026', newPassword: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
     expect(json(weak).error.field).toBe('newPassword');
-    const pw = ['Zg#first1', 'Zg#second2', 'Zg#third3', 'Zg#fourth4', 'Zg#fifth5'];
+    const pw = ['Hv7#river-Lw2', 'Kx9#stone-Mq3', 'Pz4#cloud-Rn5', 'Wd8#maple-Ts6', 'Yb2#ocean-Fj7'];
     let old = 'Demo@2026';
     for (const p of pw) {
       expect((await t.call(first, 'POST', '/api/auth/password', { oldPassword: old, newPassword: p })).statusCode).toBe(204);
@@ -92,7 +92,7 @@ describe('login and sessions (SECURITY.md 1–10)', () => {
     }
     expect((await t.call(second, 'GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await t.call(first, 'GET', '/api/auth/me')).statusCode).toBe(200);
-    const reused = await t.call(first, 'POST', '/api/auth/password', { oldPassword: old, newPassword: 'Zg#second2' });
+    const reused = await t.call(first, 'POST', '/api/auth/password', { oldPassword: old, newPassword: 'Kx9#stone-Mq3' });
     expect(json(reused).error.code).toBe('PASSWORD_REUSED');
   });
 

@@ -34,7 +34,7 @@ export async function changeOwnPassword(trx: Trx, a: Actor, s: TSettings, oldPw:
   const user = await trx.selectFrom('users').select('password_hash').where('id', '=', a.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, oldPw))) throw new AppError('WRONG_PASSWORD', '原密码不正确', 400, 'oldPassword');
   if (oldPw === newPw) throw new AppError('PASSWORD_REUSED', '新密码不能与原密码相同', 400, 'newPassword');
-  assertPasswordPolicy(newPw, a.username, 'newPassword');
+  assertPasswordPolicy(newPw, a.username, 'newPassword', a.displayName);
   await assertNotReused(trx, a.userId, newPw, s.passwordHistory, 'newPassword');
   await setPassword(trx, a.userId, newPw, now, a.sessionId);
 }

@@ -8,7 +8,7 @@ import { assertPasswordPolicy } from '../../auth/password.js';
 import { ctxOf, inTrx } from '../../context.js';
 import { loadOrg } from '../orgs/service.js';
 import { setPassword } from '../auth/service.js';
-import { createUser, getUser, listUsers, updateUser } from './service.js';
+import { assertNotAdminAccount, createUser, getUser, listUsers, updateUser } from './service.js';
 
 const tags = ['users'];
 
@@ -38,7 +38,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const user = await getUser(ctx, req.params.id, 'user.manage');
-      assertPasswordPolicy(req.body.password, user.username);
+      assertNotAdminAccount(user, 'password');
+      assertPasswordPolicy(req.body.password, user.username, 'password', user.displayName);
       // An administrator's reset sets an expired password: the user must choose a new one at next login.
       await audited(ctx, { action: 'user.reset_password', objectType: 'user', objectId: () => user.id }, async (trx: Trx) => {
         await setPassword(trx, user.id, req.body.password, ctx.clock.now());

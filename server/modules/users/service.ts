@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Ctx } from '../../context.js';
-import { ROLE_LABELS, separationConflict, type Role } from '../../../domain/permissions.js';
+import { ROLE_LABELS, SEPARATED_ADMIN_ROLES, separationConflict, type Role } from '../../../domain/permissions.js';
 import type { TUserCreate, TUserRow, TUserUpdate } from '../../../domain/schemas/users.js';
 import { assertPasswordPolicy, hashPassword } from '../../auth/password.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
@@ -14,6 +14,24 @@ import { scopeSql } from '../../scope/access.js';
 export function assertSeparation(roles: Role[]): void {
   const clash = separationConflict(roles);
   if (clash) throw invalid(`「${ROLE_LABELS[clash[0]].zh}」与「${ROLE_LABELS[clash[1]].zh}」须由不同账号担任（三员分立）`, 'roles');
+}
+
+const isAdminRole = (r: Role) => SEPARATED_ADMIN_ROLES.includes(r);
+const ADMIN_NAMES = SEPARATED_ADMIN_ROLES.map((r) => ROLE_LABELS[r].zh).join('、');
+
+/**
+ * Issue 11.5: the system, security and audit administrator roles are granted only by the command line
+ * (npm run admin -- create-admin), never through the API, so no administrator can make another.
+ */
+export function assertNoAdminGrant(roles: Role[]): void {
+  const admin = roles.find(isAdminRole);
+  if (admin) throw invalid(`「${ROLE_LABELS[admin].zh}」角色只能由命令行（npm run admin -- create-admin）授予，不能通过用户管理授予（${ADMIN_NAMES}互不能创建）`, 'roles');
+}
+
+/** Nor may the API change, disable or reset the password of an administrator's account: that would hand over its powers. */
+export function assertNotAdminAccount(user: TUserRow, field: string): void {
+  const admin = user.roles.find(isAdminRole);
+  if (admin) throw invalid(`「${ROLE_LABELS[admin].zh}」账号只能由命令行（npm run admin）维护`, field);
 }
 
 const base = (db: Db, scopePath: string) => db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
@@ -48,7 +66,8 @@ export async function createUser(ctx: Ctx, input: TUserCreate): Promise<TUserRow
   const { db: trx, actor: a } = ctx;
   const now = ctx.clock.now();
   assertSeparation(input.roles);
-  assertPasswordPolicy(input.password, input.username);
+  assertNoAdminGrant(input.roles);
+  assertPasswordPolicy(input.password, input.username, 'password', input.displayName);
   if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('用户名已存在', 'username');
   const hash = await hashPassword(input.password);
   const { id } = await trx.insertInto('users').values({
@@ -66,7 +85,12 @@ export async function updateUser(ctx: Ctx, user: TUserRow, input: TUserUpdate): 
   if (user.id === a.userId && (input.roles || input.disabled !== undefined || input.orgId)) {
     throw invalid('不能修改本人账号的角色、组织或状态', input.roles ? 'roles' : input.orgId ? 'orgId' : 'disabled');
   }
-  if (input.roles) assertSeparation(input.roles);
+  if (input.roles) {
+    assertSeparation(input.roles);
+    assertNoAdminGrant(input.roles);
+  }
+  // Its own name an administrator may still edit; anything else of an administrator's account is the CLI's.
+  if (user.id !== a.userId) assertNotAdminAccount(user, input.roles ? 'roles' : input.orgId ? 'orgId' : input.disabled !== undefined ? 'disabled' : 'displayName');
   const set: Record<string, unknown> = { updated_at: now };
   if (input.displayName !== undefined) set.display_name = input.displayName;
   if (input.orgId !== undefined) set.org_id = input.orgId;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEPARATED_ADMIN_ROLES, can as canDo, type Role } from '../../../domain/permissions.js';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { buildUserWithRole } from '../../test/factories.js';
 
 let t: TestApp;
 let sec: string;
@@ -32,7 +34,7 @@ describe('account administration by the security administrator', () => {
   });
 
   it('refuses the same through an edit', async () => {
-    const u = json(await create({ username: 'audit.two', roles: ['auditor'] }));
+    const u = await buildUserWithRole(t.db, { role: 'auditor', orgId: t.city.sampleIds.city, username: 'audit.two' });
     const res = await t.call(sec, 'PATCH', `/api/users/${u.id}`, { roles: ['auditor', 'sysadmin'] });
     expect(res.statusCode).toBe(400);
     expect(json(await t.call(sec, 'GET', `/api/users?q=audit.two`)).items[0].roles).toEqual(['auditor']);
@@ -71,7 +73,8 @@ describe('account administration by the security administrator', () => {
   });
 
   it('sees only accounts in its own subtree', async () => {
-    const districtSec = json(await create({ username: 'district.sec', roles: ['secadmin'] }));
+    // Administrators come from the command line (issue 11.5); the factory stands in for it.
+    const districtSec = await buildUserWithRole(t.db, { role: 'secadmin', orgId: t.city.sampleIds.district, username: 'district.sec', password: 'Strong#Pass1' });
     expect(districtSec.id).toBeGreaterThan(0);
     const c = await t.login('district.sec', 'Strong#Pass1');
     const names = json(await t.call(c, 'GET', '/api/users?limit=200')).items.map((u: any) => u.username);
@@ -79,5 +82,60 @@ describe('account administration by the security administrator', () => {
     expect(names).not.toContain('city-admin');
     const cityAdmin = json(await t.call(sec, 'GET', '/api/users?q=city-admin')).items[0];
     expect((await t.call(c, 'PATCH', `/api/users/${cityAdmin.id}`, { disabled: true })).statusCode).toBe(404);
+  });
+});
+
+// Issue 11.5: the three administrators cannot create each other, by any route of the users API.
+describe('no administrator can gain another administrator\'s powers (issue 11.5)', () => {
+  const ADMINS = SEPARATED_ADMIN_ROLES as readonly Role[];
+  const adminRows = () => t.db.selectFrom('user_roles').select(['user_id', 'role']).where('role', 'in', [...ADMINS]).orderBy('user_id').orderBy('role').execute();
+
+  it.each(ADMINS)('as %s: every create, role change, reset and own-role change granting an administrator role is refused', async (as) => {
+    const me = await t.db.selectFrom('users').select('id').where('username', '=', as).executeTakeFirstOrThrow();
+    const cookie = await t.login(as);
+    const plain = json(await t.call(sec, 'GET', '/api/users?q=branch-admin')).items[0];
+    const before = await adminRows();
+    const others = json(await t.call(sec, 'GET', '/api/users?limit=200')).items.filter((u: any) => u.roles.some((r: Role) => ADMINS.includes(r)) && u.id !== me.id);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    let n = 0;
+    for (const role of ADMINS) {
+      const attempts = [
+        t.call(cookie, 'POST', '/api/users', { username: `grab-${as}-${role}-${++n}`.replace(/_/g, '-'), displayName: '越权账号', orgId: t.city.sampleIds.city, password: 'Strong#Pass1', roles: [role] }),
+        t.call(cookie, 'POST', '/api/users', { username: `grab2-${as}-${role}-${++n}`.replace(/_/g, '-'), displayName: '越权账号', orgId: t.city.sampleIds.city, password: 'Strong#Pass1', roles: ['org_dept_admin', role] }),
+        t.call(cookie, 'PATCH', `/api/users/${plain.id}`, { roles: [role] }),
+        t.call(cookie, 'PATCH', `/api/users/${me.id}`, { roles: [role] }),
+      ];
+      for (const res of await Promise.all(attempts)) {
+        if (canDo([as], 'user.manage')) {
+          expect(res.statusCode, res.body).toBe(400);
+          expect(json(res).error.field).toBe('roles');
+          expect(json(res).error.message).toMatch(/命令行|本人/);
+        } else {
+          expect(res.statusCode, res.body).toBe(403);
+        }
+      }
+    }
+    // The other administrators' accounts: not re-roled, disabled, moved, renamed or given a password this admin knows.
+    for (const o of others) {
+      const attempts = [
+        t.call(cookie, 'PATCH', `/api/users/${o.id}`, { roles: ['org_dept_admin'] }),
+        t.call(cookie, 'PATCH', `/api/users/${o.id}`, { disabled: true }),
+        t.call(cookie, 'PATCH', `/api/users/${o.id}`, { displayName: '被改的管理员' }),
+        t.call(cookie, 'POST', `/api/users/${o.id}/reset-password`, { password: 'Taken#Over-2026x' }),
+      ];
+      for (const res of await Promise.all(attempts)) expect([400, 403, 404], res.body).toContain(res.statusCode);
+    }
+    expect(await adminRows()).toEqual(before);
+    const taken = await t.call(null, 'POST', '/api/auth/login', { username: others[0].username, password: 'Taken#Over-2026x' });
+    expect(taken.statusCode).toBe(401);
+    expect(json(await t.call(sec, 'GET', `/api/users?q=${plain.username}`)).items[0].roles).toEqual(plain.roles);
+  });
+
+  it('names the field roles in Chinese when the security administrator tries to create an auditor', async () => {
+    const res = await create({ username: 'new.auditor', roles: ['auditor'] });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error).toMatchObject({ code: 'INVALID', field: 'roles' });
+    expect(json(res).error.message).toContain('审计管理员');
+    expect(json(res).error.message).toContain('命令行');
   });
 });

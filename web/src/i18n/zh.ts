@@ -99,6 +99,20 @@ const zh = {
     submit: '登录',
     demoTitle: '演示环境',
     demoHint: '以下演示账号的密码均为 {{password}}，点击账号可自动填入：',
+    demoSecondFactor: '演示模式下演示账号免输动态验证码；正式环境中管理员账号登录须绑定认证器。',
+    totpTitle: '动态验证码',
+    totpHint: '请打开认证器应用（如 Google Authenticator、Microsoft Authenticator、FreeOTP），输入显示的 6 位验证码；也可输入一个恢复码。',
+    totpCode: '验证码或恢复码',
+    totpRequired: '请输入验证码',
+    totpSubmit: '验证',
+    back: '返回重新登录',
+    enrolTitle: '绑定认证器',
+    enrolHint: '该账号须使用动态验证码登录。请用认证器应用扫描下面的二维码（或手动输入密钥），然后输入显示的 6 位验证码完成绑定。',
+    enrolSecret: '密钥（手动输入）',
+    enrolSubmit: '完成绑定并登录',
+    recoveryTitle: '恢复码',
+    recoveryHint: '以下 10 个恢复码只显示这一次。请抄写或打印后妥善保管：手机丢失时，每个恢复码可代替验证码使用一次。',
+    recoveryDone: '我已保存，进入系统',
     demoAccounts: {
       'city-admin': '市委组织部管理员',
       'district-admin': '区委组织部管理员',
@@ -118,7 +132,7 @@ const zh = {
     newRequired: '请输入新密码',
     confirmRequired: '请再次输入新密码',
     mismatch: '两次输入的密码不一致',
-    policy: '至少 8 位，包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含用户名。',
+    policy: '至少 8 位，包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含用户名；不要用常见单词、姓名拼音、键盘序列或年份（如 Admin@123、Zhang@1990），几个不相关的词加数字和符号更安全。',
     changed: '密码已修改',
   },
   orgs: {
@@ -225,7 +239,7 @@ const zh = {
     displayNameLength: '姓名为 2–40 个字',
     orgRequired: '请选择所属组织',
     rolesRequired: '请至少选择一个角色',
-    rolesHint: '用户只能看到所属组织及其下级组织的数据。',
+    rolesHint: '用户只能看到所属组织及其下级组织的数据。系统管理员、安全管理员、审计管理员只能由命令行授予。',
     separationConflict: '{{a}}与{{b}}不能由同一账号兼任：{{all}}须三员分立。',
     fields: {
       username: '用户名',
@@ -277,7 +291,7 @@ const zh = {
   },
   system: {
     required: '请填写',
-    groups: { password: '口令策略', lockout: '登录失败处理', session: '会话', accounts: '账号管理' },
+    groups: { password: '口令策略', lockout: '登录失败处理', session: '会话', accounts: '账号管理', secondFactor: '双因素认证' },
     fields: {
       passwordMaxAgeDays: '密码有效期',
       passwordHistory: '禁止重复使用近期密码',
@@ -286,6 +300,7 @@ const zh = {
       sessionIdleMinutes: '空闲超时',
       sessionAbsoluteHours: '会话最长有效期',
       dormantDays: '长期未登录停用',
+      totpRoles: '须动态验证码的角色',
     },
     hints: {
       passwordMaxAgeDays: '到期后须修改密码；0 表示不限（等保要求定期更换，默认 90 天）',
@@ -295,6 +310,7 @@ const zh = {
       sessionIdleMinutes: '无操作超过此时长须重新登录（默认 30 分钟）',
       sessionAbsoluteHours: '自登录起超过此时长须重新登录（默认 12 小时）',
       dormantDays: '超过此天数未登录的账号自动停用；0 表示不停用',
+      totpRoles: '持有这些角色的账号登录时，除密码外还须输入认证器（TOTP）上的动态验证码',
     },
     units: { days: '天', times: '次', minutes: '分钟', hours: '小时', count: '次' },
   },

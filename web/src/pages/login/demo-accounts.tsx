@@ -18,6 +18,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
       description={
         <div>
           <div>{t('login.demoHint', { password: DEMO_PASSWORD })}</div>
+          <div data-testid="demo-second-factor">{t('login.demoSecondFactor')}</div>
           <ul style={{ paddingInlineStart: 18, margin: '4px 0 0' }}>
             {ACCOUNTS.map((name) => (
               <li key={name}>

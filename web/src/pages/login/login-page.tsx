@@ -1,15 +1,17 @@
-// Login: username and password; the server's message on failure; demo accounts when in demo mode.
+// Login: username and password, then the second factor where the account needs one; the server's
+// message on failure; demo accounts when in demo mode.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { login } from '../../api/auth';
+import { login, type TMe } from '../../api/auth';
 import { errorText } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { LanguageSwitch } from '../../components/language-switch';
 import { homePath } from '../../lib/home-path';
 import { DemoAccounts } from './demo-accounts';
+import { SecondFactor } from './second-factor';
 
 interface Values {
   username: string;
@@ -23,16 +25,26 @@ export default function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
+  const [secondFactor, setSecondFactor] = useState<'totp' | 'enrol'>();
 
   if (me) return <Navigate to={homePath(me)} replace />;
+
+  const signedIn = (user: TMe) => {
+    setMe(user);
+    navigate(homePath(user), { replace: true });
+  };
 
   const submit = async ({ username, password }: Values) => {
     setSubmitting(true);
     setError(undefined);
     try {
-      const user = await login(username.trim(), password);
-      setMe(user);
-      navigate(homePath(user), { replace: true });
+      const result = await login(username.trim(), password);
+      if ('secondFactor' in result) {
+        form.setFieldValue('password', '');
+        setSecondFactor(result.secondFactor);
+      } else {
+        signedIn(result);
+      }
     } catch (e) {
       setError(errorText(e));
       form.setFieldValue('password', '');
@@ -46,6 +58,7 @@ export default function LoginPage() {
       <Card className="login-card" extra={<LanguageSwitch />} title={t('login.welcome')}>
         <h1>{t('app.name')}</h1>
         <div className="subtitle">{t('app.subtitle')}</div>
+        {secondFactor ? <SecondFactor mode={secondFactor} onDone={signedIn} onBack={() => setSecondFactor(undefined)} /> : <>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} onFinish={submit} size="large" requiredMark={false} autoComplete="on">
           <Form.Item name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
@@ -58,7 +71,8 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        {demo && <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />}
+        </>}
+        {demo && !secondFactor && <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />}
       </Card>
     </div>
   );

@@ -1,13 +1,15 @@
 // Security settings (system administrator): password age and history, lockout, session limits, dormancy.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
+import { ROLES } from '../../../../domain/permissions';
+import { useLabels } from '../../lib/labels';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
 import { getSettings, putSettings, type TSettings } from '../../api/system';
 import { PageSpin } from '../../components/route-guards';
 import { useRequest } from '../../lib/use-request';
 
-type Field = keyof TSettings;
+type Field = Exclude<keyof TSettings, 'totpRoles'>;
 
 /** Each setting with its unit and sensible bounds (the server validates again). */
 const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: { name: Field; min: number; max: number; unit: 'days' | 'times' | 'minutes' | 'hours' | 'count' }[] }[] = [
@@ -16,11 +18,12 @@ const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: 
   { title: 'session', fields: [{ name: 'sessionIdleMinutes', min: 1, max: 1440, unit: 'minutes' }, { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' }] },
   { title: 'accounts', fields: [{ name: 'dormantDays', min: 0, max: 3650, unit: 'days' }] },
 ];
-const FIELDS = GROUPS.flatMap((g) => g.fields.map((f) => f.name));
+const FIELDS: (keyof TSettings)[] = [...GROUPS.flatMap((g) => g.fields.map((f) => f.name)), 'totpRoles'];
 
 export default function SystemPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const labels = useLabels();
   const [form] = Form.useForm<TSettings>();
   const current = useRequest(() => getSettings(), []);
   const [saving, setSaving] = useState(false);
@@ -61,6 +64,11 @@ export default function SystemPage() {
             ))}
           </Card>
         ))}
+        <Card size="small" title={t('system.groups.secondFactor')} style={{ marginBottom: 12 }}>
+          <Form.Item name="totpRoles" label={t('system.fields.totpRoles')} extra={t('system.hints.totpRoles')}>
+            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))} data-testid="settings-totp-roles" />
+          </Form.Item>
+        </Card>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t('common.save')}</Button>
           <Button onClick={() => form.setFieldsValue(current.data!)}>{t('common.reset')}</Button>

@@ -70,7 +70,7 @@ export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {
           <OrgTreeSelect valueLabel={user?.orgName} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.fields.roles')} rules={[{ required: true, message: t('users.rolesRequired') }]} extra={t('users.rolesHint')}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))} />
+          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: labels.role(r), disabled: SEPARATED_ADMIN_ROLES.includes(r) }))} />
         </Form.Item>
         {conflict && (
           <Form.Item wrapperCol={{ offset: 5, span: 18 }}>

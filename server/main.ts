@@ -5,9 +5,13 @@ import { openEngine } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
-import { loadKeys } from './crypto/keys.js';
+import { deriveBackupKey, loadKeys, loadSecret } from './crypto/keys.js';
+import { holdDataDir } from './admin/admin-socket.js';
+import { backupTo } from './admin/backup-commands.js';
 
 const config = loadConfig();
+// The embedded data folder belongs to one process; `npm run admin -- backup` reaches the app here.
+const held = config.databaseUrl ? null : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`);
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);
@@ -20,6 +24,11 @@ if (config.demo) {
   app.log.warn('数据库中还没有组织。请用 `npm run admin -- init --city <市委名称>` 建立根组织，并用 `npm run admin -- create-admin` 建立第一个管理员。');
 }
 
+held?.handle(async (req) => {
+  if (req.cmd !== 'backup' || !req.out) throw new Error(`unknown admin request ${req.cmd}`);
+  return backupTo(engine, deriveBackupKey(loadSecret(config.secret, config.dataDir)), req.out);
+});
+
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Zugong on http://localhost:${config.port} (${engine.kind}${config.demo ? ', demo' : ''})`);
 
@@ -28,6 +37,6 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     if (closing) return;
     closing = true;
-    void app.close().then(() => engine.close()).then(() => process.exit(0));
+    void app.close().then(() => engine.close()).then(() => held?.close()).then(() => process.exit(0));
   });
 }

@@ -11,7 +11,10 @@ import { backupTo } from './admin/backup-commands.js';
 
 const config = loadConfig();
 // The embedded data folder belongs to one process; `npm run admin -- backup` reaches the app here.
-const held = config.databaseUrl ? null : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`);
+const held = config.databaseUrl ? null : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`).catch((e: Error) => {
+  console.error(`Zugong 未启动：${e.message}`);
+  process.exit(1);
+});
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);

@@ -7,17 +7,25 @@
 import net from 'node:net';
 import path from 'node:path';
 import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 
 export interface AdminRequest { cmd: 'ping' | 'backup'; out?: string }
 export type AdminResponse = { ok: true; who: string; result?: unknown } | { ok: false; who: string; error: string };
 type Handler = (req: AdminRequest) => Promise<unknown>;
 
-export const adminSocketPath = (dataDir: string) => path.join(dataDir, 'admin.sock');
+/** DATA_DIR/admin.sock; a named pipe on Windows, and a name in the temp folder when the path is too long for a socket. */
+export function adminSocketPath(dataDir: string): string {
+  const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  if (process.platform === 'win32') return `\\\\.\\pipe\\zugong-${id}`;
+  const p = path.join(dataDir, 'admin.sock');
+  return Buffer.byteLength(p) <= 100 ? p : path.join(tmpdir(), `zugong-${id}.sock`);
+}
 
 /** Asks the process holding the data folder; null when none does (no socket, or a stale one). */
 export async function askHolder(dataDir: string, req: AdminRequest, timeoutMs = 600_000): Promise<AdminResponse | null> {
   const file = adminSocketPath(dataDir);
-  if (!existsSync(file)) return null;
+  if (process.platform !== 'win32' && !existsSync(file)) return null;
   return new Promise((resolve, reject) => {
     const s = net.createConnection(file);
     let buf = '';
@@ -46,7 +54,7 @@ export async function holdDataDir(dataDir: string, who: string): Promise<AdminSo
   const other = await askHolder(dataDir, { cmd: 'ping' }, 5000);
   if (other) throw new Error(`数据目录 ${dataDir} 正由另一个进程（${other.who}）使用`);
   mkdirSync(dataDir, { recursive: true });
-  if (existsSync(file)) unlinkSync(file);
+  if (process.platform !== 'win32' && existsSync(file)) unlinkSync(file);
   let handler: Handler | null = null;
   const server = net.createServer((s) => {
     let buf = '';
@@ -65,8 +73,14 @@ export async function holdDataDir(dataDir: string, who: string): Promise<AdminSo
       );
     });
   });
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(file, () => resolve()); });
-  chmodSync(file, 0o600);
+  // Created owner-only from the start (umask), not chmod-ed after a window where others could connect.
+  const umask = process.platform === 'win32' ? null : process.umask(0o177);
+  try {
+    await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(file, () => resolve()); });
+  } finally {
+    if (umask !== null) process.umask(umask);
+  }
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
   return {
     handle(fn) { handler = fn; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

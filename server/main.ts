@@ -5,11 +5,18 @@ import { openEngine } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
-import { loadKeys } from './crypto/keys.js';
+import { deriveBackupKey, loadKeys, loadSecret } from './crypto/keys.js';
 import { usePrivateTmp } from './private-tmp.js';
 import { fillNameKeys } from './db/name-keys.js';
+import { holdDataDir } from './admin/admin-socket.js';
+import { backupTo } from './admin/backup-commands.js';
 
 const config = loadConfig();
+// The embedded data folder belongs to one process; `npm run admin -- backup` reaches the app here.
+const held = config.databaseUrl ? null : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`).catch((e: Error) => {
+  console.error(`Zugong 未启动：${e.message}`);
+  process.exit(1);
+});
 const tmp = usePrivateTmp(config.dataDir);
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
@@ -27,6 +34,11 @@ if (config.demo) {
   app.log.warn('数据库中还没有组织。请用 `npm run admin -- init --city <市委名称>` 建立根组织，并用 `npm run admin -- create-admin` 建立第一个管理员。');
 }
 
+held?.handle(async (req) => {
+  if (req.cmd !== 'backup' || !req.out) throw new Error(`unknown admin request ${req.cmd}`);
+  return backupTo(engine, deriveBackupKey(loadSecret(config.secret, config.dataDir)), req.out);
+});
+
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Zugong on http://localhost:${config.port} (${engine.kind}${config.demo ? ', demo' : ''})`);
 
@@ -35,6 +47,6 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     if (closing) return;
     closing = true;
-    void app.close().then(() => engine.close()).then(() => process.exit(0));
+    void app.close().then(() => engine.close()).then(() => held?.close()).then(() => process.exit(0));
   });
 }

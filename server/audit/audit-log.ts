@@ -53,7 +53,10 @@ export function rowHash(prevHash: string, r: HashedFields): string {
 /** Appends one row inside the caller's transaction: if the business change rolls back, so does this. */
 export async function appendAudit(trx: Trx, e: AuditEntry): Promise<void> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // After a purge of every row (audit/retention.ts) the chain continues from the last anchor.
+  const last =
+    (await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ??
+    (await trx.selectFrom('audit_anchors').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst());
   const fields: HashedFields = {
     seq: (last?.seq ?? 0) + 1,
     // Millisecond precision survives the round trip through timestamptz exactly.

@@ -25,12 +25,26 @@ export function deriveKeys(secret: string): Keys {
   };
 }
 
-export function loadKeys(secret: string | undefined, dataDir: string): Keys {
-  if (secret) return deriveKeys(secret);
+/**
+ * The instance secret: ZUGONG_SECRET, or DATA_DIR/secret.key (created on first use unless
+ * `create` is false: a restore must use the original instance's secret, never a new one).
+ */
+export function loadSecret(secret: string | undefined, dataDir: string, create = true): string {
+  if (secret) return secret;
   const file = path.join(dataDir, 'secret.key');
   if (!existsSync(file)) {
+    if (!create) throw new Error(`没有实例密钥：请设置 ZUGONG_SECRET 或放回原实例的 ${file}`);
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   }
-  return deriveKeys(readFileSync(file, 'utf8').trim());
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function loadKeys(secret: string | undefined, dataDir: string): Keys {
+  return deriveKeys(loadSecret(secret, dataDir));
+}
+
+/** AES-256-GCM key for backups, derived from the instance secret (server/backup). */
+export function deriveBackupKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'zugong', 'backup-encryption', 32));
 }

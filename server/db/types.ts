@@ -109,6 +109,18 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The last row of each audit purge (migration 011): the chain is verified from here. */
+export interface AuditAnchorsTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+  purged_at: Generated<Date>;
+  purged_by: string;
+  rows: number;
+  before: Timestamp;
+  export_sha256: string;
+}
+
 export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
@@ -124,5 +136,6 @@ export interface DB extends MemberTables, DevelopmentTables, TransferTables, Due
   totp_recovery_codes: TotpRecoveryCodesTable;
   auth_pending: AuthPendingTable;
   audit_log: AuditLogTable;
+  audit_anchors: AuditAnchorsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -62,6 +62,13 @@ const EVENTS = {
   'auth.login': L('登录', 'Sign in'),
   'auth.logout': L('退出登录', 'Sign out'),
   'auth.password_change': L('修改密码', 'Change password'),
+  'auth.password': L('密码验证（待第二因素）', 'Password checked (second factor pending)'),
+  'auth.totp': L('动态口令验证', 'Second-factor code'),
+  'auth.totp_enrol': L('绑定动态口令', 'Enrol the second factor'),
+  'user.reset_totp': L('重置动态口令', 'Reset the second factor'),
+  'audit.purge': L('清理过期审计日志', 'Purge expired audit rows'),
+  'backup.create': L('备份数据库', 'Back up the database'),
+  'backup.restore': L('恢复数据库', 'Restore the database'),
   'user.create': L('新建账号', 'Create an account'),
   'user.update': L('修改账号', 'Edit an account'),
   'user.reset_password': L('重置密码', 'Reset a password'),
@@ -166,6 +173,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   stats_table: L('统计表', 'Statistics table'),
   settings: L('设置', 'Settings'),
   audit_log: L('审计日志', 'Audit log'),
+  database: L('数据库', 'Database'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -67,8 +67,8 @@ export function SecondFactor({ mode, onDone, onBack }: Props) {
         ) : !error && <Spin style={{ display: 'block', margin: '16px auto' }} />
       )}
       <Form form={form} onFinish={submit} size="large" requiredMark={false}>
-        <Form.Item name="code" rules={[{ required: true, whitespace: true, message: t('login.totpRequired') }]}>
-          <Input prefix={<SafetyOutlined />} placeholder={t('login.totpCode')} autoComplete="one-time-code" inputMode={mode === 'enrol' ? 'numeric' : 'text'} maxLength={16} autoFocus data-testid="totp-code" />
+        <Form.Item name="code" rules={[{ required: true, whitespace: true, message: t('login.totpRequired') }, { max: 16 }]}>
+          <Input prefix={<SafetyOutlined />} placeholder={t('login.totpCode')} autoComplete="one-time-code" inputMode={mode === 'enrol' ? 'numeric' : 'text'} autoFocus data-testid="totp-code" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={submitting} data-testid="totp-submit">
           {t(mode === 'enrol' ? 'login.enrolSubmit' : 'login.totpSubmit')}

@@ -4,7 +4,6 @@
 // The job outlives its request: it holds the context built before the response (context.ts) and a
 // logger, never the request itself.
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TImportError, TImportJob } from '../../../../domain/schemas/members.js';
 import { AppError } from '../../../errors.js';
@@ -36,7 +35,7 @@ export function runningJobOf(userId: number): Job | undefined {
 }
 
 /** Registers a job for an uploaded (already checked) file and starts it; returns at once. */
-export function startImport(ctx: Ctx, log: FastifyBaseLogger, file: string, fileName: string, rowsTotal: number | null): TImportJob {
+export function startImport(ctx: Ctx, log: FastifyBaseLogger, file: Buffer, fileName: string, rowsTotal: number | null): TImportJob {
   const now = ctx.clock.now();
   const job: Job = {
     id: randomUUID(), userId: ctx.actor.userId, phase: 'uploaded', fileName, rowsTotal, rowsRead: 0, rowsValid: 0, rowsWritten: 0,
@@ -44,7 +43,8 @@ export function startImport(ctx: Ctx, log: FastifyBaseLogger, file: string, file
   };
   jobs.set(job.id, job);
   for (const [id, j] of jobs) if (j.finishedAt && Date.parse(j.finishedAt) < now.getTime() - KEEP_MS) jobs.delete(id);
-  void runImport(ctx, log, job, file).finally(() => rm(file, { force: true }));
+  // The upload lives in memory only (bounded by the upload limit): nothing of it is left on disk.
+  void runImport(ctx, log, job, file);
   return jobFor(job.id, job.userId)!;
 }
 
@@ -53,7 +53,7 @@ function fail(job: Job, message: string) {
   job.message = message;
 }
 
-async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: string): Promise<void> {
+async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
   const { db } = ctx;
   try {
     const orgs = new OrgLookup(await db.selectFrom('orgs').select(['id', 'name', 'code', 'kind', 'status'])

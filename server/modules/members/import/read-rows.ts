@@ -1,6 +1,7 @@
 // Streams the rows of the first worksheet with ExcelJS's streaming reader: one row in memory at a
 // time, whatever the file's size (ISSUE 3 point 2). Cells come out as trimmed strings; dates as
 // YYYY-MM-DD; an identity number typed as a number is flagged, because Excel has already rounded it.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { invalid } from '../../../errors.js';
@@ -40,8 +41,9 @@ export function serialDate(text: string): string {
   return /^\d{5}(\.\d+)?$/.test(text) ? fromSerial(Number(text)) : text;
 }
 
-export async function* readRows(file: string, onHeaderMissing: (missing: string[]) => never): AsyncGenerator<SheetRow> {
-  const reader = new Utf8WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+export async function* readRows(file: string | Buffer, onHeaderMissing: (missing: string[]) => never): AsyncGenerator<SheetRow> {
+  // An upload is held in memory (never written to disk in clear, issue 11.9): each pass reads it afresh.
+  const reader = new Utf8WorkbookReader(typeof file === 'string' ? file : Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   let positions: Map<ImportKey, number> | null = null;
   let count = 0;
   let sheets = 0;

@@ -1,11 +1,6 @@
 // Import endpoints: the template, the upload (checked before parsing, SECURITY.md 25) and the
 // progress of the job it starts. Multipart is registered here only, for this prefix.
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,19 +27,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const part = await req.file();
       if (!part) throw invalid('请选择要导入的文件', 'file');
       const fileName = path.basename(part.filename || '导入文件.xlsx').slice(0, 120);
-      // A private temp copy: the job reads it twice (validate, then write) and deletes it.
-      const tmp = path.join(tmpdir(), `zugong-import-${randomUUID()}.xlsx`);
-      let declared: { rows: number | null };
-      try {
-        await pipeline(part.file, createWriteStream(tmp, { mode: 0o600 }));
-        if (part.file.truncated) throw invalid(`文件超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分后导入`, 'file');
-        declared = await assertSafeXlsx(tmp, fileName);
-      } catch (e) {
-        await rm(tmp, { force: true });
-        throw e;
-      }
+      // Held in memory (at most the upload limit), never written to disk: the job reads it twice
+      // (validate, then write) and it is gone with the job (issue 11.9).
+      const file = await part.toBuffer();
+      if (part.file.truncated) throw invalid(`文件超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分后导入`, 'file');
+      const declared = await assertSafeXlsx(file, fileName);
       // The job gets the context and the logger, built now; it never sees the request again.
-      return reply.code(202).send(startImport(ctxOf(req), req.log, tmp, fileName, declared.rows));
+      return reply.code(202).send(startImport(ctxOf(req), req.log, file, fileName, declared.rows));
     });
 
   app.get('/:jobId', { config: { scope: { 'params.jobId': 'none' }, action: 'member.import' }, schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } } },

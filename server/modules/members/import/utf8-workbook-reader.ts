@@ -32,7 +32,7 @@ type ReaderInternals = {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
 };
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ReaderInternals & AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
+const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string | Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ReaderInternals & AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
 
 export class Utf8WorkbookReader extends Base {
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {

@@ -18,17 +18,34 @@ import { deriveKeys } from '../server/crypto/keys.js';
 const ORGS = Number(process.env.BENCH_ORGS ?? 20_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 
-interface Row { engine: string; call: string; api: Stat; sql: Stat }
+interface Row {
+  engine: string;
+  call: string;
+  api: Stat;
+  sql: Stat;
+}
 
 async function openBenchEngine(kind: 'pglite' | 'postgres'): Promise<{ engine: Engine; cleanup: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'zugong-bench-'));
     const engine = await openEngine({ dataDir: dir });
-    return { engine, cleanup: async () => { await engine.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      engine,
+      cleanup: async () => {
+        await engine.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const created = await createBenchDatabase(process.env.DATABASE_URL!, `zugong_bench_${process.pid}`);
   const engine = await openEngine({ databaseUrl: created.url, dataDir: '' });
-  return { engine, cleanup: async () => { await engine.close(); await created.drop(); } };
+  return {
+    engine,
+    cleanup: async () => {
+      await engine.close();
+      await created.drop();
+    },
+  };
 }
 
 async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
@@ -41,7 +58,12 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
     console.log(`[${kind}] city generated: ${city.orgs} organizations, ${city.members} members in ${(city.ms / 1000).toFixed(1)} s`);
     const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const post = (url: string, body: unknown, cookie?: string) => fetch(address + url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+    const post = (url: string, body: unknown, cookie?: string) =>
+      fetch(address + url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
     const login = await post('/api/auth/login', { username: 'city-admin', password: 'Demo@2026' });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const get = async (url: string) => {
@@ -54,9 +76,13 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
     const names = await db.selectFrom('orgs').select(['name', 'name_initials']).execute();
     const rows: Row[] = [];
 
-    const ids = sample(parents.map((p) => p.id), SAMPLES);
+    const ids = sample(
+      parents.map((p) => p.id),
+      SAMPLES,
+    );
     rows.push({
-      engine: kind, call: 'children of an organization',
+      engine: kind,
+      call: 'children of an organization',
       api: await measure(ids, (id) => get(`/api/orgs/${id}/children`)),
       sql: await measure(ids, (id) => childrenOf(db, root.path, id, false)),
     });
@@ -68,7 +94,8 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
       return n.name.slice(at, at + 3);
     });
     rows.push({
-      engine: kind, call: 'organization search',
+      engine: kind,
+      call: 'organization search',
       api: await measure(terms, (q) => get(`/api/orgs/search?q=${encodeURIComponent(q)}`)),
       sql: await measure(terms, (q) => searchOrgs(db, root.path, q, 20)),
     });
@@ -78,7 +105,8 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<Row[]> {
     const stored = await db.selectFrom('users').select('password_hash').where('username', '=', 'city-admin').executeTakeFirstOrThrow();
     const argon = await measure(users.slice(0, 20), () => verifyPassword(stored.password_hash, 'Demo@2026'));
     rows.push({
-      engine: kind, call: 'login',
+      engine: kind,
+      call: 'login',
       api: await measure(users, (u) => post('/api/auth/login', { username: u, password: 'Demo@2026' }).then((r) => r.text())),
       sql: await measure(users, (u) => db.selectFrom('users').selectAll().where('username', '=', u).executeTakeFirst()),
     });
@@ -98,7 +126,8 @@ if (process.env.BENCH_BASE !== '0') {
   console.log(`\n${ORGS.toLocaleString()} organizations, ${SAMPLES} calls per row (ms)\n`);
   console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-  for (const r of all) console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
+  for (const r of all)
+    console.log(`| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} |`);
 }
 
 // Members (issue 3): list, search and import at about 500,000 members; BENCH_MEMBERS=0 skips it.
@@ -106,7 +135,10 @@ if (process.env.BENCH_MEMBERS !== '0') {
   const { benchMembers, printMemberTables } = await import('./members-bench.js');
   const results = [await benchMembers('pglite', () => openBenchEngine('pglite'))];
   if (process.env.DATABASE_URL) results.push(await benchMembers('postgres', () => openBenchEngine('postgres')));
-  printMemberTables(results.flatMap((r) => r.rows), results.map((r) => r.imp));
+  printMemberTables(
+    results.flatMap((r) => r.rows),
+    results.map((r) => r.imp),
+  );
 }
 
 // Statistics (issue 5): the city on both engines, the province (5M members) on PostgreSQL;

@@ -27,9 +27,28 @@ const API_CALLS = Number(process.env.BENCH_STATS_CALLS ?? 100);
 const WRITES = Number(process.env.BENCH_STATS_WRITES ?? 400);
 const TABLES = ['basic', 'age', 'party_age', 'org_kind'];
 
-export interface ReadRow { engine: string; scale: string; table: string; scope: string; month: string; api: Stat; scan: Stat; equal: boolean }
-export interface WriteRow { engine: string; scale: string; op: string; on: number; off: number }
-export interface StatsFigures { reads: ReadRow[]; writes: WriteRow[]; notes: string[] }
+export interface ReadRow {
+  engine: string;
+  scale: string;
+  table: string;
+  scope: string;
+  month: string;
+  api: Stat;
+  scan: Stat;
+  equal: boolean;
+}
+export interface WriteRow {
+  engine: string;
+  scale: string;
+  op: string;
+  on: number;
+  off: number;
+}
+export interface StatsFigures {
+  reads: ReadRow[];
+  writes: WriteRow[];
+  notes: string[];
+}
 
 type Open = () => Promise<{ engine: Engine; cleanup: () => Promise<void> }>;
 const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
@@ -39,13 +58,23 @@ const setTriggers = (db: Engine['db'], on: boolean) =>
   Promise.all(TRIGGERS.map((t) => sql.raw(`alter table members ${on ? 'enable' : 'disable'} trigger ${t}`).execute(db)));
 
 /** The reads: each table through the HTTP API (p50/p95) beside its bare scan, and a check that every number agrees. */
-async function benchReads(engine: Engine, kind: string, scale: string, scopes: { name: string; orgId: number; user: string }[], months: string[], scanCalls: number, notes: string[]): Promise<ReadRow[]> {
+async function benchReads(
+  engine: Engine,
+  kind: string,
+  scale: string,
+  scopes: { name: string; orgId: number; user: string }[],
+  months: string[],
+  scanCalls: number,
+  notes: string[],
+): Promise<ReadRow[]> {
   const db = engine.db;
   // The ref cells of the last two year ends, as the app keeps them (here before it starts, to time them).
   const t0 = performance.now();
   const refs = await ensureRefs(db, new Date().toISOString().slice(0, 10));
   const refCells = (await sql<{ n: number }>`select count(*)::int as n from stat_ref_cells`.execute(db)).rows[0].n;
-  notes.push(`[${kind} ${scale}] reference dates ${refs.join(', ')} filled in ${secs(t0)} s (${refCells.toLocaleString()} ref cells; member writes wait meanwhile)`);
+  notes.push(
+    `[${kind} ${scale}] reference dates ${refs.join(', ')} filled in ${secs(t0)} s (${refCells.toLocaleString()} ref cells; member writes wait meanwhile)`,
+  );
   // What the app's timer does within ten minutes (the rebuild left every old cell dead), here before the reads.
   const tv = performance.now();
   await vacuumSummaries(db, true);
@@ -57,7 +86,11 @@ async function benchReads(engine: Engine, kind: string, scale: string, scopes: {
   try {
     const cookies = new Map<string, string>();
     for (const s of scopes) {
-      const r = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: s.user, password: 'Demo@2026' }) });
+      const r = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: s.user, password: 'Demo@2026' }),
+      });
       cookies.set(s.user, r.headers.get('set-cookie')!.split(';')[0]);
     }
     for (const code of TABLES) {
@@ -75,14 +108,24 @@ async function benchReads(engine: Engine, kind: string, scale: string, scopes: {
           const t0 = performance.now();
           await call();
           const calls = performance.now() - t0 > 200 ? 10 : API_CALLS;
-          const api = await measure(Array.from({ length: calls }, () => 0), call, calls < API_CALLS ? 1 : 5);
+          const api = await measure(
+            Array.from({ length: calls }, () => 0),
+            call,
+            calls < API_CALLS ? 1 : 5,
+          );
           const shape = def.shape({ month, ageBands: DEFAULT_AGE_BANDS, minorities: [] });
-          const scan = await measure(Array.from({ length: scanCalls }, () => 0), () => scanCounts(db, def.source, org.path, shape.columns, monthEnd(month)), 1);
+          const scan = await measure(
+            Array.from({ length: scanCalls }, () => 0),
+            () => scanCounts(db, def.source, org.path, shape.columns, monthEnd(month)),
+            1,
+          );
           const table = await call();
           const bare = await scanTable(db, { org, code, month, ageBands: DEFAULT_AGE_BANDS, scopePath: org.path });
           const equal = JSON.stringify(table.rows) === JSON.stringify(bare.rows);
           out.push({ engine: kind, scale, table: code, scope: s.name, month, api, scan, equal });
-          console.log(`[${kind} ${scale}] ${code} ${s.name} ${month}: API ${fmt(api.p50)}/${fmt(api.p95)} ms, scan ${fmt(scan.p50)}/${fmt(scan.p95)} ms, ${equal ? 'equal' : 'DIFFERENT'}`);
+          console.log(
+            `[${kind} ${scale}] ${code} ${s.name} ${month}: API ${fmt(api.p50)}/${fmt(api.p95)} ms, scan ${fmt(scan.p50)}/${fmt(scan.p95)} ms, ${equal ? 'equal' : 'DIFFERENT'}`,
+          );
         }
       }
     }
@@ -92,7 +135,10 @@ async function benchReads(engine: Engine, kind: string, scale: string, scopes: {
   return out;
 }
 
-/** Member writes per second with the summary triggers on and off: single-row inserts and updates (each its own transaction) and a bulk insert. */
+/**
+ * Member writes per second with the summary triggers on and off: single-row inserts and updates (each its own transaction) and a bulk
+ * insert.
+ */
 async function benchWrites(engine: Engine, kind: string, scale: string, branchIds: number[], notes: string[]): Promise<WriteRow[]> {
   const db = engine.db;
   const pick = (i: number) => branchIds[(i * 7919) % branchIds.length];
@@ -100,12 +146,19 @@ async function benchWrites(engine: Engine, kind: string, scale: string, branchId
     const t0 = performance.now();
     for (let i = 0; i < WRITES; i++) {
       await sql`insert into members (org_id, name, gender, category, birth_date, edu_fulltime, occupation, admitted_on, full_on)
-        values (${pick(i)}, ${`写入${tag}${i}`}, ${i % 3 ? '男' : '女'}, 'full', ${`19${60 + (i % 40)}-0${1 + (i % 9)}-15`}, 'bachelor', 'worker', '2010-07-01', '2011-07-01')`.execute(db);
+        values (${pick(i)}, ${`写入${tag}${i}`}, ${i % 3 ? '男' : '女'}, 'full', ${`19${60 + (i % 40)}-0${1 + (i % 9)}-15`}, 'bachelor', 'worker', '2010-07-01', '2011-07-01')`.execute(
+        db,
+      );
     }
     const insert = WRITES / ((performance.now() - t0) / 1000);
-    const ids = (await sql<{ id: number }>`select id from members where name like ${`写入${tag}%`} order by id`.execute(db)).rows.map((r) => r.id);
+    const ids = (await sql<{ id: number }>`select id from members where name like ${`写入${tag}%`} order by id`.execute(db)).rows.map(
+      (r) => r.id,
+    );
     const t1 = performance.now();
-    for (const [i, id] of ids.entries()) await sql`update members set birth_date = ${`19${55 + (i % 40)}-1${i % 3}-0${1 + (i % 9)}`}, occupation = 'manager' where id = ${id}`.execute(db);
+    for (const [i, id] of ids.entries())
+      await sql`update members set birth_date = ${`19${55 + (i % 40)}-1${i % 3}-0${1 + (i % 9)}`}, occupation = 'manager' where id = ${id}`.execute(
+        db,
+      );
     const update = ids.length / ((performance.now() - t1) / 1000);
     const bulkRows = WRITES * 25;
     const t2 = performance.now();
@@ -113,7 +166,9 @@ async function benchWrites(engine: Engine, kind: string, scale: string, branchId
       await sql`insert into members (org_id, name, gender, category, birth_date, edu_fulltime, occupation, admitted_on, full_on)
         select b.id, ${`批量${tag}`} || g, case when g % 3 = 0 then '女' else '男' end, 'full', date '1950-01-01' + (g * 37) % 20000, 'associate', 'farmer', date '2012-03-01', date '2013-03-01'
         from generate_series(${k}::int, ${Math.min(k + 2000, bulkRows) - 1}::int) g
-        join orgs b on b.id = (${sql.raw(`array[${branchIds.slice(0, 500).join(',')}]`)})[1 + g % ${Math.min(500, branchIds.length)}]`.execute(db);
+        join orgs b on b.id = (${sql.raw(`array[${branchIds.slice(0, 500).join(',')}]`)})[1 + g % ${Math.min(500, branchIds.length)}]`.execute(
+        db,
+      );
     }
     const bulk = bulkRows / ((performance.now() - t2) / 1000);
     return { insert, update, bulk };
@@ -157,14 +212,26 @@ export async function benchStatisticsCity(kind: 'pglite' | 'postgres', open: Ope
     await setTriggers(db, true);
     const t1 = performance.now();
     const cells = Number((await db.transaction().execute((trx) => sql<{ n: number }>`select stat_rebuild() as n`.execute(trx))).rows[0].n);
-    notes.push(`[${kind} city] ${city.members.toLocaleString()} members, ${city.orgs.toLocaleString()} organizations generated in ${((t1 - t0) / 1000).toFixed(1)} s; summaries built in ${secs(t1)} s (${cells.toLocaleString()} cells)`);
+    notes.push(
+      `[${kind} city] ${city.members.toLocaleString()} members, ${city.orgs.toLocaleString()} organizations generated in ${((t1 - t0) / 1000).toFixed(1)} s; summaries built in ${secs(t1)} s (${cells.toLocaleString()} cells)`,
+    );
     await sql`analyze`.execute(db);
     const month = new Date().toISOString().slice(0, 7);
-    const reads = await benchReads(engine, kind, 'city', [
-      { name: 'city', orgId: city.sampleIds.city, user: 'city-admin' },
-      { name: 'district', orgId: city.sampleIds.district, user: 'district-admin' },
-    ], [month, lastYearEnd(month), monthsBack(month, 3)], 10, notes);
-    const branches = (await db.selectFrom('orgs').select('id').where('kind', '=', 'branch').where('status', '=', 'active').execute()).map((r) => r.id);
+    const reads = await benchReads(
+      engine,
+      kind,
+      'city',
+      [
+        { name: 'city', orgId: city.sampleIds.city, user: 'city-admin' },
+        { name: 'district', orgId: city.sampleIds.district, user: 'district-admin' },
+      ],
+      [month, lastYearEnd(month), monthsBack(month, 3)],
+      10,
+      notes,
+    );
+    const branches = (await db.selectFrom('orgs').select('id').where('kind', '=', 'branch').where('status', '=', 'active').execute()).map(
+      (r) => r.id,
+    );
     const writes = await benchWrites(engine, kind, 'city', branches, notes);
     return { reads, writes, notes };
   } finally {
@@ -181,16 +248,34 @@ export async function benchStatisticsProvince(url: string): Promise<StatsFigures
     const t0 = performance.now();
     const p = await generateProvince(created.url, (s) => console.log(`[postgres province]${s}`));
     const t1 = performance.now();
-    const cells = Number((await engine.db.transaction().execute((trx) => sql<{ n: number }>`select stat_rebuild() as n`.execute(trx))).rows[0].n);
-    notes.push(`[postgres province] ${p.members.toLocaleString()} members, ${p.orgs.toLocaleString()} organizations generated in ${((t1 - t0) / 1000).toFixed(1)} s; summaries built in ${secs(t1)} s (${cells.toLocaleString()} cells); trigram name indexes dropped in this database`);
+    const cells = Number(
+      (await engine.db.transaction().execute((trx) => sql<{ n: number }>`select stat_rebuild() as n`.execute(trx))).rows[0].n,
+    );
+    notes.push(
+      `[postgres province] ${p.members.toLocaleString()} members, ${p.orgs.toLocaleString()} organizations generated in ${((t1 - t0) / 1000).toFixed(1)} s; summaries built in ${secs(t1)} s (${cells.toLocaleString()} cells); trigram name indexes dropped in this database`,
+    );
     await sql`analyze`.execute(engine.db);
     const month = new Date().toISOString().slice(0, 7);
-    const reads = await benchReads(engine, 'postgres', 'province', [
-      { name: 'province', orgId: 1, user: 'province-admin' },
-      { name: 'city', orgId: 2, user: 'city-admin' },
-    ], [month, lastYearEnd(month), monthsBack(month, 3)], 3, notes);
+    const reads = await benchReads(
+      engine,
+      'postgres',
+      'province',
+      [
+        { name: 'province', orgId: 1, user: 'province-admin' },
+        { name: 'city', orgId: 2, user: 'city-admin' },
+      ],
+      [month, lastYearEnd(month), monthsBack(month, 3)],
+      3,
+      notes,
+    );
     const b = levels()[5];
-    const writes = await benchWrites(engine, 'postgres', 'province', Array.from({ length: 5000 }, (_, i) => b.first + ((i * 7919) % b.count)), notes);
+    const writes = await benchWrites(
+      engine,
+      'postgres',
+      'province',
+      Array.from({ length: 5000 }, (_, i) => b.first + ((i * 7919) % b.count)),
+      notes,
+    );
     return { reads, writes, notes };
   } finally {
     await engine.close();
@@ -199,16 +284,24 @@ export async function benchStatisticsProvince(url: string): Promise<StatsFigures
 }
 
 export function printStatistics(all: StatsFigures[]): void {
-  console.log(`\nStatistics: ${API_CALLS} API calls per row (10 where a call takes over 200 ms), bare scan 10 calls (city) or 3 (province), ms; ratio = scan p50 / API p50\n`);
-  console.log('| engine | scale | table | organization | month | API p50 | API p95 | bare scan p50 | bare scan p95 | ratio | same numbers |');
+  console.log(
+    `\nStatistics: ${API_CALLS} API calls per row (10 where a call takes over 200 ms), bare scan 10 calls (city) or 3 (province), ms; ratio = scan p50 / API p50\n`,
+  );
+  console.log(
+    '| engine | scale | table | organization | month | API p50 | API p95 | bare scan p50 | bare scan p95 | ratio | same numbers |',
+  );
   console.log('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of all.flatMap((a) => a.reads)) {
-    console.log(`| ${r.engine} | ${r.scale} | ${r.table} | ${r.scope} | ${r.month} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.scan.p50)} | ${fmt(r.scan.p95)} | ${(r.scan.p50 / r.api.p50).toFixed(0)}× | ${r.equal ? 'yes' : 'NO'} |`);
+    console.log(
+      `| ${r.engine} | ${r.scale} | ${r.table} | ${r.scope} | ${r.month} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${fmt(r.scan.p50)} | ${fmt(r.scan.p95)} | ${(r.scan.p50 / r.api.p50).toFixed(0)}× | ${r.equal ? 'yes' : 'NO'} |`,
+    );
   }
   console.log('\n| engine | scale | member writes | rows/s, summaries on | rows/s, triggers off | time per row with the summaries |');
   console.log('| --- | --- | --- | ---: | ---: | ---: |');
   for (const w of all.flatMap((a) => a.writes)) {
-    console.log(`| ${w.engine} | ${w.scale} | ${w.op} | ${w.on.toFixed(0)} | ${w.off.toFixed(0)} | ${w.off >= w.on ? '+' : ''}${(100 * (w.off / w.on - 1)).toFixed(0)}% |`);
+    console.log(
+      `| ${w.engine} | ${w.scale} | ${w.op} | ${w.on.toFixed(0)} | ${w.off.toFixed(0)} | ${w.off >= w.on ? '+' : ''}${(100 * (w.off / w.on - 1)).toFixed(0)}% |`,
+    );
   }
   console.log('');
   for (const n of all.flatMap((a) => a.notes)) console.log(n);

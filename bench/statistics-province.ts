@@ -39,8 +39,12 @@ export async function generateProvince(url: string, log: (s: string) => void): P
     for (let l = 1; l < lv.length; l++) {
       const { first, count } = lv[l];
       const parentFirst = lv[l - 1].first;
-      const kind = l === 4 ? `case when g % 5 = 0 then 'general_branch' else 'party_committee' end`
-        : l === 5 ? `case when g % 17 = 0 then 'joint_branch' else 'branch' end` : `'${KINDS[l]}'`;
+      const kind =
+        l === 4
+          ? `case when g % 5 = 0 then 'general_branch' else 'party_committee' end`
+          : l === 5
+            ? `case when g % 17 = 0 then 'joint_branch' else 'branch' end`
+            : `'${KINDS[l]}'`;
       await c.query(`insert into orgs (id, parent_id, path, name, code, kind, unit_type, established_on, child_count)
         select ${first} + g, p.id, p.path || (${first} + g)::text, '示范省组织' || (${first} + g), 'P' || (${first} + g), ${kind},
           (${arr(UNIT_TYPES)})[1 + (g * 7 + ${l}) % ${UNIT_TYPES.length}], date '1950-01-01' + ((g * 37) % 26000), ${FAN[l] ?? 0}
@@ -50,7 +54,11 @@ export async function generateProvince(url: string, log: (s: string) => void): P
     log(`  orgs ${lv.reduce((a, x) => a + x.count, 0).toLocaleString()} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // Members: indexes other than the key are dropped for the load and built again after it.
-    const idx = (await c.query<{ indexname: string; indexdef: string }>(`select indexname, indexdef from pg_indexes where tablename = 'members' and indexname <> 'members_pkey'`)).rows;
+    const idx = (
+      await c.query<{ indexname: string; indexdef: string }>(
+        `select indexname, indexdef from pg_indexes where tablename = 'members' and indexname <> 'members_pkey'`,
+      )
+    ).rows;
     for (const i of idx) await c.query(`drop index ${i.indexname}`);
     const t1 = performance.now();
     const b = lv[5];
@@ -87,7 +95,10 @@ export async function generateProvince(url: string, log: (s: string) => void): P
     await c.query(`alter table members enable trigger user; alter table orgs enable trigger user`);
 
     const hash = await hashPassword('Demo@2026');
-    await c.query(`insert into users (username, display_name, org_id, password_hash) values ('province-admin', '省委组织部', 1, $1), ('city-admin', '第一市委组织部', 2, $1)`, [hash]);
+    await c.query(
+      `insert into users (username, display_name, org_id, password_hash) values ('province-admin', '省委组织部', 1, $1), ('city-admin', '第一市委组织部', 2, $1)`,
+      [hash],
+    );
     await c.query(`insert into user_roles (user_id, role) select id, 'org_dept_admin' from users`);
     return { orgs: lv.reduce((a, x) => a + x.count, 0), members: PROVINCE_MEMBERS };
   } finally {

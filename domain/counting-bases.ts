@@ -5,7 +5,10 @@
 import { MEMBER_STATUS_LABELS, COUNTED_STATUSES } from './member-status';
 import { TERM_RULES } from './rules/terms';
 
-export interface CountingBasis { zh: string; en: string }
+export interface CountingBasis {
+  zh: string;
+  en: string;
+}
 
 const counted = (lang: 'zh' | 'en') => COUNTED_STATUSES.map((s) => MEMBER_STATUS_LABELS[s][lang]).join(lang === 'zh' ? '、' : ', ');
 
@@ -20,10 +23,12 @@ export function membersBasis(today: string): CountingBasis {
 /** The development board's stages: the development records (people whose admission is handled in the system), not the member records. */
 export function pipelineBasis(today: string): CountingBasis {
   return {
-    zh: `按发展党员工作档案统计（在本系统办理发展程序的人员）的各阶段人数，截至 ${today}。其中“预备党员”仅为发展档案处于预备期的人员，`
-      + '党员总数中的预备党员按党员档案统计（含未在本系统办理发展程序的），两者不同。',
-    en: `People by stage of their development record (admissions handled in the system), as of ${today}. "Probationary" here are development records `
-      + 'in probation only; the probationary members among all members come from the member records, so the two differ.',
+    zh:
+      `按发展党员工作档案统计（在本系统办理发展程序的人员）的各阶段人数，截至 ${today}。其中“预备党员”仅为发展档案处于预备期的人员，` +
+      '党员总数中的预备党员按党员档案统计（含未在本系统办理发展程序的），两者不同。',
+    en:
+      `People by stage of their development record (admissions handled in the system), as of ${today}. "Probationary" here are development records ` +
+      'in probation only; the probationary members among all members come from the member records, so the two differ.',
   };
 }
 
@@ -37,7 +42,8 @@ export function endingSoonOf(counts: Partial<Record<string, number>>): number {
 export function endingSoonBasis(today: string): CountingBasis {
   return {
     zh: `届满日期在 ${today} 之后 ${TERM_RULES.reminderMonths} 个月内的现任届期：“应申请换届”（${TERM_RULES.requestFromMonths} 个月内）与“${TERM_RULES.requestFromMonths}–${TERM_RULES.reminderMonths} 个月内届满”之和，不含已批准延期和已逾期。`,
-    en: `Current terms ending within ${TERM_RULES.reminderMonths} months after ${today}: "request due" (within ${TERM_RULES.requestFromMonths} months) plus `
-      + `"ending in ${TERM_RULES.requestFromMonths}–${TERM_RULES.reminderMonths} months"; approved delays and overdue terms are not counted.`,
+    en:
+      `Current terms ending within ${TERM_RULES.reminderMonths} months after ${today}: "request due" (within ${TERM_RULES.requestFromMonths} months) plus ` +
+      `"ending in ${TERM_RULES.requestFromMonths}–${TERM_RULES.reminderMonths} months"; approved delays and overdue terms are not counted.`,
   };
 }

@@ -36,31 +36,118 @@ export interface TodoKindDef {
 const OTHER_KINDS = {
   dev_step: { area: 'development', action: 'dev.write', actor: 'self', digest: true, zh: '发展党员步骤到期', en: 'Development step due' },
   dev_probation: { area: 'development', action: 'dev.write', actor: 'self', digest: true, zh: '预备党员转正', en: 'Probation ending' },
-  transfer_incoming: { area: 'transfers', action: 'transfer.write', actor: 'self', digest: true, zh: '待接收的组织关系', en: 'Transfer letters to receive' },
-  transfer_overdue: { area: 'transfers', action: 'transfer.write', actor: 'self', digest: true, zh: '逾期未办结的介绍信', en: 'Overdue transfer letters' },
-  status_decision: { area: 'transfers', action: 'status.write', actor: 'self', digest: true, zh: '党员状态待处置', en: 'Member status decisions' },
+  transfer_incoming: {
+    area: 'transfers',
+    action: 'transfer.write',
+    actor: 'self',
+    digest: true,
+    zh: '待接收的组织关系',
+    en: 'Transfer letters to receive',
+  },
+  transfer_overdue: {
+    area: 'transfers',
+    action: 'transfer.write',
+    actor: 'self',
+    digest: true,
+    zh: '逾期未办结的介绍信',
+    en: 'Overdue transfer letters',
+  },
+  status_decision: {
+    area: 'transfers',
+    action: 'status.write',
+    actor: 'self',
+    digest: true,
+    zh: '党员状态待处置',
+    en: 'Member status decisions',
+  },
   dues_arrears: { area: 'dues', action: 'dues.write', actor: 'self', digest: true, zh: '党费欠缴预警', en: 'Dues arrears' },
-  dues_reduction: { area: 'dues', action: 'dues.approve', actor: 'higher', digest: true, zh: '党费减免待审批', en: 'Dues reductions to approve' },
+  dues_reduction: {
+    area: 'dues',
+    action: 'dues.approve',
+    actor: 'higher',
+    digest: true,
+    zh: '党费减免待审批',
+    en: 'Dues reductions to approve',
+  },
   term_ending: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '任期即将届满', en: 'Term ending' },
   term_remind: { area: 'terms', action: 'term.approve', actor: 'higher', digest: false, zh: '下级任期届满提醒', en: 'Terms ending below' },
   election_overdue: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '逾期未换届', en: 'Election overdue' },
   election_due: { area: 'terms', action: 'term.write', actor: 'self', digest: true, zh: '已批准待选举', en: 'Approved election to hold' },
-  election_request: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '换届请示待批复', en: 'Election requests to approve' },
-  election_confirm: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '选举结果待审批', en: 'Election results to approve' },
-  term_adjustment: { area: 'terms', action: 'term.approve', actor: 'higher', digest: true, zh: '提前或延期换届待审批', en: 'Term changes to approve' },
-  standard_self: { area: 'standards', action: 'standard.write', actor: 'self', digest: true, zh: '年度自评未提交', en: 'Self-assessment not submitted' },
-  standard_review: { area: 'standards', action: 'standard.review', actor: 'higher', digest: true, zh: '自评待审核', en: 'Self-assessments to review' },
-  rectification: { area: 'standards', action: 'standard.write', actor: 'self', digest: true, zh: '整改任务到期', en: 'Rectification tasks due' },
+  election_request: {
+    area: 'terms',
+    action: 'term.approve',
+    actor: 'higher',
+    digest: true,
+    zh: '换届请示待批复',
+    en: 'Election requests to approve',
+  },
+  election_confirm: {
+    area: 'terms',
+    action: 'term.approve',
+    actor: 'higher',
+    digest: true,
+    zh: '选举结果待审批',
+    en: 'Election results to approve',
+  },
+  term_adjustment: {
+    area: 'terms',
+    action: 'term.approve',
+    actor: 'higher',
+    digest: true,
+    zh: '提前或延期换届待审批',
+    en: 'Term changes to approve',
+  },
+  standard_self: {
+    area: 'standards',
+    action: 'standard.write',
+    actor: 'self',
+    digest: true,
+    zh: '年度自评未提交',
+    en: 'Self-assessment not submitted',
+  },
+  standard_review: {
+    area: 'standards',
+    action: 'standard.review',
+    actor: 'higher',
+    digest: true,
+    zh: '自评待审核',
+    en: 'Self-assessments to review',
+  },
+  rectification: {
+    area: 'standards',
+    action: 'standard.write',
+    actor: 'self',
+    digest: true,
+    zh: '整改任务到期',
+    en: 'Rectification tasks due',
+  },
   joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
-  my_probation: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '提交转正申请', en: 'Apply for full membership' },
+  my_probation: {
+    area: 'member',
+    action: 'member.self',
+    actor: 'member',
+    digest: false,
+    zh: '提交转正申请',
+    en: 'Apply for full membership',
+  },
   my_meeting: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '近期组织生活', en: 'Meetings coming up' },
 } as const satisfies Record<string, TodoKindDef>;
 
 /** Required meetings not yet held in the current month, quarter or year: one kind per meeting kind (RULES.md §3). */
-const MEETING_TODO_KINDS = Object.fromEntries(MEETING_KINDS.map((k) => [k, {
-  area: 'meetings', action: 'life.write', actor: 'self', digest: true, zh: MEETING_KIND_LABELS[k].zh, en: MEETING_KIND_LABELS[k].en,
-} satisfies TodoKindDef])) as Record<MeetingKind, TodoKindDef>;
+const MEETING_TODO_KINDS = Object.fromEntries(
+  MEETING_KINDS.map((k) => [
+    k,
+    {
+      area: 'meetings',
+      action: 'life.write',
+      actor: 'self',
+      digest: true,
+      zh: MEETING_KIND_LABELS[k].zh,
+      en: MEETING_KIND_LABELS[k].en,
+    } satisfies TodoKindDef,
+  ]),
+) as Record<MeetingKind, TodoKindDef>;
 
 export type TodoKind = keyof typeof OTHER_KINDS | MeetingKind;
 
@@ -68,7 +155,8 @@ export const TODO_KINDS: Record<TodoKind, TodoKindDef> = { ...OTHER_KINDS, ...ME
 
 /** Display order: by area, then as listed. */
 export const TODO_KIND_ORDER: readonly TodoKind[] = TODO_AREAS.flatMap((a) =>
-  (Object.keys(TODO_KINDS) as TodoKind[]).filter((k) => TODO_KINDS[k].area === a));
+  (Object.keys(TODO_KINDS) as TodoKind[]).filter((k) => TODO_KINDS[k].area === a),
+);
 
 /** Whether the roles may act on any kind of to-do: the three administrators and the officers of other areas may not. */
 export const holdsTodoKinds = (roles: readonly Role[]): boolean => Object.values(TODO_KINDS).some((k) => can(roles, k.action));

@@ -6,10 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, docShot, launch, login } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-const CHARTS = ['chart-gender', 'chart-age', 'chart-education', 'chart-occupation', 'chart-joining', 'chart-pipeline', 'chart-compliance-kind', 'chart-compliance-child', 'chart-dues', 'chart-terms', 'chart-stars'];
+const CHARTS = [
+  'chart-gender',
+  'chart-age',
+  'chart-education',
+  'chart-occupation',
+  'chart-joining',
+  'chart-pipeline',
+  'chart-compliance-kind',
+  'chart-compliance-child',
+  'chart-dues',
+  'chart-terms',
+  'chart-stars',
+];
 
 describe('dashboards and organization health', () => {
   it('the city administrator sees the dashboard drawn, in Chinese, and printable', async () => {
@@ -18,7 +34,9 @@ describe('dashboards and organization health', () => {
     await login(page, 'city-admin');
     await page.goto(`${baseUrl()}/dashboard`);
     const members = await api(page, '/api/dashboard/members');
-    await expect.poll(async () => (await page.getByTestId('kpi-members').textContent())?.replace(/,/g, ''), { timeout: 30_000 }).toContain(String(members.members));
+    await expect
+      .poll(async () => (await page.getByTestId('kpi-members').textContent())?.replace(/,/g, ''), { timeout: 30_000 })
+      .toContain(String(members.members));
     await expect.poll(() => page.getByTestId('kpi-dues').textContent(), { timeout: 60_000 }).toMatch(/\d+\.\d%/);
     for (const id of CHARTS) {
       await expect.poll(() => page.getByTestId(id).locator('canvas').count(), { timeout: 60_000, message: id }).toBeGreaterThan(0);
@@ -31,11 +49,19 @@ describe('dashboards and organization health', () => {
     await page.evaluate(() => {
       const w = window as unknown as { printedWidth: number };
       w.printedWidth = 0;
-      window.print = () => { w.printedWidth = document.querySelector('[data-testid="chart-dues"] canvas')!.getBoundingClientRect().width; };
+      window.print = () => {
+        w.printedWidth = document.querySelector('[data-testid="chart-dues"] canvas')!.getBoundingClientRect().width;
+      };
     });
-    const screenWidth = await page.getByTestId('chart-dues').locator('canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+    const screenWidth = await page
+      .getByTestId('chart-dues')
+      .locator('canvas')
+      .first()
+      .evaluate((c) => c.getBoundingClientRect().width);
     await page.getByTestId('dashboard-print').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printedWidth: number }).printedWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printedWidth: number }).printedWidth), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const printed = await page.evaluate(() => (window as unknown as { printedWidth: number }).printedWidth);
     // 186 mm is about 703 px at 96 dpi: two columns of about 350 px.
     expect(printed).toBeLessThan(360);
@@ -55,7 +81,9 @@ describe('dashboards and organization health', () => {
     await expect.poll(() => table.getByTestId('health-reason').count()).toBeGreaterThan(0);
     await expect.poll(() => table.getByText('预警').first().isVisible()).toBe(true);
     // Needs attention first (the default): the first row has at least as many 预警 signals as any other.
-    const warnings = await table.locator('tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-warnings'))));
+    const warnings = await table
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-warnings'))));
     expect(warnings[0]).toBe(Math.max(...warnings));
     await docShot(page, 'org-health');
 

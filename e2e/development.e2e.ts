@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function openPersonAt(page: Page, step: number) {
   const people = (await api(page, `/api/development/people?step=${step}&limit=200`)).items;
@@ -31,7 +35,8 @@ describe('发展党员', () => {
     const modal = page.locator('.ant-modal:visible');
     await modal.getByTestId('applicant-name').waitFor();
     await modal.locator('.ant-btn-primary').click();
-    await expect.poll(() => modal.locator('.ant-form-item-explain-error').allTextContents(), { timeout: 15_000 })
+    await expect
+      .poll(() => modal.locator('.ant-form-item-explain-error').allTextContents(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['请输入姓名', '请输入 18 位身份证号']));
     await page.waitForTimeout(300);
     expect(pageErrors).toEqual([]);
@@ -81,7 +86,9 @@ describe('发展党员', () => {
     expect(await page.getByTestId('vote-majority').textContent()).not.toContain('不通过');
     await docShot(page, 'development-vote');
     await page.getByTestId('step-save').click();
-    await expect.poll(() => page.getByTestId('timeline-step-15').textContent(), { timeout: 15_000 }).toContain('应到 10 人，实到 8 人，赞成 7');
+    await expect
+      .poll(() => page.getByTestId('timeline-step-15').textContent(), { timeout: 15_000 })
+      .toContain('应到 10 人，实到 8 人，赞成 7');
     const after = await api(page, `/api/development/people/${person.id}`);
     expect(after.lastStep).toBe(15);
     expect(after.steps.at(-1).vote).toMatchObject({ shouldAttend: 10, present: 8, inFavor: 7, against: 1, quorate: true, passed: true });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   await login(page, 'city-admin');
   orgId = (await api(page, '/api/auth/me')).orgId;
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Waits until the table shows rows or the page shows its prompt, and says which. */
 async function firstScreen(table: string): Promise<'rows' | 'prompt'> {
@@ -28,19 +30,25 @@ async function firstScreen(table: string): Promise<'rows' | 'prompt'> {
 
 /** Header cells of the table named, each: inside the window, on top at its centre (no fixed column over it) and its text not cut. */
 async function headerProblems(table: string, names: string[]): Promise<string[]> {
-  return page.evaluate(({ table, names }) => {
-    const ths = [...document.querySelectorAll<HTMLElement>(`[data-testid="${table}"] .ant-table-thead th`)];
-    return names.flatMap((name) => {
-      const th = ths.find((x) => x.textContent?.trim() === name);
-      if (!th) return [`${name}: no header cell`];
-      const r = th.getBoundingClientRect();
-      if (r.left < 0 || r.right > window.innerWidth || r.top < 0 || r.bottom > window.innerHeight) return [`${name}: outside the window (${Math.round(r.left)}–${Math.round(r.right)})`];
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (!top || !th.contains(top)) return [`${name}: covered`];
-      const text = [...th.querySelectorAll<HTMLElement>('*')].concat(th).some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden');
-      return text ? [`${name}: text cut`] : [];
-    });
-  }, { table, names });
+  return page.evaluate(
+    ({ table, names }) => {
+      const ths = [...document.querySelectorAll<HTMLElement>(`[data-testid="${table}"] .ant-table-thead th`)];
+      return names.flatMap((name) => {
+        const th = ths.find((x) => x.textContent?.trim() === name);
+        if (!th) return [`${name}: no header cell`];
+        const r = th.getBoundingClientRect();
+        if (r.left < 0 || r.right > window.innerWidth || r.top < 0 || r.bottom > window.innerHeight)
+          return [`${name}: outside the window (${Math.round(r.left)}–${Math.round(r.right)})`];
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!top || !th.contains(top)) return [`${name}: covered`];
+        const text = [...th.querySelectorAll<HTMLElement>('*')]
+          .concat(th)
+          .some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden');
+        return text ? [`${name}: text cut`] : [];
+      });
+    },
+    { table, names },
+  );
 }
 
 describe('the first screens of a city administrator at 1440 × 900', () => {
@@ -84,7 +92,9 @@ describe('the first screens of a city administrator at 1440 × 900', () => {
     await page.goto(`${baseUrl()}/dues`);
     expect(await firstScreen('sheet-table')).toBe('prompt');
     await page.getByTestId('dues-see-totals').click();
-    await expect.poll(() => page.getByTestId('totals-by-child').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.getByTestId('totals-by-child').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 })
+      .toBeGreaterThan(1);
   });
 
   it('the standards self-assessment of the city: a prompt, and one click to the star ratings', async () => {

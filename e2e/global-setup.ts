@@ -13,19 +13,31 @@ export default async function setup(project: TestProject) {
   dataDir = mkdtempSync(path.join(tmpdir(), 'zugong-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ZUGONG_DEMO: '1', DATABASE_URL: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ZUGONG_DEMO: '1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
   let exited: number | null = null;
-  child.on('exit', (code) => { exited = code ?? -1; });
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+  });
   const base = `http://127.0.0.1:${port}`;
   // Generating the demo city takes about two minutes; on a loaded machine allow more (E2E_START_TIMEOUT_S).
   const deadline = Date.now() + 1000 * (Number(process.env.E2E_START_TIMEOUT_S) || 170);
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (exited !== null) throw new Error(`server exited with code ${exited}`);
     if (Date.now() > deadline) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 500));

@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** This month as the server counts it (China Standard Time). */
 const monthCn = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
@@ -30,7 +34,9 @@ describe('organizational life', () => {
     await form.waitFor({ state: 'visible', timeout: 20_000 });
     // Prefilled: the kind asked for, held today; attendance drawn from the branch's roster.
     await expect.poll(() => form.locator('.ant-select-selection-item', { hasText: '主题党日' }).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('attendance-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('attendance-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     const topic = `浏览器测试主题党日${Date.now() % 100000}`;
     await page.getByTestId('meeting-topic').fill(topic);
     await page.getByTestId('meeting-submit').click();

@@ -13,8 +13,13 @@ import { IMPORT_COLUMNS, headerText } from '../server/modules/members/import/col
 
 let browser: Browser;
 const dir = mkdtempSync(path.join(tmpdir(), 'zugong-e2e-members-'));
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function branchAdminPage(): Promise<{ page: Page; close: () => Promise<void> }> {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -71,7 +76,24 @@ describe('the member record in the browser', () => {
       const id = idNumberFor('110109', `1980-0${i + 1}-1${i}`, stamp, '男');
       // The second data row (sheet row 3) gets a wrong check digit.
       const idCell = i === 1 ? id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') : id;
-      ws.addRow([n, '男', '汉族', null, idCell, '示范市', '大学本科', '学士', '工人', '示范市机械厂 技术员', '13700000000', '示范市东城区建设路8号', '正式党员', '2008-05-04', '2009-05-04', me.orgName]);
+      ws.addRow([
+        n,
+        '男',
+        '汉族',
+        null,
+        idCell,
+        '示范市',
+        '大学本科',
+        '学士',
+        '工人',
+        '示范市机械厂 技术员',
+        '13700000000',
+        '示范市东城区建设路8号',
+        '正式党员',
+        '2008-05-04',
+        '2009-05-04',
+        me.orgName,
+      ]);
     });
     const file = path.join(dir, '党员信息.xlsx');
     await wb.xlsx.writeFile(file);

@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('organization tree and audit log', () => {
   it('a city administrator creates a branch under a district found in the tree; the auditor sees it', async () => {
@@ -22,7 +26,10 @@ describe('organization tree and audit log', () => {
     const district = districts.find((d: any) => d.kind === 'county_committee');
     // The root starts open in the tree: click the district there.
     const tree = page.getByTestId('org-tree');
-    await tree.getByText(district.shortName || district.name, { exact: true }).first().click();
+    await tree
+      .getByText(district.shortName || district.name, { exact: true })
+      .first()
+      .click();
     await page.waitForURL(`**/orgs/${district.id}`);
     await expect.poll(() => page.locator('h1, h2, h3, h4, .ant-descriptions').first().isVisible()).toBe(true);
     await page.getByRole('tab', { name: /下级组织/ }).click();

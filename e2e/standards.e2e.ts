@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, docShot, launch, login } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const Y = new Date().getFullYear();
 const newPage = async (user: string) => {
@@ -44,11 +48,15 @@ describe('branch standards', () => {
     await expect.poll(() => drawer.getByTestId('score-total').textContent(), { timeout: 15_000 }).toContain('合计');
     await drawer.getByTestId('review-note').fill('材料齐全，符合标准');
     await drawer.getByTestId('review-rate').click();
-    await expect.poll(async () => (await api(d.page, `/api/standards/orgs/${me.orgId}/assessment?year=${Y}`)).assessment.status, { timeout: 15_000 }).toBe('reviewed');
+    await expect
+      .poll(async () => (await api(d.page, `/api/standards/orgs/${me.orgId}/assessment?year=${Y}`)).assessment.status, { timeout: 15_000 })
+      .toBe('reviewed');
     await d.page.locator('.ant-drawer-close').click();
     await d.page.getByRole('tab', { name: '星级' }).click();
     await expect.poll(() => d.page.getByTestId('ratings-counts').textContent(), { timeout: 20_000 }).toContain('党支部');
-    await expect.poll(() => d.page.getByTestId('ratings-table').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => d.page.getByTestId('ratings-table').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 })
+      .toBeGreaterThan(1);
     await docShot(d.page, 'standards');
     await d.ctx.close();
   });
@@ -58,7 +66,9 @@ describe('joint tasks', () => {
   it('a branch creates a joint task and moves it from 谋划 to 部署', async () => {
     const { ctx, page } = await newPage('branch-admin');
     await page.goto(`${baseUrl()}/joint-tasks`);
-    await expect.poll(() => page.getByTestId('column-in_progress').locator('[data-testid^="task-card-"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('column-in_progress').locator('[data-testid^="task-card-"]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('task-create').click();
     await page.getByTestId('task-title').fill('党员先锋岗助力社区养老服务');
     await page.getByTestId('task-party').fill('党员认领助老服务岗，每月开展主题党日');
@@ -74,7 +84,9 @@ describe('joint tasks', () => {
     await drawer.getByTestId('report-submit').click();
     await expect.poll(() => drawer.locator('.ant-timeline-item').count(), { timeout: 15_000 }).toBe(2);
     await page.locator('.ant-drawer-close').click();
-    await expect.poll(() => page.getByTestId('column-deployed').getByText('党员先锋岗助力社区养老服务').count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('column-deployed').getByText('党员先锋岗助力社区养老服务').count(), { timeout: 15_000 })
+      .toBe(1);
     await docShot(page, 'joint-tasks');
     await ctx.close();
   });

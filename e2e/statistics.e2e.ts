@@ -8,8 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, docShot, launch, login } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const digits = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
@@ -27,12 +31,16 @@ describe('党内统计', () => {
     await page.waitForURL((u) => u.pathname === '/statistics/basic');
     const table = page.getByTestId('stats-table');
     await expect.poll(() => page.getByTestId('stats-title').textContent(), { timeout: 20_000 }).toBe('党员基本情况');
-    await expect.poll(() => table.getByTestId('stats-cell-total-total').textContent(), { timeout: 20_000 }).toBe(district.rows[0].cells.total.toLocaleString('zh-CN'));
+    await expect
+      .poll(() => table.getByTestId('stats-cell-total-total').textContent(), { timeout: 20_000 })
+      .toBe(district.rows[0].cells.total.toLocaleString('zh-CN'));
 
     // Drill into the township: the URL carries it, the breadcrumbs lead back to the district.
     await table.getByTestId(`stats-row-${child.key}`).click();
     await page.waitForURL((u) => u.searchParams.get('orgId') === String(child.orgId));
-    await expect.poll(() => table.getByTestId('stats-cell-total-total').textContent(), { timeout: 20_000 }).toBe(child.cells.total.toLocaleString('zh-CN'));
+    await expect
+      .poll(() => table.getByTestId('stats-cell-total-total').textContent(), { timeout: 20_000 })
+      .toBe(child.cells.total.toLocaleString('zh-CN'));
     await expect.poll(() => page.getByTestId(`stats-crumb-${me.orgId}`).isVisible()).toBe(true);
 
     // A number → the people behind it: the drawer's count equals the number, and every row is there.
@@ -73,7 +81,9 @@ describe('党内统计', () => {
     await page.waitForURL((u) => u.pathname === '/statistics/age' && u.searchParams.get('month') === month);
     const expected = await api(page, `/api/statistics/tables/age?month=${month}`);
     const table = page.getByTestId('stats-table');
-    await expect.poll(() => table.getByTestId('stats-cell-total-age_31_35').textContent(), { timeout: 20_000 }).toBe(expected.rows[0].cells.age_31_35.toLocaleString('zh-CN'));
+    await expect
+      .poll(() => table.getByTestId('stats-cell-total-age_31_35').textContent(), { timeout: 20_000 })
+      .toBe(expected.rows[0].cells.age_31_35.toLocaleString('zh-CN'));
     await expect.poll(() => page.getByText(`统计截止日期：${month.slice(0, 4)}年12月31日`).isVisible()).toBe(true);
     await ctx.close();
   });

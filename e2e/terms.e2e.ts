@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, docShot, launch, login } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const QUORUM_FAILED = '到会人数未超过应到会人数的五分之四，选举无效';
 const OPEN = ['requested', 'approved', 'held'];
@@ -36,7 +40,9 @@ describe('terms and elections', () => {
     if (!election) {
       await drawer.getByTestId('request-election').click();
       await branchPage.getByTestId('request-submit').click();
-      await expect.poll(async () => (await api(branchPage, `/api/terms/orgs/${me.orgId}`)).elections[0]?.status, { timeout: 15_000 }).toBe('requested');
+      await expect
+        .poll(async () => (await api(branchPage, `/api/terms/orgs/${me.orgId}`)).elections[0]?.status, { timeout: 15_000 })
+        .toBe('requested');
       election = (await api(branchPage, `/api/terms/orgs/${me.orgId}`)).elections[0];
     }
     expect(election.status).not.toBe('held');
@@ -48,7 +54,9 @@ describe('terms and elections', () => {
       await district.goto(orgUrl);
       await district.getByTestId('org-terms').getByTestId('election-approve').click();
       await district.getByTestId('decide-submit').click();
-      await expect.poll(async () => (await api(district, `/api/terms/elections/${election.id}`)).status, { timeout: 15_000 }).toBe('approved');
+      await expect
+        .poll(async () => (await api(district, `/api/terms/elections/${election.id}`)).status, { timeout: 15_000 })
+        .toBe('approved');
       await district.context().close();
     }
 
@@ -57,7 +65,9 @@ describe('terms and elections', () => {
     await drawer.getByTestId('election-record').click();
     await branchPage.getByTestId('vote-should-attend').fill('10');
     await branchPage.getByTestId('vote-present').fill('8');
-    await expect.poll(() => branchPage.getByTestId('vote-quorum').textContent(), { timeout: 10_000 }).toContain('未超过应到 10 人的五分之四（至少 9 人），选举无效');
+    await expect
+      .poll(() => branchPage.getByTestId('vote-quorum').textContent(), { timeout: 10_000 })
+      .toContain('未超过应到 10 人的五分之四（至少 9 人），选举无效');
     await branchPage.getByTestId('vote-present').fill('9');
     await expect.poll(() => branchPage.getByTestId('vote-quorum').textContent()).toContain('选举有效');
     await branchPage.getByTestId('vote-present').fill('8');

@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const badgeCount = async (page: Page) => Number(await page.getByTestId('todo-badge').getAttribute('data-count'));
 
@@ -30,7 +34,10 @@ describe('待办事项', () => {
     await docShot(page, 'todos');
 
     await item.getByRole('link', { name: lecture.title }).click();
-    await page.waitForURL((u) => u.pathname === '/meetings' && u.searchParams.get('record') === 'party_lecture' && u.searchParams.get('orgId') === String(me.orgId));
+    await page.waitForURL(
+      (u) =>
+        u.pathname === '/meetings' && u.searchParams.get('record') === 'party_lecture' && u.searchParams.get('orgId') === String(me.orgId),
+    );
     const form = page.getByTestId('meeting-form');
     await form.waitFor();
     await page.getByTestId('meeting-topic').fill('学习贯彻党的二十届四中全会精神专题党课');

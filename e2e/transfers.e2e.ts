@@ -6,13 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login, docShot } from './browser.js';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const PASSWORD = 'Zx!9qRt#2026';
 const newPage = async () => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
 const pickOption = (page: Page, text?: string) =>
-  page.locator('.ant-select-dropdown:visible .ant-select-item-option', text ? { hasText: text } : {}).first().click();
+  page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', text ? { hasText: text } : {})
+    .first()
+    .click();
 
 describe('组织关系转接 between two branches', () => {
   it('the sender sees the letter going out, the receiver receives and confirms it, and the member moves', async () => {
@@ -20,8 +27,12 @@ describe('组织关系转接 between two branches', () => {
     const sec = await newPage();
     await login(sec, 'secadmin');
     const senderOrg = (await api(sec, '/api/users?q=branch-admin')).items.find((u: any) => u.username === 'branch-admin').orgId;
-    const target = (await api(sec, `/api/orgs/search?q=${encodeURIComponent('党支部')}&limit=50`)).items.find((o: any) => o.kind === 'branch' && o.status === 'active' && o.id !== senderOrg);
-    const created = await sec.request.post(`${baseUrl()}/api/users`, { data: { username: 'e2e-receiver', displayName: '接收支部管理员', orgId: target.id, roles: ['org_admin'], password: PASSWORD } });
+    const target = (await api(sec, `/api/orgs/search?q=${encodeURIComponent('党支部')}&limit=50`)).items.find(
+      (o: any) => o.kind === 'branch' && o.status === 'active' && o.id !== senderOrg,
+    );
+    const created = await sec.request.post(`${baseUrl()}/api/users`, {
+      data: { username: 'e2e-receiver', displayName: '接收支部管理员', orgId: target.id, roles: ['org_admin'], password: PASSWORD },
+    });
     expect(created.status()).toBe(201);
 
     // The sender issues a within-city letter through the form.
@@ -36,7 +47,12 @@ describe('组织关系转接 between two branches', () => {
     await pickOption(sender, target.name);
     await sender.getByTestId('transfer-reason').fill('工作调动');
     await sender.getByTestId('transfer-new-ok').click();
-    await expect.poll(async () => (await api(sender, '/api/transfers?box=out&status=issued')).items.filter((l: any) => l.toOrgId === target.id).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => (await api(sender, '/api/transfers?box=out&status=issued')).items.filter((l: any) => l.toOrgId === target.id).length,
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
     const letter = (await api(sender, '/api/transfers?box=out&status=issued')).items.find((l: any) => l.toOrgId === target.id);
     expect(letter.sides).toEqual(['sender']);
     await expect.poll(() => sender.getByTestId(`transfer-row-${letter.letterNo}`).count(), { timeout: 15_000 }).toBe(1);
@@ -51,7 +67,9 @@ describe('组织关系转接 between two branches', () => {
     expect(await row.textContent()).toContain(letter.memberName);
     const incoming = await api(receiver, `/api/transfers/${letter.id}`);
     expect(incoming).toMatchObject({ sides: ['receiver'], memberId: null });
-    expect((await api(receiver, `/api/transfers/candidates?orgId=${target.id}`)).items.map((m: any) => m.id)).not.toContain(letter.memberId);
+    expect((await api(receiver, `/api/transfers/candidates?orgId=${target.id}`)).items.map((m: any) => m.id)).not.toContain(
+      letter.memberId,
+    );
     await receiver.getByTestId(`transfer-receive-${letter.letterNo}`).click();
     await expect.poll(async () => (await api(receiver, `/api/transfers/${letter.id}`)).status, { timeout: 15_000 }).toBe('received');
     await receiver.getByTestId(`transfer-confirm-${letter.letterNo}`).click();

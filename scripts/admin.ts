@@ -27,8 +27,16 @@ import path from 'node:path';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
-    city: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, 'display-name': { type: 'string' },
-    out: { type: 'string' }, in: { type: 'string' }, force: { type: 'boolean' }, before: { type: 'string' }, exported: { type: 'string' },
+    city: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+    'display-name': { type: 'string' },
+    out: { type: 'string' },
+    in: { type: 'string' },
+    force: { type: 'boolean' },
+    before: { type: 'string' },
+    exported: { type: 'string' },
   },
 });
 
@@ -40,12 +48,14 @@ async function askPassword(): Promise<string> {
   return pw;
 }
 
-const USAGE = '命令：init --city <名称> | create-admin --username <u> --role <role> [--org <id>] | reset-totp --username <u> | verify-audit | backup --out <文件> | restore --in <文件> [--force] | audit-export --before <日期> --out <文件> | audit-purge --before <日期> --exported <文件>';
+const USAGE =
+  '命令：init --city <名称> | create-admin --username <u> --role <role> [--org <id>] | reset-totp --username <u> | verify-audit | backup --out <文件> | restore --in <文件> [--force] | audit-export --before <日期> --out <文件> | audit-purge --before <日期> --exported <文件>';
 const config = loadConfig();
 const command = positionals[0];
 /** The backup key: from the instance secret, never a new one (a backup made with a fresh key could not be restored). */
 const backupKey = () => deriveBackupKey(loadSecret(config.secret, config.dataDir, false));
-const printBackup = (file: string, h: BackupHeader) => console.log(`备份已写入 ${path.resolve(file)} 并通过认证校验：\n${describeBackup(h)}`);
+const printBackup = (file: string, h: BackupHeader) =>
+  console.log(`备份已写入 ${path.resolve(file)} 并通过认证校验：\n${describeBackup(h)}`);
 
 // The embedded engine: one process holds the data folder (server/admin/admin-socket.ts). When the
 // app runs, a backup is made by the app itself; every other command waits until it is stopped.
@@ -54,7 +64,10 @@ if (!config.databaseUrl) {
   if (command === 'backup' && values.out) {
     const r = await askHolder(config.dataDir, { cmd: 'backup', out: path.resolve(values.out) });
     if (r) {
-      if (!r.ok) { console.error(`错误：${r.error}`); process.exit(1); }
+      if (!r.ok) {
+        console.error(`错误：${r.error}`);
+        process.exit(1);
+      }
       printBackup(values.out, r.result as BackupHeader);
       process.exit(0);
     }
@@ -76,8 +89,15 @@ try {
       console.log(`根组织已建立，id = ${await initRootOrg(engine.db, values.city ?? '')}`);
       break;
     case 'create-admin': {
-      if (!values.username || !values.role) throw new AppError('USAGE', '用法：create-admin --username <用户名> --role <角色> [--org <组织id>]', 2);
-      const id = await createAdmin(engine.db, { username: values.username, role: values.role, orgId: values.org ? Number(values.org) : undefined, displayName: values['display-name'], password: await askPassword() });
+      if (!values.username || !values.role)
+        throw new AppError('USAGE', '用法：create-admin --username <用户名> --role <角色> [--org <组织id>]', 2);
+      const id = await createAdmin(engine.db, {
+        username: values.username,
+        role: values.role,
+        orgId: values.org ? Number(values.org) : undefined,
+        displayName: values['display-name'],
+        password: await askPassword(),
+      });
       console.log(`管理员 ${values.username} 已建立，id = ${id}`);
       break;
     }
@@ -102,18 +122,29 @@ try {
     case 'restore': {
       if (!values.in) throw new AppError('USAGE', '用法：restore --in <文件> [--force]', 2);
       const { header, check } = await restoreFrom(engine, backupKey(), values.in, values.force ?? false);
-      console.log(`恢复完成并已校验：各表行数与备份一致，审计链完整（${check.chain.checked} 条，末条 #${header.auditHead?.seq ?? '-'} 与备份一致）\n${describeBackup(header)}`);
+      console.log(
+        `恢复完成并已校验：各表行数与备份一致，审计链完整（${check.chain.checked} 条，末条 #${header.auditHead?.seq ?? '-'} 与备份一致）\n${describeBackup(header)}`,
+      );
       break;
     }
     case 'audit-export': {
       if (!values.out) throw new AppError('USAGE', '用法：audit-export --before <YYYY-MM-DD> --out <文件>', 2);
       const h = await exportAuditBefore(engine.db, parseCutoff(values.before), path.resolve(values.out));
-      console.log(h.rows ? `已导出第 ${h.fromSeq}–${h.toSeq} 条审计记录（${h.rows} 条，早于 ${values.before}）到 ${path.resolve(values.out)}` : `没有早于 ${values.before} 的审计记录`);
+      console.log(
+        h.rows
+          ? `已导出第 ${h.fromSeq}–${h.toSeq} 条审计记录（${h.rows} 条，早于 ${values.before}）到 ${path.resolve(values.out)}`
+          : `没有早于 ${values.before} 的审计记录`,
+      );
       break;
     }
     case 'audit-purge': {
       if (!values.exported) throw new AppError('USAGE', '用法：audit-purge --before <YYYY-MM-DD> --exported <audit-export 写出的文件>', 2);
-      const r = await purgeAuditBefore(engine.db, { before: parseCutoff(values.before), exportFile: path.resolve(values.exported), by: 'cli', retentionMonths: retentionMonths() });
+      const r = await purgeAuditBefore(engine.db, {
+        before: parseCutoff(values.before),
+        exportFile: path.resolve(values.exported),
+        by: 'cli',
+        retentionMonths: retentionMonths(),
+      });
       console.log(`已清理第 ${r.fromSeq}–${r.upto} 条审计记录（${r.rows} 条）；审计链此后从第 ${r.upto} 条的锚点校验`);
       break;
     }

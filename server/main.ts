@@ -13,15 +13,27 @@ import { backupTo } from './admin/backup-commands.js';
 
 const config = loadConfig();
 // The embedded data folder belongs to one process; `npm run admin -- backup` reaches the app here.
-const held = config.databaseUrl ? null : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`).catch((e: Error) => {
-  console.error(`Zugong 未启动：${e.message}`);
-  process.exit(1);
-});
+const held = config.databaseUrl
+  ? null
+  : await holdDataDir(config.dataDir, `zugong (pid ${process.pid})`).catch((e: Error) => {
+      console.error(`Zugong 未启动：${e.message}`);
+      process.exit(1);
+    });
 const tmp = usePrivateTmp(config.dataDir);
 const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(engine.db);
 const keys = loadKeys(config.secret, config.dataDir);
-const app = await buildApp({ engine, keys, demo: config.demo, logLevel: config.logLevel, webDist: config.webDist, trustProxy: process.env.TRUST_PROXY === '1', origins: process.env.ZUGONG_ORIGIN?.split(',').map((o) => o.trim()).filter(Boolean) });
+const app = await buildApp({
+  engine,
+  keys,
+  demo: config.demo,
+  logLevel: config.logLevel,
+  webDist: config.webDist,
+  trustProxy: process.env.TRUST_PROXY === '1',
+  origins: process.env.ZUGONG_ORIGIN?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+});
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 if (tmp.swept) app.log.warn({ swept: tmp.swept, dir: tmp.dir }, 'temporary files left by an earlier run deleted');
 // A database written before every path set the pinyin keys (the demo city did not) is repaired once.
@@ -31,7 +43,9 @@ if (config.demo) {
   const seeded = await seedDemoIfEmpty(engine.db, keys);
   if (seeded) app.log.info(seeded, '示范市 demo city generated');
 } else if (!(await engine.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
-  app.log.warn('数据库中还没有组织。请用 `npm run admin -- init --city <市委名称>` 建立根组织，并用 `npm run admin -- create-admin` 建立第一个管理员。');
+  app.log.warn(
+    '数据库中还没有组织。请用 `npm run admin -- init --city <市委名称>` 建立根组织，并用 `npm run admin -- create-admin` 建立第一个管理员。',
+  );
 }
 
 held?.handle(async (req) => {
@@ -47,6 +61,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     if (closing) return;
     closing = true;
-    void app.close().then(() => engine.close()).then(() => held?.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => engine.close())
+      .then(() => held?.close())
+      .then(() => process.exit(0));
   });
 }

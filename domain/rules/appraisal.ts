@@ -16,7 +16,11 @@ export interface AppraisalEntry {
   grade: AppraisalGrade | null;
 }
 
-export interface AppraisalProblem { code: 'probationary_graded' | 'excellent_over_limit' | 'ungraded'; memberId: number | null; message: string }
+export interface AppraisalProblem {
+  code: 'probationary_graded' | 'excellent_over_limit' | 'ungraded';
+  memberId: number | null;
+  message: string;
+}
 
 /** The counts the grade grid shows: members to grade (full members), graded so far, 优秀 and its limit. */
 export function appraisalCounts(entries: readonly AppraisalEntry[]) {
@@ -46,11 +50,20 @@ export function appraisalProblems(entries: readonly AppraisalEntry[], final: boo
   }
   const c = appraisalCounts(entries);
   if (c.byGrade.excellent > c.excellentLimit) {
-    out.push({ code: 'excellent_over_limit', memberId: null, message: `评为优秀的党员 ${c.byGrade.excellent} 名，超过参评正式党员 ${c.toGrade} 名的三分之一（最多 ${c.excellentLimit} 名）（${SOURCE}）` });
+    out.push({
+      code: 'excellent_over_limit',
+      memberId: null,
+      message: `评为优秀的党员 ${c.byGrade.excellent} 名，超过参评正式党员 ${c.toGrade} 名的三分之一（最多 ${c.excellentLimit} 名）（${SOURCE}）`,
+    });
   }
   if (final) {
     const first = entries.find((e) => e.category === 'full' && !e.grade);
-    if (first) out.push({ code: 'ungraded', memberId: first.memberId, message: `还有 ${c.toGrade - c.graded} 名正式党员未评定等次，评定完毕才能确认结果` });
+    if (first)
+      out.push({
+        code: 'ungraded',
+        memberId: first.memberId,
+        message: `还有 ${c.toGrade - c.graded} 名正式党员未评定等次，评定完毕才能确认结果`,
+      });
   }
   return out;
 }

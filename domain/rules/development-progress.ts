@@ -47,7 +47,8 @@ export const addDays = (date: string, days: number) => dayjs(date).add(days, 'da
  * does not exist, and the end must not spill past one year into March.
  */
 export function probationEnd(
-  admittedOn: string, extensionMonths?: number,
+  admittedOn: string,
+  extensionMonths?: number,
   rules: Pick<DevRuleNumbers, 'probationMonths' | 'extensionMinMonths' | 'extensionMaxMonths'> = DEV_RULES_2014.numbers,
 ): string {
   const ext = extensionMonths ?? 0;
@@ -59,22 +60,40 @@ export function probationEnd(
 
 function allowedAfter(last: number, extended: boolean, decided: FullOutcome | null): number[] {
   switch (last) {
-    case 0: return [1];
-    case 5: return [6];
-    case 6: return [6, 7];
-    case 20: case 21: return [21, 22];
+    case 0:
+      return [1];
+    case 5:
+      return [6];
+    case 6:
+      return [6, 7];
+    case 20:
+    case 21:
+      return [21, 22];
     case 24:
       if (decided === 'full') return [25];
       return decided === 'extend' && extended ? [21, 22] : [];
-    case 25: return [];
-    default: return [last + 1];
+    case 25:
+      return [];
+    default:
+      return [last + 1];
   }
 }
 
 export function progress(records: readonly StepRecord[], sets: readonly DevRuleSet[]): Progress {
   const p: Progress = {
-    status: 'applicant', lastStep: 0, doneOn: {}, appliedOn: null, activistOn: null, admittedOn: null, approvedOn: null,
-    assessedOn: null, extensionMonths: null, probationEnd: null, pendingDecision: null, fullOn: null, allowedNext: [1],
+    status: 'applicant',
+    lastStep: 0,
+    doneOn: {},
+    appliedOn: null,
+    activistOn: null,
+    admittedOn: null,
+    approvedOn: null,
+    assessedOn: null,
+    extensionMonths: null,
+    probationEnd: null,
+    pendingDecision: null,
+    fullOn: null,
+    allowedNext: [1],
   };
   let decided: FullOutcome | null = null;
   for (const r of records) {
@@ -82,14 +101,35 @@ export function progress(records: readonly StepRecord[], sets: readonly DevRuleS
     p.lastStep = r.stepNo;
     p.doneOn[r.stepNo] = r.doneOn;
     switch (r.stepNo) {
-      case 1: p.appliedOn = r.doneOn; break;
-      case 3: p.activistOn = r.doneOn; p.assessedOn = r.doneOn; p.status = 'activist'; break;
-      case 6: case 21: p.assessedOn = r.doneOn; break;
-      case 7: p.status = 'candidate'; break;
-      case 15: p.admittedOn = r.doneOn; break;
-      case 17: p.approvedOn = r.doneOn; p.assessedOn = p.admittedOn; p.status = 'probationary'; break;
-      case 22: decided = null; break;
-      case 23: p.pendingDecision = { on: r.doneOn, outcome: r.outcome ?? 'full', extensionMonths: r.extensionMonths ?? null }; break;
+      case 1:
+        p.appliedOn = r.doneOn;
+        break;
+      case 3:
+        p.activistOn = r.doneOn;
+        p.assessedOn = r.doneOn;
+        p.status = 'activist';
+        break;
+      case 6:
+      case 21:
+        p.assessedOn = r.doneOn;
+        break;
+      case 7:
+        p.status = 'candidate';
+        break;
+      case 15:
+        p.admittedOn = r.doneOn;
+        break;
+      case 17:
+        p.approvedOn = r.doneOn;
+        p.assessedOn = p.admittedOn;
+        p.status = 'probationary';
+        break;
+      case 22:
+        decided = null;
+        break;
+      case 23:
+        p.pendingDecision = { on: r.doneOn, outcome: r.outcome ?? 'full', extensionMonths: r.extensionMonths ?? null };
+        break;
       case 24: {
         const d = p.pendingDecision;
         decided = d?.outcome ?? 'full';

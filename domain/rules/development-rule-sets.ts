@@ -34,9 +34,26 @@ export interface DevRuleNumbers {
 }
 
 export type DevArticleKey =
-  | 'minAge' | 'talk' | 'activist' | 'contacts' | 'assessment' | 'candidateYear' | 'introducers' | 'introducerFull'
-  | 'review' | 'training' | 'leaving' | 'vote' | 'approval' | 'oath' | 'probation' | 'extension' | 'fullApply'
-  | 'fullApproval' | 'partyAge' | 'order';
+  | 'minAge'
+  | 'talk'
+  | 'activist'
+  | 'contacts'
+  | 'assessment'
+  | 'candidateYear'
+  | 'introducers'
+  | 'introducerFull'
+  | 'review'
+  | 'training'
+  | 'leaving'
+  | 'vote'
+  | 'approval'
+  | 'oath'
+  | 'probation'
+  | 'extension'
+  | 'fullApply'
+  | 'fullApproval'
+  | 'partyAge'
+  | 'order';
 
 export interface DevRuleSet {
   version: string;
@@ -58,9 +75,24 @@ export const DEV_RULES_2014: DevRuleSet = {
   effectiveFrom: '2014-05-28',
   title: `${XZ}（2014年）`,
   numbers: {
-    minAge: 18, talkWithinMonths: 1, activistMinMonths: 12, assessEveryMonths: 6, contactsMin: 1, contactsMax: 2,
-    introducers: 2, trainingMinDays: 3, trainingMinHours: 24, leavingWithinMonths: 3, approvalMonths: 3, approvalMaxMonths: 6,
-    oathWithinMonths: 1, probationMonths: 12, extensionMinMonths: 6, extensionMaxMonths: 12, fullApprovalMonths: 3, fullApplyLeadDays: 30,
+    minAge: 18,
+    talkWithinMonths: 1,
+    activistMinMonths: 12,
+    assessEveryMonths: 6,
+    contactsMin: 1,
+    contactsMax: 2,
+    introducers: 2,
+    trainingMinDays: 3,
+    trainingMinHours: 24,
+    leavingWithinMonths: 3,
+    approvalMonths: 3,
+    approvalMaxMonths: 6,
+    oathWithinMonths: 1,
+    probationMonths: 12,
+    extensionMinMonths: 6,
+    extensionMaxMonths: 12,
+    fullApprovalMonths: 3,
+    fullApplyLeadDays: 30,
   },
   articles: {
     minAge: `${XZ}第四条`,

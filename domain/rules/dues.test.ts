@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, arrearsLevel, arrearsOf, baseInForce, duesStartMonth, goesToCentre, monthRange, monthlyDuesFen, monthsBetween,
-  type DuesCategory, type DuesRounding,
+  addMonths,
+  arrearsLevel,
+  arrearsOf,
+  baseInForce,
+  duesStartMonth,
+  goesToCentre,
+  monthRange,
+  monthlyDuesFen,
+  monthsBetween,
+  type DuesCategory,
+  type DuesRounding,
 } from './dues';
 
 describe('monthlyDuesFen (中组发〔2008〕3号 art. 2, 5, 6)', () => {
@@ -63,7 +72,10 @@ describe('dues months and bases', () => {
   });
 
   it('art. 10: a changed base applies from its own month on', () => {
-    const bases = [{ effectiveFrom: '2026-01', fen: 1 }, { effectiveFrom: '2026-07', fen: 2 }];
+    const bases = [
+      { effectiveFrom: '2026-01', fen: 1 },
+      { effectiveFrom: '2026-07', fen: 2 },
+    ];
     expect(baseInForce(bases, '2025-12')).toBeNull();
     expect(baseInForce(bases, '2026-06')?.fen).toBe(1);
     expect(baseInForce(bases, '2026-07')?.fen).toBe(2);
@@ -84,9 +96,16 @@ describe('dues months and bases', () => {
 });
 
 describe('arrears (党章第九条, warned long before six months)', () => {
-  it.each<[number, string]>([[0, 'none'], [1, 'notice'], [2, 'notice'], [3, 'warning'], [4, 'warning'], [5, 'urgent'], [6, 'lapsed'], [9, 'lapsed']])(
-    '%i consecutive unpaid months → %s', (n, level) => expect(arrearsLevel(n)).toBe(level),
-  );
+  it.each<[number, string]>([
+    [0, 'none'],
+    [1, 'notice'],
+    [2, 'notice'],
+    [3, 'warning'],
+    [4, 'warning'],
+    [5, 'urgent'],
+    [6, 'lapsed'],
+    [9, 'lapsed'],
+  ])('%i consecutive unpaid months → %s', (n, level) => expect(arrearsLevel(n)).toBe(level));
 
   it('follows configured thresholds', () => {
     expect(arrearsLevel(2, { warnMonths: 2, urgentMonths: 4, lapseMonths: 6 })).toBe('warning');

@@ -50,10 +50,14 @@ export const DUES_DEFAULTS: Required<DuesOptions> = { rounding: 'half_up', farme
 /** Rounds a product in units of fen × 1/10000 (base × ‱) to whole fen. */
 function roundBp(scaled: number, rounding: DuesRounding): number {
   switch (rounding) {
-    case 'floor': return Math.floor(scaled / 10_000);
-    case 'ceil': return Math.ceil(scaled / 10_000);
-    case 'jiao_half_up': return Math.floor((scaled + 50_000) / 100_000) * 10;
-    default: return Math.floor((scaled + 5_000) / 10_000);
+    case 'floor':
+      return Math.floor(scaled / 10_000);
+    case 'ceil':
+      return Math.ceil(scaled / 10_000);
+    case 'jiao_half_up':
+      return Math.floor((scaled + 50_000) / 100_000) * 10;
+    default:
+      return Math.floor((scaled + 5_000) / 10_000);
   }
 }
 
@@ -109,7 +113,11 @@ export function baseInForce<B extends { effectiveFrom: string }>(bases: readonly
 export const goesToCentre = (amountFen: number, thresholdFen: number = DUES_RULES.centralThresholdFen) => amountFen >= thresholdFen;
 
 export type ArrearsLevel = 'none' | 'notice' | 'warning' | 'urgent' | 'lapsed';
-export interface ArrearsThresholds { warnMonths: number; urgentMonths: number; lapseMonths: number }
+export interface ArrearsThresholds {
+  warnMonths: number;
+  urgentMonths: number;
+  lapseMonths: number;
+}
 
 /** 党章第九条 (R): six consecutive unpaid months → treated as having left; warned well before (settings). */
 export function arrearsLevel(consecutiveUnpaid: number, t: ArrearsThresholds = DUES_RULES): ArrearsLevel {
@@ -119,8 +127,17 @@ export function arrearsLevel(consecutiveUnpaid: number, t: ArrearsThresholds = D
   return consecutiveUnpaid > 0 ? 'notice' : 'none';
 }
 
-export interface MonthLedger { month: string; dueFen: number; paidFen: number }
-export interface Arrears { unpaidMonths: number; owedFen: number; oldestUnpaid: string | null; consecutiveUnpaid: number }
+export interface MonthLedger {
+  month: string;
+  dueFen: number;
+  paidFen: number;
+}
+export interface Arrears {
+  unpaidMonths: number;
+  owedFen: number;
+  oldestUnpaid: string | null;
+  consecutiveUnpaid: number;
+}
 
 /**
  * Arrears over closed months: a month is unpaid while what was paid for it is less than its due
@@ -128,7 +145,9 @@ export interface Arrears { unpaidMonths: number; owedFen: number; oldestUnpaid: 
  */
 export function arrearsOf(ledger: readonly MonthLedger[]): Arrears {
   const sorted = [...ledger].sort((a, b) => a.month.localeCompare(b.month));
-  let unpaidMonths = 0, owedFen = 0, consecutiveUnpaid = 0;
+  let unpaidMonths = 0,
+    owedFen = 0,
+    consecutiveUnpaid = 0;
   let oldestUnpaid: string | null = null;
   for (const m of sorted) {
     const short = m.dueFen - m.paidFen;

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkIdNumber, fakeIdNumber, maskIdNumber } from './id-number';
 
 describe('checkIdNumber (GB 11643-1999)', () => {
-  it('accepts the standard\'s own example and reads birth date and gender from it', () => {
+  it("accepts the standard's own example and reads birth date and gender from it", () => {
     // GB 11643-1999 附录 example: 11010519491231002X, a woman born 1949-12-31.
-    expect(checkIdNumber('11010519491231002x')).toEqual({ ok: true, normalized: '11010519491231002X', birthDate: '1949-12-31', gender: '女' });
+    expect(checkIdNumber('11010519491231002x')).toEqual({
+      ok: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+    });
   });
 
   it.each([

@@ -5,9 +5,7 @@ import IDValidator from 'id-validator';
 
 const validator = new IDValidator();
 
-export type IdCheck =
-  | { ok: true; normalized: string; birthDate: string; gender: '男' | '女' }
-  | { ok: false; message: string };
+export type IdCheck = { ok: true; normalized: string; birthDate: string; gender: '男' | '女' } | { ok: false; message: string };
 
 export function checkIdNumber(raw: string): IdCheck {
   const s = raw.trim().toUpperCase();

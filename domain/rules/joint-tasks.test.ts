@@ -23,7 +23,12 @@ describe('stage moves (谋划 → 部署 → 落实 → 完成 → 检查)', () 
 });
 
 describe('progress and lateness', () => {
-  it.each<[JointStage, number, number]>([['planned', 0, 0], ['in_progress', 60, 60], ['done', 70, 100], ['checked', 0, 100]])('%s with %d %% shows %d %%', (s, p, out) => {
+  it.each<[JointStage, number, number]>([
+    ['planned', 0, 0],
+    ['in_progress', 60, 60],
+    ['done', 70, 100],
+    ['checked', 0, 100],
+  ])('%s with %d %% shows %d %%', (s, p, out) => {
     expect(progressAfter(s, p)).toBe(out);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  attendanceCounts, congressQuorate, firstAbsenceWithoutReason, heldDateProblem, isLateRecord, MEETING_RECORD_DEFAULTS, recordDelayDays,
+  attendanceCounts,
+  congressQuorate,
+  firstAbsenceWithoutReason,
+  heldDateProblem,
+  isLateRecord,
+  MEETING_RECORD_DEFAULTS,
+  recordDelayDays,
 } from './meeting-records';
 
 describe('late records (RULES.md §9, local practice: 30 days by default)', () => {

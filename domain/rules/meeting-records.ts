@@ -18,7 +18,9 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, { zh: string; en: stri
  * after it was held is accepted and marked 补录 — never refused, never back-dated. 30 days by default.
  */
 export const MEETING_RECORD_DEFAULTS = { lateAfterDays: 30 } as const;
-export interface MeetingRecordSettings { lateAfterDays: number }
+export interface MeetingRecordSettings {
+  lateAfterDays: number;
+}
 
 /** Days from the held date to the day it was recorded (both calendar dates). */
 export function recordDelayDays(heldOn: string, recordedOn: string): number {
@@ -38,7 +40,11 @@ export function heldDateProblem(heldOn: string, today: string): string | null {
 /** The reasons offered for an absence (what branch records use); the text after them is free. */
 export const ABSENCE_REASONS = ['病假', '事假', '公差', '外出', '其他'] as const;
 
-export interface AttendanceEntry { memberId: number; present: boolean; absenceReason?: string | null }
+export interface AttendanceEntry {
+  memberId: number;
+  present: boolean;
+  absenceReason?: string | null;
+}
 
 /** Every absentee needs a reason (the record names absentees and why, RULES.md §3); the index of the first one without. */
 export function firstAbsenceWithoutReason(attendance: readonly AttendanceEntry[]): number {

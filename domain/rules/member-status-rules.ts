@@ -39,7 +39,13 @@ export const ABROAD_YEARS = 5;
 
 /** The status each change leads to. */
 export const TARGET_STATUS: Record<StatusChangeKind, MemberStatus> = {
-  flowing: 'flowing', flowing_end: 'normal', lost_contact: 'lost_contact', suspend: 'suspended', leave: 'left', death: 'deceased', restore: 'normal',
+  flowing: 'flowing',
+  flowing_end: 'normal',
+  lost_contact: 'lost_contact',
+  suspend: 'suspended',
+  leave: 'left',
+  death: 'deceased',
+  restore: 'normal',
 };
 
 // Which statuses each change may start from. Transferred-out and deceased records are closed.
@@ -63,13 +69,20 @@ export function suspensionProblem(basis: SuspendBasis, since: string | null, onD
   if (!since) return basis === 'lost_contact' ? '请先登记失联日期' : '请填写出国（境）日期';
   if (basis === 'lost_contact') {
     return dayjs(onDate).isBefore(dayjs(since).add(LOST_CONTACT_MONTHS, 'month'))
-      ? `失联未满 ${LOST_CONTACT_MONTHS} 个月，不能停止党籍（《中国共产党党员教育管理工作条例》第二十四条）` : null;
+      ? `失联未满 ${LOST_CONTACT_MONTHS} 个月，不能停止党籍（《中国共产党党员教育管理工作条例》第二十四条）`
+      : null;
   }
   return dayjs(onDate).isAfter(dayjs(since).add(ABROAD_YEARS, 'year'))
-    ? null : `出国（境）未超过 ${ABROAD_YEARS} 年，不能停止党籍（《中国共产党党员教育管理工作条例》第二十四条）`;
+    ? null
+    : `出国（境）未超过 ${ABROAD_YEARS} 年，不能停止党籍（《中国共产党党员教育管理工作条例》第二十四条）`;
 }
 
-export interface AttentionItem { code: 'suspend_due' | 'removal_due'; message: string; article: string; dueOn: string }
+export interface AttentionItem {
+  code: 'suspend_due' | 'removal_due';
+  message: string;
+  article: string;
+  dueOn: string;
+}
 
 /** What a member's status calls for on a given day (第二十四条). */
 export function statusAttention(status: MemberStatus, since: string | null, today: string): AttentionItem | null {
@@ -77,11 +90,20 @@ export function statusAttention(status: MemberStatus, since: string | null, toda
   if (!since) return null;
   if (status === 'lost_contact') {
     const due = dayjs(since).add(LOST_CONTACT_MONTHS, 'month').format('YYYY-MM-DD');
-    return today >= due ? { code: 'suspend_due', message: `失联已满 ${LOST_CONTACT_MONTHS} 个月，应予停止党籍`, article, dueOn: due } : null;
+    return today >= due
+      ? { code: 'suspend_due', message: `失联已满 ${LOST_CONTACT_MONTHS} 个月，应予停止党籍`, article, dueOn: due }
+      : null;
   }
   if (status === 'suspended') {
     const due = dayjs(since).add(SUSPENDED_REMOVAL_YEARS, 'year').format('YYYY-MM-DD');
-    return today >= due ? { code: 'removal_due', message: `停止党籍已满 ${SUSPENDED_REMOVAL_YEARS} 年仍无法取得联系的，按自行脱党予以除名`, article, dueOn: due } : null;
+    return today >= due
+      ? {
+          code: 'removal_due',
+          message: `停止党籍已满 ${SUSPENDED_REMOVAL_YEARS} 年仍无法取得联系的，按自行脱党予以除名`,
+          article,
+          dueOn: due,
+        }
+      : null;
   }
   return null;
 }

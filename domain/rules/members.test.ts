@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageOn, birthRangeForAges, checkMemberDates, joiningPeriod, partyYears, politicalBirthday, type MemberDates } from './members';
+import {
+  ageBand,
+  ageOn,
+  birthRangeForAges,
+  checkMemberDates,
+  joiningPeriod,
+  partyYears,
+  politicalBirthday,
+  type MemberDates,
+} from './members';
 
 describe('党龄 (党章第七条: from the day probation ends)', () => {
   it.each<[string | null, string, number | null]>([
@@ -31,7 +40,14 @@ describe('age and the 党内统计 age bands (RULES.md §6)', () => {
     expect(ageOn('1990-11-02', '2026-11-01')).toBe(35);
     expect(ageOn('1990-11-01', '2026-11-01')).toBe(36);
   });
-  it.each([[18, '30岁及以下'], [30, '30岁及以下'], [31, '31—35岁'], [60, '56—60岁'], [61, '61岁及以上'], [95, '61岁及以上']])('age %i → %s', (age, band) => {
+  it.each([
+    [18, '30岁及以下'],
+    [30, '30岁及以下'],
+    [31, '31—35岁'],
+    [60, '56—60岁'],
+    [61, '61岁及以上'],
+    [95, '61岁及以上'],
+  ])('age %i → %s', (age, band) => {
     expect(ageBand(age)).toBe(band);
   });
   it('takes other bands as a setting', () => {
@@ -48,8 +64,13 @@ describe('age and the 党内统计 age bands (RULES.md §6)', () => {
 
 describe('joining periods of the 党内统计 (RULES.md §6)', () => {
   it.each([
-    ['1949-09-30', 'before_1949'], ['1949-10-01', 'to_1978'], ['1978-12-17', 'to_1978'], ['1978-12-18', 'to_2012'],
-    ['2012-11-07', 'to_2012'], ['2012-11-08', 'since_2012'], ['2026-07-01', 'since_2012'],
+    ['1949-09-30', 'before_1949'],
+    ['1949-10-01', 'to_1978'],
+    ['1978-12-17', 'to_1978'],
+    ['1978-12-18', 'to_2012'],
+    ['2012-11-07', 'to_2012'],
+    ['2012-11-08', 'since_2012'],
+    ['2026-07-01', 'since_2012'],
   ])('admitted %s → %s', (d, p) => {
     expect(joiningPeriod(d)).toBe(p);
   });
@@ -72,7 +93,11 @@ describe('checkMemberDates (党章第一条, 第七条)', () => {
     ['admitted on the 18th birthday', { birthDate: '1987-06-20' }, []],
     ['no admission date', { admittedOn: null }, ['admittedOn']],
     ['admission in the future', { category: 'probationary', admittedOn: '2026-11-02', fullOn: null }, ['admittedOn']],
-    ['the 1970s without a 预备期 are not held to the window', { birthDate: '1950-01-01', admittedOn: '1971-05-01', fullOn: '1971-05-02' }, []],
+    [
+      'the 1970s without a 预备期 are not held to the window',
+      { birthDate: '1950-01-01', admittedOn: '1971-05-01', fullOn: '1971-05-02' },
+      [],
+    ],
   ])('%s', (_name, d, expected) => {
     expect(fields(d)).toEqual(expected);
   });

@@ -24,7 +24,10 @@ export function partyYears(fullOn: string | null, asOf: string): number | null {
 }
 
 /** 政治生日: the day the 支部大会 admitted the member (RULES.md §1), and its next anniversary from `asOf`. */
-export function politicalBirthday(admittedOn: string | null, asOf: string): { date: string; monthDay: string; next: string; years: number } | null {
+export function politicalBirthday(
+  admittedOn: string | null,
+  asOf: string,
+): { date: string; monthDay: string; next: string; years: number } | null {
   if (!admittedOn) return null;
   const years = fullYears(admittedOn, asOf);
   // dayjs moves 29 February to 28 February in common years, as people celebrate it.
@@ -73,17 +76,22 @@ export interface MemberDates {
   fullOn: string | null;
 }
 
-export interface DateProblem { field: 'birthDate' | 'admittedOn' | 'fullOn'; message: string }
+export interface DateProblem {
+  field: 'birthDate' | 'admittedOn' | 'fullOn';
+  message: string;
+}
 
 /** Consistency of a record's dates on `today`; an empty list when the record may be saved. */
 export function checkMemberDates(d: MemberDates, today: string): DateProblem[] {
   const out: DateProblem[] = [];
-  if (d.birthDate && (d.birthDate > today || fullYears(d.birthDate, today) > 120)) out.push({ field: 'birthDate', message: '出生日期不合理' });
+  if (d.birthDate && (d.birthDate > today || fullYears(d.birthDate, today) > 120))
+    out.push({ field: 'birthDate', message: '出生日期不合理' });
   if (!d.admittedOn) {
     out.push({ field: 'admittedOn', message: '请填写入党日期（支部大会通过日期）' });
   } else {
     if (d.admittedOn > today) out.push({ field: 'admittedOn', message: '入党日期不能晚于今天' });
-    if (d.birthDate && fullYears(d.birthDate, d.admittedOn) < MIN_JOINING_AGE) out.push({ field: 'admittedOn', message: '入党时未满十八周岁（党章第一条）' });
+    if (d.birthDate && fullYears(d.birthDate, d.admittedOn) < MIN_JOINING_AGE)
+      out.push({ field: 'admittedOn', message: '入党时未满十八周岁（党章第一条）' });
   }
   if (d.category === 'probationary') {
     if (d.fullOn) out.push({ field: 'fullOn', message: '预备党员不应有转正日期' });
@@ -109,7 +117,13 @@ export function birthRangeForAges(today: string, minAge?: number, maxAge?: numbe
   const t = dayjs(today);
   return {
     // Aged ≤ maxAge: born after the day they would turn maxAge + 1.
-    bornFrom: maxAge === undefined ? undefined : t.subtract(maxAge + 1, 'year').add(1, 'day').format(FMT),
+    bornFrom:
+      maxAge === undefined
+        ? undefined
+        : t
+            .subtract(maxAge + 1, 'year')
+            .add(1, 'day')
+            .format(FMT),
     // Aged ≥ minAge: born on or before the day they turned minAge.
     bornTo: minAge === undefined ? undefined : t.subtract(minAge, 'year').format(FMT),
   };

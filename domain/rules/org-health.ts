@@ -73,7 +73,11 @@ const RANK: Record<HealthLevel, number> = { ok: 0, attention: 1, warning: 2 };
 export const worstLevel = (...levels: HealthLevel[]): HealthLevel => levels.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok');
 
 /** How many units of a group are at each level. */
-export interface UnitTally { units: number; attention: number; warning: number }
+export interface UnitTally {
+  units: number;
+  attention: number;
+  warning: number;
+}
 export const emptyTally = (): UnitTally => ({ units: 0, attention: 0, warning: 0 });
 export function tallyUnit(t: UnitTally, level: HealthLevel): void {
   t.units++;
@@ -96,7 +100,10 @@ export function rollupLevel(t: UnitTally, th: Pick<HealthThresholds, 'rollupWarn
  * given (tree) order. It orders organizations by their signals so the weakest are found; it is not a score.
  */
 export function attentionFirst<T extends { warnings: number; attentions: number }>(rows: readonly T[]): T[] {
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => b.r.warnings - a.r.warnings || b.r.attentions - a.r.attentions || a.i - b.i).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.warnings - a.r.warnings || b.r.attentions - a.r.attentions || a.i - b.i)
+    .map((x) => x.r);
 }
 
 export interface SignalResult {
@@ -113,7 +120,10 @@ const unitWord = (n: number, what: string) => `${n} 个${what}`;
 // ---- meetings (支部工作条例 第十一至十七条: the frequencies; the checks come from org-life.ts) ----
 
 /** One unit: missing checks in the quarter and the year so far (the quarter's included). */
-export function meetingsUnitLevel(u: { quarterMissing: number; yearMissing: number }, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): HealthLevel {
+export function meetingsUnitLevel(
+  u: { quarterMissing: number; yearMissing: number },
+  th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthLevel {
   if (u.quarterMissing >= th.meetingsQuarterWarn || u.yearMissing >= th.meetingsYearWarn) return 'warning';
   return u.yearMissing > 0 ? 'attention' : 'ok';
 }
@@ -126,16 +136,23 @@ export interface MeetingsFacts extends UnitTally {
 }
 
 const byKindText = (m: Partial<Record<MeetingKind, number>>) =>
-  MEETING_KINDS.filter((k) => (m[k] ?? 0) > 0).map((k) => `${MEETING_KIND_LABELS[k].zh} ${m[k]} 次`).join('、');
+  MEETING_KINDS.filter((k) => (m[k] ?? 0) > 0)
+    .map((k) => `${MEETING_KIND_LABELS[k].zh} ${m[k]} 次`)
+    .join('、');
 
 export function meetingsSignal(f: MeetingsFacts, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): SignalResult {
   const level = rollupLevel(f, th);
   const quarter = Object.values(f.quarterMissing).reduce((n, x) => n + (x ?? 0), 0);
   const reasons: string[] = [];
   if (quarter > 0) {
-    reasons.push(f.units === 1 ? `本季度缺${byKindText(f.quarterMissing)}` : `${unitWord(f.quarterUnits, '党支部（党小组）')}本季度有缺项：缺${byKindText(f.quarterMissing)}`);
+    reasons.push(
+      f.units === 1
+        ? `本季度缺${byKindText(f.quarterMissing)}`
+        : `${unitWord(f.quarterUnits, '党支部（党小组）')}本季度有缺项：缺${byKindText(f.quarterMissing)}`,
+    );
   }
-  if (f.yearMissing > quarter) reasons.push(`本年累计缺开 ${f.yearMissing} 次${f.units > 1 ? `（${unitWord(f.attention + f.warning, '单位')}）` : ''}`);
+  if (f.yearMissing > quarter)
+    reasons.push(`本年累计缺开 ${f.yearMissing} 次${f.units > 1 ? `（${unitWord(f.attention + f.warning, '单位')}）` : ''}`);
   const summary = f.units === 1 ? '本年应开展的组织生活均已开展' : `${unitWord(f.units, '单位')}，本年应开展的均已开展`;
   return { level, reasons, summary: level === 'ok' ? summary : '' };
 }
@@ -198,7 +215,11 @@ export function termsSignal(f: TermsFacts, today: string, th: HealthThresholds =
 // ---- dues (中组发〔2008〕3号: monthly; 党章第九条: six months unpaid → treated as having left) ----
 
 /** One unit's members by consecutive unpaid months, at the dues settings' levels (3, 5, 6 by default). */
-export interface ArrearsCounts { warned: number; urgent: number; lapsed: number }
+export interface ArrearsCounts {
+  warned: number;
+  urgent: number;
+  lapsed: number;
+}
 
 /** 党章第九条: a member six months unpaid is a warning; any run at the warning line (3 by default) calls for attention. */
 export function duesUnitLevel(a: ArrearsCounts): HealthLevel {
@@ -242,7 +263,10 @@ export function duesSignal(f: DuesFacts, th: HealthThresholds = DEFAULT_HEALTH_T
 
 // ---- development (发展党员工作细则: each step's time limit, computed by the development rules) ----
 
-export function developmentUnitLevel(u: { overdue: number; maxOverdueDays: number }, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): HealthLevel {
+export function developmentUnitLevel(
+  u: { overdue: number; maxOverdueDays: number },
+  th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthLevel {
   if (u.overdue > 0 && u.maxOverdueDays > th.developmentWarnDays) return 'warning';
   return u.overdue > 0 ? 'attention' : 'ok';
 }
@@ -284,18 +308,23 @@ export interface StandardsFacts extends UnitTally {
   only: StandardsUnit | null;
 }
 
-const starText = (u: StandardsUnit) => (u.stars !== null && u.ratedYear !== null ? `${u.ratedYear} 年度评定为${STAR_LABELS[u.stars]?.zh ?? `${u.stars} 星`}` : '尚未评定星级');
+const starText = (u: StandardsUnit) =>
+  u.stars !== null && u.ratedYear !== null ? `${u.ratedYear} 年度评定为${STAR_LABELS[u.stars]?.zh ?? `${u.stars} 星`}` : '尚未评定星级';
 
 export function standardsSignal(f: StandardsFacts, th: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): SignalResult {
   const level = rollupLevel(f, th);
   const reasons: string[] = [];
   if (f.only && f.units === 1) {
     const u = f.only;
-    if (u.weakYear !== null) reasons.push(`列为 ${u.weakYear} 年度软弱涣散党组织，整改中${u.weakOverdueTasks ? `（${u.weakOverdueTasks} 项整改任务逾期）` : ''}`);
+    if (u.weakYear !== null)
+      reasons.push(`列为 ${u.weakYear} 年度软弱涣散党组织，整改中${u.weakOverdueTasks ? `（${u.weakOverdueTasks} 项整改任务逾期）` : ''}`);
     if (u.stars !== null && u.stars <= th.lowStars) reasons.push(starText(u));
     return { level, reasons, summary: level === 'ok' ? starText(u) : '' };
   }
-  if (f.weak) reasons.push(`${unitWord(f.weak, '党组织')}列为软弱涣散党组织，整改中${f.weakOverdueTasks ? `（${f.weakOverdueTasks} 项整改任务逾期）` : ''}`);
+  if (f.weak)
+    reasons.push(
+      `${unitWord(f.weak, '党组织')}列为软弱涣散党组织，整改中${f.weakOverdueTasks ? `（${f.weakOverdueTasks} 项整改任务逾期）` : ''}`,
+    );
   if (f.lowStars) reasons.push(`${unitWord(f.lowStars, '党支部')}评定为${STAR_LABELS[th.lowStars].zh}及以下`);
   return { level, reasons, summary: level === 'ok' ? (f.rated ? `${unitWord(f.rated, '党支部')}已评定星级` : '尚未评定星级') : '' };
 }

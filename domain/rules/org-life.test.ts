@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkState, hasCommittee, monthsOf, ORG_LIFE_RULES_2018, owedChecks, parsePeriod, periodKeyOf, ruleSetOn, ruleVersionProblems, unitTargets,
-  windowsOf, type OrgLifeRuleSet, type PeriodKind,
+  checkState,
+  hasCommittee,
+  monthsOf,
+  ORG_LIFE_RULES_2018,
+  owedChecks,
+  parsePeriod,
+  periodKeyOf,
+  ruleSetOn,
+  ruleVersionProblems,
+  unitTargets,
+  windowsOf,
+  type OrgLifeRuleSet,
+  type PeriodKind,
 } from './org-life';
 
 const rule = (kind: string) => ORG_LIFE_RULES_2018.rules.find((r) => r.kind === kind)!;
@@ -45,8 +56,11 @@ describe('periods', () => {
   });
 
   it.each<[PeriodKind, string, string]>([
-    ['month', '2026-11-24', '2026-11'], ['quarter', '2026-11-24', '2026-Q4'], ['quarter', '2026-03-31', '2026-Q1'],
-    ['quarter', '2026-04-01', '2026-Q2'], ['year', '2026-11-24', '2026'],
+    ['month', '2026-11-24', '2026-11'],
+    ['quarter', '2026-11-24', '2026-Q4'],
+    ['quarter', '2026-03-31', '2026-Q1'],
+    ['quarter', '2026-04-01', '2026-Q2'],
+    ['year', '2026-11-24', '2026'],
   ])('the %s of %s is %s', (kind, date, key) => expect(periodKeyOf(kind, date)).toBe(key));
 
   it('lists months across a year end', () => {
@@ -82,13 +96,21 @@ describe('who owes what', () => {
   });
 });
 
-const count = (checks: { kind: string }[]) => checks.reduce<Record<string, number>>((a, c) => ({ ...a, [c.kind]: (a[c.kind] ?? 0) + 1 }), {});
+const count = (checks: { kind: string }[]) =>
+  checks.reduce<Record<string, number>>((a, c) => ({ ...a, [c.kind]: (a[c.kind] ?? 0) + 1 }), {});
 
 describe('owedChecks', () => {
   const sets = [ORG_LIFE_RULES_2018];
   it('a closed year: 12 monthly, 4 quarterly and 1 yearly check of each kind', () => {
     const checks = owedChecks(['branch', 'committee'], parsePeriod('year', '2025')!, '2026-11-24', sets);
-    expect(count(checks)).toEqual({ branch_congress: 4, committee_meeting: 12, party_lecture: 4, theme_day: 12, life_meeting: 1, appraisal: 1 });
+    expect(count(checks)).toEqual({
+      branch_congress: 4,
+      committee_meeting: 12,
+      party_lecture: 4,
+      theme_day: 12,
+      life_meeting: 1,
+      appraisal: 1,
+    });
     expect(checks.find((c) => c.kind === 'theme_day' && c.periodKey === '2025-03')).toMatchObject({ from: '2025-03-01', to: '2025-03-31' });
   });
 
@@ -100,7 +122,11 @@ describe('owedChecks', () => {
   it('a month owes its monthly checks and the quarter and year around it', () => {
     const checks = owedChecks(['branch'], parsePeriod('month', '2026-05')!, '2026-11-24', sets);
     expect(checks.map((c) => `${c.kind}@${c.periodKey}`)).toEqual([
-      'branch_congress@2026-Q2', 'party_lecture@2026-Q2', 'theme_day@2026-05', 'life_meeting@2026', 'appraisal@2026',
+      'branch_congress@2026-Q2',
+      'party_lecture@2026-Q2',
+      'theme_day@2026-05',
+      'life_meeting@2026',
+      'appraisal@2026',
     ]);
   });
 
@@ -131,13 +157,21 @@ describe('check state', () => {
 
 describe('versions by date', () => {
   const monthlyLecture: OrgLifeRuleSet = {
-    version: '2026-07-01', effectiveFrom: '2026-07-01', title: '本市规定（党课每月1次）',
-    rules: ORG_LIFE_RULES_2018.rules.map((r) => (r.kind === 'party_lecture' ? { ...r, frequency: 'month' as const, article: '本市规定：党课每月1次' } : r)),
+    version: '2026-07-01',
+    effectiveFrom: '2026-07-01',
+    title: '本市规定（党课每月1次）',
+    rules: ORG_LIFE_RULES_2018.rules.map((r) =>
+      r.kind === 'party_lecture' ? { ...r, frequency: 'month' as const, article: '本市规定：党课每月1次' } : r,
+    ),
   };
   const sets = [ORG_LIFE_RULES_2018, monthlyLecture];
 
   it.each([
-    ['2018-10-28', '2018'], ['2026-06-30', '2018'], ['2026-07-01', '2026-07-01'], ['2027-01-01', '2026-07-01'], ['2010-01-01', '2018'],
+    ['2018-10-28', '2018'],
+    ['2026-06-30', '2018'],
+    ['2026-07-01', '2026-07-01'],
+    ['2027-01-01', '2026-07-01'],
+    ['2010-01-01', '2018'],
   ])('on %s the set in force is %s', (date, version) => expect(ruleSetOn(date, sets).version).toBe(version));
 
   it('a new version governs only the windows that begin on or after its date', () => {
@@ -146,7 +180,12 @@ describe('versions by date', () => {
     expect(checks.at(-1)!.article).toBe('本市规定：党课每月1次');
   });
 
-  const v = (effectiveFrom: string, title = 'x', rules = ORG_LIFE_RULES_2018.rules): OrgLifeRuleSet => ({ version: effectiveFrom, effectiveFrom, title, rules });
+  const v = (effectiveFrom: string, title = 'x', rules = ORG_LIFE_RULES_2018.rules): OrgLifeRuleSet => ({
+    version: effectiveFrom,
+    effectiveFrom,
+    title,
+    rules,
+  });
   it.each<[string, OrgLifeRuleSet[], OrgLifeRuleSet[], string | null]>([
     ['a new version from tomorrow', [], [v('2026-11-25')], null],
     ['a new version from today', [], [v('2026-11-24')], null],

@@ -57,7 +57,12 @@ export const ORG_LIFE_RULES_2018: OrgLifeRuleSet = {
   ],
 };
 
-export interface Period { kind: PeriodKind; key: string; from: string; to: string }
+export interface Period {
+  kind: PeriodKind;
+  key: string;
+  from: string;
+  to: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -97,7 +102,10 @@ export function monthsOf(p: Pick<Period, 'from' | 'to'>): string[] {
   const end = p.to.slice(0, 7);
   for (let key = `${y}-${pad(m)}`; key <= end; key = `${y}-${pad(m)}`) {
     out.push(key);
-    if (++m > 12) { m = 1; y++; }
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }
@@ -138,22 +146,34 @@ export function unitTargets(f: UnitFacts): RuleTarget[] {
   return hasCommittee(f) ? ['branch', 'committee'] : ['branch'];
 }
 
-export interface OwedCheck { kind: MeetingKind; periodKey: string; from: string; to: string; article: string }
+export interface OwedCheck {
+  kind: MeetingKind;
+  periodKey: string;
+  from: string;
+  to: string;
+  article: string;
+}
 
 /**
  * The checks a unit owes for a period: each rule's windows overlapping the period (a monthly rule one per
  * month, a quarterly one per quarter, a yearly one per year), each under the rule set in force when the
  * window begins. Windows beginning after today, or ending before the unit was established, are not owed.
  */
-export function owedChecks(targets: readonly RuleTarget[], period: Pick<Period, 'from' | 'to'>, today: string,
-  sets: readonly OrgLifeRuleSet[], establishedOn: string | null = null): OwedCheck[] {
+export function owedChecks(
+  targets: readonly RuleTarget[],
+  period: Pick<Period, 'from' | 'to'>,
+  today: string,
+  sets: readonly OrgLifeRuleSet[],
+  establishedOn: string | null = null,
+): OwedCheck[] {
   const out: OwedCheck[] = [];
   if (targets.length === 0) return out;
   for (const frequency of PERIOD_KINDS) {
     for (const w of windowsOf(period, frequency)) {
       if (w.from > today || (establishedOn && establishedOn > w.to)) continue;
       for (const r of ruleSetOn(w.from, sets).rules) {
-        if (r.frequency === frequency && targets.includes(KIND_TARGET[r.kind])) out.push({ kind: r.kind, periodKey: w.key, from: w.from, to: w.to, article: r.article });
+        if (r.frequency === frequency && targets.includes(KIND_TARGET[r.kind]))
+          out.push({ kind: r.kind, periodKey: w.key, from: w.from, to: w.to, article: r.article });
       }
     }
   }
@@ -169,7 +189,10 @@ export function checkState(windowTo: string, heldCount: number, today: string): 
   return windowTo < today ? 'missing' : 'due';
 }
 
-export interface RuleVersionProblem { message: string; field: string }
+export interface RuleVersionProblem {
+  message: string;
+  field: string;
+}
 
 const sameRules = (a: readonly OrgLifeRule[], b: readonly OrgLifeRule[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -178,12 +201,17 @@ const sameRules = (a: readonly OrgLifeRule[], b: readonly OrgLifeRule[]) => JSON
  * each kind at most once per version, and history kept — a version already in force (dated today or
  * earlier) can be neither changed nor removed, and no new version may start before today.
  */
-export function ruleVersionProblems(stored: readonly OrgLifeRuleSet[], next: readonly OrgLifeRuleSet[], today: string): RuleVersionProblem[] {
+export function ruleVersionProblems(
+  stored: readonly OrgLifeRuleSet[],
+  next: readonly OrgLifeRuleSet[],
+  today: string,
+): RuleVersionProblem[] {
   const out: RuleVersionProblem[] = [];
   const seen = new Set<string>();
   next.forEach((v, i) => {
     const field = `versions.${i}.effectiveFrom`;
-    if (v.effectiveFrom <= ORG_LIFE_RULES_2018.effectiveFrom) out.push({ field, message: `生效日期应晚于${ORG_LIFE_RULES_2018.title}的施行日期 ${ORG_LIFE_RULES_2018.effectiveFrom}` });
+    if (v.effectiveFrom <= ORG_LIFE_RULES_2018.effectiveFrom)
+      out.push({ field, message: `生效日期应晚于${ORG_LIFE_RULES_2018.title}的施行日期 ${ORG_LIFE_RULES_2018.effectiveFrom}` });
     if (seen.has(v.effectiveFrom)) out.push({ field, message: `生效日期 ${v.effectiveFrom} 重复` });
     seen.add(v.effectiveFrom);
     const kinds = new Set<string>();
@@ -192,7 +220,8 @@ export function ruleVersionProblems(stored: readonly OrgLifeRuleSet[], next: rea
       kinds.add(r.kind);
     });
     const old = stored.find((s) => s.effectiveFrom === v.effectiveFrom);
-    if (v.effectiveFrom < today && !old) out.push({ field, message: `新版本的生效日期不能早于今天（${today}）：已过去的检查按当时的规定计算` });
+    if (v.effectiveFrom < today && !old)
+      out.push({ field, message: `新版本的生效日期不能早于今天（${today}）：已过去的检查按当时的规定计算` });
     if (old && v.effectiveFrom <= today && (old.title !== v.title || !sameRules(old.rules, v.rules))) {
       out.push({ field, message: `${v.effectiveFrom} 起的版本已经生效，不能修改` });
     }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { orgSetupWarnings, type OrgSetupFacts } from './org-setup';
 
 const base: OrgSetupFacts = { kind: 'branch', fullMembers: 5, probationaryMembers: 0, committeeSize: 1, hasSecretary: true };
-const codes = (f: Partial<OrgSetupFacts>) => orgSetupWarnings({ ...base, ...f }).map((w) => w.code).sort();
+const codes = (f: Partial<OrgSetupFacts>) =>
+  orgSetupWarnings({ ...base, ...f })
+    .map((w) => w.code)
+    .sort();
 
 describe('orgSetupWarnings (RULES.md §4, 支部工作条例 第二章、第六章)', () => {
   it.each<[string, Partial<OrgSetupFacts>, string[]]>([

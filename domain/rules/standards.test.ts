@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptanceBlocker, checklistForYear, checklistProblems, DEFAULT_CHECKLIST, rectificationSummary, scoreError, scoreProblems, starsFor,
-  STANDARD_CATEGORIES, totalScore, weakSuggestions, type StandardItem, type WeakSignals,
+  acceptanceBlocker,
+  checklistForYear,
+  checklistProblems,
+  DEFAULT_CHECKLIST,
+  rectificationSummary,
+  scoreError,
+  scoreProblems,
+  starsFor,
+  STANDARD_CATEGORIES,
+  totalScore,
+  weakSuggestions,
+  type StandardItem,
+  type WeakSignals,
 } from './standards';
 
 const T = DEFAULT_CHECKLIST.starThresholds;
@@ -21,13 +32,28 @@ describe('the default checklist (L)', () => {
 
 describe('starsFor (五星 ≥ 95, 四星 ≥ 85, 三星 ≥ 75, 二星 ≥ 60, 一星 below)', () => {
   it.each([
-    [100, 5], [95, 5], [94.5, 4], [85, 4], [84.5, 3], [75, 3], [74.5, 2], [60, 2], [59.5, 1], [0, 1],
+    [100, 5],
+    [95, 5],
+    [94.5, 4],
+    [85, 4],
+    [84.5, 3],
+    [75, 3],
+    [74.5, 2],
+    [60, 2],
+    [59.5, 1],
+    [0, 1],
   ])('%d points → %d stars', (total, stars) => {
     expect(starsFor(total, T)).toBe(stars);
   });
 
   it('reads configured thresholds in any order', () => {
-    const mine = [{ stars: 1, minScore: 0 }, { stars: 5, minScore: 90 }, { stars: 3, minScore: 70 }, { stars: 4, minScore: 80 }, { stars: 2, minScore: 50 }];
+    const mine = [
+      { stars: 1, minScore: 0 },
+      { stars: 5, minScore: 90 },
+      { stars: 3, minScore: 70 },
+      { stars: 4, minScore: 80 },
+      { stars: 2, minScore: 50 },
+    ];
     expect(starsFor(90, mine)).toBe(5);
     expect(starsFor(55, mine)).toBe(2);
   });
@@ -35,8 +61,14 @@ describe('starsFor (五星 ≥ 95, 四星 ≥ 85, 三星 ≥ 75, 二星 ≥ 60, 
 
 describe('scoreError: 0 ≤ score ≤ maxScore, step 0.5', () => {
   it.each<[number, number, string | null]>([
-    [0, 4, null], [4, 4, null], [3.5, 4, null], [4.5, 4, '不能超过该项满分 4 分'], [-0.5, 4, '不能为负'],
-    [2.3, 4, '0.5 分为单位'], [Number.NaN, 4, '应为数字'], [Number.POSITIVE_INFINITY, 4, '应为数字'],
+    [0, 4, null],
+    [4, 4, null],
+    [3.5, 4, null],
+    [4.5, 4, '不能超过该项满分 4 分'],
+    [-0.5, 4, '不能为负'],
+    [2.3, 4, '0.5 分为单位'],
+    [Number.NaN, 4, '应为数字'],
+    [Number.POSITIVE_INFINITY, 4, '应为数字'],
   ])('%d of %d', (score, max, problem) => {
     const e = scoreError(score, max);
     if (problem === null) expect(e).toBeNull();
@@ -48,7 +80,9 @@ describe('score sheets', () => {
   it('adds the scored items in half points', () => {
     expect(totalScore(items, { A: { score: 55.5 }, B: { score: 39.5 } })).toBe(95);
     expect(totalScore(items, { A: { score: 0.5 } })).toBe(0.5);
-    expect(totalScore(DEFAULT_CHECKLIST.items, Object.fromEntries(DEFAULT_CHECKLIST.items.map((i) => [i.code, { score: i.maxScore - 0.5 }])))).toBe(100 - 12);
+    expect(
+      totalScore(DEFAULT_CHECKLIST.items, Object.fromEntries(DEFAULT_CHECKLIST.items.map((i) => [i.code, { score: i.maxScore - 0.5 }]))),
+    ).toBe(100 - 12);
   });
 
   it('lets a draft leave items unscored but asks for all of them on submission, naming each', () => {
@@ -67,16 +101,32 @@ describe('checklist versions', () => {
   it.each<[string, StandardItem[], typeof T, string]>([
     ['items not adding up to 100', [items[0]], T, '合计应为 100 分，现为 60 分'],
     ['a repeated code', [items[0], { ...items[1], code: 'A' }], T, '编号 A 重复'],
-    ['a maximum not in half points', [{ ...items[0], maxScore: 59.7 }, { ...items[1], maxScore: 40.3 }], T, '0.5 分倍数'],
+    [
+      'a maximum not in half points',
+      [
+        { ...items[0], maxScore: 59.7 },
+        { ...items[1], maxScore: 40.3 },
+      ],
+      T,
+      '0.5 分倍数',
+    ],
     ['a missing star level', items, T.slice(0, 4), '五星至一星各一档'],
     ['thresholds out of order', items, [{ stars: 5, minScore: 80 }, { stars: 4, minScore: 85 }, ...T.slice(2)], '四星的分数线应低于五星'],
     ['a 1-star floor above 0', items, [...T.slice(0, 4), { stars: 1, minScore: 10 }], '一星的分数线应为 0'],
   ])('refuses %s', (_n, its, th, message) => {
-    expect(checklistProblems(its, th).map((p) => p.message).join('；')).toContain(message);
+    expect(
+      checklistProblems(its, th)
+        .map((p) => p.message)
+        .join('；'),
+    ).toContain(message);
   });
 
   it('uses the version in force on 1 January of the year', () => {
-    const v = [{ id: 1, effectiveFrom: '2019-01-01' }, { id: 2, effectiveFrom: '2026-01-01' }, { id: 3, effectiveFrom: '2026-07-01' }];
+    const v = [
+      { id: 1, effectiveFrom: '2019-01-01' },
+      { id: 2, effectiveFrom: '2026-01-01' },
+      { id: 3, effectiveFrom: '2026-07-01' },
+    ];
     expect(checklistForYear(v, 2025)?.id).toBe(1);
     expect(checklistForYear(v, 2026)?.id).toBe(2);
     expect(checklistForYear(v, 2027)?.id).toBe(3);
@@ -107,8 +157,9 @@ describe('weak-organization suggestions (L: ≤ 2 stars, < 12 meetings in 12 mon
 describe('rectification', () => {
   const task = (progress: number, status: 'open' | 'done', dueOn: string) => ({ progress, status, dueOn });
   it('sums up progress and counts open tasks past due', () => {
-    expect(rectificationSummary([task(50, 'open', '2026-01-01'), task(100, 'done', '2025-01-01'), task(0, 'open', '2026-12-31')], '2026-06-01'))
-      .toEqual({ tasks: 3, done: 1, progress: 50, overdue: 1 });
+    expect(
+      rectificationSummary([task(50, 'open', '2026-01-01'), task(100, 'done', '2025-01-01'), task(0, 'open', '2026-12-31')], '2026-06-01'),
+    ).toEqual({ tasks: 3, done: 1, progress: 50, overdue: 1 });
     expect(rectificationSummary([], '2026-06-01')).toEqual({ tasks: 0, done: 0, progress: 0, overdue: 0 });
   });
 

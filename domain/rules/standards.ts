@@ -32,8 +32,13 @@ export const CHECKLIST_TOTAL = 100;
 /** Scores are given in half points (L). */
 export const SCORE_STEP = 0.5;
 
-const item = (code: string, category: (typeof STANDARD_CATEGORIES)[number], title: string, maxScore: number, guide: string): StandardItem =>
-  ({ code, category, title, maxScore, guide });
+const item = (
+  code: string,
+  category: (typeof STANDARD_CATEGORIES)[number],
+  title: string,
+  maxScore: number,
+  guide: string,
+): StandardItem => ({ code, category, title, maxScore, guide });
 
 // L: modelled on published city checklists; the numbers in the guides are the regulations' own
 // (支部工作条例 2018 第十一至十七条, 党员教育管理工作条例 2019, 发展党员工作细则 2014, RULES.md §3–§4).
@@ -41,7 +46,13 @@ export const DEFAULT_CHECKLIST: ChecklistData = {
   name: '党支部标准化规范化建设评分标准（本市默认）',
   effectiveFrom: '2019-01-01',
   items: [
-    item('ZZ1', '组织设置', '按规定设置党支部', 4, '正式党员3人以上单独建立党支部，不足3人的组建联合党支部；党员超过50人的按规定调整为党总支或基层党委。'),
+    item(
+      'ZZ1',
+      '组织设置',
+      '按规定设置党支部',
+      4,
+      '正式党员3人以上单独建立党支部，不足3人的组建联合党支部；党员超过50人的按规定调整为党总支或基层党委。',
+    ),
     item('ZZ2', '组织设置', '党小组划分合理', 4, '党员7人以上的党支部按工作或居住地划分党小组，每个党小组有组长。'),
     item('ZZ3', '组织设置', '隶属关系清晰、信息准确', 4, '支部名称、隶属关系和党员信息准确完整，变动后及时更新。'),
     item('BZ1', '班子建设', '支部委员会配备齐全', 5, '正式党员7人以上设支部委员会（3至5人），不足7人设书记1名；书记、委员无长期缺职。'),
@@ -142,7 +153,8 @@ export function checklistProblems(items: readonly StandardItem[], thresholds: re
   for (const i of items) {
     if (seen.has(i.code)) out.push({ code: i.code, message: `评分项编号 ${i.code} 重复` });
     seen.add(i.code);
-    if (!(i.maxScore > 0) || scoreError(i.maxScore, CHECKLIST_TOTAL) !== null) out.push({ code: i.code, message: `“${i.title}”的满分应为大于 0 的 ${SCORE_STEP} 分倍数` });
+    if (!(i.maxScore > 0) || scoreError(i.maxScore, CHECKLIST_TOTAL) !== null)
+      out.push({ code: i.code, message: `“${i.title}”的满分应为大于 0 的 ${SCORE_STEP} 分倍数` });
   }
   const sum = Math.round(items.reduce((n, i) => n + i.maxScore, 0) * 10) / 10;
   if (sum !== CHECKLIST_TOTAL) out.push({ code: 'items', message: `各项满分合计应为 ${CHECKLIST_TOTAL} 分，现为 ${sum} 分` });
@@ -150,7 +162,11 @@ export function checklistProblems(items: readonly StandardItem[], thresholds: re
   if (sorted.map((t) => t.stars).join() !== '5,4,3,2,1') out.push({ code: 'starThresholds', message: '星级应为五星至一星各一档' });
   else {
     for (let k = 1; k < sorted.length; k++) {
-      if (!(sorted[k].minScore < sorted[k - 1].minScore)) out.push({ code: 'starThresholds', message: `${STAR_LABELS[sorted[k].stars].zh}的分数线应低于${STAR_LABELS[sorted[k - 1].stars].zh}` });
+      if (!(sorted[k].minScore < sorted[k - 1].minScore))
+        out.push({
+          code: 'starThresholds',
+          message: `${STAR_LABELS[sorted[k].stars].zh}的分数线应低于${STAR_LABELS[sorted[k - 1].stars].zh}`,
+        });
     }
     if (sorted[4].minScore !== 0) out.push({ code: 'starThresholds', message: '一星的分数线应为 0（低于二星即为一星）' });
     if (sorted[0].minScore > CHECKLIST_TOTAL) out.push({ code: 'starThresholds', message: `五星的分数线不能超过 ${CHECKLIST_TOTAL} 分` });
@@ -169,8 +185,17 @@ export function checklistForYear<T extends { effectiveFrom: string }>(versions: 
 // 软弱涣散基层党组织: the situations named in the 中组部 campaigns to consolidate weak and lax
 // grassroots organizations (整顿软弱涣散基层党组织, R); a higher organization names one with its reasons.
 export const WEAK_REASONS = [
-  'leadership_incomplete', 'secretary_unfit', 'leadership_disunited', 'life_irregular', 'education_weak',
-  'rules_not_implemented', 'election_overdue', 'low_rating', 'masses_complaints', 'no_role', 'other',
+  'leadership_incomplete',
+  'secretary_unfit',
+  'leadership_disunited',
+  'life_irregular',
+  'education_weak',
+  'rules_not_implemented',
+  'election_overdue',
+  'low_rating',
+  'masses_complaints',
+  'no_role',
+  'other',
 ] as const;
 export type WeakReason = (typeof WEAK_REASONS)[number];
 
@@ -214,13 +239,24 @@ export interface WeakSuggestion {
 }
 
 /** What the data says about an organization, each suggestion with the fact behind it. */
-export function weakSuggestions(s: WeakSignals, rules: { maxStars: number; minMeetings: number } = WEAK_SUGGESTION_RULES): WeakSuggestion[] {
+export function weakSuggestions(
+  s: WeakSignals,
+  rules: { maxStars: number; minMeetings: number } = WEAK_SUGGESTION_RULES,
+): WeakSuggestion[] {
   const out: WeakSuggestion[] = [];
   if (s.lastYearStars != null && s.lastYearStars <= rules.maxStars) {
-    out.push({ kind: 'low_stars', reason: 'low_rating', text: `${s.lastYear}年星级评定为${STAR_LABELS[s.lastYearStars].zh}（${STAR_LABELS[rules.maxStars].zh}及以下）` });
+    out.push({
+      kind: 'low_stars',
+      reason: 'low_rating',
+      text: `${s.lastYear}年星级评定为${STAR_LABELS[s.lastYearStars].zh}（${STAR_LABELS[rules.maxStars].zh}及以下）`,
+    });
   }
   if (s.meetingsLast12Months < rules.minMeetings) {
-    out.push({ kind: 'few_meetings', reason: 'life_irregular', text: `近12个月记录组织生活 ${s.meetingsLast12Months} 次（少于 ${rules.minMeetings} 次）` });
+    out.push({
+      kind: 'few_meetings',
+      reason: 'life_irregular',
+      text: `近12个月记录组织生活 ${s.meetingsLast12Months} 次（少于 ${rules.minMeetings} 次）`,
+    });
   }
   if (s.termOverdueSince) {
     out.push({ kind: 'term_overdue', reason: 'election_overdue', text: `任期已于 ${s.termOverdueSince} 届满，尚未换届` });

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import {
-  addMonthsYm, ageBands, ageBandsProblem, isMonth, monthEnd, PARTY_YEAR_BANDS, periodProblem, yearsAtMonthEnd, yearToDate, ymRangeForYears,
+  addMonthsYm,
+  ageBands,
+  ageBandsProblem,
+  isMonth,
+  monthEnd,
+  PARTY_YEAR_BANDS,
+  periodProblem,
+  yearsAtMonthEnd,
+  yearToDate,
+  ymRangeForYears,
 } from './statistics';
 import { ageOn, DEFAULT_AGE_BANDS } from './members';
 
 describe('统计截止日期: the last day of the month', () => {
   it.each([
-    ['2026-11', '2026-11-30'], ['2026-12', '2026-12-31'], ['2024-02', '2024-02-29'], ['2023-02', '2023-02-28'], ['2000-02', '2000-02-29'], ['1900-02', '1900-02-28'],
+    ['2026-11', '2026-11-30'],
+    ['2026-12', '2026-12-31'],
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['2000-02', '2000-02-29'],
+    ['1900-02', '1900-02-28'],
   ])('%s → %s', (m, end) => expect(monthEnd(m)).toBe(end));
 
   it('moves by months across years', () => {
@@ -25,7 +39,11 @@ describe('统计截止日期: the last day of the month', () => {
 describe('age and 党龄 at a month end from a year-month', () => {
   it.each([
     // born (or made full) in, reference month, full years at its last day
-    ['1995-11', '2026-11', 31], ['1995-12', '2026-11', 30], ['1995-01', '2026-11', 31], ['2026-11', '2026-11', 0], ['1996-02', '2026-02', 30],
+    ['1995-11', '2026-11', 31],
+    ['1995-12', '2026-11', 30],
+    ['1995-01', '2026-11', 31],
+    ['2026-11', '2026-11', 0],
+    ['1996-02', '2026-02', 30],
   ])('%s at the end of %s: %i years', (ym, month, n) => expect(yearsAtMonthEnd(ym, month)).toBe(n));
 
   it('equals the age in full years at the month end for every day of the birth month (ageOn)', () => {
@@ -52,26 +70,51 @@ describe('age and 党龄 at a month end from a year-month', () => {
 
 describe('age bands (RULES.md §6: ≤30, 31–35 … 56–60, ≥61, configurable)', () => {
   it('default bands have the 公报 labels', () => {
-    expect(ageBands(DEFAULT_AGE_BANDS).map((b) => b.zh)).toEqual(['30岁及以下', '31—35岁', '36—40岁', '41—45岁', '46—50岁', '51—55岁', '56—60岁', '61岁及以上']);
-    expect(ageBands([25, 40]).map((b) => [b.min, b.max])).toEqual([[null, 25], [26, 40], [41, null]]);
+    expect(ageBands(DEFAULT_AGE_BANDS).map((b) => b.zh)).toEqual([
+      '30岁及以下',
+      '31—35岁',
+      '36—40岁',
+      '41—45岁',
+      '46—50岁',
+      '51—55岁',
+      '56—60岁',
+      '61岁及以上',
+    ]);
+    expect(ageBands([25, 40]).map((b) => [b.min, b.max])).toEqual([
+      [null, 25],
+      [26, 40],
+      [41, null],
+    ]);
   });
 
   it('every age falls in exactly one band', () => {
     const bands = ageBands(DEFAULT_AGE_BANDS);
     for (let age = 18; age <= 110; age++) {
-      expect(bands.filter((b) => (b.min === null || age >= b.min) && (b.max === null || age <= b.max)), String(age)).toHaveLength(1);
+      expect(
+        bands.filter((b) => (b.min === null || age >= b.min) && (b.max === null || age <= b.max)),
+        String(age),
+      ).toHaveLength(1);
     }
   });
 
   it.each([
-    [[30, 35, 40, 45, 50, 55, 60], null], [[35], null], [[], '年龄段分界应为 1 至 15 个'], [[35, 30], '年龄段分界应从小到大排列且不重复'],
-    [[30, 30], '年龄段分界应从小到大排列且不重复'], [[17, 30], '年龄段分界应为 18 至 100 之间的整数'], [[30.5], '年龄段分界应为 18 至 100 之间的整数'],
+    [[30, 35, 40, 45, 50, 55, 60], null],
+    [[35], null],
+    [[], '年龄段分界应为 1 至 15 个'],
+    [[35, 30], '年龄段分界应从小到大排列且不重复'],
+    [[30, 30], '年龄段分界应从小到大排列且不重复'],
+    [[17, 30], '年龄段分界应为 18 至 100 之间的整数'],
+    [[30.5], '年龄段分界应为 18 至 100 之间的整数'],
   ])('%j → %s', (b, problem) => expect(ageBandsProblem(b)).toBe(problem));
 });
 
 describe('党龄 bands (党章第七条: from 转正)', () => {
   it('cover every number of years once', () => {
-    for (let y = 0; y <= 80; y++) expect(PARTY_YEAR_BANDS.filter((b) => y >= b.min! && (b.max === null || y <= b.max)), String(y)).toHaveLength(1);
+    for (let y = 0; y <= 80; y++)
+      expect(
+        PARTY_YEAR_BANDS.filter((b) => y >= b.min! && (b.max === null || y <= b.max)),
+        String(y),
+      ).toHaveLength(1);
     expect(PARTY_YEAR_BANDS[PARTY_YEAR_BANDS.length - 1].zh).toBe('50年及以上');
   });
 });

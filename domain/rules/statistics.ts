@@ -52,9 +52,17 @@ export function ymRangeForYears(month: Ym, min: number | null, max: number | nul
   };
 }
 
-export interface Band { key: string; zh: string; en: string; min: number | null; max: number | null }
+export interface Band {
+  key: string;
+  zh: string;
+  en: string;
+  min: number | null;
+  max: number | null;
+}
 
-/** Age bands from their upper bounds (RULES.md §6 default ≤30, 31–35 … 56–60, ≥61; configurable because the bands changed between years). */
+/**
+ * Age bands from their upper bounds (RULES.md §6 default ≤30, 31–35 … 56–60, ≥61; configurable because the bands changed between years).
+ */
 export function ageBands(upper: readonly number[] = DEFAULT_AGE_BANDS): Band[] {
   const out: Band[] = upper.map((hi, i) => {
     const lo = i === 0 ? null : upper[i - 1] + 1;
@@ -94,7 +102,14 @@ export const OLD_MIN_AGE = 61;
  * 基层党组织 in the 党内统计 (RULES.md §6): 基层党委 (incl. 乡镇、街道), 党总支, 党支部 of every kind.
  * Local committees (市委, 县委) lead them; 党小组 are parts of a branch.
  */
-export const BASIC_ORG_KINDS: readonly OrgKind[] = ['township_committee', 'party_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch'];
+export const BASIC_ORG_KINDS: readonly OrgKind[] = [
+  'township_committee',
+  'party_committee',
+  'general_branch',
+  'branch',
+  'joint_branch',
+  'temporary_branch',
+];
 
 /** The period of the period tables (发展, 转接, 减少, 转正, 评议) by default: from 1 January to the reference date. */
 export function yearToDate(month: Ym): { from: string; to: string } {

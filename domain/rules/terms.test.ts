@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adjustmentProblem, daysLeft, electionResult, electionVote, hasVote, majorityMinimum, NO_MAJORITY, QUORUM_FAILED, quorumMinimum,
-  reminderOn, reportDueOn, requestWindow, surplusWarning, termEnd, termRuleOf, termState,
+  adjustmentProblem,
+  daysLeft,
+  electionResult,
+  electionVote,
+  hasVote,
+  majorityMinimum,
+  NO_MAJORITY,
+  QUORUM_FAILED,
+  quorumMinimum,
+  reminderOn,
+  reportDueOn,
+  requestWindow,
+  surplusWarning,
+  termEnd,
+  termRuleOf,
+  termState,
 } from './terms';
 
 describe('termEnd (中办《关于党的基层组织任期的意见》: 基层党委 5 年, 党总支、党支部 3 年)', () => {
@@ -75,7 +89,13 @@ describe('electionVote (选举工作条例: 到会 > ⅘ of 应到会, 赞成 > 
     expect(() => electionVote(v)).toThrow(text);
   });
 
-  it.each([[50, 41, 26], [10, 9, 6], [5, 5, 3], [7, 6, 4], [3, 3, 2]])('the least present and yes votes for %i who should attend are %i and %i', (n, q, m) => {
+  it.each([
+    [50, 41, 26],
+    [10, 9, 6],
+    [5, 5, 3],
+    [7, 6, 4],
+    [3, 3, 2],
+  ])('the least present and yes votes for %i who should attend are %i and %i', (n, q, m) => {
     expect(quorumMinimum(n)).toBe(q);
     expect(majorityMinimum(n)).toBe(m);
   });
@@ -83,22 +103,41 @@ describe('electionVote (选举工作条例: 到会 > ⅘ of 应到会, 赞成 > 
 
 describe('electionResult: seats go to the top vote-getters over the majority', () => {
   it('fails the whole election without the ⅘ quorum, whatever the votes', () => {
-    const r = electionResult({ shouldAttend: 20, present: 16, seats: 3, candidates: [{ votesFor: 16 }, { votesFor: 15 }, { votesFor: 14 }] });
+    const r = electionResult({
+      shouldAttend: 20,
+      present: 16,
+      seats: 3,
+      candidates: [{ votesFor: 16 }, { votesFor: 15 }, { votesFor: 14 }],
+    });
     expect(r.quorate).toBe(false);
     expect(r.failure).toBe(QUORUM_FAILED);
     expect(r.candidates.every((c) => !c.elected)).toBe(true);
   });
 
   it('elects at most the seats, by votes, and only above half of those who should attend', () => {
-    const r = electionResult({ shouldAttend: 20, present: 18, seats: 3, candidates: [{ votesFor: 11 }, { votesFor: 17 }, { votesFor: 10 }, { votesFor: 15 }, { votesFor: 12 }] });
+    const r = electionResult({
+      shouldAttend: 20,
+      present: 18,
+      seats: 3,
+      candidates: [{ votesFor: 11 }, { votesFor: 17 }, { votesFor: 10 }, { votesFor: 15 }, { votesFor: 12 }],
+    });
     expect(r.candidates.map((c) => c.elected)).toEqual([false, true, false, true, true]);
     expect(r.candidates[2].majority).toBe(false); // 10 of 20 is not more than half
     expect(r.failure).toBeNull();
   });
 
   it('elects none of a tie at the last seat and says a new ballot is needed', () => {
-    const r = electionResult({ shouldAttend: 20, present: 18, seats: 2, candidates: [{ votesFor: 17 }, { votesFor: 13 }, { votesFor: 13 }] });
-    expect(r.candidates.map((c) => [c.elected, c.tie])).toEqual([[true, false], [false, true], [false, true]]);
+    const r = electionResult({
+      shouldAttend: 20,
+      present: 18,
+      seats: 2,
+      candidates: [{ votesFor: 17 }, { votesFor: 13 }, { votesFor: 13 }],
+    });
+    expect(r.candidates.map((c) => [c.elected, c.tie])).toEqual([
+      [true, false],
+      [false, true],
+      [false, true],
+    ]);
     expect(r.notes.join()).toContain('再次投票');
   });
 
@@ -112,7 +151,14 @@ describe('electionResult: seats go to the top vote-getters over the majority', (
 
 describe('candidate surplus (第十三条, a warning for committees)', () => {
   it.each([
-    [3, 3, true], [3, 4, false], [5, 5, true], [5, 6, false], [7, 8, true], [7, 9, false], [1, 1, false], [2, 2, false],
+    [3, 3, true],
+    [3, 4, false],
+    [5, 5, true],
+    [5, 6, false],
+    [7, 8, true],
+    [7, 9, false],
+    [1, 1, false],
+    [2, 2, false],
   ])('%i seats, %i candidates: warning %s', (seats, candidates, warn) => {
     expect(surplusWarning(seats, candidates) !== null).toBe(warn);
   });
@@ -124,8 +170,12 @@ describe('candidate surplus (第十三条, a warning for committees)', () => {
 
 describe('who votes (第五条)', () => {
   it.each([
-    ['full', 'normal', true], ['full', 'flowing', true], ['full', 'lost_contact', true],
-    ['probationary', 'normal', false], ['full', 'suspended', false], ['full', 'left', false],
+    ['full', 'normal', true],
+    ['full', 'flowing', true],
+    ['full', 'lost_contact', true],
+    ['probationary', 'normal', false],
+    ['full', 'suspended', false],
+    ['full', 'left', false],
   ])('%s member, %s: votes = %s', (category, status, votes) => {
     expect(hasVote({ category, status })).toBe(votes);
   });
@@ -173,7 +223,9 @@ describe('advancing or delaying an election (第三条: at most 1 year, higher a
   });
 
   it('counts a second delay from the regular end, so delays cannot add up past 1 year', () => {
-    expect(adjustmentProblem({ kind: 'delay', regularEnd: '2026-12-31', currentEnd: '2027-06-30', newEnd: '2028-03-01' })).toContain('第三条');
+    expect(adjustmentProblem({ kind: 'delay', regularEnd: '2026-12-31', currentEnd: '2027-06-30', newEnd: '2028-03-01' })).toContain(
+      '第三条',
+    );
     expect(adjustmentProblem({ kind: 'delay', regularEnd: '2026-12-31', currentEnd: '2027-06-30', newEnd: '2027-10-01' })).toBeNull();
   });
 });

@@ -63,7 +63,8 @@ const FORMAT = 'YYYY-MM-DD';
 /** A calendar date 'YYYY-MM-DD' that exists (2026-02-30 does not); otherwise a RangeError. */
 function checkedDate(date: string): dayjs.Dayjs {
   const d = dayjs(date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !d.isValid() || d.format(FORMAT) !== date) throw new RangeError(`日期“${date}”无效，应为 YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !d.isValid() || d.format(FORMAT) !== date)
+    throw new RangeError(`日期“${date}”无效，应为 YYYY-MM-DD`);
   return d;
 }
 
@@ -88,7 +89,11 @@ export const TERM_ORG_KINDS: Record<TermKind, readonly OrgKind[]> = {
   branch: ['branch', 'joint_branch'],
 };
 
-export interface TermRule { kind: TermKind; years: number; article: string }
+export interface TermRule {
+  kind: TermKind;
+  years: number;
+  article: string;
+}
 
 /**
  * The term of an organization (任期意见), or null when it has none: temporary branches and party groups
@@ -126,7 +131,11 @@ export const quorumMinimum = (shouldAttend: number) => Math.floor((shouldAttend 
 /** The fewest yes votes to be elected: the smallest n with n·2 > shouldAttend. */
 export const majorityMinimum = (shouldAttend: number) => Math.floor(shouldAttend / 2) + 1;
 
-export interface CandidateOutcome { majority: boolean; elected: boolean; tie: boolean }
+export interface CandidateOutcome {
+  majority: boolean;
+  elected: boolean;
+  tie: boolean;
+}
 export interface ElectionOutcome {
   quorate: boolean;
   /** Why nothing was elected (the election failed), or null. */
@@ -141,13 +150,23 @@ export interface ElectionOutcome {
  * top vote-getters fill the seats; a tie at the last seat elects none of the tied (the regulation asks
  * for another ballot among them), and unfilled seats may be elected again.
  */
-export function electionResult(input: { shouldAttend: number; present: number; seats: number; candidates: readonly { votesFor: number }[] }): ElectionOutcome {
+export function electionResult(input: {
+  shouldAttend: number;
+  present: number;
+  seats: number;
+  candidates: readonly { votesFor: number }[];
+}): ElectionOutcome {
   if (!Number.isInteger(input.seats) || input.seats < 1) throw new RangeError('应选名额至少为 1');
   const { quorate } = electionVote({ shouldAttend: input.shouldAttend, present: input.present, votesFor: 0 });
-  const votes = input.candidates.map((c) => electionVote({ shouldAttend: input.shouldAttend, present: input.present, votesFor: c.votesFor }));
+  const votes = input.candidates.map((c) =>
+    electionVote({ shouldAttend: input.shouldAttend, present: input.present, votesFor: c.votesFor }),
+  );
   const out: CandidateOutcome[] = votes.map((v) => ({ majority: v.elected, elected: false, tie: false }));
   if (!quorate) return { quorate, failure: QUORUM_FAILED, candidates: out, notes: [] };
-  const ranked = input.candidates.map((c, i) => ({ i, votes: c.votesFor })).filter((c) => out[c.i].majority).sort((a, b) => b.votes - a.votes);
+  const ranked = input.candidates
+    .map((c, i) => ({ i, votes: c.votesFor }))
+    .filter((c) => out[c.i].majority)
+    .sort((a, b) => b.votes - a.votes);
   const notes: string[] = [];
   let take = ranked.slice(0, input.seats);
   const cutoff = take.at(-1)?.votes;

@@ -21,7 +21,11 @@ export const TRANSFER_STATUS_LABELS: Record<TransferStatus, { zh: string; en: st
 };
 
 /** Letter validity in days. No national figure: local practice 10 days within the city, 30 outside, at most 3 months (RULES.md §5, L). */
-export interface TransferSettings { withinCityDays: number; outOfCityDays: number; maxDays: number }
+export interface TransferSettings {
+  withinCityDays: number;
+  outOfCityDays: number;
+  maxDays: number;
+}
 export const DEFAULT_TRANSFER_SETTINGS: TransferSettings = { withinCityDays: 10, outOfCityDays: 30, maxDays: 90 };
 
 /** Default validity of a new letter: the within-city figure for letters inside the city, the outside figure otherwise (RULES.md §5, L). */
@@ -31,7 +35,9 @@ export function defaultValidDays(kind: TransferKind, s: TransferSettings): numbe
 
 /** The last day the letter is valid: issued on day 1, valid for `validDays` days. */
 export function expiresOn(issuedOn: string, validDays: number): string {
-  return dayjs(issuedOn).add(validDays - 1, 'day').format('YYYY-MM-DD');
+  return dayjs(issuedOn)
+    .add(validDays - 1, 'day')
+    .format('YYYY-MM-DD');
 }
 
 /** A letter still open (not confirmed or returned) past its last valid day is overdue. */
@@ -54,7 +60,13 @@ export type TransferSide = 'sender' | 'receiver';
  * the system; from outside the receiver does everything. Until confirmation the sending organization
  * stays responsible (党员教育管理工作条例 第二十五条).
  */
-export function stepAllowed(step: TransferStep, kind: TransferKind, status: TransferStatus, sides: readonly TransferSide[], overdue: boolean): string | null {
+export function stepAllowed(
+  step: TransferStep,
+  kind: TransferKind,
+  status: TransferStatus,
+  sides: readonly TransferSide[],
+  overdue: boolean,
+): string | null {
   const open = status === 'issued' || status === 'received';
   if (!open) return '该介绍信已办结，不能再操作';
   const acting: TransferSide = kind === 'out_of_city' ? 'sender' : 'receiver';

@@ -3,7 +3,10 @@ import { isCalendarDate, ZCursorQuery } from './common';
 
 const when = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, '时间格式应为 YYYY-MM-DD 或 ISO 时间')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    '时间格式应为 YYYY-MM-DD 或 ISO 时间',
+  )
   .refine(isCalendarDate, '日期不存在（请检查年月日）');
 
 export const ZAuditResult = z.enum(['success', 'failure', 'denied']);

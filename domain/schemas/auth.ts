@@ -33,7 +33,12 @@ export type TLoginResult = z.infer<typeof ZLoginResultSchema>;
 
 /** A 6-digit authenticator code, or a recovery code such as `abcde-fgh23`. */
 export const ZTotpCodeSchema = z.strictObject({
-  code: z.string().trim().min(6, '请输入 6 位验证码或恢复码').max(16).regex(/^[0-9A-Za-z-]+$/, '验证码只含数字（恢复码含字母和连字符）'),
+  code: z
+    .string()
+    .trim()
+    .min(6, '请输入 6 位验证码或恢复码')
+    .max(16)
+    .regex(/^[0-9A-Za-z-]+$/, '验证码只含数字（恢复码含字母和连字符）'),
 });
 
 export const ZTotpEnrolmentSchema = z.object({

@@ -60,7 +60,9 @@ export const ZCompliancePanelSchema = z.object({
   compliantUnits: z.number(),
   ...checkCounts,
   /** The organization's own units, then each direct child over its subtree. */
-  byChild: z.array(z.object({ orgId: z.number(), name: z.string(), self: z.boolean(), units: z.number(), compliantUnits: z.number(), ...checkCounts })),
+  byChild: z.array(
+    z.object({ orgId: z.number(), name: z.string(), self: z.boolean(), units: z.number(), compliantUnits: z.number(), ...checkCounts }),
+  ),
   byKind: z.array(z.object({ kind: z.enum(MEETING_KINDS), ...checkCounts })),
 });
 export type TCompliancePanel = z.infer<typeof ZCompliancePanelSchema>;

@@ -5,7 +5,10 @@ import { FULL_OUTCOMES, PERSON_STATUSES, STEP_COUNT } from '../rules/development
 import { ZCursorQuery, ZDate } from './common';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
-const name = z.string().trim().regex(/^[\u3400-\u9fff·•A-Za-z ]{2,30}$/, '姓名为 2–30 个汉字（少数民族姓名可含间隔号）');
+const name = z
+  .string()
+  .trim()
+  .regex(/^[\u3400-\u9fff·•A-Za-z ]{2,30}$/, '姓名为 2–30 个汉字（少数民族姓名可含间隔号）');
 const count = (label: string) => z.number().int(`${label}须为整数`).min(0, `${label}不能为负数`).max(100_000);
 
 export const ZDocument = z.strictObject({ name: text(60).min(1, '请填写材料名称'), number: text(60).optional() });
@@ -14,12 +17,20 @@ export const ZDocument = z.strictObject({ name: text(60).min(1, '请填写材料
 export const ZPersonCreateSchema = z.strictObject({
   orgId: z.number().int().positive(),
   name,
-  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位（最后一位可为 X）'),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位（最后一位可为 X）'),
   ethnicity: z.enum(ETHNICITIES, '请选择民族').optional(),
   education: z.enum(EDUCATION_LEVELS).nullable().optional(),
   occupation: z.enum(OCCUPATIONS).nullable().optional(),
   workUnit: text(100).nullable().optional(),
-  phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话')
+    .nullable()
+    .optional(),
   appliedOn: ZDate,
   documents: z.array(ZDocument).max(10).optional(),
   note: text(500).optional(),
@@ -87,7 +98,17 @@ export const ZStepRecordSchema = z.object({
   people: z.array(z.object({ memberId: z.number(), name: z.string(), role: z.enum(['contact', 'introducer']) })),
   documents: z.array(z.object({ name: z.string(), number: z.string().optional() })),
   note: z.string().nullable(),
-  vote: z.object({ shouldAttend: z.number(), present: z.number(), inFavor: z.number(), against: z.number(), abstain: z.number(), quorate: z.boolean(), passed: z.boolean() }).nullable(),
+  vote: z
+    .object({
+      shouldAttend: z.number(),
+      present: z.number(),
+      inFavor: z.number(),
+      against: z.number(),
+      abstain: z.number(),
+      quorate: z.boolean(),
+      passed: z.boolean(),
+    })
+    .nullable(),
   outcome: z.enum(FULL_OUTCOMES).nullable(),
   extensionMonths: z.number().nullable(),
   trainingDays: z.number().nullable(),
@@ -143,4 +164,10 @@ export const ZEligibleMemberSchema = z.object({ id: z.number(), name: z.string()
 export type TEligibleMember = z.infer<typeof ZEligibleMemberSchema>;
 export const ZEligibleQuery = z.strictObject({ orgId: z.coerce.number().int().positive(), q: z.string().trim().max(30).optional() });
 
-export const ZRuleSetSchema = z.object({ version: z.string(), effectiveFrom: z.string(), title: z.string(), numbers: z.record(z.string(), z.number()), articles: z.record(z.string(), z.string()) });
+export const ZRuleSetSchema = z.object({
+  version: z.string(),
+  effectiveFrom: z.string(),
+  title: z.string(),
+  numbers: z.record(z.string(), z.number()),
+  articles: z.record(z.string(), z.string()),
+});

@@ -1,21 +1,37 @@
 // API schemas for Party dues (ISSUE 3 point 6; RULES.md §2). Money in integer fen, months 'YYYY-MM'.
 import { z } from 'zod';
-import { DUES_BASE_SOURCES, DUES_CATEGORIES, DUES_ROUNDINGS, DUES_RULES, yuan, type DuesCategory, type DuesBaseSource } from '../rules/dues';
+import {
+  DUES_BASE_SOURCES,
+  DUES_CATEGORIES,
+  DUES_ROUNDINGS,
+  DUES_RULES,
+  yuan,
+  type DuesCategory,
+  type DuesBaseSource,
+} from '../rules/dues';
 import { ZDate } from './common';
 
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const fen = z.number().int('金额应为整数（分）').min(0, '金额不能为负').max(1_000_000_000, '金额过大');
 const optText = (max: number) => z.string().trim().max(max).optional();
 
-export const ZDuesSettingsSchema = z.strictObject({
-  rounding: z.enum(DUES_ROUNDINGS),
-  /** art. 6: 0.2–1 元 set by the province */
-  farmerFen: z.number().int().min(DUES_RULES.farmerMinFen, `农民党员党费不少于 ${yuan(DUES_RULES.farmerMinFen)} 元`)
-    .max(DUES_RULES.farmerMaxFen, `农民党员党费不超过 ${yuan(DUES_RULES.farmerMaxFen)} 元`),
-  warnMonths: z.number().int().min(1).max(12),
-  urgentMonths: z.number().int().min(1).max(12),
-  lapseMonths: z.number().int().min(1).max(12),
-}).refine((s) => s.warnMonths < s.urgentMonths && s.urgentMonths < s.lapseMonths, { message: '提醒月数应小于紧急月数，紧急月数应小于视为自行脱党的月数', path: ['urgentMonths'] });
+export const ZDuesSettingsSchema = z
+  .strictObject({
+    rounding: z.enum(DUES_ROUNDINGS),
+    /** art. 6: 0.2–1 元 set by the province */
+    farmerFen: z
+      .number()
+      .int()
+      .min(DUES_RULES.farmerMinFen, `农民党员党费不少于 ${yuan(DUES_RULES.farmerMinFen)} 元`)
+      .max(DUES_RULES.farmerMaxFen, `农民党员党费不超过 ${yuan(DUES_RULES.farmerMaxFen)} 元`),
+    warnMonths: z.number().int().min(1).max(12),
+    urgentMonths: z.number().int().min(1).max(12),
+    lapseMonths: z.number().int().min(1).max(12),
+  })
+  .refine((s) => s.warnMonths < s.urgentMonths && s.urgentMonths < s.lapseMonths, {
+    message: '提醒月数应小于紧急月数，紧急月数应小于视为自行脱党的月数',
+    path: ['urgentMonths'],
+  });
 export type TDuesSettings = z.infer<typeof ZDuesSettingsSchema>;
 
 const ZDuesCategory = z.enum(DUES_CATEGORIES as [DuesCategory, ...DuesCategory[]]);
@@ -45,7 +61,10 @@ export const ZBulkPaymentSchema = z.strictObject({
   month: ZMonth,
   paidOn: ZDate,
   collectedBy: optText(40),
-  items: z.array(z.strictObject({ memberId: z.number().int().positive(), receiptNo: optText(40) })).min(1, '请勾选已缴党员').max(500),
+  items: z
+    .array(z.strictObject({ memberId: z.number().int().positive(), receiptNo: optText(40) }))
+    .min(1, '请勾选已缴党员')
+    .max(500),
 });
 export type TBulkPayment = z.infer<typeof ZBulkPaymentSchema>;
 
@@ -78,7 +97,10 @@ export const ZArrearsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 export const ZTotalsQuery = z.strictObject({ from: ZMonth, to: ZMonth });
-export const ZReductionListQuery = z.strictObject({ orgId: z.coerce.number().int().positive().optional(), status: ZReductionStatus.optional() });
+export const ZReductionListQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive().optional(),
+  status: ZReductionStatus.optional(),
+});
 export type TReductionListQuery = z.infer<typeof ZReductionListQuery>;
 export const ZDuesExportQuery = z.strictObject({
   kind: z.enum(['detail', 'summary', 'arrears']),
@@ -89,26 +111,58 @@ export const ZDuesExportQuery = z.strictObject({
 export type TDuesExportKind = z.infer<typeof ZDuesExportQuery>['kind'];
 
 const level = z.enum(['none', 'notice', 'warning', 'urgent', 'lapsed']);
-export const ZArrearsSchema = z.object({ unpaidMonths: z.number(), owedFen: z.number(), oldestUnpaid: z.string().nullable(), consecutiveUnpaid: z.number(), level });
+export const ZArrearsSchema = z.object({
+  unpaidMonths: z.number(),
+  owedFen: z.number(),
+  oldestUnpaid: z.string().nullable(),
+  consecutiveUnpaid: z.number(),
+  level,
+});
 export type TArrears = z.infer<typeof ZArrearsSchema>;
 
 export const ZBaseSchema = z.object({
-  id: z.number(), category: ZDuesCategory, baseFen: z.number(), dueFen: z.number(), effectiveFrom: z.string(), source: ZDuesBaseSource,
-  note: z.string().nullable(), recordedAt: z.string(),
+  id: z.number(),
+  category: ZDuesCategory,
+  baseFen: z.number(),
+  dueFen: z.number(),
+  effectiveFrom: z.string(),
+  source: ZDuesBaseSource,
+  note: z.string().nullable(),
+  recordedAt: z.string(),
 });
 export type TBase = z.infer<typeof ZBaseSchema>;
 
 export const ZPaymentSchema = z.object({
-  id: z.number(), month: z.string(), kind: z.enum(['regular', 'voluntary']), amountFen: z.number(), paidOn: z.string(),
-  receiptNo: z.string().nullable(), collectedBy: z.string().nullable(), toCentre: z.boolean(), orgName: z.string(),
+  id: z.number(),
+  month: z.string(),
+  kind: z.enum(['regular', 'voluntary']),
+  amountFen: z.number(),
+  paidOn: z.string(),
+  receiptNo: z.string().nullable(),
+  collectedBy: z.string().nullable(),
+  toCentre: z.boolean(),
+  orgName: z.string(),
 });
 export type TPayment = z.infer<typeof ZPaymentSchema>;
 
 export const ZReductionSchema = z.object({
-  id: z.number(), memberId: z.number(), memberName: z.string(), orgId: z.number(), orgName: z.string(),
-  kind: z.enum(['reduce', 'exempt']), amountFen: z.number(), monthFrom: z.string(), monthTo: z.string(), reason: z.string(),
-  status: ZReductionStatus, proposedBy: z.string().nullable(), proposedAt: z.string(),
-  decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(), canDecide: z.boolean(),
+  id: z.number(),
+  memberId: z.number(),
+  memberName: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.enum(['reduce', 'exempt']),
+  amountFen: z.number(),
+  monthFrom: z.string(),
+  monthTo: z.string(),
+  reason: z.string(),
+  status: ZReductionStatus,
+  proposedBy: z.string().nullable(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  canDecide: z.boolean(),
 });
 export type TReduction = z.infer<typeof ZReductionSchema>;
 
@@ -116,7 +170,15 @@ export const ZLedgerMonthSchema = z.object({ month: z.string(), dueFen: z.number
 export type TLedgerMonth = z.infer<typeof ZLedgerMonthSchema>;
 
 export const ZMemberDuesSchema = z.object({
-  member: z.object({ id: z.number(), name: z.string(), orgId: z.number(), orgName: z.string(), category: z.string(), status: z.string(), admittedOn: z.string().nullable() }),
+  member: z.object({
+    id: z.number(),
+    name: z.string(),
+    orgId: z.number(),
+    orgName: z.string(),
+    category: z.string(),
+    status: z.string(),
+    admittedOn: z.string().nullable(),
+  }),
   current: ZBaseSchema.nullable(),
   bases: z.array(ZBaseSchema),
   ledger: z.array(ZLedgerMonthSchema),
@@ -127,26 +189,50 @@ export const ZMemberDuesSchema = z.object({
 export type TMemberDues = z.infer<typeof ZMemberDuesSchema>;
 
 export const ZSheetRowSchema = z.object({
-  memberId: z.number(), name: z.string(), memberCategory: z.string(), duesCategory: ZDuesCategory.nullable(), baseFen: z.number().nullable(),
-  dueFen: z.number().nullable(), paidFen: z.number(), paidOn: z.string().nullable(), receiptNo: z.string().nullable(),
-  consecutiveUnpaid: z.number(), level,
+  memberId: z.number(),
+  name: z.string(),
+  memberCategory: z.string(),
+  duesCategory: ZDuesCategory.nullable(),
+  baseFen: z.number().nullable(),
+  dueFen: z.number().nullable(),
+  paidFen: z.number(),
+  paidOn: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+  consecutiveUnpaid: z.number(),
+  level,
 });
 export type TSheetRow = z.infer<typeof ZSheetRowSchema>;
-export const ZSheetSchema = z.object({ month: z.string(), orgId: z.number(), orgName: z.string(), rows: z.array(ZSheetRowSchema), dueFen: z.number(), paidFen: z.number() });
+export const ZSheetSchema = z.object({
+  month: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  rows: z.array(ZSheetRowSchema),
+  dueFen: z.number(),
+  paidFen: z.number(),
+});
 export type TSheet = z.infer<typeof ZSheetSchema>;
 
 export const ZArrearsRowSchema = ZArrearsSchema.extend({ memberId: z.number(), name: z.string(), orgId: z.number(), orgName: z.string() });
 export type TArrearsRow = z.infer<typeof ZArrearsRowSchema>;
 export const ZArrearsListSchema = z.object({
-  asOfMonth: z.string(), items: z.array(ZArrearsRowSchema), truncated: z.boolean(),
+  asOfMonth: z.string(),
+  items: z.array(ZArrearsRowSchema),
+  truncated: z.boolean(),
   counts: z.object({ notice: z.number(), warning: z.number(), urgent: z.number(), lapsed: z.number() }),
 });
 export type TArrearsList = z.infer<typeof ZArrearsListSchema>;
 
-export const ZTotalsCellsSchema = z.object({ dueFen: z.number(), paidFen: z.number(), voluntaryFen: z.number(), toCentreFen: z.number(), payers: z.number() });
+export const ZTotalsCellsSchema = z.object({
+  dueFen: z.number(),
+  paidFen: z.number(),
+  voluntaryFen: z.number(),
+  toCentreFen: z.number(),
+  payers: z.number(),
+});
 export type TTotalsCells = z.infer<typeof ZTotalsCellsSchema>;
 export const ZTotalsSchema = z.object({
-  from: z.string(), to: z.string(),
+  from: z.string(),
+  to: z.string(),
   byMonth: z.array(ZTotalsCellsSchema.extend({ month: z.string() })),
   byChild: z.array(ZTotalsCellsSchema.extend({ orgId: z.number(), name: z.string() })),
 });

@@ -21,11 +21,16 @@ const fields = {
 const datesInOrder = (t: { startOn?: string; dueOn?: string }) => !t.startOn || !t.dueOn || t.startOn <= t.dueOn;
 const datesMessage = { message: '开始日期不能晚于完成期限', path: ['dueOn'] };
 
-export const ZJointTaskCreateSchema = z.strictObject({ orgId: z.number().int().positive(), year: z.number().int().min(2000).max(2100), ...fields })
+export const ZJointTaskCreateSchema = z
+  .strictObject({ orgId: z.number().int().positive(), year: z.number().int().min(2000).max(2100), ...fields })
   .refine(datesInOrder, datesMessage);
 export type TJointTaskCreate = z.infer<typeof ZJointTaskCreateSchema>;
 
-export const ZJointTaskEditSchema = z.strictObject({ ...fields, version }).partial().required({ version: true }).refine(datesInOrder, datesMessage);
+export const ZJointTaskEditSchema = z
+  .strictObject({ ...fields, version })
+  .partial()
+  .required({ version: true })
+  .refine(datesInOrder, datesMessage);
 export type TJointTaskEdit = z.infer<typeof ZJointTaskEditSchema>;
 
 export const ZJointTaskUpdateSchema = z.strictObject({
@@ -54,22 +59,50 @@ export type TJointTaskFilter = Partial<TJointTaskListQuery>;
 export const ZJointTaskExportQuery = ZJointTaskListQuery.extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
 
 export const ZJointTaskSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), year: z.number(), title: z.string(),
-  partySide: z.string(), businessSide: z.string(), partyOwner: z.string(), businessOwner: z.string(),
-  startOn: z.string().nullable(), dueOn: z.string(), stage: ZJointStage, progress: z.number(), overdue: z.boolean(),
-  checkResult: ZCheckResult.nullable(), checkNote: z.string().nullable(), checkedOn: z.string().nullable(), checkedOrgName: z.string().nullable(),
-  updatedAt: z.string(), version: z.number(), canCheck: z.boolean(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  partySide: z.string(),
+  businessSide: z.string(),
+  partyOwner: z.string(),
+  businessOwner: z.string(),
+  startOn: z.string().nullable(),
+  dueOn: z.string(),
+  stage: ZJointStage,
+  progress: z.number(),
+  overdue: z.boolean(),
+  checkResult: ZCheckResult.nullable(),
+  checkNote: z.string().nullable(),
+  checkedOn: z.string().nullable(),
+  checkedOrgName: z.string().nullable(),
+  updatedAt: z.string(),
+  version: z.number(),
+  canCheck: z.boolean(),
 });
 export type TJointTask = z.infer<typeof ZJointTaskSchema>;
 export const ZJointTaskUpdateRowSchema = z.object({
-  id: z.number(), at: z.string(), stage: ZJointStage, progress: z.number(), note: z.string().nullable(), actorName: z.string().nullable(),
+  id: z.number(),
+  at: z.string(),
+  stage: ZJointStage,
+  progress: z.number(),
+  note: z.string().nullable(),
+  actorName: z.string().nullable(),
 });
 export type TJointTaskUpdateRow = z.infer<typeof ZJointTaskUpdateRowSchema>;
 export const ZJointTaskDetailSchema = ZJointTaskSchema.extend({ updates: z.array(ZJointTaskUpdateRowSchema) });
 export type TJointTaskDetail = z.infer<typeof ZJointTaskDetailSchema>;
 export const ZJointTaskListSchema = z.object({
   items: z.array(ZJointTaskSchema),
-  counts: z.object({ planned: z.number(), deployed: z.number(), in_progress: z.number(), done: z.number(), checked: z.number(), overdue: z.number() }),
+  counts: z.object({
+    planned: z.number(),
+    deployed: z.number(),
+    in_progress: z.number(),
+    done: z.number(),
+    checked: z.number(),
+    overdue: z.number(),
+  }),
   truncated: z.boolean(),
 });
 export type TJointTaskList = z.infer<typeof ZJointTaskListSchema>;

@@ -11,7 +11,10 @@ const optText = (max: number) => text(max).nullable().optional();
 export { MEETING_STATUSES, MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-records';
 
 export const ZMeetingKind = z.enum(MEETING_KINDS, '请选择会议类型');
-const kinds = z.array(ZMeetingKind).min(1, '请至少选择一种会议类型').max(MEETING_KINDS.length)
+const kinds = z
+  .array(ZMeetingKind)
+  .min(1, '请至少选择一种会议类型')
+  .max(MEETING_KINDS.length)
   .refine((k) => new Set(k).size === k.length, '会议类型不能重复');
 const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式应为 HH:mm');
 
@@ -83,38 +86,65 @@ export const ZMeetingExportQuery = z.strictObject({ ...ZMeetingFilter, purpose: 
 
 const status = z.enum(MEETING_STATUSES);
 export const ZMeetingRowSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), status,
-  plannedOn: z.string().nullable(), heldOn: z.string().nullable(), startTime: z.string().nullable(),
-  place: z.string().nullable(), topic: z.string(), host: z.string().nullable(),
-  shouldAttend: z.number().nullable(), present: z.number().nullable(), late: z.boolean(),
-  recordedAt: z.string().nullable(), attachmentCount: z.number(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kinds: z.array(ZMeetingKind),
+  status,
+  plannedOn: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  startTime: z.string().nullable(),
+  place: z.string().nullable(),
+  topic: z.string(),
+  host: z.string().nullable(),
+  shouldAttend: z.number().nullable(),
+  present: z.number().nullable(),
+  late: z.boolean(),
+  recordedAt: z.string().nullable(),
+  attachmentCount: z.number(),
 });
 export type TMeetingRow = z.infer<typeof ZMeetingRowSchema>;
 export const ZMeetingListSchema = z.object({ items: z.array(ZMeetingRowSchema), nextCursor: z.string().nullable() });
 
 export const ZAttendanceRowSchema = z.object({
-  memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
-  present: z.boolean(), absenceReason: z.string().nullable(),
+  memberId: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  category: z.enum(['full', 'probationary']),
+  present: z.boolean(),
+  absenceReason: z.string().nullable(),
 });
 export type TAttendanceRow = z.infer<typeof ZAttendanceRowSchema>;
 export const ZAttachmentSchema = z.object({
-  id: z.number(), fileName: z.string(), mime: z.string(), sizeBytes: z.number(), sha256: z.string(),
-  uploadedBy: z.string().nullable(), uploadedAt: z.string(),
+  id: z.number(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
 });
 export type TAttachment = z.infer<typeof ZAttachmentSchema>;
 export const ZMeetingDetailSchema = ZMeetingRowSchema.extend({
   orgPath: z.array(z.object({ id: z.number(), name: z.string() })),
-  recorder: z.string().nullable(), minutes: z.string().nullable(), decisions: z.string().nullable(),
-  attendance: z.array(ZAttendanceRowSchema), attachments: z.array(ZAttachmentSchema),
+  recorder: z.string().nullable(),
+  minutes: z.string().nullable(),
+  decisions: z.string().nullable(),
+  attendance: z.array(ZAttendanceRowSchema),
+  attachments: z.array(ZAttachmentSchema),
   /** Things a reader should know (e.g. the 支部党员大会 quorum not reached); never a refusal. */
   warnings: z.array(z.string()),
-  createdBy: z.string().nullable(), version: z.number(),
+  createdBy: z.string().nullable(),
+  version: z.number(),
 });
 export type TMeetingDetail = z.infer<typeof ZMeetingDetailSchema>;
 
 export const ZRosterQuery = z.strictObject({ orgId: z.coerce.number().int().positive() });
 export const ZRosterMemberSchema = z.object({
-  memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
+  memberId: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  category: z.enum(['full', 'probationary']),
   /** The 党小组 the member belongs to, when not the organization itself. */
   groupName: z.string().nullable(),
 });
@@ -140,23 +170,38 @@ export const ZAppraisalSaveSchema = z.strictObject({
   /** The meeting (民主评议党员 or 组织生活会) where the appraisal was held. */
   meetingId: z.number().int().positive().nullable().optional(),
   note: optText(500),
-  grades: z.array(z.strictObject({ memberId: z.number().int().positive(), grade: ZAppraisalGrade.nullable(), note: optText(200) })).max(2_000),
+  grades: z
+    .array(z.strictObject({ memberId: z.number().int().positive(), grade: ZAppraisalGrade.nullable(), note: optText(200) }))
+    .max(2_000),
 });
 export type TAppraisalSave = z.infer<typeof ZAppraisalSaveSchema>;
 
 const countsSchema = z.object({
-  toGrade: z.number(), graded: z.number(), probationary: z.number(), excellentLimit: z.number(),
+  toGrade: z.number(),
+  graded: z.number(),
+  probationary: z.number(),
+  excellentLimit: z.number(),
   byGrade: z.object({ excellent: z.number(), qualified: z.number(), basically_qualified: z.number(), unqualified: z.number() }),
 });
 export const ZAppraisalRowSchema = z.object({
-  memberId: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']),
-  grade: ZAppraisalGrade.nullable(), note: z.string().nullable(),
+  memberId: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  category: z.enum(['full', 'probationary']),
+  grade: ZAppraisalGrade.nullable(),
+  note: z.string().nullable(),
 });
 export type TAppraisalRow = z.infer<typeof ZAppraisalRowSchema>;
 export const ZAppraisalSchema = z.object({
-  id: z.number().nullable(), orgId: z.number(), orgName: z.string(), year: z.number(),
-  status: z.enum(['new', 'draft', 'final']), meetingId: z.number().nullable(), meetingTopic: z.string().nullable(),
-  note: z.string().nullable(), finalizedAt: z.string().nullable(),
+  id: z.number().nullable(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  status: z.enum(['new', 'draft', 'final']),
+  meetingId: z.number().nullable(),
+  meetingTopic: z.string().nullable(),
+  note: z.string().nullable(),
+  finalizedAt: z.string().nullable(),
   rows: z.array(ZAppraisalRowSchema),
   counts: countsSchema,
   problems: z.array(z.object({ code: z.string(), memberId: z.number().nullable(), message: z.string() })),
@@ -168,14 +213,30 @@ export const ZMyMeetingsSchema = z.object({
   member: z.object({ id: z.number(), name: z.string(), orgName: z.string() }),
   year: z.number(),
   counts: z.object({ attended: z.number(), absent: z.number() }),
-  items: z.array(z.object({
-    id: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), heldOn: z.string().nullable(), startTime: z.string().nullable(),
-    place: z.string().nullable(), topic: z.string(), present: z.boolean(), absenceReason: z.string().nullable(),
-  })),
-  upcoming: z.array(z.object({
-    id: z.number(), orgName: z.string(), kinds: z.array(ZMeetingKind), plannedOn: z.string().nullable(), startTime: z.string().nullable(),
-    place: z.string().nullable(), topic: z.string(),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      orgName: z.string(),
+      kinds: z.array(ZMeetingKind),
+      heldOn: z.string().nullable(),
+      startTime: z.string().nullable(),
+      place: z.string().nullable(),
+      topic: z.string(),
+      present: z.boolean(),
+      absenceReason: z.string().nullable(),
+    }),
+  ),
+  upcoming: z.array(
+    z.object({
+      id: z.number(),
+      orgName: z.string(),
+      kinds: z.array(ZMeetingKind),
+      plannedOn: z.string().nullable(),
+      startTime: z.string().nullable(),
+      place: z.string().nullable(),
+      topic: z.string(),
+    }),
+  ),
 });
 export type TMyMeetings = z.infer<typeof ZMyMeetingsSchema>;
 export const ZMyMeetingsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });

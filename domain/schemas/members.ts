@@ -7,9 +7,18 @@ import { ZCursorQuery, ZDate } from './common';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
 const optText = (max: number) => text(max).nullable().optional();
-const name = z.string().trim().regex(/^[\u3400-\u9fff·•A-Za-z ]{2,30}$/, '姓名为 2–30 个汉字（少数民族姓名可含间隔号）');
-const phone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话');
-const idNumber = z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位（最后一位可为 X）');
+const name = z
+  .string()
+  .trim()
+  .regex(/^[\u3400-\u9fff·•A-Za-z ]{2,30}$/, '姓名为 2–30 个汉字（少数民族姓名可含间隔号）');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话');
+const idNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位（最后一位可为 X）');
 
 /** Fields a member-record editor may set on create and edit (not org, status or category: other workflows own those). */
 const editable = {

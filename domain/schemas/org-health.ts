@@ -31,8 +31,12 @@ export const ZHealthCellSchema = z.object({
 export type THealthCell = z.infer<typeof ZHealthCellSchema>;
 
 /** null: the signal does not apply to any organization of the row (e.g. no term anywhere below). */
-export const ZHealthCellsSchema = z.object(Object.fromEntries(HEALTH_SIGNALS.map((s) => [s, ZHealthCellSchema.nullable()])) as
-  Record<(typeof HEALTH_SIGNALS)[number], z.ZodNullable<typeof ZHealthCellSchema>>);
+export const ZHealthCellsSchema = z.object(
+  Object.fromEntries(HEALTH_SIGNALS.map((s) => [s, ZHealthCellSchema.nullable()])) as Record<
+    (typeof HEALTH_SIGNALS)[number],
+    z.ZodNullable<typeof ZHealthCellSchema>
+  >,
+);
 
 export const ZHealthRowSchema = z.object({
   orgId: z.number(),

@@ -17,14 +17,21 @@ export const ZComplianceQuery = z.strictObject({ orgId: id.optional(), ...period
 export const ZUnitComplianceQuery = z.strictObject(periodFields).refine(keyFits, keyMessage);
 /** The period a compliance read is about, as the web sends it. */
 export type TPeriodQuery = Partial<z.infer<typeof ZUnitComplianceQuery>>;
-export const ZMissingQuery = z.strictObject({
-  orgId: id.optional(), ...periodFields,
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-}).refine(keyFits, keyMessage);
-export const ZMissingExportQuery = z.strictObject({
-  orgId: id.optional(), ...periodFields, purpose: z.string().trim().min(2, '请填写导出用途').max(200),
-}).refine(keyFits, keyMessage);
+export const ZMissingQuery = z
+  .strictObject({
+    orgId: id.optional(),
+    ...periodFields,
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine(keyFits, keyMessage);
+export const ZMissingExportQuery = z
+  .strictObject({
+    orgId: id.optional(),
+    ...periodFields,
+    purpose: z.string().trim().min(2, '请填写导出用途').max(200),
+  })
+  .refine(keyFits, keyMessage);
 
 export const ZPeriodSchema = z.object({ kind: ZPeriodKind, key: z.string(), from: ZDate, to: ZDate });
 const ZCrumb = z.object({ id: z.number(), name: z.string() });
@@ -38,7 +45,13 @@ const tallies = {
   due: z.number(),
   missingByKind: ZByKind,
 };
-export const ZComplianceRowSchema = z.object({ orgId: z.number(), orgName: z.string(), orgKind: z.string(), isUnit: z.boolean(), ...tallies });
+export const ZComplianceRowSchema = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  isUnit: z.boolean(),
+  ...tallies,
+});
 export const ZComplianceSchema = z.object({
   org: z.object({ id: z.number(), name: z.string(), kind: z.string(), isUnit: z.boolean() }),
   /** Ancestors inside the caller's scope, root first, the organization itself last. */
@@ -52,21 +65,44 @@ export type TCompliance = z.infer<typeof ZComplianceSchema>;
 export type TComplianceRow = z.infer<typeof ZComplianceRowSchema>;
 
 export const ZCheckSchema = z.object({
-  kind: ZKind, periodKey: z.string(), from: ZDate, to: ZDate, state: z.enum(['held', 'missing', 'due']),
-  heldCount: z.number(), lateCount: z.number(), meetingIds: z.array(z.number()), article: z.string(),
+  kind: ZKind,
+  periodKey: z.string(),
+  from: ZDate,
+  to: ZDate,
+  state: z.enum(['held', 'missing', 'due']),
+  heldCount: z.number(),
+  lateCount: z.number(),
+  meetingIds: z.array(z.number()),
+  article: z.string(),
 });
 export type TCheck = z.infer<typeof ZCheckSchema>;
 export const ZUnitComplianceSchema = z.object({
-  orgId: z.number(), orgName: z.string(), orgKind: z.string(), hasCommittee: z.boolean(),
-  path: z.array(ZCrumb), period: ZPeriodSchema, today: ZDate, checks: z.array(ZCheckSchema),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  hasCommittee: z.boolean(),
+  path: z.array(ZCrumb),
+  period: ZPeriodSchema,
+  today: ZDate,
+  checks: z.array(ZCheckSchema),
 });
 export type TUnitCompliance = z.infer<typeof ZUnitComplianceSchema>;
 
 export const ZMissingItemSchema = z.object({
-  orgId: z.number(), orgName: z.string(), orgKind: z.string(), parentName: z.string().nullable(),
-  missing: z.number(), due: z.number(), missingChecks: z.array(z.object({ kind: ZKind, periodKey: z.string() })),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  parentName: z.string().nullable(),
+  missing: z.number(),
+  due: z.number(),
+  missingChecks: z.array(z.object({ kind: ZKind, periodKey: z.string() })),
 });
-export const ZMissingListSchema = z.object({ period: ZPeriodSchema, items: z.array(ZMissingItemSchema), total: z.number(), offset: z.number() });
+export const ZMissingListSchema = z.object({
+  period: ZPeriodSchema,
+  items: z.array(ZMissingItemSchema),
+  total: z.number(),
+  offset: z.number(),
+});
 export type TMissingList = z.infer<typeof ZMissingListSchema>;
 
 // The rules: the built-in 2018 set and the city's later versions (RULES.md §3, versioned configuration).

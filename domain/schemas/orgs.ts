@@ -5,7 +5,10 @@ import { ZDate } from './common';
 
 const name = z.string().trim().min(2, '名称至少 2 个字').max(100, '名称不能超过 100 个字');
 const shortName = z.string().trim().max(40, '简称不能超过 40 个字');
-const code = z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/, '组织代码只能包含字母、数字和连字符，最长 40 位');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,40}$/, '组织代码只能包含字母、数字和连字符，最长 40 位');
 
 export const ZOrgStatus = z.enum(['active', 'dissolved']);
 export type TOrgStatus = z.infer<typeof ZOrgStatus>;
@@ -22,7 +25,12 @@ export const ZOrgNodeSchema = z.object({
 });
 export type TOrgNode = z.infer<typeof ZOrgNodeSchema>;
 
-export const ZOrgWarningSchema = z.object({ code: z.string(), level: z.enum(['warning', 'info']), message: z.string(), article: z.string() });
+export const ZOrgWarningSchema = z.object({
+  code: z.string(),
+  level: z.enum(['warning', 'info']),
+  message: z.string(),
+  article: z.string(),
+});
 export type TOrgWarning = z.infer<typeof ZOrgWarningSchema>;
 
 export const ZCommitteeMemberSchema = z.object({
@@ -72,8 +80,10 @@ export type TOrgUpdate = z.infer<typeof ZOrgUpdateSchema>;
 
 export const ZOrgMoveSchema = z.strictObject({ newParentId: z.number().int().positive() });
 export type TOrgMove = z.infer<typeof ZOrgMoveSchema>;
-export const ZOrgDissolveSchema = z.strictObject({ dissolvedOn: ZDate, reason: z.string().trim().min(2, '请填写撤销原因')
-  .max(500, '撤销原因不能超过 500 个字') });
+export const ZOrgDissolveSchema = z.strictObject({
+  dissolvedOn: ZDate,
+  reason: z.string().trim().min(2, '请填写撤销原因').max(500, '撤销原因不能超过 500 个字'),
+});
 export type TOrgDissolve = z.infer<typeof ZOrgDissolveSchema>;
 
 export const ZCommitteeInputSchema = z.strictObject({
@@ -86,8 +96,17 @@ export type TCommitteeInput = z.infer<typeof ZCommitteeInputSchema>;
 export const ZCommitteeSchema = z.strictObject({ members: z.array(ZCommitteeInputSchema).max(15) });
 export type TCommittee = z.infer<typeof ZCommitteeSchema>;
 
-export const ZOrgSearchQuery = z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(50), limit: z.coerce.number().int().min(1).max(50).default(20) });
-export const ZOrgSearchHitSchema = z.object({ id: z.number(), name: z.string(), kind: z.enum(ORG_KINDS), status: ZOrgStatus, pathNames: z.string() });
+export const ZOrgSearchQuery = z.strictObject({
+  q: z.string().trim().min(1, '请输入关键字').max(50),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const ZOrgSearchHitSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  status: ZOrgStatus,
+  pathNames: z.string(),
+});
 export type TOrgSearchHit = z.infer<typeof ZOrgSearchHitSchema>;
 
 export const ZOrgHistorySchema = z.object({

@@ -11,7 +11,10 @@ const optText = (max: number) => text(max).optional();
 const version = z.number().int().positive();
 
 export const ZStandardItemSchema = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '编号为 1–20 位字母、数字'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,20}$/, '编号为 1–20 位字母、数字'),
   category: text(20).min(2, '请填写类别'),
   title: text(60).min(2, '请填写评分项'),
   maxScore: z.number().positive('满分应大于 0').max(100),
@@ -19,18 +22,25 @@ export const ZStandardItemSchema = z.strictObject({
 });
 export const ZStarThresholdSchema = z.strictObject({ stars: z.number().int().min(1).max(5), minScore: z.number().min(0).max(100) });
 
-export const ZChecklistCreateSchema = z.strictObject({
-  name: text(60).min(2, '请填写名称'),
-  effectiveFrom: ZDate,
-  items: z.array(ZStandardItemSchema).min(1, '至少一个评分项').max(100),
-  starThresholds: z.array(ZStarThresholdSchema).length(5, '星级应为五档'),
-}).superRefine((c, ctx) => {
-  for (const p of checklistProblems(c.items, c.starThresholds)) ctx.addIssue({ code: 'custom', message: p.message, path: [p.code === 'starThresholds' ? 'starThresholds' : 'items'] });
-});
+export const ZChecklistCreateSchema = z
+  .strictObject({
+    name: text(60).min(2, '请填写名称'),
+    effectiveFrom: ZDate,
+    items: z.array(ZStandardItemSchema).min(1, '至少一个评分项').max(100),
+    starThresholds: z.array(ZStarThresholdSchema).length(5, '星级应为五档'),
+  })
+  .superRefine((c, ctx) => {
+    for (const p of checklistProblems(c.items, c.starThresholds))
+      ctx.addIssue({ code: 'custom', message: p.message, path: [p.code === 'starThresholds' ? 'starThresholds' : 'items'] });
+  });
 export type TChecklistCreate = z.infer<typeof ZChecklistCreateSchema>;
 
 export const ZChecklistSchema = z.object({
-  id: z.number(), name: z.string(), effectiveFrom: z.string(), createdAt: z.string(), createdBy: z.string().nullable(),
+  id: z.number(),
+  name: z.string(),
+  effectiveFrom: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
   items: z.array(z.object({ code: z.string(), category: z.string(), title: z.string(), maxScore: z.number(), guide: z.string() })),
   starThresholds: z.array(z.object({ stars: z.number(), minScore: z.number() })),
   /** How many assessments were made on it. */
@@ -71,13 +81,30 @@ export const ZRatingStatus = z.enum(['none', ...ZStatus.options]);
 export type TRatingStatus = z.infer<typeof ZRatingStatus>;
 
 export const ZAssessmentSchema = z.object({
-  id: z.number(), status: ZStatus, selfScores: ZScoreOut, selfTotal: z.number().nullable(), selfNote: z.string().nullable(),
-  submittedBy: z.string().nullable(), submittedAt: z.string().nullable(),
-  reviewScores: ZScoreOut.nullable(), reviewTotal: z.number().nullable(), reviewNote: z.string().nullable(), stars: z.number().nullable(),
-  reviewedBy: z.string().nullable(), reviewerOrgName: z.string().nullable(), reviewedAt: z.string().nullable(), version: z.number(),
+  id: z.number(),
+  status: ZStatus,
+  selfScores: ZScoreOut,
+  selfTotal: z.number().nullable(),
+  selfNote: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewScores: ZScoreOut.nullable(),
+  reviewTotal: z.number().nullable(),
+  reviewNote: z.string().nullable(),
+  stars: z.number().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewerOrgName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  version: z.number(),
 });
 export type TAssessment = z.infer<typeof ZAssessmentSchema>;
-export const ZStarHistorySchema = z.object({ year: z.number(), stars: z.number(), ratedOn: z.string(), ratedByOrgName: z.string().nullable(), reviewTotal: z.number().nullable() });
+export const ZStarHistorySchema = z.object({
+  year: z.number(),
+  stars: z.number(),
+  ratedOn: z.string(),
+  ratedByOrgName: z.string().nullable(),
+  reviewTotal: z.number().nullable(),
+});
 export type TStarHistory = z.infer<typeof ZStarHistorySchema>;
 
 export const ZAssessmentViewSchema = z.object({
@@ -94,8 +121,17 @@ export type TAssessmentView = z.infer<typeof ZAssessmentViewSchema>;
 export const ZAssessmentListQuery = z.strictObject({ orgId: orgId.optional(), year, status: ZStatus.optional() });
 export type TAssessmentListQuery = z.infer<typeof ZAssessmentListQuery>;
 export const ZAssessmentRowSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), year: z.number(), status: ZStatus,
-  selfTotal: z.number().nullable(), reviewTotal: z.number().nullable(), stars: z.number().nullable(), submittedAt: z.string().nullable(), canReview: z.boolean(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  parentName: z.string().nullable(),
+  year: z.number(),
+  status: ZStatus,
+  selfTotal: z.number().nullable(),
+  reviewTotal: z.number().nullable(),
+  stars: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+  canReview: z.boolean(),
 });
 export type TAssessmentRow = z.infer<typeof ZAssessmentRowSchema>;
 export const ZAssessmentListSchema = z.object({ items: z.array(ZAssessmentRowSchema), truncated: z.boolean() });
@@ -110,7 +146,14 @@ export const ZRatingQuery = z.strictObject({
 });
 export type TRatingQuery = z.infer<typeof ZRatingQuery>;
 export const ZRatingExportQuery = ZRatingQuery.extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(200) });
-export const ZStarCountsSchema = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number(), unrated: z.number() });
+export const ZStarCountsSchema = z.object({
+  1: z.number(),
+  2: z.number(),
+  3: z.number(),
+  4: z.number(),
+  5: z.number(),
+  unrated: z.number(),
+});
 export type TStarCounts = z.infer<typeof ZStarCountsSchema>;
 export const ZRatingOverviewSchema = z.object({
   year: z.number(),
@@ -118,11 +161,18 @@ export const ZRatingOverviewSchema = z.object({
   counts: ZStarCountsSchema,
   statusCounts: z.object({ none: z.number(), draft: z.number(), submitted: z.number(), reviewed: z.number(), returned: z.number() }),
   byChild: z.array(ZStarCountsSchema.extend({ orgId: z.number(), name: z.string() })),
-  items: z.array(z.object({
-    orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), status: ZRatingStatus,
-    selfTotal: z.number().nullable(), reviewTotal: z.number().nullable(), stars: z.number().nullable(),
-    history: z.array(z.object({ year: z.number(), stars: z.number() })),
-  })),
+  items: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      parentName: z.string().nullable(),
+      status: ZRatingStatus,
+      selfTotal: z.number().nullable(),
+      reviewTotal: z.number().nullable(),
+      stars: z.number().nullable(),
+      history: z.array(z.object({ year: z.number(), stars: z.number() })),
+    }),
+  ),
   truncated: z.boolean(),
 });
 export type TRatingOverview = z.infer<typeof ZRatingOverviewSchema>;
@@ -136,7 +186,11 @@ export const ZWeakOrgCreateSchema = z.strictObject({
   note: optText(1000),
 });
 export type TWeakOrgCreate = z.infer<typeof ZWeakOrgCreateSchema>;
-export const ZWeakListQuery = z.strictObject({ orgId: orgId.optional(), year: year.optional(), status: z.enum(['rectifying', 'rectified']).optional() });
+export const ZWeakListQuery = z.strictObject({
+  orgId: orgId.optional(),
+  year: year.optional(),
+  status: z.enum(['rectifying', 'rectified']).optional(),
+});
 export type TWeakListQuery = z.infer<typeof ZWeakListQuery>;
 export const ZSuggestionQuery = z.strictObject({ orgId: orgId.optional(), year });
 export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;
@@ -156,21 +210,44 @@ export const ZRectTaskProgressSchema = z.strictObject({
 export type TRectTaskProgress = z.infer<typeof ZRectTaskProgressSchema>;
 
 export const ZRectTaskSchema = z.object({
-  id: z.number(), title: z.string(), measure: z.string().nullable(), owner: z.string(), dueOn: z.string(), progress: z.number(),
-  status: z.enum(['open', 'done']), doneOn: z.string().nullable(), note: z.string().nullable(), updatedAt: z.string(), overdue: z.boolean(),
+  id: z.number(),
+  title: z.string(),
+  measure: z.string().nullable(),
+  owner: z.string(),
+  dueOn: z.string(),
+  progress: z.number(),
+  status: z.enum(['open', 'done']),
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: z.string(),
+  overdue: z.boolean(),
 });
 export type TRectTask = z.infer<typeof ZRectTaskSchema>;
 const rectSummary = { tasks: z.number(), done: z.number(), progress: z.number(), overdue: z.number() };
 export const ZWeakOrgSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(), year: z.number(), reasons: z.array(ZWeakReason),
-  note: z.string().nullable(), identifiedOn: z.string(), identifiedOrgName: z.string().nullable(), status: z.enum(['rectifying', 'rectified']),
-  rectifiedOn: z.string().nullable(), acceptedBy: z.string().nullable(), ...rectSummary, canAccept: z.boolean(), canUpdate: z.boolean(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  parentName: z.string().nullable(),
+  year: z.number(),
+  reasons: z.array(ZWeakReason),
+  note: z.string().nullable(),
+  identifiedOn: z.string(),
+  identifiedOrgName: z.string().nullable(),
+  status: z.enum(['rectifying', 'rectified']),
+  rectifiedOn: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  ...rectSummary,
+  canAccept: z.boolean(),
+  canUpdate: z.boolean(),
 });
 export type TWeakOrg = z.infer<typeof ZWeakOrgSchema>;
 export const ZWeakOrgDetailSchema = ZWeakOrgSchema.extend({ items: z.array(ZRectTaskSchema) });
 export type TWeakOrgDetail = z.infer<typeof ZWeakOrgDetailSchema>;
 export const ZSuggestionSchema = z.object({
-  orgId: z.number(), orgName: z.string(), parentName: z.string().nullable(),
+  orgId: z.number(),
+  orgName: z.string(),
+  parentName: z.string().nullable(),
   suggestions: z.array(z.object({ kind: z.string(), reason: ZWeakReason, text: z.string() })),
 });
 export type TSuggestion = z.infer<typeof ZSuggestionSchema>;

@@ -6,9 +6,13 @@ import { ZMonth } from './dues';
 import { AGE_BANDS_LIMITS, ageBandsProblem } from '../rules/statistics';
 
 /** Age band upper bounds as a query parameter: "30,35,40,45,50,55,60". */
-export const ZAgeBandsParam = z.string().regex(/^\d{1,3}(,\d{1,3})*$/, '年龄段分界格式应为用逗号分隔的整数，如 30,35,40')
+export const ZAgeBandsParam = z
+  .string()
+  .regex(/^\d{1,3}(,\d{1,3})*$/, '年龄段分界格式应为用逗号分隔的整数，如 30,35,40')
   .transform((s) => s.split(',').map(Number))
-  .refine((b) => ageBandsProblem(b) === null, { message: `年龄段分界应为 ${AGE_BANDS_LIMITS.min} 至 ${AGE_BANDS_LIMITS.max} 之间、从小到大的整数` });
+  .refine((b) => ageBandsProblem(b) === null, {
+    message: `年龄段分界应为 ${AGE_BANDS_LIMITS.min} 至 ${AGE_BANDS_LIMITS.max} 之间、从小到大的整数`,
+  });
 
 export const ZTableCode = z.object({ code: z.string().regex(/^[a-z_]{2,40}$/, '统计表代码无效') });
 
@@ -69,17 +73,22 @@ export type TStatsTable = z.infer<typeof ZStatsTable>;
 export const ZCatalogue = z.object({
   month: ZMonth,
   ageBands: z.array(z.number()),
-  groups: z.array(z.object({
-    key: z.string(),
-    title: ZLabel,
-    tables: z.array(z.object({ code: z.string(), title: ZLabel, source: ZTableSource })),
-  })),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      title: ZLabel,
+      tables: z.array(z.object({ code: z.string(), title: ZLabel, source: ZTableSource })),
+    }),
+  ),
 });
 export type TCatalogue = z.infer<typeof ZCatalogue>;
 
 export const ZPeopleQuery = ZTableQuery.extend({
   /** The table's row: 'total', 'self' or a child organization's id. */
-  row: z.string().regex(/^(total|self|\d{1,18})$/, '行无效').default('total'),
+  row: z
+    .string()
+    .regex(/^(total|self|\d{1,18})$/, '行无效')
+    .default('total'),
   col: z.string().min(1).max(80),
   ...ZCursorQuery,
 });
@@ -92,7 +101,14 @@ export const ZPeopleList = z.object({
   total: z.number(),
   title: z.string(),
   columns: z.array(z.object({ key: z.string(), title: ZLabel })),
-  items: z.array(z.object({ id: z.string(), memberId: z.number().nullable(), orgId: z.number().nullable(), values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      memberId: z.number().nullable(),
+      orgId: z.number().nullable(),
+      values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 export type TPeopleList = z.infer<typeof ZPeopleList>;
@@ -102,14 +118,18 @@ export const ZTableExportQuery = ZTableQuery.extend({ purpose });
 export const ZPeopleExportQuery = ZPeopleQuery.omit({ cursor: true, limit: true }).extend({ purpose });
 
 export const ZStatsSettings = z.strictObject({
-  ageBands: z.array(z.number().int()).refine((b) => ageBandsProblem(b) === null, { message: `年龄段分界应为 ${AGE_BANDS_LIMITS.min} 至 ${AGE_BANDS_LIMITS.max} 之间、从小到大的整数` }),
+  ageBands: z.array(z.number().int()).refine((b) => ageBandsProblem(b) === null, {
+    message: `年龄段分界应为 ${AGE_BANDS_LIMITS.min} 至 ${AGE_BANDS_LIMITS.max} 之间、从小到大的整数`,
+  }),
 });
 export type TStatsSettings = z.infer<typeof ZStatsSettings>;
 
 export const ZVerifyBody = z.strictObject({ repair: z.boolean().default(false) });
 export const ZVerifyResult = z.object({
   mismatches: z.number(),
-  sample: z.array(z.object({ ref: z.string(), orgId: z.number(), dim: z.string(), val: z.string(), stored: z.number(), actual: z.number() })),
+  sample: z.array(
+    z.object({ ref: z.string(), orgId: z.number(), dim: z.string(), val: z.string(), stored: z.number(), actual: z.number() }),
+  ),
   repaired: z.boolean(),
   cells: z.number(),
   ms: z.number(),

@@ -4,7 +4,12 @@ import { TERM_KINDS, TERM_STATES } from '../rules/terms';
 import { ZDate, ZCursorQuery } from './common';
 
 const optText = (max: number) => z.string().trim().max(max).optional();
-const count = (label: string) => z.number({ error: `请填写${label}` }).int(`${label}应为整数`).min(0, `${label}不能为负`).max(100_000, `${label}过大`);
+const count = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负`)
+    .max(100_000, `${label}过大`);
 const version = z.number().int().positive();
 
 export const ZTermStateFilter = z.enum([...TERM_STATES, 'missing']);
@@ -75,8 +80,12 @@ export const ZTermSchema = z.object({
 export type TTerm = z.infer<typeof ZTermSchema>;
 
 export const ZCandidateSchema = z.object({
-  id: z.number(), memberId: z.number().nullable(), personName: z.string(), post: z.enum(['secretary', 'deputy_secretary', 'member']),
-  votesFor: z.number().nullable(), elected: z.boolean().nullable(),
+  id: z.number(),
+  memberId: z.number().nullable(),
+  personName: z.string(),
+  post: z.enum(['secretary', 'deputy_secretary', 'member']),
+  votesFor: z.number().nullable(),
+  elected: z.boolean().nullable(),
 });
 
 export const ELECTION_STATUSES = ['requested', 'approved', 'rejected', 'held', 'failed', 'confirmed'] as const;
@@ -91,28 +100,57 @@ export const ELECTION_STATUS_LABELS: Record<ElectionStatus, { zh: string; en: st
 };
 
 export const ZElectionSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), status: z.enum(ELECTION_STATUSES),
-  plannedOn: z.string().nullable(), plannedSeats: z.number().nullable(), requestNote: z.string().nullable(),
-  requestedBy: z.string().nullable(), requestedAt: z.string(),
-  approvedBy: z.string().nullable(), approvedOrgName: z.string().nullable(), approvedAt: z.string().nullable(), decisionNote: z.string().nullable(),
-  heldOn: z.string().nullable(), shouldAttend: z.number().nullable(), present: z.number().nullable(), quorate: z.boolean().nullable(),
-  failureReason: z.string().nullable(), minutes: z.string().nullable(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  status: z.enum(ELECTION_STATUSES),
+  plannedOn: z.string().nullable(),
+  plannedSeats: z.number().nullable(),
+  requestNote: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedOrgName: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  shouldAttend: z.number().nullable(),
+  present: z.number().nullable(),
+  quorate: z.boolean().nullable(),
+  failureReason: z.string().nullable(),
+  minutes: z.string().nullable(),
   candidates: z.array(ZCandidateSchema),
   warnings: z.array(z.string()),
-  confirmedBy: z.string().nullable(), confirmedOrgName: z.string().nullable(), confirmedAt: z.string().nullable(),
+  confirmedBy: z.string().nullable(),
+  confirmedOrgName: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
   /** L: the result is reported within 1 month of the election. */
   reportDueOn: z.string().nullable(),
   reportOverdue: z.boolean(),
   version: z.number(),
-  canDecide: z.boolean(), canRecord: z.boolean(), canConfirm: z.boolean(),
+  canDecide: z.boolean(),
+  canRecord: z.boolean(),
+  canConfirm: z.boolean(),
 });
 export type TElection = z.infer<typeof ZElectionSchema>;
 
 export const ZAdjustmentSchema = z.object({
-  id: z.number(), termId: z.number(), orgId: z.number(), orgName: z.string(), kind: z.enum(['delay', 'advance']),
-  originalEnd: z.string(), newEnd: z.string(), reason: z.string(), status: z.enum(['proposed', 'approved', 'rejected']),
-  proposedBy: z.string().nullable(), proposedAt: z.string(), decidedBy: z.string().nullable(), decidedOrgName: z.string().nullable(),
-  decidedAt: z.string().nullable(), decisionNote: z.string().nullable(), canDecide: z.boolean(),
+  id: z.number(),
+  termId: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.enum(['delay', 'advance']),
+  originalEnd: z.string(),
+  newEnd: z.string(),
+  reason: z.string(),
+  status: z.enum(['proposed', 'approved', 'rejected']),
+  proposedBy: z.string().nullable(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedOrgName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  canDecide: z.boolean(),
 });
 export type TAdjustment = z.infer<typeof ZAdjustmentSchema>;
 
@@ -124,7 +162,15 @@ export const ZOrgTermsSchema = z.object({
   history: z.array(ZTermSchema),
   elections: z.array(ZElectionSchema),
   adjustments: z.array(ZAdjustmentSchema),
-  committee: z.array(z.object({ id: z.number(), personName: z.string(), post: z.string(), termStart: z.string().nullable(), termEnd: z.string().nullable() })),
+  committee: z.array(
+    z.object({
+      id: z.number(),
+      personName: z.string(),
+      post: z.string(),
+      termStart: z.string().nullable(),
+      termEnd: z.string().nullable(),
+    }),
+  ),
   /** 第五条: full members in the subtree, the usual number who should attend (留党察看 is not recorded). */
   voters: z.object({ full: z.number(), probationary: z.number() }),
   can: z.object({ recordTerm: z.boolean(), request: z.boolean(), propose: z.boolean() }),
@@ -147,11 +193,15 @@ export const ZElectionResultSchema = z.strictObject({
   heldOn: ZDate,
   shouldAttend: count('应到会人数').min(1, '应到会人数至少为 1'),
   present: count('实到会人数'),
-  candidates: z.array(z.strictObject({
-    memberId: z.number().int().positive().optional(),
-    personName: z.string().trim().min(1, '请填写候选人姓名').max(40),
-    votesFor: count('赞成票数'),
-  })).max(30, '候选人不超过 30 名'),
+  candidates: z
+    .array(
+      z.strictObject({
+        memberId: z.number().int().positive().optional(),
+        personName: z.string().trim().min(1, '请填写候选人姓名').max(40),
+        votesFor: count('赞成票数'),
+      }),
+    )
+    .max(30, '候选人不超过 30 名'),
   minutes: optText(2000),
   version,
 });

@@ -38,7 +38,13 @@ export type TTodoCount = z.infer<typeof ZTodoCountSchema>;
 
 const ZCounts = z.partialRecord(ZTodoKind, z.number());
 /** awaitingHigher: requests raised in the row's subtree for a level above it to decide (not in its total). */
-export const ZDigestCellsSchema = z.object({ counts: ZCounts, overdue: ZCounts, total: z.number(), overdueTotal: z.number(), awaitingHigher: z.number() });
+export const ZDigestCellsSchema = z.object({
+  counts: ZCounts,
+  overdue: ZCounts,
+  total: z.number(),
+  overdueTotal: z.number(),
+  awaitingHigher: z.number(),
+});
 export type TDigestCells = z.infer<typeof ZDigestCellsSchema>;
 
 export const ZDigestRowSchema = ZDigestCellsSchema.extend({

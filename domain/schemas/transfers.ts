@@ -46,7 +46,10 @@ export const ZTransferIncomingSchema = z.strictObject({
 export type TTransferIncoming = z.infer<typeof ZTransferIncomingSchema>;
 
 export const ZTransferStepSchema = z.strictObject({ date: ZDate.optional() });
-export const ZTransferReturnSchema = z.strictObject({ date: ZDate.optional(), reason: z.string().trim().min(2, '请填写退回原因').max(200) });
+export const ZTransferReturnSchema = z.strictObject({
+  date: ZDate.optional(),
+  reason: z.string().trim().min(2, '请填写退回原因').max(200),
+});
 
 export const ZTransferListQuery = z.strictObject({
   box: z.enum(['out', 'in', 'overdue']).default('out'),
@@ -57,7 +60,9 @@ export const ZTransferListQuery = z.strictObject({
 });
 /** The list's filter as the web sends it (the export takes the same). */
 export type TTransferFilter = Omit<z.infer<typeof ZTransferListQuery>, 'cursor' | 'limit'>;
-export const ZTransferExportQuery = ZTransferListQuery.omit({ cursor: true, limit: true }).extend({ purpose: z.string().trim().min(2, '请填写导出用途').max(100) });
+export const ZTransferExportQuery = ZTransferListQuery.omit({ cursor: true, limit: true }).extend({
+  purpose: z.string().trim().min(2, '请填写导出用途').max(100),
+});
 
 export const ZTransferRowSchema = z.object({
   id: z.number(),
@@ -91,15 +96,30 @@ export const ZTransferRowSchema = z.object({
 });
 export type TTransferRow = z.infer<typeof ZTransferRowSchema>;
 
-export const ZTransferSettingsSchema = z.strictObject({
-  withinCityDays: z.number().int().min(1).max(366),
-  outOfCityDays: z.number().int().min(1).max(366),
-  maxDays: z.number().int().min(1).max(366),
-}).refine((s) => s.withinCityDays <= s.maxDays && s.outOfCityDays <= s.maxDays, { message: '默认有效期不能超过最长有效期', path: ['maxDays'] });
+export const ZTransferSettingsSchema = z
+  .strictObject({
+    withinCityDays: z.number().int().min(1).max(366),
+    outOfCityDays: z.number().int().min(1).max(366),
+    maxDays: z.number().int().min(1).max(366),
+  })
+  .refine((s) => s.withinCityDays <= s.maxDays && s.outOfCityDays <= s.maxDays, {
+    message: '默认有效期不能超过最长有效期',
+    path: ['maxDays'],
+  });
 export type TTransferSettings = z.infer<typeof ZTransferSettingsSchema>;
 
-export const ZTransferCandidateQuery = z.strictObject({ orgId: z.coerce.number().int().positive(), q: z.string().trim().max(40).optional() });
-export const ZTransferCandidateSchema = z.object({ id: z.number(), name: z.string(), gender: z.string(), category: z.enum(['full', 'probationary']), status: z.string(), orgName: z.string() });
+export const ZTransferCandidateQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive(),
+  q: z.string().trim().max(40).optional(),
+});
+export const ZTransferCandidateSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  category: z.enum(['full', 'probationary']),
+  status: z.string(),
+  orgName: z.string(),
+});
 export type TTransferCandidate = z.infer<typeof ZTransferCandidateSchema>;
 
 export const ZTransferTargetQuery = z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(50) });

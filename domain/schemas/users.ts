@@ -20,7 +20,10 @@ export const ZUserRowSchema = z.object({
 export type TUserRow = z.infer<typeof ZUserRowSchema>;
 
 export const ZUserCreateSchema = z.strictObject({
-  username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符'),
   displayName: z.string().trim().min(2).max(40),
   orgId: z.number().int().positive(),
   roles,
@@ -36,7 +39,11 @@ export const ZUserUpdateSchema = z.strictObject({
 });
 export type TUserUpdate = z.infer<typeof ZUserUpdateSchema>;
 
-export const ZUserListQuery = z.strictObject({ q: z.string().trim().max(40).optional(), orgId: z.coerce.number().int().positive().optional(), ...ZCursorQuery });
+export const ZUserListQuery = z.strictObject({
+  q: z.string().trim().max(40).optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  ...ZCursorQuery,
+});
 /** The query as the web sends it: the server fills in the defaults. */
 export type TUserListQuery = Partial<z.infer<typeof ZUserListQuery>>;
 export const ZResetPasswordSchema = z.strictObject({ password: z.string().min(1).max(256) });

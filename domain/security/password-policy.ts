@@ -23,7 +23,12 @@ export function characterClasses(pw: string): number {
 /** The estimator's score (0–4) of a password, given words about its owner (username, name pinyin). */
 export type StrengthScore = (pw: string) => number;
 
-export function checkPassword(pw: string, username: string, isCommon: (lowercased: string) => boolean, score?: StrengthScore): PasswordProblem | null {
+export function checkPassword(
+  pw: string,
+  username: string,
+  isCommon: (lowercased: string) => boolean,
+  score?: StrengthScore,
+): PasswordProblem | null {
   if (pw.length < PASSWORD_MIN_LENGTH) return { code: 'too_short', message: `密码至少 ${PASSWORD_MIN_LENGTH} 位` };
   if (pw.length > PASSWORD_MAX_LENGTH) return { code: 'too_long', message: `密码不能超过 ${PASSWORD_MAX_LENGTH} 位` };
   if (characterClasses(pw) < PASSWORD_MIN_CLASSES) {
@@ -35,7 +40,10 @@ export function checkPassword(pw: string, username: string, isCommon: (lowercase
   const core = lower.replace(/[^a-z0-9]+$/g, '').replace(/\d+$/g, '');
   if (isCommon(lower) || (core.length >= 6 && isCommon(core))) return { code: 'common', message: '密码过于常见，请换一个' };
   if (score && score(pw) < PASSWORD_MIN_SCORE) {
-    return { code: 'weak', message: '密码容易被猜到：请避免常见单词、姓名拼音、键盘序列、年份和简单替换（如 @ 代替 a），可用几个不相关的词组合' };
+    return {
+      code: 'weak',
+      message: '密码容易被猜到：请避免常见单词、姓名拼音、键盘序列、年份和简单替换（如 @ 代替 a），可用几个不相关的词组合',
+    };
   }
   return null;
 }

@@ -13,9 +13,17 @@ export const ZSettingsSchema = z.strictObject({
   /** SECURITY.md 3: consecutive failures before lockout */
   lockoutThreshold: z.number().int().min(3).max(20),
   /** SECURITY.md 3: lockout duration (minutes) */
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** SECURITY.md 5: idle timeout (minutes) */
-  sessionIdleMinutes: z.number().int().min(1).max(24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** SECURITY.md 5: absolute session lifetime (hours) */
   sessionAbsoluteHours: z.number().int().min(1).max(72),
   /** SECURITY.md 15: accounts unused this many days are disabled */

@@ -16,7 +16,9 @@ describe.skipIf(process.platform === 'win32')('the embedded data folder has one 
     expect(await askHolder(dir, { cmd: 'backup', out: '/x' })).toMatchObject({ ok: false, error: expect.stringMatching(/app/) });
     held.handle(async (req) => ({ wrote: req.out }));
     expect(await askHolder(dir, { cmd: 'backup', out: '/x' })).toEqual({ ok: true, who: 'app', result: { wrote: '/x' } });
-    held.handle(async () => { throw new Error('disk full'); });
+    held.handle(async () => {
+      throw new Error('disk full');
+    });
     expect(await askHolder(dir, { cmd: 'backup', out: '/x' })).toMatchObject({ ok: false, error: 'disk full' });
     await held.close();
     expect(await askHolder(dir, { cmd: 'ping' })).toBeNull();

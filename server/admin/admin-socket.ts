@@ -10,7 +10,10 @@ import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 
-export interface AdminRequest { cmd: 'ping' | 'backup'; out?: string }
+export interface AdminRequest {
+  cmd: 'ping' | 'backup';
+  out?: string;
+}
 export type AdminResponse = { ok: true; who: string; result?: unknown } | { ok: false; who: string; error: string };
 type Handler = (req: AdminRequest) => Promise<unknown>;
 
@@ -31,9 +34,15 @@ export async function askHolder(dataDir: string, req: AdminRequest, timeoutMs = 
     let buf = '';
     s.setTimeout(timeoutMs, () => s.destroy(new Error('管理通道超时')));
     s.on('connect', () => s.write(JSON.stringify(req) + '\n'));
-    s.on('data', (d) => { buf += d.toString('utf8'); });
+    s.on('data', (d) => {
+      buf += d.toString('utf8');
+    });
     s.on('end', () => {
-      try { resolve(JSON.parse(buf) as AdminResponse); } catch { reject(new Error(`管理通道应答无法解析：${buf.slice(0, 200)}`)); }
+      try {
+        resolve(JSON.parse(buf) as AdminResponse);
+      } catch {
+        reject(new Error(`管理通道应答无法解析：${buf.slice(0, 200)}`));
+      }
     });
     s.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? resolve(null) : reject(e)));
   });
@@ -64,9 +73,20 @@ export async function holdDataDir(dataDir: string, who: string): Promise<AdminSo
       const nl = buf.indexOf('\n');
       if (nl < 0) return;
       let req: AdminRequest;
-      try { req = JSON.parse(buf.slice(0, nl)) as AdminRequest; } catch { s.end(JSON.stringify({ ok: false, who, error: 'bad request' })); return; }
-      if (req.cmd === 'ping') { s.end(JSON.stringify({ ok: true, who })); return; }
-      if (!handler) { s.end(JSON.stringify({ ok: false, who, error: `数据目录正由 ${who} 使用` })); return; }
+      try {
+        req = JSON.parse(buf.slice(0, nl)) as AdminRequest;
+      } catch {
+        s.end(JSON.stringify({ ok: false, who, error: 'bad request' }));
+        return;
+      }
+      if (req.cmd === 'ping') {
+        s.end(JSON.stringify({ ok: true, who }));
+        return;
+      }
+      if (!handler) {
+        s.end(JSON.stringify({ ok: false, who, error: `数据目录正由 ${who} 使用` }));
+        return;
+      }
       handler(req).then(
         (result) => s.end(JSON.stringify({ ok: true, who, result })),
         (e: unknown) => s.end(JSON.stringify({ ok: false, who, error: e instanceof Error ? e.message : String(e) })),
@@ -76,13 +96,18 @@ export async function holdDataDir(dataDir: string, who: string): Promise<AdminSo
   // Created owner-only from the start (umask), not chmod-ed after a window where others could connect.
   const umask = process.platform === 'win32' ? null : process.umask(0o177);
   try {
-    await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(file, () => resolve()); });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(file, () => resolve());
+    });
   } finally {
     if (umask !== null) process.umask(umask);
   }
   if (process.platform !== 'win32') chmodSync(file, 0o600);
   return {
-    handle(fn) { handler = fn; },
+    handle(fn) {
+      handler = fn;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

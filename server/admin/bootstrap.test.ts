@@ -7,8 +7,12 @@ import { verifyAuditChain } from '../audit/verify-chain.js';
 import { TEST_KEYS as keys } from '../test/test-app.js';
 
 let te: TestEngine;
-beforeAll(async () => { te = await openTestEngine(); });
-afterAll(async () => { await te?.dispose(); });
+beforeAll(async () => {
+  te = await openTestEngine();
+});
+afterAll(async () => {
+  await te?.dispose();
+});
 
 describe('a production install (SECURITY.md 7)', () => {
   it('starts with no account at all: nothing can log in with a demo password', async () => {
@@ -36,11 +40,20 @@ describe('a production install (SECURITY.md 7)', () => {
     expect(res.json()).toEqual({ secondFactor: 'enrol' });
     const pending = { zg_pending: res.cookies.find((c) => c.name === 'zg_pending')!.value };
     const { secret } = (await app.inject({ method: 'POST', url: '/api/auth/totp/enrol', cookies: pending })).json();
-    const done = await app.inject({ method: 'POST', url: '/api/auth/totp', cookies: pending, payload: { code: currentCode(secret, new Date()) } });
+    const done = await app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      cookies: pending,
+      payload: { code: currentCode(secret, new Date()) },
+    });
     expect(done.json()).toMatchObject({ roles: ['secadmin'], orgId: root });
     // Lost authenticator: the CLI clears the enrolment, the next login enrols again.
     await resetAdminSecondFactor(te.engine.db, 'first.sec');
-    const again = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'first.sec', password: 'First#Admin1' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'first.sec', password: 'First#Admin1' },
+    });
     expect(again.json()).toEqual({ secondFactor: 'enrol' });
     await app.close();
     const chain = await verifyAuditChain(te.engine.db);

@@ -16,7 +16,9 @@ function sources(dir: string): string[] {
     return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-') ? [p] : [];
   });
 }
-const text = sources(SERVER).map((f) => readFileSync(f, 'utf8')).join('\n');
+const text = sources(SERVER)
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('the audit catalogue', () => {
   it('labels every action code the server writes, in Chinese and English', () => {
@@ -29,12 +31,15 @@ describe('the audit catalogue', () => {
   it('labels the codes built from a template (a decision or a status change)', () => {
     const prefixes = [...text.matchAll(new RegExp(`\`((?:${AREAS})(?:\\.[a-z_]+)*)\\.\\$\\{`, 'g'))].map((m) => m[1]);
     expect(prefixes.length).toBeGreaterThan(3);
-    for (const p of prefixes) expect(Object.keys(AUDIT_ACTION_LABELS).filter((c) => c.startsWith(`${p}.`)).length, p).toBeGreaterThanOrEqual(2);
+    for (const p of prefixes)
+      expect(Object.keys(AUDIT_ACTION_LABELS).filter((c) => c.startsWith(`${p}.`)).length, p).toBeGreaterThanOrEqual(2);
   });
 
   it('labels every action of the matrix (a refusal is recorded under it) and every object type written', () => {
     expect(ACTIONS.filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([]);
-    const types = new Set([...text.matchAll(/objectType: '([a-z_]+)'|(?:recordRead|recordDenied)\([^,]+, [^,]+, '([a-z_]+)'/g)].map((m) => m[1] ?? m[2]));
+    const types = new Set(
+      [...text.matchAll(/objectType: '([a-z_]+)'|(?:recordRead|recordDenied)\([^,]+, [^,]+, '([a-z_]+)'/g)].map((m) => m[1] ?? m[2]),
+    );
     expect([...types].filter((x) => !AUDIT_OBJECT_LABELS[x])).toEqual([]);
   });
 });

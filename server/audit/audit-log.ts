@@ -44,8 +44,18 @@ export interface HashedFields {
 /** sha-256 over the previous hash and a canonical form of the row (jsonb reorders keys, so keys are sorted). */
 export function rowHash(prevHash: string, r: HashedFields): string {
   const canonical = stableStringify([
-    r.seq, r.at.toISOString(), r.actor_id, r.actor_name, r.role, r.ip, r.action,
-    r.object_type, r.object_id, r.result, r.request_id, r.detail ?? null,
+    r.seq,
+    r.at.toISOString(),
+    r.actor_id,
+    r.actor_name,
+    r.role,
+    r.ip,
+    r.action,
+    r.object_type,
+    r.object_id,
+    r.result,
+    r.request_id,
+    r.detail ?? null,
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

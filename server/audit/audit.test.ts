@@ -12,7 +12,9 @@ beforeAll(async () => {
   city = await t.login('city-admin');
   auditor = await t.login('auditor');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const lastRow = () => t.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
 
@@ -24,12 +26,20 @@ describe('the audit trail (SECURITY.md 16–20)', () => {
     expect(await lastRow()).toMatchObject({ action: 'auth.login', result: 'success', role: 'org_dept_admin' });
     const res = await t.call(c, 'POST', '/api/auth/logout');
     const row = await lastRow();
-    expect(row).toMatchObject({ action: 'auth.logout', result: 'success', actor_name: 'district-admin', request_id: res.headers['x-request-id'] });
+    expect(row).toMatchObject({
+      action: 'auth.logout',
+      result: 'success',
+      actor_name: 'district-admin',
+      request_id: res.headers['x-request-id'],
+    });
   });
 
   it('never writes the password into the log', async () => {
     await t.call(null, 'POST', '/api/auth/login', { username: 'district-admin', password: 'Secret#Leak99' });
-    const all = await t.db.selectFrom('audit_log').select(sql<string>`detail::text`.as('d')).execute();
+    const all = await t.db
+      .selectFrom('audit_log')
+      .select(sql<string>`detail::text`.as('d'))
+      .execute();
     expect(all.some((r) => (r.d ?? '').includes('Secret#Leak99'))).toBe(false);
   });
 
@@ -43,7 +53,11 @@ describe('the audit trail (SECURITY.md 16–20)', () => {
       if new.action = 'org.create' then raise exception 'audit disk full'; end if; return new; end $$`.execute(t.db);
     await sql`create trigger audit_fail before insert on audit_log for each row execute function audit_fail()`.execute(t.db);
     try {
-      const res = await t.call(city, 'POST', '/api/orgs', { parentId: t.city.sampleIds.district, name: '审计失败测试党委', kind: 'party_committee' });
+      const res = await t.call(city, 'POST', '/api/orgs', {
+        parentId: t.city.sampleIds.district,
+        name: '审计失败测试党委',
+        kind: 'party_committee',
+      });
       expect(res.statusCode).toBe(500);
       const org = await t.db.selectFrom('orgs').select('id').where('name', '=', '审计失败测试党委').executeTakeFirst();
       expect(org).toBeUndefined();

@@ -52,7 +52,13 @@ export async function audited<T>(src: AuditSource, spec: AuditSpec<NoInfer<T>>, 
 }
 
 /** Records a refused access (SECURITY.md 16): wrong role (403) or an object outside the scope (404). */
-export async function recordDenied(src: AuditSource, action: string, objectType?: string, objectId?: string | number, reason?: string): Promise<void> {
+export async function recordDenied(
+  src: AuditSource,
+  action: string,
+  objectType?: string,
+  objectId?: string | number,
+  reason?: string,
+): Promise<void> {
   const c = asCtx(src);
   // In a transaction of its own, unless the context is already bound to one: on the embedded engine
   // a second transaction would wait for the one connection the first holds. Scope is checked before
@@ -74,5 +80,7 @@ export async function recordRead(src: AuditSource, action: string, objectType: s
   const c = asCtx(src);
   await (c.db.isTransaction
     ? appendAudit(c.db as Trx, { ...auditBase(c), action, objectType, objectId: null, result: 'success', detail })
-    : c.db.transaction().execute((trx) => appendAudit(trx, { ...auditBase(c), action, objectType, objectId: null, result: 'success', detail })));
+    : c.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, { ...auditBase(c), action, objectType, objectId: null, result: 'success', detail })));
 }

@@ -17,9 +17,21 @@ const now = new Date();
 const ago = (days: number) => new Date(now.getTime() - days * DAY);
 
 async function append(at: Date, action: string) {
-  await db.transaction().execute((trx) => appendAudit(trx, {
-    at, actorId: null, actorName: 'tester', role: null, ip: '127.0.0.1', action, objectType: 'test', objectId: action, result: 'success', requestId: null, detail: { n: action },
-  }));
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      at,
+      actorId: null,
+      actorName: 'tester',
+      role: null,
+      ip: '127.0.0.1',
+      action,
+      objectType: 'test',
+      objectId: action,
+      result: 'success',
+      requestId: null,
+      detail: { n: action },
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -51,14 +63,20 @@ describe('audit retention (SECURITY.md 18)', () => {
     await exportAuditBefore(db, before, file);
     await expect(purgeAuditBefore(db, { before, exportFile: file, by: 'tester', now })).rejects.toThrow(/保存期/);
     // Longer retention configured: a cut-off 200 days back is still too young for 12 months.
-    await expect(purgeAuditBefore(db, { before: ago(200), exportFile: file, by: 'tester', now, retentionMonths: 12 })).rejects.toThrow(/保存期/);
+    await expect(purgeAuditBefore(db, { before: ago(200), exportFile: file, by: 'tester', now, retentionMonths: 12 })).rejects.toThrow(
+      /保存期/,
+    );
     // Behind the service's back: the function and the trigger refuse too.
     await expect(sql`select audit_purge(8, 'x', now(), 'x', 'x')`.execute(db)).rejects.toThrow(/保存期/);
-    await expect(sql`select audit_purge(1, 'x', now() - interval '1 year', 'x', 'x', interval '1 month')`.execute(db)).rejects.toThrow(/6 个月/);
-    await expect(db.transaction().execute(async (trx) => {
-      await sql`select set_config('zugong.audit_purge_upto', '10', true)`.execute(trx);
-      await sql`delete from audit_log where seq = 9`.execute(trx);
-    })).rejects.toThrow(/append-only/);
+    await expect(sql`select audit_purge(1, 'x', now() - interval '1 year', 'x', 'x', interval '1 month')`.execute(db)).rejects.toThrow(
+      /6 个月/,
+    );
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`select set_config('zugong.audit_purge_upto', '10', true)`.execute(trx);
+        await sql`delete from audit_log where seq = 9`.execute(trx);
+      }),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
     expect(await count()).toBe(10);
   });
@@ -87,7 +105,11 @@ describe('audit retention (SECURITY.md 18)', () => {
     const result = await purgeAuditBefore(db, { before, exportFile: file, by: 'tester', now });
     expect(result).toMatchObject({ rows: 5, fromSeq: 1, upto: 5 });
 
-    const exported = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const exported = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l));
     const kept = (await db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq);
     const purged = keptBefore.filter((s) => !kept.includes(s));
     expect(exported.map((r) => r.seq)).toEqual(purged);
@@ -121,9 +143,13 @@ describe('audit retention (SECURITY.md 18)', () => {
     }
     await sql`alter table audit_anchors disable trigger audit_anchors_no_update`.execute(db);
     try {
-      await sql`insert into audit_anchors (seq, hash, purged_by, rows, before, export_sha256) values (6, 'forged', 'x', 1, now(), 'x')`.execute(db);
+      await sql`insert into audit_anchors (seq, hash, purged_by, rows, before, export_sha256) values (6, 'forged', 'x', 1, now(), 'x')`.execute(
+        db,
+      );
       const report = await verifyAuditChain(db);
-      expect(report.problems).toContainEqual(expect.objectContaining({ seq: 6, kind: 'broken_link', message: expect.stringMatching(/锚点/) }));
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ seq: 6, kind: 'broken_link', message: expect.stringMatching(/锚点/) }),
+      );
     } finally {
       await sql`alter table audit_anchors enable trigger audit_anchors_no_update`.execute(db);
     }

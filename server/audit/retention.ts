@@ -22,7 +22,11 @@ export function retentionMonths(env: NodeJS.ProcessEnv = process.env): number {
   if (raw == null || raw === '') return MIN_RETENTION_MONTHS;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < MIN_RETENTION_MONTHS) {
-    throw new AppError('RETENTION', `ZUGONG_AUDIT_RETENTION_MONTHS 必须是不小于 ${MIN_RETENTION_MONTHS} 的整数（网络安全法第二十一条）`, 400);
+    throw new AppError(
+      'RETENTION',
+      `ZUGONG_AUDIT_RETENTION_MONTHS 必须是不小于 ${MIN_RETENTION_MONTHS} 的整数（网络安全法第二十一条）`,
+      400,
+    );
   }
   return n;
 }
@@ -78,41 +82,66 @@ const BATCH = 5000;
  * itself can be verified later. Returns the header.
  */
 export async function exportAuditBefore(db: Db, before: Date, out: string, now = new Date()): Promise<ExportHeader> {
-  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const { prevHash, upto } = await purgeablePrefix(trx, before);
-    const range = await trx.selectFrom('audit_log').select([sql<number | null>`min(seq)`.as('from'), sql<number>`count(*)`.as('n')])
-      .where('seq', '<=', upto).executeTakeFirstOrThrow();
-    const lastRow = await trx.selectFrom('audit_log').select('hash').where('seq', '=', upto).executeTakeFirst();
-    const header: ExportHeader = {
-      format: EXPORT_FORMAT, version: 1, before: before.toISOString(), exportedAt: now.toISOString(), prevHash,
-      fromSeq: range.from == null ? null : Number(range.from), toSeq: range.n ? upto : null, rows: Number(range.n), lastHash: lastRow?.hash ?? null,
-    };
-    const file = createWriteStream(out, { mode: 0o600 });
-    const write = async (line: string) => { if (!file.write(line + '\n')) await once(file, 'drain'); };
-    try {
-      await write(JSON.stringify(header));
-      let after = 0;
-      for (;;) {
-        const rows = await trx.selectFrom('audit_log').selectAll().where('seq', '>', after).where('seq', '<=', upto).orderBy('seq').limit(BATCH).execute();
-        if (rows.length === 0) break;
-        for (const r of rows) {
-          const { id: _id, ...rest } = r;
-          await write(JSON.stringify({ ...rest, at: new Date(r.at).toISOString() } satisfies ExportedRow));
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const { prevHash, upto } = await purgeablePrefix(trx, before);
+      const range = await trx
+        .selectFrom('audit_log')
+        .select([sql<number | null>`min(seq)`.as('from'), sql<number>`count(*)`.as('n')])
+        .where('seq', '<=', upto)
+        .executeTakeFirstOrThrow();
+      const lastRow = await trx.selectFrom('audit_log').select('hash').where('seq', '=', upto).executeTakeFirst();
+      const header: ExportHeader = {
+        format: EXPORT_FORMAT,
+        version: 1,
+        before: before.toISOString(),
+        exportedAt: now.toISOString(),
+        prevHash,
+        fromSeq: range.from == null ? null : Number(range.from),
+        toSeq: range.n ? upto : null,
+        rows: Number(range.n),
+        lastHash: lastRow?.hash ?? null,
+      };
+      const file = createWriteStream(out, { mode: 0o600 });
+      const write = async (line: string) => {
+        if (!file.write(line + '\n')) await once(file, 'drain');
+      };
+      try {
+        await write(JSON.stringify(header));
+        let after = 0;
+        for (;;) {
+          const rows = await trx
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('seq', '>', after)
+            .where('seq', '<=', upto)
+            .orderBy('seq')
+            .limit(BATCH)
+            .execute();
+          if (rows.length === 0) break;
+          for (const r of rows) {
+            const { id: _id, ...rest } = r;
+            await write(JSON.stringify({ ...rest, at: new Date(r.at).toISOString() } satisfies ExportedRow));
+          }
+          after = rows[rows.length - 1].seq;
         }
-        after = rows[rows.length - 1].seq;
+      } finally {
+        file.end();
+        await once(file, 'close');
       }
-    } finally {
-      file.end();
-      await once(file, 'close');
-    }
-    return header;
-  });
+      return header;
+    });
 }
 
 /** Reads an export file and checks it row by row: contiguous, each hash recomputed, chained from its header. */
 export async function readAuditExport(file: string): Promise<{ header: ExportHeader; rows: ExportedRow[]; sha256: string }> {
   const buf = await readFile(file);
-  const lines = buf.toString('utf8').split('\n').filter((l) => l.length > 0);
+  const lines = buf
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const header = JSON.parse(lines[0] ?? '{}') as ExportHeader;
   if (header.format !== EXPORT_FORMAT || header.version !== 1) throw new AppError('BAD_EXPORT', `${file} 不是审计导出文件`, 400);
   const rows = lines.slice(1).map((l) => JSON.parse(l) as ExportedRow);
@@ -154,7 +183,11 @@ export async function purgeAuditBefore(
   if (months < MIN_RETENTION_MONTHS) throw new AppError('RETENTION', `审计记录至少保存 ${MIN_RETENTION_MONTHS} 个月`, 400);
   const cutoff = latestCutoff(now, months);
   if (opts.before > cutoff) {
-    throw new AppError('RETENTION', `不能清理保存期（${months} 个月）内的审计记录：截止日期最晚为 ${cutoff.toISOString().slice(0, 10)}`, 400);
+    throw new AppError(
+      'RETENTION',
+      `不能清理保存期（${months} 个月）内的审计记录：截止日期最晚为 ${cutoff.toISOString().slice(0, 10)}`,
+      400,
+    );
   }
   const exported = await readAuditExport(opts.exportFile);
   return db.transaction().execute(async (trx) => {
@@ -165,15 +198,38 @@ export async function purgeAuditBefore(
     const h = exported.header;
     if (!first || upto < first.seq) throw new AppError('NOTHING', '没有早于截止日期的审计记录', 400);
     if (h.rows === 0 || h.fromSeq !== first.seq || h.toSeq !== upto || h.prevHash !== prevHash || h.before !== opts.before.toISOString()) {
-      throw new AppError('BAD_EXPORT', `导出文件（第 ${h.fromSeq}–${h.toSeq} 条）与待清理的记录（第 ${first.seq}–${upto} 条）不符：请先用同一截止日期导出`, 409);
+      throw new AppError(
+        'BAD_EXPORT',
+        `导出文件（第 ${h.fromSeq}–${h.toSeq} 条）与待清理的记录（第 ${first.seq}–${upto} 条）不符：请先用同一截止日期导出`,
+        409,
+      );
     }
-    const r = await sql<{ n: number }>`select audit_purge(${upto}, ${h.lastHash}, ${opts.before}, ${opts.by}, ${exported.sha256}, ${`${months} months`}::interval) as n`
-      .execute(trx);
+    const r = await sql<{
+      n: number;
+    }>`select audit_purge(${upto}, ${h.lastHash}, ${opts.before}, ${opts.by}, ${exported.sha256}, ${`${months} months`}::interval) as n`.execute(
+      trx,
+    );
     const rows = Number(r.rows[0].n);
     await appendAudit(trx, {
-      at: now, actorId: null, actorName: opts.by, role: null, ip: null, action: 'audit.purge', objectType: 'audit_log', objectId: null,
-      result: 'success', requestId: null,
-      detail: { before: opts.before.toISOString(), fromSeq: first.seq, upto, hash: h.lastHash, rows, exportSha256: exported.sha256, retentionMonths: months },
+      at: now,
+      actorId: null,
+      actorName: opts.by,
+      role: null,
+      ip: null,
+      action: 'audit.purge',
+      objectType: 'audit_log',
+      objectId: null,
+      result: 'success',
+      requestId: null,
+      detail: {
+        before: opts.before.toISOString(),
+        fromSeq: first.seq,
+        upto,
+        hash: h.lastHash,
+        rows,
+        exportSha256: exported.sha256,
+        retentionMonths: months,
+      },
     });
     return { rows, fromSeq: first.seq, upto, hash: h.lastHash! };
   });

@@ -44,8 +44,13 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
       const actual = rowHash(r.prev_hash, { ...r, at: new Date(r.at) });
       if (actual !== r.hash) problems.push({ seq: r.seq, kind: 'edited', message: `第 ${r.seq} 条审计记录内容被修改` });
       // The purge's own audit row names the anchor it wrote: a forged anchor has no such row.
-      if (anchor && r.action === 'audit.purge' && (r.detail as { upto?: number; hash?: string } | null)?.upto === anchor.seq
-        && (r.detail as { hash?: string }).hash === anchor.hash) anchorConfirmed = true;
+      if (
+        anchor &&
+        r.action === 'audit.purge' &&
+        (r.detail as { upto?: number; hash?: string } | null)?.upto === anchor.seq &&
+        (r.detail as { hash?: string }).hash === anchor.hash
+      )
+        anchorConfirmed = true;
       prevHash = r.hash;
       prevSeq = r.seq;
       checked++;

@@ -18,8 +18,7 @@ export interface LoginMeta {
 
 /** A full session, or (SECURITY.md 6) only a pending login that must pass the second factor first. */
 export type LoginResult =
-  | { kind: 'session'; token: string; userId: number }
-  | { kind: 'pending'; pendingToken: string; userId: number; enrol: boolean };
+  { kind: 'session'; token: string; userId: number } | { kind: 'pending'; pendingToken: string; userId: number; enrol: boolean };
 
 // One message for unknown user, wrong password, locked and disabled accounts: no enumeration.
 export const authFailed = () => new AppError('AUTH_FAILED', '用户名或密码错误', 401);
@@ -35,8 +34,16 @@ export async function login(db: Db, settings: TSettings, username: string, passw
     await db.transaction().execute(async (trx) => {
       if (userId && update) await trx.updateTable('users').set(update).where('id', '=', userId).execute();
       await appendAudit(trx, {
-        at: now, actorId: userId, actorName: username.slice(0, 64), role: null, ip: meta.ip,
-        action: 'auth.login', objectType: 'user', objectId: userId, result: 'failure', requestId: meta.requestId,
+        at: now,
+        actorId: userId,
+        actorName: username.slice(0, 64),
+        role: null,
+        ip: meta.ip,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: userId,
+        result: 'failure',
+        requestId: meta.requestId,
         detail: { reason, ...(update?.locked_until ? { lockedUntil: (update.locked_until as Date).toISOString() } : {}) },
       });
     });
@@ -52,19 +59,36 @@ export async function login(db: Db, settings: TSettings, username: string, passw
   if (!ok) {
     const failures = user.failed_logins + 1;
     const lock = failures >= settings.lockoutThreshold;
-    return fail('wrong_password', user.id, lock
-      ? { failed_logins: 0, locked_until: new Date(now.getTime() + settings.lockoutMinutes * 60_000) }
-      : { failed_logins: failures });
+    return fail(
+      'wrong_password',
+      user.id,
+      lock ? { failed_logins: 0, locked_until: new Date(now.getTime() + settings.lockoutMinutes * 60_000) } : { failed_logins: failures },
+    );
   }
   const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-  if (needsSecondFactor(roles.map((r) => r.role), settings, !!meta.demo && user.demo_account)) {
+  if (
+    needsSecondFactor(
+      roles.map((r) => r.role),
+      settings,
+      !!meta.demo && user.demo_account,
+    )
+  ) {
     // No session yet: failures stay counted until the code is right too.
     const enrol = !user.totp_enabled_at;
     const pendingToken = await db.transaction().execute(async (trx) => {
       const t = await createPending(trx, user.id, now);
       await appendAudit(trx, {
-        at: now, actorId: user.id, actorName: user.username, role: roles.map((r) => r.role).join(','), ip: meta.ip,
-        action: 'auth.password', objectType: 'user', objectId: user.id, result: 'success', requestId: meta.requestId, detail: { secondFactor: enrol ? 'enrol' : 'totp' },
+        at: now,
+        actorId: user.id,
+        actorName: user.username,
+        role: roles.map((r) => r.role).join(','),
+        ip: meta.ip,
+        action: 'auth.password',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'success',
+        requestId: meta.requestId,
+        detail: { secondFactor: enrol ? 'enrol' : 'totp' },
       });
       return t;
     });
@@ -74,8 +98,16 @@ export async function login(db: Db, settings: TSettings, username: string, passw
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
     const t = await createSession(trx, user.id, now, meta.ip, meta.userAgent);
     await appendAudit(trx, {
-      at: now, actorId: user.id, actorName: user.username, role: roles.map((r) => r.role).join(','), ip: meta.ip,
-      action: 'auth.login', objectType: 'user', objectId: user.id, result: 'success', requestId: meta.requestId,
+      at: now,
+      actorId: user.id,
+      actorName: user.username,
+      role: roles.map((r) => r.role).join(','),
+      ip: meta.ip,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'success',
+      requestId: meta.requestId,
     });
     return t;
   });

@@ -20,12 +20,16 @@ const estimator = new ZxcvbnFactory({
 /** The words about the account a guesser would try first: the username and its parts, the name and its pinyin. */
 export function personalWords(username: string, displayName?: string): string[] {
   const words = new Set<string>();
-  const add = (w: string) => { if (w.length >= 2) words.add(w.toLowerCase()); };
+  const add = (w: string) => {
+    if (w.length >= 2) words.add(w.toLowerCase());
+  };
   add(username);
   for (const part of username.split(/[^A-Za-z0-9]+/)) add(part);
   if (displayName) {
     add(displayName);
-    const syllables = pinyin(displayName, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    const syllables = pinyin(displayName, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map((s) =>
+      s.toLowerCase().replace(/[^a-z0-9]/g, ''),
+    );
     add(syllables.join(''));
     for (const s of syllables) add(s);
     // 张三丰 → zhangsanfeng, sanfeng, zsf
@@ -58,7 +62,12 @@ export async function verifyPassword(stored: string, pw: string): Promise<boolea
 
 /** Throws a 400 naming the field when the password breaks the policy (SECURITY.md 1). */
 export function assertPasswordPolicy(pw: string, username: string, field = 'password', displayName?: string): void {
-  const problem = checkPassword(pw, username, (p) => COMMON.has(p), (p) => passwordScore(p, username, displayName));
+  const problem = checkPassword(
+    pw,
+    username,
+    (p) => COMMON.has(p),
+    (p) => passwordScore(p, username, displayName),
+  );
   if (problem) throw new AppError('WEAK_PASSWORD', problem.message, 400, field);
 }
 

@@ -29,9 +29,21 @@ export async function loadSession(db: Db, token: string, now: Date, s: TSettings
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['s.id', 's.created_at', 's.last_seen_at', 's.revoked_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.disabled', 'u.org_id', 'u.password_changed_at', 'o.path',
+    .select([
+      's.id',
+      's.created_at',
+      's.last_seen_at',
+      's.revoked_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.disabled',
+      'u.org_id',
+      'u.password_changed_at',
+      'o.path',
       // roles in the same round trip: this runs on every request
-      sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
+      sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles'),
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled) return null;

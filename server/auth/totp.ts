@@ -34,7 +34,14 @@ export function needsSecondFactor(roles: readonly string[], s: TSettings, demoEx
 }
 
 export function totpFor(secretBase32: string, username: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label: username, algorithm: 'SHA1', digits: 6, period: STEP_SECONDS, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label: username,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: STEP_SECONDS,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** The current code of a secret: for tests and the demo documentation, never sent by the server. */
@@ -50,28 +57,52 @@ export function matchingStep(secretBase32: string, code: string, now: Date): num
 
 export async function createPending(db: Db, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.insertInto('auth_pending').values({ id: tokenHash(token), user_id: userId, created_at: now, expires_at: new Date(now.getTime() + PENDING_MINUTES * 60_000), enrol_secret: null }).execute();
+  await db
+    .insertInto('auth_pending')
+    .values({
+      id: tokenHash(token),
+      user_id: userId,
+      created_at: now,
+      expires_at: new Date(now.getTime() + PENDING_MINUTES * 60_000),
+      enrol_secret: null,
+    })
+    .execute();
   return token;
 }
 
 interface PendingUser {
   pendingId: string;
   enrolSecret: string | null;
-  user: { id: number; username: string; disabled: boolean; locked_until: Date | string | null; failed_logins: number; totp_secret: string | null; totp_enabled_at: unknown; totp_last_step: string | number | null };
+  user: {
+    id: number;
+    username: string;
+    disabled: boolean;
+    locked_until: Date | string | null;
+    failed_logins: number;
+    totp_secret: string | null;
+    totp_enabled_at: unknown;
+    totp_last_step: string | number | null;
+  };
 }
 
 async function loadPending(db: Db, token: string | undefined, now: Date): Promise<PendingUser> {
   if (!token) throw pendingGone();
   const p = await db.selectFrom('auth_pending').selectAll().where('id', '=', tokenHash(token)).executeTakeFirst();
   if (!p || p.used_at || new Date(p.expires_at) <= now) throw pendingGone();
-  const user = await db.selectFrom('users').select(['id', 'username', 'disabled', 'locked_until', 'failed_logins', 'totp_secret', 'totp_enabled_at', 'totp_last_step'])
-    .where('id', '=', p.user_id).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'disabled', 'locked_until', 'failed_logins', 'totp_secret', 'totp_enabled_at', 'totp_last_step'])
+    .where('id', '=', p.user_id)
+    .executeTakeFirstOrThrow();
   if (user.disabled || (user.locked_until && new Date(user.locked_until) > now)) throw pendingGone();
   return { pendingId: p.id, enrolSecret: p.enrol_secret, user };
 }
 
-
-export interface Enrolment { secret: string; otpauthUri: string; qrDataUrl: string }
+export interface Enrolment {
+  secret: string;
+  otpauthUri: string;
+  qrDataUrl: string;
+}
 
 /** Starts (or shows again) the enrolment of a pending login's account: a new secret, kept sealed on the pending row. */
 export async function startEnrolment(ctx: AnyCtx, token: string | undefined): Promise<Enrolment> {
@@ -82,25 +113,39 @@ export async function startEnrolment(ctx: AnyCtx, token: string | undefined): Pr
   let secret = p.enrolSecret ? crypto.unseal(p.enrolSecret) : null;
   if (!secret) {
     secret = new Secret({ size: 20 }).base32;
-    await db.updateTable('auth_pending').set({ enrol_secret: crypto.seal(secret) }).where('id', '=', p.pendingId).execute();
+    await db
+      .updateTable('auth_pending')
+      .set({ enrol_secret: crypto.seal(secret) })
+      .where('id', '=', p.pendingId)
+      .execute();
   }
   const otpauthUri = totpFor(secret, p.user.username).toString();
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 1, width: 220 }) };
 }
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const recoveryCode = () => Array.from({ length: 10 }, (_, i) => (i === 5 ? '-' : '') + RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
+const recoveryCode = () =>
+  Array.from({ length: 10 }, (_, i) => (i === 5 ? '-' : '') + RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
 const normalizeRecovery = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
 const isRecoveryShape = (code: string) => /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(code.trim());
 
-export interface SecondFactorResult { token: string; userId: number; recoveryCodes?: string[] }
+export interface SecondFactorResult {
+  token: string;
+  userId: number;
+  recoveryCodes?: string[];
+}
 
 /**
  * Checks a code for a pending login: a TOTP code (or, when enrolled, an unused recovery code), or
  * during enrolment the first code of the new secret. Success ends the pending login and issues a
  * new session token; a failure counts like a wrong password.
  */
-export async function verifySecondFactor(ctx: AnyCtx, token: string | undefined, code: string, userAgent: string | null): Promise<SecondFactorResult> {
+export async function verifySecondFactor(
+  ctx: AnyCtx,
+  token: string | undefined,
+  code: string,
+  userAgent: string | null,
+): Promise<SecondFactorResult> {
   const { db, crypto } = ctx;
   const s = await ctx.settings.get();
   const now = ctx.clock.now();
@@ -117,39 +162,80 @@ export async function verifySecondFactor(ctx: AnyCtx, token: string | undefined,
     // A code is accepted once: any step not after the last accepted one is a replay (RFC 6238 5.2).
     if (step !== null && u.totp_last_step !== null && step <= Number(u.totp_last_step)) step = null;
   } else if (!enrolling && isRecoveryShape(c)) {
-    const row = await db.selectFrom('totp_recovery_codes').select('id').where('user_id', '=', u.id).where('code_hash', '=', crypto.recoveryHash(normalizeRecovery(c)))
-      .where('used_at', 'is', null).executeTakeFirst();
+    const row = await db
+      .selectFrom('totp_recovery_codes')
+      .select('id')
+      .where('user_id', '=', u.id)
+      .where('code_hash', '=', crypto.recoveryHash(normalizeRecovery(c)))
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     recoveryId = row?.id ?? null;
   }
-  const audit = (trx: Trx, action: string, result: 'success' | 'failure', detail?: Record<string, unknown>) => appendAudit(trx, {
-    at: now, actorId: u.id, actorName: u.username, role: null, ip: meta.ip, action, objectType: 'user', objectId: u.id, result, requestId: meta.requestId, detail,
-  });
+  const audit = (trx: Trx, action: string, result: 'success' | 'failure', detail?: Record<string, unknown>) =>
+    appendAudit(trx, {
+      at: now,
+      actorId: u.id,
+      actorName: u.username,
+      role: null,
+      ip: meta.ip,
+      action,
+      objectType: 'user',
+      objectId: u.id,
+      result,
+      requestId: meta.requestId,
+      detail,
+    });
 
   if (step === null && recoveryId === null) {
     const failures = u.failed_logins + 1;
     const lock = failures >= s.lockoutThreshold;
     const lockedUntil = lock ? new Date(now.getTime() + s.lockoutMinutes * 60_000) : null;
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set(lock ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: failures }).where('id', '=', u.id).execute();
+      await trx
+        .updateTable('users')
+        .set(lock ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: failures })
+        .where('id', '=', u.id)
+        .execute();
       // A lockout also ends the pending login: the next try starts again from the password.
-      if (lock) await trx.updateTable('auth_pending').set({ used_at: now }).where('user_id', '=', u.id).where('used_at', 'is', null).execute();
-      await audit(trx, 'auth.totp', 'failure', { reason: enrolling ? 'enrol_wrong_code' : 'wrong_code', ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) });
+      if (lock)
+        await trx.updateTable('auth_pending').set({ used_at: now }).where('user_id', '=', u.id).where('used_at', 'is', null).execute();
+      await audit(trx, 'auth.totp', 'failure', {
+        reason: enrolling ? 'enrol_wrong_code' : 'wrong_code',
+        ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),
+      });
     });
     throw totpFailed();
   }
 
   return db.transaction().execute(async (trx) => {
     // Claims the pending login once, even when two requests race with the same code.
-    const claimed = await trx.updateTable('auth_pending').set({ used_at: now }).where('id', '=', p.pendingId).where('used_at', 'is', null).returning('id').executeTakeFirst();
+    const claimed = await trx
+      .updateTable('auth_pending')
+      .set({ used_at: now })
+      .where('id', '=', p.pendingId)
+      .where('used_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
     if (!claimed) throw pendingGone();
     // The step and the recovery code are claimed with a condition, so two requests racing with the same code cannot both pass.
     if (step !== null) {
-      const stepClaimed = await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', u.id)
-        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).returning('id').executeTakeFirst();
+      const stepClaimed = await trx
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', u.id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .returning('id')
+        .executeTakeFirst();
       if (!stepClaimed) throw totpFailed();
     }
     if (recoveryId) {
-      const codeClaimed = await trx.updateTable('totp_recovery_codes').set({ used_at: now }).where('id', '=', recoveryId).where('used_at', 'is', null).returning('id').executeTakeFirst();
+      const codeClaimed = await trx
+        .updateTable('totp_recovery_codes')
+        .set({ used_at: now })
+        .where('id', '=', recoveryId)
+        .where('used_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
       if (!codeClaimed) throw totpFailed();
     }
     const set: Record<string, unknown> = { failed_logins: 0, locked_until: null, last_login_at: now };
@@ -159,15 +245,27 @@ export async function verifySecondFactor(ctx: AnyCtx, token: string | undefined,
       set.totp_enabled_at = now;
       recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, recoveryCode);
       await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', u.id).execute();
-      await trx.insertInto('totp_recovery_codes').values(recoveryCodes.map((rc) => ({ user_id: u.id, code_hash: crypto.recoveryHash(normalizeRecovery(rc)) }))).execute();
+      await trx
+        .insertInto('totp_recovery_codes')
+        .values(recoveryCodes.map((rc) => ({ user_id: u.id, code_hash: crypto.recoveryHash(normalizeRecovery(rc)) })))
+        .execute();
     }
     await trx.updateTable('users').set(set).where('id', '=', u.id).execute();
     const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
     const sessionToken = await createSession(trx, u.id, now, meta.ip, meta.userAgent);
     if (enrolling) await audit(trx, 'auth.totp_enrol', 'success');
     await appendAudit(trx, {
-      at: now, actorId: u.id, actorName: u.username, role: roles.map((r) => r.role).join(','), ip: meta.ip,
-      action: 'auth.login', objectType: 'user', objectId: u.id, result: 'success', requestId: meta.requestId, detail: { secondFactor: recoveryId ? 'recovery_code' : 'totp' },
+      at: now,
+      actorId: u.id,
+      actorName: u.username,
+      role: roles.map((r) => r.role).join(','),
+      ip: meta.ip,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: u.id,
+      result: 'success',
+      requestId: meta.requestId,
+      detail: { secondFactor: recoveryId ? 'recovery_code' : 'totp' },
     });
     return { token: sessionToken, userId: u.id, recoveryCodes };
   });

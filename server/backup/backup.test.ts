@@ -8,7 +8,15 @@ import { openTestEngine, type TestEngine } from '../test/test-engine.js';
 import { deriveBackupKey } from '../crypto/keys.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
-import { authenticateBackup, createBackup, loadBackup, readBackupHeader, restoreBackup, verifyRestore, type BackupHeader } from './backup.js';
+import {
+  authenticateBackup,
+  createBackup,
+  loadBackup,
+  readBackupHeader,
+  restoreBackup,
+  verifyRestore,
+  type BackupHeader,
+} from './backup.js';
 
 let t: TestApp;
 let target: TestEngine;
@@ -17,7 +25,8 @@ let file: string;
 let header: BackupHeader;
 const key = deriveBackupKey('zugong-test-secret');
 
-const count = async (db: TestApp['db'], table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.id(table)}`.execute(db)).rows[0].n);
+const count = async (db: TestApp['db'], table: string) =>
+  Number((await sql<{ n: number }>`select count(*) as n from ${sql.id(table)}`.execute(db)).rows[0].n);
 
 beforeAll(async () => {
   t = await createTestApp({ orgCount: 80 });
@@ -49,7 +58,14 @@ function damagedCopy(name: string, at: (buf: Buffer, headerEnd: number) => numbe
 describe('backup and restore (SECURITY.md 29)', () => {
   it('writes an encrypted backup whose header names the engine, the row counts and the audit head', async () => {
     const last = await t.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(header).toMatchObject({ format: 'zugong-backup', version: 1, engine: t.te.engine.kind, cipher: 'aes-256-gcm', auditHead: last, auditAnchor: null });
+    expect(header).toMatchObject({
+      format: 'zugong-backup',
+      version: 1,
+      engine: t.te.engine.kind,
+      cipher: 'aes-256-gcm',
+      auditHead: last,
+      auditAnchor: null,
+    });
     expect(header.tables.orgs).toBe(await count(t.db, 'orgs'));
     expect(header.tables.members).toBeGreaterThan(0);
     expect(header.tables.members).toBe(await count(t.db, 'members'));
@@ -70,7 +86,10 @@ describe('backup and restore (SECURITY.md 29)', () => {
     // The header is authenticated too: one more member in the counts is noticed.
     const buf = readFileSync(file);
     const forged = path.join(dir, 'header.backup');
-    writeFileSync(forged, Buffer.from(buf.toString('latin1').replace(`"members":${header.tables.members}`, `"members":${header.tables.members + 1}`), 'latin1'));
+    writeFileSync(
+      forged,
+      Buffer.from(buf.toString('latin1').replace(`"members":${header.tables.members}`, `"members":${header.tables.members + 1}`), 'latin1'),
+    );
     await expect(restoreBackup(target.engine.db, forged, key)).rejects.toThrow(/认证失败/);
     await expect(restoreBackup(target.engine.db, file, deriveBackupKey('another-instance'))).rejects.toThrow(/认证失败/);
     expect(await count(target.engine.db, 'orgs')).toBe(0);
@@ -79,22 +98,26 @@ describe('backup and restore (SECURITY.md 29)', () => {
 
   it('names the table and the audit row when the restored data is damaged before verification, and rolls back', async () => {
     const rollback = new Error('rollback');
-    await expect(target.engine.db.transaction().execute(async (trx) => {
-      const h = await loadBackup(trx, file, key);
-      expect((await verifyRestore(trx, h)).ok).toBe(true);
-      expect(h.tables.audit_log).toBeGreaterThanOrEqual(4);
-      await sql`delete from sessions where id = (select min(id) from sessions)`.execute(trx);
-      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
-      await sql`delete from audit_log where seq = 3`.execute(trx);
-      const check = await verifyRestore(trx, h);
-      expect(check.ok).toBe(false);
-      expect(check.problems).toEqual(expect.arrayContaining([
-        `表 sessions：备份中 ${h.tables.sessions} 行，恢复后 ${h.tables.sessions - 1} 行`,
-        `表 audit_log：备份中 ${h.tables.audit_log} 行，恢复后 ${h.tables.audit_log - 1} 行`,
-        expect.stringMatching(/^审计链 #3 missing/),
-      ]));
-      throw rollback;
-    })).rejects.toBe(rollback);
+    await expect(
+      target.engine.db.transaction().execute(async (trx) => {
+        const h = await loadBackup(trx, file, key);
+        expect((await verifyRestore(trx, h)).ok).toBe(true);
+        expect(h.tables.audit_log).toBeGreaterThanOrEqual(4);
+        await sql`delete from sessions where id = (select min(id) from sessions)`.execute(trx);
+        await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
+        await sql`delete from audit_log where seq = 3`.execute(trx);
+        const check = await verifyRestore(trx, h);
+        expect(check.ok).toBe(false);
+        expect(check.problems).toEqual(
+          expect.arrayContaining([
+            `表 sessions：备份中 ${h.tables.sessions} 行，恢复后 ${h.tables.sessions - 1} 行`,
+            `表 audit_log：备份中 ${h.tables.audit_log} 行，恢复后 ${h.tables.audit_log - 1} 行`,
+            expect.stringMatching(/^审计链 #3 missing/),
+          ]),
+        );
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
     expect(await count(target.engine.db, 'members')).toBe(0);
   });
 
@@ -103,12 +126,28 @@ describe('backup and restore (SECURITY.md 29)', () => {
     const { check } = await restoreBackup(db, file, key);
     expect(check).toMatchObject({ ok: true, problems: [] });
     for (const [table, n] of Object.entries(header.tables)) expect(await count(db, table), table).toBe(n);
-    const rows = (d: TestApp['db']) => sql<{ j: string }>`select json_agg(m order by id)::text as j from (select id, name, org_path::text, id_cipher, birth_date, edu_highest, updated_at from members) m`.execute(d);
+    const rows = (d: TestApp['db']) =>
+      sql<{
+        j: string;
+      }>`select json_agg(m order by id)::text as j from (select id, name, org_path::text, id_cipher, birth_date, edu_highest, updated_at from members) m`.execute(
+        d,
+      );
     expect((await rows(db)).rows[0].j).toBe((await rows(t.db)).rows[0].j);
     // Sequences continue after the restored rows, and the chain after the restored head.
-    await db.transaction().execute((trx) => appendAudit(trx, {
-      at: new Date(), actorId: null, actorName: 'cli', role: null, ip: null, action: 'backup.restore', objectType: null, objectId: null, result: 'success', requestId: null,
-    }));
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: new Date(),
+        actorId: null,
+        actorName: 'cli',
+        role: null,
+        ip: null,
+        action: 'backup.restore',
+        objectType: null,
+        objectId: null,
+        result: 'success',
+        requestId: null,
+      }),
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: header.tables.audit_log + 1 });
     // A second restore over it is refused unless forced.
     await expect(restoreBackup(db, file, key)).rejects.toThrow(/不是空的/);

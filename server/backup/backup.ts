@@ -25,7 +25,10 @@ const FETCH = 2000;
 const BATCH_ROWS = 1000;
 const BATCH_CHARS = 4_000_000;
 
-export interface Head { seq: number; hash: string }
+export interface Head {
+  seq: number;
+  hash: string;
+}
 
 export interface BackupHeader {
   format: 'zugong-backup';
@@ -49,7 +52,9 @@ const q = (name: string) => sql.id(name);
 
 async function listTables(db: Db): Promise<string[]> {
   const r = await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'schema_migrations' and not c.relispartition order by 1`.execute(db);
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'schema_migrations' and not c.relispartition order by 1`.execute(
+    db,
+  );
   return r.rows.map((x) => x.name);
 }
 
@@ -59,7 +64,8 @@ async function loadOrder(db: Db, tables: string[]): Promise<string[]> {
     join pg_class cc on cc.oid = k.conrelid join pg_class pc on pc.oid = k.confrelid join pg_namespace n on n.oid = cc.relnamespace
     where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
-  for (const { child, parent } of r.rows) if (child !== parent && parents.has(child) && parents.has(parent)) parents.get(child)!.add(parent);
+  for (const { child, parent } of r.rows)
+    if (child !== parent && parents.has(child) && parents.has(parent)) parents.get(child)!.add(parent);
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (t: string) => {
@@ -106,45 +112,67 @@ async function auditHead(db: Db): Promise<{ head: Head | null; anchor: Head | nu
 const headerBytes = (h: BackupHeader) => Buffer.from(MAGIC + JSON.stringify(h) + '\n', 'utf8');
 
 /** Writes an encrypted backup of the database to `out` (via a temporary file renamed at the end). */
-export async function createBackup(db: Db, engine: 'pglite' | 'postgres', key: Buffer, out: string, now = new Date()): Promise<BackupHeader> {
+export async function createBackup(
+  db: Db,
+  engine: 'pglite' | 'postgres',
+  key: Buffer,
+  out: string,
+  now = new Date(),
+): Promise<BackupHeader> {
   const part = `${out}.part`;
   try {
-    const header = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
-      const tables = await listTables(trx);
-      const order = await loadOrder(trx, tables);
-      const cols = await columnsOf(trx);
-      const counts: Record<string, number> = {};
-      for (const t of order) counts[t] = Number((await sql<{ n: number }>`select count(*) as n from ${q(t)}`.execute(trx)).rows[0].n);
-      const { head, anchor } = await auditHead(trx);
-      const iv = randomBytes(12);
-      const h: BackupHeader = {
-        format: 'zugong-backup', version: 1, engine, createdAt: now.toISOString(), cipher: 'aes-256-gcm', compression: 'gzip', iv: iv.toString('hex'),
-        migrations: await migrations(trx), tables: counts, order, sequences: await sequences(trx), auditHead: head, auditAnchor: anchor,
-      };
-      const aad = headerBytes(h);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(aad);
-      async function* lines() {
-        for (const t of order) {
-          yield JSON.stringify({ table: t, columns: cols.get(t) }) + '\n';
-          const list = sql.join(cols.get(t)!.map(q));
-          await sql`declare zg_backup no scroll cursor for select row_to_json(x)::text as j from (select ${list} from ${q(t)}) x`.execute(trx);
-          for (;;) {
-            const r = await sql<{ j: string }>`fetch ${sql.raw(String(FETCH))} from zg_backup`.execute(trx);
-            if (r.rows.length === 0) break;
-            yield r.rows.map((x) => x.j).join('\n') + '\n';
+    const header = await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await sql`set transaction read only`.execute(trx);
+        const tables = await listTables(trx);
+        const order = await loadOrder(trx, tables);
+        const cols = await columnsOf(trx);
+        const counts: Record<string, number> = {};
+        for (const t of order) counts[t] = Number((await sql<{ n: number }>`select count(*) as n from ${q(t)}`.execute(trx)).rows[0].n);
+        const { head, anchor } = await auditHead(trx);
+        const iv = randomBytes(12);
+        const h: BackupHeader = {
+          format: 'zugong-backup',
+          version: 1,
+          engine,
+          createdAt: now.toISOString(),
+          cipher: 'aes-256-gcm',
+          compression: 'gzip',
+          iv: iv.toString('hex'),
+          migrations: await migrations(trx),
+          tables: counts,
+          order,
+          sequences: await sequences(trx),
+          auditHead: head,
+          auditAnchor: anchor,
+        };
+        const aad = headerBytes(h);
+        const cipher = createCipheriv('aes-256-gcm', key, iv);
+        cipher.setAAD(aad);
+        async function* lines() {
+          for (const t of order) {
+            yield JSON.stringify({ table: t, columns: cols.get(t) }) + '\n';
+            const list = sql.join(cols.get(t)!.map(q));
+            await sql`declare zg_backup no scroll cursor for select row_to_json(x)::text as j from (select ${list} from ${q(t)}) x`.execute(
+              trx,
+            );
+            for (;;) {
+              const r = await sql<{ j: string }>`fetch ${sql.raw(String(FETCH))} from zg_backup`.execute(trx);
+              if (r.rows.length === 0) break;
+              yield r.rows.map((x) => x.j).join('\n') + '\n';
+            }
+            await sql`close zg_backup`.execute(trx);
           }
-          await sql`close zg_backup`.execute(trx);
+          yield JSON.stringify({ end: true }) + '\n';
         }
-        yield JSON.stringify({ end: true }) + '\n';
-      }
-      const file = createWriteStream(part, { mode: 0o600 });
-      file.write(aad);
-      await pipeline(Readable.from(lines()), createGzip(), cipher, file, { end: false });
-      await new Promise<void>((resolve, reject) => file.end(cipher.getAuthTag(), () => resolve()).once('error', reject));
-      return h;
-    });
+        const file = createWriteStream(part, { mode: 0o600 });
+        file.write(aad);
+        await pipeline(Readable.from(lines()), createGzip(), cipher, file, { end: false });
+        await new Promise<void>((resolve, reject) => file.end(cipher.getAuthTag(), () => resolve()).once('error', reject));
+        return h;
+      });
     await rename(part, out);
     return header;
   } catch (e) {
@@ -153,7 +181,8 @@ export async function createBackup(db: Db, engine: 'pglite' | 'postgres', key: B
   }
 }
 
-const damaged = (why: string) => new AppError('BACKUP_AUTH', `备份文件认证失败（${why}）：文件已损坏或被修改，或者当前实例密钥不是生成备份的实例的密钥`, 400);
+const damaged = (why: string) =>
+  new AppError('BACKUP_AUTH', `备份文件认证失败（${why}）：文件已损坏或被修改，或者当前实例密钥不是生成备份的实例的密钥`, 400);
 
 /** Reads the clear-text header of a backup (not yet authenticated). */
 export async function readBackupHeader(file: string): Promise<{ header: BackupHeader; offset: number; size: number }> {
@@ -171,7 +200,8 @@ export async function readBackupHeader(file: string): Promise<{ header: BackupHe
     } catch {
       throw damaged('文件头无法解析');
     }
-    if (header.format !== 'zugong-backup' || header.version !== 1) throw new AppError('BACKUP_FORMAT', `不支持的备份格式版本 ${String(header.version)}`, 400);
+    if (header.format !== 'zugong-backup' || header.version !== 1)
+      throw new AppError('BACKUP_FORMAT', `不支持的备份格式版本 ${String(header.version)}`, 400);
     return { header, offset: end + 1, size };
   } finally {
     await fh.close();
@@ -179,7 +209,10 @@ export async function readBackupHeader(file: string): Promise<{ header: BackupHe
 }
 
 /** The file's ciphertext and a decipher checking its tag (the stream errors at its end when it does not authenticate). */
-async function cipherStreams(file: string, key: Buffer): Promise<{ header: BackupHeader; src: Readable; decipher: ReturnType<typeof createDecipheriv> }> {
+async function cipherStreams(
+  file: string,
+  key: Buffer,
+): Promise<{ header: BackupHeader; src: Readable; decipher: ReturnType<typeof createDecipheriv> }> {
   const { header, offset, size } = await readBackupHeader(file);
   if (size - offset < TAG_BYTES) throw damaged('文件被截断');
   const fh = await open(file, 'r');
@@ -204,12 +237,20 @@ async function cipherStreams(file: string, key: Buffer): Promise<{ header: Backu
 }
 
 const asDamaged = (e: unknown): unknown =>
-  e instanceof AppError ? e : e instanceof Error && /authenticate/i.test(e.message) ? damaged('认证标签不符') : e instanceof Error && 'errno' in e ? damaged('数据无法解压') : e;
+  e instanceof AppError
+    ? e
+    : e instanceof Error && /authenticate/i.test(e.message)
+      ? damaged('认证标签不符')
+      : e instanceof Error && 'errno' in e
+        ? damaged('数据无法解压')
+        : e;
 
 /** Checks the whole file's authentication tag without using its contents; returns the header. */
 export async function authenticateBackup(file: string, key: Buffer): Promise<BackupHeader> {
   const { header, src, decipher } = await cipherStreams(file, key);
-  await pipeline(src, decipher, new Writable({ write: (_c, _e, cb) => cb() })).catch((e: unknown) => { throw asDamaged(e); });
+  await pipeline(src, decipher, new Writable({ write: (_c, _e, cb) => cb() })).catch((e: unknown) => {
+    throw asDamaged(e);
+  });
   return header;
 }
 
@@ -232,7 +273,8 @@ async function* jsonLines(plain: Readable): AsyncGenerator<Record<string, unknow
 /** Instance data present: refuse to restore over it unless forced. */
 async function instanceRows(db: Db): Promise<number> {
   let n = 0;
-  for (const t of ['orgs', 'users', 'audit_log', 'audit_anchors']) n += Number((await sql<{ n: number }>`select count(*) as n from ${q(t)}`.execute(db)).rows[0].n);
+  for (const t of ['orgs', 'users', 'audit_log', 'audit_anchors'])
+    n += Number((await sql<{ n: number }>`select count(*) as n from ${q(t)}`.execute(db)).rows[0].n);
   return n;
 }
 
@@ -245,26 +287,35 @@ export async function loadBackup(trx: Trx, file: string, key: Buffer, opts: { fo
   const header = await authenticateBackup(file, key);
   const mine = await migrations(trx);
   if (mine.join(',') !== header.migrations.join(',')) {
-    throw new AppError('BACKUP_SCHEMA', `备份的数据库结构（迁移 ${header.migrations.at(-1)}）与本程序（迁移 ${mine.at(-1)}）不同：请用生成备份的版本恢复，再升级`, 409);
+    throw new AppError(
+      'BACKUP_SCHEMA',
+      `备份的数据库结构（迁移 ${header.migrations.at(-1)}）与本程序（迁移 ${mine.at(-1)}）不同：请用生成备份的版本恢复，再升级`,
+      409,
+    );
   }
   const tables = await listTables(trx);
   if (tables.join(',') !== [...header.order].sort().join(',')) throw new AppError('BACKUP_SCHEMA', '备份中的表与当前数据库的表不同', 409);
   const existing = await instanceRows(trx);
-  if (existing > 0 && !opts.force) throw new AppError('NOT_EMPTY', `目标数据库不是空的（已有 ${existing} 条组织、用户或审计记录）：恢复会覆盖它，确认时请加 --force`, 409);
+  if (existing > 0 && !opts.force)
+    throw new AppError('NOT_EMPTY', `目标数据库不是空的（已有 ${existing} 条组织、用户或审计记录）：恢复会覆盖它，确认时请加 --force`, 409);
 
   // The rows come back exactly as they were: no trigger runs on them (statistics deltas, audit guards).
   // Foreign keys are dropped for the load (some form cycles) and added back after it, which checks
   // every restored reference again, like pg_restore does.
-  const fks = (await sql<{ t: string; name: string; def: string }>`select c.relname as t, k.conname as name, pg_get_constraintdef(k.oid) as def
+  const fks = (
+    await sql<{ t: string; name: string; def: string }>`select c.relname as t, k.conname as name, pg_get_constraintdef(k.oid) as def
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-    where k.contype = 'f' and n.nspname = current_schema() order by 1, 2`.execute(trx)).rows;
+    where k.contype = 'f' and n.nspname = current_schema() order by 1, 2`.execute(trx)
+  ).rows;
   for (const k of fks) await sql`alter table ${q(k.t)} drop constraint ${q(k.name)}`.execute(trx);
   for (const t of tables) await sql`alter table ${q(t)} disable trigger user`.execute(trx);
   await sql`truncate ${sql.join(tables.map(q))} restart identity`.execute(trx);
 
   const { src, decipher } = await cipherStreams(file, key);
   const plain = createGunzip();
-  const done = pipeline(src, decipher, plain).catch((e: unknown) => { throw asDamaged(e); });
+  const done = pipeline(src, decipher, plain).catch((e: unknown) => {
+    throw asDamaged(e);
+  });
   let table: string | null = null;
   let cols: string[] = [];
   let batch: string[] = [];
@@ -273,7 +324,9 @@ export async function loadBackup(trx: Trx, file: string, key: Buffer, opts: { fo
   const flush = async () => {
     if (!table || batch.length === 0) return;
     const list = sql.join(cols.map(q));
-    await sql`insert into ${q(table)} (${list}) select ${list} from json_populate_recordset(null::${q(table)}, ${'[' + batch.join(',') + ']'}::json)`.execute(trx);
+    await sql`insert into ${q(table)} (${list}) select ${list} from json_populate_recordset(null::${q(table)}, ${'[' + batch.join(',') + ']'}::json)`.execute(
+      trx,
+    );
     batch = [];
     chars = 0;
   };
@@ -295,7 +348,13 @@ export async function loadBackup(trx: Trx, file: string, key: Buffer, opts: { fo
       }
     }
   })();
-  await Promise.all([done, reading.catch((e: unknown) => { src.destroy(); throw asDamaged(e); })]);
+  await Promise.all([
+    done,
+    reading.catch((e: unknown) => {
+      src.destroy();
+      throw asDamaged(e);
+    }),
+  ]);
   if (!ended) throw damaged('数据不完整');
 
   for (const [name, s] of Object.entries(header.sequences)) {
@@ -331,7 +390,12 @@ export async function verifyRestore(db: Db, header: BackupHeader): Promise<Resto
 }
 
 /** Restores and verifies in one transaction: a restore that does not verify leaves nothing behind. */
-export async function restoreBackup(db: Db, file: string, key: Buffer, opts: { force?: boolean } = {}): Promise<{ header: BackupHeader; check: RestoreCheck }> {
+export async function restoreBackup(
+  db: Db,
+  file: string,
+  key: Buffer,
+  opts: { force?: boolean } = {},
+): Promise<{ header: BackupHeader; check: RestoreCheck }> {
   return db.transaction().execute(async (trx) => {
     const header = await loadBackup(trx, file, key, opts);
     const check = await verifyRestore(trx, header);

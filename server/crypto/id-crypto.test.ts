@@ -22,7 +22,11 @@ describe('IdCrypto (SM4 + keyed SM3 hash)', () => {
     expect(other.hash('11010519491231002X')).not.toBe(crypto.hash('11010519491231002X'));
     // A wrong key either fails the padding check or yields garbage; never the number.
     let out: string | null = null;
-    try { out = other.decrypt(crypto.encrypt('11010519491231002X')); } catch { out = null; }
+    try {
+      out = other.decrypt(crypto.encrypt('11010519491231002X'));
+    } catch {
+      out = null;
+    }
     expect(out).not.toBe('11010519491231002X');
   });
 });

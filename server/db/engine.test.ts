@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('engine', () => {
   it('keeps the event loop free during a long query', async () => {
@@ -25,11 +29,14 @@ describe('engine', () => {
 
   it('does not roll back another request’s write together with a failed transaction', async () => {
     const id = t.city.sampleIds.township;
-    const failing = t.db.transaction().execute(async (trx) => {
-      await trx.updateTable('orgs').set({ short_name: 'tx-temp' }).where('id', '=', id).execute();
-      await new Promise((r) => setTimeout(r, 200));
-      throw new Error('abort');
-    }).catch(() => 'rolled back');
+    const failing = t.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('orgs').set({ short_name: 'tx-temp' }).where('id', '=', id).execute();
+        await new Promise((r) => setTimeout(r, 200));
+        throw new Error('abort');
+      })
+      .catch(() => 'rolled back');
     // Issued while the transaction is open: it must not become part of it.
     const other = t.db.updateTable('orgs').set({ short_name: 'autocommit' }).where('id', '=', t.city.sampleIds.district).execute();
     expect(await failing).toBe('rolled back');

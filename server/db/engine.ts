@@ -45,7 +45,9 @@ async function openPglite(dataDir: string): Promise<Engine> {
   });
   const address = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (m: { type: string; address: string }) => (m.type === 'ready' ? resolve(m.address) : reject(new Error(String(m.type)))));
+    worker.once('message', (m: { type: string; address: string }) =>
+      m.type === 'ready' ? resolve(m.address) : reject(new Error(String(m.type))),
+    );
   });
   const [host, port] = address.split(':');
   // Size 1: PGlite is a single session. A transaction holds the only connection, so no other
@@ -60,7 +62,10 @@ async function openPglite(dataDir: string): Promise<Engine> {
       await db.destroy();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
-        worker.once('message', () => { clearTimeout(timer); void worker.terminate().then(() => resolve()); });
+        worker.once('message', () => {
+          clearTimeout(timer);
+          void worker.terminate().then(() => resolve());
+        });
         worker.postMessage({ type: 'close' });
       });
     },

@@ -20,8 +20,14 @@ export async function fillNameKeys(db: Kysely<DB> | Transaction<DB>): Promise<nu
   let filled = 0;
   for (const table of NAME_KEYED_TABLES) {
     for (;;) {
-      const rows = await db.selectFrom(table).select(['id', 'name']).where('sort_key', '=', '').where('name', '<>', '')
-        .orderBy('id').limit(BATCH).execute();
+      const rows = await db
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('sort_key', '=', '')
+        .where('name', '<>', '')
+        .orderBy('id')
+        .limit(BATCH)
+        .execute();
       if (!rows.length) break;
       const keys = rows.map((r) => ({ id: r.id, i: pinyinInitials(r.name), s: pinyinSortKey(r.name) }));
       // A name of only punctuation has an empty sort key: it would be selected again forever.

@@ -27,8 +27,18 @@ export interface MeetingsTable {
   updated_at: Generated<Date>;
   version: Generated<number>;
 }
-export interface MeetingPurposesTable { meeting_id: number; org_id: number; kind: string; held_on: DateCol }
-export interface MeetingAttendanceTable { meeting_id: number; member_id: number; present: boolean; absence_reason: string | null }
+export interface MeetingPurposesTable {
+  meeting_id: number;
+  org_id: number;
+  kind: string;
+  held_on: DateCol;
+}
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  present: boolean;
+  absence_reason: string | null;
+}
 export interface MeetingAttachmentsTable {
   id: Generated<number>;
   meeting_id: number;

@@ -10,7 +10,11 @@ import type { StatTables } from './types-statistics.js';
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
 
-export interface SettingsTable { key: string; value: Json; updated_at: Generated<Date> }
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+}
 
 export interface OrgsTable {
   id: Generated<number>;
@@ -75,11 +79,31 @@ export interface UsersTable {
   demo_account: Generated<boolean>;
 }
 
-export interface TotpRecoveryCodesTable { id: Generated<string>; user_id: number; code_hash: string; used_at: Timestamp | null }
-export interface AuthPendingTable { id: string; user_id: number; created_at: Timestamp; expires_at: Timestamp; enrol_secret: string | null; used_at: Timestamp | null }
+export interface TotpRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+export interface AuthPendingTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  enrol_secret: string | null;
+  used_at: Timestamp | null;
+}
 
-export interface UserRolesTable { user_id: number; role: string }
-export interface PasswordHistoryTable { id: Generated<number>; user_id: number; password_hash: string; created_at: Timestamp }
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+}
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: Timestamp;
+}
 
 export interface SessionsTable {
   id: string;
@@ -121,7 +145,10 @@ export interface AuditAnchorsTable {
   export_sha256: string;
 }
 
-export interface SchemaMigrationsTable { name: string; applied_at: Generated<Date> }
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
 export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables, StatTables {

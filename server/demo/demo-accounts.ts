@@ -59,7 +59,12 @@ export function pickSamples(shape: CityShape, people: People): Samples {
   };
 }
 
-interface Account { username: string; displayName: string; role: Role; org: OrgNode }
+interface Account {
+  username: string;
+  displayName: string;
+  role: Role;
+  org: OrgNode;
+}
 
 // One account per role; the 三员 (sysadmin, secadmin, auditor) each hold exactly one role (SECURITY.md 12).
 
@@ -88,12 +93,27 @@ function accounts(s: Samples, people: People, seed: number, city: string): Accou
 }
 
 /** Inserts the demo accounts with one shared password hash; returns how many. */
-export async function insertDemoAccounts(trx: Trx, samples: Samples, people: People, seed: number, city: string, passwordHash: string): Promise<number> {
+export async function insertDemoAccounts(
+  trx: Trx,
+  samples: Samples,
+  people: People,
+  seed: number,
+  city: string,
+  passwordHash: string,
+): Promise<number> {
   const list = accounts(samples, people, seed, city);
   const users = await trx
     .insertInto('users')
     // demo_account: in demo mode only, these skip the second factor (issue 11.4, README).
-    .values(list.map((a) => ({ username: a.username, display_name: a.displayName, org_id: a.org.id, password_hash: passwordHash, demo_account: true })))
+    .values(
+      list.map((a) => ({
+        username: a.username,
+        display_name: a.displayName,
+        org_id: a.org.id,
+        password_hash: passwordHash,
+        demo_account: true,
+      })),
+    )
     .returning(['id', 'username'])
     .execute();
   const idOf = new Map(users.map((u) => [u.username, u.id]));

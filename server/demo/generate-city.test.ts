@@ -9,7 +9,10 @@ import { generateCity, type CityOptions, type CityResult } from './generate-city
 import { shapeCity } from './org-shape.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 
-interface TestDb { engine: Engine; close(): Promise<void> }
+interface TestDb {
+  engine: Engine;
+  close(): Promise<void>;
+}
 
 // A fresh database per call (in-memory PGlite, or a throw-away database on DATABASE_URL).
 async function openTestDb(): Promise<TestDb> {
@@ -30,7 +33,16 @@ async function fingerprint(db: Db): Promise<string> {
   return hash.digest('hex');
 }
 
-interface OrgRow { id: number; parent_id: number | null; path: string; kind: OrgKind; status: string; dissolved_on: string | null; child_count: number; code: string }
+interface OrgRow {
+  id: number;
+  parent_id: number | null;
+  path: string;
+  kind: OrgKind;
+  status: string;
+  dissolved_on: string | null;
+  child_count: number;
+  code: string;
+}
 
 const OPTIONS: CityOptions = { seed: 7, orgCount: 200, demoAccounts: true };
 
@@ -45,7 +57,11 @@ describe('demo city generator', () => {
     first = await openTestDb();
     second = await openTestDb();
     result = await generateCity(first.engine.db, OPTIONS);
-    orgs = (await sql<OrgRow>`select id, parent_id, path::text as path, kind, status, dissolved_on, child_count, code from orgs order by id`.execute(first.engine.db)).rows;
+    orgs = (
+      await sql<OrgRow>`select id, parent_id, path::text as path, kind, status, dissolved_on, child_count, code from orgs order by id`.execute(
+        first.engine.db,
+      )
+    ).rows;
     for (const o of orgs) byId.set(o.id, o);
   });
 
@@ -70,7 +86,10 @@ describe('demo city generator', () => {
   });
 
   it('gives a different city for a different seed', () => {
-    const names = (seed: number) => shapeCity(seed, 200, '示范市', '2026-11-01').tree.nodes.map((n) => n.name).join('|');
+    const names = (seed: number) =>
+      shapeCity(seed, 200, '示范市', '2026-11-01')
+        .tree.nodes.map((n) => n.name)
+        .join('|');
     expect(names(8)).not.toBe(names(7));
   });
 
@@ -115,25 +134,35 @@ describe('demo city generator', () => {
   });
 
   it('gives every organization one secretary, and most large branches a committee but not all', async () => {
-    const rows = (await sql<{ org_id: number; secretaries: number; seats: number; full: number }>`
+    const rows = (
+      await sql<{ org_id: number; secretaries: number; seats: number; full: number }>`
       select o.id as org_id,
         (select count(*)::int from org_committee_members c where c.org_id = o.id and c.post = 'secretary') as secretaries,
         (select count(*)::int from org_committee_members c where c.org_id = o.id) as seats,
         (select count(*)::int from members m where m.org_id = o.id and m.category = 'full') as full
-      from orgs o`.execute(first.engine.db)).rows;
+      from orgs o`.execute(first.engine.db)
+    ).rows;
     expect(rows.every((r) => r.secretaries === 1)).toBe(true);
     const large = rows.filter((r) => r.full >= 7);
     const withCommittee = large.filter((r) => r.seats >= 3 && r.seats <= 5);
     expect(withCommittee.length / large.length).toBeGreaterThan(0.9);
     // RULES.md §4 warnings have something to show: a large branch with a secretary alone, a branch past 50.
     expect(large.some((r) => r.seats === 1 && r.full >= 8)).toBe(true);
-    const [{ big }] = (await sql<{ big: number }>`select count(*)::int as big from (select org_id from members group by org_id having count(*) >= 55) x`.execute(first.engine.db)).rows;
+    const [{ big }] = (
+      await sql<{
+        big: number;
+      }>`select count(*)::int as big from (select org_id from members group by org_id having count(*) >= 55) x`.execute(first.engine.db)
+    ).rows;
     expect(big).toBeGreaterThan(0);
   });
 
   it('puts members only in live branch-kind organizations, about 72% men and 94% full', async () => {
-    const rows = (await sql<{ kind: OrgKind; status: string; gender: string; category: string; n: number }>`
-      select o.kind, o.status, m.gender, m.category, count(*)::int as n from members m join orgs o on o.id = m.org_id group by 1, 2, 3, 4`.execute(first.engine.db)).rows;
+    const rows = (
+      await sql<{ kind: OrgKind; status: string; gender: string; category: string; n: number }>`
+      select o.kind, o.status, m.gender, m.category, count(*)::int as n from members m join orgs o on o.id = m.org_id group by 1, 2, 3, 4`.execute(
+        first.engine.db,
+      )
+    ).rows;
     expect(rows.every((r) => BRANCH_KINDS.includes(r.kind) && r.status === 'active')).toBe(true);
     const share = (test: (r: (typeof rows)[number]) => boolean) => rows.filter(test).reduce((s, r) => s + r.n, 0) / result.members;
     expect(share((r) => r.gender === '男')).toBeGreaterThan(0.65);
@@ -143,14 +172,26 @@ describe('demo city generator', () => {
 
   it('creates the demo accounts with their roles, scopes and the demo password', async () => {
     const db = first.engine.db;
-    const users = await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').innerJoin('orgs', 'orgs.id', 'users.org_id')
-      .select(['users.username', 'user_roles.role', 'users.org_id', 'users.password_hash', 'orgs.kind']).orderBy('users.username').execute();
+    const users = await db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
+      .select(['users.username', 'user_roles.role', 'users.org_id', 'users.password_hash', 'orgs.kind'])
+      .orderBy('users.username')
+      .execute();
     const roleOf = Object.fromEntries(users.map((u) => [u.username, [u.role, u.org_id]]));
     const { city, district, branch } = result.sampleIds;
     expect(roleOf).toMatchObject({
-      'city-admin': ['org_dept_admin', city], 'district-admin': ['org_dept_admin', district], 'branch-admin': ['org_admin', branch],
-      sysadmin: ['sysadmin', city], secadmin: ['secadmin', city], auditor: ['auditor', city], member: ['member', branch],
-      'cadre-officer': ['cadre_officer', city], 'talent-officer': ['talent_officer', city], talent: ['talent', city],
+      'city-admin': ['org_dept_admin', city],
+      'district-admin': ['org_dept_admin', district],
+      'branch-admin': ['org_admin', branch],
+      sysadmin: ['sysadmin', city],
+      secadmin: ['secadmin', city],
+      auditor: ['auditor', city],
+      member: ['member', branch],
+      'cadre-officer': ['cadre_officer', city],
+      'talent-officer': ['talent_officer', city],
+      talent: ['talent', city],
     });
     expect(roleOf.cadre[0]).toBe('cadre');
     expect(users).toHaveLength(11);

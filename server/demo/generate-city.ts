@@ -43,7 +43,8 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
   };
   const city = opts.cityName ?? '示范市';
   const [lo, hi] = opts.membersPerBranch ?? [5, 40];
-  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo)) throw new Error('demo city: membersPerBranch must be integers 1 ≤ least ≤ most');
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo))
+    throw new Error('demo city: membersPerBranch must be integers 1 ≤ least ≤ most');
 
   const shape = shapeCity(opts.seed, opts.orgCount, city, opts.asOf ?? DEFAULT_AS_OF);
   const people = drawPeople(shape.tree, opts.seed, [lo, hi]);
@@ -55,7 +56,10 @@ export async function generateCity(db: Db, opts: CityOptions): Promise<CityResul
 
   let users = 0;
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) throw new Error('demo city: the database already has organizations; generate into an empty one');
     await insertInBatches(trx, 'orgs', orgs);
     // Ids were assigned here, not by the sequence: move it past them so the next insert does not collide.

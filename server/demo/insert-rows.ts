@@ -12,7 +12,10 @@ const BATCH = 1000;
 export async function insertInBatches<T extends keyof DB & string>(trx: Trx, table: T, rows: readonly Insertable<DB[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Kysely cannot narrow a generic table's insert type; the rows are typed by the caller.
-    await trx.insertInto(table).values(rows.slice(i, i + BATCH) as any).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as any)
+      .execute();
   }
 }
 

@@ -45,14 +45,30 @@ export function shapeCity(seed: number, orgCount: number, city: string, asOf: st
   // a small test city keeps the same shape in miniature.
   const districtCount = Math.min(MAX_DISTRICTS, Math.max(2, Math.round(Math.sqrt(orgCount) / 4.5)));
   const townshipCount = Math.min(15 * districtCount, Math.max(districtCount, Math.round(orgCount / 20)));
-  const perDistrict = apportion(townshipCount - districtCount, Array.from({ length: districtCount }, () => 0.7 + rng.next() * 0.6)).map((n) => n + 1);
+  const perDistrict = apportion(
+    townshipCount - districtCount,
+    Array.from({ length: districtCount }, () => 0.7 + rng.next() * 0.6),
+  ).map((n) => n + 1);
   const units = orgCount - 1 - districtCount - townshipCount;
   const cityBudget = Math.round(units * CITY_SHARE);
   const districtBudget = Math.round(units * DISTRICT_SHARE);
-  const districtBudgets = apportion(districtBudget, perDistrict.map(() => 0.8 + rng.next() * 0.4));
-  const townshipBudgets = apportion(units - cityBudget - districtBudget, Array.from({ length: townshipCount }, () => 0.6 + rng.next()));
+  const districtBudgets = apportion(
+    districtBudget,
+    perDistrict.map(() => 0.8 + rng.next() * 0.4),
+  );
+  const townshipBudgets = apportion(
+    units - cityBudget - districtBudget,
+    Array.from({ length: townshipCount }, () => 0.6 + rng.next()),
+  );
 
-  const root = tree.add(null, { name: `中共${city}委员会`, shortName: `${city}委`, kind: 'city_committee', unitType: null, areaCode: 'C01', establishedOn: '1983-10-01' });
+  const root = tree.add(null, {
+    name: `中共${city}委员会`,
+    shortName: `${city}委`,
+    kind: 'city_committee',
+    unitType: null,
+    areaCode: 'C01',
+    establishedOn: '1983-10-01',
+  });
   fillCity(ctx, root, cityBudget);
 
   const districts: OrgNode[] = [];
@@ -61,8 +77,13 @@ export function shapeCity(seed: number, orgCount: number, city: string, asOf: st
   for (let d = 0; d < districtCount; d++) {
     const { name, suffix, urban } = districtName(d);
     const district = tree.add(root, {
-      name: `中共${city}${name}委员会`, shortName: `${name}委`, kind: 'county_committee', unitType: null,
-      areaCode: `C01-D${String(d + 1).padStart(2, '0')}`, establishedOn: randomDate(rng, '1983-10-01', '1998-12-31'), district: d,
+      name: `中共${city}${name}委员会`,
+      shortName: `${name}委`,
+      kind: 'county_committee',
+      unitType: null,
+      areaCode: `C01-D${String(d + 1).padStart(2, '0')}`,
+      establishedOn: randomDate(rng, '1983-10-01', '1998-12-31'),
+      district: d,
     });
     districts.push(district);
     fillDistrict(ctx, district, { prefix: city + name, mark: suffix }, districtBudgets[d]);
@@ -73,7 +94,8 @@ export function shapeCity(seed: number, orgCount: number, city: string, asOf: st
       const township = tree.add(district, {
         name: `中共${city}${name}${word}${type === '街道' ? '工作' : ''}委员会`,
         shortName: `${word}${type === '街道' ? '党工委' : '党委'}`,
-        kind: 'township_committee', unitType: null,
+        kind: 'township_committee',
+        unitType: null,
         areaCode: `${district.code}-T${String(townships.length + 1).padStart(3, '0')}`,
         establishedOn: randomDate(rng, district.establishedOn, '2005-12-31'),
       });

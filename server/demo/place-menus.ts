@@ -35,18 +35,31 @@ const grassroots: Size = (rng) => {
   return r < 0.7 ? 1 : r < 0.8 ? rng.int(3, 5) : r < 0.95 ? rng.int(6, 9) : rng.int(10, 14);
 };
 /** Scales a catalog unit to its share of the place's budget, with at least `min` organizations. */
-const scaled = (share: number, count: number, min: number): Size => (rng, budget) =>
-  Math.max(min, Math.round(((budget * share) / count) * (0.5 + rng.next())));
+const scaled =
+  (share: number, count: number, min: number): Size =>
+  (rng, budget) =>
+    Math.max(min, Math.round(((budget * share) / count) * (0.5 + rng.next())));
 // A unit big enough for seven or more organizations gets a 党委 rather than a 党总支 over many branches.
 const committeeIfBig = (n: number): OrgKind => (n >= 8 ? 'party_committee' : 'branch');
 
-function catalogItem(ctx: ShapeContext, label: string, names: readonly string[], area: Area, unitType: UnitType,
-  weight: number, size: Size, top: (n: number) => OrgKind = committeeIfBig): MenuItem {
+function catalogItem(
+  ctx: ShapeContext,
+  label: string,
+  names: readonly string[],
+  area: Area,
+  unitType: UnitType,
+  weight: number,
+  size: Size,
+  top: (n: number) => OrgKind = committeeIfBig,
+): MenuItem {
   // Each name is used once, in a seeded order: a small city has a few of the hospitals, not the first few.
   const order = ctx.rng.shuffle(names);
   let next = 0;
   return {
-    label, weight, size, limit: names.length,
+    label,
+    weight,
+    size,
+    limit: names.length,
     build: (parent, n) => {
       const name = order[next++];
       ctx.units.build(parent, { prefix: area.prefix + name, short: area.mark + name, unitType, top: top(n) }, n);
@@ -55,7 +68,15 @@ function catalogItem(ctx: ShapeContext, label: string, names: readonly string[],
 }
 
 /** A unit with a fixed name, built at most once (the township's 卫生院). */
-function namedItem(ctx: ShapeContext, name: string, area: Area, unitType: UnitType, weight: number, top: OrgKind = 'branch', first = false): MenuItem {
+function namedItem(
+  ctx: ShapeContext,
+  name: string,
+  area: Area,
+  unitType: UnitType,
+  weight: number,
+  top: OrgKind = 'branch',
+  first = false,
+): MenuItem {
   return { ...catalogItem(ctx, name, [name], { prefix: area.prefix, mark: '' }, unitType, weight, first ? small : one, () => top), first };
 }
 
@@ -63,7 +84,10 @@ function namedItem(ctx: ShapeContext, name: string, area: Area, unitType: UnitTy
 function jointItem(ctx: ShapeContext, what: string, area: Area, unitType: UnitType, weight: number, limit?: number): MenuItem {
   let count = 0;
   return {
-    label: what, weight, limit, size: one,
+    label: what,
+    weight,
+    limit,
+    size: one,
     build: (parent, n) => {
       const name = what + (++count > 1 ? ordinal(count) : '');
       ctx.units.build(parent, { prefix: area.prefix + name, short: name, unitType, top: 'joint_branch' }, n);
@@ -74,17 +98,26 @@ function jointItem(ctx: ShapeContext, what: string, area: Area, unitType: UnitTy
 /** A private company; its name is unique in the whole city, as companies are registered city-wide. */
 function companyItem(ctx: ShapeContext, weight: number, size: Size = small): MenuItem {
   return {
-    label: 'company', weight, size,
+    label: 'company',
+    weight,
+    size,
     build: (parent, n) => {
       const name = companyName(ctx.rng, ctx.usedCompanies, ctx.city);
-      ctx.units.build(parent, { prefix: name, short: name.slice(ctx.city.length), unitType: 'private_enterprise', top: committeeIfBig(n) }, n);
+      ctx.units.build(
+        parent,
+        { prefix: name, short: name.slice(ctx.city.length), unitType: 'private_enterprise', top: committeeIfBig(n) },
+        n,
+      );
     },
   };
 }
 
 function temporaryItem(ctx: ShapeContext, area: Area, weight: number, limit: number): MenuItem {
   return {
-    label: 'temporary', weight, limit, size: one,
+    label: 'temporary',
+    weight,
+    limit,
+    size: one,
     build: (parent, n) => {
       const name = projectName(ctx.rng, ctx.usedProjects);
       ctx.units.build(parent, { prefix: area.prefix + name, short: name, unitType: 'soe', top: 'temporary_branch' }, n);
@@ -93,11 +126,20 @@ function temporaryItem(ctx: ShapeContext, area: Area, weight: number, limit: num
 }
 
 /** A 党委 that gathers units (机关工委, 非公 and 社会组织 综合党委), filled from its own menu. */
-function containerItem(ctx: ShapeContext, label: string, names: { name: string; shortName: string }, unitType: UnitType,
-  share: number, menu: () => MenuItem[]): MenuItem {
+function containerItem(
+  ctx: ShapeContext,
+  label: string,
+  names: { name: string; shortName: string },
+  unitType: UnitType,
+  share: number,
+  menu: () => MenuItem[],
+): MenuItem {
   return {
     // Too small a share makes no container at all rather than a 党委 with nothing under it.
-    label, weight: 0, first: true, size: (_rng, budget) => (budget * share >= 3 ? Math.round(budget * share) : 0),
+    label,
+    weight: 0,
+    first: true,
+    size: (_rng, budget) => (budget * share >= 3 ? Math.round(budget * share) : 0),
     build: (parent, n) => {
       const node = ctx.tree.add(parent, { ...names, kind: 'party_committee', unitType });
       fillPlace(ctx.tree, ctx.rng, node, n - 1, menu());
@@ -130,12 +172,20 @@ export function fillCity(ctx: ShapeContext, root: OrgNode, budget: number): void
   const area: Area = { prefix: ctx.city, mark: '市' };
   const college = ctx.city.replace(/市$/, '') + '职业技术学院';
   fillPlace(ctx.tree, ctx.rng, root, budget, [
-    containerItem(ctx, 'city organs', { name: `中共${ctx.city}直属机关工作委员会`, shortName: '市直机关工委' }, 'organ', 0.3,
-      () => organsMenu(ctx, area, catalog.CITY_INSTITUTIONS)),
-    containerItem(ctx, 'city non-public', { name: `${ctx.city}非公有制经济组织综合党委`, shortName: '市非公经济组织综合党委' }, 'private_enterprise', 0.12,
-      () => nonPublicMenu(ctx, area)),
-    containerItem(ctx, 'city social', { name: `${ctx.city}社会组织综合党委`, shortName: '市社会组织综合党委' }, 'social_org', 0.05,
-      () => socialMenu(ctx, area)),
+    containerItem(ctx, 'city organs', { name: `中共${ctx.city}直属机关工作委员会`, shortName: '市直机关工委' }, 'organ', 0.3, () =>
+      organsMenu(ctx, area, catalog.CITY_INSTITUTIONS),
+    ),
+    containerItem(
+      ctx,
+      'city non-public',
+      { name: `${ctx.city}非公有制经济组织综合党委`, shortName: '市非公经济组织综合党委' },
+      'private_enterprise',
+      0.12,
+      () => nonPublicMenu(ctx, area),
+    ),
+    containerItem(ctx, 'city social', { name: `${ctx.city}社会组织综合党委`, shortName: '市社会组织综合党委' }, 'social_org', 0.05, () =>
+      socialMenu(ctx, area),
+    ),
     catalogItem(ctx, 'hospital', catalog.CITY_HOSPITALS, area, 'hospital', 3, scaled(0.15, 9, 4), () => 'party_committee'),
     catalogItem(ctx, 'school', catalog.CITY_SCHOOLS, area, 'school', 3, scaled(0.1, 10, 1), (n) => (n >= 4 ? 'party_committee' : 'branch')),
     catalogItem(ctx, 'college', [college], { prefix: '', mark: '' }, 'school', 2, scaled(0.05, 1, 4), () => 'party_committee'),
@@ -149,10 +199,22 @@ export function fillCity(ctx: ShapeContext, root: OrgNode, budget: number): void
 /** The units directly under a 区委 or 县委, beside its townships. */
 export function fillDistrict(ctx: ShapeContext, district: OrgNode, area: Area, budget: number): void {
   fillPlace(ctx.tree, ctx.rng, district, budget, [
-    containerItem(ctx, 'district organs', { name: `中共${area.prefix}直属机关工作委员会`, shortName: `${area.mark}直机关工委` }, 'organ', 0.35,
-      () => organsMenu(ctx, area, catalog.DISTRICT_INSTITUTIONS)),
-    containerItem(ctx, 'district non-public', { name: `${area.prefix}非公有制经济组织综合党委`, shortName: `${area.mark}非公经济组织综合党委` },
-      'private_enterprise', 0.12, () => nonPublicMenu(ctx, area)),
+    containerItem(
+      ctx,
+      'district organs',
+      { name: `中共${area.prefix}直属机关工作委员会`, shortName: `${area.mark}直机关工委` },
+      'organ',
+      0.35,
+      () => organsMenu(ctx, area, catalog.DISTRICT_INSTITUTIONS),
+    ),
+    containerItem(
+      ctx,
+      'district non-public',
+      { name: `${area.prefix}非公有制经济组织综合党委`, shortName: `${area.mark}非公经济组织综合党委` },
+      'private_enterprise',
+      0.12,
+      () => nonPublicMenu(ctx, area),
+    ),
     catalogItem(ctx, 'hospital', catalog.DISTRICT_HOSPITALS, area, 'hospital', 2, scaled(0.1, 3, 3), () => 'party_committee'),
     catalogItem(ctx, 'school', catalog.DISTRICT_SCHOOLS, area, 'school', 3, (rng) => (rng.chance(0.6) ? 1 : rng.int(3, 6))),
     catalogItem(ctx, 'soe', catalog.DISTRICT_SOES, area, 'soe', 1.5, scaled(0.1, 5, 1)),
@@ -167,7 +229,10 @@ export function fillTownship(ctx: ShapeContext, township: OrgNode, area: Area, s
   // Village and community names need only be unique within their township, as in real life.
   const usedLocal = new Set<string>();
   const grassrootsItem = (label: string, unitType: UnitType, weight: number, draw: () => string, limit?: number): MenuItem => ({
-    label, weight, limit, size: grassroots,
+    label,
+    weight,
+    limit,
+    size: grassroots,
     build: (parent, n) => {
       const name = draw();
       ctx.units.build(parent, { prefix: area.prefix + name, short: name, unitType, top: committeeIfBig(n) }, n);

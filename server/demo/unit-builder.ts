@@ -62,7 +62,8 @@ export class UnitBuilder {
       unitType: unit.unitType,
     });
     if (kind === 'party_committee') this.fillCommittee(node, unit, size - 1);
-    else if (kind === 'general_branch') this.fillGeneralBranch(node, unit.prefix, unit.unitType, new SubunitNames(this.rng, unit.unitType), size - 1);
+    else if (kind === 'general_branch')
+      this.fillGeneralBranch(node, unit.prefix, unit.unitType, new SubunitNames(this.rng, unit.unitType), size - 1);
     else this.addGroups(node, size - 1);
     return node;
   }

@@ -15,7 +15,15 @@ export function registerAuthHook(app: FastifyInstance): void {
     const c = route.config ?? {};
     if (!c.public && !c.anyUser && !c.action) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.deps.routes.push({ method, url: route.url, public: !!c.public, anyUser: !!c.anyUser, action: c.action ?? null, scope: c.scope ?? null });
+      if (method !== 'HEAD')
+        app.deps.routes.push({
+          method,
+          url: route.url,
+          public: !!c.public,
+          anyUser: !!c.anyUser,
+          action: c.action ?? null,
+          scope: c.scope ?? null,
+        });
     }
   });
 

@@ -27,7 +27,8 @@ describe('requests that change something', () => {
     for (const r of routes) {
       for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
         const res = await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), headers, payload: {} });
-        if (res.statusCode !== 403 || json(res).error.code !== 'CSRF') bad.push(`${r.method} ${r.url} ${JSON.stringify(headers)} → ${res.statusCode}`);
+        if (res.statusCode !== 403 || json(res).error.code !== 'CSRF')
+          bad.push(`${r.method} ${r.url} ${JSON.stringify(headers)} → ${res.statusCode}`);
       }
     }
     expect(bad).toEqual([]);
@@ -37,7 +38,12 @@ describe('requests that change something', () => {
     const bad: string[] = [];
     for (const r of unsafeRoutes()) {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-        const res = await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), headers: { 'content-type': type }, payload: 'a=1' });
+        const res = await t.app.inject({
+          method: r.method as 'POST',
+          url: concrete(r.url),
+          headers: { 'content-type': type },
+          payload: 'a=1',
+        });
         if (res.statusCode !== 415) bad.push(`${r.method} ${r.url} ${type} → ${res.statusCode}`);
       }
     }
@@ -49,7 +55,11 @@ describe('requests that change something', () => {
     const foreign = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
     expect((await t.call(cookie, 'GET', '/api/auth/me')).statusCode).toBe(200);
-    const own = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' },
+    });
     expect(own.statusCode).toBeLessThan(300);
     expect((await t.call(cookie, 'GET', '/api/auth/me')).statusCode).toBe(401);
   });

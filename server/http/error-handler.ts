@@ -20,13 +20,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const field = (path ? `${path}.` : '') + keys[0];
         return reply.code(400).send({ error: { code: 'UNKNOWN_FIELD', message: `${where}中有不允许的字段：${keys.join('、')}`, field } });
       }
-      return reply.code(400).send({ error: { code: 'VALIDATION', message: `${where}字段 ${path || '(整体)'} 无效：${first.message}`, field: path || null } });
+      return reply
+        .code(400)
+        .send({ error: { code: 'VALIDATION', message: `${where}字段 ${path || '(整体)'} 无效：${first.message}`, field: path || null } });
     }
     if (err.statusCode === 429) {
       return reply.code(429).send({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', field: null } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? '不支持的内容类型' : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不能为空' : '请求无效';
+      const message =
+        err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? '不支持的内容类型'
+          : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? '请求体不能为空'
+            : '请求无效';
       return reply.code(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message, field: null } });
     }
     req.log.error({ err }, 'unhandled error');

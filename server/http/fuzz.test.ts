@@ -19,7 +19,10 @@ type Schema = {
   minimum?: number;
   minLength?: number;
 };
-type Operation = { parameters?: { in: string; name: string; schema: Schema; required?: boolean }[]; requestBody?: { content?: Record<string, { schema: Schema }> } };
+type Operation = {
+  parameters?: { in: string; name: string; schema: Schema; required?: boolean }[];
+  requestBody?: { content?: Record<string, { schema: Schema }> };
+};
 
 let t: TestApp;
 let cookie: string;
@@ -71,7 +74,9 @@ function wrong(s: Schema): unknown[] {
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE'
-      and table_name not in ('audit_log', 'sessions', 'stat_deltas', 'stat_cells', 'stat_year_cells', 'stat_ref_cells', 'stat_refs', 'users')`.execute(t.db);
+      and table_name not in ('audit_log', 'sessions', 'stat_deltas', 'stat_cells', 'stat_year_cells', 'stat_ref_cells', 'stat_refs', 'users')`.execute(
+    t.db,
+  );
   const out: Record<string, number> = {};
   for (const { t: name } of tables.rows) {
     const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(t.db);
@@ -82,14 +87,17 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 describe('every route, fed wrong input', () => {
   it('answers 4xx and changes nothing', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const before = await rowCounts();
     const bad: string[] = [];
     let sent = 0;
     const send = async (method: string, url: string, payload: unknown, what: string) => {
       sent++;
       const res = await t.app.inject({ method: method.toUpperCase() as 'POST', url, headers: { cookie }, payload: payload as object });
-      if (res.statusCode < 400 || res.statusCode >= 500) bad.push(`${method.toUpperCase()} ${url.slice(0, 80)} ${what} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (res.statusCode < 400 || res.statusCode >= 500)
+        bad.push(`${method.toUpperCase()} ${url.slice(0, 80)} ${what} → ${res.statusCode} ${res.body.slice(0, 120)}`);
     };
     for (const [path, ops] of Object.entries(doc.paths)) {
       if (path.startsWith('/api/auth/logout') || path.startsWith('/api/docs')) continue;
@@ -98,14 +106,18 @@ describe('every route, fed wrong input', () => {
         const pathParams = params.filter((p) => p.in === 'path');
         const query = params.filter((p) => p.in === 'query');
         const realPath = (over?: [string, string]) =>
-          pathParams.reduce((u, p) => u.replace(`{${p.name}}`, encodeURIComponent(over?.[0] === p.name ? over[1] : String(sample(p.schema)))), path);
+          pathParams.reduce(
+            (u, p) => u.replace(`{${p.name}}`, encodeURIComponent(over?.[0] === p.name ? over[1] : String(sample(p.schema)))),
+            path,
+          );
         const baseQuery = Object.fromEntries(query.filter((p) => p.required).map((p) => [p.name, String(sample(p.schema))]));
         const qs = (q: Record<string, string>) => (Object.keys(q).length ? `?${new URLSearchParams(q)}` : '');
         const bodySchema = op.requestBody?.content?.['application/json']?.schema;
         const body = bodySchema ? sample(bodySchema) : undefined;
         // Path parameters: NUL, text, a number past bigint, a negative one.
         for (const p of pathParams) {
-          for (const v of ['\u0000', 'abc', '99999999999999999999999', '-3']) await send(method, realPath([p.name, v]) + qs(baseQuery), body, `path ${p.name}`);
+          for (const v of ['\u0000', 'abc', '99999999999999999999999', '-3'])
+            await send(method, realPath([p.name, v]) + qs(baseQuery), body, `path ${p.name}`);
         }
         // Query parameters: each one wrong in turn (the others as required).
         for (const p of query) {

@@ -35,7 +35,8 @@ export function registerInputGuard(app: FastifyInstance): void {
     if (!req.url.startsWith('/api/')) return;
     for (const part of ['params', 'query', 'body'] as const) {
       const field = findControlChar(req[part]);
-      if (field !== null) throw new AppError('CONTROL_CHAR', `${WHERE[part]}字段 ${field || '(整体)'} 含有不允许的控制字符`, 400, field || undefined);
+      if (field !== null)
+        throw new AppError('CONTROL_CHAR', `${WHERE[part]}字段 ${field || '(整体)'} 含有不允许的控制字符`, 400, field || undefined);
     }
   });
 }

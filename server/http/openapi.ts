@@ -7,7 +7,11 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      info: { title: '智慧组工 Zugong API', version: app.deps.version, description: '组织工作平台 HTTP API。错误格式：{ error: { code, message, field } }。' },
+      info: {
+        title: '智慧组工 Zugong API',
+        version: app.deps.version,
+        description: '组织工作平台 HTTP API。错误格式：{ error: { code, message, field } }。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_session' } } },
       security: [{ session: [] }],
     },

@@ -10,7 +10,16 @@ const N: Expected = 'denied';
 
 /** The column order of every row of POLICY. */
 export const POLICY_ROLES = [
-  'org_dept_admin', 'org_admin', 'member', 'cadre_officer', 'cadre', 'talent_officer', 'talent', 'sysadmin', 'secadmin', 'auditor',
+  'org_dept_admin',
+  'org_admin',
+  'member',
+  'cadre_officer',
+  'cadre',
+  'talent_officer',
+  'talent',
+  'sysadmin',
+  'secadmin',
+  'auditor',
 ] as const satisfies readonly Role[];
 
 /** One answer per role, in POLICY_ROLES order: a row of the wrong length does not compile. */
@@ -22,58 +31,58 @@ export const POLICY: Record<Action, Row> = {
   //                   dept org  mem  cOff cadr tOff tal  sys  sec  aud
   // The organization tree: everyone who works in it reads it; the security administrator reads it to
   // bind accounts; only the department moves or dissolves organizations.
-  'org.read':          [Y,   Y,   Y,   Y,   N,   Y,   N,   N,   Y,   N],
-  'org.create':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'org.update':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'org.move':          [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
-  'org.dissolve':      [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
+  'org.read': [Y, Y, Y, Y, N, Y, N, N, Y, N],
+  'org.create': [Y, Y, N, N, N, N, N, N, N, N],
+  'org.update': [Y, Y, N, N, N, N, N, N, N, N],
+  'org.move': [Y, N, N, N, N, N, N, N, N, N],
+  'org.dissolve': [Y, N, N, N, N, N, N, N, N, N],
   // 三员分立 (SECURITY.md 12): accounts are the security administrator's, the audit log the auditor's,
   // the configuration the system administrator's, and nobody else's.
-  'user.read':         [N,   N,   N,   N,   N,   N,   N,   N,   Y,   N],
-  'user.manage':       [N,   N,   N,   N,   N,   N,   N,   N,   Y,   N],
-  'audit.read':        [N,   N,   N,   N,   N,   N,   N,   N,   N,   Y],
-  'audit.export':      [N,   N,   N,   N,   N,   N,   N,   N,   N,   Y],
-  'system.config':     [N,   N,   N,   N,   N,   N,   N,   Y,   N,   N],
+  'user.read': [N, N, N, N, N, N, N, N, Y, N],
+  'user.manage': [N, N, N, N, N, N, N, N, Y, N],
+  'audit.read': [N, N, N, N, N, N, N, N, N, Y],
+  'audit.export': [N, N, N, N, N, N, N, N, N, Y],
+  'system.config': [N, N, N, N, N, N, N, Y, N, N],
   // Party members: the department and the organization admins; full identity numbers only for the
   // department; a member sees only their own record.
-  'member.read':       [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'member.write':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'member.reveal_id':  [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
-  'member.import':     [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'member.export':     [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'member.self':       [N,   N,   Y,   N,   N,   N,   N,   N,   N,   N],
-  'status.write':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'member.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'member.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'member.reveal_id': [Y, N, N, N, N, N, N, N, N, N],
+  'member.import': [Y, Y, N, N, N, N, N, N, N, N],
+  'member.export': [Y, Y, N, N, N, N, N, N, N, N],
+  'member.self': [N, N, Y, N, N, N, N, N, N, N],
+  'status.write': [Y, Y, N, N, N, N, N, N, N, N],
   // Development: exceptions to a time rule (特殊情况) stay with the department.
-  'dev.read':          [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'dev.write':         [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'dev.override':      [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
-  'transfer.read':     [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'transfer.write':    [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'dev.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'dev.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'dev.override': [Y, N, N, N, N, N, N, N, N, N],
+  'transfer.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'transfer.write': [Y, Y, N, N, N, N, N, N, N, N],
   // Dues: a hardship reduction is approved by a higher committee, which may be an organization admin.
-  'dues.read':         [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'dues.write':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'dues.approve':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'dues.export':       [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'dues.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'dues.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'dues.approve': [Y, Y, N, N, N, N, N, N, N, N],
+  'dues.export': [Y, Y, N, N, N, N, N, N, N, N],
   // Organizational life, terms, standards, joint tasks: the rules (frequencies, checklists) are the
   // department's; the higher-level decisions are checked by scope ("strictly higher"), not by role.
-  'life.read':         [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'life.write':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'life.config':       [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
-  'term.read':         [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'term.write':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'term.approve':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'standard.read':     [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'standard.write':    [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'standard.review':   [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'standard.config':   [Y,   N,   N,   N,   N,   N,   N,   N,   N,   N],
-  'task.read':         [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'task.write':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'task.check':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'life.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'life.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'life.config': [Y, N, N, N, N, N, N, N, N, N],
+  'term.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'term.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'term.approve': [Y, Y, N, N, N, N, N, N, N, N],
+  'standard.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'standard.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'standard.review': [Y, Y, N, N, N, N, N, N, N, N],
+  'standard.config': [Y, N, N, N, N, N, N, N, N, N],
+  'task.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'task.write': [Y, Y, N, N, N, N, N, N, N, N],
+  'task.check': [Y, Y, N, N, N, N, N, N, N, N],
   // Statistics: only the people who keep the records read and export them.
-  'stats.read':        [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
-  'stats.export':      [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'stats.read': [Y, Y, N, N, N, N, N, N, N, N],
+  'stats.export': [Y, Y, N, N, N, N, N, N, N, N],
   // The to-do digest of a subtree is Party business: the department and organization administrators only.
-  'todo.digest':       [Y,   Y,   N,   N,   N,   N,   N,   N,   N,   N],
+  'todo.digest': [Y, Y, N, N, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */
@@ -85,4 +94,5 @@ export function expectedAccess(role: Role, action: Action): Expected {
 
 /** Every (role, action, expected) triple of the table, for table-driven tests. */
 export const POLICY_CASES = POLICY_ROLES.flatMap((role) =>
-  (Object.keys(POLICY) as Action[]).map((action) => ({ role: role as Role, action, expected: expectedAccess(role, action) })));
+  (Object.keys(POLICY) as Action[]).map((action) => ({ role: role as Role, action, expected: expectedAccess(role, action) })),
+);

@@ -17,7 +17,9 @@ beforeAll(async () => {
     cookies.set(role, await t.login(u.username, u.password));
   }
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 // Concrete URLs for the path parameters; bodies are left empty: authorization runs before validation.
 const concrete = (url: string) => url.replace(':id', String(t.city.sampleIds.branch));
@@ -36,13 +38,42 @@ describe('the written policy', () => {
 
 // 三员分立 (SECURITY.md 12), listed here on its own: the Party's business is nobody's among the three.
 const PARTY_BUSINESS: readonly Action[] = [
-  'org.create', 'org.update', 'org.move', 'org.dissolve',
-  'member.read', 'member.write', 'member.reveal_id', 'member.import', 'member.export', 'member.self', 'status.write',
-  'dev.read', 'dev.write', 'dev.override', 'transfer.read', 'transfer.write',
-  'dues.read', 'dues.write', 'dues.approve', 'dues.export',
-  'life.read', 'life.write', 'life.config', 'term.read', 'term.write', 'term.approve',
-  'standard.read', 'standard.write', 'standard.review', 'standard.config', 'task.read', 'task.write', 'task.check',
-  'stats.read', 'stats.export', 'todo.digest',
+  'org.create',
+  'org.update',
+  'org.move',
+  'org.dissolve',
+  'member.read',
+  'member.write',
+  'member.reveal_id',
+  'member.import',
+  'member.export',
+  'member.self',
+  'status.write',
+  'dev.read',
+  'dev.write',
+  'dev.override',
+  'transfer.read',
+  'transfer.write',
+  'dues.read',
+  'dues.write',
+  'dues.approve',
+  'dues.export',
+  'life.read',
+  'life.write',
+  'life.config',
+  'term.read',
+  'term.write',
+  'term.approve',
+  'standard.read',
+  'standard.write',
+  'standard.review',
+  'standard.config',
+  'task.read',
+  'task.write',
+  'task.check',
+  'stats.read',
+  'stats.export',
+  'todo.digest',
 ];
 const DUTIES: Record<'sysadmin' | 'secadmin' | 'auditor', readonly Action[]> = {
   sysadmin: ['system.config'],
@@ -85,7 +116,8 @@ describe('role × endpoint walk', () => {
     for (const r of t.app.deps.routes.filter((x) => x.action)) {
       // Logging out would end the session the walk is using.
       const res = await t.call(cookie, r.method, concrete(r.url), r.method === 'GET' ? undefined : {});
-      if (expectedAccess(role, r.action!) === 'allowed') expect([401, 403], `${role} ${r.method} ${r.url} → ${res.statusCode}`).not.toContain(res.statusCode);
+      if (expectedAccess(role, r.action!) === 'allowed')
+        expect([401, 403], `${role} ${r.method} ${r.url} → ${res.statusCode}`).not.toContain(res.statusCode);
       else expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
     }
   });

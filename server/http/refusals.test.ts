@@ -40,7 +40,9 @@ const denied = async (actor: string, action: string, objectType?: string, object
 
 const scopeOf = async (username: string) =>
   (
-    await sql<{ path: string }>`select o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = ${username}`.execute(t.db)
+    await sql<{
+      path: string;
+    }>`select o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = ${username}`.execute(t.db)
   ).rows[0].path;
 
 /** An existing record of the resource that lies wholly outside the subtree. */
@@ -66,7 +68,8 @@ describe('refusals', () => {
       const res = await t.call(cookies.get(user)!, r.method, r.url.replace(/:\w+/g, '1'));
       const after = await denied(user, r.action!);
       checked++;
-      if (res.statusCode !== 403 || after !== before + 1) bad.push(`${r.method} ${r.url} as ${user}: ${res.statusCode}, ${after - before} rows`);
+      if (res.statusCode !== 403 || after !== before + 1)
+        bad.push(`${r.method} ${r.url} as ${user}: ${res.statusCode}, ${after - before} rows`);
     }
     expect(checked).toBeGreaterThan(80);
     expect(bad).toEqual([]);
@@ -76,9 +79,14 @@ describe('refusals', () => {
     const bad: string[] = [];
     let checked = 0;
     for (const r of t.app.deps.routes.filter((x) => x.action && x.scope)) {
-      const params = Object.entries(r.scope!).filter(([loc, res]) => loc.startsWith('params.') && res && res !== 'none') as [string, Resource][];
+      const params = Object.entries(r.scope!).filter(([loc, res]) => loc.startsWith('params.') && res && res !== 'none') as [
+        string,
+        Resource,
+      ][];
       if (!params.length) continue;
-      const account = (['branch-admin', 'district-admin'] as const).find((u) => can([u === 'branch-admin' ? 'org_admin' : 'org_dept_admin'], r.action!));
+      const account = (['branch-admin', 'district-admin'] as const).find((u) =>
+        can([u === 'branch-admin' ? 'org_admin' : 'org_dept_admin'], r.action!),
+      );
       if (!account) continue;
       const scope = await scopeOf(account);
       let url = r.url;
@@ -95,7 +103,8 @@ describe('refusals', () => {
       const res = await t.call(cookies.get(account)!, r.method, url, r.method === 'GET' ? undefined : {});
       const after = await denied(account, r.action!, firstRes, firstId);
       checked++;
-      if (res.statusCode !== 404 || after !== before + 1) bad.push(`${r.method} ${url} as ${account}: ${res.statusCode}, ${after - before} rows`);
+      if (res.statusCode !== 404 || after !== before + 1)
+        bad.push(`${r.method} ${url} as ${account}: ${res.statusCode}, ${after - before} rows`);
     }
     expect(checked).toBeGreaterThan(45);
     expect(bad).toEqual([]);

@@ -60,7 +60,10 @@ describe('checks before the handler', () => {
 
   it('answers 404 for an orgId of another branch in a body and changes nothing', async () => {
     const other = t.city.sampleIds.otherBranch;
-    const before = await t.db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('meetings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await t.call(branchAdmin, 'POST', '/api/meetings', {
       orgId: other,
       status: 'held',
@@ -74,17 +77,33 @@ describe('checks before the handler', () => {
       attendance: [],
     });
     expect(res.statusCode).toBe(404);
-    const after = await t.db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('meetings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect((await deniedRows('org', other)).some((r) => r.action === 'life.write')).toBe(true);
   });
 
   it('refuses a set of ids unless every one is in scope, auditing only the existing ones outside', async () => {
-    const session = await t.db.selectFrom('users').select(['id', 'org_id']).where('username', '=', 'branch-admin').executeTakeFirstOrThrow();
+    const session = await t.db
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('username', '=', 'branch-admin')
+      .executeTakeFirstOrThrow();
     const own = await t.db.selectFrom('orgs').select('path').where('id', '=', session.org_id).executeTakeFirstOrThrow();
     const ctx: Ctx = {
       db: t.db,
-      actor: { userId: Number(session.id), username: 'branch-admin', displayName: '', roles: ['org_admin'], orgId: Number(session.org_id), scopePath: own.path, sessionId: 'x', mustChangePassword: false },
+      actor: {
+        userId: Number(session.id),
+        username: 'branch-admin',
+        displayName: '',
+        roles: ['org_admin'],
+        orgId: Number(session.org_id),
+        scopePath: own.path,
+        sessionId: 'x',
+        mustChangePassword: false,
+      },
       clock: t.clock,
       today: () => todayCn(t.clock.now()),
       crypto: t.app.deps.idCrypto,

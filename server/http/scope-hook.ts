@@ -2,7 +2,8 @@
 // its config, which resource each id of its input refers to:
 //   config: { action: 'member.read', scope: { 'params.id': 'member' } }
 // and this hook checks every such id with requireAccess (scope/access.ts) right after the role check and
-// before validation (a refused caller learns nothing from validation errors) and the handler: outside the subtree or missing = 404, a refused existing record audited. A top-level
+// before validation (a refused caller learns nothing from validation errors) and the handler: outside the subtree or missing = 404, a
+// refused existing record audited. A top-level
 // `orgId` of the query or body schema is checked as an organization unless the route declares otherwise.
 // At start-up, a route with a path parameter that its scope does not mention refuses to register:
 // a new module cannot forget scope.
@@ -35,7 +36,10 @@ function idsAt(req: FastifyRequest, loc: string): number[] {
   const src = req[where] as Record<string, unknown> | undefined;
   const v = src && typeof src === 'object' ? src[key] : undefined;
   const list = Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v];
-  return list.filter((x) => typeof x === 'number' || (typeof x === 'string' && /^\d{1,15}$/.test(x))).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  return list
+    .filter((x) => typeof x === 'number' || (typeof x === 'string' && /^\d{1,15}$/.test(x)))
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 export function registerScopeHook(app: FastifyInstance): void {
@@ -47,7 +51,8 @@ export function registerScopeHook(app: FastifyInstance): void {
     // The declaration the hook enforces: the automatic orgId checks, then what the route says.
     route.config = { ...c, scope: { ...autoScope(route.schema as never), ...declared } };
     for (const [loc, res] of Object.entries(declared)) {
-      if (res && res !== 'none' && !(res in RESOURCES)) throw new Error(`route ${route.method} ${route.url}: unknown scope resource ${res} at ${loc}`);
+      if (res && res !== 'none' && !(res in RESOURCES))
+        throw new Error(`route ${route.method} ${route.url}: unknown scope resource ${res} at ${loc}`);
     }
     for (const m of route.url.matchAll(/:(\w+)/g)) {
       if (!(`params.${m[1]}` in declared)) throw new Error(`route ${route.method} ${route.url} does not declare the scope of :${m[1]}`);

@@ -19,7 +19,10 @@ export const scopeSql = (column: string, scopePath: string): RawBuilder<boolean>
 /** Which of the ids exist, and which of those lie in the subtree (one query). */
 export async function partitionIds(ctx: AnyCtx, resource: Resource, ids: readonly number[], scopePath: string) {
   const def = RESOURCES[resource];
-  const inside = sql.join(def.paths.map((p) => sql`${sql.raw(p)} <@ ${scopePath}::ltree`), sql` or `);
+  const inside = sql.join(
+    def.paths.map((p) => sql`${sql.raw(p)} <@ ${scopePath}::ltree`),
+    sql` or `,
+  );
   const rows = await sql<{ id: string | number; ok: boolean }>`select t.id, (${inside}) as ok
       from ${sql.raw(def.from)} where t.id = any(${ids as number[]}::bigint[])`.execute(ctx.db);
   const found = new Map(rows.rows.map((r) => [Number(r.id), r.ok]));
@@ -42,7 +45,13 @@ export async function requireAccess(ctx: Ctx, action: string, resource: Resource
 }
 
 /** Loads a record after the scope check: `load` need not filter by scope itself. */
-export async function loadInScope<T>(ctx: Ctx, action: string, resource: Resource, id: number, load: (id: number) => Promise<T | undefined>): Promise<T> {
+export async function loadInScope<T>(
+  ctx: Ctx,
+  action: string,
+  resource: Resource,
+  id: number,
+  load: (id: number) => Promise<T | undefined>,
+): Promise<T> {
   await requireAccess(ctx, action, resource, id);
   const row = await load(id);
   if (!row) throw notFound(RESOURCES[resource].label);

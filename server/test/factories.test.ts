@@ -5,14 +5,24 @@ import { createTestApp, json, type TestApp } from './test-app.js';
 import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from './factories.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('buildOrg', () => {
   it('creates a branch under its parent with the path, the parent’s child count and a history row', async () => {
     const parentBefore = await t.db.selectFrom('orgs').selectAll().where('id', '=', t.city.sampleIds.township).executeTakeFirstOrThrow();
     const org = await buildOrg(t.db, { parentId: t.city.sampleIds.township, name: '工厂测试党支部' });
-    expect(org).toMatchObject({ parent_id: parentBefore.id, path: `${parentBefore.path}.${org.id}`, kind: 'branch', name: '工厂测试党支部', status: 'active' });
+    expect(org).toMatchObject({
+      parent_id: parentBefore.id,
+      path: `${parentBefore.path}.${org.id}`,
+      kind: 'branch',
+      name: '工厂测试党支部',
+      status: 'active',
+    });
     const parentAfter = await t.db.selectFrom('orgs').select('child_count').where('id', '=', parentBefore.id).executeTakeFirstOrThrow();
     expect(parentAfter.child_count).toBe(parentBefore.child_count + 1);
     const history = await t.db.selectFrom('org_history').select(['action', 'actor_id']).where('org_id', '=', org.id).execute();

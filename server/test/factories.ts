@@ -39,10 +39,19 @@ export async function buildOrg(db: Db, o: OrgOptions): Promise<OrgRow> {
   return db.transaction().execute(async (trx) => {
     const parent = await trx.selectFrom('orgs').selectAll().where('id', '=', o.parentId).executeTakeFirstOrThrow();
     const n = next();
-    return createOrg(trx, SETUP_ACTOR, parent, {
-      parentId: o.parentId, kind: o.kind ?? 'branch', name: o.name ?? `测试第${n}党支部`,
-      unitType: o.unitType, establishedOn: o.establishedOn ?? '2020-01-01',
-    }, now);
+    return createOrg(
+      trx,
+      SETUP_ACTOR,
+      parent,
+      {
+        parentId: o.parentId,
+        kind: o.kind ?? 'branch',
+        name: o.name ?? `测试第${n}党支部`,
+        unitType: o.unitType,
+        establishedOn: o.establishedOn ?? '2020-01-01',
+      },
+      now,
+    );
   });
 }
 
@@ -52,8 +61,13 @@ export type MemberOptions = Partial<NewMember> & { orgId: number; now?: Date; cr
 export async function buildMember(db: Db, o: MemberOptions): Promise<{ id: number; orgId: number; name: string }> {
   const { orgId, now = new Date(), crypto = new IdCrypto(TEST_KEYS), ...fields } = o;
   const m: NewMember = {
-    org_id: orgId, name: fields.name ?? `测试党员${next()}`, gender: '男', category: 'full',
-    admitted_on: '2015-07-01', full_on: fields.category === 'probationary' ? null : '2016-07-01', ...fields,
+    org_id: orgId,
+    name: fields.name ?? `测试党员${next()}`,
+    gender: '男',
+    category: 'full',
+    admitted_on: '2015-07-01',
+    full_on: fields.category === 'probationary' ? null : '2016-07-01',
+    ...fields,
   };
   const id = await db.transaction().execute((trx) => insertMember(trx, crypto, null, m, now));
   return { id, orgId, name: m.name };
@@ -89,8 +103,11 @@ export async function buildUserWithRole(db: Db, o: UserOptions): Promise<BuiltUs
   const now = o.now ?? new Date();
   const hash = await hashOf(password);
   const id = await db.transaction().execute(async (trx) => {
-    const u = await trx.insertInto('users').values({ username, display_name: o.displayName ?? username, org_id: o.orgId, password_hash: hash, password_changed_at: now })
-      .returning('id').executeTakeFirstOrThrow();
+    const u = await trx
+      .insertInto('users')
+      .values({ username, display_name: o.displayName ?? username, org_id: o.orgId, password_hash: hash, password_changed_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await trx.insertInto('user_roles').values({ user_id: u.id, role: o.role }).execute();
     await trx.insertInto('password_history').values({ user_id: u.id, password_hash: hash, created_at: now }).execute();
     return u.id;

@@ -51,14 +51,27 @@ export async function createTestApp(
   // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
   if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
   const clock = new TestClock();
-  const app = await buildApp({ engine: te.engine, keys: TEST_KEYS, clock, demo: opts.demo ?? true, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000, webDist: opts.webDist });
+  const app = await buildApp({
+    engine: te.engine,
+    keys: TEST_KEYS,
+    clock,
+    demo: opts.demo ?? true,
+    logLevel: 'silent',
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+    webDist: opts.webDist,
+  });
   await app.ready();
   const secrets = new Map<string, string>();
   const lastStep = new Map<string, number>();
   const call = (cookie: string | null, method: string, url: string, payload?: unknown) =>
     app.inject({ method: method as 'GET', url, payload: payload as object, headers: cookie ? { cookie } : {} });
   return {
-    app, db: te.engine.db, te, clock, city, call,
+    app,
+    db: te.engine.db,
+    te,
+    clock,
+    city,
+    call,
     async login(username, password = DEMO_PASSWORD) {
       let res = await call(null, 'POST', '/api/auth/login', { username, password });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -16,7 +16,10 @@ function sources(dir: string): string[] {
 describe('web inputs', () => {
   it('never truncate silently: no maxLength on any input', () => {
     const offenders = sources(join(import.meta.dirname, '.')).flatMap((file) =>
-      readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/\bmaxLength\s*=/.test(line) ? [`${file}:${i + 1}`] : [])));
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\bmaxLength\s*=/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -29,32 +29,178 @@ const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <Lazy><LoginPage /></Lazy> },
+  {
+    path: '/login',
+    element: (
+      <Lazy>
+        <LoginPage />
+      </Lazy>
+    ),
+  },
   {
     path: '/',
-    element: <RequireAuth><Lazy><AppLayout /></Lazy></RequireAuth>,
+    element: (
+      <RequireAuth>
+        <Lazy>
+          <AppLayout />
+        </Lazy>
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <HomeRedirect /> },
-      { path: 'orgs/:id', element: <Guard action="org.read"><OrgPage /></Guard> },
-      { path: 'users', element: <Guard action="user.manage"><UsersPage /></Guard> },
-      { path: 'audit', element: <Guard action="audit.read"><AuditPage /></Guard> },
-      { path: 'settings', element: <Guard action="system.config"><SystemPage /></Guard> },
-      { path: 'members/*', element: <Guard action="member.read"><MembersPage /></Guard> },
-      { path: 'development/*', element: <Guard action="dev.read"><DevelopmentPage /></Guard> },
-      { path: 'transfers/*', element: <Guard action="transfer.read"><TransfersPage /></Guard> },
-      { path: 'dues/*', element: <Guard action="dues.read"><DuesPage /></Guard> },
-      { path: 'my-dues', element: <Guard action="member.self"><MyDuesPage /></Guard> },
-      { path: 'my-record', element: <Guard action="member.self"><MyRecordPage /></Guard> },
-      { path: 'meetings/*', element: <Guard action="life.read"><MeetingsPage /></Guard> },
-      { path: 'my-meetings', element: <Guard action="member.self"><MyMeetingsPage /></Guard> },
-      { path: 'compliance/*', element: <Guard action="life.read"><OrgLifePage /></Guard> },
-      { path: 'terms/*', element: <Guard action="term.read"><TermsPage /></Guard> },
-      { path: 'standards/*', element: <Guard action="standard.read"><StandardsPage /></Guard> },
-      { path: 'joint-tasks/*', element: <Guard action="task.read"><JointTasksPage /></Guard> },
+      {
+        path: 'orgs/:id',
+        element: (
+          <Guard action="org.read">
+            <OrgPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <Guard action="user.manage">
+            <UsersPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Guard action="audit.read">
+            <AuditPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'settings',
+        element: (
+          <Guard action="system.config">
+            <SystemPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'members/*',
+        element: (
+          <Guard action="member.read">
+            <MembersPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'development/*',
+        element: (
+          <Guard action="dev.read">
+            <DevelopmentPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'transfers/*',
+        element: (
+          <Guard action="transfer.read">
+            <TransfersPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'dues/*',
+        element: (
+          <Guard action="dues.read">
+            <DuesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my-dues',
+        element: (
+          <Guard action="member.self">
+            <MyDuesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my-record',
+        element: (
+          <Guard action="member.self">
+            <MyRecordPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'meetings/*',
+        element: (
+          <Guard action="life.read">
+            <MeetingsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my-meetings',
+        element: (
+          <Guard action="member.self">
+            <MyMeetingsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'compliance/*',
+        element: (
+          <Guard action="life.read">
+            <OrgLifePage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'terms/*',
+        element: (
+          <Guard action="term.read">
+            <TermsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'standards/*',
+        element: (
+          <Guard action="standard.read">
+            <StandardsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'joint-tasks/*',
+        element: (
+          <Guard action="task.read">
+            <JointTasksPage />
+          </Guard>
+        ),
+      },
       { path: 'todos', element: <TodosPage /> },
-      { path: 'statistics/*', element: <Guard action="stats.read"><StatisticsPage /></Guard> },
-      { path: 'dashboard', element: <Guard action="stats.read"><DashboardPage /></Guard> },
-      { path: 'org-health', element: <Guard action="stats.read"><OrgHealthPage /></Guard> },
+      {
+        path: 'statistics/*',
+        element: (
+          <Guard action="stats.read">
+            <StatisticsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'dashboard',
+        element: (
+          <Guard action="stats.read">
+            <DashboardPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'org-health',
+        element: (
+          <Guard action="stats.read">
+            <OrgHealthPage />
+          </Guard>
+        ),
+      },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -34,11 +34,21 @@ type Row = Awaited<ReturnType<ReturnType<typeof filtered>['executeTakeFirstOrThr
 export type ObjectNames = Map<string, string>;
 
 export const presentAudit = (r: Row, names: ObjectNames = new Map()): TAuditRow => ({
-  id: r.id, seq: r.seq, at: new Date(r.at).toISOString(), actorName: r.actor_name, role: r.role, ip: r.ip,
-  action: r.action, actionLabel: auditActionLabel(r.action),
-  objectType: r.object_type, objectLabel: r.object_type ? auditObjectLabel(r.object_type) : null,
-  objectId: r.object_id, objectName: (r.object_type && r.object_id && names.get(`${r.object_type}:${r.object_id}`)) || null,
-  result: r.result, requestId: r.request_id, detail: r.detail,
+  id: r.id,
+  seq: r.seq,
+  at: new Date(r.at).toISOString(),
+  actorName: r.actor_name,
+  role: r.role,
+  ip: r.ip,
+  action: r.action,
+  actionLabel: auditActionLabel(r.action),
+  objectType: r.object_type,
+  objectLabel: r.object_type ? auditObjectLabel(r.object_type) : null,
+  objectId: r.object_id,
+  objectName: (r.object_type && r.object_id && names.get(`${r.object_type}:${r.object_id}`)) || null,
+  result: r.result,
+  requestId: r.request_id,
+  detail: r.detail,
 });
 
 /** The objects whose names the log can show, and where the name is: one query per kind for a whole page. */
@@ -46,14 +56,19 @@ const NAMED = {
   org: (db: Db, ids: number[]) => db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute(),
   member: (db: Db, ids: number[]) => db.selectFrom('members').select(['id', 'name']).where('id', 'in', ids).execute(),
   dev_person: (db: Db, ids: number[]) => db.selectFrom('dev_people').select(['id', 'name']).where('id', 'in', ids).execute(),
-  user: async (db: Db, ids: number[]) => (await db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute())
-    .map((u) => ({ id: u.id, name: u.display_name && u.display_name !== u.username ? `${u.display_name}（${u.username}）` : u.username })),
+  user: async (db: Db, ids: number[]) =>
+    (await db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute()).map((u) => ({
+      id: u.id,
+      name: u.display_name && u.display_name !== u.username ? `${u.display_name}（${u.username}）` : u.username,
+    })),
 } satisfies Record<string, (db: Db, ids: number[]) => Promise<{ id: number; name: string }[]>>;
 
 export async function objectNames(db: Db, rows: readonly Row[]): Promise<ObjectNames> {
   const names: ObjectNames = new Map();
   for (const [type, find] of Object.entries(NAMED)) {
-    const ids = [...new Set(rows.filter((r) => r.object_type === type && /^\d{1,15}$/.test(r.object_id ?? '')).map((r) => Number(r.object_id)))];
+    const ids = [
+      ...new Set(rows.filter((r) => r.object_type === type && /^\d{1,15}$/.test(r.object_id ?? '')).map((r) => Number(r.object_id))),
+    ];
     // Batches keep the IN list short on a large export.
     for (let i = 0; i < ids.length; i += 5000) {
       for (const o of await find(db, ids.slice(i, i + 5000))) names.set(`${type}:${o.id}`, o.name);
@@ -65,7 +80,10 @@ export async function objectNames(db: Db, rows: readonly Row[]): Promise<ObjectN
 export async function listAudit(db: Db, f: AuditFilter, cursor: string | undefined, limit: number) {
   let q = filtered(db, f);
   if (cursor) q = q.where('seq', '<', Number(cursor) || 0);
-  const rows = await q.orderBy('seq', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const names = await objectNames(db, page);
   return { items: page.map((r) => presentAudit(r, names)), nextCursor: rows.length > limit ? String(page[page.length - 1].seq) : null };

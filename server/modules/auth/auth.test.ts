@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('login and sessions (SECURITY.md 1–10)', () => {
   it('logs in, sets an HttpOnly SameSite cookie and answers /me with roles and organization', async () => {
@@ -47,7 +51,11 @@ describe('login and sessions (SECURITY.md 1–10)', () => {
   it('four failures then a success resets the counter', async () => {
     for (let i = 0; i < 4; i++) await t.call(null, 'POST', '/api/auth/login', { username: 'talent', password: 'Bad@pass1' });
     expect((await t.call(null, 'POST', '/api/auth/login', { username: 'talent', password: 'Demo@2026' })).statusCode).toBe(200);
-    const u = await t.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'talent').executeTakeFirstOrThrow();
+    const u = await t.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('username', '=', 'talent')
+      .executeTakeFirstOrThrow();
     expect(u).toEqual({ failed_logins: 0, locked_until: null });
   });
 
@@ -102,7 +110,9 @@ describe('login and sessions (SECURITY.md 1–10)', () => {
     const fresh = await t.login('sysadmin');
     expect(json(await t.call(fresh, 'GET', '/api/auth/me')).mustChangePassword).toBe(true);
     expect(json(await t.call(fresh, 'GET', '/api/system/settings')).error.code).toBe('PASSWORD_EXPIRED');
-    expect((await t.call(fresh, 'POST', '/api/auth/password', { oldPassword: 'Demo@2026', newPassword: 'Sys#admin2027' })).statusCode).toBe(204);
+    expect((await t.call(fresh, 'POST', '/api/auth/password', { oldPassword: 'Demo@2026', newPassword: 'Sys#admin2027' })).statusCode).toBe(
+      204,
+    );
     expect((await t.call(fresh, 'GET', '/api/system/settings')).statusCode).toBe(200);
     expect((await t.call(cookie, 'GET', '/api/auth/me')).statusCode).toBe(401);
   });
@@ -119,7 +129,8 @@ describe('rate limit on login (SECURITY.md 26)', () => {
     const small = await createTestApp({ loginRateLimit: 3 });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 5; i++) codes.push((await small.call(null, 'POST', '/api/auth/login', { username: 'x', password: 'y' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push((await small.call(null, 'POST', '/api/auth/login', { username: 'x', password: 'y' })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await small.close();

@@ -10,22 +10,42 @@ import type { Trx } from '../../audit/audit-log.js';
 
 export async function describeMe(db: Db, a: Actor, demo: boolean): Promise<TMe> {
   const org = await db.selectFrom('orgs').select('name').where('id', '=', a.orgId).executeTakeFirstOrThrow();
-  return { id: a.userId, username: a.username, displayName: a.displayName, roles: a.roles, orgId: a.orgId, orgName: org.name, mustChangePassword: a.mustChangePassword, demo };
+  return {
+    id: a.userId,
+    username: a.username,
+    displayName: a.displayName,
+    roles: a.roles,
+    orgId: a.orgId,
+    orgName: org.name,
+    mustChangePassword: a.mustChangePassword,
+    demo,
+  };
 }
 
 /** Refuses a password used among the last N (SECURITY.md 2). */
 export async function assertNotReused(db: Db, userId: number, pw: string, historySize: number, field: string): Promise<void> {
   if (historySize <= 0) return;
-  const recent = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(historySize).execute();
+  const recent = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(historySize)
+    .execute();
   for (const r of recent) {
-    if (await verifyPassword(r.password_hash, pw)) throw new AppError('PASSWORD_REUSED', `不能使用最近 ${historySize} 次用过的密码`, 400, field);
+    if (await verifyPassword(r.password_hash, pw))
+      throw new AppError('PASSWORD_REUSED', `不能使用最近 ${historySize} 次用过的密码`, 400, field);
   }
 }
 
 /** Stores a new password hash, keeps it in the history and ends the user's other sessions. */
 export async function setPassword(trx: Trx, userId: number, pw: string, now: Date, keepSession?: string): Promise<void> {
   const hash = await hashPassword(pw);
-  await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
   await trx.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: now }).execute();
   await revokeUserSessions(trx, userId, now, keepSession);
 }

@@ -6,8 +6,12 @@ import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { currentCode } from '../../auth/totp.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const cookieOf = (res: LightMyRequestResponse, name: string) => {
   const c = res.cookies.find((k) => k.name === name && k.value);
@@ -95,7 +99,9 @@ describe('the second factor for administrators (issue 11.4)', () => {
     const older = currentCode(u.secret, new Date(t.clock.now().getTime() - 30_000));
     expect((await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), older)).statusCode).toBe(401);
     nextStep();
-    expect((await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), currentCode(u.secret, t.clock.now()))).statusCode).toBe(200);
+    expect(
+      (await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), currentCode(u.secret, t.clock.now()))).statusCode,
+    ).toBe(200);
   });
 
   it('two logins racing with the same code: exactly one gets a session', async () => {
@@ -122,7 +128,9 @@ describe('the second factor for administrators (issue 11.4)', () => {
     expect((await totp(pending, currentCode(u.secret, t.clock.now()))).statusCode).toBe(401);
     expect((await password(u.username, u.password)).statusCode).toBe(401);
     t.clock.advanceMinutes(31);
-    expect((await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), currentCode(u.secret, t.clock.now()))).statusCode).toBe(200);
+    expect(
+      (await totp(cookieOf(await password(u.username, u.password), 'zg_pending'), currentCode(u.secret, t.clock.now()))).statusCode,
+    ).toBe(200);
   });
 
   it('accepts each recovery code once', async () => {

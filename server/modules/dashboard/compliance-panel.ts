@@ -8,7 +8,13 @@ import { unitCompliance } from '../org-life/compliance.js';
 import { childrenOf } from '../orgs/queries.js';
 import type { PanelOrg } from './panel-org.js';
 
-interface Counts { units: number; compliantUnits: number; held: number; missing: number; due: number }
+interface Counts {
+  units: number;
+  compliantUnits: number;
+  held: number;
+  missing: number;
+  due: number;
+}
 const blank = (): Counts => ({ units: 0, compliantUnits: 0, held: 0, missing: 0, due: 0 });
 
 export async function compliancePanel(db: Db, org: PanelOrg, today: string): Promise<TCompliancePanel> {
@@ -17,7 +23,9 @@ export async function compliancePanel(db: Db, org: PanelOrg, today: string): Pro
   const depth = org.path.split('.').length;
   const total = blank();
   const byChild = new Map<number, Counts>();
-  const byKind = new Map<MeetingKind, { held: number; missing: number; due: number }>(MEETING_KINDS.map((k) => [k, { held: 0, missing: 0, due: 0 }]));
+  const byKind = new Map<MeetingKind, { held: number; missing: number; due: number }>(
+    MEETING_KINDS.map((k) => [k, { held: 0, missing: 0, due: 0 }]),
+  );
   for (const u of units) {
     const key = u.orgId === org.id ? org.id : Number(u.path.split('.')[depth]);
     const child = byChild.get(key) ?? byChild.set(key, blank()).get(key)!;

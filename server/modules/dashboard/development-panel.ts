@@ -13,10 +13,14 @@ const PIPELINE = new Set(['applicant', 'activist', 'candidate', 'probationary'])
 
 /** Members of the subtree whose 支部大会 (admitted_on) falls between 1 January and today; served by the members_stat_after index. */
 export async function admittedBetween(db: Db, path: string, from: string, to: string): Promise<number> {
-  const r = await db.selectFrom('members').select(sql<number>`count(*)::int`.as('n'))
+  const r = await db
+    .selectFrom('members')
+    .select(sql<number>`count(*)::int`.as('n'))
     .where(sql<boolean>`greatest(admitted_on, full_on) >= ${from}::date`)
-    .where('admitted_on', '>=', from).where('admitted_on', '<=', to)
-    .where(sql<boolean>`org_path <@ ${path}::ltree`).where('status', 'in', COUNTED_STATUSES)
+    .where('admitted_on', '>=', from)
+    .where('admitted_on', '<=', to)
+    .where(sql<boolean>`org_path <@ ${path}::ltree`)
+    .where('status', 'in', COUNTED_STATUSES)
     .executeTakeFirstOrThrow();
   return r.n;
 }

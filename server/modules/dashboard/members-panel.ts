@@ -21,7 +21,10 @@ function slices(byVal: Map<string, number> | undefined, order: readonly string[]
 }
 
 export async function membersPanel(db: Db, org: PanelOrg, today: string): Promise<TMembersPanel> {
-  const [cells, settings] = [await readCells(db, [org.id], ['total', 'category', 'gender', 'birth', 'edu', 'occupation', 'period', 'okind']), await getStatsSettings(db)];
+  const [cells, settings] = [
+    await readCells(db, [org.id], ['total', 'category', 'gender', 'birth', 'edu', 'occupation', 'period', 'okind']),
+    await getStatsSettings(db),
+  ];
   const dims = cells.get(org.id);
   const sum = (dim: string, test: (v: string) => boolean) => sumWhere(cells, org.id, dim, test);
   const month = today.slice(0, 7);
@@ -47,6 +50,9 @@ export async function membersPanel(db: Db, org: PanelOrg, today: string): Promis
     ],
     education: slices(dims?.get('edu'), EDUCATION_LEVELS),
     occupation: slices(dims?.get('occupation'), OCCUPATIONS),
-    joiningPeriod: slices(dims?.get('period'), JOINING_PERIODS.map((p) => p.code)),
+    joiningPeriod: slices(
+      dims?.get('period'),
+      JOINING_PERIODS.map((p) => p.code),
+    ),
   };
 }

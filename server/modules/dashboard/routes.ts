@@ -4,7 +4,13 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
-  ZCompliancePanelSchema, ZDashboardQuery, ZDevelopmentPanelSchema, ZDuesPanelSchema, ZMembersPanelSchema, ZStandardsPanelSchema, ZTermsPanelSchema,
+  ZCompliancePanelSchema,
+  ZDashboardQuery,
+  ZDevelopmentPanelSchema,
+  ZDuesPanelSchema,
+  ZMembersPanelSchema,
+  ZStandardsPanelSchema,
+  ZTermsPanelSchema,
 } from '../../../domain/schemas/dashboard.js';
 import { ctxOf, type Ctx } from '../../context.js';
 import { loadOrg } from '../orgs/service.js';
@@ -24,41 +30,52 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     return loadOrg(ctx, 'stats.read', orgId ?? ctx.actor.orgId);
   };
   const config = { action: 'stats.read' } as const;
-  const schema = <R extends z.ZodType>(summary: string, response: R) => ({ tags, summary, querystring: ZDashboardQuery, response: { 200: response } });
+  const schema = <R extends z.ZodType>(summary: string, response: R) => ({
+    tags,
+    summary,
+    querystring: ZDashboardQuery,
+    response: { 200: response },
+  });
 
-  app.get('/members', { config, schema: schema('看板：党员数量与结构（性别、年龄、学历、职业、入党时间）', ZMembersPanelSchema) },
+  app.get(
+    '/members',
+    { config, schema: schema('看板：党员数量与结构（性别、年龄、学历、职业、入党时间）', ZMembersPanelSchema) },
     async (req, reply) => {
       const ctx = ctxOf(req);
       return membersPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.today());
-    });
+    },
+  );
 
-  app.get('/development', { config, schema: schema('看板：发展党员各阶段人数、逾期与本年发展数', ZDevelopmentPanelSchema) },
+  app.get(
+    '/development',
+    { config, schema: schema('看板：发展党员各阶段人数、逾期与本年发展数', ZDevelopmentPanelSchema) },
     async (req, reply) => {
       const ctx = ctxOf(req);
       return developmentPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.today());
-    });
+    },
+  );
 
-  app.get('/compliance', { config, schema: schema('看板：本季度组织生活开展情况（按下级组织、按类别）', ZCompliancePanelSchema) },
+  app.get(
+    '/compliance',
+    { config, schema: schema('看板：本季度组织生活开展情况（按下级组织、按类别）', ZCompliancePanelSchema) },
     async (req, reply) => {
       const ctx = ctxOf(req);
       return compliancePanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.today());
-    });
+    },
+  );
 
-  app.get('/dues', { config, schema: schema('看板：本年党费按月应缴与实缴、收缴率', ZDuesPanelSchema) },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      return duesPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.clock.now(), ctx.today());
-    });
+  app.get('/dues', { config, schema: schema('看板：本年党费按月应缴与实缴、收缴率', ZDuesPanelSchema) }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return duesPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.clock.now(), ctx.today());
+  });
 
-  app.get('/terms', { config, schema: schema('看板：换届状态与未来 12 个月届满分布', ZTermsPanelSchema) },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      return termsPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.today());
-    });
+  app.get('/terms', { config, schema: schema('看板：换届状态与未来 12 个月届满分布', ZTermsPanelSchema) }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return termsPanel(ctx.db, await target(ctx, req.query.orgId, reply), ctx.today());
+  });
 
-  app.get('/standards', { config, schema: schema('看板：星级评定分布与软弱涣散党组织', ZStandardsPanelSchema) },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      return standardsPanel(ctx.db, ctx.actor, await target(ctx, req.query.orgId, reply), ctx.today());
-    });
+  app.get('/standards', { config, schema: schema('看板：星级评定分布与软弱涣散党组织', ZStandardsPanelSchema) }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return standardsPanel(ctx.db, ctx.actor, await target(ctx, req.query.orgId, reply), ctx.today());
+  });
 };

@@ -9,8 +9,12 @@ import { weakList } from '../standards/weak-orgs.js';
 import type { PanelOrg } from './panel-org.js';
 
 export async function standardsPanel(db: Db, actor: Actor, org: PanelOrg, today: string): Promise<TStandardsPanel> {
-  const latest = await db.selectFrom('star_ratings as s').innerJoin('orgs as o', 'o.id', 's.org_id')
-    .select(sql<number | null>`max(s.year)`.as('year')).where(sql<boolean>`o.path <@ ${org.path}::ltree`).where('s.year', '<=', Number(today.slice(0, 4)))
+  const latest = await db
+    .selectFrom('star_ratings as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .select(sql<number | null>`max(s.year)`.as('year'))
+    .where(sql<boolean>`o.path <@ ${org.path}::ltree`)
+    .where('s.year', '<=', Number(today.slice(0, 4)))
     .executeTakeFirst();
   const year = latest?.year ?? Number(today.slice(0, 4));
   const stars = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, unrated: 0 };

@@ -13,11 +13,17 @@ export async function termsPanel(db: Db, org: PanelOrg, today: string): Promise<
   const counts = await stateCounts(db, { path: org.path, today });
   const first = dayjs(today).startOf('month');
   const months = Array.from({ length: 12 }, (_, i) => first.add(i, 'month').format('YYYY-MM'));
-  const ending = await db.selectFrom('org_terms as t').innerJoin('orgs as o', 'o.id', 't.org_id')
+  const ending = await db
+    .selectFrom('org_terms as t')
+    .innerJoin('orgs as o', 'o.id', 't.org_id')
     .select([sql<string>`to_char(t.ends_on, 'YYYY-MM')`.as('month'), sql<number>`count(*)::int`.as('n')])
-    .where('t.ended_on', 'is', null).where('o.status', '=', 'active').where(sql<boolean>`o.path <@ ${org.path}::ltree`)
-    .where('t.ends_on', '>=', first.format('YYYY-MM-DD')).where('t.ends_on', '<', first.add(12, 'month').format('YYYY-MM-DD'))
-    .groupBy(sql`1`).execute();
+    .where('t.ended_on', 'is', null)
+    .where('o.status', '=', 'active')
+    .where(sql<boolean>`o.path <@ ${org.path}::ltree`)
+    .where('t.ends_on', '>=', first.format('YYYY-MM-DD'))
+    .where('t.ends_on', '<', first.add(12, 'month').format('YYYY-MM-DD'))
+    .groupBy(sql`1`)
+    .execute();
   const byMonth = new Map(ending.map((r) => [r.month, r.n]));
   const states = Object.fromEntries([...TERM_STATES, 'missing'].map((s) => [s, counts[s] ?? 0])) as TTermsPanel['states'];
   return {

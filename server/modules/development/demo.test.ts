@@ -3,8 +3,12 @@ import { sql } from 'kysely';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ areaDemos: true }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp({ areaDemos: true });
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the development demo data', () => {
   it('puts someone at every one of the 25 steps in the demo branch', async () => {
@@ -13,17 +17,24 @@ describe('the development demo data', () => {
   });
 
   it('spreads a few hundred people over the city, some overdue, and links every admitted one to a member', async () => {
-    const { n, overdue, admitted, linked } = await t.db.selectFrom('dev_people').select([
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) filter (where next_by < '2026-11-01')::int`.as('overdue'),
-      sql<number>`count(*) filter (where last_step >= 17)::int`.as('admitted'),
-      sql<number>`count(member_id)::int`.as('linked'),
-    ]).executeTakeFirstOrThrow();
+    const { n, overdue, admitted, linked } = await t.db
+      .selectFrom('dev_people')
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) filter (where next_by < '2026-11-01')::int`.as('overdue'),
+        sql<number>`count(*) filter (where last_step >= 17)::int`.as('admitted'),
+        sql<number>`count(member_id)::int`.as('linked'),
+      ])
+      .executeTakeFirstOrThrow();
     expect(n).toBeGreaterThan(300);
     expect(overdue).toBeGreaterThan(10);
     expect(linked).toBe(admitted);
-    const full = await t.db.selectFrom('dev_people as p').innerJoin('members as m', 'm.id', 'p.member_id').select(['m.category', 'm.full_on', 'p.full_on as pf'])
-      .where('p.status', '=', 'full').execute();
+    const full = await t.db
+      .selectFrom('dev_people as p')
+      .innerJoin('members as m', 'm.id', 'p.member_id')
+      .select(['m.category', 'm.full_on', 'p.full_on as pf'])
+      .where('p.status', '=', 'full')
+      .execute();
     expect(full.length).toBeGreaterThan(0);
     expect(full.every((r) => r.category === 'full' && r.full_on === r.pf)).toBe(true);
   });

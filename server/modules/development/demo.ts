@@ -40,7 +40,11 @@ export async function seedDevelopmentDemo(db: Db, city: CityResult, keys: Keys):
   if (sample) for (let s = 1; s <= 25; s++) plans.push({ branch: sample, target: s, endOn: addDays(asOf, -rng.int(3, 20)) });
   for (let i = 0; i < CITY_PEOPLE; i++) {
     const overdue = rng.chance(0.15);
-    plans.push({ branch: rng.pick(branches), target: rng.int(1, 25), endOn: overdue ? addDays(asOf, -rng.int(100, 300)) : randomDate(rng, addDays(asOf, -60), asOf) });
+    plans.push({
+      branch: rng.pick(branches),
+      target: rng.int(1, 25),
+      endOn: overdue ? addDays(asOf, -rng.int(100, 300)) : randomDate(rng, addDays(asOf, -60), asOf),
+    });
   }
   const used = new Set<string>();
   await db.transaction().execute(async (trx) => {
@@ -49,9 +53,17 @@ export async function seedDevelopmentDemo(db: Db, city: CityResult, keys: Keys):
 }
 
 async function branchesWithMembers(db: Db): Promise<Branch[]> {
-  const rows = await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.name', 'm.org_id'])
-    .where('o.kind', '=', 'branch').where('o.status', '=', 'active').where('m.category', '=', 'full').where('m.status', '=', 'normal')
-    .orderBy('m.org_id').orderBy('m.id').execute();
+  const rows = await db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.name', 'm.org_id'])
+    .where('o.kind', '=', 'branch')
+    .where('o.status', '=', 'active')
+    .where('m.category', '=', 'full')
+    .where('m.status', '=', 'normal')
+    .orderBy('m.org_id')
+    .orderBy('m.id')
+    .execute();
   const byOrg = new Map<number, Branch>();
   for (const r of rows) {
     const b = byOrg.get(r.org_id) ?? { id: r.org_id, members: [] };
@@ -61,7 +73,14 @@ async function branchesWithMembers(db: Db): Promise<Branch[]> {
   return [...byOrg.values()].filter((b) => b.members.length >= 3);
 }
 
-async function seedPerson(trx: Trx, rng: Rng, crypto: IdCrypto, plan: { branch: Branch; target: number; endOn: string }, asOf: string, used: Set<string>) {
+async function seedPerson(
+  trx: Trx,
+  rng: Rng,
+  crypto: IdCrypto,
+  plan: { branch: Branch; target: number; endOn: string },
+  asOf: string,
+  used: Set<string>,
+) {
   const { branch } = plan;
   const shouldAttend = Math.max(3, branch.members.length);
   const steps = cutAndShift(fullTimeline(rng, '2020-01-06', shouldAttend, rng.chance(0.1)), plan.target, plan.endOn);
@@ -73,32 +92,82 @@ async function seedPerson(trx: Trx, rng: Rng, crypto: IdCrypto, plan: { branch: 
   if (!timelineKeepsRules(steps, birthDate, asOf)) return;
   const name = personName(rng, gender);
   const pick = rng.shuffle(branch.members);
-  const records: StepRecord[] = steps.map((s) => ({ stepNo: s.stepNo, doneOn: s.doneOn, passed: true, outcome: s.outcome ?? null, extensionMonths: s.extensionMonths ?? null }));
+  const records: StepRecord[] = steps.map((s) => ({
+    stepNo: s.stepNo,
+    doneOn: s.doneOn,
+    passed: true,
+    outcome: s.outcome ?? null,
+    extensionMonths: s.extensionMonths ?? null,
+  }));
   const p = progress(records, SETS);
   const due = nextDue(p, SETS);
   const education = rng.pick(EDUCATION_LEVELS.slice(0, 5));
   const occupation = rng.pick(OCCUPATIONS.slice(0, 7));
   let memberId: number | null = null;
   if (p.approvedOn) {
-    memberId = await insertMember(trx, crypto, null, {
-      org_id: branch.id, name, gender, category: p.status === 'full' ? 'full' : 'probationary', birth_date: birthDate, idNumber,
-      edu_fulltime: education, occupation, admitted_on: p.admittedOn, full_on: p.fullOn, status_since: p.admittedOn,
-    }, new Date(`${p.approvedOn}T09:00:00+08:00`), 'admit');
+    memberId = await insertMember(
+      trx,
+      crypto,
+      null,
+      {
+        org_id: branch.id,
+        name,
+        gender,
+        category: p.status === 'full' ? 'full' : 'probationary',
+        birth_date: birthDate,
+        idNumber,
+        edu_fulltime: education,
+        occupation,
+        admitted_on: p.admittedOn,
+        full_on: p.fullOn,
+        status_since: p.admittedOn,
+      },
+      new Date(`${p.approvedOn}T09:00:00+08:00`),
+      'admit',
+    );
   }
-  const person = await trx.insertInto('dev_people').values({
-    org_id: branch.id, name, gender, birth_date: birthDate, ...idColumns(crypto, idNumber), education, occupation, work_unit: null, phone: null,
-    name_initials: pinyinInitials(name), sort_key: pinyinSortKey(name), status: p.status, last_step: p.lastStep, applied_on: steps[0].doneOn,
-    admitted_on: p.admittedOn, probation_end: p.probationEnd, extension_months: p.extensionMonths, full_on: p.fullOn,
-    next_step: due?.stepNo ?? null, next_from: due?.from ?? null, next_by: due?.by ?? null, member_id: memberId,
-  }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('dev_steps').values(steps.map((s) => stepRow(person.id, s, pick))).execute();
+  const person = await trx
+    .insertInto('dev_people')
+    .values({
+      org_id: branch.id,
+      name,
+      gender,
+      birth_date: birthDate,
+      ...idColumns(crypto, idNumber),
+      education,
+      occupation,
+      work_unit: null,
+      phone: null,
+      name_initials: pinyinInitials(name),
+      sort_key: pinyinSortKey(name),
+      status: p.status,
+      last_step: p.lastStep,
+      applied_on: steps[0].doneOn,
+      admitted_on: p.admittedOn,
+      probation_end: p.probationEnd,
+      extension_months: p.extensionMonths,
+      full_on: p.fullOn,
+      next_step: due?.stepNo ?? null,
+      next_from: due?.from ?? null,
+      next_by: due?.by ?? null,
+      member_id: memberId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('dev_steps')
+    .values(steps.map((s) => stepRow(person.id, s, pick)))
+    .execute();
 }
 
 /** The same rules as the API, with the demo's "today"; a timeline that breaks one is not seeded. */
 function timelineKeepsRules(steps: PlannedStep[], birthDate: string, today: string): boolean {
   const done: StepRecord[] = [];
   for (const s of steps) {
-    const people = s.stepNo === 5 || s.stepNo === 9 ? [1, 2].map((id) => ({ memberId: id, name: '', category: 'full' as const, goodStanding: true })) : [];
+    const people =
+      s.stepNo === 5 || s.stepNo === 9
+        ? [1, 2].map((id) => ({ memberId: id, name: '', category: 'full' as const, goodStanding: true }))
+        : [];
     const input = { ...s, people };
     if (checkStep({ birthDate, records: done, sets: SETS, today }, input).length > 0 || !stepPassed(input)) return false;
     done.push({ stepNo: s.stepNo, doneOn: s.doneOn, passed: true, outcome: s.outcome ?? null, extensionMonths: s.extensionMonths ?? null });
@@ -108,13 +177,31 @@ function timelineKeepsRules(steps: PlannedStep[], birthDate: string, today: stri
 
 function stepRow(personId: number, s: PlannedStep, members: { id: number; name: string }[]): Insertable<DevStepsTable> {
   const def = stepDef(s.stepNo);
-  const people = def.people ? members.slice(def.people === 'contact' ? 0 : 1, def.people === 'contact' ? 1 : 3).map((m) => ({ memberId: m.id, name: m.name, role: def.people })) : [];
+  const people = def.people
+    ? members
+        .slice(def.people === 'contact' ? 0 : 1, def.people === 'contact' ? 1 : 3)
+        .map((m) => ({ memberId: m.id, name: m.name, role: def.people }))
+    : [];
   const vote = s.vote ? { ...s.vote, quorate: true, passed: true } : null;
   return {
-    person_id: personId, step_no: s.stepNo, done_on: s.doneOn, passed: true, people: JSON.stringify(people),
-    documents: JSON.stringify((def.documents ?? []).slice(0, 1).map((name) => ({ name }))), note: null, vote: vote ? JSON.stringify(vote) : null,
-    outcome: s.outcome ?? null, extension_months: s.extensionMonths ?? null, training_days: s.trainingDays ?? null, training_hours: null,
-    review_passed: s.reviewPassed ?? null, leaving_soon: s.stepNo === 12 ? false : null, override_codes: null, override_reason: null, override_by: null,
-    rule_version: DEV_RULES_2014.version, actor_id: null,
+    person_id: personId,
+    step_no: s.stepNo,
+    done_on: s.doneOn,
+    passed: true,
+    people: JSON.stringify(people),
+    documents: JSON.stringify((def.documents ?? []).slice(0, 1).map((name) => ({ name }))),
+    note: null,
+    vote: vote ? JSON.stringify(vote) : null,
+    outcome: s.outcome ?? null,
+    extension_months: s.extensionMonths ?? null,
+    training_days: s.trainingDays ?? null,
+    training_hours: null,
+    review_passed: s.reviewPassed ?? null,
+    leaving_soon: s.stepNo === 12 ? false : null,
+    override_codes: null,
+    override_reason: null,
+    override_by: null,
+    rule_version: DEV_RULES_2014.version,
+    actor_id: null,
   };
 }

@@ -14,27 +14,57 @@ beforeAll(async () => {
   t = await createTestApp();
   cityAdmin = await t.login('city-admin');
   branchAdmin = await t.login('branch-admin');
-  const branchMembers = await t.db.selectFrom('members').select(['id', 'category']).where('org_id', '=', t.city.sampleIds.branch).where('status', '=', 'normal').execute();
+  const branchMembers = await t.db
+    .selectFrom('members')
+    .select(['id', 'category'])
+    .where('org_id', '=', t.city.sampleIds.branch)
+    .where('status', '=', 'normal')
+    .execute();
   fullIds = branchMembers.filter((m) => m.category === 'full').map((m) => m.id);
   probationaryId = (await t.db.selectFrom('members').select('id').where('category', '=', 'probationary').executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => { await t?.close(); });
-
-const apply = (cookie: string, body: Record<string, unknown> = {}) => t.call(cookie, 'POST', '/api/development/people', {
-  orgId: t.city.sampleIds.branch, name: '测试申请人', idNumber: idNumberFor('110101', '1998-04-02', ++seq, '女'), appliedOn: '2023-01-09', ...body,
+afterAll(async () => {
+  await t?.close();
 });
-const step = (cookie: string, id: number, body: Record<string, unknown>) => t.call(cookie, 'POST', `/api/development/people/${id}/steps`, body);
+
+const apply = (cookie: string, body: Record<string, unknown> = {}) =>
+  t.call(cookie, 'POST', '/api/development/people', {
+    orgId: t.city.sampleIds.branch,
+    name: '测试申请人',
+    idNumber: idNumberFor('110101', '1998-04-02', ++seq, '女'),
+    appliedOn: '2023-01-09',
+    ...body,
+  });
+const step = (cookie: string, id: number, body: Record<string, unknown>) =>
+  t.call(cookie, 'POST', `/api/development/people/${id}/steps`, body);
 const vote = (present: number, inFavor: number) => ({ shouldAttend: 10, present, inFavor, against: present - inFavor, abstain: 0 });
 
 /** Records steps 2.. up to `upTo` for a person who applied on 2023-01-09, every step in time. */
 async function walkTo(id: number, upTo: number, from = 2) {
   const plan: Record<number, Record<string, unknown>> = {
-    2: { doneOn: '2023-01-20' }, 3: { doneOn: '2023-03-01' }, 4: { doneOn: '2023-03-05' }, 5: { doneOn: '2023-03-06', memberIds: fullIds.slice(0, 2) },
-    6: { doneOn: '2023-09-01' }, 7: { doneOn: '2024-03-04' }, 8: { doneOn: '2024-03-10' }, 9: { doneOn: '2024-03-12', memberIds: fullIds.slice(0, 2) },
-    10: { doneOn: '2024-04-01', reviewPassed: true }, 11: { doneOn: '2024-05-10', trainingDays: 3 }, 12: { doneOn: '2024-06-01' }, 13: { doneOn: '2024-06-10' },
-    14: { doneOn: '2024-06-15', documents: [{ name: '入党志愿书', number: 'ZY-2024-001' }] }, 15: { doneOn: '2024-07-01', vote: vote(8, 8) },
-    16: { doneOn: '2024-07-20' }, 17: { doneOn: '2024-08-15' }, 18: { doneOn: '2024-08-20' }, 19: { doneOn: '2024-08-21' }, 20: { doneOn: '2024-09-01' },
-    21: { doneOn: '2024-12-20' }, 22: { doneOn: '2025-06-20' }, 23: { doneOn: '2025-07-01', vote: vote(9, 9), outcome: 'full' }, 24: { doneOn: '2025-08-01' },
+    2: { doneOn: '2023-01-20' },
+    3: { doneOn: '2023-03-01' },
+    4: { doneOn: '2023-03-05' },
+    5: { doneOn: '2023-03-06', memberIds: fullIds.slice(0, 2) },
+    6: { doneOn: '2023-09-01' },
+    7: { doneOn: '2024-03-04' },
+    8: { doneOn: '2024-03-10' },
+    9: { doneOn: '2024-03-12', memberIds: fullIds.slice(0, 2) },
+    10: { doneOn: '2024-04-01', reviewPassed: true },
+    11: { doneOn: '2024-05-10', trainingDays: 3 },
+    12: { doneOn: '2024-06-01' },
+    13: { doneOn: '2024-06-10' },
+    14: { doneOn: '2024-06-15', documents: [{ name: '入党志愿书', number: 'ZY-2024-001' }] },
+    15: { doneOn: '2024-07-01', vote: vote(8, 8) },
+    16: { doneOn: '2024-07-20' },
+    17: { doneOn: '2024-08-15' },
+    18: { doneOn: '2024-08-20' },
+    19: { doneOn: '2024-08-21' },
+    20: { doneOn: '2024-09-01' },
+    21: { doneOn: '2024-12-20' },
+    22: { doneOn: '2025-06-20' },
+    23: { doneOn: '2025-07-01', vote: vote(9, 9), outcome: 'full' },
+    24: { doneOn: '2025-08-01' },
   };
   for (let s = from; s <= upTo; s++) {
     const res = await step(cityAdmin, id, { stepNo: s, ...plan[s] });
@@ -48,7 +78,14 @@ describe('registering an applicant', () => {
     const res = await apply(branchAdmin);
     expect(res.statusCode).toBe(201);
     const p = json(res);
-    expect(p).toMatchObject({ status: 'applicant', lastStep: 1, gender: '女', birthDate: '1998-04-02', nextDue: { stepNo: 2, by: '2023-02-09' }, overdue: true });
+    expect(p).toMatchObject({
+      status: 'applicant',
+      lastStep: 1,
+      gender: '女',
+      birthDate: '1998-04-02',
+      nextDue: { stepNo: 2, by: '2023-02-09' },
+      overdue: true,
+    });
     expect(p.idMasked).toMatch(/^1101\*{10}\d{3}[\dX]$/);
     expect(JSON.stringify(p)).not.toContain('id_cipher');
     expect(p.steps.map((s: any) => s.stepNo)).toEqual([1]);
@@ -74,7 +111,9 @@ describe('recording steps by the rules', () => {
     const before = await t.db.selectFrom('dev_steps').select('id').where('person_id', '=', id).execute();
     const res = await step(branchAdmin, id, { stepNo: 7, doneOn: '2024-02-29' });
     expect(res.statusCode).toBe(409);
-    expect(json(res).error.message).toBe('确定为入党积极分子（2023-03-01）至今不足一年，最早可于 2024-03-01 列为发展对象（《中国共产党发展党员工作细则》第十三条）');
+    expect(json(res).error.message).toBe(
+      '确定为入党积极分子（2023-03-01）至今不足一年，最早可于 2024-03-01 列为发展对象（《中国共产党发展党员工作细则》第十三条）',
+    );
     expect((await t.db.selectFrom('dev_steps').select('id').where('person_id', '=', id).execute()).length).toBe(before.length);
     expect((await step(branchAdmin, id, { stepNo: 7, doneOn: '2024-03-01' })).statusCode).toBe(201);
   });
@@ -99,7 +138,12 @@ describe('recording steps by the rules', () => {
     expect(ok.statusCode).toBe(201);
     const rec = json(ok).steps.find((s: any) => s.stepNo === 2);
     expect(rec.override).toEqual({ codes: ['TALK_LATE'], reason: '申请人外出务工，无法按时谈话', by: expect.any(String) });
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'dev.step_override').where('object_id', '=', String(id)).executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'dev.step_override')
+      .where('object_id', '=', String(id))
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ stepNo: 2, override: { codes: ['TALK_LATE'] } });
   });
 
@@ -146,7 +190,12 @@ describe('the 支部大会 vote, admission and 转正', () => {
     const p0 = json(await t.call(cityAdmin, 'GET', `/api/development/people/${id}`));
     const early = await step(cityAdmin, p0.id, { stepNo: 18, doneOn: '2024-08-20' });
     expect(early.statusCode).toBe(201);
-    for (const [s, body] of [[19, { doneOn: '2024-08-21' }], [20, { doneOn: '2024-09-01' }], [21, { doneOn: '2024-12-20' }], [22, { doneOn: '2025-06-20' }]] as const) {
+    for (const [s, body] of [
+      [19, { doneOn: '2024-08-21' }],
+      [20, { doneOn: '2024-09-01' }],
+      [21, { doneOn: '2024-12-20' }],
+      [22, { doneOn: '2025-06-20' }],
+    ] as const) {
       expect((await step(cityAdmin, id, { stepNo: s, ...body })).statusCode).toBe(201);
     }
     const tooEarly = await step(cityAdmin, id, { stepNo: 23, doneOn: '2025-06-30', vote: vote(9, 9), outcome: 'full' });
@@ -156,7 +205,12 @@ describe('the 支部大会 vote, admission and 转正', () => {
     expect(done).toMatchObject({ status: 'full', fullOn: '2025-07-01', allowedNext: [25] });
     const m = await t.db.selectFrom('members').selectAll().where('id', '=', p0.memberId).executeTakeFirstOrThrow();
     expect(m).toMatchObject({ category: 'full', full_on: '2025-07-01' });
-    const h = await t.db.selectFrom('member_history').select(['action', 'after']).where('member_id', '=', p0.memberId).orderBy('id').execute();
+    const h = await t.db
+      .selectFrom('member_history')
+      .select(['action', 'after'])
+      .where('member_id', '=', p0.memberId)
+      .orderBy('id')
+      .execute();
     expect(h.map((r) => r.action)).toEqual(['admit', 'full']);
   });
 });
@@ -186,31 +240,60 @@ describe('scope, board and rule sets', () => {
 
   it('offers only full members in good standing of the organization as 入党介绍人, and 404 outside the scope', async () => {
     const items = json(await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.branch}`)).items;
-    const expected = await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.branch).where('category', '=', 'full')
-      .where('status', 'in', ['normal', 'flowing']).execute();
+    const expected = await t.db
+      .selectFrom('members')
+      .select('id')
+      .where('org_id', '=', t.city.sampleIds.branch)
+      .where('category', '=', 'full')
+      .where('status', 'in', ['normal', 'flowing'])
+      .execute();
     expect(expected.length).toBeGreaterThanOrEqual(fullIds.length);
     expect(items.map((m: any) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
     expect(items.map((m: any) => m.id)).not.toContain(probationaryId);
-    const named = json(await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.branch}&q=${encodeURIComponent(items[0].name)}`)).items;
+    const named = json(
+      await t.call(
+        branchAdmin,
+        'GET',
+        `/api/development/eligible-members?orgId=${t.city.sampleIds.branch}&q=${encodeURIComponent(items[0].name)}`,
+      ),
+    ).items;
     expect(named.map((m: any) => m.name)).toContain(items[0].name);
-    expect((await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.otherBranch}`)).statusCode).toBe(404);
+    expect((await t.call(branchAdmin, 'GET', `/api/development/eligible-members?orgId=${t.city.sampleIds.otherBranch}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('seeds the 2014 rule set equal to the domain constant', async () => {
     const sets = json(await t.call(cityAdmin, 'GET', '/api/development/rule-sets')).items;
-    expect(sets).toEqual([{ version: '2014', effectiveFrom: '2014-05-28', title: DEV_RULES_2014.title, numbers: DEV_RULES_2014.numbers, articles: DEV_RULES_2014.articles }]);
+    expect(sets).toEqual([
+      {
+        version: '2014',
+        effectiveFrom: '2014-05-28',
+        title: DEV_RULES_2014.title,
+        numbers: DEV_RULES_2014.numbers,
+        articles: DEV_RULES_2014.articles,
+      },
+    ]);
   });
 
   it('applies a rule set added as data to steps dated after its effective date', async () => {
     const id = json(await apply(cityAdmin)).id;
     await walkTo(id, 6);
-    await t.db.insertInto('dev_rule_sets').values({
-      version: 'test-2024', effective_from: '2024-01-01', title: '测试修订版', numbers: JSON.stringify({ ...DEV_RULES_2014.numbers, activistMinMonths: 18 }),
-      articles: JSON.stringify({ ...DEV_RULES_2014.articles, candidateYear: '测试修订版第十二条' }),
-    }).execute();
+    await t.db
+      .insertInto('dev_rule_sets')
+      .values({
+        version: 'test-2024',
+        effective_from: '2024-01-01',
+        title: '测试修订版',
+        numbers: JSON.stringify({ ...DEV_RULES_2014.numbers, activistMinMonths: 18 }),
+        articles: JSON.stringify({ ...DEV_RULES_2014.articles, candidateYear: '测试修订版第十二条' }),
+      })
+      .execute();
     try {
       const res = await step(cityAdmin, id, { stepNo: 7, doneOn: '2024-03-04' });
-      expect(json(res).error.message).toBe('确定为入党积极分子（2023-03-01）至今不足18 个月，最早可于 2024-09-01 列为发展对象（测试修订版第十二条）');
+      expect(json(res).error.message).toBe(
+        '确定为入党积极分子（2023-03-01）至今不足18 个月，最早可于 2024-09-01 列为发展对象（测试修订版第十二条）',
+      );
     } finally {
       await t.db.deleteFrom('dev_rule_sets').where('version', '=', 'test-2024').execute();
     }

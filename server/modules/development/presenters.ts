@@ -4,7 +4,10 @@ import type { TPersonDetail, TPersonRow, TStepRecord } from '../../../domain/sch
 import type { FullOutcome } from '../../../domain/rules/development-steps.js';
 import type { ListRow, PersonRow, StepRow } from './queries.js';
 
-type RowLike = Pick<ListRow, 'id' | 'name' | 'gender' | 'birth_date' | 'org_id' | 'status' | 'last_step' | 'applied_on' | 'next_step' | 'next_from' | 'next_by'> & { org_name: string };
+type RowLike = Pick<
+  ListRow,
+  'id' | 'name' | 'gender' | 'birth_date' | 'org_id' | 'status' | 'last_step' | 'applied_on' | 'next_step' | 'next_from' | 'next_by'
+> & { org_name: string };
 
 export function presentRow(r: RowLike, today: string): TPersonRow {
   return {

@@ -26,7 +26,12 @@ export async function listPeople(ctx: Ctx, query: TPeopleQuery) {
   const { cursor, limit, orgId, overdue, ...f } = query;
   const { path } = await scopePathOf(ctx, orgId);
   const today = ctx.today();
-  const rows = await q.peoplePage(ctx.db, { ...f, path, overdueOn: overdue === 'true' ? today : undefined }, decodeCursor(cursor), limit + 1);
+  const rows = await q.peoplePage(
+    ctx.db,
+    { ...f, path, overdueOn: overdue === 'true' ? today : undefined },
+    decodeCursor(cursor),
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   return { items: page.map((r) => presentRow(r, today)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
@@ -46,7 +51,10 @@ export async function board(ctx: Ctx, orgId: number | undefined): Promise<TBoard
   const scope = await scopePathOf(ctx, orgId);
   const today = ctx.today();
   const soon = dayjs(today).add(SOON_DAYS, 'day').format('YYYY-MM-DD');
-  const [counts, lists] = await Promise.all([q.boardCounts(db, scope.path, today), q.boardLists(db, scope.path, today, soon, BOARD_LIST_LIMIT)]);
+  const [counts, lists] = await Promise.all([
+    q.boardCounts(db, scope.path, today),
+    q.boardLists(db, scope.path, today, soon, BOARD_LIST_LIMIT),
+  ]);
   const byStatus = PERSON_STATUSES.map((status) => {
     const r = counts.byStatus.find((x) => x.status === status);
     return { status, count: r?.n ?? 0, overdue: r?.late ?? 0 };

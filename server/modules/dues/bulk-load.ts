@@ -21,13 +21,18 @@ export async function withBulkLoad<T>(trx: Trx, table: string, load: () => Promi
 }
 
 const BATCH = 20_000;
-export interface Col { name: string; type: string }
+export interface Col {
+  name: string;
+  type: string;
+}
 
 /** Inserts column arrays through unnest: one bind parameter per column keeps big batches cheap to parse. */
 export async function insertColumns(trx: Trx, table: string, cols: Col[], data: unknown[][]): Promise<void> {
   const n = data[0]?.length ?? 0;
   for (let i = 0; i < n; i += BATCH) {
     const arrays = cols.map((c, k) => sql`${data[k].slice(i, i + BATCH)}::${sql.raw(c.type)}[]`);
-    await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c.name)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
+    await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c.name)))}) select * from unnest(${sql.join(arrays)})`.execute(
+      trx,
+    );
   }
 }

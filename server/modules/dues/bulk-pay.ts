@@ -13,7 +13,13 @@ export async function bulkPay(trx: Trx, ctx: Ctx, orgId: number, b: TBulkPayment
   const ids = b.items.map((i) => i.memberId);
   if (new Set(ids).size !== ids.length) throw invalid('同一党员重复勾选', 'items');
   checkPayment(b.paidOn, b.month, now);
-  const members = await trx.selectFrom('members').selectAll().where('id', 'in', ids).where('org_id', '=', orgId).where('status', 'in', COUNTED_STATUSES).execute();
+  const members = await trx
+    .selectFrom('members')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('org_id', '=', orgId)
+    .where('status', 'in', COUNTED_STATUSES)
+    .execute();
   const byId = new Map(members.map((m) => [m.id, m]));
   // One ledger read for the whole branch and month, one insert for all ticked members.
   const ledger = new Map((await ledgerOf(trx, { orgId }, b.month, b.month)).map((l) => [l.member_id, l]));
@@ -22,7 +28,15 @@ export async function bulkPay(trx: Trx, ctx: Ctx, orgId: number, b: TBulkPayment
     // Same answer for a member of another branch and one that does not exist (SECURITY.md 13).
     if (!m) throw invalid(`第 ${i + 1} 项：该党员不在本支部`, `items.${i}.memberId`);
     const l = ledger.get(m.id);
-    return paymentRows(actor, m, [b.month], new Map(l ? [[b.month, l]] : []), { months: [b.month], paidOn: b.paidOn, receiptNo: item.receiptNo, collectedBy: b.collectedBy }, now, `items.${i}.memberId`);
+    return paymentRows(
+      actor,
+      m,
+      [b.month],
+      new Map(l ? [[b.month, l]] : []),
+      { months: [b.month], paidOn: b.paidOn, receiptNo: item.receiptNo, collectedBy: b.collectedBy },
+      now,
+      `items.${i}.memberId`,
+    );
   });
   await trx.insertInto('dues_payments').values(rows).execute();
   return { members: b.items.length, amountFen: rows.reduce((n, r) => n + r.amount_fen, 0) };

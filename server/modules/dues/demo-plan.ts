@@ -3,22 +3,53 @@
 import type { Rng } from '../../demo/prng.js';
 import { addMonths, type DuesBaseSource, type DuesCategory } from '../../../domain/rules/dues.js';
 
-export interface DemoMember { id: number; org_id: number; occupation: string | null; birth_date: string | null; admitted_on: string | null; unit_type: string | null }
-export interface DemoBase { category: DuesCategory; baseFen: number; source: DuesBaseSource }
-export type PayPattern = { kind: 'monthly' } | { kind: 'quarterly' } | { kind: 'annual' } | { kind: 'behind'; months: number } | { kind: 'gaps'; missed: number[] };
+export interface DemoMember {
+  id: number;
+  org_id: number;
+  occupation: string | null;
+  birth_date: string | null;
+  admitted_on: string | null;
+  unit_type: string | null;
+}
+export interface DemoBase {
+  category: DuesCategory;
+  baseFen: number;
+  source: DuesBaseSource;
+}
+export type PayPattern =
+  | { kind: 'monthly' }
+  | { kind: 'quarterly' }
+  | { kind: 'annual' }
+  | { kind: 'behind'; months: number }
+  | { kind: 'gaps'; missed: number[] };
 
 /** Monthly net pay in 元 by occupation, [low, high]. */
 const PAY: Record<string, [number, number]> = {
-  worker: [2600, 6500], professional: [4800, 13000], manager: [6000, 19000], official: [4200, 9500], other: [2200, 5200],
+  worker: [2600, 6500],
+  professional: [4800, 13000],
+  manager: [6000, 19000],
+  official: [4200, 9500],
+  other: [2200, 5200],
 };
 
 export function demoCategory(rng: Rng, m: DemoMember, asOf: string): DuesCategory {
   switch (m.occupation) {
-    case 'retired': return 'retired';
-    case 'farmer': return 'farmer';
-    case 'student': return 'student';
-    case 'worker': case 'professional': case 'manager': case 'official': return 'employed';
-    case 'other': return rng.weighted<DuesCategory>(['employed', 'unemployed', 'relief'], (c) => ({ employed: 6, unemployed: 3, relief: 1 } as Record<string, number>)[c]);
+    case 'retired':
+      return 'retired';
+    case 'farmer':
+      return 'farmer';
+    case 'student':
+      return 'student';
+    case 'worker':
+    case 'professional':
+    case 'manager':
+    case 'official':
+      return 'employed';
+    case 'other':
+      return rng.weighted<DuesCategory>(
+        ['employed', 'unemployed', 'relief'],
+        (c) => (({ employed: 6, unemployed: 3, relief: 1 }) as Record<string, number>)[c],
+      );
   }
   // No occupation on the record: by age, then by the kind of unit the branch sits in.
   const age = m.birth_date ? Number(asOf.slice(0, 4)) - Number(m.birth_date.slice(0, 4)) : null;
@@ -26,7 +57,10 @@ export function demoCategory(rng: Rng, m: DemoMember, asOf: string): DuesCategor
   if (age !== null && age <= 22) return 'student';
   if (m.unit_type === 'rural') return rng.chance(0.7) ? 'farmer' : 'employed';
   if (m.unit_type === 'school') return age === null && rng.chance(0.3) ? 'student' : 'employed';
-  return rng.weighted<DuesCategory>(['employed', 'retired', 'farmer', 'unemployed', 'relief'], (c) => ({ employed: 62, retired: 26, farmer: 8, unemployed: 3, relief: 1 } as Record<string, number>)[c]);
+  return rng.weighted<DuesCategory>(
+    ['employed', 'retired', 'farmer', 'unemployed', 'relief'],
+    (c) => (({ employed: 62, retired: 26, farmer: 8, unemployed: 3, relief: 1 }) as Record<string, number>)[c],
+  );
 }
 
 export function demoBase(rng: Rng, m: DemoMember, category: DuesCategory): DemoBase {
@@ -35,7 +69,8 @@ export function demoBase(rng: Rng, m: DemoMember, category: DuesCategory): DemoB
   const [lo, hi] = PAY[m.occupation ?? ''] ?? [2600, 11000];
   // Skewed towards the lower end, as pay is; a few 年薪制 managers and self-employed members.
   const yuan = Math.round(lo + (hi - lo) * rng.next() ** 1.6);
-  const source: DuesBaseSource = m.occupation === 'manager' && rng.chance(0.2) ? 'annual_pay' : m.occupation === 'other' && rng.chance(0.4) ? 'quarter_avg' : 'salary';
+  const source: DuesBaseSource =
+    m.occupation === 'manager' && rng.chance(0.2) ? 'annual_pay' : m.occupation === 'other' && rng.chance(0.4) ? 'quarter_avg' : 'salary';
   return { category, baseFen: yuan * 100 + rng.int(0, 99), source };
 }
 

@@ -16,26 +16,54 @@ const ago = (n: number) => addMonths(M, -n);
 beforeAll(async () => {
   t = await createTestApp();
   [cityAdmin, districtAdmin, branchAdmin] = await Promise.all(['city-admin', 'district-admin', 'branch-admin'].map((u) => t.login(u)));
-  const rows = await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.branch).where('status', '=', 'normal').orderBy('id').execute();
+  const rows = await t.db
+    .selectFrom('members')
+    .select('id')
+    .where('org_id', '=', t.city.sampleIds.branch)
+    .where('status', '=', 'normal')
+    .orderBy('id')
+    .execute();
   branchIds = rows.map((r) => r.id);
-  otherId = (await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.otherBranch).orderBy('id').executeTakeFirstOrThrow()).id;
+  otherId = (
+    await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.otherBranch).orderBy('id').executeTakeFirstOrThrow()
+  ).id;
   M = currentMonth(t.clock.now());
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const base = (cookie: string, id: number, body: object) => t.call(cookie, 'POST', `/api/dues/members/${id}/bases`, body);
 const employed = (baseFen: number, effectiveFrom: string) => ({ category: 'employed', baseFen, effectiveFrom, source: 'salary' });
 const account = async (id: number, cookie = branchAdmin) => json(await t.call(cookie, 'GET', `/api/dues/members/${id}`));
-const count = async (table: 'dues_payments' | 'dues_bases') => Number((await t.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'dues_payments' | 'dues_bases') =>
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('dues bases (art. 2, 8, 10)', () => {
   it('computes the monthly dues of a base and keeps it in the member history and audit log', async () => {
     const res = await base(branchAdmin, branchIds[0], employed(540_000, ago(2)));
     expect(res.statusCode).toBe(201);
     expect(json(res)).toMatchObject({ category: 'employed', baseFen: 540_000, dueFen: 8_100, effectiveFrom: ago(2) });
-    const hist = await t.db.selectFrom('member_history').selectAll().where('member_id', '=', branchIds[0]).where('action', '=', 'dues.base').execute();
+    const hist = await t.db
+      .selectFrom('member_history')
+      .selectAll()
+      .where('member_id', '=', branchIds[0])
+      .where('action', '=', 'dues.base')
+      .execute();
     expect(hist).toHaveLength(1);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'dues.base').where('object_id', '=', String(branchIds[0])).executeTakeFirst();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'dues.base')
+      .where('object_id', '=', String(branchIds[0]))
+      .executeTakeFirst();
     expect(audit).toMatchObject({ actor_name: 'branch-admin', result: 'success' });
   });
 
@@ -50,7 +78,11 @@ describe('dues bases (art. 2, 8, 10)', () => {
   });
 
   it('refuses a base before the 支部大会 month of a probationary member (art. 8), naming the field', async () => {
-    await t.db.updateTable('members').set({ admitted_on: `${ago(1)}-15`, category: 'probationary' }).where('id', '=', branchIds[5]).execute();
+    await t.db
+      .updateTable('members')
+      .set({ admitted_on: `${ago(1)}-15`, category: 'probationary' })
+      .where('id', '=', branchIds[5])
+      .execute();
     const res = await base(branchAdmin, branchIds[5], employed(300_000, ago(3)));
     expect(res.statusCode).toBe(400);
     expect(json(res).error.field).toBe('effectiveFrom');
@@ -70,7 +102,11 @@ describe('membership ending', () => {
   it('stops dues in the month a member leaves: nothing accrues after it', async () => {
     const id = branchIds.at(-1)!;
     await base(branchAdmin, id, employed(400_000, ago(5)));
-    await t.db.updateTable('members').set({ status: 'left', status_since: `${ago(3)}-20` }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('members')
+      .set({ status: 'left', status_since: `${ago(3)}-20` })
+      .where('id', '=', id)
+      .execute();
     const a = await account(id);
     expect(a.ledger.map((l: any) => l.month)).toEqual([ago(3), ago(4), ago(5)]);
     expect(a.arrears).toMatchObject({ unpaidMonths: 3, owedFen: 12_000 });
@@ -85,7 +121,10 @@ describe('collecting dues', () => {
     const before = json(await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.branch}/sheet?month=${ago(1)}`));
     expect(before.rows.find((r: any) => r.memberId === branchIds[1])).toMatchObject({ dueFen: 2_500, paidFen: 0 });
     const res = await t.call(branchAdmin, 'POST', `/api/dues/orgs/${t.city.sampleIds.branch}/payments`, {
-      month: ago(1), paidOn: todayCn(t.clock.now()), collectedBy: '组织委员', items: [{ memberId: branchIds[0], receiptNo: 'A001' }, { memberId: branchIds[1] }],
+      month: ago(1),
+      paidOn: todayCn(t.clock.now()),
+      collectedBy: '组织委员',
+      items: [{ memberId: branchIds[0], receiptNo: 'A001' }, { memberId: branchIds[1] }],
     });
     expect(res.statusCode).toBe(200);
     const rows = json(res).rows;
@@ -96,11 +135,19 @@ describe('collecting dues', () => {
   it('refuses the whole batch when one member already paid or belongs elsewhere, changing nothing', async () => {
     const n0 = await count('dues_payments');
     const url = `/api/dues/orgs/${t.city.sampleIds.branch}/payments`;
-    const paid = await t.call(branchAdmin, 'POST', url, { month: ago(1), paidOn: todayCn(t.clock.now()), items: [{ memberId: branchIds[5] }, { memberId: branchIds[0] }] });
+    const paid = await t.call(branchAdmin, 'POST', url, {
+      month: ago(1),
+      paidOn: todayCn(t.clock.now()),
+      items: [{ memberId: branchIds[5] }, { memberId: branchIds[0] }],
+    });
     expect(paid.statusCode).toBe(409);
     expect(json(paid).error.message).toContain('已缴清');
     expect(json(paid).error.field).toBe('items.1.memberId');
-    const foreign = await t.call(branchAdmin, 'POST', url, { month: ago(1), paidOn: todayCn(t.clock.now()), items: [{ memberId: otherId }] });
+    const foreign = await t.call(branchAdmin, 'POST', url, {
+      month: ago(1),
+      paidOn: todayCn(t.clock.now()),
+      items: [{ memberId: otherId }],
+    });
     expect(foreign.statusCode).toBe(400);
     expect(json(foreign).error.field).toBe('items.0.memberId');
     expect(await count('dues_payments')).toBe(n0);
@@ -117,13 +164,23 @@ describe('collecting dues', () => {
 
   it('flags a voluntary payment of 1000 元 or more for the centre (art. 11)', async () => {
     const small = await account(branchIds[1]);
-    const res = await t.call(branchAdmin, 'POST', `/api/dues/members/${branchIds[1]}/voluntary`, { amountFen: 100_000, paidOn: todayCn(t.clock.now()) });
+    const res = await t.call(branchAdmin, 'POST', `/api/dues/members/${branchIds[1]}/voluntary`, {
+      amountFen: 100_000,
+      paidOn: todayCn(t.clock.now()),
+    });
     const big = json(res).payments.find((p: any) => p.kind === 'voluntary');
     expect(big).toMatchObject({ amountFen: 100_000, toCentre: true });
     expect(small.payments.some((p: any) => p.kind === 'voluntary')).toBe(false);
     await t.call(branchAdmin, 'POST', `/api/dues/members/${branchIds[1]}/voluntary`, { amountFen: 99_999, paidOn: todayCn(t.clock.now()) });
-    const flags = (await account(branchIds[1])).payments.filter((p: any) => p.kind === 'voluntary').map((p: any) => [p.amountFen, p.toCentre]);
-    expect(flags).toEqual(expect.arrayContaining([[99_999, false], [100_000, true]]));
+    const flags = (await account(branchIds[1])).payments
+      .filter((p: any) => p.kind === 'voluntary')
+      .map((p: any) => [p.amountFen, p.toCentre]);
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        [99_999, false],
+        [100_000, true],
+      ]),
+    );
   });
 });
 
@@ -143,7 +200,10 @@ describe('arrears (党章第九条)', () => {
     const district = json(await t.call(districtAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.district}/arrears?minLevel=lapsed`));
     expect(district.items.map((i: any) => i.memberId)).toContain(c);
     const months = [1, 2, 3, 4, 5, 6].map(ago);
-    expect((await t.call(branchAdmin, 'POST', `/api/dues/members/${c}/payments`, { months, paidOn: todayCn(t.clock.now()), receiptNo: 'B-7' })).statusCode).toBe(200);
+    expect(
+      (await t.call(branchAdmin, 'POST', `/api/dues/members/${c}/payments`, { months, paidOn: todayCn(t.clock.now()), receiptNo: 'B-7' }))
+        .statusCode,
+    ).toBe(200);
     const after = json(await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.branch}/arrears`));
     expect(after.items.map((i: any) => i.memberId)).not.toContain(c);
   });
@@ -152,7 +212,12 @@ describe('arrears (党章第九条)', () => {
 describe('hardship reductions (art. 7)', () => {
   it('is proposed by the branch, refused to the proposing level, approved by the higher committee', async () => {
     const id = branchIds[2];
-    const res = await t.call(branchAdmin, 'POST', `/api/dues/members/${id}/reductions`, { kind: 'exempt', monthFrom: ago(3), monthTo: ago(1), reason: '家庭生活困难，享受低保' });
+    const res = await t.call(branchAdmin, 'POST', `/api/dues/members/${id}/reductions`, {
+      kind: 'exempt',
+      monthFrom: ago(3),
+      monthTo: ago(1),
+      reason: '家庭生活困难，享受低保',
+    });
     expect(res.statusCode).toBe(200);
     const r = json(res).reductions[0];
     expect(r).toMatchObject({ status: 'proposed', canDecide: false });
@@ -171,7 +236,13 @@ describe('hardship reductions (art. 7)', () => {
   });
 
   it('does not let a committee approve what it proposed itself', async () => {
-    const res = await t.call(districtAdmin, 'POST', `/api/dues/members/${branchIds[3]}/reductions`, { kind: 'reduce', amountFen: 10, monthFrom: ago(2), monthTo: M, reason: '长期患病，收入减少' });
+    const res = await t.call(districtAdmin, 'POST', `/api/dues/members/${branchIds[3]}/reductions`, {
+      kind: 'reduce',
+      amountFen: 10,
+      monthFrom: ago(2),
+      monthTo: M,
+      reason: '长期患病，收入减少',
+    });
     const r = json(res).reductions[0];
     expect(r.canDecide).toBe(false);
     expect((await t.call(districtAdmin, 'POST', `/api/dues/reductions/${r.id}/decide`, { decision: 'approve' })).statusCode).toBe(403);
@@ -187,7 +258,12 @@ describe('scope (SECURITY.md 13)', () => {
     expect((await t.call(branchAdmin, 'GET', `/api/dues/members/${otherId}`)).statusCode).toBe(404);
     expect((await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.otherBranch}/sheet?month=${M}`)).statusCode).toBe(404);
     expect(await count('dues_bases')).toBe(n0);
-    const denied = await t.db.selectFrom('audit_log').select('action').where('result', '=', 'denied').where('object_id', '=', String(otherId)).execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('result', '=', 'denied')
+      .where('object_id', '=', String(otherId))
+      .execute();
     expect(denied.map((d) => d.action)).toContain('dues.write');
   });
 });
@@ -195,7 +271,11 @@ describe('scope (SECURITY.md 13)', () => {
 describe('totals and export', () => {
   it('rolls due and paid up by month and by child organization in SQL', async () => {
     const tt = json(await t.call(districtAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.district}/totals?from=${ago(6)}&to=${M}`));
-    const paid = await t.db.selectFrom('dues_payments').select([sql<number>`sum(amount_fen)::int`.as('s')]).where('kind', '=', 'regular').executeTakeFirstOrThrow();
+    const paid = await t.db
+      .selectFrom('dues_payments')
+      .select([sql<number>`sum(amount_fen)::int`.as('s')])
+      .where('kind', '=', 'regular')
+      .executeTakeFirstOrThrow();
     expect(tt.byMonth.reduce((n: number, m: any) => n + m.paidFen, 0)).toBe(paid.s);
     expect(tt.byChild.reduce((n: number, c: any) => n + c.paidFen, 0)).toBe(paid.s);
     expect(tt.byMonth.find((m: any) => m.month === ago(1)).dueFen).toBeGreaterThanOrEqual(8_100 + 5_000);
@@ -206,7 +286,9 @@ describe('totals and export', () => {
       const sheetOf = json(await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.branch}/sheet?month=${month}`));
       expect(own.byMonth[0].dueFen).toBe(sheetOf.dueFen);
     }
-    const branchTotals = json(await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.district}/totals?from=${ago(6)}&to=${M}`));
+    const branchTotals = json(
+      await t.call(branchAdmin, 'GET', `/api/dues/orgs/${t.city.sampleIds.district}/totals?from=${ago(6)}&to=${M}`),
+    );
     expect(branchTotals.error.code).toBe('NOT_FOUND');
   });
 
@@ -218,7 +300,15 @@ describe('totals and export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as any);
     const ws = wb.worksheets[0];
-    const n = Number((await t.db.selectFrom('dues_payments').select((e) => e.fn.countAll<number>().as('n')).where('org_id', '=', t.city.sampleIds.branch).executeTakeFirstOrThrow()).n);
+    const n = Number(
+      (
+        await t.db
+          .selectFrom('dues_payments')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('org_id', '=', t.city.sampleIds.branch)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(ws.rowCount - 1).toBe(n);
     expect(ws.getRow(1).getCell(1).value).toBe('党组织');
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'dues.export').executeTakeFirstOrThrow();
@@ -240,7 +330,11 @@ describe('settings and the member’s own view', () => {
 
   it('shows a member their own dues and arrears only', async () => {
     const member = await t.login('member');
-    const linked = await t.db.selectFrom('users').select(sql<number | null>`member_id`.as('member_id')).where('username', '=', 'member').executeTakeFirstOrThrow();
+    const linked = await t.db
+      .selectFrom('users')
+      .select(sql<number | null>`member_id`.as('member_id'))
+      .where('username', '=', 'member')
+      .executeTakeFirstOrThrow();
     if (!linked.member_id) await sql`update users set member_id = ${branchIds[4]} where username = 'member'`.execute(t.db);
     const mine = linked.member_id ?? branchIds[4];
     const res = await t.call(member, 'GET', '/api/dues/me');

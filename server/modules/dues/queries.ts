@@ -1,13 +1,27 @@
 // SQL reads for dues: a member's ledger, a branch's month, arrears and totals of a subtree.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { addMonths, arrearsLevel, monthsBetween, type Arrears, type ArrearsLevel, type ArrearsThresholds, type DuesCategory } from '../../../domain/rules/dues.js';
+import {
+  addMonths,
+  arrearsLevel,
+  monthsBetween,
+  type Arrears,
+  type ArrearsLevel,
+  type ArrearsThresholds,
+  type DuesCategory,
+} from '../../../domain/rules/dues.js';
 import { scopeSql } from '../../scope/access.js';
 import { ALL_MONTHS, countedSql, ledgerCte, periodsCte, type MemberFilter } from './ledger-sql.js';
 
 type Q = Kysely<DB>;
 
-export interface LedgerRow { member_id: number; month: string; due_fen: number; paid_fen: number; reduced: boolean }
+export interface LedgerRow {
+  member_id: number;
+  month: string;
+  due_fen: number;
+  paid_fen: number;
+  reduced: boolean;
+}
 
 /** The ledger rows of the members the filter matches over [from, to], by member and month. */
 export async function ledgerOf(db: Q, f: MemberFilter, from: string, to: string): Promise<LedgerRow[]> {
@@ -18,7 +32,11 @@ export async function ledgerOf(db: Q, f: MemberFilter, from: string, to: string)
 
 export const memberLedger = (db: Q, memberId: number, from: string, to: string) => ledgerOf(db, { memberId }, from, to);
 
-export interface ArrearsRow extends Arrears { memberId: number; orgId: number; level: ArrearsLevel }
+export interface ArrearsRow extends Arrears {
+  memberId: number;
+  orgId: number;
+  level: ArrearsLevel;
+}
 
 /**
  * Arrears of every member the filter matches, over closed months up to `lastClosed`, aggregated in SQL.
@@ -26,7 +44,15 @@ export interface ArrearsRow extends Arrears { memberId: number; orgId: number; l
  * that was settled (paid in full or reduced to nothing), or since the start.
  */
 export async function arrearsOf(db: Q, f: MemberFilter, lastClosed: string, t: ArrearsThresholds): Promise<ArrearsRow[]> {
-  const r = await sql<{ member_id: number; org_id: number; unpaid: number; owed: number; oldest: string; last_ok: string | null; first_month: string }>`
+  const r = await sql<{
+    member_id: number;
+    org_id: number;
+    unpaid: number;
+    owed: number;
+    oldest: string;
+    last_ok: string | null;
+    first_month: string;
+  }>`
     ${ledgerCte(f, ALL_MONTHS, lastClosed)}
     select member_id, min(org_id) as org_id,
       count(*) filter (where due_fen > paid_fen)::int as unpaid,
@@ -38,15 +64,27 @@ export async function arrearsOf(db: Q, f: MemberFilter, lastClosed: string, t: A
   return r.rows.map((x) => {
     const consecutiveUnpaid = monthsBetween(x.last_ok ?? addMonths(x.first_month, -1), lastClosed);
     return {
-      memberId: x.member_id, orgId: x.org_id, unpaidMonths: x.unpaid, owedFen: x.owed, oldestUnpaid: x.oldest,
-      consecutiveUnpaid, level: arrearsLevel(consecutiveUnpaid, t),
+      memberId: x.member_id,
+      orgId: x.org_id,
+      unpaidMonths: x.unpaid,
+      owedFen: x.owed,
+      oldestUnpaid: x.oldest,
+      consecutiveUnpaid,
+      level: arrearsLevel(consecutiveUnpaid, t),
     };
   });
 }
 
 export interface SheetDbRow {
-  member_id: number; name: string; category: string; dues_category: DuesCategory | null; base_fen: number | null;
-  due_fen: number | null; paid_fen: number; paid_on: string | null; receipt_no: string | null;
+  member_id: number;
+  name: string;
+  category: string;
+  dues_category: DuesCategory | null;
+  base_fen: number | null;
+  due_fen: number | null;
+  paid_fen: number;
+  paid_on: string | null;
+  receipt_no: string | null;
 }
 
 /** The collection sheet of a branch for one month: every counted member held directly by it. */
@@ -65,7 +103,13 @@ export async function sheetRows(db: Q, orgId: number, month: string): Promise<Sh
   return r.rows;
 }
 
-export interface TotalsCells { dueFen: number; paidFen: number; voluntaryFen: number; toCentreFen: number; payers: number }
+export interface TotalsCells {
+  dueFen: number;
+  paidFen: number;
+  voluntaryFen: number;
+  toCentreFen: number;
+  payers: number;
+}
 
 /**
  * Totals of a subtree over [from, to]: due from the ledger of its members, collections from the
@@ -87,8 +131,14 @@ export async function totals(db: Q, orgPath: string, from: string, to: string) {
         least(to_date(${to}, 'YYYY-MM'), coalesce(to_date(x.p_next, 'YYYY-MM') - interval '1 month', to_date(${to}, 'YYYY-MM'))), interval '1 month') g
       group by 1, 2)
     select b.month, c.key, sum(b.due)::bigint as due from by_org b join (${childOf}) c on c.id = b.org_id group by 1, 2`.execute(db);
-  const reduced = await sql<{ month: string; key: string; due: number }>`${ledgerCte({ scopePath: orgPath, reducedBetween: [from, to] }, from, to, false)}
-    select l.month, c.key, sum(l.due_fen - l.base_due)::bigint as due from ledger l join (${childOf}) c on c.id = l.org_id where l.reduced group by 1, 2`.execute(db);
+  const reduced = await sql<{
+    month: string;
+    key: string;
+    due: number;
+  }>`${ledgerCte({ scopePath: orgPath, reducedBetween: [from, to] }, from, to, false)}
+    select l.month, c.key, sum(l.due_fen - l.base_due)::bigint as due from ledger l join (${childOf}) c on c.id = l.org_id where l.reduced group by 1, 2`.execute(
+    db,
+  );
   const paid = await sql<{ month: string; key: string; paid: number; voluntary: number; centre: number; payers: number }>`
     with by_org as (
       select p.month, p.org_id,
@@ -106,7 +156,10 @@ export async function totals(db: Q, orgPath: string, from: string, to: string) {
 
 export async function orgNamesByPath(db: Q, paths: string[]): Promise<Map<string, { id: number; name: string }>> {
   if (!paths.length) return new Map();
-  const rows = await db.selectFrom('orgs').select(['id', 'name', sql<string>`path::text`.as('p')])
-    .where(sql<boolean>`path::text in (${sql.join(paths)})`).execute();
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', sql<string>`path::text`.as('p')])
+    .where(sql<boolean>`path::text in (${sql.join(paths)})`)
+    .execute();
   return new Map(rows.map((r) => [r.p, { id: r.id, name: r.name }]));
 }

@@ -31,18 +31,47 @@ export async function memberDues(db: Kysely<DB>, actor: Actor | null, m: MemberR
   const counted = COUNTED_STATUSES.includes(m.status);
   const end = counted ? addMonths(thisMonth, 12) : m.status_since ? monthOf(m.status_since) : thisMonth;
   const ledger = bases.length ? await q.memberLedger(db, m.id, bases[0].effective_from, end) : [];
-  const arrears = ledgerArrears(ledger.filter((l) => l.month <= closed).map((l) => ({ month: l.month, dueFen: l.due_fen, paidFen: l.paid_fen })));
-  const payments = await db.selectFrom('dues_payments as p').innerJoin('orgs as o', 'o.id', 'p.org_id')
-    .select(['p.id', 'p.month', 'p.kind', 'p.amount_fen', sql<string>`to_char(p.paid_on, 'YYYY-MM-DD')`.as('paid_on'), 'p.receipt_no', 'p.collected_by', 'p.to_centre', 'o.name as org_name'])
-    .where('p.member_id', '=', m.id).orderBy('p.month', 'desc').orderBy('p.id', 'desc').limit(200).execute();
+  const arrears = ledgerArrears(
+    ledger.filter((l) => l.month <= closed).map((l) => ({ month: l.month, dueFen: l.due_fen, paidFen: l.paid_fen })),
+  );
+  const payments = await db
+    .selectFrom('dues_payments as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select([
+      'p.id',
+      'p.month',
+      'p.kind',
+      'p.amount_fen',
+      sql<string>`to_char(p.paid_on, 'YYYY-MM-DD')`.as('paid_on'),
+      'p.receipt_no',
+      'p.collected_by',
+      'p.to_centre',
+      'o.name as org_name',
+    ])
+    .where('p.member_id', '=', m.id)
+    .orderBy('p.month', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(200)
+    .execute();
   const org = await db.selectFrom('orgs').select('name').where('id', '=', m.org_id).executeTakeFirstOrThrow();
   const current = bases.filter((b) => b.effective_from <= thisMonth).at(-1) ?? null;
   return {
-    member: { id: m.id, name: m.name, orgId: m.org_id, orgName: org.name, category: m.category, status: m.status, admittedOn: m.admitted_on },
+    member: {
+      id: m.id,
+      name: m.name,
+      orgId: m.org_id,
+      orgName: org.name,
+      category: m.category,
+      status: m.status,
+      admittedOn: m.admitted_on,
+    },
     current: current && presentBase(current),
     bases: bases.map(presentBase).reverse(),
     // Months up to now, newest first, plus months already paid in advance.
-    ledger: ledger.filter((l) => l.month <= thisMonth || l.paid_fen > 0).map((l) => ({ month: l.month, dueFen: l.due_fen, paidFen: l.paid_fen, reduced: l.reduced })).reverse(),
+    ledger: ledger
+      .filter((l) => l.month <= thisMonth || l.paid_fen > 0)
+      .map((l) => ({ month: l.month, dueFen: l.due_fen, paidFen: l.paid_fen, reduced: l.reduced }))
+      .reverse(),
     payments: payments.map(presentPayment),
     reductions: (await reductionRows(db, (x) => x.where('r.member_id', '=', m.id))).map((r) => presentReduction(r, actor)),
     arrears: { ...arrears, level: arrearsLevel(arrears.consecutiveUnpaid, s) },
@@ -55,35 +84,65 @@ export async function sheet(db: Kysely<DB>, org: { id: number; name: string }, m
   const out = rows.map((r) => {
     const a = byMember.get(r.member_id);
     return {
-      memberId: r.member_id, name: r.name, memberCategory: r.category, duesCategory: r.dues_category, baseFen: r.base_fen,
-      dueFen: r.due_fen, paidFen: r.paid_fen, paidOn: r.paid_on, receiptNo: r.receipt_no,
-      consecutiveUnpaid: a?.consecutiveUnpaid ?? 0, level: a?.level ?? 'none',
+      memberId: r.member_id,
+      name: r.name,
+      memberCategory: r.category,
+      duesCategory: r.dues_category,
+      baseFen: r.base_fen,
+      dueFen: r.due_fen,
+      paidFen: r.paid_fen,
+      paidOn: r.paid_on,
+      receiptNo: r.receipt_no,
+      consecutiveUnpaid: a?.consecutiveUnpaid ?? 0,
+      level: a?.level ?? 'none',
     };
   });
   return {
-    month, orgId: org.id, orgName: org.name, rows: out,
-    dueFen: out.reduce((n, r) => n + (r.dueFen ?? 0), 0), paidFen: out.reduce((n, r) => n + r.paidFen, 0),
+    month,
+    orgId: org.id,
+    orgName: org.name,
+    rows: out,
+    dueFen: out.reduce((n, r) => n + (r.dueFen ?? 0), 0),
+    paidFen: out.reduce((n, r) => n + r.paidFen, 0),
   };
 }
 
 const LEVEL_ORDER = ['none', 'notice', 'warning', 'urgent', 'lapsed'] as const;
 
-export async function arrearsList(db: Kysely<DB>, orgPath: string, minLevel: (typeof LEVEL_ORDER)[number], limit: number, s: TDuesSettings, now: Date) {
+export async function arrearsList(
+  db: Kysely<DB>,
+  orgPath: string,
+  minLevel: (typeof LEVEL_ORDER)[number],
+  limit: number,
+  s: TDuesSettings,
+  now: Date,
+) {
   const asOfMonth = lastClosedMonth(now);
   const all = await q.arrearsOf(db, { scopePath: orgPath }, asOfMonth, s);
   const counts = { notice: 0, warning: 0, urgent: 0, lapsed: 0 };
   for (const a of all) if (a.level !== 'none') counts[a.level]++;
   const min = LEVEL_ORDER.indexOf(minLevel);
-  const hits = all.filter((a) => LEVEL_ORDER.indexOf(a.level) >= min)
+  const hits = all
+    .filter((a) => LEVEL_ORDER.indexOf(a.level) >= min)
     .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || b.owedFen - a.owedFen || a.memberId - b.memberId);
   const page = hits.slice(0, limit);
   const names = page.length
-    ? await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.name', 'o.name as org_name'])
-      .where('m.id', 'in', page.map((a) => a.memberId)).execute()
+    ? await db
+        .selectFrom('members as m')
+        .innerJoin('orgs as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.name', 'o.name as org_name'])
+        .where(
+          'm.id',
+          'in',
+          page.map((a) => a.memberId),
+        )
+        .execute()
     : [];
   const byId = new Map(names.map((n) => [n.id, n]));
   return {
-    asOfMonth, counts, truncated: hits.length > limit,
+    asOfMonth,
+    counts,
+    truncated: hits.length > limit,
     items: page.map((a) => ({ ...a, name: byId.get(a.memberId)?.name ?? '', orgName: byId.get(a.memberId)?.org_name ?? '' })),
   };
 }
@@ -100,14 +159,19 @@ export async function totalsOf(db: Kysely<DB>, org: { id: number; name: string; 
   }
   for (const p of paid) {
     for (const c of [cell(byMonth, p.month), cell(byChild, p.key)]) {
-      c.paidFen += Number(p.paid); c.voluntaryFen += Number(p.voluntary); c.toCentreFen += Number(p.centre); c.payers += p.payers;
+      c.paidFen += Number(p.paid);
+      c.voluntaryFen += Number(p.voluntary);
+      c.toCentreFen += Number(p.centre);
+      c.payers += p.payers;
     }
   }
   const names = await q.orgNamesByPath(db, [...byChild.keys()]);
   return {
-    from, to,
+    from,
+    to,
     byMonth: [...byMonth].map(([month, c]) => ({ month, ...c })),
-    byChild: [...byChild].map(([k, c]) => ({ orgId: names.get(k)?.id ?? 0, name: k === org.path ? `${org.name}（直属）` : names.get(k)?.name ?? '', ...c }))
+    byChild: [...byChild]
+      .map(([k, c]) => ({ orgId: names.get(k)?.id ?? 0, name: k === org.path ? `${org.name}（直属）` : (names.get(k)?.name ?? ''), ...c }))
       .sort((a, b) => b.dueFen - a.dueFen),
   };
 }

@@ -2,7 +2,12 @@
 // but typical (党建 side and 业务 side written as a secretary would).
 import type { Rng } from '../../demo/prng.js';
 
-export interface Template { title: string; party: string; business: string; owner: string }
+export interface Template {
+  title: string;
+  party: string;
+  business: string;
+  owner: string;
+}
 
 const T = (title: string, party: string, business: string, owner: string): Template => ({ title, party, business, owner });
 
@@ -28,16 +33,12 @@ const BY_UNIT: Record<string, Template[]> = {
     T('党员攻关项目', '组建党员突击队，设立攻关项目', '关键工序合格率提升到 99%', '生产部经理'),
     T('安全生产党员示范区', '党员划分责任区，开展安全隐患排查', '全年无一般以上安全事故', '安全总监'),
   ],
-  private_enterprise: [
-    T('党建促发展', '党员技术骨干“传帮带”，开展技能比武', '新产品研发按期投产', '总经理'),
-  ],
+  private_enterprise: [T('党建促发展', '党员技术骨干“传帮带”，开展技能比武', '新产品研发按期投产', '总经理')],
   organ: [
     T('党建引领优化营商环境', '党员窗口亮身份，开展“我为群众办实事”', '审批事项平均办理时限压缩 30%', '业务科科长'),
     T('模范机关创建', '开展“三比三争”，支部结对基层', '重点工作按期办结率 100%', '办公室主任'),
   ],
-  institution: [
-    T('党员服务窗口', '党员示范岗与服务承诺公开', '群众评价满意率 98% 以上', '业务科科长'),
-  ],
+  institution: [T('党员服务窗口', '党员示范岗与服务承诺公开', '群众评价满意率 98% 以上', '业务科科长')],
 };
 
 const GENERAL: Template[] = [

@@ -16,12 +16,22 @@ beforeAll(async () => {
   today = todayCn(t.clock.now());
   Y = Number(today.slice(0, 4));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
 const task = (over: object = {}) => ({
-  orgId: branch, year: Y, title: '党建引领社区垃圾分类', partySide: '党员认领楼栋，开展主题党日宣传', businessSide: '社区垃圾分类准确率达到 90%',
-  partyOwner: '王书记', businessOwner: '李主任', startOn: day(-30), dueOn: day(30), ...over,
+  orgId: branch,
+  year: Y,
+  title: '党建引领社区垃圾分类',
+  partySide: '党员认领楼栋，开展主题党日宣传',
+  businessSide: '社区垃圾分类准确率达到 90%',
+  partyOwner: '王书记',
+  businessOwner: '李主任',
+  startOn: day(-30),
+  dueOn: day(30),
+  ...over,
 });
 const create = async (cookie: string, over: object = {}) => t.call(cookie, 'POST', '/api/joint-tasks', task(over));
 const update = (cookie: string, id: number, body: object) => t.call(cookie, 'POST', `/api/joint-tasks/${id}/updates`, body);
@@ -32,7 +42,15 @@ describe('creating a joint task', () => {
     const res = await create(branchAdmin);
     expect(res.statusCode).toBe(201);
     const x = json(res);
-    expect(x).toMatchObject({ stage: 'planned', progress: 0, overdue: false, partyOwner: '王书记', businessOwner: '李主任', version: 1, canCheck: false });
+    expect(x).toMatchObject({
+      stage: 'planned',
+      progress: 0,
+      overdue: false,
+      partyOwner: '王书记',
+      businessOwner: '李主任',
+      version: 1,
+      canCheck: false,
+    });
     expect(x.updates).toHaveLength(1);
     expect((await audits('task.create')).map((a) => a.object_id)).toContain(String(x.id));
   });
@@ -81,7 +99,11 @@ describe('stages, progress and the check', () => {
   });
 
   it('records the check by the organization itself and closes the task', async () => {
-    const res = await t.call(branchAdmin, 'POST', `/api/joint-tasks/${id}/check`, { result: 'excellent', note: '群众满意度明显提升', version: v });
+    const res = await t.call(branchAdmin, 'POST', `/api/joint-tasks/${id}/check`, {
+      result: 'excellent',
+      note: '群众满意度明显提升',
+      version: v,
+    });
     expect(res.statusCode).toBe(200);
     const x = json(res);
     expect(x).toMatchObject({ stage: 'checked', checkResult: 'excellent', checkNote: '群众满意度明显提升', checkedOn: today });
@@ -124,7 +146,11 @@ describe('the board', () => {
 
   it('exports the filtered board with a purpose, audited', async () => {
     expect((await t.call(districtAdmin, 'GET', '/api/joint-tasks/export')).statusCode).toBe(400);
-    const res = await t.call(districtAdmin, 'GET', `/api/joint-tasks/export?year=${Y}&overdue=true&purpose=${encodeURIComponent('督查逾期任务')}`);
+    const res = await t.call(
+      districtAdmin,
+      'GET',
+      `/api/joint-tasks/export?year=${Y}&overdue=true&purpose=${encodeURIComponent('督查逾期任务')}`,
+    );
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

@@ -10,26 +10,50 @@ import type { TAppraisal, TAppraisalSave } from '../../../domain/schemas/meeting
 import { rosterOf, type RosterRow } from './queries.js';
 
 type Q = Db | Trx;
-interface GradeRow { member_id: number; grade: AppraisalGrade | null; note: string | null }
-interface Row { memberId: number; name: string; gender: string; category: 'full' | 'probationary'; grade: AppraisalGrade | null; note: string | null }
+interface GradeRow {
+  member_id: number;
+  grade: AppraisalGrade | null;
+  note: string | null;
+}
+interface Row {
+  memberId: number;
+  name: string;
+  gender: string;
+  category: 'full' | 'probationary';
+  grade: AppraisalGrade | null;
+  note: string | null;
+}
 
 const findAppraisal = (db: Q, orgId: number, year: number) =>
-  db.selectFrom('appraisals as a').leftJoin('meetings as m', 'm.id', 'a.meeting_id')
+  db
+    .selectFrom('appraisals as a')
+    .leftJoin('meetings as m', 'm.id', 'a.meeting_id')
     .select(['a.id', 'a.org_id', 'a.year', 'a.status', 'a.meeting_id', 'a.note', 'a.finalized_at', 'm.topic as meeting_topic'])
-    .where('a.org_id', '=', orgId).where('a.year', '=', year).executeTakeFirst();
+    .where('a.org_id', '=', orgId)
+    .where('a.year', '=', year)
+    .executeTakeFirst();
 
 function gradesOf(db: Q, appraisalId: number) {
-  return db.selectFrom('appraisal_grades as g').innerJoin('members as p', 'p.id', 'g.member_id')
+  return db
+    .selectFrom('appraisal_grades as g')
+    .innerJoin('members as p', 'p.id', 'g.member_id')
     .select(['g.member_id', 'g.grade', 'g.note', 'p.name', 'p.gender', 'p.category', 'p.sort_key'])
-    .where('g.appraisal_id', '=', appraisalId).orderBy('p.sort_key').orderBy('p.id').execute();
+    .where('g.appraisal_id', '=', appraisalId)
+    .orderBy('p.sort_key')
+    .orderBy('p.id')
+    .execute();
 }
 
 /** The roster with the grades saved so far (a draft follows the roster as it is today). */
 function merge(roster: RosterRow[], saved: GradeRow[]): Row[] {
   const byMember = new Map(saved.map((g) => [g.member_id, g]));
   return roster.map((r) => ({
-    memberId: r.member_id, name: r.name, gender: r.gender, category: r.category,
-    grade: byMember.get(r.member_id)?.grade ?? null, note: byMember.get(r.member_id)?.note ?? null,
+    memberId: r.member_id,
+    name: r.name,
+    gender: r.gender,
+    category: r.category,
+    grade: byMember.get(r.member_id)?.grade ?? null,
+    note: byMember.get(r.member_id)?.note ?? null,
   }));
 }
 
@@ -40,15 +64,29 @@ export async function appraisalView(db: Q, org: { id: number; name: string }, ye
   let rows: Row[];
   if (a?.status === 'final') {
     // A final appraisal is a record: it shows who was graded then, whatever happened since.
-    rows = (await gradesOf(db, a.id)).map((g) => ({ memberId: g.member_id, name: g.name, gender: g.gender, category: g.category, grade: g.grade, note: g.note }));
+    rows = (await gradesOf(db, a.id)).map((g) => ({
+      memberId: g.member_id,
+      name: g.name,
+      gender: g.gender,
+      category: g.category,
+      grade: g.grade,
+      note: g.note,
+    }));
   } else {
     rows = merge(await rosterOf(db, org.id), a ? await gradesOf(db, a.id) : []);
   }
   return {
-    id: a?.id ?? null, orgId: org.id, orgName: org.name, year, status: a?.status ?? 'new',
-    meetingId: a?.meeting_id ?? null, meetingTopic: a?.meeting_topic ?? null, note: a?.note ?? null,
+    id: a?.id ?? null,
+    orgId: org.id,
+    orgName: org.name,
+    year,
+    status: a?.status ?? 'new',
+    meetingId: a?.meeting_id ?? null,
+    meetingTopic: a?.meeting_topic ?? null,
+    note: a?.note ?? null,
     finalizedAt: a?.finalized_at ? new Date(a.finalized_at).toISOString() : null,
-    rows, counts: appraisalCounts(entries(rows)),
+    rows,
+    counts: appraisalCounts(entries(rows)),
     problems: a?.status === 'final' ? [] : appraisalProblems(entries(rows), false),
   };
 }
@@ -57,7 +95,13 @@ export async function appraisalView(db: Q, org: { id: number; name: string }, ye
 export async function saveDraft(trx: Trx, org: { id: number }, body: TAppraisalSave, userId: number, today: string): Promise<number> {
   if (body.year > Number(today.slice(0, 4))) throw invalid('不能登记以后年度的民主评议', 'year');
   // Locked, so a finalize running at the same time cannot slip between the check and the write.
-  const existing = await trx.selectFrom('appraisals').select('status').where('org_id', '=', org.id).where('year', '=', body.year).forUpdate().executeTakeFirst();
+  const existing = await trx
+    .selectFrom('appraisals')
+    .select('status')
+    .where('org_id', '=', org.id)
+    .where('year', '=', body.year)
+    .forUpdate()
+    .executeTakeFirst();
   if (existing?.status === 'final') throw conflict(`${body.year} 年度民主评议已确认，不能再修改`, 'year');
   if (body.meetingId) {
     const m = await trx.selectFrom('meetings').select(['org_id', 'status']).where('id', '=', body.meetingId).executeTakeFirst();
@@ -71,19 +115,29 @@ export async function saveDraft(trx: Trx, org: { id: number }, body: TAppraisalS
     if (!roster.has(g.memberId)) throw invalid('只能评议本组织（含党小组）的党员', `grades.${i}.memberId`);
   });
   const asked = body.grades.map((g) => ({ memberId: g.memberId, category: roster.get(g.memberId)!.category, grade: g.grade }));
-  const problem = appraisalProblems([...asked, ...[...roster.values()].filter((r) => !seen.has(r.member_id) && r.category === 'full')
-    .map((r) => ({ memberId: r.member_id, category: r.category, grade: null }))], false)[0];
+  const problem = appraisalProblems(
+    [
+      ...asked,
+      ...[...roster.values()]
+        .filter((r) => !seen.has(r.member_id) && r.category === 'full')
+        .map((r) => ({ memberId: r.member_id, category: r.category, grade: null })),
+    ],
+    false,
+  )[0];
   if (problem) {
     const i = body.grades.findIndex((g) => g.memberId === problem.memberId);
     throw invalid(problem.message, i >= 0 ? `grades.${i}.grade` : 'grades');
   }
-  const { id } = await trx.insertInto('appraisals')
+  const { id } = await trx
+    .insertInto('appraisals')
     .values({ org_id: org.id, year: body.year, meeting_id: body.meetingId ?? null, note: body.note?.trim() || null, created_by: userId })
     .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet({ meeting_id: body.meetingId ?? null, note: body.note?.trim() || null }))
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await trx.deleteFrom('appraisal_grades').where('appraisal_id', '=', id).execute();
   if (body.grades.length) {
-    await trx.insertInto('appraisal_grades')
+    await trx
+      .insertInto('appraisal_grades')
       .values(body.grades.map((g) => ({ appraisal_id: id, member_id: g.memberId, grade: g.grade, note: g.note?.trim() || null })))
       .execute();
   }
@@ -92,14 +146,22 @@ export async function saveDraft(trx: Trx, org: { id: number }, body: TAppraisalS
 
 /** Finalizes: the roster as it is today, every full member graded; the grade rows become the record. */
 export async function finalize(trx: Trx, id: number, now: Date): Promise<{ graded: number; excellent: number }> {
-  const a = await trx.selectFrom('appraisals').select(['id', 'org_id', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  const a = await trx
+    .selectFrom('appraisals')
+    .select(['id', 'org_id', 'status'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (a.status === 'final') throw conflict('该民主评议已确认', 'status');
   const rows = merge(await rosterOf(trx, a.org_id), await gradesOf(trx, a.id));
   const problem = appraisalProblems(entries(rows), true)[0];
   if (problem) throw invalid(problem.message, 'grades');
   await trx.deleteFrom('appraisal_grades').where('appraisal_id', '=', a.id).execute();
   if (rows.length) {
-    await trx.insertInto('appraisal_grades').values(rows.map((r) => ({ appraisal_id: a.id, member_id: r.memberId, grade: r.grade, note: r.note }))).execute();
+    await trx
+      .insertInto('appraisal_grades')
+      .values(rows.map((r) => ({ appraisal_id: a.id, member_id: r.memberId, grade: r.grade, note: r.note })))
+      .execute();
   }
   await trx.updateTable('appraisals').set({ status: 'final', finalized_at: now }).where('id', '=', a.id).execute();
   const c = appraisalCounts(entries(rows));

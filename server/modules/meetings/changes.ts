@@ -63,8 +63,16 @@ function checkAttendance(att: readonly TAttendanceInput[], status: MeetingStatus
 async function writeAttendance(trx: Trx, meetingId: number, att: readonly TAttendanceInput[]): Promise<void> {
   await trx.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
   if (att.length) {
-    await trx.insertInto('meeting_attendance')
-      .values(att.map((a) => ({ meeting_id: meetingId, member_id: a.memberId, present: a.present, absence_reason: a.present ? null : blank(a.absenceReason) })))
+    await trx
+      .insertInto('meeting_attendance')
+      .values(
+        att.map((a) => ({
+          meeting_id: meetingId,
+          member_id: a.memberId,
+          present: a.present,
+          absence_reason: a.present ? null : blank(a.absenceReason),
+        })),
+      )
       .execute();
   }
 }
@@ -73,19 +81,35 @@ async function writeAttendance(trx: Trx, meetingId: number, att: readonly TAtten
 async function syncPurposes(trx: Trx, meetingId: number, orgId: number, f: Pick<Fields, 'status' | 'kinds' | 'heldOn'>): Promise<void> {
   await trx.deleteFrom('meeting_purposes').where('meeting_id', '=', meetingId).execute();
   if (f.status === 'held') {
-    await trx.insertInto('meeting_purposes').values(f.kinds.map((kind) => ({ meeting_id: meetingId, org_id: orgId, kind, held_on: f.heldOn! }))).execute();
+    await trx
+      .insertInto('meeting_purposes')
+      .values(f.kinds.map((kind) => ({ meeting_id: meetingId, org_id: orgId, kind, held_on: f.heldOn! })))
+      .execute();
   }
 }
 
 const countsOf = (att: readonly TAttendanceInput[]) => (att.length ? attendanceCounts(att) : { shouldAttend: null, present: null });
 
-export interface WriteResult { id: number; status: MeetingStatus; late: boolean; changed: string[] }
+export interface WriteResult {
+  id: number;
+  status: MeetingStatus;
+  late: boolean;
+  changed: string[];
+}
 
 export async function createMeeting(trx: Trx, orgId: number, body: TMeetingCreate, ctx: WriteContext): Promise<WriteResult> {
   const f: Fields = {
-    status: body.status, kinds: body.kinds, plannedOn: body.plannedOn ?? null, heldOn: body.status === 'held' ? (body.heldOn ?? null) : null,
-    startTime: body.startTime ?? null, place: blank(body.place), topic: body.topic, host: blank(body.host), recorder: blank(body.recorder),
-    minutes: blank(body.minutes), decisions: blank(body.decisions),
+    status: body.status,
+    kinds: body.kinds,
+    plannedOn: body.plannedOn ?? null,
+    heldOn: body.status === 'held' ? (body.heldOn ?? null) : null,
+    startTime: body.startTime ?? null,
+    place: blank(body.place),
+    topic: body.topic,
+    host: blank(body.host),
+    recorder: blank(body.recorder),
+    minutes: blank(body.minutes),
+    decisions: blank(body.decisions),
   };
   const today = dayCn(ctx.now);
   checkFields(f, today);
@@ -94,12 +118,31 @@ export async function createMeeting(trx: Trx, orgId: number, body: TMeetingCreat
   // RULES.md §9: a late record is accepted and marked, with the real time it was made.
   const late = f.status === 'held' && isLateRecord(f.heldOn!, today, ctx.lateAfterDays);
   const counts = countsOf(att);
-  const { id } = await trx.insertInto('meetings').values({
-    org_id: orgId, kinds: f.kinds, status: f.status, planned_on: f.plannedOn, held_on: f.heldOn, start_time: f.startTime, place: f.place,
-    topic: f.topic, host: f.host, recorder: f.recorder, minutes: f.minutes, decisions: f.decisions,
-    should_attend: counts.shouldAttend, present: counts.present, late, recorded_at: f.status === 'held' ? ctx.now : null,
-    created_by: ctx.userId, created_at: ctx.now, updated_at: ctx.now,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('meetings')
+    .values({
+      org_id: orgId,
+      kinds: f.kinds,
+      status: f.status,
+      planned_on: f.plannedOn,
+      held_on: f.heldOn,
+      start_time: f.startTime,
+      place: f.place,
+      topic: f.topic,
+      host: f.host,
+      recorder: f.recorder,
+      minutes: f.minutes,
+      decisions: f.decisions,
+      should_attend: counts.shouldAttend,
+      present: counts.present,
+      late,
+      recorded_at: f.status === 'held' ? ctx.now : null,
+      created_by: ctx.userId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await writeAttendance(trx, id, att);
   await syncPurposes(trx, id, orgId, f);
   return { id, status: f.status, late, changed: [] };
@@ -112,8 +155,17 @@ export async function updateMeeting(trx: Trx, m: MeetingRow, body: TMeetingUpdat
   const status = body.status ?? m.status;
   if (m.status === 'held' && status === 'planned') throw invalid('已召开的会议不能改回计划', 'status');
   const before: Fields = {
-    status: m.status, kinds: m.kinds as MeetingKind[], plannedOn: m.planned_on, heldOn: m.held_on, startTime: m.start_time, place: m.place,
-    topic: m.topic, host: m.host, recorder: m.recorder, minutes: m.minutes, decisions: m.decisions,
+    status: m.status,
+    kinds: m.kinds as MeetingKind[],
+    plannedOn: m.planned_on,
+    heldOn: m.held_on,
+    startTime: m.start_time,
+    place: m.place,
+    topic: m.topic,
+    host: m.host,
+    recorder: m.recorder,
+    minutes: m.minutes,
+    decisions: m.decisions,
   };
   const f: Fields = { ...before, status };
   const changed: string[] = status !== m.status ? ['status'] : [];
@@ -133,14 +185,33 @@ export async function updateMeeting(trx: Trx, m: MeetingRow, body: TMeetingUpdat
   // The record is made when the meeting is first recorded as held; that time never moves (RULES.md §9).
   const becameHeld = m.status === 'planned' && status === 'held';
   const recordedAt = becameHeld ? ctx.now : m.recorded_at;
-  const late = status === 'held' && (becameHeld || f.heldOn !== m.held_on) ? isLateRecord(f.heldOn!, dayCn(recordedAt!), ctx.lateAfterDays) : m.late;
+  const late =
+    status === 'held' && (becameHeld || f.heldOn !== m.held_on) ? isLateRecord(f.heldOn!, dayCn(recordedAt!), ctx.lateAfterDays) : m.late;
   const counts = att ? countsOf(att) : { shouldAttend: m.should_attend, present: m.present };
-  const res = await trx.updateTable('meetings').set({
-    status: f.status, kinds: f.kinds, planned_on: f.plannedOn, held_on: f.heldOn, start_time: f.startTime, place: f.place, topic: f.topic,
-    host: f.host, recorder: f.recorder, minutes: f.minutes, decisions: f.decisions,
-    should_attend: counts.shouldAttend, present: counts.present, late, recorded_at: recordedAt, updated_at: ctx.now,
-    version: (eb) => eb('version', '+', 1),
-  }).where('id', '=', m.id).where('version', '=', body.version).executeTakeFirst();
+  const res = await trx
+    .updateTable('meetings')
+    .set({
+      status: f.status,
+      kinds: f.kinds,
+      planned_on: f.plannedOn,
+      held_on: f.heldOn,
+      start_time: f.startTime,
+      place: f.place,
+      topic: f.topic,
+      host: f.host,
+      recorder: f.recorder,
+      minutes: f.minutes,
+      decisions: f.decisions,
+      should_attend: counts.shouldAttend,
+      present: counts.present,
+      late,
+      recorded_at: recordedAt,
+      updated_at: ctx.now,
+      version: (eb) => eb('version', '+', 1),
+    })
+    .where('id', '=', m.id)
+    .where('version', '=', body.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw conflict('会议记录已被他人修改，请刷新后重试', 'version');
   if (att) await writeAttendance(trx, m.id, att);
   await syncPurposes(trx, m.id, m.org_id, f);

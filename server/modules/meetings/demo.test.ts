@@ -18,7 +18,9 @@ beforeAll(async () => {
   start = demoCalendar(today).start;
   root = (await t.db.selectFrom('orgs').select('path').where('id', '=', t.city.sampleIds.city).executeTakeFirstOrThrow()).path;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Each unit's checks over the demo year: the windows that began on or after its first day. */
 async function demoYear(): Promise<UnitCompliance[]> {
@@ -45,7 +47,7 @@ describe('the demo year of meetings', () => {
     expect(units.some((u) => u.missing > 3)).toBe(true);
   });
 
-  it('leaves the demo branch this month\'s 主题党日 and 支委会 and this quarter\'s 党课 to record, the months before held', async () => {
+  it("leaves the demo branch this month's 主题党日 and 支委会 and this quarter's 党课 to record, the months before held", async () => {
     const month = today.slice(0, 7);
     const [branch] = await unitCompliance(t.db, root, { kind: 'month', key: month }, today, { orgIds: [t.city.sampleIds.branch] });
     const state = (kind: string, key: string) => branch.checks.find((c) => c.kind === kind && c.periodKey === key)?.state;
@@ -56,11 +58,16 @@ describe('the demo year of meetings', () => {
     const closed = year[0].checks.filter((c) => c.from >= start && c.to < today && ['theme_day', 'committee_meeting'].includes(c.kind));
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((c) => c.state === 'held')).toBe(true);
-    const planned = await t.db.selectFrom('meetings').select('kinds').where('org_id', '=', t.city.sampleIds.branch).where('status', '=', 'planned').execute();
+    const planned = await t.db
+      .selectFrom('meetings')
+      .select('kinds')
+      .where('org_id', '=', t.city.sampleIds.branch)
+      .where('status', '=', 'planned')
+      .execute();
     expect(planned.flatMap((p) => p.kinds)).toContain('theme_day');
   });
 
-  it('grades last year\'s 民主评议 with 优秀 at most a third and probationary members ungraded', async () => {
+  it("grades last year's 民主评议 with 优秀 at most a third and probationary members ungraded", async () => {
     const rows = await sql<{ id: number; status: string; graded: number; excellent: number; probationary_graded: number }>`
       select a.id, a.status, count(g.grade)::int as graded, count(*) filter (where g.grade = 'excellent')::int as excellent,
         count(*) filter (where m.category = 'probationary' and g.grade is not null)::int as probationary_graded
@@ -87,12 +94,28 @@ describe('the demo year of meetings', () => {
     expect(h.late_ok).toBe(h.late);
     expect(h.two_kinds).toBeGreaterThan(0);
     expect(h.counted).toBe(h.n);
-    const purposes = await sql<{ n: number }>`select count(*)::int as n from meeting_purposes mp join meetings m on m.id = mp.meeting_id where m.status <> 'held' or not (mp.kind = any(m.kinds)) or mp.held_on <> m.held_on`.execute(t.db);
+    const purposes = await sql<{
+      n: number;
+    }>`select count(*)::int as n from meeting_purposes mp join meetings m on m.id = mp.meeting_id where m.status <> 'held' or not (mp.kind = any(m.kinds)) or mp.held_on <> m.held_on`.execute(
+      t.db,
+    );
     expect(purposes.rows[0].n).toBe(0);
-    const named = await sql<{ first: string }>`select to_char(min(m.held_on), 'YYYY-MM-DD') as first from meeting_attendance a join meetings m on m.id = a.meeting_id`.execute(t.db);
-    const monthsBack = (Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7))) - (Number(named.rows[0].first.slice(0, 4)) * 12 + Number(named.rows[0].first.slice(5, 7)));
+    const named = await sql<{
+      first: string;
+    }>`select to_char(min(m.held_on), 'YYYY-MM-DD') as first from meeting_attendance a join meetings m on m.id = a.meeting_id`.execute(
+      t.db,
+    );
+    const monthsBack =
+      Number(today.slice(0, 4)) * 12 +
+      Number(today.slice(5, 7)) -
+      (Number(named.rows[0].first.slice(0, 4)) * 12 + Number(named.rows[0].first.slice(5, 7)));
     expect(monthsBack).toBeLessThanOrEqual(2);
-    const planned = await sql<{ n: number; past: number }>`select count(*)::int as n, count(*) filter (where planned_on <= ${today}::date)::int as past from meetings where status = 'planned'`.execute(t.db);
+    const planned = await sql<{
+      n: number;
+      past: number;
+    }>`select count(*)::int as n, count(*) filter (where planned_on <= ${today}::date)::int as past from meetings where status = 'planned'`.execute(
+      t.db,
+    );
     expect(planned.rows[0].n).toBeGreaterThan(0);
     expect(planned.rows[0].past).toBe(0);
   });

@@ -16,7 +16,12 @@ import { resolveFilter } from './service.js';
 
 const EXPORT_MAX = 100_000;
 const PAGE = 2000;
-const EXPORT_RATE = { max: 10, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: (req: FastifyRequest) => `meeting-export:${req.actor?.userId ?? req.ip}` };
+const EXPORT_RATE = {
+  max: 10,
+  timeWindow: 60_000,
+  hook: 'preHandler' as const,
+  keyGenerator: (req: FastifyRequest) => `meeting-export:${req.actor?.userId ?? req.ip}`,
+};
 
 const COLUMNS: Column<ListRow>[] = [
   { header: '党组织', width: 30, value: (r) => r.org_name },
@@ -47,13 +52,19 @@ async function* allRows(db: Db, f: ResolvedFilter): AsyncGenerator<ListRow> {
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/export', { config: { action: 'life.read', rateLimit: EXPORT_RATE }, schema: { tags: ['meetings'], summary: '导出会议记录（Excel，与列表筛选一致，须填写用途）', querystring: ZMeetingExportQuery } },
+  app.get(
+    '/export',
+    {
+      config: { action: 'life.read', rateLimit: EXPORT_RATE },
+      schema: { tags: ['meetings'], summary: '导出会议记录（Excel，与列表筛选一致，须填写用途）', querystring: ZMeetingExportQuery },
+    },
     async (req, reply) => {
       const { purpose, ...f } = req.query;
       const ctx = ctxOf(req);
       const { db } = ctx;
       const filter = await resolveFilter(ctx, f, 'life.read');
-      if ((await countMeetings(db, filter)) > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
+      if ((await countMeetings(db, filter)) > EXPORT_MAX)
+        throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
       let rows = 0;
       async function* counted() {
         for await (const r of allRows(db, filter)) {
@@ -65,5 +76,6 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       await recordRead(ctx, 'meeting.export', 'meeting', { purpose, filter: f, rows });
       reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`会议记录-${ctx.today()}.xlsx`));
       return reply.send(buf);
-    });
+    },
+  );
 };

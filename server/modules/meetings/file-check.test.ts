@@ -23,7 +23,9 @@ describe('attachment names', () => {
 
 describe('Content-Disposition (RFC 5987 / 6266)', () => {
   it('encodes every character outside attr-char, quotes and parentheses included', () => {
-    expect(downloadDisposition("支部(一)'s 记录.pdf")).toBe(`attachment; filename="attachment.pdf"; filename*=UTF-8''%E6%94%AF%E9%83%A8%28%E4%B8%80%29%27s%20%E8%AE%B0%E5%BD%95.pdf`);
+    expect(downloadDisposition("支部(一)'s 记录.pdf")).toBe(
+      `attachment; filename="attachment.pdf"; filename*=UTF-8''%E6%94%AF%E9%83%A8%28%E4%B8%80%29%27s%20%E8%AE%B0%E5%BD%95.pdf`,
+    );
   });
 });
 

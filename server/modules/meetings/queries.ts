@@ -12,19 +12,35 @@ import { scopeSql } from '../../scope/access.js';
 export type MeetingRow = Selectable<MeetingsTable>;
 type Q = Db | Trx;
 
-export interface RosterRow { member_id: number; name: string; gender: string; category: 'full' | 'probationary'; group_name: string | null; sort_key: string }
+export interface RosterRow {
+  member_id: number;
+  name: string;
+  gender: string;
+  category: 'full' | 'probationary';
+  group_name: string | null;
+  sort_key: string;
+}
 
 /**
  * Who should attend an organization's meetings: members whose formal relationship is the
  * organization itself or one of its 党小组, and who are still counted members (RULES.md §6).
  */
 export function rosterOf(db: Q, orgId: number): Promise<RosterRow[]> {
-  return db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.id as member_id', 'm.name', 'm.gender', 'm.category', 'm.sort_key',
-      sql<string | null>`case when o.id = ${orgId} then null else o.name end`.as('group_name')])
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select([
+      'm.id as member_id',
+      'm.name',
+      'm.gender',
+      'm.category',
+      'm.sort_key',
+      sql<string | null>`case when o.id = ${orgId} then null else o.name end`.as('group_name'),
+    ])
     .where((eb) => eb.or([eb('m.org_id', '=', orgId), eb.and([eb('o.parent_id', '=', orgId), eb('o.kind', '=', 'party_group')])]))
     .where('m.status', 'in', COUNTED_STATUSES)
-    .orderBy('m.sort_key').orderBy('m.id')
+    .orderBy('m.sort_key')
+    .orderBy('m.id')
     .execute();
 }
 
@@ -60,37 +76,71 @@ function filtered(db: Q, f: ResolvedFilter, after: { key: string; id: number } |
 export function listPage(db: Q, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {
   return filtered(db, f, after)
     .select([
-      'm.id', 'm.org_id', 'o.name as org_name', 'm.kinds', 'm.status', 'm.planned_on', 'm.held_on', 'm.start_time', 'm.place', 'm.topic',
-      'm.host', 'm.recorder', 'm.should_attend', 'm.present', 'm.late', 'm.recorded_at', dateOf.as('sort_key'),
+      'm.id',
+      'm.org_id',
+      'o.name as org_name',
+      'm.kinds',
+      'm.status',
+      'm.planned_on',
+      'm.held_on',
+      'm.start_time',
+      'm.place',
+      'm.topic',
+      'm.host',
+      'm.recorder',
+      'm.should_attend',
+      'm.present',
+      'm.late',
+      'm.recorded_at',
+      dateOf.as('sort_key'),
       sql<number>`(select count(*)::int from meeting_attachments a where a.meeting_id = m.id)`.as('attachment_count'),
     ])
-    .orderBy(dateOf, 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+    .orderBy(dateOf, 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 export type ListRow = Awaited<ReturnType<typeof listPage>>[number];
 
 export async function countMeetings(db: Q, f: ResolvedFilter): Promise<number> {
-  const r = await filtered(db, f, null).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, f, null)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 /** The meeting if its organization is inside the scope path. */
 export function meetingInScope(db: Q, scopePath: string, id: number) {
-  return db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .selectAll('m').select(['o.name as org_name', 'o.path as org_path'])
-    .where('m.id', '=', id).where(scopeSql('o.path', scopePath)).executeTakeFirst();
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .where('m.id', '=', id)
+    .where(scopeSql('o.path', scopePath))
+    .executeTakeFirst();
 }
 export type ScopedMeeting = NonNullable<Awaited<ReturnType<typeof meetingInScope>>>;
 
 export function attendanceOf(db: Q, meetingId: number) {
-  return db.selectFrom('meeting_attendance as a').innerJoin('members as p', 'p.id', 'a.member_id')
+  return db
+    .selectFrom('meeting_attendance as a')
+    .innerJoin('members as p', 'p.id', 'a.member_id')
     .select(['a.member_id', 'p.name', 'p.gender', 'p.category', 'a.present', 'a.absence_reason'])
-    .where('a.meeting_id', '=', meetingId).orderBy('p.sort_key').orderBy('p.id').execute();
+    .where('a.meeting_id', '=', meetingId)
+    .orderBy('p.sort_key')
+    .orderBy('p.id')
+    .execute();
 }
 
 export function attachmentsOf(db: Q, meetingId: number) {
-  return db.selectFrom('meeting_attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by')
+  return db
+    .selectFrom('meeting_attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
     .select(['a.id', 'a.file_name', 'a.mime', 'a.size_bytes', 'a.sha256', 'a.uploaded_at', 'u.display_name as uploaded_by_name'])
-    .where('a.meeting_id', '=', meetingId).orderBy('a.id').execute();
+    .where('a.meeting_id', '=', meetingId)
+    .orderBy('a.id')
+    .execute();
 }
 export type AttachmentMetaRow = Awaited<ReturnType<typeof attachmentsOf>>[number];
 

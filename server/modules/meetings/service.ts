@@ -21,7 +21,10 @@ export async function resolveFilter(ctx: Ctx, f: TMeetingFilter, action: string)
   return {
     orgId: org.id,
     subtreePath: f.subtree === 'true' ? org.path : null,
-    kind: f.kind, status: f.status, from: f.from, to: f.to,
+    kind: f.kind,
+    status: f.status,
+    from: f.from,
+    to: f.to,
     late: f.late === undefined ? undefined : f.late === 'true',
   };
 }
@@ -33,11 +36,17 @@ export async function listMeetings(ctx: Ctx, f: q.ResolvedFilter, cursor: string
 }
 
 export async function meetingDetail(ctx: Ctx, id: number): Promise<TMeetingDetail> {
-  const { db, actor: { scopePath } } = ctx;
+  const {
+    db,
+    actor: { scopePath },
+  } = ctx;
   const m = await q.meetingInScope(db, scopePath, id);
   if (!m) throw notFound('会议记录');
   const [attendance, attachments, orgPath, createdBy] = await Promise.all([
-    q.attendanceOf(db, id), q.attachmentsOf(db, id), ancestorsInScope(db, m.org_path, scopePath), q.userName(db, m.created_by),
+    q.attendanceOf(db, id),
+    q.attachmentsOf(db, id),
+    ancestorsInScope(db, m.org_path, scopePath),
+    q.userName(db, m.created_by),
   ]);
   const warnings: string[] = [];
   if (m.status === 'held' && m.kinds.includes('branch_congress') && attendance.length) {
@@ -46,9 +55,21 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<TMeetingDetai
   }
   return {
     ...presentRow({ ...m, attachment_count: attachments.length, sort_key: '' }),
-    orgPath, recorder: m.recorder, minutes: m.minutes, decisions: m.decisions,
-    attendance: attendance.map((a) => ({ memberId: a.member_id, name: a.name, gender: a.gender, category: a.category, present: a.present, absenceReason: a.absence_reason })),
+    orgPath,
+    recorder: m.recorder,
+    minutes: m.minutes,
+    decisions: m.decisions,
+    attendance: attendance.map((a) => ({
+      memberId: a.member_id,
+      name: a.name,
+      gender: a.gender,
+      category: a.category,
+      present: a.present,
+      absenceReason: a.absence_reason,
+    })),
     attachments: attachments.map(presentAttachment),
-    warnings, createdBy, version: m.version,
+    warnings,
+    createdBy,
+    version: m.version,
   };
 }

@@ -11,7 +11,10 @@ import { conflict, notFound } from '../../errors.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 
 /** The columns a change may set: org_path follows org_id (trigger), the name's keys follow the name. */
-export type MemberSet = Omit<Updateable<MembersTable>, 'id' | 'org_path' | 'edu_highest' | 'name_initials' | 'sort_key' | 'version' | 'created_at' | 'updated_at'>;
+export type MemberSet = Omit<
+  Updateable<MembersTable>,
+  'id' | 'org_path' | 'edu_highest' | 'name_initials' | 'sort_key' | 'version' | 'created_at' | 'updated_at'
+>;
 
 /** Who writes and when: a Ctx bound to the transaction (context.ts inTrx) is one. */
 export interface MemberWriter {
@@ -21,8 +24,11 @@ export interface MemberWriter {
 }
 
 /** A writer for a service that still passes the transaction, the actor and the time one by one. */
-export const writerOf = (db: Db, actorId: number | null, now: Date): MemberWriter =>
-  ({ db, actor: actorId === null ? null : { userId: actorId }, clock: { now: () => now } });
+export const writerOf = (db: Db, actorId: number | null, now: Date): MemberWriter => ({
+  db,
+  actor: actorId === null ? null : { userId: actorId },
+  clock: { now: () => now },
+});
 
 export interface MemberChange {
   /** What happened, as the history names it: 'update', 'transfer', 'status.leave', 'full', 'dues.base'... */
@@ -40,7 +46,12 @@ export const STALE_MEMBER = '该党员信息已被他人修改，请刷新后再
 
 // Derived keys and secrets stay out of the history: id_masked is what it shows of a number.
 const HIDDEN = new Set(['name_initials', 'sort_key', 'id_cipher', 'id_hash']);
-const shown = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !HIDDEN.has(k)).map(([k, v]) => [k, v ?? null]));
+const shown = (row: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(row)
+      .filter(([k]) => !HIDDEN.has(k))
+      .map(([k, v]) => [k, v ?? null]),
+  );
 const json = (v: Record<string, unknown> | null) => (v === null ? null : JSON.stringify(v));
 
 /** Changes a member and writes its history entry; returns the columns as they were (empty when none were set). */
@@ -55,14 +66,24 @@ export async function changeMember(w: MemberWriter, memberId: number, change: Me
     const cur = await w.db.selectFrom('members').select(cols).where('id', '=', memberId).forUpdate().executeTakeFirst();
     if (!cur) throw notFound('党员');
     was = cur;
-    let q = w.db.updateTable('members').set({ ...set, version: sql`version + 1`, updated_at: now }).where('id', '=', memberId);
+    let q = w.db
+      .updateTable('members')
+      .set({ ...set, version: sql`version + 1`, updated_at: now })
+      .where('id', '=', memberId);
     if (change.version !== undefined) q = q.where('version', '=', change.version);
     if (!(await q.returning('id').executeTakeFirst())) throw conflict(STALE_MEMBER, 'version');
   }
   const before = cols.length || change.before ? { ...shown(was), ...change.before } : null;
-  await w.db.insertInto('member_history').values({
-    member_id: memberId, action: change.action, actor_id: w.actor?.userId ?? null, at: now,
-    before: json(before), after: json({ ...shown(set), ...change.after }),
-  }).execute();
+  await w.db
+    .insertInto('member_history')
+    .values({
+      member_id: memberId,
+      action: change.action,
+      actor_id: w.actor?.userId ?? null,
+      at: now,
+      before: json(before),
+      after: json({ ...shown(set), ...change.after }),
+    })
+    .execute();
   return was;
 }

@@ -10,7 +10,11 @@ import { probationEnd } from '../../../domain/rules/development.js';
 
 const { minAge, extensionMinMonths } = DEV_RULES_2014.numbers;
 
-export interface UnitFacts { unitType: string | null; unitName: string; district: string }
+export interface UnitFacts {
+  unitType: string | null;
+  unitName: string;
+  district: string;
+}
 export interface Profile {
   birthDate: string;
   ethnicity: string;
@@ -30,10 +34,62 @@ export interface Profile {
 
 const FMT = 'YYYY-MM-DD';
 // Age bands of the 公报 (≤30, 31–35, … 56–60, 61+) with their shares in per cent.
-const AGE_BANDS: [number, number, number][] = [[19, 30, 12.6], [31, 35, 10.5], [36, 40, 10.4], [41, 45, 9.0], [46, 50, 9.3], [51, 55, 9.6], [56, 60, 9.3], [61, 90, 29.3]];
-const MINORITIES: [string, number][] = [['回族', 30], ['满族', 25], ['蒙古族', 12], ['壮族', 10], ['土家族', 8], ['苗族', 6], ['朝鲜族', 5], ['彝族', 4], ['藏族', 2], ['维吾尔族', 2]];
-const NATIVE: [string, number][] = [['示范市', 70], ['江苏南京', 3], ['山东临沂', 3], ['河南周口', 3], ['安徽阜阳', 3], ['河北保定', 2], ['湖北黄冈', 2], ['四川南充', 2], ['湖南邵阳', 2], ['浙江温州', 2], ['江西赣州', 2], ['山西运城', 2], ['辽宁沈阳', 2], ['陕西渭南', 2]];
-const ROADS = ['人民', '解放', '建设', '和平', '中山', '新华', '文化', '胜利', '友谊', '光明', '长江', '黄河', '振兴', '幸福', '滨河', '东风'];
+const AGE_BANDS: [number, number, number][] = [
+  [19, 30, 12.6],
+  [31, 35, 10.5],
+  [36, 40, 10.4],
+  [41, 45, 9.0],
+  [46, 50, 9.3],
+  [51, 55, 9.6],
+  [56, 60, 9.3],
+  [61, 90, 29.3],
+];
+const MINORITIES: [string, number][] = [
+  ['回族', 30],
+  ['满族', 25],
+  ['蒙古族', 12],
+  ['壮族', 10],
+  ['土家族', 8],
+  ['苗族', 6],
+  ['朝鲜族', 5],
+  ['彝族', 4],
+  ['藏族', 2],
+  ['维吾尔族', 2],
+];
+const NATIVE: [string, number][] = [
+  ['示范市', 70],
+  ['江苏南京', 3],
+  ['山东临沂', 3],
+  ['河南周口', 3],
+  ['安徽阜阳', 3],
+  ['河北保定', 2],
+  ['湖北黄冈', 2],
+  ['四川南充', 2],
+  ['湖南邵阳', 2],
+  ['浙江温州', 2],
+  ['江西赣州', 2],
+  ['山西运城', 2],
+  ['辽宁沈阳', 2],
+  ['陕西渭南', 2],
+];
+const ROADS = [
+  '人民',
+  '解放',
+  '建设',
+  '和平',
+  '中山',
+  '新华',
+  '文化',
+  '胜利',
+  '友谊',
+  '光明',
+  '长江',
+  '黄河',
+  '振兴',
+  '幸福',
+  '滨河',
+  '东风',
+];
 const POSTS: Partial<Record<Occupation, string[]>> = {
   worker: ['技术工人', '操作工', '班组长', '维修工'],
   professional: ['工程师', '教师', '医师', '会计师', '护士', '技术员', '研究员'],
@@ -57,21 +113,58 @@ function education(rng: Rng, a: number, unitType: string | null): EducationLevel
   const office = ['organ', 'institution', 'school', 'hospital', 'soe'].includes(unitType ?? '');
   const r = rng.next();
   if (office) return r < 0.25 ? 'postgraduate' : r < 0.75 ? 'bachelor' : r < 0.93 ? 'associate' : 'secondary_vocational';
-  if (unitType === 'rural') return r < 0.05 ? 'bachelor' : r < 0.2 ? 'associate' : r < 0.45 ? 'high_school' : r < 0.85 ? 'junior_high' : 'primary';
+  if (unitType === 'rural')
+    return r < 0.05 ? 'bachelor' : r < 0.2 ? 'associate' : r < 0.45 ? 'high_school' : r < 0.85 ? 'junior_high' : 'primary';
   if (young) return r < 0.12 ? 'postgraduate' : r < 0.55 ? 'bachelor' : r < 0.85 ? 'associate' : 'high_school';
-  return r < 0.04 ? 'postgraduate' : r < 0.25 ? 'bachelor' : r < 0.45 ? 'associate' : r < 0.6 ? 'secondary_vocational' : r < 0.82 ? 'high_school' : 'junior_high';
+  return r < 0.04
+    ? 'postgraduate'
+    : r < 0.25
+      ? 'bachelor'
+      : r < 0.45
+        ? 'associate'
+        : r < 0.6
+          ? 'secondary_vocational'
+          : r < 0.82
+            ? 'high_school'
+            : 'junior_high';
 }
 
 function occupation(rng: Rng, a: number, unitType: string | null): Occupation {
   if (a >= 60 && rng.chance(0.85)) return 'retired';
   switch (unitType) {
-    case 'rural': return rng.chance(0.85) ? 'farmer' : 'other';
-    case 'organ': return rng.chance(0.9) ? 'official' : 'manager';
-    case 'school': case 'hospital': return a <= 22 && unitType === 'school' && rng.chance(0.6) ? 'student' : rng.chance(0.8) ? 'professional' : 'manager';
-    case 'institution': return rng.chance(0.6) ? 'professional' : 'manager';
-    case 'soe': case 'private_enterprise': return weighted(rng, [['worker', 40], ['professional', 25], ['manager', 30], ['other', 5]]);
-    case 'community': return a >= 55 ? 'retired' : weighted(rng, [['other', 50], ['worker', 20], ['manager', 15], ['professional', 15]]);
-    default: return weighted(rng, [['other', 50], ['professional', 20], ['manager', 20], ['worker', 10]]);
+    case 'rural':
+      return rng.chance(0.85) ? 'farmer' : 'other';
+    case 'organ':
+      return rng.chance(0.9) ? 'official' : 'manager';
+    case 'school':
+    case 'hospital':
+      return a <= 22 && unitType === 'school' && rng.chance(0.6) ? 'student' : rng.chance(0.8) ? 'professional' : 'manager';
+    case 'institution':
+      return rng.chance(0.6) ? 'professional' : 'manager';
+    case 'soe':
+    case 'private_enterprise':
+      return weighted(rng, [
+        ['worker', 40],
+        ['professional', 25],
+        ['manager', 30],
+        ['other', 5],
+      ]);
+    case 'community':
+      return a >= 55
+        ? 'retired'
+        : weighted(rng, [
+            ['other', 50],
+            ['worker', 20],
+            ['manager', 15],
+            ['professional', 15],
+          ]);
+    default:
+      return weighted(rng, [
+        ['other', 50],
+        ['professional', 20],
+        ['manager', 20],
+        ['worker', 10],
+      ]);
   }
 }
 

@@ -15,7 +15,9 @@ beforeAll(async () => {
   await seedMembersDemo(t.db, t.city, TEST_KEYS);
   rows = await load();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the demo members', () => {
   it('have valid fictional ID numbers that match their birth date and gender, all distinct', () => {
@@ -34,7 +36,9 @@ describe('the demo members', () => {
       const age = ageOn(m.birth_date, DEFAULT_AS_OF)!;
       expect(age).toBeGreaterThanOrEqual(18);
       expect(age).toBeLessThanOrEqual(90);
-      expect(checkMemberDates({ category: m.category, birthDate: m.birth_date, admittedOn: m.admitted_on, fullOn: m.full_on }, DEFAULT_AS_OF)).toEqual([]);
+      expect(
+        checkMemberDates({ category: m.category, birthDate: m.birth_date, admittedOn: m.admitted_on, fullOn: m.full_on }, DEFAULT_AS_OF),
+      ).toEqual([]);
       if (m.category === 'probationary') expect(m.admitted_on! >= '2025-11-01').toBe(true);
     }
     const over60 = rows.filter((m) => ageOn(m.birth_date, DEFAULT_AS_OF)! > 60).length / rows.length;
@@ -62,7 +66,11 @@ describe('the demo members', () => {
     const member = await t.login('member');
     const res = await t.call(member, 'GET', '/api/members/me');
     expect(res.statusCode, res.body).toBe(200);
-    const user = await t.db.selectFrom('users').select(['display_name', 'member_id']).where('username', '=', 'member').executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .select(['display_name', 'member_id'])
+      .where('username', '=', 'member')
+      .executeTakeFirstOrThrow();
     expect(json(res)).toMatchObject({ id: user.member_id, name: user.display_name, orgId: t.city.sampleIds.branch });
     expect(json(res).idMasked).toMatch(/\*{10}/);
     // Its own record only: the list stays closed to a member account.

@@ -22,20 +22,33 @@ const BRANCH_SUFFIX = /(机关|后勤保障|离退休|在职|物业服务|流动
 
 async function unitsByOrg(db: Db): Promise<Map<number, UnitFacts>> {
   const orgs = await db.selectFrom('orgs').select(['id', 'name', 'short_name', 'kind', 'unit_type', 'path']).execute();
-  const districts = new Map(orgs.filter((o) => o.kind === 'county_committee').map((o) => [String(o.id), (o.short_name ?? o.name).replace(/委$/, '')]));
+  const districts = new Map(
+    orgs.filter((o) => o.kind === 'county_committee').map((o) => [String(o.id), (o.short_name ?? o.name).replace(/委$/, '')]),
+  );
   const anyDistrict = [...districts.values()][0] ?? '';
-  return new Map(orgs.map((o) => {
-    const district = o.path.split('.').map((id) => districts.get(id)).find(Boolean) ?? anyDistrict;
-    const unit = o.kind === 'joint_branch' ? '' : o.name.replace(BRANCH_SUFFIX, '');
-    return [o.id, { unitType: o.unit_type, unitName: unit || `示范市${district}`, district }];
-  }));
+  return new Map(
+    orgs.map((o) => {
+      const district =
+        o.path
+          .split('.')
+          .map((id) => districts.get(id))
+          .find(Boolean) ?? anyDistrict;
+      const unit = o.kind === 'joint_branch' ? '' : o.name.replace(BRANCH_SUFFIX, '');
+      return [o.id, { unitType: o.unit_type, unitName: unit || `示范市${district}`, district }];
+    }),
+  );
 }
 
 export async function seedMembersDemo(db: Db, city: CityResult, keys: Keys, asOf = DEFAULT_AS_OF): Promise<void> {
   const crypto = new IdCrypto(keys);
   const rng = createRng(2026, 31);
   const units = await unitsByOrg(db);
-  const members = await db.selectFrom('members').select(['id', 'org_id', 'gender', 'category']).where('birth_date', 'is', null).orderBy('id').execute();
+  const members = await db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'gender', 'category'])
+    .where('birth_date', 'is', null)
+    .orderBy('id')
+    .execute();
   const seqs = new Map<string, number>();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < members.length; i += BATCH) {

@@ -9,7 +9,9 @@ beforeAll(async () => {
   t = await createTestApp();
   branchAdmin = await t.login('branch-admin');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 async function sheetRows(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -23,8 +25,16 @@ describe('exporting members', () => {
   it('holds exactly the rows the list shows, masked, formula-safe, and audits purpose, filter and count', async () => {
     const idNumber = idNumberFor('110106', '1979-10-10', 7, '女');
     const created = await t.call(branchAdmin, 'POST', '/api/members', {
-      orgId: t.city.sampleIds.branch, name: '伍丽华', ethnicity: '回族', category: 'full', idNumber, admittedOn: '2003-07-01', fullOn: '2004-07-01',
-      address: '=HYPERLINK("http://evil.example","点我")', workUnit: '+SUM(A1)', jobPost: '科员',
+      orgId: t.city.sampleIds.branch,
+      name: '伍丽华',
+      ethnicity: '回族',
+      category: 'full',
+      idNumber,
+      admittedOn: '2003-07-01',
+      fullOn: '2004-07-01',
+      address: '=HYPERLINK("http://evil.example","点我")',
+      workUnit: '+SUM(A1)',
+      jobPost: '科员',
     });
     expect(created.statusCode).toBe(201);
     const qs = `orgId=${t.city.sampleIds.branch}&category=full`;
@@ -49,12 +59,24 @@ describe('exporting members', () => {
     expect(mine[12]).toBe("'+SUM(A1) 科员");
 
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.export').executeTakeFirstOrThrow();
-    expect(audit.detail).toMatchObject({ purpose: '年度党员信息核对', rows: listed.length, filter: { orgId: t.city.sampleIds.branch, category: 'full' } });
+    expect(audit.detail).toMatchObject({
+      purpose: '年度党员信息核对',
+      rows: listed.length,
+      filter: { orgId: t.city.sampleIds.branch, category: 'full' },
+    });
   });
 
   it('asks for a purpose and keeps to the subtree', async () => {
     expect(json(await t.call(branchAdmin, 'GET', '/api/members/export')).error.field).toBe('purpose');
-    expect((await t.call(branchAdmin, 'GET', `/api/members/export?orgId=${t.city.sampleIds.otherBranch}&purpose=${encodeURIComponent('核对数据')}`)).statusCode).toBe(404);
+    expect(
+      (
+        await t.call(
+          branchAdmin,
+          'GET',
+          `/api/members/export?orgId=${t.city.sampleIds.otherBranch}&purpose=${encodeURIComponent('核对数据')}`,
+        )
+      ).statusCode,
+    ).toBe(404);
     const member = await t.login('member');
     expect((await t.call(member, 'GET', `/api/members/export?purpose=${encodeURIComponent('核对数据')}`)).statusCode).toBe(403);
   });

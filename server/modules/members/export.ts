@@ -18,7 +18,12 @@ import { resolveFilter } from './service.js';
 const EXPORT_MAX = 200_000;
 const PAGE = 2000;
 // SECURITY.md 26: exports are rate-limited per user, counted after authorization (a refused call is a 403, not a use).
-const EXPORT_RATE = { max: 10, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: (req: FastifyRequest) => `member-export:${req.actor?.userId ?? req.ip}` };
+const EXPORT_RATE = {
+  max: 10,
+  timeWindow: 60_000,
+  hook: 'preHandler' as const,
+  keyGenerator: (req: FastifyRequest) => `member-export:${req.actor?.userId ?? req.ip}`,
+};
 
 type Lbl = Record<string, { zh: string }>;
 const label = (labels: Lbl, code: string | null) => (code ? (labels[code]?.zh ?? code) : null);
@@ -69,22 +74,33 @@ export async function writeMembersXlsx(db: Db, f: ResolvedFilter, today: string)
       yield r;
     }
   }
-  const buffer = await toXlsx('党员信息', COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: ExportRow) => c.value(r, today) })), counted());
+  const buffer = await toXlsx(
+    '党员信息',
+    COLUMNS.map((c) => ({ header: c.header, width: c.width, value: (r: ExportRow) => c.value(r, today) })),
+    counted(),
+  );
   return { buffer, rows };
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/export', { config: { action: 'member.export', rateLimit: EXPORT_RATE }, schema: { tags: ['members'], summary: '导出党员信息（Excel，与列表筛选一致）', querystring: ZMemberExportQuery } },
+  app.get(
+    '/export',
+    {
+      config: { action: 'member.export', rateLimit: EXPORT_RATE },
+      schema: { tags: ['members'], summary: '导出党员信息（Excel，与列表筛选一致）', querystring: ZMemberExportQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const { purpose, ...f } = req.query;
       const filter = await resolveFilter(ctx, f);
-      if ((await countMembers(ctx.db, filter)) > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
+      if ((await countMembers(ctx.db, filter)) > EXPORT_MAX)
+        throw invalid(`导出行数超过 ${EXPORT_MAX.toLocaleString()} 行，请缩小筛选范围`, 'orgId');
       const today = ctx.today();
       const { buffer, rows } = await writeMembersXlsx(ctx.db, filter, today);
       // Audited with its purpose, the filter as asked and the number of rows (SECURITY.md 22).
       await recordRead(ctx, 'member.export', 'member', { purpose, filter: f, rows });
       reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`党员信息-${today.replaceAll('-', '')}.xlsx`));
       return reply.send(buffer);
-    });
+    },
+  );
 };

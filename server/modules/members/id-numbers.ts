@@ -5,7 +5,10 @@ import { checkIdNumber } from '../../../domain/rules/id-number.js';
 
 const CHECK_CHARS = '0123456789X';
 
-/** `area`: a 6-digit GB/T 2260 code; `birth`: YYYY-MM-DD; `seq`: any non-negative integer (wraps at 499) (the sequence code's parity gives the gender). */
+/**
+ * `area`: a 6-digit GB/T 2260 code; `birth`: YYYY-MM-DD; `seq`: any non-negative integer (wraps at 499) (the sequence code's parity gives
+ * the gender).
+ */
 export function idNumberFor(area: string, birth: string, seq: number, gender: '男' | '女'): string {
   // GB 11643: the sequence code (digits 15–17) is odd for men and even for women.
   const order = (seq % 499) * 2 + (gender === '男' ? 1 : 2);

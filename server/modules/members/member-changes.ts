@@ -15,9 +15,20 @@ import { changeMember, STALE_MEMBER, writerOf } from './changes.js';
 
 /** API field → column, for the fields an editor may change. */
 const COLUMNS = {
-  name: 'name', ethnicity: 'ethnicity', nativePlace: 'native_place', eduFulltime: 'edu_fulltime', degreeFulltime: 'degree_fulltime',
-  eduInservice: 'edu_inservice', degreeInservice: 'degree_inservice', occupation: 'occupation', workUnit: 'work_unit',
-  jobPost: 'job_post', phone: 'phone', address: 'address', admittedOn: 'admitted_on', fullOn: 'full_on',
+  name: 'name',
+  ethnicity: 'ethnicity',
+  nativePlace: 'native_place',
+  eduFulltime: 'edu_fulltime',
+  degreeFulltime: 'degree_fulltime',
+  eduInservice: 'edu_inservice',
+  degreeInservice: 'degree_inservice',
+  occupation: 'occupation',
+  workUnit: 'work_unit',
+  jobPost: 'job_post',
+  phone: 'phone',
+  address: 'address',
+  admittedOn: 'admitted_on',
+  fullOn: 'full_on',
 } as const satisfies Partial<Record<keyof TMemberUpdate, keyof MemberRow>>;
 type Editable = keyof typeof COLUMNS;
 const DATE_COLUMNS = { birthDate: 'birth_date', admittedOn: 'admitted_on', fullOn: 'full_on' } as const;
@@ -32,30 +43,39 @@ export async function createMember(trx: Trx, ctx: Ctx, org: OrgRow, input: TMemb
   assertHoldsMembers(org);
   const id = checkIdNumber(input.idNumber);
   if (!id.ok) throw invalid(id.message, 'idNumber');
-  const problem = checkMemberDates({ category: input.category, birthDate: id.birthDate, admittedOn: input.admittedOn, fullOn: input.fullOn ?? null }, ctx.today())[0];
+  const problem = checkMemberDates(
+    { category: input.category, birthDate: id.birthDate, admittedOn: input.admittedOn, fullOn: input.fullOn ?? null },
+    ctx.today(),
+  )[0];
   if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
-  return insertMember(trx, ctx.crypto, ctx.actor.userId, {
-    org_id: org.id,
-    name: input.name,
-    gender: id.gender,
-    birth_date: id.birthDate,
-    category: input.category,
-    idNumber: id.normalized,
-    ethnicity: input.ethnicity,
-    native_place: input.nativePlace ?? null,
-    edu_fulltime: input.eduFulltime ?? null,
-    degree_fulltime: input.degreeFulltime ?? null,
-    edu_inservice: input.eduInservice ?? null,
-    degree_inservice: input.degreeInservice ?? null,
-    occupation: input.occupation ?? null,
-    work_unit: input.workUnit ?? null,
-    job_post: input.jobPost ?? null,
-    phone: input.phone ?? null,
-    address: input.address ?? null,
-    admitted_on: input.admittedOn,
-    full_on: input.category === 'full' ? (input.fullOn ?? null) : null,
-    status_since: input.admittedOn,
-  }, now);
+  return insertMember(
+    trx,
+    ctx.crypto,
+    ctx.actor.userId,
+    {
+      org_id: org.id,
+      name: input.name,
+      gender: id.gender,
+      birth_date: id.birthDate,
+      category: input.category,
+      idNumber: id.normalized,
+      ethnicity: input.ethnicity,
+      native_place: input.nativePlace ?? null,
+      edu_fulltime: input.eduFulltime ?? null,
+      degree_fulltime: input.degreeFulltime ?? null,
+      edu_inservice: input.eduInservice ?? null,
+      degree_inservice: input.degreeInservice ?? null,
+      occupation: input.occupation ?? null,
+      work_unit: input.workUnit ?? null,
+      job_post: input.jobPost ?? null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      admitted_on: input.admittedOn,
+      full_on: input.category === 'full' ? (input.fullOn ?? null) : null,
+      status_since: input.admittedOn,
+    },
+    now,
+  );
 }
 
 /** Applies only the fields that really change; returns their names (empty when nothing changed). */
@@ -73,7 +93,12 @@ export async function updateMember(trx: Trx, ctx: Ctx, m: MemberRow, input: TMem
     if (!id.ok) throw invalid(id.message, 'idNumber');
     const cols = idColumns(ctx.crypto, id.normalized);
     if (cols.id_hash !== m.id_hash) {
-      const other = await trx.selectFrom('members').select('id').where('id_hash', '=', cols.id_hash).where('id', '!=', m.id).executeTakeFirst();
+      const other = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('id_hash', '=', cols.id_hash)
+        .where('id', '!=', m.id)
+        .executeTakeFirst();
       if (other) throw conflict('该身份证号已有党员记录', 'idNumber');
       // Birth date and gender follow the corrected number (GB 11643 encodes both).
       Object.assign(set, cols, { birth_date: id.birthDate, gender: id.gender });
@@ -85,8 +110,10 @@ export async function updateMember(trx: Trx, ctx: Ctx, m: MemberRow, input: TMem
   // Date rules are checked on the merged record, for the dates this edit touches only: an old
   // record with a missing date can still have its phone number corrected.
   const merged = { ...m, ...set } as MemberRow;
-  const problem = checkMemberDates({ category: m.category, birthDate: merged.birth_date, admittedOn: merged.admitted_on, fullOn: merged.full_on }, ctx.today())
-    .find((p) => DATE_COLUMNS[p.field] in set);
+  const problem = checkMemberDates(
+    { category: m.category, birthDate: merged.birth_date, admittedOn: merged.admitted_on, fullOn: merged.full_on },
+    ctx.today(),
+  ).find((p) => DATE_COLUMNS[p.field] in set);
   if (problem) throw invalid(problem.message, problem.field === 'birthDate' ? 'idNumber' : problem.field);
 
   await changeMember(writerOf(trx, ctx.actor.userId, now), m.id, { action: 'update', set, version: m.version });

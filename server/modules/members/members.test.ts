@@ -14,11 +14,22 @@ beforeAll(async () => {
   branchAdmin = await t.login('branch-admin');
   districtAdmin = await t.login('district-admin');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const newMember = (over: Record<string, unknown> = {}, birth = '1985-04-12', gender: '男' | '女' = '男') => ({
-  orgId: t.city.sampleIds.branch, name: '测试党员', ethnicity: '汉族', category: 'full', idNumber: idNumberFor('110105', birth, ++seq, gender),
-  admittedOn: '2010-07-01', fullOn: '2011-07-01', eduFulltime: 'bachelor', occupation: 'professional', phone: '13800138000', ...over,
+  orgId: t.city.sampleIds.branch,
+  name: '测试党员',
+  ethnicity: '汉族',
+  category: 'full',
+  idNumber: idNumberFor('110105', birth, ++seq, gender),
+  admittedOn: '2010-07-01',
+  fullOn: '2011-07-01',
+  eduFulltime: 'bachelor',
+  occupation: 'professional',
+  phone: '13800138000',
+  ...over,
 });
 const create = async (cookie: string, over: Record<string, unknown> = {}, birth?: string, gender?: '男' | '女') => {
   const res = await t.call(cookie, 'POST', '/api/members', newMember(over, birth, gender));
@@ -39,7 +50,16 @@ const auditRows = (action: string, objectId?: number) => {
 describe('adding a member', () => {
   it('reads birth date and gender from the ID number, masks it, keeps the history and audits it', async () => {
     const m = await create(branchAdmin, { name: '韩晓梅' }, '1990-02-14', '女');
-    expect(m).toMatchObject({ name: '韩晓梅', gender: '女', birthDate: '1990-02-14', category: 'full', status: 'normal', orgId: t.city.sampleIds.branch, hasIdNumber: true, version: 1 });
+    expect(m).toMatchObject({
+      name: '韩晓梅',
+      gender: '女',
+      birthDate: '1990-02-14',
+      category: 'full',
+      status: 'normal',
+      orgId: t.city.sampleIds.branch,
+      hasIdNumber: true,
+      version: 1,
+    });
     expect(m.idMasked).toMatch(/^1101\*{10}\d{3}[\dX]$/);
     expect(JSON.stringify(m)).not.toContain(newMember().idNumber.slice(6, 14));
     expect(m.partyYears).toBeGreaterThanOrEqual(14);
@@ -70,10 +90,18 @@ describe('adding a member', () => {
   });
 
   it('refuses fields a client may not set, and dates the 党章 forbids', async () => {
-    expect(json(await t.call(branchAdmin, 'POST', '/api/members', { ...newMember(), status: 'deceased' })).error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'status' });
+    expect(json(await t.call(branchAdmin, 'POST', '/api/members', { ...newMember(), status: 'deceased' })).error).toMatchObject({
+      code: 'UNKNOWN_FIELD',
+      field: 'status',
+    });
     const early = await t.call(branchAdmin, 'POST', '/api/members', newMember({ fullOn: '2011-01-01' }));
     expect(json(early).error).toMatchObject({ field: 'fullOn' });
-    const probationaryWithDate = await t.call(branchAdmin, 'POST', '/api/members', newMember({ category: 'probationary', admittedOn: '2026-01-10', fullOn: '2027-01-10' }));
+    const probationaryWithDate = await t.call(
+      branchAdmin,
+      'POST',
+      '/api/members',
+      newMember({ category: 'probationary', admittedOn: '2026-01-10', fullOn: '2027-01-10' }),
+    );
     expect(json(probationaryWithDate).error.field).toBe('fullOn');
     const young = await t.call(branchAdmin, 'POST', '/api/members', newMember({ admittedOn: '2010-07-01' }, '1995-01-01'));
     expect(json(young).error).toMatchObject({ field: 'admittedOn' });
@@ -90,11 +118,20 @@ describe('adding a member', () => {
 describe('editing a member', () => {
   it('changes only the fields sent, records before and after, and audits the field names', async () => {
     const m = await create(branchAdmin, { name: '邱建平', phone: '13900000001', workUnit: '示范市第二中学' });
-    const res = await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, { phone: '13900000002', workUnit: '示范市第二中学', version: 1 });
+    const res = await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, {
+      phone: '13900000002',
+      workUnit: '示范市第二中学',
+      version: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ phone: '13900000002', version: 2 });
     const [last] = json(await t.call(branchAdmin, 'GET', `/api/members/${m.id}/history`)).items;
-    expect(last).toMatchObject({ action: 'update', actorName: expect.any(String), before: { phone: '13900000001' }, after: { phone: '13900000002' } });
+    expect(last).toMatchObject({
+      action: 'update',
+      actorName: expect.any(String),
+      before: { phone: '13900000001' },
+      after: { phone: '13900000002' },
+    });
     expect(Object.keys(last.after)).toEqual(['phone']);
     expect((await auditRows('member.update', m.id))[0].detail).toEqual({ fields: ['phone'] });
   });
@@ -104,12 +141,18 @@ describe('editing a member', () => {
     expect((await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, { phone: '13900000003' })).statusCode).toBe(200);
     expect((await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, { phone: '13900000004', version: 1 })).statusCode).toBe(409);
     for (const field of ['orgId', 'status', 'category']) {
-      const res = await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, { [field]: field === 'orgId' ? t.city.sampleIds.otherBranch : 'left' });
+      const res = await t.call(branchAdmin, 'PATCH', `/api/members/${m.id}`, {
+        [field]: field === 'orgId' ? t.city.sampleIds.otherBranch : 'left',
+      });
       expect(json(res).error).toMatchObject({ code: 'UNKNOWN_FIELD', field });
     }
     const p = await create(branchAdmin, { category: 'probationary', admittedOn: '2026-02-01', fullOn: null });
     expect(json(await t.call(branchAdmin, 'PATCH', `/api/members/${p.id}`, { fullOn: '2027-02-01' })).error.field).toBe('fullOn');
-    expect(json(await t.call(branchAdmin, 'GET', `/api/members/${m.id}`))).toMatchObject({ phone: '13900000003', status: 'normal', orgId: t.city.sampleIds.branch });
+    expect(json(await t.call(branchAdmin, 'GET', `/api/members/${m.id}`))).toMatchObject({
+      phone: '13900000003',
+      status: 'normal',
+      orgId: t.city.sampleIds.branch,
+    });
   });
 
   it('re-reads birth date and gender from a corrected ID number', async () => {
@@ -124,13 +167,25 @@ describe('editing a member', () => {
 describe('scope', () => {
   it('answers 404 for another branch’s member, audits the refusal, and changes nothing', async () => {
     const other = await create(city, { orgId: t.city.sampleIds.otherBranch, name: '外支部党员' });
-    for (const [method, url, body] of [['GET', `/api/members/${other.id}`], ['GET', `/api/members/${other.id}/history`], ['PATCH', `/api/members/${other.id}`, { phone: '13700000000' }]] as const) {
+    for (const [method, url, body] of [
+      ['GET', `/api/members/${other.id}`],
+      ['GET', `/api/members/${other.id}/history`],
+      ['PATCH', `/api/members/${other.id}`, { phone: '13700000000' }],
+    ] as const) {
       const res = await t.call(branchAdmin, method, url, body);
       expect(res.statusCode).toBe(404);
     }
-    expect(json(await t.call(branchAdmin, 'GET', '/api/members/99999999')).error).toEqual(json(await t.call(branchAdmin, 'GET', `/api/members/${other.id}`)).error);
+    expect(json(await t.call(branchAdmin, 'GET', '/api/members/99999999')).error).toEqual(
+      json(await t.call(branchAdmin, 'GET', `/api/members/${other.id}`)).error,
+    );
     expect(json(await t.call(city, 'GET', `/api/members/${other.id}`)).phone).toBe('13800138000');
-    const denied = await t.db.selectFrom('audit_log').selectAll().where('result', '=', 'denied').where('object_type', '=', 'member').where('object_id', '=', String(other.id)).execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('result', '=', 'denied')
+      .where('object_type', '=', 'member')
+      .where('object_id', '=', String(other.id))
+      .execute();
     expect(denied.length).toBeGreaterThanOrEqual(3);
     expect((await t.call(branchAdmin, 'GET', `/api/members?orgId=${t.city.sampleIds.otherBranch}`)).statusCode).toBe(404);
     expect((await list(branchAdmin, `q=${encodeURIComponent('外支部党员')}`)).items).toEqual([]);
@@ -154,16 +209,36 @@ describe('the list', () => {
     } while (cursor);
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     expect(json(await t.call(districtAdmin, 'GET', '/api/members/count')).total).toBe(all.length);
-    const expected = await t.db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select('m.id')
-      .where(sql<boolean>`o.path <@ ${(await t.db.selectFrom('orgs').select('path').where('id', '=', t.city.sampleIds.district).executeTakeFirstOrThrow()).path}::ltree`)
-      .where('m.status', 'in', ['normal', 'flowing', 'lost_contact']).orderBy('m.sort_key').orderBy('m.id').execute();
+    const expected = await t.db
+      .selectFrom('members as m')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select('m.id')
+      .where(
+        sql<boolean>`o.path <@ ${(await t.db.selectFrom('orgs').select('path').where('id', '=', t.city.sampleIds.district).executeTakeFirstOrThrow()).path}::ltree`,
+      )
+      .where('m.status', 'in', ['normal', 'flowing', 'lost_contact'])
+      .orderBy('m.sort_key')
+      .orderBy('m.id')
+      .execute();
     expect(all.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     expect((await t.call(districtAdmin, 'GET', '/api/members?cursor=garbage')).statusCode).toBe(400);
   });
 
   it('filters by category, gender, education, age and joining period', async () => {
     const a = await create(branchAdmin, { name: '柏青松', eduFulltime: 'postgraduate' }, '1960-05-05', '男');
-    const b = await create(branchAdmin, { name: '柏青竹', category: 'probationary', admittedOn: '2026-03-01', fullOn: null, eduFulltime: 'associate', eduInservice: 'bachelor' }, '2000-05-05', '女');
+    const b = await create(
+      branchAdmin,
+      {
+        name: '柏青竹',
+        category: 'probationary',
+        admittedOn: '2026-03-01',
+        fullOn: null,
+        eduFulltime: 'associate',
+        eduInservice: 'bachelor',
+      },
+      '2000-05-05',
+      '女',
+    );
     const ids = async (qs: string) => (await list(branchAdmin, `q=${encodeURIComponent('柏青')}&${qs}`)).items.map((r: any) => r.id);
     expect(await ids('')).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(await ids('category=probationary')).toEqual([b.id]);
@@ -196,7 +271,11 @@ describe('revealing the full ID number', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().idNumber).toMatch(/^110105197509090\d{2}[\dX]$/);
     expect(res.headers['cache-control']).toContain('no-store');
-    expect((await auditRows('member.reveal_id', m.id))[0]).toMatchObject({ actor_name: 'city-admin', object_type: 'member', result: 'success' });
+    expect((await auditRows('member.reveal_id', m.id))[0]).toMatchObject({
+      actor_name: 'city-admin',
+      object_type: 'member',
+      result: 'success',
+    });
   });
 
   it('refuses a branch administrator (403) and audits the refusal', async () => {

@@ -11,12 +11,19 @@ beforeAll(async () => {
   t = await createTestApp({ areaDemos: true });
   city = await t.login('city-admin');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('pinyin-initials search on generated records', () => {
   it('finds a demo-generated member by the initials of its name', async () => {
-    const m = await t.db.selectFrom('members').select(['id', 'name']).where('org_id', '=', t.city.sampleIds.branch)
-      .where('status', '=', 'normal').orderBy('id').executeTakeFirstOrThrow();
+    const m = await t.db
+      .selectFrom('members')
+      .select(['id', 'name'])
+      .where('org_id', '=', t.city.sampleIds.branch)
+      .where('status', '=', 'normal')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const res = await t.call(city, 'GET', `/api/members?q=${pinyinInitials(m.name)}&limit=200`);
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).items.map((r: any) => r.id)).toContain(m.id);
@@ -31,8 +38,11 @@ describe('pinyin-initials search on generated records', () => {
   });
 
   it('fills the keys of a row written around insertMember, in one repair', async () => {
-    const { id } = await t.db.insertInto('members').values({ org_id: t.city.sampleIds.branch, name: '绕过者', gender: '女', category: 'full' })
-      .returning('id').executeTakeFirstOrThrow();
+    const { id } = await t.db
+      .insertInto('members')
+      .values({ org_id: t.city.sampleIds.branch, name: '绕过者', gender: '女', category: 'full' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(await fillNameKeys(t.db)).toBe(1);
     expect(json(await t.call(city, 'GET', '/api/members?q=rgz')).items.map((r: any) => r.id)).toContain(id);
     expect(await fillNameKeys(t.db)).toBe(0);

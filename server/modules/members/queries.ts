@@ -24,8 +24,7 @@ export interface ResolvedFilter {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Db | Trx, f: ResolvedFilter) {
-  let q = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .where(scopeSql('m.org_path', f.path));
+  let q = db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').where(scopeSql('m.org_path', f.path));
   if (f.statuses) q = q.where('m.status', 'in', f.statuses);
   if (f.search?.kind === 'idHash') q = q.where('m.id_hash', '=', f.search.hash);
   if (f.search?.kind === 'initials') q = q.where('m.name_initials', 'like', `${escapeLike(f.search.prefix)}%`);
@@ -53,8 +52,20 @@ function filteredAfter(db: Db | Trx, f: ResolvedFilter, after: { key: string; id
 }
 
 const LIST_COLUMNS = [
-  'm.id', 'm.name', 'm.gender', 'm.birth_date', 'm.ethnicity', 'm.edu_highest', 'm.category', 'm.status',
-  'm.admitted_on', 'm.full_on', 'm.org_id', 'o.name as org_name', 'm.id_masked', 'm.sort_key',
+  'm.id',
+  'm.name',
+  'm.gender',
+  'm.birth_date',
+  'm.ethnicity',
+  'm.edu_highest',
+  'm.category',
+  'm.status',
+  'm.admitted_on',
+  'm.full_on',
+  'm.org_id',
+  'o.name as org_name',
+  'm.id_masked',
+  'm.sort_key',
 ] as const;
 
 /** One keyset page on (sort_key, id), the pinyin order of names; `after` is the last row of the previous page. */
@@ -65,43 +76,76 @@ export type ListRow = Awaited<ReturnType<typeof listPage>>[number];
 
 /** Rows of the export: the list's columns plus the record's other fields, same filter, same order. */
 export function exportPage(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {
-  return filteredAfter(db, f, after).select([
-    ...LIST_COLUMNS, 'm.native_place', 'm.edu_fulltime', 'm.degree_fulltime', 'm.edu_inservice', 'm.degree_inservice',
-    'm.occupation', 'm.work_unit', 'm.job_post', 'm.phone', 'm.address', 'o.code as org_code',
-  ]).orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
+  return filteredAfter(db, f, after)
+    .select([
+      ...LIST_COLUMNS,
+      'm.native_place',
+      'm.edu_fulltime',
+      'm.degree_fulltime',
+      'm.edu_inservice',
+      'm.degree_inservice',
+      'm.occupation',
+      'm.work_unit',
+      'm.job_post',
+      'm.phone',
+      'm.address',
+      'o.code as org_code',
+    ])
+    .orderBy('m.sort_key')
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
 }
 export type ExportRow = Awaited<ReturnType<typeof exportPage>>[number];
 
 export async function countMembers(db: Db, f: ResolvedFilter): Promise<number> {
-  const r = await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, f)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 /** The filter's members by category: the organization page's 党员总数 is this count with COUNTED_STATUSES. */
 export async function categoryCounts(db: Db | Trx, f: ResolvedFilter): Promise<{ full: number; probationary: number }> {
-  const rows = await filtered(db, f).select(['m.category', sql<number>`count(*)::int`.as('n')]).groupBy('m.category').execute();
+  const rows = await filtered(db, f)
+    .select(['m.category', sql<number>`count(*)::int`.as('n')])
+    .groupBy('m.category')
+    .execute();
   const get = (c: string) => rows.find((r) => r.category === c)?.n ?? 0;
   return { full: get('full'), probationary: get('probationary') };
 }
 
 export function memberWithOrg(db: Db | Trx, id: number) {
-  return db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .selectAll('m').select(['o.name as org_name', 'o.path as org_tree_path'])
-    .where('m.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select(['o.name as org_name', 'o.path as org_tree_path'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 export type DetailRow = NonNullable<Awaited<ReturnType<typeof memberWithOrg>>>;
 
 export function historyOf(db: Db, memberId: number) {
-  return db.selectFrom('member_history as h').leftJoin('users as u', 'u.id', 'h.actor_id')
+  return db
+    .selectFrom('member_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
     .select(['h.id', 'h.action', 'u.display_name as actor_name', 'h.at', 'h.before', 'h.after'])
-    .where('h.member_id', '=', memberId).orderBy('h.id', 'desc').limit(500).execute();
+    .where('h.member_id', '=', memberId)
+    .orderBy('h.id', 'desc')
+    .limit(500)
+    .execute();
 }
 
 /** Which of these keyed hashes already belong to a member (import de-duplication), in batches the engine takes. */
 export async function existingIdHashes(db: Db | Trx, hashes: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < hashes.length; i += 1000) {
-    const rows = await db.selectFrom('members').select('id_hash').where('id_hash', 'in', hashes.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('members')
+      .select('id_hash')
+      .where('id_hash', 'in', hashes.slice(i, i + 1000))
+      .execute();
     for (const r of rows) if (r.id_hash) found.add(r.id_hash);
   }
   return found;

@@ -18,8 +18,8 @@ import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
  */
 export async function resolveFilter(ctx: Ctx, f: TMemberFilter): Promise<q.ResolvedFilter> {
   const path = f.orgId ? (await orgById(ctx.db, f.orgId)).path : ctx.actor.scopePath;
-  const statuses: readonly MemberStatus[] | null = f.status === 'all' ? null
-    : f.status === 'counted' ? COUNTED_STATUSES : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
+  const statuses: readonly MemberStatus[] | null =
+    f.status === 'all' ? null : f.status === 'counted' ? COUNTED_STATUSES : f.status === 'on_books' ? ON_BOOKS_STATUSES : [f.status];
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMin > f.ageMax) throw invalid('年龄下限不能大于上限', 'ageMin');
   if (f.joinedFrom && f.joinedTo && f.joinedFrom > f.joinedTo) throw invalid('入党日期起不能晚于止', 'joinedFrom');
   return {
@@ -74,11 +74,26 @@ export async function memberDetail(ctx: Ctx, id: number, scopePath = ctx.actor.s
 export async function memberHistory(ctx: Ctx, id: number) {
   const rows = await q.historyOf(ctx.db, id);
   // Snapshots keep the branch's id; people read its name (a transfer shows where from and where to).
-  const orgOf = (s: unknown) => (s && typeof s === 'object' ? (s as Record<string, unknown>).org_id ?? (s as Record<string, unknown>).orgId : null);
-  const ids = [...new Set(rows.flatMap((r) => [orgOf(r.before), orgOf(r.after)]).map(Number).filter((v) => Number.isInteger(v) && v > 0))];
+  const orgOf = (s: unknown) =>
+    s && typeof s === 'object' ? ((s as Record<string, unknown>).org_id ?? (s as Record<string, unknown>).orgId) : null;
+  const ids = [
+    ...new Set(
+      rows
+        .flatMap((r) => [orgOf(r.before), orgOf(r.after)])
+        .map(Number)
+        .filter((v) => Number.isInteger(v) && v > 0),
+    ),
+  ];
   const orgNames = Object.fromEntries((await namesOf(ctx.db, ids)).map((o) => [String(o.id), o.name]));
   return {
-    items: rows.map((r) => ({ id: r.id, action: r.action, actorName: r.actor_name, at: new Date(r.at).toISOString(), before: r.before, after: r.after })),
+    items: rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      actorName: r.actor_name,
+      at: new Date(r.at).toISOString(),
+      before: r.before,
+      after: r.after,
+    })),
     orgNames,
   };
 }
@@ -87,7 +102,9 @@ export async function memberHistory(ctx: Ctx, id: number) {
 export async function revealIdNumber(ctx: Ctx, member: { id: number; id_cipher: string | null }) {
   if (!member.id_cipher) throw notFound('身份证号');
   const cipher = member.id_cipher;
-  return audited(ctx, { action: 'member.reveal_id', objectType: 'member', objectId: () => member.id }, async () => ({ idNumber: ctx.crypto.decrypt(cipher) }));
+  return audited(ctx, { action: 'member.reveal_id', objectType: 'member', objectId: () => member.id }, async () => ({
+    idNumber: ctx.crypto.decrypt(cipher),
+  }));
 }
 
 /** The member record of the signed-in member account; its scope is the member's own organization path. */
@@ -96,4 +113,3 @@ export async function myMemberId(ctx: Ctx): Promise<number> {
   if (!u?.member_id) throw notFound('本人党员档案');
   return u.member_id;
 }
-

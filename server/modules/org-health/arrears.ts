@@ -9,7 +9,12 @@ import { addMonths, arrearsLevel, monthsBetween, type ArrearsThresholds } from '
 import type { ArrearsCounts } from '../../../domain/rules/org-health.js';
 import { ledgerCte } from '../dues/ledger-sql.js';
 
-export async function arrearsByOrg(db: Db, scopePath: string, lastClosed: string, t: ArrearsThresholds): Promise<Map<number, ArrearsCounts>> {
+export async function arrearsByOrg(
+  db: Db,
+  scopePath: string,
+  lastClosed: string,
+  t: ArrearsThresholds,
+): Promise<Map<number, ArrearsCounts>> {
   const from = addMonths(lastClosed, 1 - t.lapseMonths);
   // Only members whose last closed month is unpaid have a run of unpaid months at all.
   const r = await sql<{ org_id: number; last_ok: string | null; first_month: string }>`${ledgerCte({ scopePath }, from, lastClosed)}

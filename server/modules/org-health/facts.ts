@@ -10,9 +10,23 @@ import type { OrgRow } from '../orgs/queries.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { parsePeriod, periodKeyOf } from '../../../domain/rules/org-life.js';
 import {
-  closedMonthsOfYear, developmentUnitLevel, duesUnitLevel, emptyTally, meetingsUnitLevel, standardsUnitLevel, tallyUnit, termUnitLevel,
-  type ArrearsCounts, type DevelopmentFacts, type HealthThresholds, type MeetingsFacts, type StandardsFacts, type StandardsUnit,
-  type TermHealthState, type TermsFacts, type UnitTally,
+  closedMonthsOfYear,
+  developmentUnitLevel,
+  duesUnitLevel,
+  emptyTally,
+  meetingsUnitLevel,
+  standardsUnitLevel,
+  tallyUnit,
+  termUnitLevel,
+  type ArrearsCounts,
+  type DevelopmentFacts,
+  type HealthThresholds,
+  type MeetingsFacts,
+  type StandardsFacts,
+  type StandardsUnit,
+  type TermHealthState,
+  type TermsFacts,
+  type UnitTally,
 } from '../../../domain/rules/org-health.js';
 import { unitCompliance } from '../org-life/compliance.js';
 import { listTerms, OPEN_ELECTION } from '../terms/queries.js';
@@ -24,7 +38,10 @@ import { weakList } from '../standards/weak-orgs.js';
 import { arrearsByOrg } from './arrears.js';
 import { scopeSql } from '../../scope/access.js';
 
-export interface DuesRowFacts extends UnitTally, ArrearsCounts { dueFen: number; paidFen: number }
+export interface DuesRowFacts extends UnitTally, ArrearsCounts {
+  dueFen: number;
+  paidFen: number;
+}
 
 export interface RowFacts {
   members: number;
@@ -69,13 +86,29 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
   const duesMonths = closedMonthsOfYear(lastClosed);
   const inRoot = (col: string) => scopeSql(col, root.path);
   const [orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, lastRatings, weak] = await Promise.all([
-    db.selectFrom('orgs').select(['id', sql<string>`path::text`.as('path')]).where(inRoot('path')).execute(),
+    db
+      .selectFrom('orgs')
+      .select(['id', sql<string>`path::text`.as('path')])
+      .where(inRoot('path'))
+      .execute(),
     unitCompliance(db, root.path, { kind: 'year', key: String(year) }, today),
     listTerms(db, { path: root.path, today }, null, 100_000),
     arrearsByOrg(db, root.path, lastClosed, settings),
     totalsOf(db, root, duesMonths.from, duesMonths.to),
-    db.selectFrom('members').select(['org_id', sql<number>`count(*)::int`.as('n')]).where(inRoot('org_path')).where('status', 'in', COUNTED_STATUSES).groupBy('org_id').execute(),
-    db.selectFrom('dev_people').select(['org_id', sql<number>`count(*)::int`.as('n')]).where(inRoot('org_path')).where('status', 'in', OPEN_DEV).groupBy('org_id').execute(),
+    db
+      .selectFrom('members')
+      .select(['org_id', sql<number>`count(*)::int`.as('n')])
+      .where(inRoot('org_path'))
+      .where('status', 'in', COUNTED_STATUSES)
+      .groupBy('org_id')
+      .execute(),
+    db
+      .selectFrom('dev_people')
+      .select(['org_id', sql<number>`count(*)::int`.as('n')])
+      .where(inRoot('org_path'))
+      .where('status', 'in', OPEN_DEV)
+      .groupBy('org_id')
+      .execute(),
     developmentTodos.own({ db, now, today }, { subtree: { id: root.id, name: root.name, path: root.path, kind: root.kind } }),
     branchRatings(db, root.path, year),
     branchRatings(db, root.path, year - 1),
@@ -85,7 +118,14 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
 }
 
 /** Reads every signal's facts for the subtree of `root` on `today`. */
-export async function subtreeFacts(db: Db, actor: Actor, root: OrgRow, now: Date, today: string, th: HealthThresholds): Promise<SubtreeFacts> {
+export async function subtreeFacts(
+  db: Db,
+  actor: Actor,
+  root: OrgRow,
+  now: Date,
+  today: string,
+  th: HealthThresholds,
+): Promise<SubtreeFacts> {
   const x = await loadInputs(db, actor, root, now, today);
   const depth = root.path.split('.').length;
   const pathOf = new Map(x.orgs.map((o) => [o.id, o.path]));
@@ -118,7 +158,12 @@ export async function subtreeFacts(db: Db, actor: Actor, root: OrgRow, now: Date
 
   // Terms: every organization that has one (任期意见), in the state the terms module computes.
   for (const t of x.terms) {
-    const unit = { orgName: t.name, state: t.state as TermHealthState, endsOn: t.ends_on, electionUnderWay: (OPEN_ELECTION as readonly (string | null)[]).includes(t.latest_status) };
+    const unit = {
+      orgName: t.name,
+      state: t.state as TermHealthState,
+      endsOn: t.ends_on,
+      electionUnderWay: (OPEN_ELECTION as readonly (string | null)[]).includes(t.latest_status),
+    };
     const level = termUnitLevel(unit);
     each(t.id, ({ terms: s }) => {
       tallyUnit(s, level);
@@ -144,7 +189,11 @@ export async function subtreeFacts(db: Db, actor: Actor, root: OrgRow, now: Date
     });
   }
   for (const c of x.totals.byChild) {
-    if (c.orgId) each(c.orgId, (r) => { r.dues.dueFen += c.dueFen; r.dues.paidFen += c.paidFen; });
+    if (c.orgId)
+      each(c.orgId, (r) => {
+        r.dues.dueFen += c.dueFen;
+        r.dues.paidFen += c.paidFen;
+      });
   }
 
   // Development: each branch with people in the pipeline, and the steps past their deadline (the to-do provider's).
@@ -172,10 +221,16 @@ export async function subtreeFacts(db: Db, actor: Actor, root: OrgRow, now: Date
   const standards = new Map<number, StandardsUnit>();
   for (const b of x.ratings) {
     const stars = b.stars ?? lastYear.get(b.id) ?? null;
-    standards.set(b.id, { stars, ratedYear: b.stars !== null ? year : stars !== null ? year - 1 : null, weakYear: null, weakOverdueTasks: 0 });
+    standards.set(b.id, {
+      stars,
+      ratedYear: b.stars !== null ? year : stars !== null ? year - 1 : null,
+      weakYear: null,
+      weakOverdueTasks: 0,
+    });
   }
   for (const w of x.weak) {
-    const u = standards.get(w.orgId) ?? standards.set(w.orgId, { stars: null, ratedYear: null, weakYear: null, weakOverdueTasks: 0 }).get(w.orgId)!;
+    const u =
+      standards.get(w.orgId) ?? standards.set(w.orgId, { stars: null, ratedYear: null, weakYear: null, weakOverdueTasks: 0 }).get(w.orgId)!;
     u.weakYear = Math.max(u.weakYear ?? 0, w.year);
     u.weakOverdueTasks += w.overdue;
   }
@@ -184,11 +239,22 @@ export async function subtreeFacts(db: Db, actor: Actor, root: OrgRow, now: Date
     each(orgId, ({ standards: s }) => {
       tallyUnit(s, level);
       s.only ??= u;
-      if (u.weakYear !== null) { s.weak++; s.weakOverdueTasks += u.weakOverdueTasks; }
+      if (u.weakYear !== null) {
+        s.weak++;
+        s.weakOverdueTasks += u.weakOverdueTasks;
+      }
       if (u.stars !== null) s.rated++;
       if (u.stars !== null && u.stars <= th.lowStars) s.lowStars++;
     });
   }
 
-  return { today, quarter: quarter.key, duesMonths: x.duesMonths, warnMonths: x.settings.warnMonths, lapseMonths: x.settings.lapseMonths, rows, total };
+  return {
+    today,
+    quarter: quarter.key,
+    duesMonths: x.duesMonths,
+    warnMonths: x.settings.warnMonths,
+    lapseMonths: x.settings.lapseMonths,
+    rows,
+    total,
+  };
 }

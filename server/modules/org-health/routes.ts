@@ -10,15 +10,24 @@ import { registerHealthExport } from './export.js';
 const tags = ['org-health'];
 
 export const orgHealthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', {
-    config: { action: 'stats.read' },
-    schema: { tags, summary: '组织健康度：下级组织的组织生活、换届、党费、发展党员、标准化建设信号及原因', querystring: ZHealthQuery, response: { 200: ZHealthSchema } },
-  }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const org = await loadOrg(ctx, 'stats.read', req.query.orgId ?? ctx.actor.orgId);
-    reply.header('Cache-Control', 'no-store');
-    return healthOf(ctx, org);
-  });
+  app.get(
+    '/',
+    {
+      config: { action: 'stats.read' },
+      schema: {
+        tags,
+        summary: '组织健康度：下级组织的组织生活、换届、党费、发展党员、标准化建设信号及原因',
+        querystring: ZHealthQuery,
+        response: { 200: ZHealthSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const org = await loadOrg(ctx, 'stats.read', req.query.orgId ?? ctx.actor.orgId);
+      reply.header('Cache-Control', 'no-store');
+      return healthOf(ctx, org);
+    },
+  );
 
   registerHealthExport(app);
 };

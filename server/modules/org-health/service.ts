@@ -4,8 +4,17 @@
 import type { Ctx } from '../../context.js';
 import { ancestorsInScope, childrenOf, type OrgRow } from '../orgs/queries.js';
 import {
-  DEFAULT_HEALTH_THRESHOLDS, developmentSignal, duesSignal, HEALTH_BASIS, HEALTH_SIGNALS, meetingsSignal, standardsSignal, termsSignal,
-  type HealthSignalKind, type HealthThresholds, type SignalResult,
+  DEFAULT_HEALTH_THRESHOLDS,
+  developmentSignal,
+  duesSignal,
+  HEALTH_BASIS,
+  HEALTH_SIGNALS,
+  meetingsSignal,
+  standardsSignal,
+  termsSignal,
+  type HealthSignalKind,
+  type HealthThresholds,
+  type SignalResult,
 } from '../../../domain/rules/org-health.js';
 import type { THealth, THealthCell, THealthRow } from '../../../domain/schemas/org-health.js';
 import { todayCn } from '../../dates.js';
@@ -42,11 +51,24 @@ function cellsOf(f: RowFacts, s: SubtreeFacts, orgId: number, th: HealthThreshol
   return out;
 }
 
-function rowOf(org: { id: number; name: string; kind: string }, self: boolean, hasChildren: boolean, f: RowFacts, s: SubtreeFacts, th: HealthThresholds): THealthRow {
+function rowOf(
+  org: { id: number; name: string; kind: string },
+  self: boolean,
+  hasChildren: boolean,
+  f: RowFacts,
+  s: SubtreeFacts,
+  th: HealthThresholds,
+): THealthRow {
   const cells = cellsOf(f, s, org.id, th);
   const levels = Object.values(cells).map((c) => c?.level);
   return {
-    orgId: org.id, orgName: self && hasChildren ? `${org.name}（本级）` : org.name, orgKind: org.kind, self, hasChildren, members: f.members, cells,
+    orgId: org.id,
+    orgName: self && hasChildren ? `${org.name}（本级）` : org.name,
+    orgKind: org.kind,
+    self,
+    hasChildren,
+    members: f.members,
+    cells,
     warnings: levels.filter((l) => l === 'warning').length,
     attentions: levels.filter((l) => l === 'attention').length,
   };

@@ -43,8 +43,14 @@ export async function complianceOverview(db: Db, scopePath: string, org: OrgRow,
     }
   }
   const children = byChild.size
-    ? await db.selectFrom('orgs').select(['id', 'name', 'kind']).where('parent_id', '=', org.id).where('id', 'in', [...byChild.keys()])
-      .orderBy('sort_key').orderBy('id').execute()
+    ? await db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'kind'])
+        .where('parent_id', '=', org.id)
+        .where('id', 'in', [...byChild.keys()])
+        .orderBy('sort_key')
+        .orderBy('id')
+        .execute()
     : [];
   const rows: TComplianceRow[] = [
     ...(self ? [{ orgId: org.id, orgName: org.name, orgKind: org.kind, isUnit: true, ...self }] : []),
@@ -60,7 +66,9 @@ export async function complianceOverview(db: Db, scopePath: string, org: OrgRow,
   };
 }
 
-export interface MissingUnit extends UnitCompliance { parentName: string | null }
+export interface MissingUnit extends UnitCompliance {
+  parentName: string | null;
+}
 
 /** Units of the subtree with at least one missing check, worst first (most missing, then tree order). */
 export async function missingUnits(db: Db, org: OrgRow, period: Period, today: string): Promise<UnitCompliance[]> {
@@ -70,11 +78,20 @@ export async function missingUnits(db: Db, org: OrgRow, period: Period, today: s
 
 export async function withParentNames(db: Db, units: UnitCompliance[]): Promise<MissingUnit[]> {
   const ids = [...new Set(units.map((u) => u.parentId).filter((x): x is number => x !== null))];
-  const names = new Map(ids.length ? (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [o.id, o.name]) : []);
-  return units.map((u) => ({ ...u, parentName: u.parentId === null ? null : names.get(u.parentId) ?? null }));
+  const names = new Map(
+    ids.length ? (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [o.id, o.name]) : [],
+  );
+  return units.map((u) => ({ ...u, parentName: u.parentId === null ? null : (names.get(u.parentId) ?? null) }));
 }
 
-export async function missingPage(db: Db, org: OrgRow, period: Period, today: string, offset: number, limit: number): Promise<TMissingList> {
+export async function missingPage(
+  db: Db,
+  org: OrgRow,
+  period: Period,
+  today: string,
+  offset: number,
+  limit: number,
+): Promise<TMissingList> {
   const all = await missingUnits(db, org, period, today);
   const page = await withParentNames(db, all.slice(offset, offset + limit));
   return {
@@ -82,7 +99,12 @@ export async function missingPage(db: Db, org: OrgRow, period: Period, today: st
     total: all.length,
     offset,
     items: page.map((u) => ({
-      orgId: u.orgId, orgName: u.orgName, orgKind: u.orgKind, parentName: u.parentName, missing: u.missing, due: u.due,
+      orgId: u.orgId,
+      orgName: u.orgName,
+      orgKind: u.orgKind,
+      parentName: u.parentName,
+      missing: u.missing,
+      due: u.due,
       missingChecks: u.checks.filter((c) => c.state === 'missing').map((c) => ({ kind: c.kind as MeetingKind, periodKey: c.periodKey })),
     })),
   };

@@ -19,8 +19,15 @@ const month = (offset: number) => dayjs(today).add(offset, 'month').format('YYYY
 const dayOf = (m: string, d: number) => `${m}-${String(d).padStart(2, '0')}`;
 
 async function meeting(orgId: number, kinds: string[], heldOn: string, late = false): Promise<number> {
-  const m = await t.db.insertInto('meetings').values({ org_id: orgId, kinds, status: 'held', held_on: heldOn, topic: '测试会议', late }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('meeting_purposes').values(kinds.map((kind) => ({ meeting_id: m.id, org_id: orgId, kind, held_on: heldOn }))).execute();
+  const m = await t.db
+    .insertInto('meetings')
+    .values({ org_id: orgId, kinds, status: 'held', held_on: heldOn, topic: '测试会议', late })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('meeting_purposes')
+    .values(kinds.map((kind) => ({ meeting_id: m.id, org_id: orgId, kind, held_on: heldOn })))
+    .execute();
   return m.id;
 }
 
@@ -47,14 +54,25 @@ beforeAll(async () => {
   township = t.city.sampleIds.township;
   br = await newBranch('合规测试党支部');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the checks of one unit', () => {
   it('is held with a meeting in its window, missing once the window ended without one, due until then', async () => {
-    expect(find(await unitChecks(city, br, 'month', lastMonth), 'theme_day', lastMonth)).toMatchObject({ state: 'missing', heldCount: 0, article: expect.stringContaining('第十六条') });
+    expect(find(await unitChecks(city, br, 'month', lastMonth), 'theme_day', lastMonth)).toMatchObject({
+      state: 'missing',
+      heldCount: 0,
+      article: expect.stringContaining('第十六条'),
+    });
     expect(find(await unitChecks(city, br, 'month', thisMonth), 'theme_day', thisMonth)).toMatchObject({ state: 'due', heldCount: 0 });
     const id = await meeting(br, ['theme_day'], dayOf(lastMonth, 10), true);
-    expect(find(await unitChecks(city, br, 'month', lastMonth), 'theme_day', lastMonth)).toMatchObject({ state: 'held', heldCount: 1, lateCount: 1, meetingIds: [id] });
+    expect(find(await unitChecks(city, br, 'month', lastMonth), 'theme_day', lastMonth)).toMatchObject({
+      state: 'held',
+      heldCount: 1,
+      lateCount: 1,
+      meetingIds: [id],
+    });
   });
 
   it('counts a meeting serving two purposes for both checks', async () => {
@@ -62,14 +80,20 @@ describe('the checks of one unit', () => {
     const id = await meeting(br, ['theme_day', 'party_lecture'], dayOf(m, 5));
     const checks = await unitChecks(city, br, 'month', m);
     expect(find(checks, 'theme_day', m)).toMatchObject({ state: 'held', meetingIds: [id] });
-    expect(find(checks, 'party_lecture', periodKeyOf('quarter', m))).toMatchObject({ state: 'held', meetingIds: expect.arrayContaining([id]) });
+    expect(find(checks, 'party_lecture', periodKeyOf('quarter', m))).toMatchObject({
+      state: 'held',
+      meetingIds: expect.arrayContaining([id]),
+    });
   });
 
   it("does not count another branch's meeting, a planned one, or one of another kind", async () => {
     const m = month(-3);
     await meeting(t.city.sampleIds.otherBranch, ['theme_day'], dayOf(m, 8));
     await meeting(br, ['heart_talk'], dayOf(m, 9));
-    await t.db.insertInto('meetings').values({ org_id: br, kinds: ['theme_day'], status: 'planned', planned_on: dayOf(m, 20), topic: '计划' }).execute();
+    await t.db
+      .insertInto('meetings')
+      .values({ org_id: br, kinds: ['theme_day'], status: 'planned', planned_on: dayOf(m, 20), topic: '计划' })
+      .execute();
     expect(find(await unitChecks(city, br, 'month', m), 'theme_day', m).state).toBe('missing');
   });
 
@@ -77,10 +101,19 @@ describe('the checks of one unit', () => {
     const kinds = async (id: number) => new Set((await unitChecks(city, id, 'month', lastMonth)).map((c) => c.kind));
     expect((await kinds(br)).has('committee_meeting')).toBe(false);
     const small = await newBranch('委员会测试党支部');
-    await t.call(city, 'PUT', `/api/orgs/${small}/committee`, { members: [{ personName: '王书记', post: 'secretary' }, { personName: '李委员', post: 'member' }, { personName: '赵委员', post: 'member' }] });
+    await t.call(city, 'PUT', `/api/orgs/${small}/committee`, {
+      members: [
+        { personName: '王书记', post: 'secretary' },
+        { personName: '李委员', post: 'member' },
+        { personName: '赵委员', post: 'member' },
+      ],
+    });
     expect((await kinds(small)).has('committee_meeting')).toBe(true);
     const big = await newBranch('七人测试党支部');
-    await t.db.insertInto('members').values(Array.from({ length: 7 }, (_, i) => ({ org_id: big, name: `测试${i}`, gender: '男' as const, category: 'full' as const }))).execute();
+    await t.db
+      .insertInto('members')
+      .values(Array.from({ length: 7 }, (_, i) => ({ org_id: big, name: `测试${i}`, gender: '男' as const, category: 'full' as const })))
+      .execute();
     const res = json(await t.call(city, 'GET', `/api/org-life/compliance/unit/${big}?period=month&key=${lastMonth}`));
     expect(res.hasCommittee).toBe(true);
     expect(find(res.checks, 'committee_meeting', lastMonth).article).toContain('第十二条');
@@ -92,7 +125,10 @@ describe('the checks of one unit', () => {
     const checks = await unitChecks(city, group, 'month', lastMonth);
     expect(checks.map((c) => `${c.kind}:${c.state}`)).toEqual(['group_meeting:held']);
     const rows = json(await t.call(city, 'GET', `/api/org-life/compliance?orgId=${br}&period=month&key=${lastMonth}`)).rows;
-    expect(rows.map((r: any) => [r.orgId, r.isUnit, r.units])).toEqual([[br, true, 1], [group, true, 1]]);
+    expect(rows.map((r: any) => [r.orgId, r.isUnit, r.units])).toEqual([
+      [br, true, 1],
+      [group, true, 1],
+    ]);
   });
 
   it('lists no window that has not begun, and only units answer for checks', async () => {
@@ -145,14 +181,22 @@ describe('the drill-down', () => {
     const res = await t.call(city, 'GET', `/api/org-life/compliance/missing/export?${q}&purpose=${encodeURIComponent('督促整改')}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const audit = await t.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'life.compliance.export').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'life.compliance.export')
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ purpose: '督促整改', filter: { orgId: township, period: 'month', key: lastMonth } });
   });
 
-  it('answers 404 outside the caller\'s subtree and 403 without the right', async () => {
+  it("answers 404 outside the caller's subtree and 403 without the right", async () => {
     const other = t.city.sampleIds.otherBranch;
-    for (const url of [`/api/org-life/compliance?orgId=${other}`, `/api/org-life/compliance/unit/${other}`, `/api/org-life/compliance/missing?orgId=${other}`,
-      `/api/org-life/compliance/missing/export?orgId=${other}&purpose=${encodeURIComponent('检查工作')}`]) {
+    for (const url of [
+      `/api/org-life/compliance?orgId=${other}`,
+      `/api/org-life/compliance/unit/${other}`,
+      `/api/org-life/compliance/missing?orgId=${other}`,
+      `/api/org-life/compliance/missing/export?orgId=${other}&purpose=${encodeURIComponent('检查工作')}`,
+    ]) {
       expect((await t.call(branchAdmin, 'GET', url)).statusCode, url).toBe(404);
     }
     const own = json(await t.call(branchAdmin, 'GET', '/api/org-life/compliance'));
@@ -167,7 +211,9 @@ describe('rule versions', () => {
     const from = `${nextMonth}-01`;
     const rules = json(await t.call(city, 'GET', '/api/org-life/rules'));
     expect(rules.versions.map((v: any) => [v.version, v.builtIn])).toEqual([['2018', true]]);
-    const lectureMonthly = rules.versions[0].rules.map((r: any) => (r.kind === 'party_lecture' ? { ...r, frequency: 'month', article: '本市规定：党课每月1次' } : r));
+    const lectureMonthly = rules.versions[0].rules.map((r: any) =>
+      r.kind === 'party_lecture' ? { ...r, frequency: 'month', article: '本市规定：党课每月1次' } : r,
+    );
     const version = { effectiveFrom: from, title: '市委组织部关于加强党课的通知', rules: lectureMonthly };
 
     expect((await t.call(await t.login('district-admin'), 'PUT', '/api/org-life/rules', { versions: [version] })).statusCode).toBe(403);

@@ -9,7 +9,16 @@ import type { Db } from '../../db/engine.js';
 import { MEETING_KINDS, type MeetingKind } from '../../../domain/meeting-kinds.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
-import { checkState, hasCommittee, monthsOf, owedChecks, parsePeriod, unitTargets, type OwedCheck, type RuleTarget } from '../../../domain/rules/org-life.js';
+import {
+  checkState,
+  hasCommittee,
+  monthsOf,
+  owedChecks,
+  parsePeriod,
+  unitTargets,
+  type OwedCheck,
+  type RuleTarget,
+} from '../../../domain/rules/org-life.js';
 import { invalid } from '../../errors.js';
 import { ruleSets } from './rule-store.js';
 import { scopeSql } from '../../scope/access.js';
@@ -41,7 +50,11 @@ export interface UnitCompliance {
 
 export const UNIT_KINDS: readonly string[] = [...BRANCH_KINDS, 'party_group'];
 
-interface Held { n: number; late: number; ids: number[] }
+interface Held {
+  n: number;
+  late: number;
+  ids: number[];
+}
 
 /** Above this many branches, counting members over the whole table beats the subtree index. */
 const MANY_UNITS = 200;
@@ -50,8 +63,13 @@ const KIND_INDEX = new Map<string, number>(MEETING_KINDS.map((k, i) => [k, i]));
 const heldKey = (orgId: number, kind: number, ym: number) => (orgId * 16 + kind) * 100_000 + ym;
 
 /** Units of the subtree (or only `opts.orgIds` among them) with their checks for the period, in tree order. */
-export async function unitCompliance(db: Db, scopePath: string, period: { kind: PeriodKind; key: string }, today: string,
-  opts: { orgIds?: number[] } = {}): Promise<UnitCompliance[]> {
+export async function unitCompliance(
+  db: Db,
+  scopePath: string,
+  period: { kind: PeriodKind; key: string },
+  today: string,
+  opts: { orgIds?: number[] } = {},
+): Promise<UnitCompliance[]> {
   const p = parsePeriod(period.kind, period.key);
   if (!p) throw invalid('期间格式应为 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年）', 'key');
   const ids = opts.orgIds;
@@ -60,9 +78,12 @@ export async function unitCompliance(db: Db, scopePath: string, period: { kind: 
   const from = `${p.from.slice(0, 4)}-01-01`;
   const to = `${p.to.slice(0, 4)}-12-31`;
 
-  let unitsQ = db.selectFrom('orgs as o')
+  let unitsQ = db
+    .selectFrom('orgs as o')
     .select(['o.id', 'o.name', 'o.kind', sql<string>`o.path::text`.as('path'), 'o.parent_id', 'o.established_on'])
-    .where(scopeSql('o.path', scopePath)).where('o.status', '=', 'active').where('o.kind', 'in', UNIT_KINDS);
+    .where(scopeSql('o.path', scopePath))
+    .where('o.status', '=', 'active')
+    .where('o.kind', 'in', UNIT_KINDS);
   if (ids) unitsQ = unitsQ.where('o.id', 'in', ids);
   const units = await unitsQ.orderBy('o.path').execute();
   if (units.length === 0) return [];
@@ -73,21 +94,55 @@ export async function unitCompliance(db: Db, scopePath: string, period: { kind: 
 
   // The facts and the meetings, each read once for all units (sequential on the embedded engine, parallel on a server).
   const [committeeRows, groupRows, memberRows, heldRows, lateRows] = await Promise.all([
-    db.selectFrom('org_committee_members').select(['org_id', sql<number>`count(*)::int`.as('n')]).where(sql<boolean>`org_id ${anyOf(branchIds)}`).groupBy('org_id').execute(),
-    db.selectFrom('orgs').select(['id', 'parent_id']).where('kind', '=', 'party_group').where(sql<boolean>`parent_id ${anyOf(branchIds)}`).execute(),
+    db
+      .selectFrom('org_committee_members')
+      .select(['org_id', sql<number>`count(*)::int`.as('n')])
+      .where(sql<boolean>`org_id ${anyOf(branchIds)}`)
+      .groupBy('org_id')
+      .execute(),
+    db
+      .selectFrom('orgs')
+      .select(['id', 'parent_id'])
+      .where('kind', '=', 'party_group')
+      .where(sql<boolean>`parent_id ${anyOf(branchIds)}`)
+      .execute(),
     // Full members by organization; a scan of the whole table is cheaper than the subtree index for many units.
-    db.selectFrom('members as m').select(['m.org_id', sql<number>`count(*)::int`.as('n')])
-      .where('m.category', '=', 'full').where('m.status', 'in', COUNTED_STATUSES)
+    db
+      .selectFrom('members as m')
+      .select(['m.org_id', sql<number>`count(*)::int`.as('n')])
+      .where('m.category', '=', 'full')
+      .where('m.status', 'in', COUNTED_STATUSES)
       .$if(branches.length <= MANY_UNITS, (q) => q.where(sql<boolean>`m.org_path <@ ${branches.map((b) => b.path)}::ltree[]`))
-      .groupBy('m.org_id').execute(),
-    db.selectFrom('meeting_purposes').select(['org_id', 'kind', 'meeting_id', sql<number>`(extract(year from held_on) * 12 + extract(month from held_on) - 1)::int`.as('ym')])
-      .where(sql<boolean>`org_id ${anyOf(unitIds)}`).where('held_on', '>=', from).where('held_on', '<=', to).execute(),
-    db.selectFrom('meetings').select('id').where('late', '=', true).where('status', '=', 'held')
-      .where(sql<boolean>`org_id ${anyOf(unitIds)}`).where('held_on', '>=', from).where('held_on', '<=', to).execute(),
+      .groupBy('m.org_id')
+      .execute(),
+    db
+      .selectFrom('meeting_purposes')
+      .select([
+        'org_id',
+        'kind',
+        'meeting_id',
+        sql<number>`(extract(year from held_on) * 12 + extract(month from held_on) - 1)::int`.as('ym'),
+      ])
+      .where(sql<boolean>`org_id ${anyOf(unitIds)}`)
+      .where('held_on', '>=', from)
+      .where('held_on', '<=', to)
+      .execute(),
+    db
+      .selectFrom('meetings')
+      .select('id')
+      .where('late', '=', true)
+      .where('status', '=', 'held')
+      .where(sql<boolean>`org_id ${anyOf(unitIds)}`)
+      .where('held_on', '>=', from)
+      .where('held_on', '<=', to)
+      .execute(),
   ]);
   const committees = new Map(committeeRows.map((r) => [r.org_id, r.n]));
   // Full members of a branch include those kept in its 党小组.
-  const branchOf = new Map<number, number>([...branchIds.map((b): [number, number] => [b, b]), ...groupRows.map((g): [number, number] => [g.id, g.parent_id!])]);
+  const branchOf = new Map<number, number>([
+    ...branchIds.map((b): [number, number] => [b, b]),
+    ...groupRows.map((g): [number, number] => [g.id, g.parent_id!]),
+  ]);
   const fullMembers = new Map<number, number>();
   for (const r of memberRows) {
     const b = branchOf.get(r.org_id);
@@ -115,7 +170,11 @@ export async function unitCompliance(db: Db, scopePath: string, period: { kind: 
     const key = `${targets.join(',')}|${est ?? ''}`;
     let owed = owedCache.get(key);
     if (!owed) {
-      owed = owedChecks(targets, p, today, sets, est).map((c) => ({ ...c, k: KIND_INDEX.get(c.kind)!, months: monthsOf(c).map(monthIndex) }));
+      owed = owedChecks(targets, p, today, sets, est).map((c) => ({
+        ...c,
+        k: KIND_INDEX.get(c.kind)!,
+        months: monthsOf(c).map(monthIndex),
+      }));
       owedCache.set(key, owed);
     }
     return owed;
@@ -124,31 +183,42 @@ export async function unitCompliance(db: Db, scopePath: string, period: { kind: 
     const targets = unitTargets({ kind: u.kind, committeeSize: committees.get(u.id) ?? 0, fullMembers: fullMembers.get(u.id) ?? 0 });
     let missing = 0;
     let due = 0;
-    const checks = owedFor(targets, u.established_on).map(({ kind, periodKey, from: wFrom, to: wTo, article, k, months }): ComplianceCheck => {
-      let heldCount = 0;
-      let lateCount = 0;
-      const meetingIds: number[] = [];
-      for (const ym of months) {
-        const h = held.get(heldKey(u.id, k, ym));
-        if (!h) continue;
-        heldCount += h.n;
-        lateCount += h.late;
-        meetingIds.push(...h.ids);
-      }
-      const state = checkState(wTo, heldCount, today);
-      if (state === 'missing') missing++;
-      else if (state === 'due') due++;
-      return { kind, periodKey, from: wFrom, to: wTo, state, heldCount, lateCount, meetingIds, article };
-    });
+    const checks = owedFor(targets, u.established_on).map(
+      ({ kind, periodKey, from: wFrom, to: wTo, article, k, months }): ComplianceCheck => {
+        let heldCount = 0;
+        let lateCount = 0;
+        const meetingIds: number[] = [];
+        for (const ym of months) {
+          const h = held.get(heldKey(u.id, k, ym));
+          if (!h) continue;
+          heldCount += h.n;
+          lateCount += h.late;
+          meetingIds.push(...h.ids);
+        }
+        const state = checkState(wTo, heldCount, today);
+        if (state === 'missing') missing++;
+        else if (state === 'due') due++;
+        return { kind, periodKey, from: wFrom, to: wTo, state, heldCount, lateCount, meetingIds, article };
+      },
+    );
     return { orgId: u.id, orgName: u.name, orgKind: u.kind, path: u.path, parentId: u.parent_id, checks, missing, due };
   });
 }
 
 /** Whether a branch counts as having a committee (for the unit view's header). */
 export async function unitHasCommittee(db: Db, orgId: number): Promise<boolean> {
-  const c = await db.selectFrom('org_committee_members').select(sql<number>`count(*)::int`.as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow();
-  const m = await db.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(sql<number>`count(*)::int`.as('n'))
+  const c = await db
+    .selectFrom('org_committee_members')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  const m = await db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(sql<number>`count(*)::int`.as('n'))
     .where((eb) => eb.or([eb('o.id', '=', orgId), eb.and([eb('o.parent_id', '=', orgId), eb('o.kind', '=', 'party_group')])]))
-    .where('m.category', '=', 'full').where('m.status', 'in', COUNTED_STATUSES).executeTakeFirstOrThrow();
+    .where('m.category', '=', 'full')
+    .where('m.status', 'in', COUNTED_STATUSES)
+    .executeTakeFirstOrThrow();
   return hasCommittee({ committeeSize: c.n, fullMembers: m.n });
 }

@@ -8,8 +8,18 @@ import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import { addDays, daysBetween } from '../../demo/dates.js';
 import { monthsOf, periodKeyOf, parsePeriod } from '../../../domain/rules/org-life.js';
 
-export interface DemoUnit { id: number; kind: string; establishedOn: string | null; committeeSize: number }
-export interface DemoMeeting { orgId: number; kinds: MeetingKind[]; date: string; status: 'held' | 'planned' }
+export interface DemoUnit {
+  id: number;
+  kind: string;
+  establishedOn: string | null;
+  committeeSize: number;
+}
+export interface DemoMeeting {
+  orgId: number;
+  kinds: MeetingKind[];
+  date: string;
+  status: 'held' | 'planned';
+}
 export type GapProfile = 'none' | 'few' | 'many';
 
 export interface DemoCalendar {
@@ -62,7 +72,13 @@ export function planUnit(rng: Rng, u: DemoUnit, cal: DemoCalendar, profile: GapP
   if (profile === 'few') {
     for (let i = rng.int(1, 3); i > 0; i--) {
       const m = rng.pick(closedMonths);
-      const kind = group ? 'group_meeting' : rng.weighted<MeetingKind>(['theme_day', 'committee_meeting', 'party_lecture', 'branch_congress'], (k) => ({ theme_day: 4, committee_meeting: committee ? 4 : 0, party_lecture: 2, branch_congress: 1 } as Record<string, number>)[k]);
+      const kind = group
+        ? 'group_meeting'
+        : rng.weighted<MeetingKind>(
+            ['theme_day', 'committee_meeting', 'party_lecture', 'branch_congress'],
+            (k) =>
+              (({ theme_day: 4, committee_meeting: committee ? 4 : 0, party_lecture: 2, branch_congress: 1 }) as Record<string, number>)[k],
+          );
       skip.add(`${kind}@${kind === 'party_lecture' || kind === 'branch_congress' ? periodKeyOf('quarter', m) : m}`);
     }
   } else if (profile === 'many') {
@@ -78,14 +94,20 @@ export function planUnit(rng: Rng, u: DemoUnit, cal: DemoCalendar, profile: GapP
       if (est > windowEnd || est > today) return;
       date = est;
     }
-    const window = (k: MeetingKind) => (k === 'party_lecture' || k === 'branch_congress' ? periodKeyOf('quarter', date) : k === 'life_meeting' || k === 'appraisal' ? date.slice(0, 4) : date.slice(0, 7));
+    const window = (k: MeetingKind) =>
+      k === 'party_lecture' || k === 'branch_congress'
+        ? periodKeyOf('quarter', date)
+        : k === 'life_meeting' || k === 'appraisal'
+          ? date.slice(0, 4)
+          : date.slice(0, 7);
     const kept = kinds.filter((k) => !skip.has(`${k}@${window(k)}`));
     if (kept.length === 0 || quiet.has(date.slice(0, 7))) return;
     if (date <= today && !forcePlanned) out.push({ orgId: u.id, kinds: kept, date, status: 'held' });
     else if (date > today && date <= horizon) out.push({ orgId: u.id, kinds: kept, date, status: 'planned' });
   };
   // The sample branch's open items of today: planned after today in their window, or not at all.
-  const later = (windowEnd: string) => (windowEnd > today ? addDays(today, rng.int(1, Math.max(1, Math.min(20, daysBetween(today, windowEnd))))) : null);
+  const later = (windowEnd: string) =>
+    windowEnd > today ? addDays(today, rng.int(1, Math.max(1, Math.min(20, daysBetween(today, windowEnd))))) : null;
 
   // A 党小组 meets once a month (第十三条); its members also sit in the branch's meetings.
   if (group) {
@@ -147,18 +169,40 @@ export function planUnit(rng: Rng, u: DemoUnit, cal: DemoCalendar, profile: GapP
 }
 
 const THEME_TOPICS: Record<string, string[]> = {
-  '01': ['新年学习计划部署暨主题党日', '走访慰问困难党员和老党员'], '02': ['学习全国两会精神', '春节前安全隐患排查志愿服务'],
-  '03': ['学雷锋志愿服务进社区', '学习新修订党内法规'], '04': ['清明祭扫烈士陵园缅怀革命先烈', '全民国家安全教育日专题学习'],
-  '05': ['“五四”青年党员座谈', '参观廉政教育基地'], '06': ['重温入党誓词 迎接建党节', '“七一”前走访慰问老党员'],
-  '07': ['庆祝中国共产党成立纪念日', '“光荣在党50年”纪念章颁发'], '08': ['“八一”走访慰问退役军人党员', '防汛防台志愿服务'],
-  '09': ['学习贯彻习近平新时代中国特色社会主义思想专题研讨', '开学季关爱学生志愿服务'], '10': ['国庆主题党日 唱响红色歌曲', '重阳节敬老志愿服务'],
-  '11': ['学习党的创新理论 交流学习体会', '消防安全知识学习与演练'], '12': ['“12·4”国家宪法日学法用法', '年终总结与民主评议准备'],
+  '01': ['新年学习计划部署暨主题党日', '走访慰问困难党员和老党员'],
+  '02': ['学习全国两会精神', '春节前安全隐患排查志愿服务'],
+  '03': ['学雷锋志愿服务进社区', '学习新修订党内法规'],
+  '04': ['清明祭扫烈士陵园缅怀革命先烈', '全民国家安全教育日专题学习'],
+  '05': ['“五四”青年党员座谈', '参观廉政教育基地'],
+  '06': ['重温入党誓词 迎接建党节', '“七一”前走访慰问老党员'],
+  '07': ['庆祝中国共产党成立纪念日', '“光荣在党50年”纪念章颁发'],
+  '08': ['“八一”走访慰问退役军人党员', '防汛防台志愿服务'],
+  '09': ['学习贯彻习近平新时代中国特色社会主义思想专题研讨', '开学季关爱学生志愿服务'],
+  '10': ['国庆主题党日 唱响红色歌曲', '重阳节敬老志愿服务'],
+  '11': ['学习党的创新理论 交流学习体会', '消防安全知识学习与演练'],
+  '12': ['“12·4”国家宪法日学法用法', '年终总结与民主评议准备'],
 };
-const LECTURES = ['书记讲党课：坚定理想信念 践行初心使命', '党课：学习党章 遵守党章', '党课：以高质量党建引领高质量发展',
-  '党课：严守政治纪律和政治规矩', '专题党课：弘扬伟大建党精神', '党课：做新时代合格党员'];
-const COMMITTEE_TOPICS = ['研究本月主题党日安排和党员发展工作', '研究党费收缴和困难党员帮扶事项', '传达上级会议精神，研究贯彻落实措施',
-  '研究入党积极分子培养考察情况', '研究支部党员大会议程和议题'];
-const CONGRESS_TOPICS = ['通报支部工作，讨论季度工作安排', '讨论发展对象能否吸收为预备党员', '听取支部委员会工作报告', '学习上级文件，讨论落实措施'];
+const LECTURES = [
+  '书记讲党课：坚定理想信念 践行初心使命',
+  '党课：学习党章 遵守党章',
+  '党课：以高质量党建引领高质量发展',
+  '党课：严守政治纪律和政治规矩',
+  '专题党课：弘扬伟大建党精神',
+  '党课：做新时代合格党员',
+];
+const COMMITTEE_TOPICS = [
+  '研究本月主题党日安排和党员发展工作',
+  '研究党费收缴和困难党员帮扶事项',
+  '传达上级会议精神，研究贯彻落实措施',
+  '研究入党积极分子培养考察情况',
+  '研究支部党员大会议程和议题',
+];
+const CONGRESS_TOPICS = [
+  '通报支部工作，讨论季度工作安排',
+  '讨论发展对象能否吸收为预备党员',
+  '听取支部委员会工作报告',
+  '学习上级文件，讨论落实措施',
+];
 
 export function topicOf(rng: Rng, kinds: readonly MeetingKind[], date: string): string {
   const head = kinds[0];
@@ -167,16 +211,29 @@ export function topicOf(rng: Rng, kinds: readonly MeetingKind[], date: string): 
     return kinds.includes('party_lecture') ? `${topic}暨${rng.pick(LECTURES).replace(/^书记讲/, '')}` : topic;
   }
   switch (head) {
-    case 'committee_meeting': return rng.pick(COMMITTEE_TOPICS);
-    case 'branch_congress': return rng.pick(CONGRESS_TOPICS);
-    case 'party_lecture': return rng.pick(LECTURES);
-    case 'life_meeting': return kinds.includes('appraisal') ? `${date.slice(0, 4)}年度组织生活会和民主评议党员` : `${date.slice(0, 4)}年度组织生活会`;
-    case 'appraisal': return `${date.slice(0, 4)}年度民主评议党员`;
-    default: return '与党员谈心谈话';
+    case 'committee_meeting':
+      return rng.pick(COMMITTEE_TOPICS);
+    case 'branch_congress':
+      return rng.pick(CONGRESS_TOPICS);
+    case 'party_lecture':
+      return rng.pick(LECTURES);
+    case 'life_meeting':
+      return kinds.includes('appraisal') ? `${date.slice(0, 4)}年度组织生活会和民主评议党员` : `${date.slice(0, 4)}年度组织生活会`;
+    case 'appraisal':
+      return `${date.slice(0, 4)}年度民主评议党员`;
+    default:
+      return '与党员谈心谈话';
   }
 }
 
 export const PLACES: Record<string, string> = {
-  community: '社区党群服务中心', rural: '村党员活动室', organ: '机关党员活动室', school: '学校会议室', hospital: '医院党员活动室',
-  soe: '公司党建活动室', private_enterprise: '企业党员活动室', institution: '单位会议室', social_org: '党群服务站',
+  community: '社区党群服务中心',
+  rural: '村党员活动室',
+  organ: '机关党员活动室',
+  school: '学校会议室',
+  hospital: '医院党员活动室',
+  soe: '公司党建活动室',
+  private_enterprise: '企业党员活动室',
+  institution: '单位会议室',
+  social_org: '党群服务站',
 };

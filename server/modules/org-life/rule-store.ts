@@ -9,7 +9,12 @@ import { invalid } from '../../errors.js';
 
 const KEY = 'org_life_rules';
 
-const toSet = (v: TRuleVersionInput): OrgLifeRuleSet => ({ version: v.effectiveFrom, effectiveFrom: v.effectiveFrom, title: v.title, rules: v.rules });
+const toSet = (v: TRuleVersionInput): OrgLifeRuleSet => ({
+  version: v.effectiveFrom,
+  effectiveFrom: v.effectiveFrom,
+  title: v.title,
+  rules: v.rules,
+});
 
 /** The city's own versions, oldest first (a malformed row reads as none: the 2018 set still applies). */
 export async function cityRuleVersions(db: Kysely<DB>): Promise<OrgLifeRuleSet[]> {

@@ -8,7 +8,9 @@ beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('city-admin');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('organization input limits', () => {
   it('refuses a 500-character name with a message naming the field, and saves nothing', async () => {

@@ -32,10 +32,17 @@ async function assertUniqueCode(trx: Trx, code: string, exceptId?: number): Prom
 }
 
 async function writeHistory(trx: Trx, orgId: number, action: string, actor: Actor, now: Date, before: unknown, after: unknown) {
-  await trx.insertInto('org_history').values({
-    org_id: orgId, action, actor_id: actor.userId, at: now,
-    before: before == null ? null : JSON.stringify(before), after: after == null ? null : JSON.stringify(after),
-  }).execute();
+  await trx
+    .insertInto('org_history')
+    .values({
+      org_id: orgId,
+      action,
+      actor_id: actor.userId,
+      at: now,
+      before: before == null ? null : JSON.stringify(before),
+      after: after == null ? null : JSON.stringify(after),
+    })
+    .execute();
 }
 
 const reload = (trx: Trx, id: number) => trx.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -47,12 +54,29 @@ export async function createOrg(trx: Trx, actor: Actor, parent: OrgRow, input: T
   const { id } = await sql<{ id: number }>`select nextval('orgs_id_seq')::int as id`.execute(trx).then((r) => r.rows[0]);
   const code = input.code ?? `Z${String(id).padStart(8, '0')}`;
   await assertUniqueCode(trx, code);
-  await trx.insertInto('orgs').values({
-    id, parent_id: parent.id, path: `${parent.path}.${id}`, name: input.name, short_name: input.shortName ?? null, code,
-    kind: input.kind, unit_type: input.unitType ?? null, established_on: input.establishedOn ?? null,
-    name_initials: pinyinInitials(input.name), sort_key: pinyinSortKey(input.name), created_at: now, updated_at: now,
-  } as never).execute();
-  await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '+', 1) })).where('id', '=', parent.id).execute();
+  await trx
+    .insertInto('orgs')
+    .values({
+      id,
+      parent_id: parent.id,
+      path: `${parent.path}.${id}`,
+      name: input.name,
+      short_name: input.shortName ?? null,
+      code,
+      kind: input.kind,
+      unit_type: input.unitType ?? null,
+      established_on: input.establishedOn ?? null,
+      name_initials: pinyinInitials(input.name),
+      sort_key: pinyinSortKey(input.name),
+      created_at: now,
+      updated_at: now,
+    } as never)
+    .execute();
+  await trx
+    .updateTable('orgs')
+    .set((eb) => ({ child_count: eb('child_count', '+', 1) }))
+    .where('id', '=', parent.id)
+    .execute();
   const org = await reload(trx, id);
   await writeHistory(trx, id, 'create', actor, now, null, historyFields(org));
   return org;
@@ -63,13 +87,20 @@ export async function updateOrg(trx: Trx, actor: Actor, org: OrgRow, input: TOrg
   if (input.kind && input.kind !== org.kind) {
     const parent = org.parent_id ? await reload(trx, org.parent_id) : null;
     if (parent) assertChildKind(parent.kind, input.kind);
-    const kids = await trx.selectFrom('orgs').select('kind').distinct().where('parent_id', '=', org.id).where('status', '=', 'active').execute();
+    const kids = await trx
+      .selectFrom('orgs')
+      .select('kind')
+      .distinct()
+      .where('parent_id', '=', org.id)
+      .where('status', '=', 'active')
+      .execute();
     for (const k of kids) assertChildKind(input.kind, k.kind);
   }
   if (input.name && input.name !== org.name && org.parent_id) await assertUniqueName(trx, org.parent_id, input.name, org.id);
   if (input.code && input.code !== org.code) await assertUniqueCode(trx, input.code, org.id);
   const set: Record<string, unknown> = { updated_at: now, version: org.version + 1 };
-  if (input.name !== undefined) Object.assign(set, { name: input.name, name_initials: pinyinInitials(input.name), sort_key: pinyinSortKey(input.name) });
+  if (input.name !== undefined)
+    Object.assign(set, { name: input.name, name_initials: pinyinInitials(input.name), sort_key: pinyinSortKey(input.name) });
   if (input.shortName !== undefined) set.short_name = input.shortName;
   if (input.code !== undefined) set.code = input.code;
   if (input.kind !== undefined) set.kind = input.kind;
@@ -85,7 +116,8 @@ export async function moveOrg(trx: Trx, actor: Actor, org: OrgRow, newParent: Or
   if (!org.parent_id) throw invalid('根组织不能移动');
   if (org.id === actor.orgId) throw invalid('不能移动本人所在的组织', 'newParentId');
   if (newParent.id === org.parent_id) throw invalid('新的上级组织与原上级组织相同', 'newParentId');
-  if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`)) throw invalid('不能移动到本组织或其下级组织之下', 'newParentId');
+  if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`))
+    throw invalid('不能移动到本组织或其下级组织之下', 'newParentId');
   if (newParent.status !== 'active') throw invalid('新的上级组织已撤销', 'newParentId');
   assertChildKind(newParent.kind, org.kind, 'newParentId');
   await assertUniqueName(trx, newParent.id, org.name, org.id);
@@ -94,10 +126,22 @@ export async function moveOrg(trx: Trx, actor: Actor, org: OrgRow, newParent: Or
             where path <@ ${org.path}::ltree`.execute(trx);
   // Members, development records and letters keep copies of their organizations' paths: all follow.
   await followMove(trx, org.path);
-  await trx.updateTable('orgs').set({ parent_id: newParent.id, version: org.version + 1 }).where('id', '=', org.id).execute();
+  await trx
+    .updateTable('orgs')
+    .set({ parent_id: newParent.id, version: org.version + 1 })
+    .where('id', '=', org.id)
+    .execute();
   if (org.status === 'active') {
-    await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '-', 1) })).where('id', '=', org.parent_id).execute();
-    await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '+', 1) })).where('id', '=', newParent.id).execute();
+    await trx
+      .updateTable('orgs')
+      .set((eb) => ({ child_count: eb('child_count', '-', 1) }))
+      .where('id', '=', org.parent_id)
+      .execute();
+    await trx
+      .updateTable('orgs')
+      .set((eb) => ({ child_count: eb('child_count', '+', 1) }))
+      .where('id', '=', newParent.id)
+      .execute();
   }
   const after = await reload(trx, org.id);
   await writeHistory(trx, org.id, 'move', actor, now, historyFields(org), historyFields(after));
@@ -112,8 +156,16 @@ export async function dissolveOrg(trx: Trx, actor: Actor, org: OrgRow, dissolved
   const members = await directMemberCount(trx, org.id);
   if (members > 0) throw conflict(`该组织尚有 ${members} 名党员，请先转出组织关系`);
   if (org.established_on && dissolvedOn < org.established_on) throw invalid('撤销日期不能早于成立日期', 'dissolvedOn');
-  await trx.updateTable('orgs').set({ status: 'dissolved', dissolved_on: dissolvedOn, updated_at: now, version: org.version + 1 }).where('id', '=', org.id).execute();
-  await trx.updateTable('orgs').set((eb) => ({ child_count: eb('child_count', '-', 1) })).where('id', '=', org.parent_id).execute();
+  await trx
+    .updateTable('orgs')
+    .set({ status: 'dissolved', dissolved_on: dissolvedOn, updated_at: now, version: org.version + 1 })
+    .where('id', '=', org.id)
+    .execute();
+  await trx
+    .updateTable('orgs')
+    .set((eb) => ({ child_count: eb('child_count', '-', 1) }))
+    .where('id', '=', org.parent_id)
+    .execute();
   const after = await reload(trx, org.id);
   await writeHistory(trx, org.id, 'dissolve', actor, now, historyFields(org), { ...historyFields(after), reason });
   return after;
@@ -127,11 +179,28 @@ export async function setCommittee(trx: Trx, actor: Actor, org: OrgRow, input: T
   // Only the sitting committee is edited here; earlier committees stay as the record of past terms.
   const sitting = await committeeOf(trx, org.id);
   const before = sitting.map((r) => ({ person_name: r.person_name, post: r.post, term_start: r.term_start, term_end: r.term_end }));
-  if (sitting.length) await trx.deleteFrom('org_committee_members').where('id', 'in', sitting.map((r) => r.id)).execute();
+  if (sitting.length)
+    await trx
+      .deleteFrom('org_committee_members')
+      .where(
+        'id',
+        'in',
+        sitting.map((r) => r.id),
+      )
+      .execute();
   if (input.members.length) {
-    await trx.insertInto('org_committee_members').values(input.members.map((m) => ({
-      org_id: org.id, person_name: m.personName, post: m.post, term_start: m.termStart ?? null, term_end: m.termEnd ?? null,
-    }))).execute();
+    await trx
+      .insertInto('org_committee_members')
+      .values(
+        input.members.map((m) => ({
+          org_id: org.id,
+          person_name: m.personName,
+          post: m.post,
+          term_start: m.termStart ?? null,
+          term_end: m.termEnd ?? null,
+        })),
+      )
+      .execute();
   }
   await writeHistory(trx, org.id, 'committee', actor, now, before, input.members);
 }

@@ -19,7 +19,15 @@ export function presentNode(o: OrgRow): TOrgNode {
 /** The fields recorded in the history before and after a change. */
 export function historyFields(o: OrgRow) {
   return {
-    name: o.name, shortName: o.short_name, code: o.code, kind: o.kind, unitType: o.unit_type,
-    establishedOn: o.established_on, status: o.status, dissolvedOn: o.dissolved_on, parentId: o.parent_id, path: o.path,
+    name: o.name,
+    shortName: o.short_name,
+    code: o.code,
+    kind: o.kind,
+    unitType: o.unit_type,
+    establishedOn: o.established_on,
+    status: o.status,
+    dissolvedOn: o.dissolved_on,
+    parentId: o.parent_id,
+    path: o.path,
   };
 }

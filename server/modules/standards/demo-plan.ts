@@ -22,17 +22,25 @@ export function sheetFor(rng: Rng, items: readonly StandardItem[], total: number
     score.set(i.code, s - step / 2);
     off -= step;
   }
-  return Object.fromEntries(items.map((i) => {
-    const s = score.get(i.code)!;
-    const n = s < i.maxScore ? note?.(i) ?? null : null;
-    return [i.code, n ? { score: s, note: n } : { score: s }];
-  }));
+  return Object.fromEntries(
+    items.map((i) => {
+      const s = score.get(i.code)!;
+      const n = s < i.maxScore ? (note?.(i) ?? null) : null;
+      return [i.code, n ? { score: s, note: n } : { score: s }];
+    }),
+  );
 }
 
 /** A self-assessment is usually a little kinder than the review. */
 export const selfTotalFor = (rng: Rng, reviewed: number) => Math.min(100, reviewed + rng.int(0, 8) / 2);
 
-export const REVIEW_NOTES = ['材料齐全，符合标准', '组织生活记录需进一步规范', '阵地建设有待加强', '党建与业务融合成效明显', '请补充党员教育培训台账'];
+export const REVIEW_NOTES = [
+  '材料齐全，符合标准',
+  '组织生活记录需进一步规范',
+  '阵地建设有待加强',
+  '党建与业务融合成效明显',
+  '请补充党员教育培训台账',
+];
 
 export const RECTIFICATION_TEMPLATES: Record<WeakReason, { title: string; measure: string }[]> = {
   leadership_incomplete: [{ title: '配齐配强支部班子', measure: '上级党组织选派书记，按程序补选委员' }],

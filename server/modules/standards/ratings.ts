@@ -17,16 +17,28 @@ const bump = (c: StarCounts, stars: number | null) => {
 
 /** Active branches of the subtree with the year's assessment and rating. */
 export function branchRatings(db: Db, path: string, year: number) {
-  return db.selectFrom('orgs as o')
+  return db
+    .selectFrom('orgs as o')
     .leftJoin('orgs as p', 'p.id', 'o.parent_id')
     .leftJoin('standard_assessments as a', (j) => j.onRef('a.org_id', '=', 'o.id').on('a.year', '=', year))
     .leftJoin('star_ratings as s', (j) => j.onRef('s.org_id', '=', 'o.id').on('s.year', '=', year))
     .select([
-      'o.id', 'o.name', sql<string>`o.path::text`.as('path'), 'p.name as parent_name',
-      sql<Status>`coalesce(a.status, 'none')`.as('status'), 'a.self_total', 'a.review_total', 's.stars',
+      'o.id',
+      'o.name',
+      sql<string>`o.path::text`.as('path'),
+      'p.name as parent_name',
+      sql<Status>`coalesce(a.status, 'none')`.as('status'),
+      'a.self_total',
+      'a.review_total',
+      's.stars',
     ])
-    .where(scopeSql('o.path', path)).where('o.kind', 'in', BRANCH_KINDS).where('o.status', '=', 'active')
-    .orderBy('p.sort_key').orderBy('o.parent_id').orderBy('o.sort_key').orderBy('o.id')
+    .where(scopeSql('o.path', path))
+    .where('o.kind', 'in', BRANCH_KINDS)
+    .where('o.status', '=', 'active')
+    .orderBy('p.sort_key')
+    .orderBy('o.parent_id')
+    .orderBy('o.sort_key')
+    .orderBy('o.id')
     .execute();
 }
 
@@ -45,14 +57,32 @@ export async function ratingOverview(db: Db, org: { id: number; path: string }, 
     bump(byChild.get(child) ?? byChild.set(child, blank()).get(child)!, r.stars);
   }
   const childNames = byChild.size
-    ? await db.selectFrom('orgs').select(['id', 'name', 'sort_key']).where('id', 'in', [...byChild.keys()]).orderBy('sort_key').orderBy('id').execute()
+    ? await db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'sort_key'])
+        .where('id', 'in', [...byChild.keys()])
+        .orderBy('sort_key')
+        .orderBy('id')
+        .execute()
     : [];
-  const hits = rows.filter((r) => (filter.stars === undefined || (r.stars ?? 0) === filter.stars) && (!filter.status || r.status === filter.status));
+  const hits = rows.filter(
+    (r) => (filter.stars === undefined || (r.stars ?? 0) === filter.stars) && (!filter.status || r.status === filter.status),
+  );
   const page = hits.slice(0, LIMIT);
   const history = new Map<number, { year: number; stars: number }[]>();
   if (page.length) {
-    const past = await db.selectFrom('star_ratings').select(['org_id', 'year', 'stars'])
-      .where('org_id', 'in', page.map((r) => r.id)).where('year', '>', year - 5).where('year', '<=', year).orderBy('year').execute();
+    const past = await db
+      .selectFrom('star_ratings')
+      .select(['org_id', 'year', 'stars'])
+      .where(
+        'org_id',
+        'in',
+        page.map((r) => r.id),
+      )
+      .where('year', '>', year - 5)
+      .where('year', '<=', year)
+      .orderBy('year')
+      .execute();
     for (const h of past) (history.get(h.org_id) ?? history.set(h.org_id, []).get(h.org_id)!).push({ year: h.year, stars: h.stars });
   }
   return {
@@ -62,9 +92,14 @@ export async function ratingOverview(db: Db, org: { id: number; path: string }, 
     statusCounts,
     byChild: childNames.map((c) => ({ orgId: c.id, name: c.name, ...byChild.get(c.id)! })),
     items: page.map((r) => ({
-      orgId: r.id, orgName: r.name, parentName: r.parent_name, status: r.status,
-      selfTotal: r.self_total == null ? null : Number(r.self_total), reviewTotal: r.review_total == null ? null : Number(r.review_total),
-      stars: r.stars, history: history.get(r.id) ?? [],
+      orgId: r.id,
+      orgName: r.name,
+      parentName: r.parent_name,
+      status: r.status,
+      selfTotal: r.self_total == null ? null : Number(r.self_total),
+      reviewTotal: r.review_total == null ? null : Number(r.review_total),
+      stars: r.stars,
+      history: history.get(r.id) ?? [],
     })),
     truncated: hits.length > LIMIT,
   };

@@ -14,9 +14,20 @@ beforeAll(async () => {
   await seedStandardsDemo(t.db, t.city, TEST_KEYS, t.clock.now());
   await seedJointTasksDemo(t.db, t.city, TEST_KEYS, t.clock.now());
   Y = Number(todayCn(t.clock.now()).slice(0, 4));
-  branches = Number((await t.db.selectFrom('orgs').select((e) => e.fn.countAll<number>().as('n')).where('kind', 'in', [...BRANCH_KINDS]).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
+  branches = Number(
+    (
+      await t.db
+        .selectFrom('orgs')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('kind', 'in', [...BRANCH_KINDS])
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the standards demo', () => {
   it('rates every branch for last year, mostly three and four stars', async () => {
@@ -32,7 +43,9 @@ describe('the standards demo', () => {
   });
 
   it('leaves the demo branch a draft for this year and the district assessments to review', async () => {
-    const v = json(await t.call(await t.login('branch-admin'), 'GET', `/api/standards/orgs/${t.city.sampleIds.branch}/assessment?year=${Y}`));
+    const v = json(
+      await t.call(await t.login('branch-admin'), 'GET', `/api/standards/orgs/${t.city.sampleIds.branch}/assessment?year=${Y}`),
+    );
     expect(v.assessment.status).toBe('draft');
     expect(v.canEdit).toBe(true);
     const queue = json(await t.call(await t.login('district-admin'), 'GET', `/api/standards/assessments?year=${Y}&status=submitted`));

@@ -13,11 +13,13 @@ let Y: number;
 /** Full marks except `minus` points taken off the first items, half a point at a time where asked. */
 function scores(minus = 0) {
   let left = minus;
-  return Object.fromEntries(DEFAULT_CHECKLIST.items.map((i) => {
-    const off = Math.min(left, i.maxScore);
-    left -= off;
-    return [i.code, { score: i.maxScore - off }];
-  }));
+  return Object.fromEntries(
+    DEFAULT_CHECKLIST.items.map((i) => {
+      const off = Math.min(left, i.maxScore);
+      left -= off;
+      return [i.code, { score: i.maxScore - off }];
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -26,17 +28,28 @@ beforeAll(async () => {
   branch = t.city.sampleIds.branch;
   const b = await t.db.selectFrom('orgs').select('parent_id').where('id', '=', branch).executeTakeFirstOrThrow();
   parent = b.parent_id!;
-  const sib = await t.db.selectFrom('orgs').select('id').where('parent_id', '=', parent).where('id', '<>', branch).where('kind', '=', 'branch').orderBy('id').executeTakeFirstOrThrow();
+  const sib = await t.db
+    .selectFrom('orgs')
+    .select('id')
+    .where('parent_id', '=', parent)
+    .where('id', '<>', branch)
+    .where('kind', '=', 'branch')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   sibling = sib.id;
   const login = (u: { username: string; password: string }) => t.login(u.username, u.password);
   parentAdmin = await login(await buildUserWithRole(t.db, { role: 'org_admin', orgId: parent, username: 'std-parent' }));
   siblingAdmin = await login(await buildUserWithRole(t.db, { role: 'org_admin', orgId: sibling, username: 'std-sibling' }));
   Y = Number(todayCn(t.clock.now()).slice(0, 4));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-const view = async (cookie: string, orgId = branch, year = Y) => json(await t.call(cookie, 'GET', `/api/standards/orgs/${orgId}/assessment?year=${year}`));
-const save = (cookie: string, body: object, orgId = branch) => t.call(cookie, 'PUT', `/api/standards/orgs/${orgId}/assessment`, { year: Y, ...body });
+const view = async (cookie: string, orgId = branch, year = Y) =>
+  json(await t.call(cookie, 'GET', `/api/standards/orgs/${orgId}/assessment?year=${year}`));
+const save = (cookie: string, body: object, orgId = branch) =>
+  t.call(cookie, 'PUT', `/api/standards/orgs/${orgId}/assessment`, { year: Y, ...body });
 const audits = (action: string) => t.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 
 describe('the checklist', () => {
@@ -105,7 +118,12 @@ describe('self-assessment, review and stars', () => {
     expect(json(own).error.code).toBe('REVIEW_LEVEL');
     expect((await t.call(siblingAdmin, 'POST', `/api/standards/assessments/${id}/review`, body)).statusCode).toBe(404);
     expect((await t.call(siblingAdmin, 'GET', `/api/standards/orgs/${branch}/assessment?year=${Y}`)).statusCode).toBe(404);
-    const denied = await t.db.selectFrom('audit_log').selectAll().where('result', '=', 'denied').where('actor_name', '=', 'std-sibling').execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('result', '=', 'denied')
+      .where('actor_name', '=', 'std-sibling')
+      .execute();
     expect(denied.map((d) => d.object_id)).toContain(String(id));
   });
 
@@ -116,29 +134,55 @@ describe('self-assessment, review and stars', () => {
     expect(json(noReason).error.field).toBe('note');
     // The sheet goes back exactly as the API gave it (items with and without notes).
     const asRead = (await view(parentAdmin)).assessment.selfScores;
-    const back = json(await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, { decision: 'return', note: '组织生活记录不全，请补充', scores: asRead, version }));
+    const back = json(
+      await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, {
+        decision: 'return',
+        note: '组织生活记录不全，请补充',
+        scores: asRead,
+        version,
+      }),
+    );
     expect(back.assessment).toMatchObject({ status: 'returned', reviewNote: '组织生活记录不全，请补充', stars: null });
     expect(back.assessment.reviewScores).toEqual(asRead);
     const resaved = json(await save(branchAdmin, { scores: back.assessment.selfScores, version: back.assessment.version })).assessment;
     expect(resaved.selfTotal).toBe(91);
     const again = json(await save(branchAdmin, { scores: scores(12), version: resaved.version })).assessment;
     expect(again.status).toBe('draft');
-    version = json(await t.call(branchAdmin, 'POST', `/api/standards/assessments/${id}/submit`, { version: again.version })).assessment.version;
+    version = json(await t.call(branchAdmin, 'POST', `/api/standards/assessments/${id}/submit`, { version: again.version })).assessment
+      .version;
   });
 
   it('rates from the reviewed total: stars, a star_ratings row, history and audit', async () => {
-    const res = await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, { decision: 'rate', scores: scores(14.5), note: '达到四星标准', version });
+    const res = await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, {
+      decision: 'rate',
+      scores: scores(14.5),
+      note: '达到四星标准',
+      version,
+    });
     expect(res.statusCode).toBe(200);
     const v = json(res);
     expect(v.assessment).toMatchObject({ status: 'reviewed', reviewTotal: 85.5, stars: 4, reviewedBy: 'std-parent', selfTotal: 88 });
     expect(v.history[0]).toMatchObject({ year: Y, stars: 4, reviewTotal: 85.5 });
-    const row = await t.db.selectFrom('star_ratings').selectAll().where('org_id', '=', branch).where('year', '=', Y).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('star_ratings')
+      .selectAll()
+      .where('org_id', '=', branch)
+      .where('year', '=', Y)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ stars: 4, assessment_id: id, rated_by_org_id: parent });
     const stars = json(await t.call(branchAdmin, 'GET', `/api/standards/orgs/${branch}/stars`));
     expect(stars.items).toEqual([expect.objectContaining({ year: Y, stars: 4 })]);
     const a = (await audits('standard.review.rate')).find((r) => r.object_id === String(id));
     expect(a?.detail).toMatchObject({ stars: 4, total: 85.5 });
-    expect((await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, { decision: 'rate', scores: scores(0), version: v.assessment.version })).statusCode).toBe(409);
+    expect(
+      (
+        await t.call(parentAdmin, 'POST', `/api/standards/assessments/${id}/review`, {
+          decision: 'rate',
+          scores: scores(0),
+          version: v.assessment.version,
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -159,7 +203,11 @@ describe('the rating overview (a distribution, not a ranking)', () => {
 
   it('exports to Excel only with a purpose, audited with the filter and row count', async () => {
     expect((await t.call(districtAdmin, 'GET', `/api/standards/ratings/export?year=${Y}`)).statusCode).toBe(400);
-    const res = await t.call(districtAdmin, 'GET', `/api/standards/ratings/export?year=${Y}&stars=4&purpose=${encodeURIComponent('年度星级评定汇总')}`);
+    const res = await t.call(
+      districtAdmin,
+      'GET',
+      `/api/standards/ratings/export?year=${Y}&stars=4&purpose=${encodeURIComponent('年度星级评定汇总')}`,
+    );
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -188,10 +236,13 @@ describe('checklist versions (standard.config, city level)', () => {
   });
 
   it('publishes a version for next year; this year keeps its own', async () => {
-    const res = await t.call(cityAdmin, 'POST', '/api/standards/checklists', { ...next(), starThresholds: [{ stars: 5, minScore: 90 }, ...DEFAULT_CHECKLIST.starThresholds.slice(1)] });
+    const res = await t.call(cityAdmin, 'POST', '/api/standards/checklists', {
+      ...next(),
+      starThresholds: [{ stars: 5, minScore: 90 }, ...DEFAULT_CHECKLIST.starThresholds.slice(1)],
+    });
     expect(res.statusCode).toBe(201);
     expect(json(res).items.map((c: any) => c.name)).toEqual(['新版评分标准', DEFAULT_CHECKLIST.name]);
     expect((await view(branchAdmin, branch, Y)).checklist.name).toBe(DEFAULT_CHECKLIST.name);
-    expect((await audits('standard.checklist'))).toHaveLength(1);
+    expect(await audits('standard.checklist')).toHaveLength(1);
   });
 });

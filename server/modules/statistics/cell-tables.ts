@@ -3,7 +3,16 @@
 // the sums that must hold. Titles follow the usual 党内统计 names.
 import { COLLEGE_OR_ABOVE, EDUCATION_LABELS, EDUCATION_LEVELS, OCCUPATIONS, OCCUPATION_LABELS } from '../../../domain/member-fields.js';
 import { JOINING_PERIODS } from '../../../domain/rules/members.js';
-import { ageBands, BASIC_ORG_KINDS, OLD_MIN_AGE, PARTY_YEAR_BANDS, YOUNG_MAX_AGE, ymRangeForYears, type Band, type Ym } from '../../../domain/rules/statistics.js';
+import {
+  ageBands,
+  BASIC_ORG_KINDS,
+  OLD_MIN_AGE,
+  PARTY_YEAR_BANDS,
+  YOUNG_MAX_AGE,
+  ymRangeForYears,
+  type Band,
+  type Ym,
+} from '../../../domain/rules/statistics.js';
 import { ORG_KIND_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS } from '../../../domain/org-kinds.js';
 import { ETHNICITY_LABELS, type Ethnicity } from '../../../domain/member-fields.js';
 import { ALL, col, L, type CellColumn, type Label, type TableShape } from './columns.js';
@@ -32,7 +41,9 @@ const bandCols = (bands: readonly Band[], group: Label, dim: 'birth' | 'fullym',
   bands.map((b) => col(b.key, [group, L(b.zh, b.en)], dim, ymRangeForYears(month, b.min, b.max)));
 
 const basic: CellTableDef = {
-  code: 'basic', title: L('党员基本情况', 'Members: basic facts'), source: 'members',
+  code: 'basic',
+  title: L('党员基本情况', 'Members: basic facts'),
+  source: 'members',
   shape: ({ month }) => {
     const of = L('其中', 'Of whom');
     return {
@@ -43,7 +54,12 @@ const basic: CellTableDef = {
         col('female', [of, L('女党员', 'Women')], 'gender', { in: ['女'] }),
         col('minority', [of, L('少数民族党员', 'Ethnic minorities')], 'ethnicity', { notIn: [HAN] }),
         col('college', [of, L('大专及以上学历', 'College or above')], 'edu', { in: COLLEGE_OR_ABOVE }),
-        col('young', [of, L(`${YOUNG_MAX_AGE}岁及以下`, `${YOUNG_MAX_AGE} or under`)], 'birth', ymRangeForYears(month, null, YOUNG_MAX_AGE)),
+        col(
+          'young',
+          [of, L(`${YOUNG_MAX_AGE}岁及以下`, `${YOUNG_MAX_AGE} or under`)],
+          'birth',
+          ymRangeForYears(month, null, YOUNG_MAX_AGE),
+        ),
         col('old', [of, L(`${OLD_MIN_AGE}岁及以上`, `${OLD_MIN_AGE} or over`)], 'birth', ymRangeForYears(month, OLD_MIN_AGE, null)),
       ],
       sums: [{ total: 'total', parts: ['full', 'probationary'] }],
@@ -52,11 +68,15 @@ const basic: CellTableDef = {
 };
 
 const genderEthnicity: CellTableDef = {
-  code: 'gender_ethnicity', title: L('党员性别、民族情况', 'Members by sex and ethnicity'), source: 'members',
+  code: 'gender_ethnicity',
+  title: L('党员性别、民族情况', 'Members by sex and ethnicity'),
+  source: 'members',
   shape: ({ minorities }) => {
     const sex = L('性别', 'Sex');
     const eth = L('民族', 'Ethnicity');
-    const each = minorities.map((e) => col(`eth_${e}`, [L('少数民族中', 'Minorities'), L(e, ETHNICITY_LABELS[e as Ethnicity]?.en ?? e)], 'ethnicity', { in: [e] }));
+    const each = minorities.map((e) =>
+      col(`eth_${e}`, [L('少数民族中', 'Minorities'), L(e, ETHNICITY_LABELS[e as Ethnicity]?.en ?? e)], 'ethnicity', { in: [e] }),
+    );
     return {
       columns: [
         total(),
@@ -76,7 +96,9 @@ const genderEthnicity: CellTableDef = {
 };
 
 const age: CellTableDef = {
-  code: 'age', title: L('党员年龄情况', 'Members by age'), source: 'members',
+  code: 'age',
+  title: L('党员年龄情况', 'Members by age'),
+  source: 'members',
   shape: ({ month, ageBands: upper }) => {
     const bands = bandCols(ageBands(upper), L('年龄', 'Age'), 'birth', month);
     const unknown = col('age_unknown', [L('年龄', 'Age'), L('出生日期未填', 'No birth date')], 'birth', { in: [''] });
@@ -85,13 +107,20 @@ const age: CellTableDef = {
 };
 
 const education: CellTableDef = {
-  code: 'education', title: L('党员学历情况', 'Members by education'), source: 'members',
+  code: 'education',
+  title: L('党员学历情况', 'Members by education'),
+  source: 'members',
   shape: () => {
     const g = L('学历', 'Education');
     const levels = EDUCATION_LEVELS.map((e) => col(`edu_${e}`, [g, L(EDUCATION_LABELS[e].zh, EDUCATION_LABELS[e].en)], 'edu', { in: [e] }));
     const unknown = col('edu_unknown', [g, UNKNOWN], 'edu', { notIn: EDUCATION_LEVELS });
     return {
-      columns: [total(), ...levels, unknown, col('college', [L('其中', 'Of whom'), L('大专及以上', 'College or above')], 'edu', { in: COLLEGE_OR_ABOVE })],
+      columns: [
+        total(),
+        ...levels,
+        unknown,
+        col('college', [L('其中', 'Of whom'), L('大专及以上', 'College or above')], 'edu', { in: COLLEGE_OR_ABOVE }),
+      ],
       sums: [
         { total: 'total', parts: [...levels.map((c) => c.key), unknown.key] },
         { total: 'college', parts: COLLEGE_OR_ABOVE.map((e) => `edu_${e}`) },
@@ -101,38 +130,53 @@ const education: CellTableDef = {
 };
 
 const occupation: CellTableDef = {
-  code: 'occupation', title: L('党员职业情况', 'Members by occupation'), source: 'members',
+  code: 'occupation',
+  title: L('党员职业情况', 'Members by occupation'),
+  source: 'members',
   shape: () => {
     const g = L('职业', 'Occupation');
-    const occ = OCCUPATIONS.map((o) => col(`occ_${o}`, [g, L(OCCUPATION_LABELS[o].zh, OCCUPATION_LABELS[o].en)], 'occupation', { in: [o] }));
+    const occ = OCCUPATIONS.map((o) =>
+      col(`occ_${o}`, [g, L(OCCUPATION_LABELS[o].zh, OCCUPATION_LABELS[o].en)], 'occupation', { in: [o] }),
+    );
     const unknown = col('occ_unknown', [g, UNKNOWN], 'occupation', { notIn: OCCUPATIONS });
     return { columns: [total(), ...occ, unknown], sums: [{ total: 'total', parts: [...occ.map((c) => c.key), unknown.key] }] };
   },
 };
 
 const joining: CellTableDef = {
-  code: 'joining', title: L('党员入党时间情况', 'Members by time of joining'), source: 'members',
+  code: 'joining',
+  title: L('党员入党时间情况', 'Members by time of joining'),
+  source: 'members',
   shape: () => {
     const g = L('入党时间', 'Joined');
     const periods = JOINING_PERIODS.map((p) => col(`join_${p.code}`, [g, L(p.zh, p.en)], 'period', { in: [p.code] }));
-    const unknown = col('join_unknown', [g, L('入党日期未填', 'No admission date')], 'period', { notIn: JOINING_PERIODS.map((p) => p.code) });
+    const unknown = col('join_unknown', [g, L('入党日期未填', 'No admission date')], 'period', {
+      notIn: JOINING_PERIODS.map((p) => p.code),
+    });
     return { columns: [total(), ...periods, unknown], sums: [{ total: 'total', parts: [...periods.map((c) => c.key), unknown.key] }] };
   },
 };
 
 const partyAge: CellTableDef = {
-  code: 'party_age', title: L('党员党龄情况', 'Members by years of full membership'), source: 'members',
+  code: 'party_age',
+  title: L('党员党龄情况', 'Members by years of full membership'),
+  source: 'members',
   shape: ({ month }) => {
     const g = L('党龄（正式党员）', 'Years since full membership');
     const bands = bandCols(PARTY_YEAR_BANDS, g, 'fullym', month);
     const unknown = col('py_unknown', [g, L('转正日期未填', 'No date of full membership')], 'fullym', { in: [''] });
     const prob = col('probationary', [L('预备党员', 'Probationary'), L('（无党龄）', '(none yet)')], 'fullym', { in: ['-'] });
-    return { columns: [total(), ...bands, unknown, prob], sums: [{ total: 'total', parts: [...bands.map((b) => b.key), unknown.key, prob.key] }] };
+    return {
+      columns: [total(), ...bands, unknown, prob],
+      sums: [{ total: 'total', parts: [...bands.map((b) => b.key), unknown.key, prob.key] }],
+    };
   },
 };
 
 const mobility: CellTableDef = {
-  code: 'mobility', title: L('流动党员和失联党员情况', 'Mobile and out-of-contact members'), source: 'members',
+  code: 'mobility',
+  title: L('流动党员和失联党员情况', 'Mobile and out-of-contact members'),
+  source: 'members',
   shape: () => {
     const g = L('管理状态', 'Status');
     return {
@@ -151,7 +195,9 @@ const kindLabel = (k: keyof typeof ORG_KIND_LABELS) => L(ORG_KIND_LABELS[k].zh, 
 const BRANCHES = ['branch', 'joint_branch', 'temporary_branch'];
 
 const orgKind: CellTableDef = {
-  code: 'org_kind', title: L('党组织基本情况', 'Party organizations by kind'), source: 'orgs',
+  code: 'org_kind',
+  title: L('党组织基本情况', 'Party organizations by kind'),
+  source: 'orgs',
   shape: () => {
     const g = L('基层党组织', 'Basic-level organizations');
     const of = L('其中', 'Of which');
@@ -172,7 +218,9 @@ const orgKind: CellTableDef = {
 };
 
 const orgUnit: CellTableDef = {
-  code: 'org_unit', title: L('基层党组织分布情况', 'Basic-level organizations by unit type'), source: 'orgs',
+  code: 'org_unit',
+  title: L('基层党组织分布情况', 'Basic-level organizations by unit type'),
+  source: 'orgs',
   shape: () => {
     const g = L('按单位类型', 'By unit type');
     const units = UNIT_TYPES.map((u) => col(`unit_${u}`, [g, L(UNIT_TYPE_LABELS[u].zh, UNIT_TYPE_LABELS[u].en)], 'ounit', { in: [u] }));
@@ -184,4 +232,15 @@ const orgUnit: CellTableDef = {
   },
 };
 
-export const CELL_TABLES: readonly CellTableDef[] = [basic, genderEthnicity, age, education, occupation, joining, partyAge, mobility, orgKind, orgUnit];
+export const CELL_TABLES: readonly CellTableDef[] = [
+  basic,
+  genderEthnicity,
+  age,
+  education,
+  occupation,
+  joining,
+  partyAge,
+  mobility,
+  orgKind,
+  orgUnit,
+];

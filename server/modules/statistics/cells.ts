@@ -36,7 +36,18 @@ async function storedCells(db: Db, ids: readonly number[], dims: readonly Dim[])
   return values;
 }
 
-const MEMBER_DIMS: readonly Dim[] = ['total', 'category', 'gender', 'ethnicity', 'birth', 'edu', 'occupation', 'period', 'fullym', 'status'];
+const MEMBER_DIMS: readonly Dim[] = [
+  'total',
+  'category',
+  'gender',
+  'ethnicity',
+  'birth',
+  'edu',
+  'occupation',
+  'period',
+  'fullym',
+  'status',
+];
 
 /**
  * Current counts of the whole subtree of each of `ids` (members: the summaries plus the members the
@@ -47,11 +58,13 @@ export async function readCells(db: Db, ids: readonly number[], dims: readonly D
   const members = dims.filter((d) => MEMBER_DIMS.includes(d));
   const [values, held] = await Promise.all([
     storedCells(db, ids, dims),
-    members.length && ids.length ? sql<{ org_id: number; dim: string; val: string; n: number }>`
+    members.length && ids.length
+      ? sql<{ org_id: number; dim: string; val: string; n: number }>`
       select m.org_id, v.dim, v.val, count(*)::int as n
       from members m cross join lateral stat_member_vals(m.status, m.category, m.gender, m.ethnicity, m.birth_date, m.edu_highest, m.occupation, m.admitted_on, m.full_on) v
       where m.org_id in (${sql.join(ids.map((i) => sql`${i}::bigint`))}) and v.dim in (${sql.join(members.map((x) => sql`${x}`))})
-      group by 1, 2, 3`.execute(db) : Promise.resolve({ rows: [] }),
+      group by 1, 2, 3`.execute(db)
+      : Promise.resolve({ rows: [] }),
   ]);
   for (const h of held.rows) add(values, h.org_id, h.dim, h.val, h.n);
   return values;

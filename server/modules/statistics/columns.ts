@@ -4,7 +4,10 @@
 // (predicates.ts) for the people behind a number and for the bare scan the bench compares with.
 import type { Ym } from '../../../domain/rules/statistics.js';
 
-export interface Label { zh: string; en: string }
+export interface Label {
+  zh: string;
+  en: string;
+}
 export const L = (zh: string, en: string): Label => ({ zh, en });
 
 export type MemberDim = 'total' | 'category' | 'gender' | 'ethnicity' | 'birth' | 'edu' | 'occupation' | 'period' | 'fullym' | 'status';
@@ -12,11 +15,7 @@ export type OrgDim = 'okind' | 'ounit';
 export type Dim = MemberDim | OrgDim;
 
 /** Which values of the dimension a column counts: all, a list, all but a list, or a year-month range (bounds inclusive, null = open). */
-export type Match =
-  | { all: true }
-  | { in: readonly string[] }
-  | { notIn: readonly string[] }
-  | { from: Ym | null; to: Ym | null };
+export type Match = { all: true } | { in: readonly string[] } | { notIn: readonly string[] } | { from: Ym | null; to: Ym | null };
 
 export interface Column {
   key: string;
@@ -30,9 +29,15 @@ export interface CellColumn extends Column {
 }
 
 /** In every row, the column `total` equals the sum of `parts` (RULES.md §6: the numbers reconcile). */
-export interface SumRule { total: string; parts: string[] }
+export interface SumRule {
+  total: string;
+  parts: string[];
+}
 
-export interface TableShape<C extends Column = Column> { columns: C[]; sums: SumRule[] }
+export interface TableShape<C extends Column = Column> {
+  columns: C[];
+  sums: SumRule[];
+}
 
 const YM = /^\d{4}-\d{2}$/;
 

@@ -14,7 +14,12 @@ import { memberColumnSql } from './predicates.js';
 /** column key → number */
 export type Counts = Record<string, number>;
 
-interface Correction { child: number | null; dim: string; val: string; n: number }
+interface Correction {
+  child: number | null;
+  dim: string;
+  val: string;
+  n: number;
+}
 
 const list = (vals: readonly string[]) => sql.join(vals.map((v) => sql`${v}`));
 const ids = (xs: readonly number[]) => sql.join(xs.map((i) => sql`${i}::bigint`));
@@ -44,7 +49,12 @@ function segmented(columns: readonly CellColumn[], dim: RawBuilder<unknown>, val
   const branches = YEAR_DIMS.flatMap((d) => {
     const desc = cutsOf(columns, d).reverse();
     if (!desc.length) return [];
-    return [sql`when ${dim} = ${d} and length(${val}) = 7 then (case ${sql.join(desc.map((x) => sql`when ${val} >= ${x} then ${x}`), sql` `)} else '0000-01' end)`];
+    return [
+      sql`when ${dim} = ${d} and length(${val}) = 7 then (case ${sql.join(
+        desc.map((x) => sql`when ${val} >= ${x} then ${x}`),
+        sql` `,
+      )} else '0000-01' end)`,
+    ];
   });
   return branches.length ? sql<string>`(case ${sql.join(branches, sql` `)} else ${val} end)` : sql<string>`${val}`;
 }
@@ -55,7 +65,13 @@ function segmented(columns: readonly CellColumn[], dim: RawBuilder<unknown>, val
  * January), and the values without a year-month ('' not recorded, '-' probationary).
  */
 function yearDimCells(orgIds: RawBuilder<unknown>, d: YearDim, columns: readonly CellColumn[]) {
-  const split = [...new Set(cutsOf(columns, d).filter((c) => !c.endsWith('-01')).map((c) => c.slice(0, 4)))];
+  const split = [
+    ...new Set(
+      cutsOf(columns, d)
+        .filter((c) => !c.endsWith('-01'))
+        .map((c) => c.slice(0, 4)),
+    ),
+  ];
   const months = split.flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
   return sql`
       union all select org_id, dim, yr || '-01', n from stat_year_cells where org_id in (${orgIds}) and dim = ${d}${split.length ? sql` and yr not in (${list(split)})` : sql``}
@@ -64,19 +80,28 @@ function yearDimCells(orgIds: RawBuilder<unknown>, d: YearDim, columns: readonly
 
 type Rows = { org_id: number; dim: string; val: string; n: number }[];
 
-/** The stored cells of `orgIds` (+ pending deltas, + the ref cells of `ref`), by organization, dimension and segment: one statement, one snapshot. */
+/**
+ * The stored cells of `orgIds` (+ pending deltas, + the ref cells of `ref`), by organization, dimension and segment: one statement, one
+ * snapshot.
+ */
 async function storedRows(db: Db, orgIds: readonly number[], columns: readonly CellColumn[], ref: string | null): Promise<Rows> {
   const idList = ids(orgIds);
   const dims = [...new Set(columns.map((c) => c.dim))];
   const dimList = list(dims);
   const plain = dims.filter((d) => !isYearDim(d));
-  const atRef = ref === null ? sql`` : sql`
+  const atRef =
+    ref === null
+      ? sql``
+      : sql`
       union all select org_id, dim, val, n from stat_ref_cells where ref = ${ref} and org_id in (${idList}) and dim in (${dimList})
       union all select org_id, dim, val, n from stat_deltas where ref = ${ref} and org_id in (${idList}) and dim in (${dimList})`;
   const r = await sql<Rows[number]>`
     select org_id, dim, ${segmented(columns, sql`dim`, sql`val`)} as val, sum(n)::int as n from (
       select org_id, dim, val, n from stat_cells where org_id in (${idList}) and dim in (${plain.length ? list(plain) : sql`null`})
-      ${sql.join(dims.filter(isYearDim).map((d) => yearDimCells(idList, d, columns)), sql` `)}
+      ${sql.join(
+        dims.filter(isYearDim).map((d) => yearDimCells(idList, d, columns)),
+        sql` `,
+      )}
       union all select org_id, dim, val, n from stat_deltas where ref = '' and org_id in (${idList}) and dim in (${dimList}) ${atRef}
     ) t group by 1, 2, 3 having sum(n) <> 0`.execute(db);
   return r.rows;
@@ -104,9 +129,16 @@ async function refAt(db: Db, asOf: string): Promise<string | null> {
 
 /** A member's value of each dimension as the cells hold it now (as stat_member_vals of migration 008). */
 const NOW_VALUES: Record<MemberDim, string> = {
-  total: `''`, category: 'm.category', gender: 'm.gender', ethnicity: `coalesce(m.ethnicity, '')`, birth: 'stat_ym(m.birth_date)',
-  edu: `coalesce(m.edu_highest, '')`, occupation: `coalesce(m.occupation, '')`, period: 'stat_joining_period(m.admitted_on)',
-  fullym: `case when m.category = 'full' then stat_ym(m.full_on) else '-' end`, status: 'm.status',
+  total: `''`,
+  category: 'm.category',
+  gender: 'm.gender',
+  ethnicity: `coalesce(m.ethnicity, '')`,
+  birth: 'stat_ym(m.birth_date)',
+  edu: `coalesce(m.edu_highest, '')`,
+  occupation: `coalesce(m.occupation, '')`,
+  period: 'stat_joining_period(m.admitted_on)',
+  fullym: `case when m.category = 'full' then stat_ym(m.full_on) else '-' end`,
+  status: 'm.status',
 };
 
 /**
@@ -123,7 +155,10 @@ async function memberCorrection(db: Db, path: string, asOf: string, dims: readon
   const moves = wanted.includes('category') || wanted.includes('fullym');
   // Columns d0…dk-1: the dimensions now; fym: the 转正 year-month (for the members made full after the date).
   const names = [...wanted.map((_, i) => `d${i}`), ...(moves ? ['fym'] : [])];
-  const cols = [...wanted.map((x, i) => sql`${sql.raw(NOW_VALUES[x])} as ${sql.ref(`d${i}`)}`), ...(moves ? [sql`stat_ym(m.full_on) as fym`] : [])];
+  const cols = [
+    ...wanted.map((x, i) => sql`${sql.raw(NOW_VALUES[x])} as ${sql.ref(`d${i}`)}`),
+    ...(moves ? [sql`stat_ym(m.full_on) as fym`] : []),
+  ];
   const which = sql.join(names.map((n) => sql.ref(n)));
   const r = await sql<{ child: number | null; g: number; val: string; gone: number; moved: number }>`
     with c as (
@@ -142,8 +177,13 @@ async function memberCorrection(db: Db, path: string, asOf: string, dims: readon
     if (i < wanted.length) {
       if (x.gone) rows.push({ child: x.child, dim: wanted[i], val: x.val, n: -x.gone });
     } else if (x.moved) {
-      if (wanted.includes('category')) rows.push({ child: x.child, dim: 'category', val: 'full', n: -x.moved }, { child: x.child, dim: 'category', val: 'probationary', n: x.moved });
-      if (wanted.includes('fullym')) rows.push({ child: x.child, dim: 'fullym', val: x.val, n: -x.moved }, { child: x.child, dim: 'fullym', val: '-', n: x.moved });
+      if (wanted.includes('category'))
+        rows.push(
+          { child: x.child, dim: 'category', val: 'full', n: -x.moved },
+          { child: x.child, dim: 'category', val: 'probationary', n: x.moved },
+        );
+      if (wanted.includes('fullym'))
+        rows.push({ child: x.child, dim: 'fullym', val: x.val, n: -x.moved }, { child: x.child, dim: 'fullym', val: '-', n: x.moved });
     }
   }
   return { rows };
@@ -171,7 +211,15 @@ function orgCorrection(db: Db, path: string, asOf: string, dims: readonly Dim[])
  * Column counts at the reference date of the whole subtree of the organization at `path` (id
  * `orgId`) and of each of its children `childIds`. Importable: dashboards may count any columns.
  */
-export async function countsAt(db: Db, source: 'members' | 'orgs', orgId: number, path: string, childIds: readonly number[], columns: readonly CellColumn[], asOf: string): Promise<Map<number, Counts>> {
+export async function countsAt(
+  db: Db,
+  source: 'members' | 'orgs',
+  orgId: number,
+  path: string,
+  childIds: readonly number[],
+  columns: readonly CellColumn[],
+  asOf: string,
+): Promise<Map<number, Counts>> {
   const orgIds = [orgId, ...childIds];
   const dims = [...new Set(columns.map((c) => c.dim))];
   let stored: Promise<Rows>;

@@ -22,8 +22,15 @@ export interface EventContext {
 
 /** One row per person and column: where they count, and what the list shows. */
 export interface Fact {
-  path: string; col: string; org_id: number; member_id: number | null; person_name: string; gender: string | null;
-  id_masked: string | null; on_date: string | null; note: string | null;
+  path: string;
+  col: string;
+  org_id: number;
+  member_id: number | null;
+  person_name: string;
+  gender: string | null;
+  id_masked: string | null;
+  on_date: string | null;
+  note: string | null;
 }
 
 export interface EventTableDef {
@@ -48,19 +55,29 @@ const devSteps = (ctx: EventContext, steps: number[], until: RawBuilder<boolean>
   where s.passed and s.step_no in (${sql.join(steps)}) and ${until} and p.org_path <@ ${ctx.path}::ltree
   order by s.person_id, s.step_no, s.done_on`;
 
-const PIPELINE = [[1, 'applicant'], [3, 'activist'], [7, 'candidate']] as const;
+const PIPELINE = [
+  [1, 'applicant'],
+  [3, 'activist'],
+  [7, 'candidate'],
+] as const;
 
 const development: EventTableDef = {
-  code: 'development', title: L('发展党员工作情况', 'Developing new members'), source: 'events', dateLabel: L('日期', 'Date'),
+  code: 'development',
+  title: L('发展党员工作情况', 'Developing new members'),
+  source: 'events',
+  dateLabel: L('日期', 'Date'),
   shape: () => {
     const stock = L('期末人数', 'At the reference date');
     const flow = L('本期新增', 'During the period');
     return {
       columns: [
-        c('stock_applicant', stock, L('入党申请人', 'Applicants')), c('stock_activist', stock, L('入党积极分子', 'Activists')),
+        c('stock_applicant', stock, L('入党申请人', 'Applicants')),
+        c('stock_activist', stock, L('入党积极分子', 'Activists')),
         c('stock_candidate', stock, L('发展对象', 'Candidates')),
-        c('new_applicant', flow, L('递交入党申请', 'Applied')), c('new_activist', flow, L('确定为入党积极分子', 'Made activists')),
-        c('new_candidate', flow, L('确定为发展对象', 'Made candidates')), c('admitted', flow, L('发展党员', 'Admitted')),
+        c('new_applicant', flow, L('递交入党申请', 'Applied')),
+        c('new_activist', flow, L('确定为入党积极分子', 'Made activists')),
+        c('new_candidate', flow, L('确定为发展对象', 'Made candidates')),
+        c('admitted', flow, L('发展党员', 'Admitted')),
       ],
       sums: [],
     };
@@ -72,28 +89,42 @@ const development: EventTableDef = {
       select distinct on (person_id) * from (${devSteps(ctx, [1, 3, 7, 17], sql`s.done_on <= ${ctx.asOf}::date`)}) x
       order by person_id, step_no desc
     ), fl as (${devSteps(ctx, [1, 3, 7, 17], between(sql`s.done_on`, ctx))})
-    select path, 'stock_' || (case step_no ${sql.join(PIPELINE.map(([n, k]) => sql`when ${sql.lit(n)} then ${k}`), sql` `)} end) as col,
+    select path, 'stock_' || (case step_no ${sql.join(
+      PIPELINE.map(([n, k]) => sql`when ${sql.lit(n)} then ${k}`),
+      sql` `,
+    )} end) as col,
       org_id, member_id, name as person_name, gender, id_masked, done_on as on_date, null::text as note
     from st where step_no <> 17
     union all
-    select path, case step_no when 17 then 'admitted' else 'new_' || (case step_no ${sql.join(PIPELINE.map(([n, k]) => sql`when ${sql.lit(n)} then ${k}`), sql` `)} end) end,
+    select path, case step_no when 17 then 'admitted' else 'new_' || (case step_no ${sql.join(
+      PIPELINE.map(([n, k]) => sql`when ${sql.lit(n)} then ${k}`),
+      sql` `,
+    )} end) end,
       org_id, member_id, name, gender, id_masked, done_on, null
     from fl`,
 };
 
 const OCC = [...OCCUPATIONS, 'unknown'] as const;
-const occLabel = (o: (typeof OCC)[number]) => (o === 'unknown' ? L('未填', 'Not recorded') : L(OCCUPATION_LABELS[o].zh, OCCUPATION_LABELS[o].en));
+const occLabel = (o: (typeof OCC)[number]) =>
+  o === 'unknown' ? L('未填', 'Not recorded') : L(OCCUPATION_LABELS[o].zh, OCCUPATION_LABELS[o].en);
 
 const developmentProfile: EventTableDef = {
-  code: 'development_profile', title: L('发展党员构成情况', 'New members: profile'), source: 'events', dateLabel: L('批准日期', 'Approved on'),
+  code: 'development_profile',
+  title: L('发展党员构成情况', 'New members: profile'),
+  source: 'events',
+  dateLabel: L('批准日期', 'Approved on'),
   shape: () => {
     const of = L('其中', 'Of whom');
     const g = L('职业', 'Occupation');
     const occ = OCC.map((o) => c(`occ_${o}`, g, occLabel(o)));
     return {
       columns: [
-        c('total', L('发展党员', 'Admitted'), L('合计', 'Total')), c('female', of, L('女', 'Women')), c('minority', of, L('少数民族', 'Ethnic minorities')),
-        c('young', of, L(`${YOUNG_MAX_AGE}岁及以下`, `${YOUNG_MAX_AGE} or under`)), c('college', of, L('大专及以上学历', 'College or above')), ...occ,
+        c('total', L('发展党员', 'Admitted'), L('合计', 'Total')),
+        c('female', of, L('女', 'Women')),
+        c('minority', of, L('少数民族', 'Ethnic minorities')),
+        c('young', of, L(`${YOUNG_MAX_AGE}岁及以下`, `${YOUNG_MAX_AGE} or under`)),
+        c('college', of, L('大专及以上学历', 'College or above')),
+        ...occ,
       ],
       sums: [{ total: 'total', parts: occ.map((x) => x.key) }],
     };
@@ -112,13 +143,19 @@ const developmentProfile: EventTableDef = {
 };
 
 const probation: EventTableDef = {
-  code: 'probation', title: L('预备党员转正情况', 'Probationary members becoming full'), source: 'events', dateLabel: L('日期', 'Date'),
+  code: 'probation',
+  title: L('预备党员转正情况', 'Probationary members becoming full'),
+  source: 'events',
+  dateLabel: L('日期', 'Date'),
   shape: () => {
     const full = L('转为正式党员', 'Became full members');
     return {
       columns: [
-        c('full_total', full, L('合计', 'Total')), c('full_on_time', full, L('按期转正', 'On time')), c('full_extended', full, L('延长预备期后转正', 'After an extension')),
-        c('extended', L('延长预备期', 'Probation extended'), L('人数', 'Count')), c('cancelled', L('取消预备党员资格', 'Probation cancelled'), L('人数', 'Count')),
+        c('full_total', full, L('合计', 'Total')),
+        c('full_on_time', full, L('按期转正', 'On time')),
+        c('full_extended', full, L('延长预备期后转正', 'After an extension')),
+        c('extended', L('延长预备期', 'Probation extended'), L('人数', 'Count')),
+        c('cancelled', L('取消预备党员资格', 'Probation cancelled'), L('人数', 'Count')),
       ],
       sums: [{ total: 'full_total', parts: ['full_on_time', 'full_extended'] }],
     };
@@ -137,18 +174,28 @@ const probation: EventTableDef = {
 };
 
 const transfers: EventTableDef = {
-  code: 'transfers', title: L('党员组织关系转接情况', 'Transfers of membership'), source: 'events', dateLabel: L('办结日期', 'Confirmed on'),
+  code: 'transfers',
+  title: L('党员组织关系转接情况', 'Transfers of membership'),
+  source: 'events',
+  dateLabel: L('办结日期', 'Confirmed on'),
   shape: () => {
     const i = L('转入', 'In');
     const o = L('转出', 'Out');
     return {
       columns: [
-        c('in_total', i, L('合计', 'Total')), c('in_outside', i, L('从统计单位以外转入', 'From outside the organization')), c('in_inside', i, L('统计单位内部调整转入', 'Moved within it')),
+        c('in_total', i, L('合计', 'Total')),
+        c('in_outside', i, L('从统计单位以外转入', 'From outside the organization')),
+        c('in_inside', i, L('统计单位内部调整转入', 'Moved within it')),
         c('in_other_city', i, L('其中从市外转入', 'Of which from another city')),
-        c('out_total', o, L('合计', 'Total')), c('out_outside', o, L('转出到统计单位以外', 'To outside the organization')), c('out_inside', o, L('统计单位内部调整转出', 'Moved within it')),
+        c('out_total', o, L('合计', 'Total')),
+        c('out_outside', o, L('转出到统计单位以外', 'To outside the organization')),
+        c('out_inside', o, L('统计单位内部调整转出', 'Moved within it')),
         c('out_other_city', o, L('其中转出到市外', 'Of which to another city')),
       ],
-      sums: [{ total: 'in_total', parts: ['in_outside', 'in_inside'] }, { total: 'out_total', parts: ['out_outside', 'out_inside'] }],
+      sums: [
+        { total: 'in_total', parts: ['in_outside', 'in_inside'] },
+        { total: 'out_total', parts: ['out_outside', 'out_inside'] },
+      ],
     };
   },
   // Letters confirmed in the period, counted at the organizations' current places; "inside" means
@@ -170,14 +217,19 @@ const transfers: EventTableDef = {
 };
 
 const leaving: EventTableDef = {
-  code: 'leaving', title: L('党员减少情况', 'Members leaving'), source: 'events', dateLabel: L('日期', 'Date'),
+  code: 'leaving',
+  title: L('党员减少情况', 'Members leaving'),
+  source: 'events',
+  dateLabel: L('日期', 'Date'),
   shape: () => {
     const out = L('出党', 'Left the Party');
     const kinds = EXIT_KINDS.map((k) => c(`leave_${k}`, out, L(EXIT_KIND_LABELS[k].zh, EXIT_KIND_LABELS[k].en)));
     return {
       columns: [
-        c('total', L('减少合计', 'Total'), L('人数', 'Count')), c('death', L('死亡', 'Deaths'), L('人数', 'Count')),
-        c('leave_total', out, L('小计', 'Subtotal')), ...kinds,
+        c('total', L('减少合计', 'Total'), L('人数', 'Count')),
+        c('death', L('死亡', 'Deaths'), L('人数', 'Count')),
+        c('leave_total', out, L('小计', 'Subtotal')),
+        ...kinds,
         c('cancel_probation', L('取消预备党员资格', 'Probation cancelled'), L('人数', 'Count')),
         c('suspend', L('停止党籍', 'Membership suspended'), L('人数', 'Count')),
         c('transfer_out_city', L('组织关系转出市外', 'Transferred out of the city'), L('人数', 'Count')),
@@ -209,14 +261,24 @@ const leaving: EventTableDef = {
 };
 
 const appraisal: EventTableDef = {
-  code: 'appraisal', title: L('民主评议党员情况', 'Democratic appraisal of members'), source: 'events', dateLabel: L('评议年度', 'Year'),
+  code: 'appraisal',
+  title: L('民主评议党员情况', 'Democratic appraisal of members'),
+  source: 'events',
+  dateLabel: L('评议年度', 'Year'),
   shape: () => {
     const g = L('评定等次', 'Graded');
     const grades = APPRAISAL_GRADES.map((x) => c(`g_${x}`, g, L(APPRAISAL_GRADE_LABELS[x].zh, APPRAISAL_GRADE_LABELS[x].en)));
     return {
-      columns: [c('total', L('参加评议党员', 'Members appraised'), L('合计', 'Total')), c('graded', g, L('小计', 'Subtotal')), ...grades,
-        c('ungraded', L('预备党员', 'Probationary'), L('不评定等次', 'Not graded'))],
-      sums: [{ total: 'total', parts: ['graded', 'ungraded'] }, { total: 'graded', parts: grades.map((x) => x.key) }],
+      columns: [
+        c('total', L('参加评议党员', 'Members appraised'), L('合计', 'Total')),
+        c('graded', g, L('小计', 'Subtotal')),
+        ...grades,
+        c('ungraded', L('预备党员', 'Probationary'), L('不评定等次', 'Not graded')),
+      ],
+      sums: [
+        { total: 'total', parts: ['graded', 'ungraded'] },
+        { total: 'graded', parts: grades.map((x) => x.key) },
+      ],
     };
   },
   // Finalized appraisals of the years of the period (one per organization and year, RULES.md §3).

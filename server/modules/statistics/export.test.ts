@@ -12,7 +12,9 @@ beforeAll(async () => {
   t = await createTestApp({ areaDemos: true });
   [cityAdmin, districtAdmin] = await Promise.all(['city-admin', 'district-admin'].map((u) => t.login(u)));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -24,7 +26,11 @@ describe('statistics exports', () => {
   it('write a table in the 党内统计 layout with the numbers of the table, audited with its purpose', async () => {
     const d = t.city.sampleIds.district;
     const table = json(await t.call(districtAdmin, 'GET', `/api/statistics/tables/age?orgId=${d}`));
-    const res = await t.call(districtAdmin, 'GET', `/api/statistics/tables/age/export?orgId=${d}&purpose=${encodeURIComponent('年度党内统计报表')}`);
+    const res = await t.call(
+      districtAdmin,
+      'GET',
+      `/api/statistics/tables/age/export?orgId=${d}&purpose=${encodeURIComponent('年度党内统计报表')}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('党员年龄情况');
@@ -44,15 +50,27 @@ describe('statistics exports', () => {
     table.rows.forEach((r: { cells: Record<string, number> }, i: number) => {
       table.columns.forEach((c: { key: string }, j: number) => expect(ws.getRow(5 + i).getCell(2 + j).value).toBe(r.cells[c.key]));
     });
-    const audit = await t.db.selectFrom('audit_log').select(['actor_name', 'detail']).where('action', '=', 'stats.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actor_name: 'district-admin', detail: { purpose: '年度党内统计报表', filter: { code: 'age', orgId: d }, rows: table.rows.length } });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'detail'])
+      .where('action', '=', 'stats.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor_name: 'district-admin',
+      detail: { purpose: '年度党内统计报表', filter: { code: 'age', orgId: d }, rows: table.rows.length },
+    });
   });
 
   it('write the people behind a number with masked identity numbers, audited with the row count', async () => {
     const table = json(await t.call(cityAdmin, 'GET', '/api/statistics/tables/basic'));
     const n = table.rows[0].cells.minority;
     expect(n).toBeGreaterThan(0);
-    const res = await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic/people/export?col=minority&row=total&purpose=${encodeURIComponent('核对少数民族党员')}`);
+    const res = await t.call(
+      cityAdmin,
+      'GET',
+      `/api/statistics/tables/basic/people/export?col=minority&row=total&purpose=${encodeURIComponent('核对少数民族党员')}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const ws = await sheetOf(res.rawPayload);
     expect(ws.rowCount).toBe(n + 1);
@@ -66,12 +84,18 @@ describe('statistics exports', () => {
 
   it('refuse without a purpose, outside the scope, and past ten exports a minute', async () => {
     expect((await t.call(cityAdmin, 'GET', '/api/statistics/tables/age/export')).statusCode).toBe(400);
-    const other = await t.db.selectFrom('orgs').select('id').where('kind', '=', 'county_committee').where('id', '<>', t.city.sampleIds.district).executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'county_committee')
+      .where('id', '<>', t.city.sampleIds.district)
+      .executeTakeFirstOrThrow();
     expect((await t.call(districtAdmin, 'GET', `/api/statistics/tables/age/export?orgId=${other.id}&purpose=xx`)).statusCode).toBe(404);
     const member = await t.login('member');
     expect((await t.call(member, 'GET', '/api/statistics/tables/age/export?purpose=xx')).statusCode).toBe(403);
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await t.call(cityAdmin, 'GET', '/api/statistics/tables/org_kind/export?purpose=%E6%A0%B8%E5%AF%B9')).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push((await t.call(cityAdmin, 'GET', '/api/statistics/tables/org_kind/export?purpose=%E6%A0%B8%E5%AF%B9')).statusCode);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
   });
 });

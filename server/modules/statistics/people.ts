@@ -16,7 +16,10 @@ import type { EventTableDef } from './event-tables.js';
 import { categoryAt, memberBase, memberColumnSql, orgBase, orgColumnSql } from './predicates.js';
 import { eventContext, requireTable, type TableRequest } from './tables.js';
 
-export interface PeopleRequest extends TableRequest { row: string; col: string }
+export interface PeopleRequest extends TableRequest {
+  row: string;
+  col: string;
+}
 
 type Item = TPeopleList['items'][number];
 type Lbl = Record<string, { zh: string }>;
@@ -26,7 +29,12 @@ const label = (labels: Lbl, code: string | null) => (code ? (labels[code]?.zh ??
 async function rowScope(db: Db, r: PeopleRequest): Promise<{ path: string; self: boolean; name: string }> {
   if (r.row === 'total') return { path: r.org.path, self: false, name: r.org.name };
   if (r.row === 'self') return { path: r.org.path, self: true, name: `${r.org.name}（本级）` };
-  const child = await db.selectFrom('orgs').select(['path', 'name']).where('id', '=', Number(r.row)).where('parent_id', '=', r.org.id).executeTakeFirst();
+  const child = await db
+    .selectFrom('orgs')
+    .select(['path', 'name'])
+    .where('id', '=', Number(r.row))
+    .where('parent_id', '=', r.org.id)
+    .executeTakeFirst();
   if (!child) throw notFound('统计表中的组织');
   return { path: child.path, self: false, name: child.name };
 }
@@ -38,21 +46,39 @@ function columnOf<C extends { key: string; path: Label[] }>(cols: C[], key: stri
 }
 
 const MEMBER_COLUMNS = [
-  ['name', L('姓名', 'Name')], ['gender', L('性别', 'Sex')], ['age', L('年龄', 'Age')], ['ethnicity', L('民族', 'Ethnicity')],
-  ['education', L('学历', 'Education')], ['occupation', L('职业', 'Occupation')], ['category', L('人员类别', 'Category')],
-  ['admittedOn', L('入党日期', 'Admitted')], ['fullOn', L('转正日期', 'Full member since')], ['partyYears', L('党龄', 'Years')],
-  ['status', L('状态', 'Status')], ['orgName', L('所在党组织', 'Organization')], ['idMasked', L('身份证号', 'ID number')],
+  ['name', L('姓名', 'Name')],
+  ['gender', L('性别', 'Sex')],
+  ['age', L('年龄', 'Age')],
+  ['ethnicity', L('民族', 'Ethnicity')],
+  ['education', L('学历', 'Education')],
+  ['occupation', L('职业', 'Occupation')],
+  ['category', L('人员类别', 'Category')],
+  ['admittedOn', L('入党日期', 'Admitted')],
+  ['fullOn', L('转正日期', 'Full member since')],
+  ['partyYears', L('党龄', 'Years')],
+  ['status', L('状态', 'Status')],
+  ['orgName', L('所在党组织', 'Organization')],
+  ['idMasked', L('身份证号', 'ID number')],
 ] as const;
 
 const ORG_COLUMNS = [
-  ['name', L('组织名称', 'Name')], ['kind', L('组织类型', 'Kind')], ['unitType', L('单位类型', 'Unit type')],
-  ['parentName', L('上级党组织', 'Parent')], ['establishedOn', L('成立日期', 'Founded')], ['status', L('状态', 'Status')],
+  ['name', L('组织名称', 'Name')],
+  ['kind', L('组织类型', 'Kind')],
+  ['unitType', L('单位类型', 'Unit type')],
+  ['parentName', L('上级党组织', 'Parent')],
+  ['establishedOn', L('成立日期', 'Founded')],
+  ['status', L('状态', 'Status')],
 ] as const;
 
-const eventColumns = (def: EventTableDef) => [
-  ['name', L('姓名', 'Name')], ['gender', L('性别', 'Sex')], ['orgName', L('所在党组织', 'Organization')], ['date', def.dateLabel],
-  ['note', L('说明', 'Note')], ['idMasked', L('身份证号', 'ID number')],
-] as const;
+const eventColumns = (def: EventTableDef) =>
+  [
+    ['name', L('姓名', 'Name')],
+    ['gender', L('性别', 'Sex')],
+    ['orgName', L('所在党组织', 'Organization')],
+    ['date', def.dateLabel],
+    ['note', L('说明', 'Note')],
+    ['idMasked', L('身份证号', 'ID number')],
+  ] as const;
 
 export interface Source {
   title: string;
@@ -75,8 +101,23 @@ async function memberSource(db: Db, def: CellTableDef, r: PeopleRequest): Promis
     count: async () => (await sql<{ n: number }>`select count(*)::int as n from members m where ${where}`.execute(db)).rows[0].n,
     async page(cursor, limit) {
       const after = decodeCursor(cursor ?? undefined);
-      const rows = await sql<{ id: number; name: string; gender: string; birth_date: string | null; ethnicity: string; edu_highest: string | null; occupation: string | null;
-        cat: 'full' | 'probationary'; admitted_on: string | null; full_on: string | null; status: string; org_id: number; org_name: string; id_masked: string | null; sort_key: string }>`
+      const rows = await sql<{
+        id: number;
+        name: string;
+        gender: string;
+        birth_date: string | null;
+        ethnicity: string;
+        edu_highest: string | null;
+        occupation: string | null;
+        cat: 'full' | 'probationary';
+        admitted_on: string | null;
+        full_on: string | null;
+        status: string;
+        org_id: number;
+        org_name: string;
+        id_masked: string | null;
+        sort_key: string;
+      }>`
         select m.id, m.name, m.gender, m.birth_date, m.ethnicity, m.edu_highest, m.occupation, ${categoryAt(asOf)} as cat, m.admitted_on, m.full_on,
           m.status, m.org_id, o.name as org_name, m.id_masked, m.sort_key
         from members m join orgs o on o.id = m.org_id
@@ -85,12 +126,23 @@ async function memberSource(db: Db, def: CellTableDef, r: PeopleRequest): Promis
       const page = rows.rows.slice(0, limit);
       return {
         items: page.map((m) => ({
-          id: String(m.id), memberId: m.id, orgId: m.org_id,
+          id: String(m.id),
+          memberId: m.id,
+          orgId: m.org_id,
           values: {
-            name: m.name, gender: m.gender, age: ageOn(m.birth_date, asOf), ethnicity: m.ethnicity, education: label(EDUCATION_LABELS, m.edu_highest),
-            occupation: label(OCCUPATION_LABELS, m.occupation), category: CATEGORY_LABELS[m.cat].zh, admittedOn: m.admitted_on,
-            fullOn: m.cat === 'full' ? m.full_on : null, partyYears: m.cat === 'full' ? partyYears(m.full_on, asOf) : null,
-            status: MEMBER_STATUS_LABELS[m.status as MemberStatus]?.zh ?? m.status, orgName: m.org_name, idMasked: m.id_masked,
+            name: m.name,
+            gender: m.gender,
+            age: ageOn(m.birth_date, asOf),
+            ethnicity: m.ethnicity,
+            education: label(EDUCATION_LABELS, m.edu_highest),
+            occupation: label(OCCUPATION_LABELS, m.occupation),
+            category: CATEGORY_LABELS[m.cat].zh,
+            admittedOn: m.admitted_on,
+            fullOn: m.cat === 'full' ? m.full_on : null,
+            partyYears: m.cat === 'full' ? partyYears(m.full_on, asOf) : null,
+            status: MEMBER_STATUS_LABELS[m.status as MemberStatus]?.zh ?? m.status,
+            orgName: m.org_name,
+            idMasked: m.id_masked,
           },
         })),
         next: rows.rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
@@ -110,7 +162,16 @@ async function orgSource(db: Db, def: CellTableDef, r: PeopleRequest): Promise<S
     count: async () => (await sql<{ n: number }>`select count(*)::int as n from orgs o where ${where}`.execute(db)).rows[0].n,
     async page(cursor, limit) {
       const after = decodeCursor(cursor ?? undefined);
-      const rows = await sql<{ id: number; name: string; kind: string; unit_type: string | null; parent_name: string | null; established_on: string | null; status: string; sort_key: string }>`
+      const rows = await sql<{
+        id: number;
+        name: string;
+        kind: string;
+        unit_type: string | null;
+        parent_name: string | null;
+        established_on: string | null;
+        status: string;
+        sort_key: string;
+      }>`
         select o.id, o.name, o.kind, o.unit_type, p.name as parent_name, o.established_on, o.status, o.sort_key
         from orgs o left join orgs p on p.id = o.parent_id
         where ${where} ${after ? sql`and (o.sort_key, o.id) > (${after.key}, ${after.id})` : sql``}
@@ -118,10 +179,16 @@ async function orgSource(db: Db, def: CellTableDef, r: PeopleRequest): Promise<S
       const page = rows.rows.slice(0, limit);
       return {
         items: page.map((o) => ({
-          id: String(o.id), memberId: null, orgId: o.id,
+          id: String(o.id),
+          memberId: null,
+          orgId: o.id,
           values: {
-            name: o.name, kind: label(ORG_KIND_LABELS, o.kind), unitType: label(UNIT_TYPE_LABELS, o.unit_type), parentName: o.parent_name,
-            establishedOn: o.established_on, status: o.status === 'active' ? '正常' : '已撤销',
+            name: o.name,
+            kind: label(ORG_KIND_LABELS, o.kind),
+            unitType: label(UNIT_TYPE_LABELS, o.unit_type),
+            parentName: o.parent_name,
+            establishedOn: o.established_on,
+            status: o.status === 'active' ? '正常' : '已撤销',
           },
         })),
         next: rows.rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
@@ -143,13 +210,25 @@ async function eventSource(db: Db, def: EventTableDef, r: PeopleRequest): Promis
     async page(cursor, limit) {
       // Event lists are short (a period's events): numbered rows, the cursor holds the last number.
       const after = decodeCursor(cursor ?? undefined)?.id ?? 0;
-      const r2 = await sql<{ seq: number; member_id: number | null; org_id: number; org_name: string; person_name: string; gender: string | null; id_masked: string | null; on_date: string | null; note: string | null }>`
+      const r2 = await sql<{
+        seq: number;
+        member_id: number | null;
+        org_id: number;
+        org_name: string;
+        person_name: string;
+        gender: string | null;
+        id_masked: string | null;
+        on_date: string | null;
+        note: string | null;
+      }>`
         select x.seq, x.member_id, x.org_id, o.name as org_name, x.person_name, x.gender, x.id_masked, x.on_date, x.note
         from (${facts}) x join orgs o on o.id = x.org_id where x.seq > ${after} order by x.seq limit ${limit + 1}`.execute(db);
       const page = r2.rows.slice(0, limit);
       return {
         items: page.map((x) => ({
-          id: String(x.seq), memberId: x.member_id, orgId: x.org_id,
+          id: String(x.seq),
+          memberId: x.member_id,
+          orgId: x.org_id,
           values: { name: x.person_name, gender: x.gender, orgName: x.org_name, date: x.on_date, note: x.note, idMasked: x.id_masked },
         })),
         next: r2.rows.length > limit ? encodeCursor({ sort_key: '#', id: Number(page[page.length - 1].seq) }) : null,

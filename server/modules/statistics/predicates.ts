@@ -29,22 +29,33 @@ function dateInYms(column: Sql, m: { from: string | null; to: string | null }): 
 }
 
 /** 正式/预备 at the reference date: made full after it, a member was still probationary then. */
-export const categoryAt = (asOf: string) => sql<string>`(case when m.category = 'full' and m.full_on > ${asOf}::date then 'probationary' else m.category end)`;
+export const categoryAt = (asOf: string) =>
+  sql<string>`(case when m.category = 'full' and m.full_on > ${asOf}::date then 'probationary' else m.category end)`;
 
-const joiningPeriod = sql<string>`(case ${sql.join(JOINING_PERIODS.map((p) =>
-  sql`when m.admitted_on <= ${p.to ?? '9999-12-31'}::date then ${p.code}`), sql` `)} else '' end)`;
+const joiningPeriod = sql<string>`(case ${sql.join(
+  JOINING_PERIODS.map((p) => sql`when m.admitted_on <= ${p.to ?? '9999-12-31'}::date then ${p.code}`),
+  sql` `,
+)} else '' end)`;
 
 /** The member's value of a dimension at the reference date, as text (as the summaries store it). */
 function memberValue(dim: Dim, asOf: string): Sql {
   switch (dim) {
-    case 'category': return categoryAt(asOf);
-    case 'gender': return sql`m.gender`;
-    case 'ethnicity': return sql`coalesce(m.ethnicity, '')`;
-    case 'edu': return sql`coalesce(m.edu_highest, '')`;
-    case 'occupation': return sql`coalesce(m.occupation, '')`;
-    case 'status': return sql`m.status`;
-    case 'period': return joiningPeriod;
-    default: throw new Error(`no text value for ${dim}`);
+    case 'category':
+      return categoryAt(asOf);
+    case 'gender':
+      return sql`m.gender`;
+    case 'ethnicity':
+      return sql`coalesce(m.ethnicity, '')`;
+    case 'edu':
+      return sql`coalesce(m.edu_highest, '')`;
+    case 'occupation':
+      return sql`coalesce(m.occupation, '')`;
+    case 'status':
+      return sql`m.status`;
+    case 'period':
+      return joiningPeriod;
+    default:
+      throw new Error(`no text value for ${dim}`);
   }
 }
 

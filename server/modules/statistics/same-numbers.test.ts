@@ -14,7 +14,9 @@ beforeAll(async () => {
   const s = t.city.sampleIds;
   orgIds = [s.city, s.district, s.township, s.branch];
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const get = async (cookie: string, url: string) => {
   const res = await t.call(cookie, 'GET', url);

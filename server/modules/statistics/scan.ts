@@ -17,11 +17,19 @@ async function minorities(db: Db, r: TableRequest, asOf: string): Promise<string
 }
 
 /** Counts by child id or 本级 ('') from one pass over the subtree's rows. */
-export async function scanCounts(db: Db, source: 'members' | 'orgs', path: string, columns: readonly CellColumn[], asOf: string): Promise<CountsByKey> {
+export async function scanCounts(
+  db: Db,
+  source: 'members' | 'orgs',
+  path: string,
+  columns: readonly CellColumn[],
+  asOf: string,
+): Promise<CountsByKey> {
   const depth = path.split('.').length;
   const alias = source === 'members' ? sql`m` : sql`o`;
   const pathCol = source === 'members' ? sql`m.org_path` : sql`o.path`;
-  const filters = columns.map((c, i) => sql`count(*) filter (where ${source === 'members' ? memberColumnSql(c, asOf) : orgColumnSql(c)})::int as ${sql.ref(`c${i}`)}`);
+  const filters = columns.map(
+    (c, i) => sql`count(*) filter (where ${source === 'members' ? memberColumnSql(c, asOf) : orgColumnSql(c)})::int as ${sql.ref(`c${i}`)}`,
+  );
   const table = source === 'members' ? sql`members` : sql`orgs`;
   const base = source === 'members' ? memberBase(path, asOf) : orgBase(path, asOf);
   const rows = await sql<Record<string, number | string>>`
@@ -38,7 +46,15 @@ export async function scanTable(db: Db, r: TableRequest): Promise<Pick<TStatsTab
   if (def.source === 'events') throw new Error('period tables are counted from their events already');
   const asOf = monthEnd(r.month);
   const cell = def as CellTableDef;
-  const shape = cell.shape({ month: r.month, ageBands: r.ageBands, minorities: cell.code === 'gender_ethnicity' ? await minorities(db, r, asOf) : [] });
+  const shape = cell.shape({
+    month: r.month,
+    ageBands: r.ageBands,
+    minorities: cell.code === 'gender_ethnicity' ? await minorities(db, r, asOf) : [],
+  });
   const [children, byKey] = await Promise.all([childrenOf(db, r.org.id), scanCounts(db, cell.source, r.org.path, shape.columns, asOf)]);
-  return { columns: shape.columns.map((c) => ({ key: c.key, path: c.path })), rows: assembleRows(r.org, children, byKey, shape.columns), sums: shape.sums };
+  return {
+    columns: shape.columns.map((c) => ({ key: c.key, path: c.path })),
+    rows: assembleRows(r.org, children, byKey, shape.columns),
+    sums: shape.sums,
+  };
 }

@@ -23,7 +23,9 @@ beforeAll(async () => {
   [members, orgs] = await Promise.all([loadMembers(t.db), loadOrgs(t.db)]);
   M = json(await t.call(cityAdmin, 'GET', '/api/statistics/tables')).month;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const get = async (cookie: string, url: string): Promise<TStatsTable> => {
   const res = await t.call(cookie, 'GET', url);
@@ -33,8 +35,13 @@ const get = async (cookie: string, url: string): Promise<TStatsTable> => {
 
 async function rowPaths(table: TStatsTable) {
   const org = orgs.find((o) => o.path.split('.').pop() === String(table.org.id))!;
-  const map = new Map([['total', { path: org.path, self: false }], ['self', { path: org.path, self: true }]]);
-  for (const o of orgs) if (o.path.startsWith(`${org.path}.`) && o.path.split('.').length === org.path.split('.').length + 1) map.set(o.path.split('.').pop()!, { path: o.path, self: false });
+  const map = new Map([
+    ['total', { path: org.path, self: false }],
+    ['self', { path: org.path, self: true }],
+  ]);
+  for (const o of orgs)
+    if (o.path.startsWith(`${org.path}.`) && o.path.split('.').length === org.path.split('.').length + 1)
+      map.set(o.path.split('.').pop()!, { path: o.path, self: false });
   return map;
 }
 
@@ -72,8 +79,12 @@ describe('member and organization tables', () => {
   it('counts a member admitted this month now but not at the end of last month; a member made full since counts as probationary then', async () => {
     const now = await get(cityAdmin, `/api/statistics/tables/basic?month=${M}`);
     const before = await get(cityAdmin, `/api/statistics/tables/basic?month=${addMonthsYm(M, -1)}`);
-    const admittedThisMonth = members.filter((m) => ['normal', 'flowing', 'lost_contact'].includes(m.status) && m.admitted_on?.startsWith(M)).length;
-    const fullThisMonth = members.filter((m) => ['normal', 'flowing', 'lost_contact'].includes(m.status) && m.category === 'full' && m.full_on?.startsWith(M)).length;
+    const admittedThisMonth = members.filter(
+      (m) => ['normal', 'flowing', 'lost_contact'].includes(m.status) && m.admitted_on?.startsWith(M),
+    ).length;
+    const fullThisMonth = members.filter(
+      (m) => ['normal', 'flowing', 'lost_contact'].includes(m.status) && m.category === 'full' && m.full_on?.startsWith(M),
+    ).length;
     expect(now.rows[0].cells.total - before.rows[0].cells.total).toBe(admittedThisMonth);
     expect(now.rows[0].cells.full - before.rows[0].cells.full).toBe(fullThisMonth);
   });
@@ -93,7 +104,14 @@ describe('member and organization tables', () => {
 
   it('takes custom age bands and refuses bad ones', async () => {
     const table = await get(cityAdmin, '/api/statistics/tables/age?ageBands=25,40,60');
-    expect(table.columns.map((c) => c.path[c.path.length - 1].zh)).toEqual(['党员总数', '25岁及以下', '26—40岁', '41—60岁', '61岁及以上', '出生日期未填']);
+    expect(table.columns.map((c) => c.path[c.path.length - 1].zh)).toEqual([
+      '党员总数',
+      '25岁及以下',
+      '26—40岁',
+      '41—60岁',
+      '61岁及以上',
+      '出生日期未填',
+    ]);
     expect(table.ageBands).toEqual([25, 40, 60]);
     expectTableMatches(table, await rowPaths(table), members, orgs);
     expectSumsHold(table);
@@ -130,12 +148,21 @@ describe('every table', () => {
       const table = await get(cityAdmin, `/api/statistics/tables/${def.code}?orgId=${t.city.sampleIds.district}`);
       // For each column: the 合计 row, and the first child and 本级 rows that have a number there.
       for (const c of table.columns) {
-        const rows = [table.rows[0], table.rows.find((r) => r.kind === 'child' && r.cells[c.key] > 0), table.rows.find((r) => r.kind === 'self' && r.cells[c.key] > 0)];
+        const rows = [
+          table.rows[0],
+          table.rows.find((r) => r.kind === 'child' && r.cells[c.key] > 0),
+          table.rows.find((r) => r.kind === 'self' && r.cells[c.key] > 0),
+        ];
         for (const row of rows) {
           if (!row || (row.cells[c.key] === 0 && row.kind !== 'total')) continue;
           const url = `/api/statistics/tables/${def.code}/people?orgId=${table.org.id}&row=${row.key}&col=${encodeURIComponent(c.key)}&limit=200`;
           const first = json(await t.call(cityAdmin, 'GET', url));
-          expect({ code: def.code, col: c.key, row: row.name, total: first.total }).toEqual({ code: def.code, col: c.key, row: row.name, total: row.cells[c.key] });
+          expect({ code: def.code, col: c.key, row: row.name, total: first.total }).toEqual({
+            code: def.code,
+            col: c.key,
+            row: row.name,
+            total: row.cells[c.key],
+          });
           let seen = first.items.length;
           let cursor = first.nextCursor;
           while (cursor) {
@@ -152,7 +179,8 @@ describe('every table', () => {
   });
 
   it('period tables count the demo city’s development, transfers, 转正 and status changes', async () => {
-    const pick = async (code: string, key: string) => (await get(cityAdmin, `/api/statistics/tables/${code}?from=2022-01-01`)).rows[0].cells[key];
+    const pick = async (code: string, key: string) =>
+      (await get(cityAdmin, `/api/statistics/tables/${code}?from=2022-01-01`)).rows[0].cells[key];
     expect(await pick('development', 'admitted')).toBeGreaterThan(0);
     expect(await pick('development_profile', 'total')).toBeGreaterThan(0);
     expect(await pick('probation', 'full_total')).toBeGreaterThan(0);
@@ -163,14 +191,28 @@ describe('every table', () => {
 
 describe('scope and parameters', () => {
   it('answers 404 for an organization outside the user’s subtree, and audits the refusal', async () => {
-    const other = await t.db.selectFrom('orgs').select('id').where('kind', '=', 'county_committee').where('id', '<>', t.city.sampleIds.district).executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'county_committee')
+      .where('id', '<>', t.city.sampleIds.district)
+      .executeTakeFirstOrThrow();
     expect((await t.call(districtAdmin, 'GET', `/api/statistics/tables/basic?orgId=${other.id}`)).statusCode).toBe(404);
     expect((await t.call(districtAdmin, 'GET', `/api/statistics/tables/basic/people?orgId=${other.id}&col=total`)).statusCode).toBe(404);
     expect((await t.call(branchAdmin, 'GET', `/api/statistics/tables/basic?orgId=${t.city.sampleIds.city}`)).statusCode).toBe(404);
-    const denied = await t.db.selectFrom('audit_log').select('object_id').where('result', '=', 'denied').where('action', '=', 'stats.read').execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .select('object_id')
+      .where('result', '=', 'denied')
+      .where('action', '=', 'stats.read')
+      .execute();
     expect(denied.map((d) => d.object_id)).toContain(String(other.id));
     // A row must be a child of the table's organization.
-    const res = await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic/people?orgId=${t.city.sampleIds.district}&row=${t.city.sampleIds.branch}&col=total`);
+    const res = await t.call(
+      cityAdmin,
+      'GET',
+      `/api/statistics/tables/basic/people?orgId=${t.city.sampleIds.district}&row=${t.city.sampleIds.branch}&col=total`,
+    );
     expect(res.statusCode).toBe(404);
   });
 

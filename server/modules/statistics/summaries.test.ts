@@ -29,7 +29,9 @@ beforeAll(async () => {
   M = today.slice(0, 7);
   yearEnd = `${Number(M.slice(0, 4)) - 1}-12`;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const mismatches = async () => (await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(t.db)).rows[0].n;
 
@@ -48,15 +50,26 @@ async function expectExact() {
   }
 }
 
-const cityTotal = async (code = 'basic', col = 'total', qs = '') => json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/${code}?${qs}`)).rows[0].cells[col] as number;
+const cityTotal = async (code = 'basic', col = 'total', qs = '') =>
+  json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/${code}?${qs}`)).rows[0].cells[col] as number;
 
 function newMember(orgId: number, i: number, over: Partial<NewMember> = {}): NewMember {
   const birth = `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 9}`;
   const gender = i % 2 ? '男' : '女';
   return {
-    org_id: orgId, name: `测试${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 10) % 10]}`, gender, category: 'full',
-    birth_date: birth, idNumber: idNumberFor('110105', birth, i, gender), ethnicity: i % 7 ? '汉族' : '回族', edu_fulltime: 'bachelor',
-    occupation: 'professional', admitted_on: '2015-07-01', full_on: '2016-07-01', status_since: '2015-07-01', ...over,
+    org_id: orgId,
+    name: `测试${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 10) % 10]}`,
+    gender,
+    category: 'full',
+    birth_date: birth,
+    idNumber: idNumberFor('110105', birth, i, gender),
+    ethnicity: i % 7 ? '汉族' : '回族',
+    edu_fulltime: 'bachelor',
+    occupation: 'professional',
+    admitted_on: '2015-07-01',
+    full_on: '2016-07-01',
+    status_since: '2015-07-01',
+    ...over,
   };
 }
 
@@ -77,8 +90,14 @@ describe('summaries kept exact', () => {
     const yearEndBefore = await cityTotal('basic', 'total', `month=${yearEnd}`);
     const birth = '1990-05-20';
     const res = await t.call(cityAdmin, 'POST', '/api/members', {
-      orgId: t.city.sampleIds.branch, name: '统计新增', ethnicity: '壮族', idNumber: idNumberFor('110101', birth, 3, '女'),
-      category: 'probationary', admittedOn: today, eduFulltime: 'postgraduate', occupation: 'student',
+      orgId: t.city.sampleIds.branch,
+      name: '统计新增',
+      ethnicity: '壮族',
+      idNumber: idNumberFor('110101', birth, 3, '女'),
+      category: 'probationary',
+      admittedOn: today,
+      eduFulltime: 'postgraduate',
+      occupation: 'student',
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(await cityTotal()).toBe(before + 1);
@@ -92,7 +111,9 @@ describe('summaries kept exact', () => {
 
   it('vacuum leaves no dead deltas behind once they are folded in (PGlite has no autovacuum)', async () => {
     const size = async () => Number((await sql<{ n: number }>`select pg_relation_size('stat_deltas')::int as n`.execute(t.db)).rows[0].n);
-    await t.db.transaction().execute((trx) => insertMembers(trx, t.app.deps.idCrypto, null, [newMember(t.city.sampleIds.branch, 7)], t.clock.now()));
+    await t.db
+      .transaction()
+      .execute((trx) => insertMembers(trx, t.app.deps.idCrypto, null, [newMember(t.city.sampleIds.branch, 7)], t.clock.now()));
     expect(Number((await sql<{ n: number }>`select count(*)::int as n from stat_deltas`.execute(t.db)).rows[0].n)).toBeGreaterThan(0);
     await compactSummaries(t.db);
     expect(await size()).toBeGreaterThan(0);
@@ -102,10 +123,21 @@ describe('summaries kept exact', () => {
   });
 
   it('after edits of the birth date (ID number), education and category', async () => {
-    const m = await t.db.selectFrom('members').select(['id', 'gender', 'version']).where('org_id', '=', t.city.sampleIds.branch).where('status', '=', 'normal').orderBy('id').executeTakeFirstOrThrow();
-    const res = await t.call(cityAdmin, 'PATCH', `/api/members/${m.id}`, { idNumber: idNumberFor('110102', '1961-03-03', 5, m.gender as '男' | '女'), eduInservice: 'postgraduate' });
+    const m = await t.db
+      .selectFrom('members')
+      .select(['id', 'gender', 'version'])
+      .where('org_id', '=', t.city.sampleIds.branch)
+      .where('status', '=', 'normal')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const res = await t.call(cityAdmin, 'PATCH', `/api/members/${m.id}`, {
+      idNumber: idNumberFor('110102', '1961-03-03', 5, m.gender as '男' | '女'),
+      eduInservice: 'postgraduate',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await t.db.selectFrom('members').select('birth_date').where('id', '=', m.id).executeTakeFirstOrThrow()).birth_date).toBe('1961-03-03');
+    expect((await t.db.selectFrom('members').select('birth_date').where('id', '=', m.id).executeTakeFirstOrThrow()).birth_date).toBe(
+      '1961-03-03',
+    );
     await t.db.updateTable('members').set({ category: 'probationary', full_on: null }).where('id', '=', m.id).execute();
     // A change of a field the statistics do not use adds no delta.
     const deltas = async () => Number((await sql<{ n: number }>`select count(*)::int as n from stat_deltas`.execute(t.db)).rows[0].n);
@@ -116,15 +148,27 @@ describe('summaries kept exact', () => {
   });
 
   it('after status changes (mobile, death) and a deleted record', async () => {
-    const [a, b] = await t.db.selectFrom('members').select('id').where('org_id', '=', t.city.sampleIds.otherBranch).where('status', '=', 'normal').orderBy('id').limit(2).execute();
+    const [a, b] = await t.db
+      .selectFrom('members')
+      .select('id')
+      .where('org_id', '=', t.city.sampleIds.otherBranch)
+      .where('status', '=', 'normal')
+      .orderBy('id')
+      .limit(2)
+      .execute();
     const before = await cityTotal('mobility', 'flowing');
     const flow = await t.call(cityAdmin, 'POST', `/api/member-status/${a.id}`, {
-      kind: 'flowing', date: today, reason: '外出务工', flowing: { certificateNo: 'LD-2026-001', place: '深圳市', contact: '13800000000', attendingOrg: '深圳市某党支部' },
+      kind: 'flowing',
+      date: today,
+      reason: '外出务工',
+      flowing: { certificateNo: 'LD-2026-001', place: '深圳市', contact: '13800000000', attendingOrg: '深圳市某党支部' },
     });
     expect(flow.statusCode, flow.body).toBe(200);
     expect(await cityTotal('mobility', 'flowing')).toBe(before + 1);
     const totalBefore = await cityTotal();
-    expect((await t.call(cityAdmin, 'POST', `/api/member-status/${b.id}`, { kind: 'death', date: today, reason: '因病去世' })).statusCode).toBe(200);
+    expect(
+      (await t.call(cityAdmin, 'POST', `/api/member-status/${b.id}`, { kind: 'death', date: today, reason: '因病去世' })).statusCode,
+    ).toBe(200);
     expect(await cityTotal()).toBe(totalBefore - 1);
     const [x] = await insertMembersNow([newMember(t.city.sampleIds.branch, 1)]);
     await t.db.deleteFrom('member_history').where('member_id', '=', x).execute();
@@ -133,18 +177,35 @@ describe('summaries kept exact', () => {
   });
 
   it('after an organization moves with its members to another district, is created and is dissolved', async () => {
-    const township = await t.db.selectFrom('orgs').select(['id', 'parent_id']).where('id', '=', t.city.sampleIds.township).executeTakeFirstOrThrow();
-    const target = await t.db.selectFrom('orgs').select('id').where('kind', '=', 'county_committee').where('id', '<>', township.parent_id!).executeTakeFirstOrThrow();
+    const township = await t.db
+      .selectFrom('orgs')
+      .select(['id', 'parent_id'])
+      .where('id', '=', t.city.sampleIds.township)
+      .executeTakeFirstOrThrow();
+    const target = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'county_committee')
+      .where('id', '<>', township.parent_id!)
+      .executeTakeFirstOrThrow();
     const districtBefore = json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic?orgId=${target.id}`)).rows[0].cells.total;
     const moving = json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic?orgId=${township.id}`)).rows[0].cells.total;
     expect(moving).toBeGreaterThan(0);
     const res = await t.call(cityAdmin, 'POST', `/api/orgs/${township.id}/move`, { newParentId: target.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic?orgId=${target.id}`)).rows[0].cells.total).toBe(districtBefore + moving);
+    expect(json(await t.call(cityAdmin, 'GET', `/api/statistics/tables/basic?orgId=${target.id}`)).rows[0].cells.total).toBe(
+      districtBefore + moving,
+    );
     const orgsBefore = await cityTotal('org_kind', 'branches');
     const lastYear = `${Number(M.slice(0, 4)) - 1}-12`;
     const lastYearBefore = await cityTotal('org_kind', 'branches', `month=${lastYear}`);
-    const created = await t.call(cityAdmin, 'POST', '/api/orgs', { parentId: target.id, name: '示范市统计测试党支部', kind: 'branch', unitType: 'other', establishedOn: today });
+    const created = await t.call(cityAdmin, 'POST', '/api/orgs', {
+      parentId: target.id,
+      name: '示范市统计测试党支部',
+      kind: 'branch',
+      unitType: 'other',
+      establishedOn: today,
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(await cityTotal('org_kind', 'branches')).toBe(orgsBefore + 1);
     // Founded this month: not there at the end of last year.
@@ -158,8 +219,20 @@ describe('summaries kept exact', () => {
 
   it('after a bulk import of 1,500 members in one transaction (the import’s write path)', async () => {
     const before = await cityTotal();
-    const branches = await t.db.selectFrom('orgs').select('id').where('kind', '=', 'branch').where('status', '=', 'active').limit(30).execute();
-    const rows = Array.from({ length: 1500 }, (_, i) => newMember(branches[i % branches.length].id, 1000 + i, { admitted_on: `20${10 + (i % 15)}-03-01`, full_on: i % 4 ? `20${11 + (i % 15)}-03-01` : null, category: i % 4 ? 'full' : 'probationary' }));
+    const branches = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'branch')
+      .where('status', '=', 'active')
+      .limit(30)
+      .execute();
+    const rows = Array.from({ length: 1500 }, (_, i) =>
+      newMember(branches[i % branches.length].id, 1000 + i, {
+        admitted_on: `20${10 + (i % 15)}-03-01`,
+        full_on: i % 4 ? `20${11 + (i % 15)}-03-01` : null,
+        category: i % 4 ? 'full' : 'probationary',
+      }),
+    );
     await insertMembersNow(rows);
     expect(await cityTotal()).toBe(before + 1500);
     await expectExact();
@@ -177,19 +250,45 @@ describe('summaries kept exact', () => {
     expect(fixed).toMatchObject({ mismatches: 1, repaired: true });
     expect(fixed.cells).toBeGreaterThan(1000);
     await expectExact();
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('action', 'in', ['stats.verify', 'stats.repair']).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', 'in', ['stats.verify', 'stats.repair'])
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['stats.verify', 'stats.repair']);
   });
 
   it('the year cells (migration 010) are checked against their months and rebuilt with the rest', async () => {
     await compactSummaries(t.db);
     const city = t.city.sampleIds.city;
-    const y = (await sql<{ yr: string }>`select yr from stat_year_cells where org_id = ${city} and dim = 'birth' and n > 0 order by yr limit 1`.execute(t.db)).rows[0].yr;
-    const sumMonths = async () => Number((await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from stat_cells where org_id = ${city} and dim = 'birth' and left(val, 4) = ${y}`.execute(t.db)).rows[0].n);
-    const yearCell = async () => Number((await sql<{ n: number }>`select n from stat_year_cells where org_id = ${city} and dim = 'birth' and yr = ${y}`.execute(t.db)).rows[0].n);
+    const y = (
+      await sql<{
+        yr: string;
+      }>`select yr from stat_year_cells where org_id = ${city} and dim = 'birth' and n > 0 order by yr limit 1`.execute(t.db)
+    ).rows[0].yr;
+    const sumMonths = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select coalesce(sum(n), 0)::int as n from stat_cells where org_id = ${city} and dim = 'birth' and left(val, 4) = ${y}`.execute(
+            t.db,
+          )
+        ).rows[0].n,
+      );
+    const yearCell = async () =>
+      Number(
+        (await sql<{ n: number }>`select n from stat_year_cells where org_id = ${city} and dim = 'birth' and yr = ${y}`.execute(t.db))
+          .rows[0].n,
+      );
     expect(await yearCell()).toBe(await sumMonths());
     await sql`update stat_year_cells set n = n - 2 where org_id = ${city} and dim = 'birth' and yr = ${y}`.execute(t.db);
-    const bad = (await sql<{ ref: string; val: string; stored: number; actual: number }>`select ref, val, stored, actual from stat_verify()`.execute(t.db)).rows;
+    const bad = (
+      await sql<{ ref: string; val: string; stored: number; actual: number }>`select ref, val, stored, actual from stat_verify()`.execute(
+        t.db,
+      )
+    ).rows;
     expect(bad).toEqual([{ ref: 'years', val: y, stored: (await sumMonths()) - 2, actual: await sumMonths() }]);
     await t.db.transaction().execute((trx) => sql`select stat_rebuild()`.execute(trx));
     expect(await yearCell()).toBe(await sumMonths());
@@ -207,7 +306,8 @@ describe('the SQL of migration 008 agrees with domain/', () => {
       const r = await sql<{ v: boolean }>`select stat_basic_org(${k}) as v`.execute(t.db);
       expect(r.rows[0].v, k).toBe(BASIC_ORG_KINDS.includes(k));
     }
-    const dates = JOINING_PERIODS.flatMap((p): (string | null)[] => [p.from, p.to]).filter((d): d is string => d !== null)
+    const dates = JOINING_PERIODS.flatMap((p): (string | null)[] => [p.from, p.to])
+      .filter((d): d is string => d !== null)
       .flatMap((d) => [dayjs(d).subtract(1, 'day'), dayjs(d), dayjs(d).add(1, 'day')].map((x) => x.format('YYYY-MM-DD')));
     for (const d of [...dates, '1921-07-01', '2026-01-01']) {
       const r = await sql<{ v: string }>`select stat_joining_period(${d}::date) as v`.execute(t.db);

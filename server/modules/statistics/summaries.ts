@@ -53,7 +53,9 @@ export function startCompaction(app: FastifyInstance, everyMs: number, today: ()
   const timers: NodeJS.Timeout[] = [];
   const pending = new Set<Promise<unknown>>();
   const run = (what: string, job: () => Promise<unknown>) => {
-    const p = job().catch((e: unknown) => app.log.warn({ err: e }, `statistics: ${what} failed`)).finally(() => pending.delete(p));
+    const p = job()
+      .catch((e: unknown) => app.log.warn({ err: e }, `statistics: ${what} failed`))
+      .finally(() => pending.delete(p));
     pending.add(p);
     return p;
   };
@@ -99,7 +101,14 @@ export interface VerifyResult {
 
 export async function verifySummaries(db: Db, repair: boolean): Promise<VerifyResult> {
   const t0 = performance.now();
-  const bad = await sql<{ ref: string; org_id: number; dim: string; val: string; stored: number; actual: number }>`select * from stat_verify() order by 1, 2, 3, 4`.execute(db);
+  const bad = await sql<{
+    ref: string;
+    org_id: number;
+    dim: string;
+    val: string;
+    stored: number;
+    actual: number;
+  }>`select * from stat_verify() order by 1, 2, 3, 4`.execute(db);
   let cells = 0;
   if (repair && bad.rows.length) cells = Number((await sql<{ n: number }>`select stat_rebuild() as n`.execute(db)).rows[0].n);
   return {

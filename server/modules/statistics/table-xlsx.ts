@@ -13,9 +13,17 @@ function headerSpans(table: TStatsTable, level: number): { from: number; to: num
   const spans: { from: number; to: number; text: string; down: boolean }[] = [];
   table.columns.forEach((c, i) => {
     if (c.path.length <= level) return;
-    const key = c.path.slice(0, level + 1).map((p) => p.zh).join('\u0001');
+    const key = c.path
+      .slice(0, level + 1)
+      .map((p) => p.zh)
+      .join('\u0001');
     const last = spans[spans.length - 1];
-    const lastKey = last ? table.columns[last.from].path.slice(0, level + 1).map((p) => p.zh).join('\u0001') : null;
+    const lastKey = last
+      ? table.columns[last.from].path
+          .slice(0, level + 1)
+          .map((p) => p.zh)
+          .join('\u0001')
+      : null;
     if (last && !last.down && last.to === i - 1 && lastKey === key && level < c.path.length - 1) last.to = i;
     else spans.push({ from: i, to: i, text: c.path[level].zh, down: level === c.path.length - 1 });
   });
@@ -25,7 +33,9 @@ function headerSpans(table: TStatsTable, level: number): { from: number; to: num
 export async function tableXlsx(table: TStatsTable, generatedOn: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智慧组工';
-  const ws = wb.addWorksheet(table.title.zh.slice(0, 31), { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(table.title.zh.slice(0, 31), {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const width = table.columns.length + 1;
   const depth = Math.max(...table.columns.map((c) => c.path.length));
 
@@ -63,7 +73,9 @@ export async function tableXlsx(table: TStatsTable, generatedOn: string): Promis
   table.rows.forEach((row, i) => {
     const r = ws.getRow(top + depth + i);
     r.getCell(1).value = neutralizeCell(row.kind === 'total' ? `合计（${row.name}）` : row.name);
-    table.columns.forEach((c, j) => { r.getCell(j + 2).value = row.cells[c.key] ?? 0; });
+    table.columns.forEach((c, j) => {
+      r.getCell(j + 2).value = row.cells[c.key] ?? 0;
+    });
     for (let c = 1; c <= width; c++) {
       r.getCell(c).border = BORDER;
       if (row.kind === 'total') r.getCell(c).font = { bold: true };

@@ -28,16 +28,28 @@ export interface TableRequest {
   scopePath: string;
 }
 
-export interface ChildOrg { id: number; name: string; kind: string; status: string; child_count: number; path: string }
+export interface ChildOrg {
+  id: number;
+  name: string;
+  kind: string;
+  status: string;
+  child_count: number;
+  path: string;
+}
 
 /**
  * Every direct child, dissolved ones too (their numbers, if any, must not fall into 本级): local and
  * basic-level committees first, then 党总支 and 党支部 (the order of ORG_KINDS), each in pinyin order.
  */
 export function childrenOf(db: Db, orgId: number): Promise<ChildOrg[]> {
-  return db.selectFrom('orgs').select(['id', 'name', 'kind', 'status', 'child_count', 'path'])
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'kind', 'status', 'child_count', 'path'])
     .where('parent_id', '=', orgId)
-    .orderBy(sql`array_position(${sql.val([...ORG_KINDS])}::text[], kind)`).orderBy('sort_key').orderBy('id').execute();
+    .orderBy(sql`array_position(${sql.val([...ORG_KINDS])}::text[], kind)`)
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
 }
 
 /** Counts by row: '' = 本级, else the child's id. */
@@ -52,7 +64,8 @@ export function assembleRows(org: OrgRow, children: ChildOrg[], byKey: CountsByK
   const nonzero = (counts: Counts) => columns.some((c) => counts[c.key] !== 0);
   const rows: TStatsTable['rows'] = [{ key: 'total', kind: 'total', orgId: org.id, name: org.name, hasChildren: false, cells: total }];
   const self = full(byKey.get(''));
-  if (children.length && nonzero(self)) rows.push({ key: 'self', kind: 'self', orgId: org.id, name: `${org.name}（本级）`, hasChildren: false, cells: self });
+  if (children.length && nonzero(self))
+    rows.push({ key: 'self', kind: 'self', orgId: org.id, name: `${org.name}（本级）`, hasChildren: false, cells: self });
   for (const ch of children) {
     const cells = full(byKey.get(String(ch.id)));
     // 党小组 hold no members of their own; dissolved organizations show only while they have numbers.
@@ -69,7 +82,8 @@ export function assembleRows(org: OrgRow, children: ChildOrg[], byKey: CountsByK
  */
 function withMinorities(shape: TableShape<CellColumn>, counts: Counts): TableShape<CellColumn> {
   const isEach = (c: CellColumn) => c.key.startsWith('eth_');
-  const present = shape.columns.filter((c) => isEach(c) && counts[c.key] > 0)
+  const present = shape.columns
+    .filter((c) => isEach(c) && counts[c.key] > 0)
     .sort((a, b) => counts[b.key] - counts[a.key] || a.key.localeCompare(b.key));
   const columns = [...shape.columns.filter((c) => !isEach(c)), ...present];
   const keep = new Set(columns.map((c) => c.key));
@@ -77,10 +91,24 @@ function withMinorities(shape: TableShape<CellColumn>, counts: Counts): TableSha
   return { columns, sums };
 }
 
-async function cellCounts(db: Db, def: CellTableDef, r: TableRequest, children: ChildOrg[], asOf: string): Promise<{ shape: TableShape<CellColumn>; byKey: CountsByKey }> {
+async function cellCounts(
+  db: Db,
+  def: CellTableDef,
+  r: TableRequest,
+  children: ChildOrg[],
+  asOf: string,
+): Promise<{ shape: TableShape<CellColumn>; byKey: CountsByKey }> {
   const minorities = def.code === 'gender_ethnicity' ? ETHNICITIES.filter((e) => e !== '汉族') : [];
   const all = def.shape({ month: r.month, ageBands: r.ageBands, minorities });
-  const counts = await countsAt(db, def.source, r.org.id, r.org.path, children.map((c) => c.id), all.columns, asOf);
+  const counts = await countsAt(
+    db,
+    def.source,
+    r.org.id,
+    r.org.path,
+    children.map((c) => c.id),
+    all.columns,
+    asOf,
+  );
   const shape = minorities.length ? withMinorities(all, counts.get(r.org.id)!) : all;
   const only = (c: Counts): Counts => Object.fromEntries(shape.columns.map((col) => [col.key, c[col.key]]));
   const byKey: CountsByKey = new Map();
@@ -96,7 +124,13 @@ async function cellCounts(db: Db, def: CellTableDef, r: TableRequest, children: 
 
 export function eventContext(r: TableRequest): EventContext {
   const period = periodOf(r);
-  return { path: r.org.path, from: period.from, to: period.to, asOf: monthEnd(r.month), probationMonths: DEV_RULES_2014.numbers.probationMonths };
+  return {
+    path: r.org.path,
+    from: period.from,
+    to: period.to,
+    asOf: monthEnd(r.month),
+    probationMonths: DEV_RULES_2014.numbers.probationMonths,
+  };
 }
 
 export const periodOf = (r: Pick<TableRequest, 'month' | 'from' | 'to'>) => {

@@ -13,14 +13,33 @@ import type { TStatsTable } from '../../../domain/schemas/statistics.js';
 import { pathWithin } from '../../scope/paths.js';
 
 export interface RawMember {
-  org_path: string; status: string; category: string; gender: string; ethnicity: string; birth_date: string | null;
-  edu_highest: string | null; occupation: string | null; admitted_on: string | null; full_on: string | null;
+  org_path: string;
+  status: string;
+  category: string;
+  gender: string;
+  ethnicity: string;
+  birth_date: string | null;
+  edu_highest: string | null;
+  occupation: string | null;
+  admitted_on: string | null;
+  full_on: string | null;
 }
-export interface RawOrg { path: string; kind: string; unit_type: string | null; status: string; established_on: string | null; dissolved_on: string | null }
+export interface RawOrg {
+  path: string;
+  kind: string;
+  unit_type: string | null;
+  status: string;
+  established_on: string | null;
+  dissolved_on: string | null;
+}
 
-export const loadMembers = (db: Db) => sql<RawMember>`select org_path::text as org_path, status, category, gender, ethnicity, birth_date,
-  edu_highest, occupation, admitted_on, full_on from members`.execute(db).then((r) => r.rows);
-export const loadOrgs = (db: Db) => sql<RawOrg>`select path::text as path, kind, unit_type, status, established_on, dissolved_on from orgs`.execute(db).then((r) => r.rows);
+export const loadMembers = (db: Db) =>
+  sql<RawMember>`select org_path::text as org_path, status, category, gender, ethnicity, birth_date,
+  edu_highest, occupation, admitted_on, full_on from members`
+    .execute(db)
+    .then((r) => r.rows);
+export const loadOrgs = (db: Db) =>
+  sql<RawOrg>`select path::text as path, kind, unit_type, status, established_on, dissolved_on from orgs`.execute(db).then((r) => r.rows);
 
 function bandKey(age: number, upper: readonly number[]): string {
   for (let i = 0; i < upper.length; i++) if (age <= upper[i]) return `age_${i === 0 ? 0 : upper[i - 1] + 1}_${upper[i]}`;
@@ -61,7 +80,8 @@ export function memberKeys(m: RawMember, month: string, upper: readonly number[]
 /** The column keys (of both organization tables) one organization counts in at the end of `month`. */
 export function orgKeys(o: RawOrg, month: string): string[] {
   const asOf = monthEnd(month);
-  const existed = (!o.established_on || o.established_on <= asOf) && (o.status === 'active' || (o.dissolved_on !== null && o.dissolved_on > asOf));
+  const existed =
+    (!o.established_on || o.established_on <= asOf) && (o.status === 'active' || (o.dissolved_on !== null && o.dissolved_on > asOf));
   if (!existed) return [];
   const kind = o.kind as OrgKind;
   const keys: string[] = [];
@@ -77,18 +97,29 @@ export function orgKeys(o: RawOrg, month: string): string[] {
 }
 
 /** Checks every row of a member or organization table against the plain count. */
-export function expectTableMatches(table: TStatsTable, rowPaths: Map<string, { path: string; self: boolean }>, members: RawMember[], orgs: RawOrg[]) {
+export function expectTableMatches(
+  table: TStatsTable,
+  rowPaths: Map<string, { path: string; self: boolean }>,
+  members: RawMember[],
+  orgs: RawOrg[],
+) {
   const upper = table.ageBands;
   for (const row of table.rows) {
     const scope = rowPaths.get(row.key)!;
     const inRow = (p: string) => (scope.self ? p === scope.path : pathWithin(scope.path, p));
     const counts = new Map<string, number>();
-    const keysOf = table.source === 'orgs'
-      ? orgs.filter((o) => inRow(o.path)).map((o) => orgKeys(o, table.month))
-      : members.filter((m) => inRow(m.org_path)).map((m) => memberKeys(m, table.month, upper));
+    const keysOf =
+      table.source === 'orgs'
+        ? orgs.filter((o) => inRow(o.path)).map((o) => orgKeys(o, table.month))
+        : members.filter((m) => inRow(m.org_path)).map((m) => memberKeys(m, table.month, upper));
     for (const ks of keysOf) for (const k of ks) counts.set(k, (counts.get(k) ?? 0) + 1);
     const expected = Object.fromEntries(table.columns.map((c) => [c.key, counts.get(c.key) ?? 0]));
-    expect({ table: table.code, month: table.month, row: row.name, cells: row.cells }).toEqual({ table: table.code, month: table.month, row: row.name, cells: expected });
+    expect({ table: table.code, month: table.month, row: row.name, cells: row.cells }).toEqual({
+      table: table.code,
+      month: table.month,
+      row: row.name,
+      cells: expected,
+    });
   }
 }
 
@@ -96,8 +127,12 @@ export function expectTableMatches(table: TStatsTable, rowPaths: Map<string, { p
 export function expectSumsHold(table: TStatsTable) {
   for (const row of table.rows) {
     for (const s of table.sums) {
-      expect({ table: table.code, row: row.name, total: s.total, n: row.cells[s.total] })
-        .toEqual({ table: table.code, row: row.name, total: s.total, n: s.parts.reduce((a, k) => a + row.cells[k], 0) });
+      expect({ table: table.code, row: row.name, total: s.total, n: row.cells[s.total] }).toEqual({
+        table: table.code,
+        row: row.name,
+        total: s.total,
+        n: s.parts.reduce((a, k) => a + row.cells[k], 0),
+      });
     }
   }
   // 合计 = 本级 + the children

@@ -9,6 +9,9 @@ export async function readSetting<T extends object>(db: Db, key: string, default
 
 export async function writeSetting<T>(db: Db, key: string, value: T, now: Date): Promise<void> {
   const json = JSON.stringify(value);
-  await db.insertInto('settings').values({ key, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
+    .execute();
 }

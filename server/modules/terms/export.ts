@@ -17,7 +17,12 @@ const EXPORT_MAX = 50_000;
 
 export function registerTermExport(app: FastifyInstance) {
   const plugin: FastifyPluginAsyncZod = async (r) => {
-    r.get('/export', { config: { action: 'term.read', rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['terms'], summary: '导出届期一览（Excel）', querystring: ZTermExportQuery } },
+    r.get(
+      '/export',
+      {
+        config: { action: 'term.read', rateLimit: { max: 30, timeWindow: 60_000 } },
+        schema: { tags: ['terms'], summary: '导出届期一览（Excel）', querystring: ZTermExportQuery },
+      },
       async (req, reply) => {
         const ctx = ctxOf(req);
         const { purpose, orgId, state, kind, q } = req.query;
@@ -26,22 +31,35 @@ export function registerTermExport(app: FastifyInstance) {
         const rows = await listTerms(ctx.db, { path: org.path, today, state, kind, q }, null, EXPORT_MAX + 1);
         if (rows.length > EXPORT_MAX) throw invalid(`导出行数超过 ${EXPORT_MAX} 行，请缩小组织范围或筛选条件`, 'orgId');
         const items = rows.map((x) => presentTermRow(x, today));
-        const buf = await toXlsx('届期一览', [
-          { header: '党组织', width: 36, value: (x) => x.orgName },
-          { header: '组织类别', width: 14, value: (x) => ORG_KIND_LABELS[x.orgKind as OrgKind]?.zh ?? x.orgKind },
-          { header: '届期类别', width: 10, value: (x) => TERM_KIND_LABELS[x.termKind].zh },
-          { header: '每届年限', width: 10, value: (x) => x.termYears },
-          { header: '选举日期', width: 12, value: (x) => x.electedOn },
-          { header: '届满日期', width: 12, value: (x) => x.endsOn },
-          { header: '剩余天数', width: 10, value: (x) => x.daysLeft },
-          { header: '状态', width: 14, value: (x) => TERM_STATE_LABELS[x.state].zh },
-          { header: '书记', width: 10, value: (x) => x.secretary },
-          { header: '换届进展', width: 14, value: (x) => (x.election ? ELECTION_STATUS_LABELS[x.election.status as ElectionStatus]?.zh ?? x.election.status : null) },
-        ], items);
-        await recordRead(ctx, 'term.export', 'org', { purpose, filter: { orgId: org.id, state: state ?? null, kind: kind ?? null, q: q ?? null }, rows: items.length });
+        const buf = await toXlsx(
+          '届期一览',
+          [
+            { header: '党组织', width: 36, value: (x) => x.orgName },
+            { header: '组织类别', width: 14, value: (x) => ORG_KIND_LABELS[x.orgKind as OrgKind]?.zh ?? x.orgKind },
+            { header: '届期类别', width: 10, value: (x) => TERM_KIND_LABELS[x.termKind].zh },
+            { header: '每届年限', width: 10, value: (x) => x.termYears },
+            { header: '选举日期', width: 12, value: (x) => x.electedOn },
+            { header: '届满日期', width: 12, value: (x) => x.endsOn },
+            { header: '剩余天数', width: 10, value: (x) => x.daysLeft },
+            { header: '状态', width: 14, value: (x) => TERM_STATE_LABELS[x.state].zh },
+            { header: '书记', width: 10, value: (x) => x.secretary },
+            {
+              header: '换届进展',
+              width: 14,
+              value: (x) => (x.election ? (ELECTION_STATUS_LABELS[x.election.status as ElectionStatus]?.zh ?? x.election.status) : null),
+            },
+          ],
+          items,
+        );
+        await recordRead(ctx, 'term.export', 'org', {
+          purpose,
+          filter: { orgId: org.id, state: state ?? null, kind: kind ?? null, q: q ?? null },
+          rows: items.length,
+        });
         reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader(`届期一览-${org.name}-${today}.xlsx`));
         return reply.send(buf);
-      });
+      },
+    );
   };
   return app.register(plugin);
 }

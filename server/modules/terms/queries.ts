@@ -20,8 +20,19 @@ export interface TermFilter {
 }
 
 export interface TermListRow {
-  id: number; name: string; kind: string; unit_type: string | null; term_id: number | null; term_kind: TermKind | null; term_years: number | null;
-  elected_on: string | null; ends_on: string | null; state: TTermStateFilter; secretary: string | null; latest_id: number | null; latest_status: string | null;
+  id: number;
+  name: string;
+  kind: string;
+  unit_type: string | null;
+  term_id: number | null;
+  term_kind: TermKind | null;
+  term_years: number | null;
+  elected_on: string | null;
+  ends_on: string | null;
+  state: TTermStateFilter;
+  secretary: string | null;
+  latest_id: number | null;
+  latest_status: string | null;
   sort_date: string;
 }
 
@@ -50,7 +61,12 @@ function termRowsCte(f: TermFilter) {
 const latestElection = (col: 'id' | 'status') => sql`(select e.${sql.ref(col)} from elections e where e.org_id = r.id
   and (e.status <> 'confirmed' or e.id is distinct from r.election_id) order by e.id desc limit 1)`;
 
-export async function listTerms(db: Kysely<DB>, f: TermFilter, after: { key: string; id: number } | null, limit: number): Promise<TermListRow[]> {
+export async function listTerms(
+  db: Kysely<DB>,
+  f: TermFilter,
+  after: { key: string; id: number } | null,
+  limit: number,
+): Promise<TermListRow[]> {
   const res = await sql<TermListRow>`with r as (${termRowsCte(f)})
     select r.*,
       (select c.person_name from org_committee_members c where c.org_id = r.id and c.post = 'secretary'
@@ -81,8 +97,13 @@ export function currentTerm(db: Kysely<DB>, orgId: number): Promise<TermRow | un
 /** Terms with an approved delay (the "delayed" state). */
 export async function delayedTermIds(db: Kysely<DB>, termIds: number[]): Promise<Set<number>> {
   if (!termIds.length) return new Set();
-  const rows = await db.selectFrom('term_adjustments').select('term_id').where('term_id', 'in', termIds)
-    .where('kind', '=', 'delay').where('status', '=', 'approved').execute();
+  const rows = await db
+    .selectFrom('term_adjustments')
+    .select('term_id')
+    .where('term_id', 'in', termIds)
+    .where('kind', '=', 'delay')
+    .where('status', '=', 'approved')
+    .execute();
   return new Set(rows.map((r) => r.term_id));
 }
 
@@ -94,14 +115,34 @@ export function sittingCommittee(db: Kysely<DB>, orgId: number, current: { elect
   let q = db.selectFrom('org_committee_members').selectAll().where('org_id', '=', orgId);
   q = current
     ? q.where((eb) => eb.or([eb('term_end', 'is', null), eb('term_end', '>', current.elected_on)]))
-    : q.where((eb) => eb.or([eb('term_end', 'is', null), eb('term_start', 'is', null),
-      eb('term_start', '=', eb.selectFrom('org_committee_members as c2').select((e) => e.fn.max('c2.term_start').as('m')).where('c2.org_id', '=', orgId))]));
-  return q.orderBy(sql`case post when 'secretary' then 0 when 'deputy_secretary' then 1 else 2 end`).orderBy('id').execute();
+    : q.where((eb) =>
+        eb.or([
+          eb('term_end', 'is', null),
+          eb('term_start', 'is', null),
+          eb(
+            'term_start',
+            '=',
+            eb
+              .selectFrom('org_committee_members as c2')
+              .select((e) => e.fn.max('c2.term_start').as('m'))
+              .where('c2.org_id', '=', orgId),
+          ),
+        ]),
+      );
+  return q
+    .orderBy(sql`case post when 'secretary' then 0 when 'deputy_secretary' then 1 else 2 end`)
+    .orderBy('id')
+    .execute();
 }
 
 /** 第五条: full and probationary members held in the subtree (only the full ones vote). */
 export async function voterCounts(db: Kysely<DB>, path: string): Promise<{ full: number; probationary: number }> {
-  const rows = await db.selectFrom('members').select(['category', sql<number>`count(*)::int`.as('n')])
-    .where(sql<boolean>`org_path <@ ${path}::ltree`).where('status', 'in', COUNTED_STATUSES).groupBy('category').execute();
+  const rows = await db
+    .selectFrom('members')
+    .select(['category', sql<number>`count(*)::int`.as('n')])
+    .where(sql<boolean>`org_path <@ ${path}::ltree`)
+    .where('status', 'in', COUNTED_STATUSES)
+    .groupBy('category')
+    .execute();
   return { full: rows.find((r) => r.category === 'full')?.n ?? 0, probationary: rows.find((r) => r.category === 'probationary')?.n ?? 0 };
 }

@@ -22,7 +22,10 @@ export async function termPage(db: Kysely<DB>, org: OrgRow, query: TTermListQuer
   return {
     items: items.map((r) => presentTermRow(r, today)),
     nextCursor: more && last ? encodeCursor({ sort_key: last.sort_date, id: last.id }) : null,
-    counts, endingSoon: endingSoonOf(counts), endingSoonBasis: endingSoonBasis(today), today,
+    counts,
+    endingSoon: endingSoonOf(counts),
+    endingSoonBasis: endingSoonBasis(today),
+    today,
   };
 }
 
@@ -31,7 +34,10 @@ export async function orgTerms(db: Kysely<DB>, actor: Actor, org: OrgRow, today:
   const terms = await q.termsOf(db, org.id);
   const current = terms.find((t) => t.ended_on === null);
   const [delayed, elections, adjustments, committee, voters] = await Promise.all([
-    q.delayedTermIds(db, terms.map((t) => t.id)),
+    q.delayedTermIds(
+      db,
+      terms.map((t) => t.id),
+    ),
     electionRows(db, (x) => x.where('e.org_id', '=', org.id), 50),
     adjustmentRows(db).where('a.org_id', '=', org.id).orderBy('a.id', 'desc').limit(50).execute(),
     q.sittingCommittee(db, org.id, current),
@@ -42,7 +48,8 @@ export async function orgTerms(db: Kysely<DB>, actor: Actor, org: OrgRow, today:
   const pendingAdjustment = adjustments.some((a) => a.status === 'proposed');
   return {
     org: { id: org.id, name: org.name, kind: org.kind, unitType: org.unit_type },
-    rule, today,
+    rule,
+    today,
     current: current ? presentTerm(current, today, delayed.has(current.id)) : null,
     history: terms.filter((t) => t.ended_on !== null).map((t) => presentTerm(t, today, delayed.has(t.id))),
     elections: elections.map((e) => presentElection(e, actor, today)),
@@ -61,11 +68,21 @@ export async function orgTerms(db: Kysely<DB>, actor: Actor, org: OrgRow, today:
 export async function watchList(db: Kysely<DB>, actor: Actor, org: OrgRow, today: string) {
   const [overdue, delays, unreported] = await Promise.all([
     q.listTerms(db, { path: org.path, today, state: 'overdue' }, null, 500),
-    adjustmentRows(db).innerJoin('org_terms as t', 't.id', 'a.term_id')
-      .where(sql<boolean>`o.path <@ ${org.path}::ltree`).where('a.status', '=', 'approved').where('a.kind', '=', 'delay').where('t.ended_on', 'is', null)
-      .orderBy('a.new_end').limit(500).execute(),
-    electionRows(db, (x) => x.where(sql<boolean>`o.path <@ ${org.path}::ltree`).where('e.status', '=', 'held')
-      .where('e.held_on', '<', addMonthsTo(today, -TERM_RULES.reportWithinMonths))),
+    adjustmentRows(db)
+      .innerJoin('org_terms as t', 't.id', 'a.term_id')
+      .where(sql<boolean>`o.path <@ ${org.path}::ltree`)
+      .where('a.status', '=', 'approved')
+      .where('a.kind', '=', 'delay')
+      .where('t.ended_on', 'is', null)
+      .orderBy('a.new_end')
+      .limit(500)
+      .execute(),
+    electionRows(db, (x) =>
+      x
+        .where(sql<boolean>`o.path <@ ${org.path}::ltree`)
+        .where('e.status', '=', 'held')
+        .where('e.held_on', '<', addMonthsTo(today, -TERM_RULES.reportWithinMonths)),
+    ),
   ]);
   return {
     today,

@@ -12,7 +12,9 @@ beforeAll(async () => {
   await seedTermsDemo(t.db, t.city, TEST_KEYS, t.clock.now());
   seedMs = performance.now() - started;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the demo terms', () => {
   it('gives every live organization that has a term exactly one current term, quickly', async () => {
@@ -20,7 +22,9 @@ describe('the demo terms', () => {
     const r = await sql<{ orgs: number; with_term: number; without_rule: number }>`select
         (select count(*)::int from orgs where status = 'active' and kind = any(${kinds}::text[])) as orgs,
         (select count(distinct t.org_id)::int from org_terms t where t.ended_on is null) as with_term,
-        (select count(*)::int from org_terms t join orgs o on o.id = t.org_id where not (o.kind = any(${kinds}::text[]))) as without_rule`.execute(t.db);
+        (select count(*)::int from org_terms t join orgs o on o.id = t.org_id where not (o.kind = any(${kinds}::text[]))) as without_rule`.execute(
+      t.db,
+    );
     expect(r.rows[0].with_term).toBe(r.rows[0].orgs);
     expect(r.rows[0].without_rule).toBe(0);
     expect(seedMs).toBeLessThan(5000);
@@ -46,7 +50,12 @@ describe('the demo terms', () => {
     const cands = await t.db.selectFrom('election_candidates').selectAll().orderBy('id').execute();
     for (const e of held) {
       const cs = cands.filter((c) => c.election_id === e.id);
-      const r = electionResult({ shouldAttend: e.should_attend!, present: e.present!, seats: e.planned_seats!, candidates: cs.map((c) => ({ votesFor: c.votes_for! })) });
+      const r = electionResult({
+        shouldAttend: e.should_attend!,
+        present: e.present!,
+        seats: e.planned_seats!,
+        candidates: cs.map((c) => ({ votesFor: c.votes_for! })),
+      });
       expect(r.failure).toBeNull();
       expect(cs.map((c) => c.elected)).toEqual(r.candidates.map((c) => c.elected));
     }

@@ -18,14 +18,25 @@ beforeAll(async () => {
   [cityAdmin, districtAdmin, branchAdmin] = await Promise.all(['city-admin', 'district-admin', 'branch-admin'].map((u) => t.login(u)));
   ({ branch, otherBranch: other } = t.city.sampleIds);
   today = todayCn(t.clock.now());
-  full = await t.db.selectFrom('members').select(['id', 'name']).where('org_id', '=', branch).where('category', '=', 'full').where('status', '=', 'normal').orderBy('id').execute();
+  full = await t.db
+    .selectFrom('members')
+    .select(['id', 'name'])
+    .where('org_id', '=', branch)
+    .where('category', '=', 'full')
+    .where('status', '=', 'normal')
+    .orderBy('id')
+    .execute();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const orgTerms = async (cookie: string, id = branch) => json(await t.call(cookie, 'GET', `/api/terms/orgs/${id}`));
 const audits = (action: string) => t.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
-const request = (cookie: string, id = branch, body: object = { plannedOn: day(20), plannedSeats: 3, note: '拟按期换届' }) => t.call(cookie, 'POST', `/api/terms/orgs/${id}/elections`, body);
-const decide = (cookie: string, e: { id: number; version: number }, decision = 'approve') => t.call(cookie, 'POST', `/api/terms/elections/${e.id}/decide`, { decision, version: e.version });
+const request = (cookie: string, id = branch, body: object = { plannedOn: day(20), plannedSeats: 3, note: '拟按期换届' }) =>
+  t.call(cookie, 'POST', `/api/terms/orgs/${id}/elections`, body);
+const decide = (cookie: string, e: { id: number; version: number }, decision = 'approve') =>
+  t.call(cookie, 'POST', `/api/terms/elections/${e.id}/decide`, { decision, version: e.version });
 
 describe('recording an existing term (任期意见)', () => {
   it('opens the current term with its end from the organization kind, once', async () => {
@@ -35,7 +46,12 @@ describe('recording an existing term (任期意见)', () => {
     const res = await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/term`, { electedOn });
     expect(res.statusCode).toBe(200);
     const body = json(res);
-    expect(body.current).toMatchObject({ electedOn, endsOn: dayjs(electedOn).add(rule.years, 'year').format('YYYY-MM-DD'), termYears: rule.years, state: 'request_window' });
+    expect(body.current).toMatchObject({
+      electedOn,
+      endsOn: dayjs(electedOn).add(rule.years, 'year').format('YYYY-MM-DD'),
+      termYears: rule.years,
+      state: 'request_window',
+    });
     expect(body.current.daysLeft).toBeGreaterThan(50);
     expect(body.can).toMatchObject({ recordTerm: false, request: true });
     expect((await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/term`, { electedOn })).statusCode).toBe(409);
@@ -45,8 +61,16 @@ describe('recording an existing term (任期意见)', () => {
   it('refuses a future date and an organization without a term', async () => {
     const res = await t.call(districtAdmin, 'POST', `/api/terms/orgs/${branch}/term`, { electedOn: day(3) });
     expect(json(res).error).toMatchObject({ field: 'electedOn', message: '选举日期不能晚于今天' });
-    const group = await t.db.selectFrom('orgs').select('id').where('parent_id', '=', branch).where('kind', '=', 'party_group').executeTakeFirst();
-    if (group) expect(json(await t.call(branchAdmin, 'POST', `/api/terms/orgs/${group.id}/term`, { electedOn: day(-30) })).error.message).toContain('不设届期');
+    const group = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', '=', branch)
+      .where('kind', '=', 'party_group')
+      .executeTakeFirst();
+    if (group)
+      expect(json(await t.call(branchAdmin, 'POST', `/api/terms/orgs/${group.id}/term`, { electedOn: day(-30) })).error.message).toContain(
+        '不设届期',
+      );
   });
 });
 
@@ -77,13 +101,36 @@ describe('an election from request to new term', () => {
   });
 
   it('refuses counts that cannot be true and a probationary candidate (第五条), naming the field', async () => {
-    const bad = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, { heldOn: today, shouldAttend: 10, present: 11, candidates: [], version: e.version });
+    const bad = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {
+      heldOn: today,
+      shouldAttend: 10,
+      present: 11,
+      candidates: [],
+      version: e.version,
+    });
     expect(json(bad).error).toMatchObject({ field: 'present' });
-    const votes = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, { heldOn: today, shouldAttend: 10, present: 9, candidates: [{ personName: '甲', votesFor: 10 }], version: e.version });
+    const votes = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {
+      heldOn: today,
+      shouldAttend: 10,
+      present: 9,
+      candidates: [{ personName: '甲', votesFor: 10 }],
+      version: e.version,
+    });
     expect(json(votes).error.field).toBe('candidates.0.votesFor');
-    const prob = await t.db.selectFrom('members').select(['id', 'name']).where('org_id', '=', branch).where('category', '=', 'probationary').executeTakeFirst();
+    const prob = await t.db
+      .selectFrom('members')
+      .select(['id', 'name'])
+      .where('org_id', '=', branch)
+      .where('category', '=', 'probationary')
+      .executeTakeFirst();
     if (prob) {
-      const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, { heldOn: today, shouldAttend: 10, present: 9, candidates: [{ memberId: prob.id, personName: prob.name, votesFor: 8 }], version: e.version });
+      const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {
+        heldOn: today,
+        shouldAttend: 10,
+        present: 9,
+        candidates: [{ memberId: prob.id, personName: prob.name, votesFor: 8 }],
+        version: e.version,
+      });
       expect(json(res).error).toMatchObject({ field: 'candidates.0.memberId' });
       expect(json(res).error.message).toContain('第五条');
     }
@@ -93,8 +140,16 @@ describe('an election from request to new term', () => {
   it('records the vote: seats go to the top vote-getters over half of those who should attend', async () => {
     const [a, b, c, d] = full;
     const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {
-      heldOn: today, shouldAttend: 20, present: 17, version: e.version,
-      candidates: [{ memberId: a.id, personName: a.name, votesFor: 16 }, { memberId: b.id, personName: b.name, votesFor: 15 }, { memberId: c.id, personName: c.name, votesFor: 12 }, { memberId: d.id, personName: d.name, votesFor: 11 }],
+      heldOn: today,
+      shouldAttend: 20,
+      present: 17,
+      version: e.version,
+      candidates: [
+        { memberId: a.id, personName: a.name, votesFor: 16 },
+        { memberId: b.id, personName: b.name, votesFor: 15 },
+        { memberId: c.id, personName: c.name, votesFor: 12 },
+        { memberId: d.id, personName: d.name, votesFor: 11 },
+      ],
     });
     expect(res.statusCode).toBe(200);
     const body = json(res);
@@ -109,23 +164,51 @@ describe('an election from request to new term', () => {
   it('has the secretary and deputy approved by the higher organization, opening the new term and replacing the committee', async () => {
     const before = await t.db.selectFrom('org_committee_members').selectAll().where('org_id', '=', branch).execute();
     const [s, dep] = json(await t.call(districtAdmin, 'GET', `/api/terms/elections/${e.id}`)).candidates;
-    const own = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: s.id, deputyIds: [dep.id], version: e.version });
+    const own = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, {
+      secretaryId: s.id,
+      deputyIds: [dep.id],
+      version: e.version,
+    });
     expect(own.statusCode).toBe(403);
     const loser = json(await t.call(districtAdmin, 'GET', `/api/terms/elections/${e.id}`)).candidates[3];
-    expect(json(await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: loser.id, version: e.version })).error.message).toContain('当选');
-    const res = await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: s.id, deputyIds: [dep.id], version: e.version });
+    expect(
+      json(await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: loser.id, version: e.version })).error
+        .message,
+    ).toContain('当选');
+    const res = await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, {
+      secretaryId: s.id,
+      deputyIds: [dep.id],
+      version: e.version,
+    });
     expect(res.statusCode).toBe(200);
     const body = json(res);
     const org = await t.db.selectFrom('orgs').select(['kind', 'unit_type']).where('id', '=', branch).executeTakeFirstOrThrow();
     const rule = termRuleOf({ kind: org.kind, unitType: org.unit_type })!;
-    expect(body.current).toMatchObject({ electedOn: today, endsOn: dayjs(today).add(rule.years, 'year').format('YYYY-MM-DD'), electionId: e.id, state: 'normal' });
+    expect(body.current).toMatchObject({
+      electedOn: today,
+      endsOn: dayjs(today).add(rule.years, 'year').format('YYYY-MM-DD'),
+      electionId: e.id,
+      state: 'normal',
+    });
     expect(body.history[0]).toMatchObject({ endedOn: today });
-    expect(body.committee.map((c: any) => [c.personName, c.post])).toEqual([[s.personName, 'secretary'], [dep.personName, 'deputy_secretary'], [full[2].name, 'member']]);
+    expect(body.committee.map((c: any) => [c.personName, c.post])).toEqual([
+      [s.personName, 'secretary'],
+      [dep.personName, 'deputy_secretary'],
+      [full[2].name, 'member'],
+    ]);
     // The old rows are kept, ended on the election day.
-    const old = await t.db.selectFrom('org_committee_members').selectAll().where('id', 'in', before.map((b) => b.id)).execute();
+    const old = await t.db
+      .selectFrom('org_committee_members')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        before.map((b) => b.id),
+      )
+      .execute();
     expect(old).toHaveLength(before.length);
     expect(old.every((o) => o.term_end === today)).toBe(true);
-    expect((await audits('term.election.confirm'))).toHaveLength(1);
+    expect(await audits('term.election.confirm')).toHaveLength(1);
     const hist = await t.db.selectFrom('org_history').selectAll().where('org_id', '=', branch).where('action', '=', 'committee').execute();
     expect(hist).toHaveLength(1);
   });
@@ -136,11 +219,20 @@ describe('an election that fails its quorum', () => {
     // The new term from the test above is running: an early election is still a request the higher level decides.
     let e = json(await request(branchAdmin, branch, { plannedOn: day(5), plannedSeats: 1 }));
     e = json(await decide(districtAdmin, e));
-    const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, { heldOn: today, shouldAttend: 10, present: 8, candidates: [], version: e.version });
+    const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {
+      heldOn: today,
+      shouldAttend: 10,
+      present: 8,
+      candidates: [],
+      version: e.version,
+    });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ status: 'failed', quorate: false, failureReason: QUORUM_FAILED, canConfirm: false });
     expect((await audits('term.election.result')).at(-1)!.detail).toMatchObject({ quorate: false, failure: QUORUM_FAILED });
-    expect(json(await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: 1, version: json(res).version })).error.message).toContain('已完成选举');
+    expect(
+      json(await t.call(districtAdmin, 'POST', `/api/terms/elections/${e.id}/confirm`, { secretaryId: 1, version: json(res).version }))
+        .error.message,
+    ).toContain('已完成选举');
     expect((await orgTerms(branchAdmin)).can.request).toBe(true);
     const again = await request(branchAdmin, branch, { plannedOn: day(12), plannedSeats: 1 });
     expect(again.statusCode).toBe(201);
@@ -152,12 +244,20 @@ describe('advancing or delaying an election (第三条)', () => {
   it('refuses a delay of more than 1 year, and applies an approved one to the term', async () => {
     const cur = (await orgTerms(branchAdmin)).current;
     const tooLate = dayjs(cur.regularEnd).add(1, 'year').add(1, 'day').format('YYYY-MM-DD');
-    const bad = await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/adjustments`, { kind: 'delay', newEnd: tooLate, reason: '单位搬迁，党员分散' });
+    const bad = await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/adjustments`, {
+      kind: 'delay',
+      newEnd: tooLate,
+      reason: '单位搬迁，党员分散',
+    });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error).toMatchObject({ field: 'newEnd' });
     expect(json(bad).error.message).toContain('第三条');
     const newEnd = dayjs(cur.regularEnd).add(6, 'month').format('YYYY-MM-DD');
-    const ok = await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/adjustments`, { kind: 'delay', newEnd, reason: '单位搬迁，党员分散' });
+    const ok = await t.call(branchAdmin, 'POST', `/api/terms/orgs/${branch}/adjustments`, {
+      kind: 'delay',
+      newEnd,
+      reason: '单位搬迁，党员分散',
+    });
     expect(ok.statusCode).toBe(200);
     const a = json(ok).adjustments[0];
     expect((await t.call(branchAdmin, 'POST', `/api/terms/adjustments/${a.id}/decide`, { decision: 'approve' })).statusCode).toBe(403);
@@ -178,7 +278,12 @@ describe('scope and lists', () => {
     const e = json(await request(await otherAdmin(), other, { plannedOn: day(30), plannedSeats: 3 }));
     const res = await decide(districtAdmin, e);
     expect(res.statusCode).toBe(404);
-    const denied = await t.db.selectFrom('audit_log').selectAll().where('result', '=', 'denied').where('object_type', '=', 'election').execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('result', '=', 'denied')
+      .where('object_type', '=', 'election')
+      .execute();
     expect(denied.map((d) => d.object_id)).toContain(String(e.id));
     expect(json(await decide(cityAdmin, e)).status).toBe('approved');
   });

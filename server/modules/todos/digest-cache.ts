@@ -11,7 +11,12 @@ import type { FoundItem, OrgRef, TodoContext } from './types.js';
 export const DIGEST_TTL_MS = 120_000;
 const MAX_ENTRIES = 16;
 
-interface Entry { path: string; today: string; at: number; items: FoundItem[] }
+interface Entry {
+  path: string;
+  today: string;
+  at: number;
+  items: FoundItem[];
+}
 
 // Per database: test apps (and the two engines) never share figures.
 const cache = new WeakMap<Db, Entry[]>();
@@ -26,7 +31,10 @@ export async function digestItemsOf(ctx: TodoContext, root: OrgRef, fresh: boole
   const hit = fresh ? undefined : entries.findLast((e) => within(root.path, e.path));
   if (hit) {
     cache.set(ctx.db, entries);
-    return { items: hit.path === root.path ? hit.items : hit.items.filter((x) => within(x.orgPath, root.path)), computedAt: new Date(hit.at) };
+    return {
+      items: hit.path === root.path ? hit.items : hit.items.filter((x) => within(x.orgPath, root.path)),
+      computedAt: new Date(hit.at),
+    };
   }
   const items = await subtreeItems(ctx, root);
   const kept = entries.filter((e) => e.path !== root.path);

@@ -31,10 +31,12 @@ const within = (path: string, root: string) => path === root || path.startsWith(
 async function actingPaths(ctx: TodoContext, items: FoundItem[]): Promise<Map<FoundItem, string | null>> {
   const actions = [...new Set(items.filter((x) => TODO_KINDS[x.kind].actor === 'higher').map((x) => TODO_KINDS[x.kind].action))];
   const accounts = new Map<Action, Set<string>>(await Promise.all(actions.map(async (a) => [a, await accountPaths(ctx.db, a)] as const)));
-  return new Map(items.map((x) => {
-    const def = TODO_KINDS[x.kind];
-    return [x, def.actor === 'higher' ? deciderOf(x.orgPath, accounts.get(def.action)!) : x.orgPath];
-  }));
+  return new Map(
+    items.map((x) => {
+      const def = TODO_KINDS[x.kind];
+      return [x, def.actor === 'higher' ? deciderOf(x.orgPath, accounts.get(def.action)!) : x.orgPath];
+    }),
+  );
 }
 
 /** The subtree's items counted where they are acted on, and those waiting for a level above it. */
@@ -53,7 +55,13 @@ async function actedWithin(ctx: TodoContext, root: OrgRef, items: FoundItem[]) {
 export async function digestOf(ctx: TodoContext, root: OrgRef & { parentId: number | null }, fresh = false) {
   const [{ items, computedAt }, children] = await Promise.all([
     digestItemsOf(ctx, root, fresh),
-    ctx.db.selectFrom('orgs').select(['id', 'name', 'kind', 'status', 'child_count']).where('parent_id', '=', root.id).orderBy('sort_key').orderBy('id').execute(),
+    ctx.db
+      .selectFrom('orgs')
+      .select(['id', 'name', 'kind', 'status', 'child_count'])
+      .where('parent_id', '=', root.id)
+      .orderBy('sort_key')
+      .orderBy('id')
+      .execute(),
   ]);
   const depth = root.path.split('.').length;
   const cells = new Map<number, DigestCells>();
@@ -81,17 +89,37 @@ export async function digestOf(ctx: TodoContext, root: OrgRef & { parentId: numb
   const rows: DigestRow[] = [
     { orgId: root.id, orgName: root.name, orgKind: root.kind, self: true, hasChildren: false, ...(cells.get(root.id) ?? blank()) },
     // A dissolved child is listed only while something of it is still open.
-    ...children.filter((c) => c.status === 'active' || cells.has(c.id)).map((c) => ({
-      orgId: c.id, orgName: c.name, orgKind: c.kind, self: false, hasChildren: c.child_count > 0, ...(cells.get(c.id) ?? blank()),
-    })),
+    ...children
+      .filter((c) => c.status === 'active' || cells.has(c.id))
+      .map((c) => ({
+        orgId: c.id,
+        orgName: c.name,
+        orgKind: c.kind,
+        self: false,
+        hasChildren: c.child_count > 0,
+        ...(cells.get(c.id) ?? blank()),
+      })),
   ];
   const kinds = TODO_KIND_ORDER.filter((k) => totals.counts[k]);
-  return { org: { id: root.id, name: root.name, kind: root.kind, parentId: root.parentId }, today: ctx.today, computedAt: computedAt.toISOString(), kinds, rows, totals };
+  return {
+    org: { id: root.id, name: root.name, kind: root.kind, parentId: root.parentId },
+    today: ctx.today,
+    computedAt: computedAt.toISOString(),
+    kinds,
+    rows,
+    totals,
+  };
 }
 export type Digest = Awaited<ReturnType<typeof digestOf>>;
 
 /** The items of a subtree for a drill-down, limited to the kinds the caller may act on. */
-export async function digestItems(ctx: TodoContext, root: OrgRef, mayKind: (k: TodoKind) => boolean, kind: TodoKind | undefined, limit: number) {
+export async function digestItems(
+  ctx: TodoContext,
+  root: OrgRef,
+  mayKind: (k: TodoKind) => boolean,
+  kind: TodoKind | undefined,
+  limit: number,
+) {
   // The items the row counts: acted on inside the subtree (a request waiting above it is not its work).
   const { counted } = await actedWithin(ctx, root, (await digestItemsOf(ctx, root, false)).items);
   const all = counted.map((c) => c.item).filter((x) => mayKind(x.kind) && (!kind || x.kind === kind));

@@ -19,8 +19,17 @@ export interface ItemFields {
 export function makeItem(ctx: TodoContext, kind: TodoKind, org: { id: number; name: string; path: string }, f: ItemFields): FoundItem {
   const overdue = f.overdue ?? (f.dueOn !== null && f.dueOn < ctx.today);
   return {
-    kind, orgId: org.id, orgName: org.name, orgPath: org.path, title: f.title, dueOn: f.dueOn, overdue,
-    severity: todoSeverity(f.dueOn, ctx.today, overdue), link: f.link, ref: String(f.ref), rule: f.rule ?? null,
+    kind,
+    orgId: org.id,
+    orgName: org.name,
+    orgPath: org.path,
+    title: f.title,
+    dueOn: f.dueOn,
+    overdue,
+    severity: todoSeverity(f.dueOn, ctx.today, overdue),
+    link: f.link,
+    ref: String(f.ref),
+    rule: f.rule ?? null,
   };
 }
 
@@ -35,7 +44,11 @@ export const monthsAfter = (today: string, months: number) => dayjs(today).add(m
 export async function withOrgNames(db: Db, items: FoundItem[]): Promise<FoundItem[]> {
   const ids = [...new Set(items.filter((x) => TODO_KINDS[x.kind].actor !== 'member').map((x) => x.orgId))];
   if (ids.length === 0) return items;
-  const rows = await db.selectFrom('orgs').select(['id', sql<string>`coalesce(nullif(short_name, ''), name)`.as('label')]).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', sql<string>`coalesce(nullif(short_name, ''), name)`.as('label')])
+    .where('id', 'in', ids)
+    .execute();
   const label = new Map(rows.map((r) => [r.id, r.label]));
   for (const x of items) if (TODO_KINDS[x.kind].actor !== 'member') x.title = `${label.get(x.orgId) ?? x.orgName}：${x.title}`;
   return items;

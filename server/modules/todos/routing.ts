@@ -9,10 +9,16 @@ import type { OrgRef } from './types.js';
 /** Paths of organizations strictly inside `root` with an active (not disabled) account able to take `action`. */
 export async function coveredPaths(db: Db, root: OrgRef, action: Action): Promise<Set<string>> {
   const roles = ROLES.filter((r) => can([r], action));
-  const rows = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(sql<string>`o.path::text`.as('path')).distinct()
-    .where('u.disabled', '=', false).where('r.role', 'in', roles)
-    .where(sql<boolean>`o.path <@ ${root.path}::ltree`).where('o.id', '<>', root.id)
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(sql<string>`o.path::text`.as('path'))
+    .distinct()
+    .where('u.disabled', '=', false)
+    .where('r.role', 'in', roles)
+    .where(sql<boolean>`o.path <@ ${root.path}::ltree`)
+    .where('o.id', '<>', root.id)
     .execute();
   return new Set(rows.map((r) => r.path));
 }
@@ -34,9 +40,14 @@ export function routedTo(rootPath: string, requestPath: string, covered: Readonl
 /** Paths of every organization with an active account able to take `action` (the digest routes the whole subtree at once). */
 export async function accountPaths(db: Db, action: Action): Promise<Set<string>> {
   const roles = ROLES.filter((r) => can([r], action));
-  const rows = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(sql<string>`o.path::text`.as('path')).distinct()
-    .where('u.disabled', '=', false).where('r.role', 'in', roles)
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(sql<string>`o.path::text`.as('path'))
+    .distinct()
+    .where('u.disabled', '=', false)
+    .where('r.role', 'in', roles)
     .execute();
   return new Set(rows.map((r) => r.path));
 }

@@ -17,7 +17,15 @@ import { termTodos } from './providers/terms.js';
 import { standardTodos } from './providers/standards.js';
 import { jointTaskTodos } from './providers/joint-tasks.js';
 
-export const PROVIDERS: readonly TodoProvider[] = [developmentTodos, transferTodos, duesTodos, meetingTodos, termTodos, standardTodos, jointTaskTodos];
+export const PROVIDERS: readonly TodoProvider[] = [
+  developmentTodos,
+  transferTodos,
+  duesTodos,
+  meetingTodos,
+  termTodos,
+  standardTodos,
+  jointTaskTodos,
+];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });
 
@@ -34,10 +42,13 @@ const kindsOf = (p: TodoProvider, actor: 'self' | 'higher') =>
 /** Overdue first, then by deadline (none last), then in the kinds' display order. */
 export function sortItems<T extends TodoItem>(items: T[]): T[] {
   const order = new Map(TODO_KIND_ORDER.map((k, i) => [k, i]));
-  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue)
-    || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')
-    || order.get(a.kind)! - order.get(b.kind)!
-    || a.title.localeCompare(b.title));
+  return items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+      order.get(a.kind)! - order.get(b.kind)! ||
+      a.title.localeCompare(b.title),
+  );
 }
 
 /** The user's own list. */
@@ -49,7 +60,8 @@ export async function todosOf(ctx: TodoContext, user: TodoUser): Promise<FoundIt
   const jobs: Promise<FoundItem[]>[] = [];
   for (const p of PROVIDERS) {
     if (kindsOf(p, 'self').some(may)) jobs.push(p.own(ctx, { org: user.org }).then((xs) => xs.filter((x) => may(x.kind))));
-    if (p.approvals && kindsOf(p, 'higher').some(may)) jobs.push(p.approvals(ctx, user.org.path).then((xs) => routeApprovals(user, xs, coveredFor)));
+    if (p.approvals && kindsOf(p, 'higher').some(may))
+      jobs.push(p.approvals(ctx, user.org.path).then((xs) => routeApprovals(user, xs, coveredFor)));
     if (p.mine && user.member && can(user.roles, 'member.self')) jobs.push(p.mine(ctx, user.member));
   }
   return sortItems(await withOrgNames(ctx.db, (await Promise.all(jobs)).flat()));
@@ -68,21 +80,33 @@ async function routeApprovals(user: TodoUser, items: FoundItem[], coveredFor: (a
 
 /** Every counted to-do of a subtree (the digest): the organizations' own work and the requests they raised. */
 export async function subtreeItems(ctx: TodoContext, root: OrgRef): Promise<FoundItem[]> {
-  const parts = await Promise.all(PROVIDERS.flatMap((p) => [
-    p.own(ctx, { subtree: root }),
-    p.approvals ? p.approvals(ctx, root.path) : Promise.resolve([]),
-  ]));
-  return sortItems(await withOrgNames(ctx.db, parts.flat().filter((x) => TODO_KINDS[x.kind].digest && TODO_KINDS[x.kind].actor !== 'member')));
+  const parts = await Promise.all(
+    PROVIDERS.flatMap((p) => [p.own(ctx, { subtree: root }), p.approvals ? p.approvals(ctx, root.path) : Promise.resolve([])]),
+  );
+  return sortItems(
+    await withOrgNames(
+      ctx.db,
+      parts.flat().filter((x) => TODO_KINDS[x.kind].digest && TODO_KINDS[x.kind].actor !== 'member'),
+    ),
+  );
 }
 
 /** The organization an account belongs to, as the providers need it. */
 export async function orgRef(db: Db, id: number): Promise<OrgRef> {
-  return db.selectFrom('orgs').select(['id', 'name', 'kind', sql<string>`path::text`.as('path')]).where('id', '=', id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'kind', sql<string>`path::text`.as('path')])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 export async function memberOf(db: Db, userId: number): Promise<MemberRef | null> {
-  const m = await db.selectFrom('users as u').innerJoin('members as m', 'm.id', 'u.member_id')
-    .select(['m.id', 'm.org_id']).where('u.id', '=', userId).executeTakeFirst();
+  const m = await db
+    .selectFrom('users as u')
+    .innerJoin('members as m', 'm.id', 'u.member_id')
+    .select(['m.id', 'm.org_id'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
   return m ? { memberId: m.id, orgId: m.org_id } : null;
 }
 

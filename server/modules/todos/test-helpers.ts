@@ -3,9 +3,22 @@ import dayjs from 'dayjs';
 import { json, type TestApp } from '../../test/test-app.js';
 import { todayCn } from '../../dates.js';
 
-export interface ListedItem { kind: string; ref: string; orgId: number; title: string; dueOn: string | null; overdue: boolean; severity: string; link: string; rule: string | null }
+export interface ListedItem {
+  kind: string;
+  ref: string;
+  orgId: number;
+  title: string;
+  dueOn: string | null;
+  overdue: boolean;
+  severity: string;
+  link: string;
+  rule: string | null;
+}
 
-export async function listOf(t: TestApp, cookie: string): Promise<{ total: number; overdue: number; items: ListedItem[]; groups: { kind: string; count: number }[] }> {
+export async function listOf(
+  t: TestApp,
+  cookie: string,
+): Promise<{ total: number; overdue: number; items: ListedItem[]; groups: { kind: string; count: number }[] }> {
   const res = await t.call(cookie, 'GET', '/api/todos');
   if (res.statusCode !== 200) throw new Error(`GET /api/todos: ${res.statusCode} ${res.body}`);
   return json(res);
@@ -32,5 +45,11 @@ export async function accountAt(t: TestApp, username: string, orgId: number, rol
 
 /** Members of an organization in normal standing, oldest record first. */
 export async function membersOf(t: TestApp, orgId: number) {
-  return t.db.selectFrom('members').select(['id', 'name', 'category']).where('org_id', '=', orgId).where('status', '=', 'normal').orderBy('id').execute();
+  return t.db
+    .selectFrom('members')
+    .select(['id', 'name', 'category'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'normal')
+    .orderBy('id')
+    .execute();
 }

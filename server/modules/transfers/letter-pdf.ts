@@ -18,13 +18,18 @@ function font(): Buffer {
   if (!fontCache) {
     const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create: (b: Buffer) => FontObject };
     // The package exports only its index; the font files sit beside its dist folder.
-    fontCache = fontkit.create(readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf')));
+    fontCache = fontkit.create(
+      readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf')),
+    );
   }
   // @types/pdfkit does not list fontkit fonts among font sources, though pdfkit takes them.
   return fontCache as unknown as Buffer;
 }
 
-export interface LetterExtras { ethnicity: string | null; age: number | null }
+export interface LetterExtras {
+  ethnicity: string | null;
+  age: number | null;
+}
 
 const cnDate = (d: string) => dayjs(d).format('YYYY 年 M 月 D 日');
 const blank = (s: string | null | undefined, width = 6) => (s && s.trim() ? s : '＿'.repeat(width));
@@ -39,7 +44,11 @@ const categoryText = (l: LetterRow) => (l.category === 'full' ? '正式' : '预�
 
 /** The letter's three parts on one A4 page, separated by cut lines carrying the number (骑缝). */
 export function renderLetterPdf(l: LetterRow, extras: LetterExtras): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 40, bottom: 30, left: 56, right: 56 }, info: { Title: `组织关系介绍信 ${l.letter_no}`, Author: '智慧组工' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 40, bottom: 30, left: 56, right: 56 },
+    info: { Title: `组织关系介绍信 ${l.letter_no}`, Author: '智慧组工' },
+  });
   doc.registerFont('cjk', font());
   doc.font('cjk');
   const chunks: Buffer[] = [];
@@ -60,8 +69,19 @@ export function renderLetterPdf(l: LetterRow, extras: LetterExtras): Promise<Buf
   const cut = (label: string) => {
     doc.moveDown(0.8);
     const y = doc.y;
-    doc.save().dash(4, { space: 3 }).moveTo(40, y).lineTo(doc.page.width - 40, y).stroke('#666').undash().restore();
-    doc.fontSize(8).fillColor('#666').text(`${label}  第 ${l.letter_no} 号`, 40, y + 2, { width: doc.page.width - 80, align: 'center' }).fillColor('black');
+    doc
+      .save()
+      .dash(4, { space: 3 })
+      .moveTo(40, y)
+      .lineTo(doc.page.width - 40, y)
+      .stroke('#666')
+      .undash()
+      .restore();
+    doc
+      .fontSize(8)
+      .fillColor('#666')
+      .text(`${label}  第 ${l.letter_no} 号`, 40, y + 2, { width: doc.page.width - 80, align: 'center' })
+      .fillColor('black');
     doc.x = 56;
     doc.moveDown(0.8);
   };
@@ -76,8 +96,10 @@ export function renderLetterPdf(l: LetterRow, extras: LetterExtras): Promise<Buf
   // Part 2: the letter itself, carried by the member to the receiving organization.
   title('中国共产党党员组织关系介绍信');
   doc.fontSize(11.5).text(`${to}：`, { width });
-  para(`${l.member_name}同志（${l.gender}），${extras.age ?? '＿＿'} 岁，${blank(extras.ethnicity, 3)}，系中共${categoryText(l)}党员，`
-    + `身份证号码 ${blank(l.id_masked, 9)}，由${from}去${to}，请转接组织关系。`);
+  para(
+    `${l.member_name}同志（${l.gender}），${extras.age ?? '＿＿'} 岁，${blank(extras.ethnicity, 3)}，系中共${categoryText(l)}党员，` +
+      `身份证号码 ${blank(l.id_masked, 9)}，由${from}去${to}，请转接组织关系。`,
+  );
   para(`该同志党费已交到 ${dues(l)}。`);
   para(`（有效期 ${l.valid_days} 天，至 ${cnDate(l.expires_on)}止）`);
   signature(from, cnDate(l.issued_on));

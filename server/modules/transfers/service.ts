@@ -7,7 +7,13 @@ import type { MemberRow } from '../members/access.js';
 import type { OrgRow } from '../orgs/queries.js';
 import type { TTransferCreate, TTransferIncoming } from '../../../domain/schemas/transfers.js';
 import {
-  defaultValidDays, expiresOn, isOverdue, letterNumber, stepAllowed, type TransferSettings, type TransferStep,
+  defaultValidDays,
+  expiresOn,
+  isOverdue,
+  letterNumber,
+  stepAllowed,
+  type TransferSettings,
+  type TransferStep,
 } from '../../../domain/rules/transfers.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { checkIdNumber, maskIdNumber } from '../../../domain/rules/id-number.js';
@@ -35,7 +41,15 @@ async function newNumber(trx: Trx, issuedOn: string, org: { code: string; id: nu
 }
 
 /** Issues a letter for a member of the sending organization (within the city or out of it). */
-export async function issueLetter(trx: Trx, ctx: Ctx, member: MemberRow, from: OrgRow, to: OrgRow | null, body: TTransferCreate, s: TransferSettings) {
+export async function issueLetter(
+  trx: Trx,
+  ctx: Ctx,
+  member: MemberRow,
+  from: OrgRow,
+  to: OrgRow | null,
+  body: TTransferCreate,
+  s: TransferSettings,
+) {
   const { actor } = ctx;
   const today = ctx.today();
   const now = ctx.clock.now();
@@ -50,22 +64,31 @@ export async function issueLetter(trx: Trx, ctx: Ctx, member: MemberRow, from: O
   const issuedOn = body.issuedOn ?? today;
   const validDays = body.validDays ?? defaultValidDays(body.kind, s);
   checkValidity(validDays, s);
-  return trx.insertInto('transfer_letters').values({
-    letter_no: await newNumber(trx, issuedOn, from, false),
-    kind: body.kind,
-    member_id: member.id,
-    member_name: member.name,
-    gender: member.gender,
-    category: member.category,
-    id_masked: member.id_masked,
-    from_org_id: from.id, from_org_name: from.name,
-    to_org_id: to?.id ?? null, to_org_name: to?.name ?? body.toOrgName!,
-    to_address: body.toAddress ?? null,
-    reason: body.reason,
-    dues_paid_until: body.duesPaidUntil ?? null,
-    issued_on: issuedOn, valid_days: validDays, expires_on: expiresOn(issuedOn, validDays),
-    created_by: actor.userId, updated_at: now,
-  }).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('transfer_letters')
+    .values({
+      letter_no: await newNumber(trx, issuedOn, from, false),
+      kind: body.kind,
+      member_id: member.id,
+      member_name: member.name,
+      gender: member.gender,
+      category: member.category,
+      id_masked: member.id_masked,
+      from_org_id: from.id,
+      from_org_name: from.name,
+      to_org_id: to?.id ?? null,
+      to_org_name: to?.name ?? body.toOrgName!,
+      to_address: body.toAddress ?? null,
+      reason: body.reason,
+      dues_paid_until: body.duesPaidUntil ?? null,
+      issued_on: issuedOn,
+      valid_days: validDays,
+      expires_on: expiresOn(issuedOn, validDays),
+      created_by: actor.userId,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Records a letter received from an organization outside the city; the member is created on confirmation. */
@@ -85,22 +108,46 @@ export async function registerIncoming(trx: Trx, ctx: Ctx, to: OrgRow, body: TTr
     idCipher = crypto.encrypt(check.normalized);
     idMasked = maskIdNumber(check.normalized);
   }
-  return trx.insertInto('transfer_letters').values({
-    letter_no: await newNumber(trx, body.issuedOn, to, true),
-    kind: 'into_city', status: 'received',
-    member_id: null, member_name: m.name, gender: m.gender, category: m.category,
-    id_masked: idMasked,
-    from_org_id: null, from_org_name: body.fromOrgName,
-    to_org_id: to.id, to_org_name: to.name,
-    external_no: body.externalNo, reason: body.reason, dues_paid_until: body.duesPaidUntil ?? null,
-    issued_on: body.issuedOn, valid_days: validDays, expires_on: expiresOn(body.issuedOn, validDays),
-    received_on: ctx.today(), incoming: JSON.stringify({ ...m, idCipher }), created_by: actor.userId, updated_at: now,
-  }).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('transfer_letters')
+    .values({
+      letter_no: await newNumber(trx, body.issuedOn, to, true),
+      kind: 'into_city',
+      status: 'received',
+      member_id: null,
+      member_name: m.name,
+      gender: m.gender,
+      category: m.category,
+      id_masked: idMasked,
+      from_org_id: null,
+      from_org_name: body.fromOrgName,
+      to_org_id: to.id,
+      to_org_name: to.name,
+      external_no: body.externalNo,
+      reason: body.reason,
+      dues_paid_until: body.duesPaidUntil ?? null,
+      issued_on: body.issuedOn,
+      valid_days: validDays,
+      expires_on: expiresOn(body.issuedOn, validDays),
+      received_on: ctx.today(),
+      incoming: JSON.stringify({ ...m, idCipher }),
+      created_by: actor.userId,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 interface IncomingDetails {
-  name: string; gender: '男' | '女'; category: 'full' | 'probationary'; idCipher: string | null;
-  birthDate?: string; admittedOn?: string; fullOn?: string; phone?: string; workUnit?: string;
+  name: string;
+  gender: '男' | '女';
+  category: 'full' | 'probationary';
+  idCipher: string | null;
+  birthDate?: string;
+  admittedOn?: string;
+  fullOn?: string;
+  phone?: string;
+  workUnit?: string;
 }
 
 function guard(step: TransferStep, l: q.LetterRow, scopePath: string, today: string) {
@@ -117,14 +164,24 @@ export async function receiveLetter(trx: Trx, ctx: Ctx, id: number, date: string
   const now = ctx.clock.now();
   const l = await lockLetter(trx, id);
   guard('receive', l, ctx.actor.scopePath, ctx.today());
-  return trx.updateTable('transfer_letters').set({ status: 'received', received_on: date, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('transfer_letters')
+    .set({ status: 'received', received_on: date, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function returnLetter(trx: Trx, ctx: Ctx, id: number, date: string, reason: string) {
   const now = ctx.clock.now();
   const l = await lockLetter(trx, id);
   guard('return', l, ctx.actor.scopePath, ctx.today());
-  return trx.updateTable('transfer_letters').set({ status: 'returned', returned_on: date, return_reason: reason, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('transfer_letters')
+    .set({ status: 'returned', returned_on: date, return_reason: reason, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -140,19 +197,41 @@ export async function confirmLetter(trx: Trx, ctx: Ctx, id: number, date: string
   let memberId = l.member_id;
   if (l.kind === 'into_city') {
     const m = l.incoming as IncomingDetails;
-    memberId = await insertMember(trx, crypto, actor.userId, {
-      org_id: l.to_org_id!, name: m.name, gender: m.gender, category: m.category, idNumber: m.idCipher ? crypto.decrypt(m.idCipher) : null,
-      birth_date: m.birthDate ?? null, admitted_on: m.admittedOn ?? null, full_on: m.fullOn ?? null,
-      phone: m.phone ?? null, work_unit: m.workUnit ?? null, status_since: date,
-    }, now, 'transfer_in');
+    memberId = await insertMember(
+      trx,
+      crypto,
+      actor.userId,
+      {
+        org_id: l.to_org_id!,
+        name: m.name,
+        gender: m.gender,
+        category: m.category,
+        idNumber: m.idCipher ? crypto.decrypt(m.idCipher) : null,
+        birth_date: m.birthDate ?? null,
+        admitted_on: m.admittedOn ?? null,
+        full_on: m.fullOn ?? null,
+        phone: m.phone ?? null,
+        work_unit: m.workUnit ?? null,
+        status_since: date,
+      },
+      now,
+      'transfer_in',
+    );
   } else {
-    const set = l.kind === 'within_city'
-      ? { org_id: l.to_org_id! }
-      : { status: 'transferred_out' as const, status_since: date, left_reason: `转出至${l.to_org_name}` };
+    const set =
+      l.kind === 'within_city'
+        ? { org_id: l.to_org_id! }
+        : { status: 'transferred_out' as const, status_since: date, left_reason: `转出至${l.to_org_name}` };
     await changeMember(writerOf(trx, actor.userId, now), l.member_id!, {
-      action: l.kind === 'within_city' ? 'transfer' : 'transfer_out', set, after: { letterNo: l.letter_no },
+      action: l.kind === 'within_city' ? 'transfer' : 'transfer_out',
+      set,
+      after: { letterNo: l.letter_no },
     });
   }
-  return trx.updateTable('transfer_letters').set({ status: 'confirmed', confirmed_on: date, member_id: memberId, received_on: l.received_on ?? date, updated_at: now })
-    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('transfer_letters')
+    .set({ status: 'confirmed', confirmed_on: date, member_id: memberId, received_on: l.received_on ?? date, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

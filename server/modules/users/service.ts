@@ -25,7 +25,11 @@ const ADMIN_NAMES = SEPARATED_ADMIN_ROLES.map((r) => ROLE_LABELS[r].zh).join('�
  */
 export function assertNoAdminGrant(roles: Role[]): void {
   const admin = roles.find(isAdminRole);
-  if (admin) throw invalid(`「${ROLE_LABELS[admin].zh}」角色只能由命令行（npm run admin -- create-admin）授予，不能通过用户管理授予（${ADMIN_NAMES}互不能创建）`, 'roles');
+  if (admin)
+    throw invalid(
+      `「${ROLE_LABELS[admin].zh}」角色只能由命令行（npm run admin -- create-admin）授予，不能通过用户管理授予（${ADMIN_NAMES}互不能创建）`,
+      'roles',
+    );
 }
 
 /** Nor may the API change, disable or reset the password of an administrator's account: that would hand over its powers. */
@@ -34,16 +38,37 @@ export function assertNotAdminAccount(user: TUserRow, field: string): void {
   if (admin) throw invalid(`「${ROLE_LABELS[admin].zh}」账号只能由命令行（npm run admin）维护`, field);
 }
 
-const base = (db: Db, scopePath: string) => db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
-  .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'o.name as org_name', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at',
-    sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles')])
-  .where(scopeSql('o.path', scopePath));
+const base = (db: Db, scopePath: string) =>
+  db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_id',
+      'o.name as org_name',
+      'u.disabled',
+      'u.locked_until',
+      'u.last_login_at',
+      'u.created_at',
+      sql<string[]>`array(select role from user_roles r where r.user_id = u.id order by role)`.as('roles'),
+    ])
+    .where(scopeSql('o.path', scopePath));
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 const present = (r: Row): TUserRow => ({
-  id: r.id, username: r.username, displayName: r.display_name, orgId: r.org_id, orgName: r.org_name, roles: r.roles as Role[],
-  disabled: r.disabled, lockedUntil: iso(r.locked_until), lastLoginAt: iso(r.last_login_at), createdAt: iso(r.created_at)!,
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  roles: r.roles as Role[],
+  disabled: r.disabled,
+  lockedUntil: iso(r.locked_until),
+  lastLoginAt: iso(r.last_login_at),
+  createdAt: iso(r.created_at)!,
 });
 
 export async function listUsers(ctx: Ctx, f: { q?: string; orgId?: number; cursor?: string; limit: number }) {
@@ -51,14 +76,19 @@ export async function listUsers(ctx: Ctx, f: { q?: string; orgId?: number; curso
   if (f.q) q = q.where((eb) => eb.or([eb('u.username', 'like', `%${f.q}%`), eb('u.display_name', 'like', `%${f.q}%`)]));
   if (f.orgId) q = q.where('u.org_id', '=', f.orgId);
   if (f.cursor) q = q.where('u.id', '>', Number(f.cursor) || 0);
-  const rows = await q.orderBy('u.id').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('u.id')
+    .limit(f.limit + 1)
+    .execute();
   const page = rows.slice(0, f.limit);
   return { items: page.map(present), nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null };
 }
 
 /** The account after the scope check (scope/access.ts): outside the subtree or missing, 404, a refusal audited. */
 export async function getUser(ctx: Ctx, id: number, action: string): Promise<TUserRow> {
-  return present(await loadInScope(ctx, action, 'user', id, (x) => base(ctx.db, ctx.actor.scopePath).where('u.id', '=', x).executeTakeFirst()));
+  return present(
+    await loadInScope(ctx, action, 'user', id, (x) => base(ctx.db, ctx.actor.scopePath).where('u.id', '=', x).executeTakeFirst()),
+  );
 }
 
 /** In the caller's audited transaction (ctx bound with inTrx). */
@@ -68,12 +98,24 @@ export async function createUser(ctx: Ctx, input: TUserCreate): Promise<TUserRow
   assertSeparation(input.roles);
   assertNoAdminGrant(input.roles);
   assertPasswordPolicy(input.password, input.username, 'password', input.displayName);
-  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('用户名已存在', 'username');
+  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
+    throw conflict('用户名已存在', 'username');
   const hash = await hashPassword(input.password);
-  const { id } = await trx.insertInto('users').values({
-    username: input.username, display_name: input.displayName, org_id: input.orgId, password_hash: hash, password_changed_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: id, role }))).execute();
+  const { id } = await trx
+    .insertInto('users')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      org_id: input.orgId,
+      password_hash: hash,
+      password_changed_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('user_roles')
+    .values(input.roles.map((role) => ({ user_id: id, role })))
+    .execute();
   await trx.insertInto('password_history').values({ user_id: id, password_hash: hash, created_at: now }).execute();
   return present(await base(trx, a.scopePath).where('u.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -90,7 +132,8 @@ export async function updateUser(ctx: Ctx, user: TUserRow, input: TUserUpdate): 
     assertNoAdminGrant(input.roles);
   }
   // Its own name an administrator may still edit; anything else of an administrator's account is the CLI's.
-  if (user.id !== a.userId) assertNotAdminAccount(user, input.roles ? 'roles' : input.orgId ? 'orgId' : input.disabled !== undefined ? 'disabled' : 'displayName');
+  if (user.id !== a.userId)
+    assertNotAdminAccount(user, input.roles ? 'roles' : input.orgId ? 'orgId' : input.disabled !== undefined ? 'disabled' : 'displayName');
   const set: Record<string, unknown> = { updated_at: now };
   if (input.displayName !== undefined) set.display_name = input.displayName;
   if (input.orgId !== undefined) set.org_id = input.orgId;
@@ -98,7 +141,10 @@ export async function updateUser(ctx: Ctx, user: TUserRow, input: TUserUpdate): 
   await trx.updateTable('users').set(set).where('id', '=', user.id).execute();
   if (input.roles) {
     await trx.deleteFrom('user_roles').where('user_id', '=', user.id).execute();
-    await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: user.id, role }))).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(input.roles.map((role) => ({ user_id: user.id, role })))
+      .execute();
   }
   // A change of what the account may see or do ends its sessions (SECURITY.md 10).
   if (input.roles || input.orgId !== undefined || input.disabled) await revokeUserSessions(trx, user.id, now);

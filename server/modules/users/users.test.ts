@@ -9,9 +9,12 @@ beforeAll(async () => {
   t = await createTestApp();
   sec = await t.login('secadmin');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-const create = (body: Record<string, unknown>) => t.call(sec, 'POST', '/api/users', { displayName: '测试用户', orgId: t.city.sampleIds.district, password: 'Strong#Pass1', ...body });
+const create = (body: Record<string, unknown>) =>
+  t.call(sec, 'POST', '/api/users', { displayName: '测试用户', orgId: t.city.sampleIds.district, password: 'Strong#Pass1', ...body });
 
 describe('account administration by the security administrator', () => {
   it('creates an account bound to an organization that can log in with its roles', async () => {
@@ -22,16 +25,15 @@ describe('account administration by the security administrator', () => {
     expect(me).toMatchObject({ roles: ['org_admin'], orgId: t.city.sampleIds.district });
   });
 
-  it.each([
-    [['sysadmin', 'auditor']],
-    [['secadmin', 'sysadmin']],
-    [['auditor', 'secadmin', 'member']],
-  ])('never lets one account hold two separated administrator roles: %j', async (roles) => {
-    const res = await create({ username: `mix-${roles.join('-')}`.slice(0, 30), roles });
-    expect(res.statusCode).toBe(400);
-    expect(json(res).error).toMatchObject({ field: 'roles' });
-    expect(json(res).error.message).toContain('三员分立');
-  });
+  it.each([[['sysadmin', 'auditor']], [['secadmin', 'sysadmin']], [['auditor', 'secadmin', 'member']]])(
+    'never lets one account hold two separated administrator roles: %j',
+    async (roles) => {
+      const res = await create({ username: `mix-${roles.join('-')}`.slice(0, 30), roles });
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error).toMatchObject({ field: 'roles' });
+      expect(json(res).error.message).toContain('三员分立');
+    },
+  );
 
   it('refuses the same through an edit', async () => {
     const u = await buildUserWithRole(t.db, { role: 'auditor', orgId: t.city.sampleIds.city, username: 'audit.two' });
@@ -74,7 +76,12 @@ describe('account administration by the security administrator', () => {
 
   it('sees only accounts in its own subtree', async () => {
     // Administrators come from the command line (issue 11.5); the factory stands in for it.
-    const districtSec = await buildUserWithRole(t.db, { role: 'secadmin', orgId: t.city.sampleIds.district, username: 'district.sec', password: 'Strong#Pass1' });
+    const districtSec = await buildUserWithRole(t.db, {
+      role: 'secadmin',
+      orgId: t.city.sampleIds.district,
+      username: 'district.sec',
+      password: 'Strong#Pass1',
+    });
     expect(districtSec.id).toBeGreaterThan(0);
     const c = await t.login('district.sec', 'Strong#Pass1');
     const names = json(await t.call(c, 'GET', '/api/users?limit=200')).items.map((u: any) => u.username);
@@ -86,22 +93,43 @@ describe('account administration by the security administrator', () => {
 });
 
 // Issue 11.5: the three administrators cannot create each other, by any route of the users API.
-describe('no administrator can gain another administrator\'s powers (issue 11.5)', () => {
+describe("no administrator can gain another administrator's powers (issue 11.5)", () => {
   const ADMINS = SEPARATED_ADMIN_ROLES as readonly Role[];
-  const adminRows = () => t.db.selectFrom('user_roles').select(['user_id', 'role']).where('role', 'in', [...ADMINS]).orderBy('user_id').orderBy('role').execute();
+  const adminRows = () =>
+    t.db
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where('role', 'in', [...ADMINS])
+      .orderBy('user_id')
+      .orderBy('role')
+      .execute();
 
   it.each(ADMINS)('as %s: every create, role change, reset and own-role change granting an administrator role is refused', async (as) => {
     const me = await t.db.selectFrom('users').select('id').where('username', '=', as).executeTakeFirstOrThrow();
     const cookie = await t.login(as);
     const plain = json(await t.call(sec, 'GET', '/api/users?q=branch-admin')).items[0];
     const before = await adminRows();
-    const others = json(await t.call(sec, 'GET', '/api/users?limit=200')).items.filter((u: any) => u.roles.some((r: Role) => ADMINS.includes(r)) && u.id !== me.id);
+    const others = json(await t.call(sec, 'GET', '/api/users?limit=200')).items.filter(
+      (u: any) => u.roles.some((r: Role) => ADMINS.includes(r)) && u.id !== me.id,
+    );
     expect(others.length).toBeGreaterThanOrEqual(2);
     let n = 0;
     for (const role of ADMINS) {
       const attempts = [
-        t.call(cookie, 'POST', '/api/users', { username: `grab-${as}-${role}-${++n}`.replace(/_/g, '-'), displayName: '越权账号', orgId: t.city.sampleIds.city, password: 'Strong#Pass1', roles: [role] }),
-        t.call(cookie, 'POST', '/api/users', { username: `grab2-${as}-${role}-${++n}`.replace(/_/g, '-'), displayName: '越权账号', orgId: t.city.sampleIds.city, password: 'Strong#Pass1', roles: ['org_dept_admin', role] }),
+        t.call(cookie, 'POST', '/api/users', {
+          username: `grab-${as}-${role}-${++n}`.replace(/_/g, '-'),
+          displayName: '越权账号',
+          orgId: t.city.sampleIds.city,
+          password: 'Strong#Pass1',
+          roles: [role],
+        }),
+        t.call(cookie, 'POST', '/api/users', {
+          username: `grab2-${as}-${role}-${++n}`.replace(/_/g, '-'),
+          displayName: '越权账号',
+          orgId: t.city.sampleIds.city,
+          password: 'Strong#Pass1',
+          roles: ['org_dept_admin', role],
+        }),
         t.call(cookie, 'PATCH', `/api/users/${plain.id}`, { roles: [role] }),
         t.call(cookie, 'PATCH', `/api/users/${me.id}`, { roles: [role] }),
       ];

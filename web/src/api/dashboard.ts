@@ -2,7 +2,14 @@
 import { api } from './client';
 import type { Id } from './types';
 import type {
-  DashboardPanel, TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TPanelData, TStandardsPanel, TTermsPanel,
+  DashboardPanel,
+  TCompliancePanel,
+  TDevelopmentPanel,
+  TDuesPanel,
+  TMembersPanel,
+  TPanelData,
+  TStandardsPanel,
+  TTermsPanel,
 } from '../../../domain/schemas/dashboard';
 
 export type { TCompliancePanel, TDevelopmentPanel, TDuesPanel, TMembersPanel, TPanelData, TStandardsPanel, TTermsPanel };

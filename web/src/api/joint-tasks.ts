@@ -2,11 +2,27 @@
 import { api, download } from './client';
 import type { Id } from './types';
 import type {
-  TJointTask, TJointTaskCheck, TJointTaskCreate, TJointTaskDetail, TJointTaskEdit, TJointTaskFilter, TJointTaskList, TJointTaskUpdate, TJointTaskUpdateRow,
+  TJointTask,
+  TJointTaskCheck,
+  TJointTaskCreate,
+  TJointTaskDetail,
+  TJointTaskEdit,
+  TJointTaskFilter,
+  TJointTaskList,
+  TJointTaskUpdate,
+  TJointTaskUpdateRow,
 } from '../../../domain/schemas/joint-tasks';
 
 export type {
-  TJointTask, TJointTaskCheck, TJointTaskCreate, TJointTaskDetail, TJointTaskEdit, TJointTaskFilter, TJointTaskList, TJointTaskUpdate, TJointTaskUpdateRow,
+  TJointTask,
+  TJointTaskCheck,
+  TJointTaskCreate,
+  TJointTaskDetail,
+  TJointTaskEdit,
+  TJointTaskFilter,
+  TJointTaskList,
+  TJointTaskUpdate,
+  TJointTaskUpdateRow,
 };
 
 export const getBoard = (f: TJointTaskFilter, signal?: AbortSignal) => api.get<TJointTaskList>('/api/joint-tasks', { ...f }, { signal });
@@ -16,4 +32,5 @@ export const editJointTask = (id: Id, body: TJointTaskEdit) => api.patch<TJointT
 export const reportJointTask = (id: Id, body: TJointTaskUpdate) => api.post<TJointTaskDetail>(`/api/joint-tasks/${id}/updates`, body);
 export const checkJointTask = (id: Id, body: TJointTaskCheck) => api.post<TJointTaskDetail>(`/api/joint-tasks/${id}/check`, body);
 /** Audited with its purpose, filter and row count (SECURITY.md 22). */
-export const exportJointTasks = (f: TJointTaskFilter, purpose: string) => download('/api/joint-tasks/export', { ...f, purpose }, 'joint-tasks.xlsx');
+export const exportJointTasks = (f: TJointTaskFilter, purpose: string) =>
+  download('/api/joint-tasks/export', { ...f, purpose }, 'joint-tasks.xlsx');

@@ -1,14 +1,30 @@
 // The member record API (issue 3): list and count with filters, detail, history, create, edit,
 // the audited reveal of an ID number, the member's own record, import and export.
 import type {
-  TImportJob, TMemberCount, TMemberCreate, TMemberDetail, TMemberFilterParams, TMemberHistory, TMemberRow, TMemberUpdate, TRevealId,
+  TImportJob,
+  TMemberCount,
+  TMemberCreate,
+  TMemberDetail,
+  TMemberFilterParams,
+  TMemberHistory,
+  TMemberRow,
+  TMemberUpdate,
+  TRevealId,
 } from '../../../domain/schemas/members';
 import type { Degree, EducationLevel, Gender, MemberCategory, Occupation } from '../../../domain/member-fields';
 import { api, ApiError, download, errorText } from './client';
 import type { Id, TError, TItems, TPage } from './types';
 
 export type {
-  TImportJob, TMemberCount, TMemberCreate, TMemberDetail, TMemberFilterParams, TMemberHistory, TMemberRow, TMemberUpdate, TRevealId,
+  TImportJob,
+  TMemberCount,
+  TMemberCreate,
+  TMemberDetail,
+  TMemberFilterParams,
+  TMemberHistory,
+  TMemberRow,
+  TMemberUpdate,
+  TRevealId,
 };
 export type { Degree, EducationLevel, Gender, MemberCategory, Occupation };
 
@@ -18,7 +34,8 @@ export const listMembers = (filter: TMemberFilterParams, cursor?: string, limit 
 export const countMembers = (filter: TMemberFilterParams) => api.get<TMemberCount>('/api/members/count', { ...filter });
 export const getMember = (id: Id, signal?: AbortSignal) => api.get<TMemberDetail>(`/api/members/${id}`, undefined, { signal });
 export const getMyMember = () => api.get<TMemberDetail>('/api/members/me');
-export const getMemberHistory = (id: Id) => api.get<TItems<TMemberHistory> & { orgNames: Record<string, string> }>(`/api/members/${id}/history`);
+export const getMemberHistory = (id: Id) =>
+  api.get<TItems<TMemberHistory> & { orgNames: Record<string, string> }>(`/api/members/${id}/history`);
 export const createMember = (body: TMemberCreate) => api.post<TMemberDetail>('/api/members', body);
 export const updateMember = (id: Id, body: TMemberUpdate) => api.patch<TMemberDetail>(`/api/members/${id}`, body);
 /** Audited on the server with the member's id (SECURITY.md 21). */
@@ -35,7 +52,12 @@ export async function uploadImport(file: File): Promise<TImportJob> {
   form.append('file', file, file.name);
   let res: Response;
   try {
-    res = await fetch('/api/members/import', { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    res = await fetch('/api/members/import', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络异常，请检查连接后重试');
   }

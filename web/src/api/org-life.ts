@@ -2,10 +2,28 @@
 import { api, download } from './client';
 import type { Id } from './types';
 import type {
-  TCheck, TCompliance, TComplianceRow, TMissingList, TPeriodQuery, TRuleVersion, TRuleVersionInput, TRuleVersions, TUnitCompliance,
+  TCheck,
+  TCompliance,
+  TComplianceRow,
+  TMissingList,
+  TPeriodQuery,
+  TRuleVersion,
+  TRuleVersionInput,
+  TRuleVersions,
+  TUnitCompliance,
 } from '../../../domain/schemas/org-life';
 
-export type { TCheck, TCompliance, TComplianceRow, TMissingList, TPeriodQuery, TRuleVersion, TRuleVersionInput, TRuleVersions, TUnitCompliance };
+export type {
+  TCheck,
+  TCompliance,
+  TComplianceRow,
+  TMissingList,
+  TPeriodQuery,
+  TRuleVersion,
+  TRuleVersionInput,
+  TRuleVersions,
+  TUnitCompliance,
+};
 
 export const getCompliance = (orgId: Id, q: TPeriodQuery, signal?: AbortSignal) =>
   api.get<TCompliance>('/api/org-life/compliance', { orgId, ...q }, { signal });

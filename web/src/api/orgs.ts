@@ -1,10 +1,32 @@
 import { api } from './client';
 import type { DateString, Id, TItems } from './types';
 import type {
-  TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgHistoryList, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning,
+  TCommitteeInput,
+  TCommitteeMember,
+  TOrgCreate,
+  TOrgDetail,
+  TOrgHistory,
+  TOrgHistoryList,
+  TOrgNode,
+  TOrgSearchHit,
+  TOrgStatus,
+  TOrgUpdate,
+  TOrgWarning,
 } from '../../../domain/schemas/orgs';
 
-export type { TCommitteeInput, TCommitteeMember, TOrgCreate, TOrgDetail, TOrgHistory, TOrgHistoryList, TOrgNode, TOrgSearchHit, TOrgStatus, TOrgUpdate, TOrgWarning };
+export type {
+  TCommitteeInput,
+  TCommitteeMember,
+  TOrgCreate,
+  TOrgDetail,
+  TOrgHistory,
+  TOrgHistoryList,
+  TOrgNode,
+  TOrgSearchHit,
+  TOrgStatus,
+  TOrgUpdate,
+  TOrgWarning,
+};
 
 export const getOrgRoots = () => api.get<TItems<TOrgNode>>('/api/orgs/roots');
 export const getOrg = (id: Id, signal?: AbortSignal) => api.get<TOrgDetail>(`/api/orgs/${id}`, undefined, { signal });
@@ -19,5 +41,4 @@ export const updateOrg = (id: Id, body: TOrgUpdate) => api.patch<TOrgDetail>(`/a
 export const moveOrg = (id: Id, newParentId: Id) => api.post<TOrgDetail>(`/api/orgs/${id}/move`, { newParentId });
 export const dissolveOrg = (id: Id, dissolvedOn: DateString, reason: string) =>
   api.post<TOrgDetail>(`/api/orgs/${id}/dissolve`, { dissolvedOn, reason });
-export const putCommittee = (id: Id, members: TCommitteeInput[]) =>
-  api.put<TOrgDetail>(`/api/orgs/${id}/committee`, { members });
+export const putCommittee = (id: Id, members: TCommitteeInput[]) => api.put<TOrgDetail>(`/api/orgs/${id}/committee`, { members });

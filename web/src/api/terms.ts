@@ -2,13 +2,39 @@
 import { api, download } from './client';
 import type { Id, TItems } from './types';
 import type {
-  TAdjustment, TAdjustmentCreate, TAdjustmentListQuery, TElection, TElectionConfirm, TElectionListFilter, TElectionRequest, TElectionResult, TEligible,
-  TOrgTerms, TOverdue, TTermFilter, TTermPage, TTermRow, TTermStateFilter,
+  TAdjustment,
+  TAdjustmentCreate,
+  TAdjustmentListQuery,
+  TElection,
+  TElectionConfirm,
+  TElectionListFilter,
+  TElectionRequest,
+  TElectionResult,
+  TEligible,
+  TOrgTerms,
+  TOverdue,
+  TTermFilter,
+  TTermPage,
+  TTermRow,
+  TTermStateFilter,
 } from '../../../domain/schemas/terms';
 
 export type {
-  TAdjustment, TAdjustmentCreate, TAdjustmentListQuery, TElection, TElectionConfirm, TElectionListFilter, TElectionRequest, TElectionResult, TEligible,
-  TOrgTerms, TOverdue, TTermFilter, TTermPage, TTermRow, TTermStateFilter,
+  TAdjustment,
+  TAdjustmentCreate,
+  TAdjustmentListQuery,
+  TElection,
+  TElectionConfirm,
+  TElectionListFilter,
+  TElectionRequest,
+  TElectionResult,
+  TEligible,
+  TOrgTerms,
+  TOverdue,
+  TTermFilter,
+  TTermPage,
+  TTermRow,
+  TTermStateFilter,
 };
 
 export const listTerms = (f: TTermFilter, cursor?: string) => api.get<TTermPage>('/api/terms', { ...f, cursor, limit: 100 });
@@ -24,7 +50,8 @@ export const decideElection = (e: TElection, decision: 'approve' | 'reject', not
 export const recordResult = (id: Id, body: TElectionResult) => api.post<TElection>(`/api/terms/elections/${id}/result`, body);
 export const confirmElection = (id: Id, body: TElectionConfirm) => api.post<TOrgTerms>(`/api/terms/elections/${id}/confirm`, body);
 export const proposeAdjustment = (id: Id, body: TAdjustmentCreate) => api.post<TOrgTerms>(`/api/terms/orgs/${id}/adjustments`, body);
-export const listAdjustments = (q: TAdjustmentListQuery, signal?: AbortSignal) => api.get<TItems<TAdjustment>>('/api/terms/adjustments', q, { signal });
+export const listAdjustments = (q: TAdjustmentListQuery, signal?: AbortSignal) =>
+  api.get<TItems<TAdjustment>>('/api/terms/adjustments', q, { signal });
 export const decideAdjustment = (id: Id, decision: 'approve' | 'reject', note?: string) =>
   api.post<TAdjustment>(`/api/terms/adjustments/${id}/decide`, { decision, note });
 /** The export is audited with its purpose, filter and row count (SECURITY.md 22). */

@@ -2,13 +2,28 @@
 import { api, download } from './client';
 import type { Id, TItems, TPage } from './types';
 import type {
-  TTransferCandidate, TTransferCreate, TTransferFilter, TTransferIncoming, TTransferRow, TTransferSettings, TTransferTarget,
+  TTransferCandidate,
+  TTransferCreate,
+  TTransferFilter,
+  TTransferIncoming,
+  TTransferRow,
+  TTransferSettings,
+  TTransferTarget,
 } from '../../../domain/schemas/transfers';
 import type { TStatusChange, TStatusChangeResult, TStatusListName, TStatusMember } from '../../../domain/schemas/member-status';
 
 export type {
-  TStatusChange, TStatusChangeResult, TStatusListName, TStatusMember,
-  TTransferCandidate, TTransferCreate, TTransferFilter, TTransferIncoming, TTransferRow, TTransferSettings, TTransferTarget,
+  TStatusChange,
+  TStatusChangeResult,
+  TStatusListName,
+  TStatusMember,
+  TTransferCandidate,
+  TTransferCreate,
+  TTransferFilter,
+  TTransferIncoming,
+  TTransferRow,
+  TTransferSettings,
+  TTransferTarget,
 };
 
 export const listTransfers = (f: TTransferFilter, cursor?: string, limit = 50) =>
@@ -25,7 +40,8 @@ export const confirmTransfer = (id: Id) => api.post<TTransferRow>(`/api/transfer
 export const returnTransfer = (id: Id, reason: string) => api.post<TTransferRow>(`/api/transfers/${id}/return`, { reason });
 export const letterPdfUrl = (id: Id) => `/api/transfers/${id}/letter.pdf`;
 
-export const changeMemberStatus = (memberId: Id, body: TStatusChange) => api.post<TStatusChangeResult>(`/api/member-status/${memberId}`, body);
+export const changeMemberStatus = (memberId: Id, body: TStatusChange) =>
+  api.post<TStatusChangeResult>(`/api/member-status/${memberId}`, body);
 export const listByStatus = (status: TStatusListName, cursor?: string) =>
   api.get<TPage<TStatusMember>>('/api/member-status/list', { status, cursor, limit: 50 });
 export const statusAttention = () => api.get<TItems<TStatusMember>>('/api/member-status/attention');

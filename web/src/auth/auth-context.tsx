@@ -21,7 +21,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Any 401 means the session is gone (expired, revoked): forget the user; routes then show /login.
     setUnauthorizedHandler(() => setMe(null));
-    getHealth().then((h) => setHealthDemo(h.demo), () => undefined);
+    getHealth().then(
+      (h) => setHealthDemo(h.demo),
+      () => undefined,
+    );
     // Not logged in (401) or the server unreachable: either way the login page is where to start.
     getMe().then(setMe, () => setMe(null));
   }, []);

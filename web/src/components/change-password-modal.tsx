@@ -61,20 +61,10 @@ export function ChangePasswordModal({ open, username, forced, onDone, onCancel }
         <Form.Item name="oldPassword" label={t('password.old')} rules={[{ required: true, message: t('password.oldRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.policy')}
-          rules={newPasswordRules(t, () => username)}
-        >
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.policy')} rules={newPasswordRules(t, () => username)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={confirmRules(t, 'newPassword')}
-        >
+        <Form.Item name="confirm" label={t('password.confirm')} dependencies={['newPassword']} rules={confirmRules(t, 'newPassword')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

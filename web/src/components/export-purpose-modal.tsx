@@ -42,12 +42,24 @@ export function ExportPurposeModal<V extends object = object>(props: ExportPurpo
   };
 
   return (
-    <Modal open title={props.title} okText={t('common.export')} confirmLoading={busy} onOk={() => form.submit()} onCancel={() => props.onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={props.title}
+      okText={t('common.export')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon title={props.notice} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={props.initialValues}>
         {props.children}
-        <Form.Item name="purpose" label={t('common.exportPurpose')} rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('common.exportPurposeRequired') }]}>
+        <Form.Item
+          name="purpose"
+          label={t('common.exportPurpose')}
+          rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('common.exportPurposeRequired') }]}
+        >
           <Input.TextArea count={{ show: true, max: 200 }} rows={3} placeholder={props.placeholder} data-testid={props.testId} />
         </Form.Item>
       </Form>

@@ -17,7 +17,11 @@ const KIND_COLORS: Partial<Record<OrgKind, string>> = {
 
 export function KindTag({ kind }: { kind: OrgKind }) {
   const labels = useLabels();
-  return <Tag color={KIND_COLORS[kind]} variant="outlined">{labels.kind(kind)}</Tag>;
+  return (
+    <Tag color={KIND_COLORS[kind]} variant="outlined">
+      {labels.kind(kind)}
+    </Tag>
+  );
 }
 
 export function OrgTitle({ name, kind, status }: { name: string; kind: OrgKind; status: TOrgStatus }) {

@@ -45,7 +45,11 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
     if (search.query.trim()) {
       return search.hits.map<Option>((h) => ({
         value: h.id,
-        title: <span title={h.pathNames}><OrgTitle name={h.name} kind={h.kind} status={h.status} /></span>,
+        title: (
+          <span title={h.pathNames}>
+            <OrgTitle name={h.name} kind={h.kind} status={h.status} />
+          </span>
+        ),
         isLeaf: true,
         disabled: !allowed(h),
       }));

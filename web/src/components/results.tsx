@@ -12,7 +12,11 @@ export function NotFoundResult({ subTitle }: { subTitle?: string }) {
       status="404"
       title={t('common.notFound')}
       subTitle={subTitle ?? t('common.notFoundPage')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
     />
   );
 }

@@ -35,7 +35,8 @@ const en: Messages = {
     name: 'Zugong',
     subtitle: 'Organization work platform',
     logout: 'Log out',
-    demoBanner: 'Demo environment: all data belongs to a fictional demo city and the demo passwords are public. Do not enter real information.',
+    demoBanner:
+      'Demo environment: all data belongs to a fictional demo city and the demo passwords are public. Do not enter real information.',
   },
   common: {
     export: 'Export',
@@ -100,20 +101,24 @@ const en: Messages = {
     submit: 'Sign in',
     demoTitle: 'Demo environment',
     demoHint: 'Every demo account below uses the password {{password}}; click one to fill in the form:',
-    demoSecondFactor: 'In demo mode the demo accounts skip the one-time code; in production, administrator accounts must enrol an authenticator.',
+    demoSecondFactor:
+      'In demo mode the demo accounts skip the one-time code; in production, administrator accounts must enrol an authenticator.',
     totpTitle: 'One-time code',
-    totpHint: 'Open your authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…) and enter the 6-digit code it shows, or one of your recovery codes.',
+    totpHint:
+      'Open your authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…) and enter the 6-digit code it shows, or one of your recovery codes.',
     totpCode: 'Code or recovery code',
     totpRequired: 'Enter the code',
     totpSubmit: 'Verify',
     back: 'Back to sign in',
     enrolTitle: 'Set up your authenticator',
-    enrolHint: 'This account signs in with a one-time code. Scan the QR code with your authenticator app (or type the key), then enter the 6-digit code it shows.',
+    enrolHint:
+      'This account signs in with a one-time code. Scan the QR code with your authenticator app (or type the key), then enter the 6-digit code it shows.',
     enrolSecret: 'Key (to type by hand)',
     enrolSubmit: 'Finish and sign in',
     recoveryTitle: 'Recovery codes',
-    recoveryHint: 'These 10 recovery codes are shown only once. Write them down or print them and keep them safe: if you lose your phone, each one replaces a code once.',
-    recoveryDone: "I have saved them, continue",
+    recoveryHint:
+      'These 10 recovery codes are shown only once. Write them down or print them and keep them safe: if you lose your phone, each one replaces a code once.',
+    recoveryDone: 'I have saved them, continue',
     demoAccounts: {
       'city-admin': 'City org-dept staff',
       'district-admin': 'District org-dept staff',
@@ -133,7 +138,8 @@ const en: Messages = {
     newRequired: 'Enter a new password',
     confirmRequired: 'Repeat the new password',
     mismatch: 'The two passwords differ',
-    policy: 'At least 8 characters from 3 of: upper case, lower case, digits, symbols; must not contain the username; avoid common words, names in pinyin, keyboard runs and years (Admin@123, Zhang@1990): a few unrelated words with a digit and a symbol are safer.',
+    policy:
+      'At least 8 characters from 3 of: upper case, lower case, digits, symbols; must not contain the username; avoid common words, names in pinyin, keyboard runs and years (Admin@123, Zhang@1990): a few unrelated words with a digit and a symbol are safer.',
     changed: 'Password changed',
   },
   orgs: {
@@ -191,7 +197,8 @@ const en: Messages = {
     },
     dissolveForm: {
       title: 'Dissolve {{name}}',
-      warning: 'All members must be transferred out and all sub-organizations dissolved or moved first. A dissolved organization keeps its history.',
+      warning:
+        'All members must be transferred out and all sub-organizations dissolved or moved first. A dissolved organization keeps its history.',
       reason: 'Reason',
       dateRequired: 'Select the date',
       reasonRequired: 'Give the reason',
@@ -240,7 +247,8 @@ const en: Messages = {
     displayNameLength: '2 to 40 characters',
     orgRequired: 'Select the organization',
     rolesRequired: 'Select at least one role',
-    rolesHint: 'A user only sees their organization and the organizations below it. The system, security and audit administrator roles are granted only on the command line.',
+    rolesHint:
+      'A user only sees their organization and the organizations below it. The system, security and audit administrator roles are granted only on the command line.',
     separationConflict: '{{a}} and {{b}} cannot be held by one account: {{all}} must be separate people.',
     fields: {
       username: 'Username',
@@ -292,7 +300,13 @@ const en: Messages = {
   },
   system: {
     required: 'Required',
-    groups: { password: 'Passwords', lockout: 'Failed logins', session: 'Sessions', accounts: 'Accounts', secondFactor: 'Two-factor authentication' },
+    groups: {
+      password: 'Passwords',
+      lockout: 'Failed logins',
+      session: 'Sessions',
+      accounts: 'Accounts',
+      secondFactor: 'Two-factor authentication',
+    },
     fields: {
       passwordMaxAgeDays: 'Password lifetime',
       passwordHistory: 'Recent passwords not reusable',

@@ -27,7 +27,10 @@ describe('reading a form’s values on submit', () => {
 
   it('is how every page reads them: no bare await of validateFields()', () => {
     const bare = sources(join(import.meta.dirname, '..')).flatMap((file) =>
-      readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/await\s+\w+\.validateFields\(\)(?!\s*\.catch)/.test(line) ? [`${file}:${i + 1}`] : [])));
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/await\s+\w+\.validateFields\(\)(?!\s*\.catch)/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
     expect(bare).toEqual([]);
   });
 });

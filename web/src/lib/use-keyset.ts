@@ -13,7 +13,10 @@ export interface KeysetList<T> {
   upsert: (row: T) => void;
 }
 
-export function useKeyset<T extends { id: unknown }, F>(fetchPage: (filter: F, cursor?: string) => Promise<TPage<T>>, filter: F): KeysetList<T> {
+export function useKeyset<T extends { id: unknown }, F>(
+  fetchPage: (filter: F, cursor?: string) => Promise<TPage<T>>,
+  filter: F,
+): KeysetList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);

@@ -20,7 +20,9 @@ const WRITE_BATCH = 2000;
 /** Finished jobs are forgotten after an hour: progress is kept in memory only. */
 const KEEP_MS = 60 * 60 * 1000;
 
-interface Job extends TImportJob { userId: number }
+interface Job extends TImportJob {
+  userId: number;
+}
 const jobs = new Map<string, Job>();
 
 export function jobFor(id: string, userId: number): TImportJob | null {
@@ -38,8 +40,19 @@ export function runningJobOf(userId: number): Job | undefined {
 export function startImport(ctx: Ctx, log: FastifyBaseLogger, file: Buffer, fileName: string, rowsTotal: number | null): TImportJob {
   const now = ctx.clock.now();
   const job: Job = {
-    id: randomUUID(), userId: ctx.actor.userId, phase: 'uploaded', fileName, rowsTotal, rowsRead: 0, rowsValid: 0, rowsWritten: 0,
-    errorCount: 0, errors: [], message: null, startedAt: now.toISOString(), finishedAt: null,
+    id: randomUUID(),
+    userId: ctx.actor.userId,
+    phase: 'uploaded',
+    fileName,
+    rowsTotal,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsWritten: 0,
+    errorCount: 0,
+    errors: [],
+    message: null,
+    startedAt: now.toISOString(),
+    finishedAt: null,
   };
   jobs.set(job.id, job);
   for (const [id, j] of jobs) if (j.finishedAt && Date.parse(j.finishedAt) < now.getTime() - KEEP_MS) jobs.delete(id);
@@ -56,19 +69,29 @@ function fail(job: Job, message: string) {
 async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
   const { db } = ctx;
   try {
-    const orgs = new OrgLookup(await db.selectFrom('orgs').select(['id', 'name', 'code', 'kind', 'status'])
-      .where(scopeSql('path', ctx.actor.scopePath)).execute());
+    const orgs = new OrgLookup(
+      await db.selectFrom('orgs').select(['id', 'name', 'code', 'kind', 'status']).where(scopeSql('path', ctx.actor.scopePath)).execute(),
+    );
     const today = ctx.today();
-    const headerError = (missing: string[]): never => { throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file'); };
-    const addError = (e: TImportError) => { job.errorCount++; if (job.errors.length < MAX_REPORTED_ERRORS) job.errors.push(e); };
+    const headerError = (missing: string[]): never => {
+      throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
+    };
+    const addError = (e: TImportError) => {
+      job.errorCount++;
+      if (job.errors.length < MAX_REPORTED_ERRORS) job.errors.push(e);
+    };
 
     // Pass 1: validate every row; de-duplicate by identity number within the file and against the database.
     job.phase = 'reading';
     const seen = new Map<string, number>();
     let pending: { row: number; hash: string }[] = [];
     const checkPending = async () => {
-      const found = await existingIdHashes(db, pending.map((p) => p.hash));
-      for (const p of pending) if (found.has(p.hash)) addError({ row: p.row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
+      const found = await existingIdHashes(
+        db,
+        pending.map((p) => p.hash),
+      );
+      for (const p of pending)
+        if (found.has(p.hash)) addError({ row: p.row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
       pending = [];
     };
     for await (const r of readRows(file, headerError)) {
@@ -82,7 +105,10 @@ async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffe
         const first = seen.get(hash);
         duplicate = first !== undefined;
         if (first) addError({ row: r.row, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
-        else { seen.set(hash, r.row); pending.push({ row: r.row, hash }); }
+        else {
+          seen.set(hash, r.row);
+          pending.push({ row: r.row, hash });
+        }
       }
       if (v.member && !duplicate) job.rowsValid++;
       if (pending.length >= 1000) await checkPending();
@@ -99,22 +125,30 @@ async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffe
 
     // Pass 2: read again and write everything in one transaction with its audit row.
     job.phase = 'writing';
-    await audited(ctx, { action: 'member.import', objectType: 'member', detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }) }, async (trx) => {
-      let batch: NewMember[] = [];
-      const flush = async () => {
-        await insertMembers(trx, ctx.crypto, ctx.actor.userId, batch, ctx.clock.now());
-        job.rowsWritten += batch.length;
-        batch = [];
-      };
-      for await (const r of readRows(file, headerError)) {
-        const v = validateRow(r, orgs, today);
-        // The file cannot have changed between the passes (it is our own temp copy); this is a guard.
-        if (!v.member) throw new AppError('INVALID', `第 ${r.row} 行校验失败`, 400, 'file');
-        batch.push(v.member);
-        if (batch.length >= WRITE_BATCH) await flush();
-      }
-      if (batch.length) await flush();
-    });
+    await audited(
+      ctx,
+      {
+        action: 'member.import',
+        objectType: 'member',
+        detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
+      },
+      async (trx) => {
+        let batch: NewMember[] = [];
+        const flush = async () => {
+          await insertMembers(trx, ctx.crypto, ctx.actor.userId, batch, ctx.clock.now());
+          job.rowsWritten += batch.length;
+          batch = [];
+        };
+        for await (const r of readRows(file, headerError)) {
+          const v = validateRow(r, orgs, today);
+          // The file cannot have changed between the passes (it is our own temp copy); this is a guard.
+          if (!v.member) throw new AppError('INVALID', `第 ${r.row} 行校验失败`, 400, 'file');
+          batch.push(v.member);
+          if (batch.length >= WRITE_BATCH) await flush();
+        }
+        if (batch.length) await flush();
+      },
+    );
     job.phase = 'done';
     job.message = `已导入 ${job.rowsWritten} 名党员`;
   } catch (e) {

@@ -18,16 +18,32 @@ beforeAll(async () => {
   branch = await t.db.selectFrom('orgs').select(['name', 'code']).where('id', '=', t.city.sampleIds.branch).executeTakeFirstOrThrow();
   otherBranch = await t.db.selectFrom('orgs').select(['name']).where('id', '=', t.city.sampleIds.otherBranch).executeTakeFirstOrThrow();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 type Cell = string | number | Date | null;
 const HEADERS = IMPORT_COLUMNS.map(headerText);
 /** A row in template order: 姓名 性别 民族 出生日期 身份证号 籍贯 学历 学位 职业 工作单位及职务 联系电话 家庭住址 人员类别 入党日期 转正日期 所在党组织. */
 const row = (over: Partial<Record<(typeof IMPORT_COLUMNS)[number]['key'], Cell>> = {}, birth = '1988-08-08'): Cell[] => {
   const base: Record<string, Cell> = {
-    name: '导入党员', gender: null, ethnicity: '汉族', birthDate: null, idNumber: idNumberFor('110108', birth, ++seq, '男'), nativePlace: '示范市',
-    education: '大学本科', degree: '学士', occupation: '专业技术人员', workUnitPost: '示范市第一中学 教师', phone: '13600000000',
-    address: '示范市东城区人民路1号', category: '正式党员', admittedOn: '2012-05-04', fullOn: '2013-05-04', org: branch.name, ...over,
+    name: '导入党员',
+    gender: null,
+    ethnicity: '汉族',
+    birthDate: null,
+    idNumber: idNumberFor('110108', birth, ++seq, '男'),
+    nativePlace: '示范市',
+    education: '大学本科',
+    degree: '学士',
+    occupation: '专业技术人员',
+    workUnitPost: '示范市第一中学 教师',
+    phone: '13600000000',
+    address: '示范市东城区人民路1号',
+    category: '正式党员',
+    admittedOn: '2012-05-04',
+    fullOn: '2013-05-04',
+    org: branch.name,
+    ...over,
   };
   return IMPORT_COLUMNS.map((c) => base[c.key]);
 };
@@ -41,11 +57,18 @@ async function xlsx(rows: Cell[][], headers: string[] = HEADERS): Promise<Buffer
 function upload(cookie: string, file: Buffer, fileName = '党员.xlsx') {
   const boundary = '----zugong-test-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/members/import',
+    payload,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 async function runImport(cookie: string, file: Buffer, fileName?: string) {
   const res = await upload(cookie, file, fileName);
@@ -66,19 +89,43 @@ function zip(entries: { name: string; data: string }[]): Buffer {
     const data = Buffer.from(e.data);
     const name = Buffer.from(e.name);
     const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt32LE(crc32(data), 14); h.writeUInt32LE(data.length, 18); h.writeUInt32LE(data.length, 22); h.writeUInt16LE(name.length, 26);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt32LE(crc32(data), 14);
+    h.writeUInt32LE(data.length, 18);
+    h.writeUInt32LE(data.length, 22);
+    h.writeUInt16LE(name.length, 26);
     const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt32LE(crc32(data), 16); c.writeUInt32LE(data.length, 20); c.writeUInt32LE(data.length, 24); c.writeUInt16LE(name.length, 28); c.writeUInt32LE(offset, 42);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt32LE(data.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
     locals.push(h, name, data);
     centrals.push(c, name);
     offset += 30 + name.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
-const memberCount = async () => Number((await t.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const memberCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the import template', () => {
   it('has the 党员信息 columns in the usual order, which the import reads back', async () => {
@@ -100,7 +147,15 @@ describe('importing members', () => {
     const file = await xlsx([
       row({ name: '葛文静', gender: '男' }),
       row({ name: '葛文涛', org: branch.code, admittedOn: new Date(Date.UTC(2011, 2, 3)), fullOn: '2012/3/3' }),
-      row({ name: '葛文海', category: '预备', admittedOn: '2026-03-01', fullOn: null, education: '大专', degree: null, occupation: '工人' }),
+      row({
+        name: '葛文海',
+        category: '预备',
+        admittedOn: '2026-03-01',
+        fullOn: null,
+        education: '大专',
+        degree: null,
+        occupation: '工人',
+      }),
     ]);
     const job = await runImport(branchAdmin, file);
     expect(job).toMatchObject({ phase: 'done', rowsRead: 3, rowsValid: 3, rowsWritten: 3, errorCount: 0 });
@@ -111,9 +166,22 @@ describe('importing members', () => {
       ['full', '2011-03-03', '2012-03-03', 'bachelor', '示范市第一中学', '教师'],
       ['probationary', '2026-03-01', null, 'associate', '示范市第一中学', '教师'],
     ]);
-    const hist = await t.db.selectFrom('member_history').select('action').where('member_id', 'in', rows.map((r) => r.id)).execute();
+    const hist = await t.db
+      .selectFrom('member_history')
+      .select('action')
+      .where(
+        'member_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
     expect(hist.map((h) => h.action)).toEqual(['import', 'import', 'import']);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.import').where('result', '=', 'success').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'member.import')
+      .where('result', '=', 'success')
+      .execute();
     expect(audit.at(-1)!.detail).toMatchObject({ rows: 3, written: 3 });
   });
 
@@ -130,9 +198,21 @@ describe('importing members', () => {
   });
 
   it('reports every problem of a row in Chinese, by column', async () => {
-    const job = await runImport(branchAdmin, await xlsx([
-      row({ name: 'x', gender: '女', ethnicity: '火星族', education: '博士后', phone: '123', category: '党员', admittedOn: '2012-13-01', org: otherBranch.name }),
-    ]));
+    const job = await runImport(
+      branchAdmin,
+      await xlsx([
+        row({
+          name: 'x',
+          gender: '女',
+          ethnicity: '火星族',
+          education: '博士后',
+          phone: '123',
+          category: '党员',
+          admittedOn: '2012-13-01',
+          org: otherBranch.name,
+        }),
+      ]),
+    );
     const byColumn = Object.fromEntries(job.errors.map((e: any) => [e.column, e.message]));
     expect(Object.keys(byColumn).sort()).toEqual(['人员类别', '入党日期', '学历', '性别', '所在党组织', '民族', '联系电话', '姓名'].sort());
     expect(byColumn['性别']).toContain('与身份证号不符');
@@ -144,7 +224,10 @@ describe('importing members', () => {
     const a = row({ name: '重复甲' });
     const existing = row({ name: '已有' });
     expect((await runImport(branchAdmin, await xlsx([existing]))).phase).toBe('done');
-    const job = await runImport(branchAdmin, await xlsx([a, row({ name: '重复乙', idNumber: a[4] }), row({ name: '已有', idNumber: existing[4] })]));
+    const job = await runImport(
+      branchAdmin,
+      await xlsx([a, row({ name: '重复乙', idNumber: a[4] }), row({ name: '已有', idNumber: existing[4] })]),
+    );
     expect(job.errors).toEqual([
       { row: 3, column: '身份证号', message: '与第 2 行的身份证号重复' },
       { row: 4, column: '身份证号', message: expect.stringContaining('已有党员记录') },
@@ -168,11 +251,40 @@ describe('importing members', () => {
 describe('refused uploads (SECURITY.md 25)', () => {
   it.each([
     ['a text file named .xlsx', () => Buffer.from('姓名,身份证号\n张三,1'), '党员.xlsx', '不是有效的 Excel'],
-    ['a macro-enabled workbook', () => zip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<w/>' }, { name: 'xl/vbaProject.bin', data: 'x' }]), '党员.xlsx', '宏'],
-    ['a macro-enabled content type', () => zip([{ name: '[Content_Types].xml', data: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml' }, { name: 'xl/workbook.xml', data: '<w/>' }]), '党员.xlsx', '宏'],
+    [
+      'a macro-enabled workbook',
+      () =>
+        zip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'xl/workbook.xml', data: '<w/>' },
+          { name: 'xl/vbaProject.bin', data: 'x' },
+        ]),
+      '党员.xlsx',
+      '宏',
+    ],
+    [
+      'a macro-enabled content type',
+      () =>
+        zip([
+          { name: '[Content_Types].xml', data: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml' },
+          { name: 'xl/workbook.xml', data: '<w/>' },
+        ]),
+      '党员.xlsx',
+      '宏',
+    ],
     ['an .xlsm name', () => Buffer.from('PK'), '党员.xlsm', '宏'],
     ['an .xls name', () => Buffer.from('x'), '党员.xls', '.xlsx'],
-    ['too many rows declared', () => zip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<w/>' }, { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><dimension ref="A1:P900001"/>' }]), '党员.xlsx', '行数超过'],
+    [
+      'too many rows declared',
+      () =>
+        zip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'xl/workbook.xml', data: '<w/>' },
+          { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><dimension ref="A1:P900001"/>' },
+        ]),
+      '党员.xlsx',
+      '行数超过',
+    ],
   ])('%s', async (_name, make, fileName, reason) => {
     const before = await memberCount();
     const res = await upload(branchAdmin, make(), fileName);

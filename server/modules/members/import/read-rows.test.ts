@@ -14,20 +14,43 @@ async function write(file: string, rows: number, sharedStrings: boolean) {
   const ws = wb.addWorksheet('党员信息');
   ws.addRow(IMPORT_COLUMNS.map(headerText)).commit();
   // Varying widths move the chunk boundaries around, so some fall inside a Chinese character.
-  for (let i = 0; i < rows; i++) ws.addRow([`党员${'甲乙丙丁'.slice(0, 1 + (i % 4))}`, '男', '汉族', null, `1101081990${String(i).padStart(8, '0')}`, null, '大学本科', '学士', '专业技术人员', `示范市第${i % 97}中学 教师`]).commit();
+  for (let i = 0; i < rows; i++)
+    ws.addRow([
+      `党员${'甲乙丙丁'.slice(0, 1 + (i % 4))}`,
+      '男',
+      '汉族',
+      null,
+      `1101081990${String(i).padStart(8, '0')}`,
+      null,
+      '大学本科',
+      '学士',
+      '专业技术人员',
+      `示范市第${i % 97}中学 教师`,
+    ]).commit();
   ws.commit();
   await wb.commit();
 }
 
 describe('reading a sheet with the streaming reader', () => {
-  it.each([['inline strings', false], ['shared strings', true]])('keeps every Chinese character whole across chunk boundaries (%s)', async (_n, shared) => {
+  it.each([
+    ['inline strings', false],
+    ['shared strings', true],
+  ])('keeps every Chinese character whole across chunk boundaries (%s)', async (_n, shared) => {
     const file = path.join(dir, `${String(shared)}.xlsx`);
     await write(file, 6000, shared);
     let rows = 0;
     const broken: number[] = [];
-    for await (const r of readRows(file, (m) => { throw new Error(m.join()); })) {
+    for await (const r of readRows(file, (m) => {
+      throw new Error(m.join());
+    })) {
       rows++;
-      if (r.cells.education !== '大学本科' || r.cells.degree !== '学士' || r.cells.occupation !== '专业技术人员' || !/^党员[甲乙丙丁]+$/.test(r.cells.name ?? '')) broken.push(r.row);
+      if (
+        r.cells.education !== '大学本科' ||
+        r.cells.degree !== '学士' ||
+        r.cells.occupation !== '专业技术人员' ||
+        !/^党员[甲乙丙丁]+$/.test(r.cells.name ?? '')
+      )
+        broken.push(r.row);
     }
     expect(rows).toBe(6000);
     expect(broken).toEqual([]);

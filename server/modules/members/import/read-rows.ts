@@ -28,7 +28,14 @@ function cellText(v: ExcelJS.CellValue): { text: string; numeric: boolean } {
   if (typeof v === 'string') return { text: v.trim(), numeric: false };
   if (typeof v === 'boolean') return { text: v ? '是' : '否', numeric: false };
   if (typeof v === 'object') {
-    if ('richText' in v) return { text: v.richText.map((r) => r.text).join('').trim(), numeric: false };
+    if ('richText' in v)
+      return {
+        text: v.richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+        numeric: false,
+      };
     if ('text' in v && typeof v.text === 'string') return { text: v.text.trim(), numeric: false };
     // A formula: only its cached result is read, never evaluated.
     if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
@@ -43,14 +50,22 @@ export function serialDate(text: string): string {
 
 export async function* readRows(file: string | Buffer, onHeaderMissing: (missing: string[]) => never): AsyncGenerator<SheetRow> {
   // An upload is held in memory (never written to disk in clear, issue 11.9): each pass reads it afresh.
-  const reader = new Utf8WorkbookReader(typeof file === 'string' ? file : Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new Utf8WorkbookReader(typeof file === 'string' ? file : Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let positions: Map<ImportKey, number> | null = null;
   let count = 0;
   let sheets = 0;
   for await (const sheet of reader) {
     // Only the first worksheet holds members; the template's other sheets (notes, lists) are drained unread.
     if (sheets++ > 0) {
-      for await (const _row of sheet as AsyncIterable<ExcelJS.Row>) { /* skip */ }
+      for await (const _row of sheet as AsyncIterable<ExcelJS.Row>) {
+        /* skip */
+      }
       continue;
     }
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
@@ -68,7 +83,10 @@ export async function* readRows(file: string | Buffer, onHeaderMissing: (missing
       let any = false;
       for (const [key, col] of positions) {
         const c = cellText(values[col]);
-        if (c.text) { cells[key] = c.text; any = true; }
+        if (c.text) {
+          cells[key] = c.text;
+          any = true;
+        }
         if (c.numeric) numeric.add(key);
       }
       if (!any) continue;

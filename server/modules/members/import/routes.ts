@@ -15,12 +15,24 @@ import { importTemplate } from './template.js';
 const tags = ['members'];
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 } });
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+  });
 
-  app.get('/template', { config: { action: 'member.import' }, schema: { tags, summary: '下载党员信息导入模板' } },
-    async (_req, reply) => reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', attachmentHeader('党员信息导入模板.xlsx')).send(await importTemplate()));
+  app.get('/template', { config: { action: 'member.import' }, schema: { tags, summary: '下载党员信息导入模板' } }, async (_req, reply) =>
+    reply
+      .header('Content-Type', XLSX_TYPE)
+      .header('Content-Disposition', attachmentHeader('党员信息导入模板.xlsx'))
+      .send(await importTemplate()),
+  );
 
-  app.post('/', { config: { action: 'member.import' }, schema: { tags, summary: '上传党员信息表（multipart，字段 file），返回导入任务', response: { 202: ZImportJobSchema } } },
+  app.post(
+    '/',
+    {
+      config: { action: 'member.import' },
+      schema: { tags, summary: '上传党员信息表（multipart，字段 file），返回导入任务', response: { 202: ZImportJobSchema } },
+    },
     async (req, reply) => {
       if (runningJobOf(req.actor!.userId)) throw conflict('您有一个导入正在进行，请等它完成后再上传', 'file');
       if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件', 'file');
@@ -34,12 +46,19 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const declared = await assertSafeXlsx(file, fileName);
       // The job gets the context and the logger, built now; it never sees the request again.
       return reply.code(202).send(startImport(ctxOf(req), req.log, file, fileName, declared.rows));
-    });
+    },
+  );
 
-  app.get('/:jobId', { config: { scope: { 'params.jobId': 'none' }, action: 'member.import' }, schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } } },
+  app.get(
+    '/:jobId',
+    {
+      config: { scope: { 'params.jobId': 'none' }, action: 'member.import' },
+      schema: { tags, summary: '导入进度与错误报告', params: z.strictObject({ jobId: z.uuid() }), response: { 200: ZImportJobSchema } },
+    },
     async (req) => {
       const job = jobFor(req.params.jobId, req.actor!.userId);
       if (!job) throw notFound('导入任务');
       return job;
-    });
+    },
+  );
 };

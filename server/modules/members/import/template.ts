@@ -23,7 +23,12 @@ export async function importTemplate(): Promise<Buffer> {
   wb.creator = '智慧组工';
   const ws = wb.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = wb.addWorksheet('选项', { state: 'hidden' });
-  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: headerText(c), key: c.key, width: c.width, style: TEXT_COLUMNS.has(c.key) ? { numFmt: '@' } : {} }));
+  ws.columns = IMPORT_COLUMNS.map((c) => ({
+    header: headerText(c),
+    key: c.key,
+    width: c.width,
+    style: TEXT_COLUMNS.has(c.key) ? { numFmt: '@' } : {},
+  }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.height = 20;
@@ -38,10 +43,19 @@ export async function importTemplate(): Promise<Buffer> {
     const values = LISTS[c.key];
     if (!values) return;
     listCol++;
-    values.forEach((v, k) => { lists.getCell(k + 1, listCol).value = v; });
+    values.forEach((v, k) => {
+      lists.getCell(k + 1, listCol).value = v;
+    });
     const ref = `选项!$${col(listCol)}$1:$${col(listCol)}$${values.length}`;
     for (let r = 2; r <= ROWS_WITH_LISTS + 1; r++) {
-      ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [ref], showErrorMessage: true, errorTitle: c.header, error: `请从下拉列表中选择${c.header}` };
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [ref],
+        showErrorMessage: true,
+        errorTitle: c.header,
+        error: `请从下拉列表中选择${c.header}`,
+      };
     }
   });
   const notes = wb.addWorksheet('填写说明');
@@ -56,7 +70,9 @@ export async function importTemplate(): Promise<Buffer> {
     '6. 工作单位及职务填在一格，单位与职务之间空一格，例如：示范市第一中学 教师。',
     `7. 一次最多 ${IMPORT_LIMITS.maxRows.toLocaleString()} 行、文件不超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB；只接受 .xlsx 文件，不接受含宏的文件。`,
     '8. 全部行校验通过才会导入；任何一行有错，都不会写入数据，系统会列出每处错误的行号、列名和原因。',
-  ].forEach((line, i) => { notes.getCell(i + 1, 1).value = line; });
+  ].forEach((line, i) => {
+    notes.getCell(i + 1, 1).value = line;
+  });
   notes.getRow(1).font = { bold: true, size: 14 };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

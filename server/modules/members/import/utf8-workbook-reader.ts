@@ -21,8 +21,16 @@ function utf8Stream(entry: Readable): Readable {
   const decoder = new StringDecoder('utf8');
   const t = new Transform({
     readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) { const s = decoder.write(chunk); if (s) this.push(s); done(); },
-    flush(done) { const s = decoder.end(); if (s) this.push(s); done(); },
+    transform(chunk: Buffer, _enc, done) {
+      const s = decoder.write(chunk);
+      if (s) this.push(s);
+      done();
+    },
+    flush(done) {
+      const s = decoder.end();
+      if (s) this.push(s);
+      done();
+    },
   });
   entry.on('error', (e) => t.destroy(e));
   return entry.pipe(t);
@@ -32,7 +40,10 @@ type ReaderInternals = {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
 };
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string | Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ReaderInternals & AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
+const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: string | Readable,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => ReaderInternals & AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
 
 export class Utf8WorkbookReader extends Base {
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {

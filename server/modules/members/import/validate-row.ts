@@ -2,8 +2,14 @@
 // header and a Chinese reason, so a secretary can fix the file in one go (ISSUE 3 point 2).
 import type { TImportError } from '../../../../domain/schemas/members.js';
 import {
-  codeByZh, DEGREE_LABELS, EDUCATION_LABELS, ETHNICITIES, OCCUPATION_LABELS,
-  type Degree, type EducationLevel, type Occupation,
+  codeByZh,
+  DEGREE_LABELS,
+  EDUCATION_LABELS,
+  ETHNICITIES,
+  OCCUPATION_LABELS,
+  type Degree,
+  type EducationLevel,
+  type Occupation,
 } from '../../../../domain/member-fields.js';
 import { BRANCH_KINDS, type OrgKind } from '../../../../domain/org-kinds.js';
 import { checkIdNumber } from '../../../../domain/rules/id-number.js';
@@ -12,7 +18,13 @@ import type { NewMember } from '../insert-member.js';
 import { headerOf, type ImportKey } from './columns.js';
 import { serialDate, type SheetRow } from './read-rows.js';
 
-export interface ScopeOrg { id: number; name: string; code: string; kind: string; status: string }
+export interface ScopeOrg {
+  id: number;
+  name: string;
+  code: string;
+  kind: string;
+  status: string;
+}
 
 /** Organizations of the importer's subtree, found by code or by (unique) name. */
 export class OrgLookup {
@@ -36,11 +48,27 @@ export class OrgLookup {
 
 // Common spellings seen in real sheets, besides the labels themselves.
 const EDU_ALIASES: Record<string, EducationLevel> = {
-  博士研究生: 'postgraduate', 硕士研究生: 'postgraduate', 研究生: 'postgraduate', 本科: 'bachelor', 大学: 'bachelor',
-  大专: 'associate', 专科: 'associate', 中技: 'secondary_vocational', 技校: 'secondary_vocational', 中专: 'secondary_vocational',
-  小学: 'primary', 初中及以下: 'junior_high',
+  博士研究生: 'postgraduate',
+  硕士研究生: 'postgraduate',
+  研究生: 'postgraduate',
+  本科: 'bachelor',
+  大学: 'bachelor',
+  大专: 'associate',
+  专科: 'associate',
+  中技: 'secondary_vocational',
+  技校: 'secondary_vocational',
+  中专: 'secondary_vocational',
+  小学: 'primary',
+  初中及以下: 'junior_high',
 };
-const OCC_ALIASES: Record<string, Occupation> = { 离退休人员: 'retired', 退休: 'retired', 企事业单位管理人员: 'manager', 其他: 'other', 农民: 'farmer', 公务员: 'official' };
+const OCC_ALIASES: Record<string, Occupation> = {
+  离退休人员: 'retired',
+  退休: 'retired',
+  企事业单位管理人员: 'manager',
+  其他: 'other',
+  农民: 'farmer',
+  公务员: 'official',
+};
 const NAME = /^[\u3400-\u9fff·•A-Za-z ]{2,30}$/;
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
@@ -54,7 +82,11 @@ export function parseDate(text: string): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-export interface RowResult { errors: TImportError[]; member: (NewMember & { idNumber: string }) | null; idNumber: string | null }
+export interface RowResult {
+  errors: TImportError[];
+  member: (NewMember & { idNumber: string }) | null;
+  idNumber: string | null;
+}
 
 export function validateRow(r: SheetRow, orgs: OrgLookup, today: string): RowResult {
   const errors: TImportError[] = [];
@@ -96,8 +128,11 @@ export function validateRow(r: SheetRow, orgs: OrgLookup, today: string): RowRes
   if (cell('education') && !edu) err('education', '学历应为：研究生、大学本科、大学专科、中专、高中、初中、小学及以下');
   const degree: Degree | null = cell('degree') ? codeByZh(DEGREE_LABELS, cell('degree').replace(/学位$/, '')) : null;
   if (cell('degree') && !degree && cell('degree') !== '无') err('degree', '学位应为：博士、硕士、学士（没有可留空）');
-  const occupation = cell('occupation') ? (codeByZh(OCCUPATION_LABELS, cell('occupation')) ?? OCC_ALIASES[cell('occupation')] ?? null) : null;
-  if (cell('occupation') && !occupation) err('occupation', '职业应为党内统计分类：工人、农牧渔民、专业技术人员、管理人员、党政机关工作人员、学生、其他职业、离退休');
+  const occupation = cell('occupation')
+    ? (codeByZh(OCCUPATION_LABELS, cell('occupation')) ?? OCC_ALIASES[cell('occupation')] ?? null)
+    : null;
+  if (cell('occupation') && !occupation)
+    err('occupation', '职业应为党内统计分类：工人、农牧渔民、专业技术人员、管理人员、党政机关工作人员、学生、其他职业、离退休');
   const phone = cell('phone');
   if (phone && !PHONE.test(phone)) err('phone', '应为 11 位手机号或带区号的固定电话');
 
@@ -130,10 +165,24 @@ export function validateRow(r: SheetRow, orgs: OrgLookup, today: string): RowRes
     errors,
     idNumber: okId.normalized,
     member: {
-      org_id: orgId, name, gender: okId.gender, birth_date: okId.birthDate, category, idNumber: okId.normalized, ethnicity,
-      native_place: nativePlace, edu_fulltime: edu, degree_fulltime: degree, occupation,
-      work_unit: split ? split[1] : unitPost, job_post: split ? split[2] : null,
-      phone: phone || null, address, admitted_on: admittedOn, full_on: category === 'full' ? fullOn : null, status_since: admittedOn,
+      org_id: orgId,
+      name,
+      gender: okId.gender,
+      birth_date: okId.birthDate,
+      category,
+      idNumber: okId.normalized,
+      ethnicity,
+      native_place: nativePlace,
+      edu_fulltime: edu,
+      degree_fulltime: degree,
+      occupation,
+      work_unit: split ? split[1] : unitPost,
+      job_post: split ? split[2] : null,
+      phone: phone || null,
+      address,
+      admitted_on: admittedOn,
+      full_on: category === 'full' ? fullOn : null,
+      status_since: admittedOn,
     },
   };
 }

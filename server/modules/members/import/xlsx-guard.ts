@@ -116,7 +116,12 @@ export async function assertSafeXlsx(file: Buffer, fileName: string): Promise<{ 
   }
   if (total > IMPORT_LIMITS.maxUncompressedBytes) throw bad('文件解压后过大，请拆分后导入');
   await assertTrueSizes(file, entries, cdOffset);
-  const types = (await read(entries.find((e) => e.name === '[Content_Types].xml')!, 256 * 1024)).toString('utf8');
+  const types = (
+    await read(
+      entries.find((e) => e.name === '[Content_Types].xml')!,
+      256 * 1024,
+    )
+  ).toString('utf8');
   if (/macroEnabled/i.test(types)) throw bad('不接受含宏的 Excel 文件，请另存为 .xlsx');
   // Excel and WPS write <dimension ref="A1:P100001"/> at the top of each sheet: bound the rows before parsing.
   let rows: number | null = null;
@@ -140,7 +145,8 @@ const BOMB = () => bad('文件解压后的实际大小与声明不符（疑似�
 export async function assertTrueSizes(buf: Buffer, entries: ZipEntry[], cdOffset: number): Promise<void> {
   let at = 0;
   for (const e of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
-    if (e.localOffset !== at || at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw bad('文件结构异常（存在目录以外的内容），已拒绝');
+    if (e.localOffset !== at || at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50)
+      throw bad('文件结构异常（存在目录以外的内容），已拒绝');
     const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
     const end = start + e.compressed;
     if (end > cdOffset) throw bad('文件结构异常，已拒绝');

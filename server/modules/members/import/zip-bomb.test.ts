@@ -90,11 +90,18 @@ const base = () => [
 function upload(file: Buffer) {
   const boundary = '----zugong-bomb';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bomb.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bomb.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/members/import',
+    payload,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 describe('an uploaded workbook', () => {
@@ -116,7 +123,9 @@ describe('an uploaded workbook', () => {
   });
 
   it('hiding an entry outside its directory is refused', async () => {
-    const res = await upload(zip([...base(), small('xl/worksheets/sheet1.xml', '<worksheet/>')], [small('xl/worksheets/sheet2.xml', '<worksheet/>')]));
+    const res = await upload(
+      zip([...base(), small('xl/worksheets/sheet1.xml', '<worksheet/>')], [small('xl/worksheets/sheet2.xml', '<worksheet/>')]),
+    );
     expect(res.statusCode).toBe(400);
     expect(json(res).error.message).toMatch(/目录以外/);
   });

@@ -16,13 +16,34 @@ const FULL_STEPS = [22, 23, 24];
 
 /** The article behind the deadline of each step that has one. */
 const ARTICLE_OF: Partial<Record<number, DevArticleKey>> = {
-  2: 'talk', 6: 'assessment', 7: 'candidateYear', 16: 'approval', 17: 'approval', 20: 'oath', 21: 'assessment',
-  22: 'fullApply', 23: 'probation', 24: 'fullApproval',
+  2: 'talk',
+  6: 'assessment',
+  7: 'candidateYear',
+  16: 'approval',
+  17: 'approval',
+  20: 'oath',
+  21: 'assessment',
+  22: 'fullApply',
+  23: 'probation',
+  24: 'fullApproval',
 };
 
 function people(ctx: TodoContext, soon: string) {
-  return ctx.db.selectFrom('dev_people as p').innerJoin('orgs as o', 'o.id', 'p.org_id')
-    .select(['p.id', 'p.name', 'p.status', 'p.next_step', 'p.next_from', 'p.next_by', 'p.probation_end', 'p.org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
+  return ctx.db
+    .selectFrom('dev_people as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select([
+      'p.id',
+      'p.name',
+      'p.status',
+      'p.next_step',
+      'p.next_from',
+      'p.next_by',
+      'p.probation_end',
+      'p.org_id',
+      'o.name as org_name',
+      sql<string>`o.path::text`.as('org_path'),
+    ])
     .where('p.status', 'in', OPEN)
     .where('p.next_step', 'is not', null)
     .where((eb) => eb.or([eb('p.next_by', '<=', soon), eb.and([eb('p.next_by', 'is', null), eb('p.next_from', '<=', soon)])]));
@@ -56,17 +77,28 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
 /** A probationary member's own reminder to hand in the written 转正 application (㉒), in the board's window. */
 async function mine(ctx: TodoContext, me: MemberRef): Promise<FoundItem[]> {
   const [rows, sets] = await Promise.all([
-    people(ctx, daysAfter(ctx.today, DEV_SOON_DAYS)).where('p.member_id', '=', me.memberId).where('p.status', '=', 'probationary').where('p.next_step', '=', 22).execute(),
+    people(ctx, daysAfter(ctx.today, DEV_SOON_DAYS))
+      .where('p.member_id', '=', me.memberId)
+      .where('p.status', '=', 'probationary')
+      .where('p.next_step', '=', 22)
+      .execute(),
     ruleSets(ctx.db),
   ]);
   const article = ruleSetOn(ctx.today, sets).articles.fullApply;
-  return rows.map((r) => makeItem(ctx, 'my_probation', { id: r.org_id, name: r.org_name, path: r.org_path }, {
-    title: `您的预备期将于 ${r.probation_end} 期满，请向党支部提交书面转正申请`,
-    dueOn: r.next_by,
-    link: '/my-record',
-    ref: r.id,
-    rule: article,
-  }));
+  return rows.map((r) =>
+    makeItem(
+      ctx,
+      'my_probation',
+      { id: r.org_id, name: r.org_name, path: r.org_path },
+      {
+        title: `您的预备期将于 ${r.probation_end} 期满，请向党支部提交书面转正申请`,
+        dueOn: r.next_by,
+        link: '/my-record',
+        ref: r.id,
+        rule: article,
+      },
+    ),
+  );
 }
 
 export const developmentTodos: TodoProvider = { area: 'development', own, mine };

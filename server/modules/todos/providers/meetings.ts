@@ -11,8 +11,14 @@ import type { FoundItem, MemberRef, Target, TodoContext, TodoProvider } from '..
 export const PLANNED_SOON_DAYS = 7;
 /** Lectures, theme days, appraisals and talks are 开展; the meetings proper are 召开. */
 const HELD_WORD: Record<MeetingKind, string> = {
-  branch_congress: '召开', committee_meeting: '召开', group_meeting: '召开', party_lecture: '开展',
-  theme_day: '开展', life_meeting: '召开', appraisal: '开展', heart_talk: '开展',
+  branch_congress: '召开',
+  committee_meeting: '召开',
+  group_meeting: '召开',
+  party_lecture: '开展',
+  theme_day: '开展',
+  life_meeting: '召开',
+  appraisal: '开展',
+  heart_talk: '开展',
 };
 
 /** 本月 / 本季度 / 本年度 from the key of a check window ('YYYY-MM', 'YYYY-Qn', 'YYYY'). */
@@ -34,14 +40,21 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
   for (const u of units) {
     for (const c of u.checks) {
       if (c.state === 'held') continue;
-      items.push(makeItem(ctx, c.kind, { id: u.orgId, name: u.orgName, path: u.path }, {
-        title: `${periodWord(c.periodKey)}${MEETING_KIND_LABELS[c.kind].zh}尚未${HELD_WORD[c.kind]}`,
-        dueOn: c.to,
-        overdue: c.state === 'missing',
-        link: `/meetings?record=${c.kind}&orgId=${u.orgId}`,
-        ref: `${u.orgId}:${c.kind}:${c.periodKey}`,
-        rule: c.article,
-      }));
+      items.push(
+        makeItem(
+          ctx,
+          c.kind,
+          { id: u.orgId, name: u.orgName, path: u.path },
+          {
+            title: `${periodWord(c.periodKey)}${MEETING_KIND_LABELS[c.kind].zh}尚未${HELD_WORD[c.kind]}`,
+            dueOn: c.to,
+            overdue: c.state === 'missing',
+            link: `/meetings?record=${c.kind}&orgId=${u.orgId}`,
+            ref: `${u.orgId}:${c.kind}:${c.periodKey}`,
+            rule: c.article,
+          },
+        ),
+      );
     }
   }
   return items;
@@ -49,15 +62,40 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
 
 /** Meetings planned for the member's branch within the coming week. */
 async function mine(ctx: TodoContext, me: MemberRef): Promise<FoundItem[]> {
-  const rows = await ctx.db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.kinds', 'm.topic', 'm.planned_on', 'm.start_time', 'm.place', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-    .where('m.org_id', '=', me.orgId).where('m.status', '=', 'planned')
-    .where('m.planned_on', '>=', ctx.today).where('m.planned_on', '<=', daysAfter(ctx.today, PLANNED_SOON_DAYS))
-    .orderBy('m.planned_on').orderBy('m.id').execute();
-  return rows.map((m) => makeItem(ctx, 'my_meeting', { id: m.org_id, name: m.org_name, path: m.org_path }, {
-    title: `${m.planned_on}${m.start_time ? ` ${m.start_time}` : ''} ${(m.kinds as MeetingKind[]).map((k) => MEETING_KIND_LABELS[k]?.zh ?? k).join('、')}「${m.topic}」${m.place ? `，地点：${m.place}` : ''}`,
-    dueOn: m.planned_on, link: '/my-meetings', ref: m.id,
-  }));
+  const rows = await ctx.db
+    .selectFrom('meetings as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select([
+      'm.id',
+      'm.kinds',
+      'm.topic',
+      'm.planned_on',
+      'm.start_time',
+      'm.place',
+      'o.id as org_id',
+      'o.name as org_name',
+      sql<string>`o.path::text`.as('org_path'),
+    ])
+    .where('m.org_id', '=', me.orgId)
+    .where('m.status', '=', 'planned')
+    .where('m.planned_on', '>=', ctx.today)
+    .where('m.planned_on', '<=', daysAfter(ctx.today, PLANNED_SOON_DAYS))
+    .orderBy('m.planned_on')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((m) =>
+    makeItem(
+      ctx,
+      'my_meeting',
+      { id: m.org_id, name: m.org_name, path: m.org_path },
+      {
+        title: `${m.planned_on}${m.start_time ? ` ${m.start_time}` : ''} ${(m.kinds as MeetingKind[]).map((k) => MEETING_KIND_LABELS[k]?.zh ?? k).join('、')}「${m.topic}」${m.place ? `，地点：${m.place}` : ''}`,
+        dueOn: m.planned_on,
+        link: '/my-meetings',
+        ref: m.id,
+      },
+    ),
+  );
 }
 
 export const meetingTodos: TodoProvider = { area: 'meetings', own, mine };

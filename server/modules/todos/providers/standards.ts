@@ -15,26 +15,50 @@ const link = (orgId: number) => `/standards?orgId=${orgId}`;
 async function selfAssessments(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
   const year = Number(ctx.today.slice(0, 4));
   if (Number(ctx.today.slice(5, 7)) < SELF_ASSESS_FROM_MONTH) return [];
-  const rows = await ctx.db.selectFrom('orgs as o')
+  const rows = await ctx.db
+    .selectFrom('orgs as o')
     .leftJoin('standard_assessments as a', (j) => j.onRef('a.org_id', '=', 'o.id').on('a.year', '=', year))
     .select(['o.id', 'o.name', sql<string>`o.path::text`.as('path'), 'a.id as assessment_id', 'a.status'])
-    .where(pathFilter('o.path', target)).where('o.status', '=', 'active').where('o.kind', 'in', BRANCH_KINDS)
+    .where(pathFilter('o.path', target))
+    .where('o.status', '=', 'active')
+    .where('o.kind', 'in', BRANCH_KINDS)
     .where((eb) => eb.or([eb('a.id', 'is', null), eb('a.status', 'in', ['draft', 'returned'])]))
-    .orderBy('o.id').execute();
-  return rows.map((r) => makeItem(ctx, 'standard_self', r, {
-    title: `${year}年度标准化规范化建设自评${r.status === 'returned' ? '已被退回，请修改后重新提交' : '尚未提交'}`,
-    dueOn: `${year}-12-31`, link: link(r.id), ref: r.assessment_id ?? `${r.id}:${year}`,
-  }));
+    .orderBy('o.id')
+    .execute();
+  return rows.map((r) =>
+    makeItem(ctx, 'standard_self', r, {
+      title: `${year}年度标准化规范化建设自评${r.status === 'returned' ? '已被退回，请修改后重新提交' : '尚未提交'}`,
+      dueOn: `${year}-12-31`,
+      link: link(r.id),
+      ref: r.assessment_id ?? `${r.id}:${year}`,
+    }),
+  );
 }
 
 async function rectification(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
-  const rows = await ctx.db.selectFrom('rectification_tasks as r').innerJoin('orgs as o', 'o.id', 'r.org_id')
+  const rows = await ctx.db
+    .selectFrom('rectification_tasks as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select(['r.id', 'r.title', 'r.due_on', 'r.progress', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-    .where('r.status', '=', 'open').where('r.due_on', '<=', daysAfter(ctx.today, RECTIFY_SOON_DAYS)).where(pathFilter('o.path', target))
-    .orderBy('r.due_on').orderBy('r.id').execute();
-  return rows.map((r) => makeItem(ctx, 'rectification', { id: r.org_id, name: r.org_name, path: r.org_path }, {
-    title: `整改任务「${r.title}」尚未完成（进度 ${r.progress}%）`, dueOn: r.due_on, link: link(r.org_id), ref: r.id,
-  }));
+    .where('r.status', '=', 'open')
+    .where('r.due_on', '<=', daysAfter(ctx.today, RECTIFY_SOON_DAYS))
+    .where(pathFilter('o.path', target))
+    .orderBy('r.due_on')
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) =>
+    makeItem(
+      ctx,
+      'rectification',
+      { id: r.org_id, name: r.org_name, path: r.org_path },
+      {
+        title: `整改任务「${r.title}」尚未完成（进度 ${r.progress}%）`,
+        dueOn: r.due_on,
+        link: link(r.org_id),
+        ref: r.id,
+      },
+    ),
+  );
 }
 
 async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
@@ -43,12 +67,27 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
 
 /** Submitted self-assessments: the nearest higher level with an account reviews them and rates the stars. */
 async function approvals(ctx: TodoContext, scopePath: string): Promise<FoundItem[]> {
-  const rows = await ctx.db.selectFrom('standard_assessments as a').innerJoin('orgs as o', 'o.id', 'a.org_id')
+  const rows = await ctx.db
+    .selectFrom('standard_assessments as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
     .select(['a.id', 'a.year', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-    .where('a.status', '=', 'submitted').where(subtreeFilter('o.path', scopePath)).orderBy('a.id').execute();
-  return rows.map((a) => makeItem(ctx, 'standard_review', { id: a.org_id, name: a.org_name, path: a.org_path }, {
-    title: `${a.year}年度自评已提交，待审核评定星级`, dueOn: null, link: link(a.org_id), ref: a.id,
-  }));
+    .where('a.status', '=', 'submitted')
+    .where(subtreeFilter('o.path', scopePath))
+    .orderBy('a.id')
+    .execute();
+  return rows.map((a) =>
+    makeItem(
+      ctx,
+      'standard_review',
+      { id: a.org_id, name: a.org_name, path: a.org_path },
+      {
+        title: `${a.year}年度自评已提交，待审核评定星级`,
+        dueOn: null,
+        link: link(a.org_id),
+        ref: a.id,
+      },
+    ),
+  );
 }
 
 export const standardTodos: TodoProvider = { area: 'standards', own, approvals };

@@ -17,14 +17,20 @@ const underWay = (eb: ExpressionBuilder<DB & { t: DB['org_terms'] }, 't'>) =>
 
 /** Current terms ending by `until` (or already ended) with no election under way. */
 function terms(ctx: TodoContext, until: string) {
-  return ctx.db.selectFrom('org_terms as t').innerJoin('orgs as o', 'o.id', 't.org_id')
+  return ctx.db
+    .selectFrom('org_terms as t')
+    .innerJoin('orgs as o', 'o.id', 't.org_id')
     .select(['t.id', 't.ends_on', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-    .where('t.ended_on', 'is', null).where('o.status', '=', 'active').where('t.ends_on', '<=', until)
+    .where('t.ended_on', 'is', null)
+    .where('o.status', '=', 'active')
+    .where('t.ends_on', '<=', until)
     .where((eb) => eb.not(underWay(eb)));
 }
 
 function elections(ctx: TodoContext, status: 'requested' | 'approved' | 'held') {
-  return ctx.db.selectFrom('elections as e').innerJoin('orgs as o', 'o.id', 'e.org_id')
+  return ctx.db
+    .selectFrom('elections as e')
+    .innerJoin('orgs as o', 'o.id', 'e.org_id')
     .select(['e.id', 'e.planned_on', 'e.held_on', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
     .where('e.status', '=', status);
 }
@@ -39,18 +45,33 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
   return [
     ...ending.map((t) => {
       if (t.ends_on < ctx.today) {
-        return makeItem(ctx, 'election_overdue', orgOf(t), { title: `任期已于 ${t.ends_on} 届满，尚未换届`, dueOn: t.ends_on, link: link(t.org_id), ref: t.id, rule: TERM_ARTICLES.adjust });
+        return makeItem(ctx, 'election_overdue', orgOf(t), {
+          title: `任期已于 ${t.ends_on} 届满，尚未换届`,
+          dueOn: t.ends_on,
+          link: link(t.org_id),
+          ref: t.id,
+          rule: TERM_ARTICLES.adjust,
+        });
       }
       // The request goes up 2–4 months before the end (local practice): its last day is the deadline.
       const by = requestWindow(t.ends_on).by;
       return makeItem(ctx, 'term_ending', orgOf(t), {
-        title: `本届任期将于 ${t.ends_on} 届满，请于 ${by} 前向上级党组织提出换届请示`, dueOn: by, link: link(t.org_id), ref: t.id, rule: TERM_ARTICLES.term,
+        title: `本届任期将于 ${t.ends_on} 届满，请于 ${by} 前向上级党组织提出换届请示`,
+        dueOn: by,
+        link: link(t.org_id),
+        ref: t.id,
+        rule: TERM_ARTICLES.term,
       });
     }),
-    ...approved.map((e) => makeItem(ctx, 'election_due', orgOf(e), {
-      title: `换届选举已获批复，请${e.planned_on ? `于 ${e.planned_on} ` : ''}召开党员大会进行选举`,
-      dueOn: e.planned_on, link: link(e.org_id), ref: e.id, rule: TERM_ARTICLES.adjust,
-    })),
+    ...approved.map((e) =>
+      makeItem(ctx, 'election_due', orgOf(e), {
+        title: `换届选举已获批复，请${e.planned_on ? `于 ${e.planned_on} ` : ''}召开党员大会进行选举`,
+        dueOn: e.planned_on,
+        link: link(e.org_id),
+        ref: e.id,
+        rule: TERM_ARTICLES.adjust,
+      }),
+    ),
   ];
 }
 
@@ -59,25 +80,63 @@ async function approvals(ctx: TodoContext, scopePath: string): Promise<FoundItem
     terms(ctx, monthsAfter(ctx.today, REMIND_MONTHS)).where(subtreeFilter('o.path', scopePath)).orderBy('t.ends_on').execute(),
     elections(ctx, 'requested').where(subtreeFilter('o.path', scopePath)).orderBy('e.id').execute(),
     elections(ctx, 'held').where(subtreeFilter('o.path', scopePath)).orderBy('e.id').execute(),
-    ctx.db.selectFrom('term_adjustments as a').innerJoin('orgs as o', 'o.id', 'a.org_id')
-      .select(['a.id', 'a.kind', 'a.original_end', 'a.new_end', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-      .where('a.status', '=', 'proposed').where(subtreeFilter('o.path', scopePath)).orderBy('a.id').execute(),
+    ctx.db
+      .selectFrom('term_adjustments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .select([
+        'a.id',
+        'a.kind',
+        'a.original_end',
+        'a.new_end',
+        'o.id as org_id',
+        'o.name as org_name',
+        sql<string>`o.path::text`.as('org_path'),
+      ])
+      .where('a.status', '=', 'proposed')
+      .where(subtreeFilter('o.path', scopePath))
+      .orderBy('a.id')
+      .execute(),
   ]);
   return [
-    ...ending.map((t) => makeItem(ctx, 'term_remind', orgOf(t), {
-      title: t.ends_on < ctx.today ? `任期已于 ${t.ends_on} 届满，尚未提出换届请示，请督促` : `任期将于 ${t.ends_on} 届满，尚未提出换届请示，请提醒`,
-      dueOn: t.ends_on, link: link(t.org_id), ref: t.id, rule: TERM_ARTICLES.reminder,
-    })),
-    ...requested.map((e) => makeItem(ctx, 'election_request', orgOf(e), {
-      title: `换届选举请示待批复${e.planned_on ? `（拟于 ${e.planned_on} 选举）` : ''}`, dueOn: e.planned_on, link: link(e.org_id), ref: e.id, rule: TERM_ARTICLES.adjust,
-    })),
-    ...held.map((e) => makeItem(ctx, 'election_confirm', orgOf(e), {
-      title: `${e.held_on ? `${e.held_on} ` : ''}选举结果及书记、副书记人选待审批`, dueOn: null, link: link(e.org_id), ref: e.id, rule: TERM_ARTICLES.approval,
-    })),
-    ...adjustments.map((a) => makeItem(ctx, 'term_adjustment', orgOf(a), {
-      title: `${a.kind === 'delay' ? '延期' : '提前'}换届申请待审批（原届满 ${a.original_end}，拟改为 ${a.new_end}）`,
-      dueOn: a.original_end, link: link(a.org_id), ref: a.id, rule: TERM_ARTICLES.adjust,
-    })),
+    ...ending.map((t) =>
+      makeItem(ctx, 'term_remind', orgOf(t), {
+        title:
+          t.ends_on < ctx.today
+            ? `任期已于 ${t.ends_on} 届满，尚未提出换届请示，请督促`
+            : `任期将于 ${t.ends_on} 届满，尚未提出换届请示，请提醒`,
+        dueOn: t.ends_on,
+        link: link(t.org_id),
+        ref: t.id,
+        rule: TERM_ARTICLES.reminder,
+      }),
+    ),
+    ...requested.map((e) =>
+      makeItem(ctx, 'election_request', orgOf(e), {
+        title: `换届选举请示待批复${e.planned_on ? `（拟于 ${e.planned_on} 选举）` : ''}`,
+        dueOn: e.planned_on,
+        link: link(e.org_id),
+        ref: e.id,
+        rule: TERM_ARTICLES.adjust,
+      }),
+    ),
+    ...held.map((e) =>
+      makeItem(ctx, 'election_confirm', orgOf(e), {
+        title: `${e.held_on ? `${e.held_on} ` : ''}选举结果及书记、副书记人选待审批`,
+        dueOn: null,
+        link: link(e.org_id),
+        ref: e.id,
+        rule: TERM_ARTICLES.approval,
+      }),
+    ),
+    ...adjustments.map((a) =>
+      makeItem(ctx, 'term_adjustment', orgOf(a), {
+        title: `${a.kind === 'delay' ? '延期' : '提前'}换届申请待审批（原届满 ${a.original_end}，拟改为 ${a.new_end}）`,
+        dueOn: a.original_end,
+        link: link(a.org_id),
+        ref: a.id,
+        rule: TERM_ARTICLES.adjust,
+      }),
+    ),
   ];
 }
 

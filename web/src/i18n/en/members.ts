@@ -89,7 +89,15 @@ const members: typeof zh = {
     party: 'Party membership',
   },
   history: { at: 'Time', action: 'Action', actor: 'By', changes: 'Changes', system: 'System' },
-  historyActions: { create: 'Added', update: 'Edited', import: 'Imported', migrate: 'Initial data', admit: 'Admitted', transfer_in: 'Transferred in', status: 'Status change' },
+  historyActions: {
+    create: 'Added',
+    update: 'Edited',
+    import: 'Imported',
+    migrate: 'Initial data',
+    admit: 'Admitted',
+    transfer_in: 'Transferred in',
+    status: 'Status change',
+  },
   importModal: {
     title: 'Import members',
     step1: 'Download the template',
@@ -98,7 +106,14 @@ const members: typeof zh = {
     step2: 'Upload',
     step2Hint: 'Only .xlsx files (up to 30 MB, 200,000 rows). Rows are written only when every row passes; any error writes nothing.',
     pick: 'Choose an Excel file',
-    phase: { uploaded: 'Uploaded', reading: 'Reading and checking', checking: 'Checking duplicates', writing: 'Writing', done: 'Imported', failed: 'Not imported' },
+    phase: {
+      uploaded: 'Uploaded',
+      reading: 'Reading and checking',
+      checking: 'Checking duplicates',
+      writing: 'Writing',
+      done: 'Imported',
+      failed: 'Not imported',
+    },
     progress: '{{read}} rows read, {{valid}} valid, {{written}} written',
     errors: 'Problems ({{count}}, by row)',
     moreErrors: 'Only the first {{shown}} problems are listed',
@@ -110,7 +125,8 @@ const members: typeof zh = {
   },
   exportModal: {
     title: 'Export members',
-    notice: 'The export holds exactly the rows of the current filter ({{count}} members), with masked ID numbers. It is recorded in the audit log with its purpose, filter and row count.',
+    notice:
+      'The export holds exactly the rows of the current filter ({{count}} members), with masked ID numbers. It is recorded in the audit log with its purpose, filter and row count.',
     purpose: 'Purpose',
     purposePlaceholder: 'e.g. checking the annual statistics',
     purposeRequired: 'State the purpose (at least 2 characters)',

@@ -3,7 +3,8 @@ import type zh from '../zh/org-health';
 
 const orgHealth: typeof zh = {
   title: 'Organization health',
-  intro: 'Meetings, terms, dues, development and standards of each organization, with the reasons behind each signal. About organizations only: no ranking of members, no points.',
+  intro:
+    'Meetings, terms, dues, development and standards of each organization, with the reasons behind each signal. About organizations only: no ranking of members, no points.',
   org: 'Organization',
   pickOrg: 'Pick an organization',
   asOf: 'As of {{date}}; meetings for {{quarter}} and the year so far, dues rate {{from}} to {{to}}',

@@ -19,7 +19,8 @@ const statistics: typeof zh = {
   hideZero: 'Hide organizations without numbers',
   nameColumn: 'Organization',
   totalRow: 'Total',
-  emptyTable: 'Nothing to count for this organization in {{year}} up to the reference date (yearly work such as appraisals is often finalized at the year end); see the year before.',
+  emptyTable:
+    'Nothing to count for this organization in {{year}} up to the reference date (yearly work such as appraisals is often finalized at the year end); see the year before.',
   previousYear: 'See {{year}}',
   drillHint: 'Click an organization to see the ones below it; click a number to see who is behind it',
   print: 'Print',
@@ -35,7 +36,8 @@ const statistics: typeof zh = {
   },
   export: {
     title: 'Export table',
-    notice: 'Exported as an Excel sheet in the statistics layout (title, reporting unit, reference date, headers, total). The export is audited.',
+    notice:
+      'Exported as an Excel sheet in the statistics layout (title, reporting unit, reference date, headers, total). The export is audited.',
     purposePlaceholder: 'e.g. annual statistics report to the higher organization department',
     peopleTitle: 'Export list',
     peopleNotice: 'Identity numbers are masked. The export is audited with its purpose, filter and row count.',

@@ -26,14 +26,17 @@ const todos: typeof zh = {
     self: ' (itself)',
     total: 'Total',
     overdue: 'Overdue',
-    totalHint: 'To-dos the organization and those below it must act on, as in each organization\'s own list; a request (dues reduction, election request...) counts at the higher organization that decides it.',
+    totalHint:
+      "To-dos the organization and those below it must act on, as in each organization's own list; a request (dues reduction, election request...) counts at the higher organization that decides it.",
     awaitingHigher: 'Awaiting a higher level',
-    awaitingHigherHint: 'Requests raised here or below that a higher organization decides; not in this row\'s total (they count at the deciding organization).',
+    awaitingHigherHint:
+      "Requests raised here or below that a higher organization decides; not in this row's total (they count at the deciding organization).",
     computedAt: 'Computed at {{time}} (results up to two minutes old are reused)',
     refresh: 'Refresh',
     export: 'Export to Excel',
     exportTitle: 'Export the to-do digest',
-    exportNotice: 'Exports the to-do counts of each organization directly under {{org}} (by kind, with overdue counts), without personal data. The export is recorded in the audit log.',
+    exportNotice:
+      'Exports the to-do counts of each organization directly under {{org}} (by kind, with overdue counts), without personal data. The export is recorded in the audit log.',
     exportPlaceholder: 'e.g. quarterly review of organizational life',
     back: 'Up one level',
     drill: 'Open',

@@ -89,7 +89,15 @@ const members = {
     party: '党员信息',
   },
   history: { at: '时间', action: '操作', actor: '操作人', changes: '变更内容', system: '系统' },
-  historyActions: { create: '新增', update: '编辑', import: '导入', migrate: '初始数据', admit: '接收预备党员', transfer_in: '转入', status: '状态变更' },
+  historyActions: {
+    create: '新增',
+    update: '编辑',
+    import: '导入',
+    migrate: '初始数据',
+    admit: '接收预备党员',
+    transfer_in: '转入',
+    status: '状态变更',
+  },
   importModal: {
     title: '导入党员信息',
     step1: '下载模板',
@@ -110,7 +118,8 @@ const members = {
   },
   exportModal: {
     title: '导出党员信息',
-    notice: '导出的内容与当前列表的筛选条件完全一致（共 {{count}} 人）；身份证号以脱敏形式导出。导出操作将连同用途、筛选条件和行数记入审计日志。',
+    notice:
+      '导出的内容与当前列表的筛选条件完全一致（共 {{count}} 人）；身份证号以脱敏形式导出。导出操作将连同用途、筛选条件和行数记入审计日志。',
     purpose: '导出用途',
     purposePlaceholder: '例如：年度党内统计数据核对',
     purposeRequired: '请填写导出用途（至少 2 个字）',

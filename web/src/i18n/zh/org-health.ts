@@ -1,7 +1,8 @@
 // 「组织健康度」界面文字。English: ../en/org-health.ts (same keys, checked by the compiler).
 const orgHealth = {
   title: '组织健康度',
-  intro: '综合组织生活、换届、党费、发展党员和标准化建设情况，按组织列出需要关注的事项及原因。只反映组织工作情况，不对党员个人排名，不计分。',
+  intro:
+    '综合组织生活、换届、党费、发展党员和标准化建设情况，按组织列出需要关注的事项及原因。只反映组织工作情况，不对党员个人排名，不计分。',
   org: '组织',
   pickOrg: '请选择组织',
   asOf: '截至 {{date}}；组织生活按 {{quarter}} 及本年，党费收缴率按 {{from}} 至 {{to}}',

@@ -33,8 +33,9 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: TAuditFilter) =>
   const [form] = Form.useForm<Values>();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   // Chosen by name from the catalogue, searchable by name or code: nobody has to know `auth.login`.
-  const actionOptions = AUDIT_ACTIONS.map((code) => ({ value: code, label: auditActionLabel(code, lang), code }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en'));
+  const actionOptions = AUDIT_ACTIONS.map((code) => ({ value: code, label: auditActionLabel(code, lang), code })).sort((a, b) =>
+    a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en'),
+  );
   const objectOptions = Object.entries(AUDIT_OBJECT_LABELS).map(([value, l]) => ({ value, label: l[lang] }));
   return (
     <Form form={form} layout="inline" className="filter-bar" onFinish={(v) => onSearch(toFilter(v))}>
@@ -60,7 +61,9 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: TAuditFilter) =>
         <Select allowClear style={{ width: 140 }} options={objectOptions} />
       </Form.Item>
       <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          {t('common.search')}
+        </Button>
       </Form.Item>
       <Form.Item>
         <Button

@@ -27,12 +27,18 @@ export default function AuditPage() {
   return (
     <div className="page-card">
       <div className="org-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('nav.audit')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.audit')}
+        </Typography.Title>
         <Space>
           {can(me.roles, 'audit.export') && (
-            <Button icon={<FileExcelOutlined />} onClick={() => setDialog('export')} data-testid="audit-export">{t('audit.export.button')}</Button>
+            <Button icon={<FileExcelOutlined />} onClick={() => setDialog('export')} data-testid="audit-export">
+              {t('audit.export.button')}
+            </Button>
           )}
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('verify')} data-testid="audit-verify">{t('audit.verify.button')}</Button>
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('verify')} data-testid="audit-verify">
+            {t('audit.verify.button')}
+          </Button>
         </Space>
       </div>
       <AuditFilters onSearch={setFilter} />

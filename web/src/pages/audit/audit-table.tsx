@@ -24,7 +24,11 @@ export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: bool
         scroll={{ x: 1200 }}
         expandable={{
           rowExpandable: (r) => r.detail !== null && r.detail !== undefined,
-          expandedRowRender: (r) => <pre className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.detail, null, 2)}</pre>,
+          expandedRowRender: (r) => (
+            <pre className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+              {JSON.stringify(r.detail, null, 2)}
+            </pre>
+          ),
         }}
         columns={[
           { title: t('audit.fields.seq'), dataIndex: 'seq', width: 80, align: 'right' },
@@ -35,11 +39,27 @@ export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: bool
             dataIndex: 'role',
             width: 130,
             // A role code, or several separated by commas.
-            render: (v: string | null) => (v ? v.split(',').map((r) => labels.role(r.trim())).join('、') : '—'),
+            render: (v: string | null) =>
+              v
+                ? v
+                    .split(',')
+                    .map((r) => labels.role(r.trim()))
+                    .join('、')
+                : '—',
           },
-          { title: t('audit.fields.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => <span className="mono">{dash(v)}</span> },
+          {
+            title: t('audit.fields.ip'),
+            dataIndex: 'ip',
+            width: 120,
+            render: (v: string | null) => <span className="mono">{dash(v)}</span>,
+          },
           // The action in words; the code stays in the tooltip for those who search the export by it.
-          { title: t('audit.fields.action'), dataIndex: 'action', width: 180, render: (v: string) => <Tooltip title={v}>{auditActionLabel(v, lang)}</Tooltip> },
+          {
+            title: t('audit.fields.action'),
+            dataIndex: 'action',
+            width: 180,
+            render: (v: string) => <Tooltip title={v}>{auditActionLabel(v, lang)}</Tooltip>,
+          },
           {
             title: t('audit.fields.object'),
             key: 'object',
@@ -58,7 +78,11 @@ export function AuditTable({ rows, loading }: { rows: TAuditRow[]; loading: bool
             dataIndex: 'requestId',
             width: 130,
             ellipsis: { showTitle: false },
-            render: (v: string | null) => <Tooltip title={v}><span className="mono">{dash(v)}</span></Tooltip>,
+            render: (v: string | null) => (
+              <Tooltip title={v}>
+                <span className="mono">{dash(v)}</span>
+              </Tooltip>
+            ),
           },
         ]}
       />

@@ -14,12 +14,28 @@ export function AuditVerifyModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal open title={t('audit.verify.title')} footer={null} onCancel={onClose} width={720}>
-      {check.loading && <div className="page-spin"><Spin description={t('audit.verify.running')} /></div>}
+      {check.loading && (
+        <div className="page-spin">
+          <Spin description={t('audit.verify.running')} />
+        </div>
+      )}
       {check.error !== undefined && <Alert type="error" showIcon title={errorText(check.error)} />}
-      {r?.ok && <Result status="success" title={t('audit.verify.ok')} subTitle={t('audit.verify.checked', { count: r.checked })} data-testid="audit-verify-ok" />}
+      {r?.ok && (
+        <Result
+          status="success"
+          title={t('audit.verify.ok')}
+          subTitle={t('audit.verify.checked', { count: r.checked })}
+          data-testid="audit-verify-ok"
+        />
+      )}
       {r && !r.ok && (
         <>
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('audit.verify.failed', { count: r.problems.length, checked: r.checked })} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('audit.verify.failed', { count: r.problems.length, checked: r.checked })}
+          />
           <Table<Problem>
             size="small"
             rowKey={(p) => `${p.seq}-${p.kind}`}
@@ -27,7 +43,12 @@ export function AuditVerifyModal({ onClose }: { onClose: () => void }) {
             pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
             columns={[
               { title: t('audit.fields.seq'), dataIndex: 'seq', width: 90 },
-              { title: t('audit.verify.kind'), dataIndex: 'kind', width: 110, render: (k: Problem['kind']) => <Tag color="red">{t(`audit.verify.kinds.${k}`)}</Tag> },
+              {
+                title: t('audit.verify.kind'),
+                dataIndex: 'kind',
+                width: 110,
+                render: (k: Problem['kind']) => <Tag color="red">{t(`audit.verify.kinds.${k}`)}</Tag>,
+              },
               { title: t('audit.verify.message'), dataIndex: 'message' },
             ]}
           />

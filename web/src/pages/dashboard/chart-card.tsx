@@ -7,7 +7,12 @@ import type { ChartOption } from '../../components/chart';
 import { LazyChart } from '../../components/lazy-chart';
 
 /** What a card needs of its panel's request (any panel's RequestState fits). */
-export interface PanelStatus { data: unknown; error: unknown; loading: boolean; reload: () => void }
+export interface PanelStatus {
+  data: unknown;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
 
 export interface ChartCardProps {
   title: ReactNode;
@@ -23,8 +28,16 @@ export interface ChartCardProps {
 export function PanelError({ state }: { state: PanelStatus }) {
   const { t } = useTranslation();
   return (
-    <Alert type="error" showIcon title={t('dashboard.loadFailed', { message: errorText(state.error) })}
-      action={<Button size="small" onClick={state.reload}>{t('dashboard.retry')}</Button>} />
+    <Alert
+      type="error"
+      showIcon
+      title={t('dashboard.loadFailed', { message: errorText(state.error) })}
+      action={
+        <Button size="small" onClick={state.reload}>
+          {t('dashboard.retry')}
+        </Button>
+      }
+    />
   );
 }
 
@@ -33,7 +46,8 @@ export function ChartCard({ title, state, option, height = 260, wide, testId, ex
   let body: ReactNode;
   if (state.error !== undefined) body = <PanelError state={state} />;
   else if (option === undefined || (state.loading && !state.data)) body = <Skeleton.Node active style={{ width: '100%', height }} />;
-  else if (option === null) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} style={{ height: height - 20 }} />;
+  else if (option === null)
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} style={{ height: height - 20 }} />;
   else body = <LazyChart option={option} height={height} />;
   return (
     <Card size="small" title={title} extra={extra} className={wide ? 'dashboard-card wide' : 'dashboard-card'} data-testid={testId}>

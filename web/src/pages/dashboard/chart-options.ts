@@ -12,7 +12,10 @@ export const STATE_COLORS = { good: '#52c41a', bad: '#c8161d', pending: '#bfbfbf
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const base = { textStyle: { fontFamily: FONT }, animation: false };
 
-export interface Slice { name: string; value: number }
+export interface Slice {
+  name: string;
+  value: number;
+}
 
 export function pieOption(data: Slice[]): ChartOption {
   return {
@@ -24,23 +27,49 @@ export function pieOption(data: Slice[]): ChartOption {
   } as ChartOption;
 }
 
-export interface BarSeries { name: string; data: number[]; color?: string; stack?: string }
+export interface BarSeries {
+  name: string;
+  data: number[];
+  color?: string;
+  stack?: string;
+}
 
 /** Bars by category; horizontal for long names (organizations), stacked when the series share a stack. */
-export function barOption(categories: string[], series: BarSeries[], opts: { horizontal?: boolean; legend?: boolean; percent?: boolean } = {}): ChartOption {
+export function barOption(
+  categories: string[],
+  series: BarSeries[],
+  opts: { horizontal?: boolean; legend?: boolean; percent?: boolean } = {},
+): ChartOption {
   // Vertical bars with many categories slant their labels rather than drop every other one.
   const slant = !opts.horizontal && categories.length > 5;
-  const cat = { type: 'category', data: categories, axisLabel: { fontSize: 11, interval: 0, rotate: slant ? 30 : 0, width: opts.horizontal ? 150 : 90, overflow: 'truncate' } };
-  const val = { type: 'value', minInterval: 1, max: opts.percent ? 100 : undefined, axisLabel: { fontSize: 11, formatter: opts.percent ? '{value}%' : undefined } };
+  const cat = {
+    type: 'category',
+    data: categories,
+    axisLabel: { fontSize: 11, interval: 0, rotate: slant ? 30 : 0, width: opts.horizontal ? 150 : 90, overflow: 'truncate' },
+  };
+  const val = {
+    type: 'value',
+    minInterval: 1,
+    max: opts.percent ? 100 : undefined,
+    axisLabel: { fontSize: 11, formatter: opts.percent ? '{value}%' : undefined },
+  };
   return {
     ...base,
     color: PALETTE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: opts.percent ? (v: unknown) => `${v}%` : undefined },
-    legend: opts.legend === false ? { show: false } : { top: 0, itemWidth: 10, itemHeight: 8, textStyle: { fontSize: 11, fontFamily: FONT } },
+    legend:
+      opts.legend === false ? { show: false } : { top: 0, itemWidth: 10, itemHeight: 8, textStyle: { fontSize: 11, fontFamily: FONT } },
     grid: { left: opts.horizontal ? 160 : 16, right: 16, top: opts.legend === false ? 10 : 28, bottom: 8, containLabel: !opts.horizontal },
     xAxis: opts.horizontal ? val : cat,
     yAxis: opts.horizontal ? { ...cat, inverse: true } : val,
-    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: s.stack, barMaxWidth: 28, itemStyle: s.color ? { color: s.color } : undefined })),
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.data,
+      stack: s.stack,
+      barMaxWidth: 28,
+      itemStyle: s.color ? { color: s.color } : undefined,
+    })),
   } as ChartOption;
 }
 
@@ -59,6 +88,14 @@ export function lineOption(months: string[], series: { name: string; data: numbe
     grid: { left: 16, right: 16, top: 28, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months, axisLabel: { fontSize: 11 } },
     yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
-    series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, smooth: false, symbolSize: 6, itemStyle: { color: s.color }, lineStyle: { color: s.color } })),
+    series: series.map((s) => ({
+      type: 'line',
+      name: s.name,
+      data: s.data,
+      smooth: false,
+      symbolSize: 6,
+      itemStyle: { color: s.color },
+      lineStyle: { color: s.color },
+    })),
   } as unknown as ChartOption;
 }

@@ -54,22 +54,38 @@ export default function DashboardPage() {
     terms: usePanel('terms', orgId),
     standards: usePanel('standards', orgId),
   };
-  const orgName = Object.values(panels).map((p) => p.data?.org.name).find(Boolean);
-  const today = Object.values(panels).map((p) => p.data?.today).find(Boolean);
+  const orgName = Object.values(panels)
+    .map((p) => p.data?.org.name)
+    .find(Boolean);
+  const today = Object.values(panels)
+    .map((p) => p.data?.today)
+    .find(Boolean);
 
   return (
     <div className={`page-card dashboard-page${printing ? ' printing' : ''}`} data-testid="dashboard-page">
       <div className="dashboard-head">
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('dashboard.title')}{orgName ? ` · ${orgName}` : ''}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('dashboard.title')}
+            {orgName ? ` · ${orgName}` : ''}
+          </Typography.Title>
           {today && <div className="muted">{t('dashboard.asOf', { date: today })}</div>}
         </div>
         <Space className="no-print" wrap>
           <span>{t('dashboard.org')}</span>
-          <OrgTreeSelect style={{ width: 340 }} value={orgId} valueLabel={orgName ?? (orgId === me.orgId ? me.orgName : undefined)} placeholder={t('dashboard.pickOrg')}
-            onChange={(id) => id && setParams(id === me.orgId ? {} : { orgId: String(id) })} />
-          <Link to={`/org-health${orgId === me.orgId ? '' : `?orgId=${orgId}`}`}><Button icon={<HeartOutlined />}>{t('dashboard.health')}</Button></Link>
-          <Button icon={<PrinterOutlined />} onClick={print} data-testid="dashboard-print">{t('dashboard.print')}</Button>
+          <OrgTreeSelect
+            style={{ width: 340 }}
+            value={orgId}
+            valueLabel={orgName ?? (orgId === me.orgId ? me.orgName : undefined)}
+            placeholder={t('dashboard.pickOrg')}
+            onChange={(id) => id && setParams(id === me.orgId ? {} : { orgId: String(id) })}
+          />
+          <Link to={`/org-health${orgId === me.orgId ? '' : `?orgId=${orgId}`}`}>
+            <Button icon={<HeartOutlined />}>{t('dashboard.health')}</Button>
+          </Link>
+          <Button icon={<PrinterOutlined />} onClick={print} data-testid="dashboard-print">
+            {t('dashboard.print')}
+          </Button>
         </Space>
       </div>
       <KpiCards panels={panels} />

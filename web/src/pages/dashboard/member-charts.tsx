@@ -17,14 +17,22 @@ export function MemberCharts({ state }: { state: RequestState<TMembersPanel> }) 
   const d = state.data;
   const options = useMemo(() => {
     if (!d) return undefined;
-    const label = (labels: Labels | null) => (key: string) => (key === '' ? t('dashboard.series.notRecorded') : labels?.[key]?.[lang] ?? key);
-    const slices = (rows: TMembersPanel['gender'], name: (k: string) => string): Slice[] => rows.filter((r) => r.n > 0).map((r) => ({ name: name(r.key), value: r.n }));
+    const label = (labels: Labels | null) => (key: string) =>
+      key === '' ? t('dashboard.series.notRecorded') : (labels?.[key]?.[lang] ?? key);
+    const slices = (rows: TMembersPanel['gender'], name: (k: string) => string): Slice[] =>
+      rows.filter((r) => r.n > 0).map((r) => ({ name: name(r.key), value: r.n }));
     const bands: Labels = Object.fromEntries(d.ageBands.map((b) => [b.key, { zh: b.zh, en: b.en }]));
     const periods: Labels = Object.fromEntries(JOINING_PERIODS.map((p) => [p.code, { zh: p.zh, en: p.en }]));
-    const pie = (rows: TMembersPanel['gender'], labels: Labels | null) => (rows.some((r) => r.n > 0) ? pieOption(slices(rows, label(labels))) : null);
-    const bar = (rows: TMembersPanel['gender'], labels: Labels | null, horizontal = false) => (rows.some((r) => r.n > 0)
-      ? barOption(rows.map((r) => label(labels)(r.key)), [{ name: t('dashboard.series.people'), data: rows.map((r) => r.n) }], { horizontal, legend: false })
-      : null);
+    const pie = (rows: TMembersPanel['gender'], labels: Labels | null) =>
+      rows.some((r) => r.n > 0) ? pieOption(slices(rows, label(labels))) : null;
+    const bar = (rows: TMembersPanel['gender'], labels: Labels | null, horizontal = false) =>
+      rows.some((r) => r.n > 0)
+        ? barOption(
+            rows.map((r) => label(labels)(r.key)),
+            [{ name: t('dashboard.series.people'), data: rows.map((r) => r.n) }],
+            { horizontal, legend: false },
+          )
+        : null;
     return {
       gender: pie(d.gender, null),
       age: bar(d.ageBands, bands),

@@ -14,7 +14,9 @@ export function useLineChart(): boolean {
   useEffect(() => {
     let live = true;
     void import('./echarts-line').then(() => live && setReady(true));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, []);
   return ready;
 }

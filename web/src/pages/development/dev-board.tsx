@@ -19,14 +19,28 @@ export function DevBoard({ orgId, onShow }: { orgId?: Id; onShow: (f: TPeopleFil
   return (
     <div data-testid="dev-board">
       <Row gutter={[12, 12]}>
-        {(b?.byStatus ?? []).filter((s) => s.status !== 'cancelled').map((s) => (
-          <Col key={s.status} xs={12} md={8} lg={4}>
-            <Card size="small" hoverable onClick={() => onShow({ status: s.status })} data-testid={`stage-${s.status}`} style={{ borderTop: `3px solid var(--ant-color-${STATUS_COLORS[s.status] === 'default' ? 'border' : STATUS_COLORS[s.status]})` }}>
-              <Statistic title={l.status(s.status)} value={s.count} loading={board.loading} />
-              {s.overdue > 0 && <Typography.Text type="danger">{t('development.overdueCount')} {s.overdue}</Typography.Text>}
-            </Card>
-          </Col>
-        ))}
+        {(b?.byStatus ?? [])
+          .filter((s) => s.status !== 'cancelled')
+          .map((s) => (
+            <Col key={s.status} xs={12} md={8} lg={4}>
+              <Card
+                size="small"
+                hoverable
+                onClick={() => onShow({ status: s.status })}
+                data-testid={`stage-${s.status}`}
+                style={{
+                  borderTop: `3px solid var(--ant-color-${STATUS_COLORS[s.status] === 'default' ? 'border' : STATUS_COLORS[s.status]})`,
+                }}
+              >
+                <Statistic title={l.status(s.status)} value={s.count} loading={board.loading} />
+                {s.overdue > 0 && (
+                  <Typography.Text type="danger">
+                    {t('development.overdueCount')} {s.overdue}
+                  </Typography.Text>
+                )}
+              </Card>
+            </Col>
+          ))}
       </Row>
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col xs={24} lg={10}>
@@ -43,13 +57,23 @@ export function DevBoard({ orgId, onShow }: { orgId?: Id; onShow: (f: TPeopleFil
                 { title: t('development.stage'), dataIndex: 'stage', width: 60, render: (s: number) => s },
                 { title: t('development.step'), dataIndex: 'no', render: (no: number) => l.step(no) },
                 { title: t('development.count'), dataIndex: 'count', width: 60, align: 'right' },
-                { title: t('development.overdueCount'), dataIndex: 'overdue', width: 60, align: 'right', render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : '') },
+                {
+                  title: t('development.overdueCount'),
+                  dataIndex: 'overdue',
+                  width: 60,
+                  align: 'right',
+                  render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : ''),
+                },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={`${t('development.overdueList')}（${b?.overdue.length ?? 0}）`} extra={<a onClick={() => onShow({ overdue: true })}>{t('development.onlyOverdue')}</a>}>
+          <Card
+            size="small"
+            title={`${t('development.overdueList')}（${b?.overdue.length ?? 0}）`}
+            extra={<a onClick={() => onShow({ overdue: true })}>{t('development.onlyOverdue')}</a>}
+          >
             <PersonTable rows={b?.overdue ?? []} loading={board.loading} testId="board-overdue" />
           </Card>
           <Card size="small" title={`${t('development.dueSoon')}（${b?.dueSoon.length ?? 0}）`} style={{ marginTop: 12 }}>

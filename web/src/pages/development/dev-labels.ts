@@ -1,6 +1,13 @@
 // Labels of the development steps, stages and statuses in the current language, and due windows as text.
 import { useTranslation } from 'react-i18next';
-import { DEV_STAGES, FULL_OUTCOME_LABELS, PERSON_STATUS_LABELS, stepDef, type FullOutcome, type PersonStatus } from '../../../../domain/rules/development-steps';
+import {
+  DEV_STAGES,
+  FULL_OUTCOME_LABELS,
+  PERSON_STATUS_LABELS,
+  stepDef,
+  type FullOutcome,
+  type PersonStatus,
+} from '../../../../domain/rules/development-steps';
 
 export function useDevLabels() {
   const { t, i18n } = useTranslation();
@@ -19,5 +26,10 @@ export function useDevLabels() {
 }
 
 export const STATUS_COLORS: Record<PersonStatus, string> = {
-  applicant: 'default', activist: 'blue', candidate: 'purple', probationary: 'orange', full: 'red', cancelled: 'default',
+  applicant: 'default',
+  activist: 'blue',
+  candidate: 'purple',
+  probationary: 'orange',
+  full: 'red',
+  cancelled: 'default',
 };

@@ -35,7 +35,9 @@ function Overview() {
         <OrgTreeSelect allowClear style={{ width: 320 }} placeholder={t('development.org')} value={orgId} onChange={setOrgId} />
         <span style={{ flex: 1 }} />
         {can(me.roles, 'dev.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dev-new-applicant">{t('development.newApplicant')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dev-new-applicant">
+            {t('development.newApplicant')}
+          </Button>
         )}
       </div>
       <Tabs
@@ -43,7 +45,11 @@ function Overview() {
         onChange={setTab}
         items={[
           { key: 'board', label: t('development.tabs.board'), children: <DevBoard orgId={orgId} onShow={show} /> },
-          { key: 'people', label: t('development.tabs.people'), children: <PeopleList orgId={orgId} filter={filter} onFilter={setFilter} /> },
+          {
+            key: 'people',
+            label: t('development.tabs.people'),
+            children: <PeopleList orgId={orgId} filter={filter} onFilter={setFilter} />,
+          },
         ]}
       />
       {creating && (
@@ -65,4 +71,3 @@ export default function DevelopmentPage() {
     </Routes>
   );
 }
-

@@ -23,14 +23,32 @@ function StepRecords({ records }: { records: StepRec[] }) {
       {records.map((r) => (
         <div key={r.id} className="muted" style={{ fontSize: 12 }}>
           <span>{t('development.detail.doneOn', { date: r.doneOn })}</span>
-          {!r.passed && <Tag color="red" style={{ marginLeft: 4 }}>{t('development.detail.notPassed')}</Tag>}
-          {r.people.length > 0 && <div>{t(`development.detail.people.${r.people[0].role}`)}：{r.people.map((p) => p.name).join('、')}</div>}
+          {!r.passed && (
+            <Tag color="red" style={{ marginLeft: 4 }}>
+              {t('development.detail.notPassed')}
+            </Tag>
+          )}
+          {r.people.length > 0 && (
+            <div>
+              {t(`development.detail.people.${r.people[0].role}`)}：{r.people.map((p) => p.name).join('、')}
+            </div>
+          )}
           {r.vote && <div data-testid="step-vote">{t('development.detail.vote', r.vote)}</div>}
           {r.trainingDays !== null && <div>{t('development.detail.training', { days: r.trainingDays, hours: r.trainingHours ?? 0 })}</div>}
           {r.reviewPassed !== null && <div>{t(`development.detail.review.${r.reviewPassed}`)}</div>}
-          {r.documents.length > 0 && <div>{t('development.detail.documents')}：{r.documents.map((d) => (d.number ? `${d.name}（${d.number}）` : d.name)).join('、')}</div>}
+          {r.documents.length > 0 && (
+            <div>
+              {t('development.detail.documents')}：{r.documents.map((d) => (d.number ? `${d.name}（${d.number}）` : d.name)).join('、')}
+            </div>
+          )}
           {r.note && <div>{r.note}</div>}
-          {r.override && <div><Tag color="gold" data-testid="step-override">{t('development.detail.override', { by: r.override.by, reason: r.override.reason })}</Tag></div>}
+          {r.override && (
+            <div>
+              <Tag color="gold" data-testid="step-override">
+                {t('development.detail.override', { by: r.override.by, reason: r.override.reason })}
+              </Tag>
+            </div>
+          )}
         </div>
       ))}
     </div>
@@ -45,7 +63,12 @@ export function PersonPage() {
   const { message } = App.useApp();
   const [recording, setRecording] = useState(false);
   const req = useRequest((signal) => getPerson(Number(id), signal), [id]);
-  if (req.error) return <div className="page-card"><Alert type="error" showIcon title={errorText(req.error)} /></div>;
+  if (req.error)
+    return (
+      <div className="page-card">
+        <Alert type="error" showIcon title={errorText(req.error)} />
+      </div>
+    );
   const p = req.data;
   if (!p) return <Card loading />;
   const byStep = new Map<number, StepRec[]>();
@@ -61,10 +84,15 @@ export function PersonPage() {
       title: l.step(s.no),
       description: (
         <div data-testid={`timeline-step-${s.no}`}>
-          {DEV_STEPS.find((x) => x.stage === s.stage)!.no === s.no && <Typography.Text type="secondary">{l.stage(s.stage)}</Typography.Text>}
+          {DEV_STEPS.find((x) => x.stage === s.stage)!.no === s.no && (
+            <Typography.Text type="secondary">{l.stage(s.stage)}</Typography.Text>
+          )}
           <StepRecords records={recs} />
           {isNext && p.nextDue && l.window(p.nextDue) && (
-            <Typography.Text type={p.overdue ? 'danger' : 'warning'} data-testid="next-window">{t('development.detail.due', { window: l.window(p.nextDue) })}{p.overdue ? ` · ${t('development.overdue')}` : ''}</Typography.Text>
+            <Typography.Text type={p.overdue ? 'danger' : 'warning'} data-testid="next-window">
+              {t('development.detail.due', { window: l.window(p.nextDue) })}
+              {p.overdue ? ` · ${t('development.overdue')}` : ''}
+            </Typography.Text>
           )}
         </div>
       ),
@@ -73,42 +101,68 @@ export function PersonPage() {
   return (
     <div className="page-card" data-testid="dev-person">
       <Space style={{ marginBottom: 8 }}>
-        <Link to="/development"><ArrowLeftOutlined /> {t('development.detail.back')}</Link>
+        <Link to="/development">
+          <ArrowLeftOutlined /> {t('development.detail.back')}
+        </Link>
       </Space>
       <Typography.Title level={4}>
-        {p.name} <Tag color={STATUS_COLORS[p.status]} data-testid="person-status">{l.status(p.status)}</Tag>
+        {p.name}{' '}
+        <Tag color={STATUS_COLORS[p.status]} data-testid="person-status">
+          {l.status(p.status)}
+        </Tag>
         <span style={{ float: 'right' }}>
           <Space>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} />
             {can(me.roles, 'dev.write') && p.allowedNext.length > 0 && (
-              <Button type="primary" onClick={() => setRecording(true)} data-testid="record-step">{t('development.detail.record')}</Button>
+              <Button type="primary" onClick={() => setRecording(true)} data-testid="record-step">
+                {t('development.detail.record')}
+              </Button>
             )}
           </Space>
         </span>
       </Typography.Title>
-      <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} items={[
-        { key: 'g', label: t('development.fields.gender'), children: p.gender },
-        { key: 'b', label: t('development.fields.birthDate'), children: p.birthDate },
-        { key: 'i', label: t('development.fields.idNumber'), children: <span className="mono">{p.idMasked}</span> },
-        { key: 'o', label: t('development.fields.org'), children: p.orgName },
-        { key: 'a', label: t('development.fields.appliedOn'), children: p.appliedOn },
-        { key: 'n', label: t('development.fields.nextStep'), children: p.nextDue ? `${l.step(p.nextDue.stepNo)} ${l.window(p.nextDue)}` : t('development.detail.ended') },
-        ...(p.admittedOn ? [
-          { key: 'ad', label: t('development.fields.admittedOn'), children: p.admittedOn },
-          { key: 'pe', label: t('development.fields.probationEnd'), children: <span data-testid="probation-end">{p.probationEnd}</span> },
-          { key: 'fo', label: t('development.fields.fullOn'), children: p.fullOn ?? '—' },
-        ] : []),
-        ...(p.extensionMonths ? [{ key: 'ex', label: t('development.fields.extension'), children: `${p.extensionMonths}` }] : []),
-      ]} />
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'g', label: t('development.fields.gender'), children: p.gender },
+          { key: 'b', label: t('development.fields.birthDate'), children: p.birthDate },
+          { key: 'i', label: t('development.fields.idNumber'), children: <span className="mono">{p.idMasked}</span> },
+          { key: 'o', label: t('development.fields.org'), children: p.orgName },
+          { key: 'a', label: t('development.fields.appliedOn'), children: p.appliedOn },
+          {
+            key: 'n',
+            label: t('development.fields.nextStep'),
+            children: p.nextDue ? `${l.step(p.nextDue.stepNo)} ${l.window(p.nextDue)}` : t('development.detail.ended'),
+          },
+          ...(p.admittedOn
+            ? [
+                { key: 'ad', label: t('development.fields.admittedOn'), children: p.admittedOn },
+                {
+                  key: 'pe',
+                  label: t('development.fields.probationEnd'),
+                  children: <span data-testid="probation-end">{p.probationEnd}</span>,
+                },
+                { key: 'fo', label: t('development.fields.fullOn'), children: p.fullOn ?? '—' },
+              ]
+            : []),
+          ...(p.extensionMonths ? [{ key: 'ex', label: t('development.fields.extension'), children: `${p.extensionMonths}` }] : []),
+        ]}
+      />
       <Card size="small" title={t('development.detail.timeline')} style={{ marginTop: 12 }}>
         <Steps direction="vertical" size="small" items={items} />
       </Card>
       {recording && (
-        <StepFormModal person={p} onCancel={() => setRecording(false)} onSaved={(after) => {
-          setRecording(false);
-          req.setData(after);
-          void message.success(t('development.form.saved'));
-        }} />
+        <StepFormModal
+          person={p}
+          onCancel={() => setRecording(false)}
+          onSaved={(after) => {
+            setRecording(false);
+            req.setData(after);
+            void message.success(t('development.form.saved'));
+          }}
+        />
       )}
     </div>
   );

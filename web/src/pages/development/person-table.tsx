@@ -19,16 +19,38 @@ export function PersonTable({ rows, loading, testId }: { rows: TPersonRow[]; loa
       scroll={{ x: 1000 }}
       onRow={(r) => (r.overdue ? { style: { background: 'var(--ant-color-error-bg, #fff1f0)' } } : {})}
       columns={[
-        { title: t('development.fields.name'), dataIndex: 'name', width: 100, render: (v: string, r) => <Link to={`/development/${r.id}`}>{v}</Link> },
-        { title: t('development.fields.gender'), dataIndex: 'gender', width: 50 },
-        { title: t('development.fields.status'), dataIndex: 'status', width: 110, render: (s: TPersonRow['status']) => <Tag color={STATUS_COLORS[s]}>{l.status(s)}</Tag> },
-        { title: t('development.fields.lastStep'), dataIndex: 'lastStep', width: 180, render: (s: number) => (s ? l.step(s) : '') },
-        { title: t('development.fields.nextStep'), key: 'next', width: 180, render: (_v, r) => (r.nextDue ? l.step(r.nextDue.stepNo) : '—') },
         {
-          title: t('development.fields.window'), key: 'window', width: 200,
+          title: t('development.fields.name'),
+          dataIndex: 'name',
+          width: 100,
+          render: (v: string, r) => <Link to={`/development/${r.id}`}>{v}</Link>,
+        },
+        { title: t('development.fields.gender'), dataIndex: 'gender', width: 50 },
+        {
+          title: t('development.fields.status'),
+          dataIndex: 'status',
+          width: 110,
+          render: (s: TPersonRow['status']) => <Tag color={STATUS_COLORS[s]}>{l.status(s)}</Tag>,
+        },
+        { title: t('development.fields.lastStep'), dataIndex: 'lastStep', width: 180, render: (s: number) => (s ? l.step(s) : '') },
+        {
+          title: t('development.fields.nextStep'),
+          key: 'next',
+          width: 180,
+          render: (_v, r) => (r.nextDue ? l.step(r.nextDue.stepNo) : '—'),
+        },
+        {
+          title: t('development.fields.window'),
+          key: 'window',
+          width: 200,
           render: (_v, r) => (
             <span>
-              {l.window(r.nextDue)} {r.overdue && <Tag color="red" data-testid="overdue-tag">{t('development.overdue')}</Tag>}
+              {l.window(r.nextDue)}{' '}
+              {r.overdue && (
+                <Tag color="red" data-testid="overdue-tag">
+                  {t('development.overdue')}
+                </Tag>
+              )}
             </span>
           ),
         },

@@ -16,17 +16,37 @@ export function VoteFields() {
     <div data-testid="vote-fields">
       <Space wrap>
         {FIELDS.map((f) => (
-          <Form.Item key={f} name={['vote', f]} label={t(`development.vote.${f}`)} rules={[{ required: f !== 'against' && f !== 'abstain' }]} initialValue={f === 'against' || f === 'abstain' ? 0 : undefined}>
+          <Form.Item
+            key={f}
+            name={['vote', f]}
+            label={t(`development.vote.${f}`)}
+            rules={[{ required: f !== 'against' && f !== 'abstain' }]}
+            initialValue={f === 'against' || f === 'abstain' ? 0 : undefined}
+          >
             <InputNumber min={0} max={100000} precision={0} style={{ width: f === 'shouldAttend' ? 150 : 90 }} data-testid={`vote-${f}`} />
           </Form.Item>
         ))}
       </Space>
       {result && (
         <div data-testid="vote-result">
-          <Alert showIcon type={result.quorate ? 'success' : 'error'} title={t(result.quorate ? 'development.vote.quorate' : 'development.vote.notQuorate')} style={{ marginBottom: 4 }} data-testid="vote-quorum" />
+          <Alert
+            showIcon
+            type={result.quorate ? 'success' : 'error'}
+            title={t(result.quorate ? 'development.vote.quorate' : 'development.vote.notQuorate')}
+            style={{ marginBottom: 4 }}
+            data-testid="vote-quorum"
+          />
           {result.quorate && (
-            <Alert showIcon type={result.passed ? 'success' : 'warning'} data-testid="vote-majority"
-              title={result.passed ? t('development.vote.passed') : t('development.vote.notPassed', { need: Math.floor(v!.shouldAttend! / 2) + 1 })} />
+            <Alert
+              showIcon
+              type={result.passed ? 'success' : 'warning'}
+              data-testid="vote-majority"
+              title={
+                result.passed
+                  ? t('development.vote.passed')
+                  : t('development.vote.notPassed', { need: Math.floor(v!.shouldAttend! / 2) + 1 })
+              }
+            />
           )}
         </div>
       )}

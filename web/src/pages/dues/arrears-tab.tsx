@@ -30,17 +30,33 @@ export function ArrearsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => v
             value={minLevel}
             onChange={setMinLevel}
             data-testid="arrears-level"
-            options={LEVELS.map((l, i) => ({ value: l, label: l === 'none' ? t('dues.arrears.all') : `${t(`dues.level.${l}`)}${l === 'lapsed' ? '' : '+'}${counts ? ` ${atLeast(counts, i)}` : ''}` }))}
+            options={LEVELS.map((l, i) => ({
+              value: l,
+              label:
+                l === 'none'
+                  ? t('dues.arrears.all')
+                  : `${t(`dues.level.${l}`)}${l === 'lapsed' ? '' : '+'}${counts ? ` ${atLeast(counts, i)}` : ''}`,
+            }))}
           />
           {list.data && <Typography.Text type="secondary">{t('dues.arrears.asOf', { month: list.data.asOfMonth })}</Typography.Text>}
         </Space>
       </div>
       {settings.data && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }}
-          title={t('dues.levelHint', { warn: settings.data.warnMonths, urgent: settings.data.urgentMonths, lapse: settings.data.lapseMonths })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('dues.levelHint', {
+            warn: settings.data.warnMonths,
+            urgent: settings.data.urgentMonths,
+            lapse: settings.data.lapseMonths,
+          })}
+        />
       )}
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
-      {list.data?.truncated && <Alert type="info" showIcon title={t('dues.arrears.truncated', { n: list.data.items.length })} style={{ marginBottom: 8 }} />}
+      {list.data?.truncated && (
+        <Alert type="info" showIcon title={t('dues.arrears.truncated', { n: list.data.items.length })} style={{ marginBottom: 8 }} />
+      )}
       <Table<TArrearsRow>
         size="small"
         rowKey="memberId"
@@ -49,13 +65,36 @@ export function ArrearsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => v
         pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
         data-testid="arrears-table"
         columns={[
-          { title: t('dues.sheet.name'), dataIndex: 'name', width: 110, render: (v: string, r) => <a onClick={() => onOpen(r.memberId)}>{v}</a> },
+          {
+            title: t('dues.sheet.name'),
+            dataIndex: 'name',
+            width: 110,
+            render: (v: string, r) => <a onClick={() => onOpen(r.memberId)}>{v}</a>,
+          },
           { title: t('dues.org'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('dues.arrears.consecutive'), dataIndex: 'consecutiveUnpaid', width: 120, align: 'right', sorter: (a, b) => a.consecutiveUnpaid - b.consecutiveUnpaid },
+          {
+            title: t('dues.arrears.consecutive'),
+            dataIndex: 'consecutiveUnpaid',
+            width: 120,
+            align: 'right',
+            sorter: (a, b) => a.consecutiveUnpaid - b.consecutiveUnpaid,
+          },
           { title: t('dues.arrears.unpaidMonths'), dataIndex: 'unpaidMonths', width: 90, align: 'right' },
           { title: t('dues.arrears.oldest'), dataIndex: 'oldestUnpaid', width: 100 },
-          { title: t('dues.arrears.owed'), dataIndex: 'owedFen', width: 110, align: 'right', render: fenToYuan, sorter: (a, b) => a.owedFen - b.owedFen },
-          { title: t('dues.sheet.status'), dataIndex: 'level', width: 110, render: (l: ArrearsLevel) => (l === 'none' ? <Tag>{t('dues.level.notice')}</Tag> : <LevelTag level={l} />) },
+          {
+            title: t('dues.arrears.owed'),
+            dataIndex: 'owedFen',
+            width: 110,
+            align: 'right',
+            render: fenToYuan,
+            sorter: (a, b) => a.owedFen - b.owedFen,
+          },
+          {
+            title: t('dues.sheet.status'),
+            dataIndex: 'level',
+            width: 110,
+            render: (l: ArrearsLevel) => (l === 'none' ? <Tag>{t('dues.level.notice')}</Tag> : <LevelTag level={l} />),
+          },
         ]}
       />
     </>

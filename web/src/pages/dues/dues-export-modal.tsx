@@ -7,7 +7,10 @@ import type { Id } from '../../api/types';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { toMonth } from './dues-format';
 
-interface Values { kind: TDuesExportKind; range: [Dayjs, Dayjs] }
+interface Values {
+  kind: TDuesExportKind;
+  range: [Dayjs, Dayjs];
+}
 
 export function DuesExportModal({ orgId, onClose }: { orgId: Id; onClose: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +27,9 @@ export function DuesExportModal({ orgId, onClose }: { orgId: Id; onClose: () => 
       <Form.Item name="kind" label={t('dues.export.kind')}>
         <Radio.Group options={(['detail', 'summary', 'arrears'] as const).map((k) => ({ value: k, label: t(`dues.export.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="range" label={t('dues.export.range')} rules={[{ required: true }]}><DatePicker.RangePicker picker="month" allowClear={false} /></Form.Item>
+      <Form.Item name="range" label={t('dues.export.range')} rules={[{ required: true }]}>
+        <DatePicker.RangePicker picker="month" allowClear={false} />
+      </Form.Item>
     </ExportPurposeModal>
   );
 }

@@ -14,10 +14,21 @@ export const toMonth = (d: Dayjs | null | undefined) => (d ? d.format(MONTH) : u
 export const fromMonth = (m: string | undefined) => (m ? dayjs(`${m}-01`) : undefined);
 export const thisMonth = () => dayjs().format(MONTH);
 
-const COLORS: Record<ArrearsLevel, string | undefined> = { none: undefined, notice: 'blue', warning: 'orange', urgent: 'red', lapsed: 'magenta' };
+const COLORS: Record<ArrearsLevel, string | undefined> = {
+  none: undefined,
+  notice: 'blue',
+  warning: 'orange',
+  urgent: 'red',
+  lapsed: 'magenta',
+};
 
 export function LevelTag({ level, months }: { level: ArrearsLevel; months?: number }) {
   const { t } = useTranslation();
   if (level === 'none') return null;
-  return <Tag color={COLORS[level]} data-testid={`level-${level}`}>{t(`dues.level.${level}`)}{months ? ` ${months}` : ''}</Tag>;
+  return (
+    <Tag color={COLORS[level]} data-testid={`level-${level}`}>
+      {t(`dues.level.${level}`)}
+      {months ? ` ${months}` : ''}
+    </Tag>
+  );
 }

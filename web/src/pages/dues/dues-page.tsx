@@ -34,11 +34,19 @@ export default function DuesPage() {
       <div className="filter-bar">
         <Space>
           <span>{t('dues.org')}</span>
-          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={orgId === me.orgId ? me.orgName : undefined} placeholder={t('dues.pickOrg')} onChange={(id) => id && setOrgId(id)} />
+          <OrgTreeSelect
+            style={{ width: 360 }}
+            value={orgId}
+            valueLabel={orgId === me.orgId ? me.orgName : undefined}
+            placeholder={t('dues.pickOrg')}
+            onChange={(id) => id && setOrgId(id)}
+          />
         </Space>
         <span style={{ flex: 1 }} />
         {can(me.roles, 'dues.export') && (
-          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="dues-export">{t('dues.export.button')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="dues-export">
+            {t('dues.export.button')}
+          </Button>
         )}
       </div>
       <Tabs
@@ -46,14 +54,30 @@ export default function DuesPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'sheet', label: t('dues.tabs.sheet'), children: <CollectionSheet key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} onTotals={() => setTab('totals')} /> },
+          {
+            key: 'sheet',
+            label: t('dues.tabs.sheet'),
+            children: <CollectionSheet key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} onTotals={() => setTab('totals')} />,
+          },
           { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} /> },
-          { key: 'reductions', label: t('dues.tabs.reductions'), children: <ReductionsTab key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} /> },
+          {
+            key: 'reductions',
+            label: t('dues.tabs.reductions'),
+            children: <ReductionsTab key={`${orgId}-${tick}`} orgId={orgId} onOpen={open} />,
+          },
           { key: 'totals', label: t('dues.tabs.totals'), children: <TotalsTab key={`${orgId}-${tick}`} orgId={orgId} /> },
           { key: 'settings', label: t('dues.tabs.settings'), children: <SettingsTab /> },
         ]}
       />
-      {memberId !== undefined && <MemberDuesDrawer memberId={memberId} onClose={() => { setMemberId(undefined); setTick((n) => n + 1); }} />}
+      {memberId !== undefined && (
+        <MemberDuesDrawer
+          memberId={memberId}
+          onClose={() => {
+            setMemberId(undefined);
+            setTick((n) => n + 1);
+          }}
+        />
+      )}
       {exporting && <DuesExportModal orgId={orgId} onClose={() => setExporting(false)} />}
     </div>
   );

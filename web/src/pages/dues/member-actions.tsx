@@ -37,14 +37,33 @@ export function PayForm({ account, done }: { account: TMemberDues; done: Done })
   const owed = account.ledger.filter((l) => l.paidFen < l.dueFen).map((l) => l.month);
   // Unpaid months and the next twelve (paying ahead is common for retired members).
   const ahead = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth(), i + 1));
-  const options = [...new Set([...owed, ...ahead])].sort().map((m) => ({ value: m, label: `${m}${owed.includes(m) ? ` · ${fenToYuan(account.ledger.find((l) => l.month === m)!.dueFen - account.ledger.find((l) => l.month === m)!.paidFen)}` : ''}` }));
+  const options = [...new Set([...owed, ...ahead])].sort().map((m) => ({
+    value: m,
+    label: `${m}${owed.includes(m) ? ` · ${fenToYuan(account.ledger.find((l) => l.month === m)!.dueFen - account.ledger.find((l) => l.month === m)!.paidFen)}` : ''}`,
+  }));
   return (
-    <Form layout="vertical" size="small" initialValues={{ months: owed, paidOn: today() }}
-      onFinish={(v: { months: string[]; paidOn: Dayjs; receiptNo?: string }) => run(() => payMonths(account.member.id, { months: v.months, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined }))}>
-      <Form.Item name="months" label={t('dues.pay.months')} rules={[{ required: true }]}><Select mode="multiple" options={options} data-testid="pay-months" /></Form.Item>
-      <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>
-      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}><Input /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="pay-submit">{t('dues.pay.submit')}</Button>
+    <Form
+      layout="vertical"
+      size="small"
+      initialValues={{ months: owed, paidOn: today() }}
+      onFinish={(v: { months: string[]; paidOn: Dayjs; receiptNo?: string }) =>
+        run(() =>
+          payMonths(account.member.id, { months: v.months, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined }),
+        )
+      }
+    >
+      <Form.Item name="months" label={t('dues.pay.months')} rules={[{ required: true }]}>
+        <Select mode="multiple" options={options} data-testid="pay-months" />
+      </Form.Item>
+      <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}>
+        <DatePicker allowClear={false} disabledDate={noFuture} />
+      </Form.Item>
+      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}>
+        <Input />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="pay-submit">
+        {t('dues.pay.submit')}
+      </Button>
     </Form>
   );
 }
@@ -53,14 +72,39 @@ export function VoluntaryForm({ account, done }: { account: TMemberDues; done: D
   const { t } = useTranslation();
   const { busy, run } = useSubmit(done);
   return (
-    <Form layout="vertical" size="small" initialValues={{ paidOn: today() }}
-      onFinish={(v: { yuan: number; paidOn: Dayjs; receiptNo?: string; note?: string }) => run(() => payVoluntary(account.member.id, { amountFen: yuanToFen(v.yuan)!, paidOn: toDateString(v.paidOn)!, receiptNo: v.receiptNo?.trim() || undefined, note: v.note?.trim() || undefined }))}>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('dues.pay.centreHint')}</Typography.Paragraph>
-      <Form.Item name="yuan" label={t('dues.pay.amount')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: 200 }} /></Form.Item>
-      <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}><DatePicker allowClear={false} disabledDate={noFuture} /></Form.Item>
-      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}><Input /></Form.Item>
-      <Form.Item rules={[{ max: 200 }]} name="note" label={t('dues.base.note')}><Input /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>{t('dues.pay.submit')}</Button>
+    <Form
+      layout="vertical"
+      size="small"
+      initialValues={{ paidOn: today() }}
+      onFinish={(v: { yuan: number; paidOn: Dayjs; receiptNo?: string; note?: string }) =>
+        run(() =>
+          payVoluntary(account.member.id, {
+            amountFen: yuanToFen(v.yuan)!,
+            paidOn: toDateString(v.paidOn)!,
+            receiptNo: v.receiptNo?.trim() || undefined,
+            note: v.note?.trim() || undefined,
+          }),
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('dues.pay.centreHint')}
+      </Typography.Paragraph>
+      <Form.Item name="yuan" label={t('dues.pay.amount')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="paidOn" label={t('dues.sheet.paidOn')}>
+        <DatePicker allowClear={false} disabledDate={noFuture} />
+      </Form.Item>
+      <Form.Item rules={[{ max: 40 }]} name="receiptNo" label={t('dues.pay.receiptNo')}>
+        <Input />
+      </Form.Item>
+      <Form.Item rules={[{ max: 200 }]} name="note" label={t('dues.base.note')}>
+        <Input />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('dues.pay.submit')}
+      </Button>
     </Form>
   );
 }
@@ -71,18 +115,52 @@ export function ReductionForm({ account, done }: { account: TMemberDues; done: D
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form) ?? 'exempt';
   return (
-    <Form form={form} layout="vertical" size="small" initialValues={{ kind: 'exempt', range: [dayjs(), dayjs().add(5, 'month')] }}
-      onFinish={(v: { kind: 'reduce' | 'exempt'; yuan?: number; range: [Dayjs, Dayjs]; reason: string }) => run(() => proposeReduction(account.member.id, {
-        kind: v.kind, amountFen: v.kind === 'reduce' ? yuanToFen(v.yuan) : undefined, monthFrom: toMonth(v.range[0])!, monthTo: toMonth(v.range[1])!, reason: v.reason.trim(),
-      }))}>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('dues.reduction.hint')}</Typography.Paragraph>
+    <Form
+      form={form}
+      layout="vertical"
+      size="small"
+      initialValues={{ kind: 'exempt', range: [dayjs(), dayjs().add(5, 'month')] }}
+      onFinish={(v: { kind: 'reduce' | 'exempt'; yuan?: number; range: [Dayjs, Dayjs]; reason: string }) =>
+        run(() =>
+          proposeReduction(account.member.id, {
+            kind: v.kind,
+            amountFen: v.kind === 'reduce' ? yuanToFen(v.yuan) : undefined,
+            monthFrom: toMonth(v.range[0])!,
+            monthTo: toMonth(v.range[1])!,
+            reason: v.reason.trim(),
+          }),
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('dues.reduction.hint')}
+      </Typography.Paragraph>
       <Form.Item name="kind" label={t('dues.reduction.kind')}>
-        <Radio.Group options={[{ value: 'exempt', label: t('dues.reduction.exempt') }, { value: 'reduce', label: t('dues.reduction.reduce') }]} />
+        <Radio.Group
+          options={[
+            { value: 'exempt', label: t('dues.reduction.exempt') },
+            { value: 'reduce', label: t('dues.reduction.reduce') },
+          ]}
+        />
       </Form.Item>
-      {kind === 'reduce' && <Form.Item name="yuan" label={t('dues.reduction.amount')} rules={[{ required: true }]}><InputNumber min={0} precision={2} /></Form.Item>}
-      <Form.Item name="range" label={`${t('dues.reduction.from')} ~ ${t('dues.reduction.to')}`} rules={[{ required: true }]}><DatePicker.RangePicker picker="month" allowClear={false} /></Form.Item>
-      <Form.Item name="reason" label={t('dues.reduction.reason')} rules={[{ max: 500 }, { required: true, min: 4, message: t('dues.reduction.reason') }]}><Input.TextArea rows={3} /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>{t('dues.member.propose')}</Button>
+      {kind === 'reduce' && (
+        <Form.Item name="yuan" label={t('dues.reduction.amount')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} />
+        </Form.Item>
+      )}
+      <Form.Item name="range" label={`${t('dues.reduction.from')} ~ ${t('dues.reduction.to')}`} rules={[{ required: true }]}>
+        <DatePicker.RangePicker picker="month" allowClear={false} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('dues.reduction.reason')}
+        rules={[{ max: 500 }, { required: true, min: 4, message: t('dues.reduction.reason') }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('dues.member.propose')}
+      </Button>
     </Form>
   );
 }

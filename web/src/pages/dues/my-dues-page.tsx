@@ -16,10 +16,13 @@ export default function MyDuesPage() {
       {acc.error !== undefined && <Alert type="error" showIcon title={errorText(acc.error)} />}
       {acc.data && <DuesAccount a={acc.data} />}
       {acc.data && (
-        <Tabs size="small" items={[
-          { key: 'ledger', label: t('dues.member.ledger'), children: <Ledger a={acc.data} /> },
-          { key: 'payments', label: t('dues.member.payments'), children: <Payments rows={acc.data.payments} /> },
-        ]} />
+        <Tabs
+          size="small"
+          items={[
+            { key: 'ledger', label: t('dues.member.ledger'), children: <Ledger a={acc.data} /> },
+            { key: 'payments', label: t('dues.member.payments'), children: <Payments rows={acc.data.payments} /> },
+          ]}
+        />
       )}
     </div>
   );

@@ -17,7 +17,10 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
   const [pendingOnly, setPendingOnly] = useState(true);
   const [deciding, setDeciding] = useState<{ r: TReduction; decision: 'approve' | 'reject' }>();
   const [note, setNote] = useState('');
-  const list = useRequest((signal) => listReductions({ orgId, status: pendingOnly ? 'proposed' : undefined }, signal), [orgId, pendingOnly]);
+  const list = useRequest(
+    (signal) => listReductions({ orgId, status: pendingOnly ? 'proposed' : undefined }, signal),
+    [orgId, pendingOnly],
+  );
 
   const decide = async () => {
     if (!deciding) return;
@@ -35,7 +38,9 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
   return (
     <>
       <div className="filter-bar">
-        <Checkbox checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)}>{t('dues.reduction.onlyPending')}</Checkbox>
+        <Checkbox checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)}>
+          {t('dues.reduction.onlyPending')}
+        </Checkbox>
       </div>
       <Alert type="info" showIcon title={t('dues.reduction.hint')} style={{ marginBottom: 8 }} />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
@@ -47,26 +52,69 @@ export function ReductionsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =
         pagination={{ pageSize: 50, showSizeChanger: false, size: 'small' }}
         data-testid="reductions-table"
         columns={[
-          { title: t('dues.sheet.name'), dataIndex: 'memberName', width: 100, render: (v: string, r) => <a onClick={() => onOpen(r.memberId)}>{v}</a> },
+          {
+            title: t('dues.sheet.name'),
+            dataIndex: 'memberName',
+            width: 100,
+            render: (v: string, r) => <a onClick={() => onOpen(r.memberId)}>{v}</a>,
+          },
           { title: t('dues.org'), dataIndex: 'orgName', ellipsis: true },
           { title: t('dues.reduction.kind'), dataIndex: 'kind', width: 70, render: (k: 'reduce' | 'exempt') => t(`dues.reduction.${k}`) },
           { title: t('dues.reduction.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: fenToYuan },
           { title: t('dues.sheet.month'), key: 'range', width: 150, render: (_v, r) => `${r.monthFrom} ~ ${r.monthTo}` },
           { title: t('dues.reduction.reason'), dataIndex: 'reason', ellipsis: true },
-          { title: t('dues.reduction.proposedBy'), key: 'by', width: 170, render: (_v, r) => `${r.proposedBy ?? ''} ${formatMinute(r.proposedAt)}` },
-          { title: t('dues.sheet.status'), dataIndex: 'status', width: 110, render: (s: TReduction['status'], r) => <Tag color={STATUS_COLOR[s]} title={r.decisionNote ?? undefined}>{t(`dues.reduction.status.${s}`)}</Tag> },
           {
-            title: '', key: 'act', width: 140, render: (_v, r) => r.canDecide && (
-              <Space size={4}>
-                <Button size="small" type="primary" onClick={() => setDeciding({ r, decision: 'approve' })} data-testid={`approve-${r.id}`}>{t('dues.reduction.approve')}</Button>
-                <Button size="small" onClick={() => setDeciding({ r, decision: 'reject' })}>{t('dues.reduction.reject')}</Button>
-              </Space>
+            title: t('dues.reduction.proposedBy'),
+            key: 'by',
+            width: 170,
+            render: (_v, r) => `${r.proposedBy ?? ''} ${formatMinute(r.proposedAt)}`,
+          },
+          {
+            title: t('dues.sheet.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: TReduction['status'], r) => (
+              <Tag color={STATUS_COLOR[s]} title={r.decisionNote ?? undefined}>
+                {t(`dues.reduction.status.${s}`)}
+              </Tag>
             ),
+          },
+          {
+            title: '',
+            key: 'act',
+            width: 140,
+            render: (_v, r) =>
+              r.canDecide && (
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setDeciding({ r, decision: 'approve' })}
+                    data-testid={`approve-${r.id}`}
+                  >
+                    {t('dues.reduction.approve')}
+                  </Button>
+                  <Button size="small" onClick={() => setDeciding({ r, decision: 'reject' })}>
+                    {t('dues.reduction.reject')}
+                  </Button>
+                </Space>
+              ),
           },
         ]}
       />
-      <Modal open={!!deciding} title={deciding && `${t(`dues.reduction.${deciding.decision}`)}：${deciding.r.memberName}`} onOk={decide} onCancel={() => setDeciding(undefined)}>
-        <Input.TextArea rows={3} count={{ max: 200 }} placeholder={t('dues.reduction.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Modal
+        open={!!deciding}
+        title={deciding && `${t(`dues.reduction.${deciding.decision}`)}：${deciding.r.memberName}`}
+        onOk={decide}
+        onCancel={() => setDeciding(undefined)}
+      >
+        <Input.TextArea
+          rows={3}
+          count={{ max: 200 }}
+          placeholder={t('dues.reduction.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Modal>
     </>
   );

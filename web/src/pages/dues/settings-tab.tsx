@@ -17,7 +17,9 @@ export function SettingsTab() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const s = useRequest(() => getDuesSettings(), []);
-  useEffect(() => { if (s.data) form.setFieldsValue({ ...s.data, farmerYuan: s.data.farmerFen / 100 }); }, [s.data, form]);
+  useEffect(() => {
+    if (s.data) form.setFieldsValue({ ...s.data, farmerYuan: s.data.farmerFen / 100 });
+  }, [s.data, form]);
   const editable = can(me.roles, 'dues.approve');
 
   const save = async ({ farmerYuan, ...v }: Values) => {
@@ -36,11 +38,23 @@ export function SettingsTab() {
       <Form.Item name="rounding" label={t('dues.settings.rounding')}>
         <Select options={DUES_ROUNDINGS.map((r) => ({ value: r, label: t(`dues.settings.roundingOpts.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="farmerYuan" label={t('dues.settings.farmer')}><InputNumber min={0.2} max={1} step={0.1} precision={2} /></Form.Item>
-      <Form.Item name="warnMonths" label={t('dues.settings.warn')}><InputNumber min={1} max={12} /></Form.Item>
-      <Form.Item name="urgentMonths" label={t('dues.settings.urgent')}><InputNumber min={1} max={12} /></Form.Item>
-      <Form.Item name="lapseMonths" label={t('dues.settings.lapse')}><InputNumber min={1} max={12} /></Form.Item>
-      {editable && <Button type="primary" htmlType="submit">{t('common.save')}</Button>}
+      <Form.Item name="farmerYuan" label={t('dues.settings.farmer')}>
+        <InputNumber min={0.2} max={1} step={0.1} precision={2} />
+      </Form.Item>
+      <Form.Item name="warnMonths" label={t('dues.settings.warn')}>
+        <InputNumber min={1} max={12} />
+      </Form.Item>
+      <Form.Item name="urgentMonths" label={t('dues.settings.urgent')}>
+        <InputNumber min={1} max={12} />
+      </Form.Item>
+      <Form.Item name="lapseMonths" label={t('dues.settings.lapse')}>
+        <InputNumber min={1} max={12} />
+      </Form.Item>
+      {editable && (
+        <Button type="primary" htmlType="submit">
+          {t('common.save')}
+        </Button>
+      )}
     </Form>
   );
 }

@@ -25,34 +25,58 @@ export function TotalsTab({ orgId }: { orgId: Id }) {
     { title: t('dues.totals.toCentre'), dataIndex: 'toCentreFen', align: 'right' as const, render: fenToYuan },
     { title: t('dues.totals.payers'), dataIndex: 'payers', align: 'right' as const },
   ];
-  const option = useMemo<ChartOption | undefined>(() => totals.data && {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('dues.totals.due'), t('dues.totals.paid')] },
-    grid: { left: 60, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'category', data: totals.data.byMonth.map((m) => m.month) },
-    yAxis: { type: 'value' },
-    series: [
-      { name: t('dues.totals.due'), type: 'bar', data: totals.data.byMonth.map((m) => m.dueFen / 100) },
-      { name: t('dues.totals.paid'), type: 'bar', data: totals.data.byMonth.map((m) => m.paidFen / 100) },
-    ],
-  } as ChartOption, [totals.data, t]);
+  const option = useMemo<ChartOption | undefined>(
+    () =>
+      totals.data &&
+      ({
+        tooltip: { trigger: 'axis' },
+        legend: { data: [t('dues.totals.due'), t('dues.totals.paid')] },
+        grid: { left: 60, right: 20, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: totals.data.byMonth.map((m) => m.month) },
+        yAxis: { type: 'value' },
+        series: [
+          { name: t('dues.totals.due'), type: 'bar', data: totals.data.byMonth.map((m) => m.dueFen / 100) },
+          { name: t('dues.totals.paid'), type: 'bar', data: totals.data.byMonth.map((m) => m.paidFen / 100) },
+        ],
+      } as ChartOption),
+    [totals.data, t],
+  );
 
   return (
     <>
       <div className="filter-bar">
         <Space>
-          <DatePicker.RangePicker picker="month" allowClear={false} value={[fromMonth(range[0])!, fromMonth(range[1])!]}
-            onChange={(v) => v?.[0] && v[1] && setRange([toMonth(v[0])!, toMonth(v[1])!])} />
+          <DatePicker.RangePicker
+            picker="month"
+            allowClear={false}
+            value={[fromMonth(range[0])!, fromMonth(range[1])!]}
+            onChange={(v) => v?.[0] && v[1] && setRange([toMonth(v[0])!, toMonth(v[1])!])}
+          />
         </Space>
       </div>
       {totals.error !== undefined && <Alert type="error" showIcon title={errorText(totals.error)} style={{ marginBottom: 8 }} />}
       {option && <LazyChart option={option} height={220} />}
       <Typography.Title level={5}>{t('dues.totals.byChild')}</Typography.Title>
-      <Table size="small" rowKey="orgId" loading={totals.loading} dataSource={totals.data?.byChild} pagination={false} data-testid="totals-by-child"
-        columns={[{ title: t('dues.org'), dataIndex: 'name', width: 340, ellipsis: { showTitle: true } }, ...cells()]} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('dues.totals.byMonth')}</Typography.Title>
-      <Table size="small" rowKey="month" loading={totals.loading} dataSource={totals.data?.byMonth} pagination={false}
-        columns={[{ title: t('dues.sheet.month'), dataIndex: 'month', width: 100 }, ...cells()]} />
+      <Table
+        size="small"
+        rowKey="orgId"
+        loading={totals.loading}
+        dataSource={totals.data?.byChild}
+        pagination={false}
+        data-testid="totals-by-child"
+        columns={[{ title: t('dues.org'), dataIndex: 'name', width: 340, ellipsis: { showTitle: true } }, ...cells()]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('dues.totals.byMonth')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="month"
+        loading={totals.loading}
+        dataSource={totals.data?.byMonth}
+        pagination={false}
+        columns={[{ title: t('dues.sheet.month'), dataIndex: 'month', width: 100 }, ...cells()]}
+      />
     </>
   );
 }

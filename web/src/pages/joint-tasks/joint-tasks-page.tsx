@@ -39,35 +39,109 @@ export default function JointTasksPage() {
 
   return (
     <div className="page-card">
-      <Typography.Title level={4}>{t('jointTasks.title')} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('jointTasks.subtitle')}</Typography.Text></Typography.Title>
+      <Typography.Title level={4}>
+        {t('jointTasks.title')}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {t('jointTasks.subtitle')}
+        </Typography.Text>
+      </Typography.Title>
       <div className="filter-bar">
-        <OrgTreeSelect style={{ width: 280 }} value={orgId} valueLabel={orgId === me.orgId ? me.orgName : undefined} onChange={(id) => id && setOrgId(id)} />
-        <Space size={4}><Switch size="small" checked={subtree} onChange={setSubtree} data-testid="tasks-subtree" />{t('jointTasks.subtree')}</Space>
-        <Select<number> allowClear style={{ width: 96 }} placeholder={t('jointTasks.allYears')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} />
-        <Select<JointStage> allowClear style={{ width: 100 }} placeholder={t('jointTasks.allStages')} value={stage} onChange={setStage}
-          options={JOINT_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))} />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="tasks-overdue">{t('jointTasks.overdueOnly')}</Checkbox>
+        <OrgTreeSelect
+          style={{ width: 280 }}
+          value={orgId}
+          valueLabel={orgId === me.orgId ? me.orgName : undefined}
+          onChange={(id) => id && setOrgId(id)}
+        />
+        <Space size={4}>
+          <Switch size="small" checked={subtree} onChange={setSubtree} data-testid="tasks-subtree" />
+          {t('jointTasks.subtree')}
+        </Space>
+        <Select<number>
+          allowClear
+          style={{ width: 96 }}
+          placeholder={t('jointTasks.allYears')}
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
+        <Select<JointStage>
+          allowClear
+          style={{ width: 100 }}
+          placeholder={t('jointTasks.allStages')}
+          value={stage}
+          onChange={setStage}
+          options={JOINT_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+        />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="tasks-overdue">
+          {t('jointTasks.overdueOnly')}
+        </Checkbox>
         <span style={{ flex: 1 }} />
-        <Segmented value={view} onChange={(v) => setView(v as 'board' | 'table')} options={[{ value: 'board', label: t('jointTasks.view.board') }, { value: 'table', label: t('jointTasks.view.table') }]} />
-        {can(me.roles, 'task.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">{t('jointTasks.create')}</Button>}
-        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="tasks-export">{t('jointTasks.export')}</Button>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'board' | 'table')}
+          options={[
+            { value: 'board', label: t('jointTasks.view.board') },
+            { value: 'table', label: t('jointTasks.view.table') },
+          ]}
+        />
+        {can(me.roles, 'task.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
+            {t('jointTasks.create')}
+          </Button>
+        )}
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="tasks-export">
+          {t('jointTasks.export')}
+        </Button>
       </div>
       {board.data && (
         <Space wrap style={{ marginBottom: 8 }} data-testid="tasks-counts">
-          {JOINT_STAGES.map((s) => <Tag key={s} color={STAGE_COLOR[s]}>{stageLabel(s)} {board.data!.counts[s]}</Tag>)}
-          <Tag color="red">{t('jointTasks.overdue')} {board.data.counts.overdue}</Tag>
+          {JOINT_STAGES.map((s) => (
+            <Tag key={s} color={STAGE_COLOR[s]}>
+              {stageLabel(s)} {board.data!.counts[s]}
+            </Tag>
+          ))}
+          <Tag color="red">
+            {t('jointTasks.overdue')} {board.data.counts.overdue}
+          </Tag>
         </Space>
       )}
       {board.error !== undefined && <Alert type="error" showIcon title={errorText(board.error)} style={{ marginBottom: 8 }} />}
       {board.data?.truncated && <Alert type="warning" showIcon title={t('jointTasks.truncated')} style={{ marginBottom: 8 }} />}
-      {view === 'board' && board.data ? <TaskBoard board={board.data} onOpen={setOpen} /> : <TaskTable items={board.data?.items} loading={board.loading} onOpen={setOpen} />}
-      {open !== undefined && <TaskDrawer id={open} onClose={(changed) => { setOpen(undefined); if (changed) board.reload(); }} />}
+      {view === 'board' && board.data ? (
+        <TaskBoard board={board.data} onOpen={setOpen} />
+      ) : (
+        <TaskTable items={board.data?.items} loading={board.loading} onOpen={setOpen} />
+      )}
+      {open !== undefined && (
+        <TaskDrawer
+          id={open}
+          onClose={(changed) => {
+            setOpen(undefined);
+            if (changed) board.reload();
+          }}
+        />
+      )}
       {creating && (
-        <TaskFormModal orgId={orgId} onClose={(saved) => { setCreating(false); if (saved) { board.reload(); setOpen(saved.id); } }} />
+        <TaskFormModal
+          orgId={orgId}
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) {
+              board.reload();
+              setOpen(saved.id);
+            }
+          }}
+        />
       )}
       {exporting && (
-        <ExportPurposeModal title={t('jointTasks.exportTitle')} notice={t('jointTasks.exportNotice')} placeholder={t('jointTasks.exportPlaceholder')} testId="tasks-export-purpose"
-          onExport={(purpose) => exportJointTasks(filter, purpose)} onClose={() => setExporting(false)} />
+        <ExportPurposeModal
+          title={t('jointTasks.exportTitle')}
+          notice={t('jointTasks.exportNotice')}
+          placeholder={t('jointTasks.exportPlaceholder')}
+          testId="tasks-export-purpose"
+          onExport={(purpose) => exportJointTasks(filter, purpose)}
+          onClose={() => setExporting(false)}
+        />
       )}
     </div>
   );

@@ -3,7 +3,13 @@ import { Tag } from 'antd';
 import { CHECK_RESULT_LABELS, JOINT_STAGE_LABELS, type CheckResult, type JointStage } from '../../../../domain/rules/joint-tasks';
 import { useLabels } from '../../lib/labels';
 
-export const STAGE_COLOR: Record<JointStage, string> = { planned: 'default', deployed: 'cyan', in_progress: 'blue', done: 'green', checked: 'purple' };
+export const STAGE_COLOR: Record<JointStage, string> = {
+  planned: 'default',
+  deployed: 'cyan',
+  in_progress: 'blue',
+  done: 'green',
+  checked: 'purple',
+};
 const RESULT_COLOR: Record<CheckResult, string> = { excellent: 'gold', good: 'green', passed: 'blue', failed: 'red' };
 
 export function useTaskLabels() {

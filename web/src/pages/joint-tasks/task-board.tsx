@@ -10,7 +10,10 @@ import { ResultTag, useTaskLabels } from './labels';
 export function TaskBoard({ board, onOpen }: { board: TJointTaskList; onOpen: (id: Id) => void }) {
   const { stage } = useTaskLabels();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(200px, 1fr))', gap: 8, overflowX: 'auto' }} data-testid="task-board">
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(200px, 1fr))', gap: 8, overflowX: 'auto' }}
+      data-testid="task-board"
+    >
       {JOINT_STAGES.map((s) => {
         const tasks = board.items.filter((x) => x.stage === s);
         return (
@@ -21,7 +24,9 @@ export function TaskBoard({ board, onOpen }: { board: TJointTaskList; onOpen: (i
             </Space>
             {tasks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
             <div style={{ display: 'flex', flexDirection: 'column', gap: 6, maxHeight: 640, overflowY: 'auto' }}>
-              {tasks.slice(0, 200).map((x) => <TaskCard key={x.id} task={x} onOpen={onOpen} />)}
+              {tasks.slice(0, 200).map((x) => (
+                <TaskCard key={x.id} task={x} onOpen={onOpen} />
+              ))}
             </div>
           </div>
         );
@@ -35,12 +40,19 @@ function TaskCard({ task, onOpen }: { task: TJointTask; onOpen: (id: Id) => void
   return (
     <Card size="small" hoverable onClick={() => onOpen(task.id)} data-testid={`task-card-${task.id}`} styles={{ body: { padding: 8 } }}>
       <Typography.Text strong>{task.title}</Typography.Text>
-      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{task.orgName}</Typography.Text></div>
-      <div style={{ fontSize: 12 }}>{task.partyOwner} · {task.businessOwner}</div>
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {task.orgName}
+        </Typography.Text>
+      </div>
+      <div style={{ fontSize: 12 }}>
+        {task.partyOwner} · {task.businessOwner}
+      </div>
       <Progress percent={task.progress} size="small" status={task.overdue ? 'exception' : task.progress === 100 ? 'success' : 'active'} />
       <Space size={4}>
         <Typography.Text type={task.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-          {task.overdue ? `${t('jointTasks.overdue')} · ` : ''}{t('jointTasks.dueOn', { date: task.dueOn })}
+          {task.overdue ? `${t('jointTasks.overdue')} · ` : ''}
+          {t('jointTasks.dueOn', { date: task.dueOn })}
         </Typography.Text>
         <ResultTag result={task.checkResult} />
       </Space>

@@ -24,12 +24,31 @@ export function TaskTable({ items, loading, onOpen }: { items: TJointTask[] | un
         { title: t('jointTasks.field.businessOwner'), dataIndex: 'businessOwner', width: 150, ellipsis: true },
         { title: t('jointTasks.field.startOn'), dataIndex: 'startOn', width: 100 },
         {
-          title: t('jointTasks.field.dueOn'), dataIndex: 'dueOn', width: 120,
-          render: (d: string, r) => (r.overdue ? <><Typography.Text type="danger">{d}</Typography.Text> <Tag color="red">{t('jointTasks.overdue')}</Tag></> : d),
+          title: t('jointTasks.field.dueOn'),
+          dataIndex: 'dueOn',
+          width: 120,
+          render: (d: string, r) =>
+            r.overdue ? (
+              <>
+                <Typography.Text type="danger">{d}</Typography.Text> <Tag color="red">{t('jointTasks.overdue')}</Tag>
+              </>
+            ) : (
+              d
+            ),
         },
         { title: t('jointTasks.stage'), dataIndex: 'stage', width: 70, render: (s: JointStage) => <StageTag stage={s} /> },
-        { title: t('jointTasks.field.progress'), dataIndex: 'progress', width: 130, render: (p: number, r) => <Progress percent={p} size="small" status={r.overdue ? 'exception' : undefined} /> },
-        { title: t('jointTasks.field.checkResult'), dataIndex: 'checkResult', width: 80, render: (c: CheckResult | null) => <ResultTag result={c} /> },
+        {
+          title: t('jointTasks.field.progress'),
+          dataIndex: 'progress',
+          width: 130,
+          render: (p: number, r) => <Progress percent={p} size="small" status={r.overdue ? 'exception' : undefined} />,
+        },
+        {
+          title: t('jointTasks.field.checkResult'),
+          dataIndex: 'checkResult',
+          width: 80,
+          render: (c: CheckResult | null) => <ResultTag result={c} />,
+        },
       ]}
     />
   );

@@ -26,15 +26,15 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
       <span className="spacer" />
       {!me.mustChangePassword && holdsTodoKinds(me.roles) && <TodoBadge />}
       <LanguageSwitch />
-      <Dropdown
-        menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: onChangePassword }] }}
-      >
+      <Dropdown menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('password.title'), onClick: onChangePassword }] }}>
         <span className="user" data-testid="current-user">
           <UserOutlined />
           <span>{me.displayName}</span>
           <Space size={4}>
             {me.roles.map((r) => (
-              <Tag key={r} color="gold" variant="filled">{labels.role(r)}</Tag>
+              <Tag key={r} color="gold" variant="filled">
+                {labels.role(r)}
+              </Tag>
             ))}
           </Space>
           <span className="org">{me.orgName}</span>

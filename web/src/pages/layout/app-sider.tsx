@@ -1,5 +1,23 @@
 import { Menu, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, HeartOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, ProjectOutlined, SafetyCertificateOutlined, SettingOutlined, StarOutlined, SwapOutlined, SyncOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  HeartOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  MoneyCollectOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  StarOutlined,
+  SwapOutlined,
+  SyncOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
@@ -17,25 +35,95 @@ export function AppSider() {
 
   const items: MenuProps['items'] = [
     readsOrgs && { key: 'orgs', icon: <ApartmentOutlined />, label: t('nav.orgs'), onClick: () => navigate(`/orgs/${me.orgId}`) },
-    can(me.roles, 'member.read') && { key: 'members', icon: <UserOutlined />, label: t('nav.members'), onClick: () => navigate('/members') },
-    can(me.roles, 'dev.read') && { key: 'development', icon: <FlagOutlined />, label: t('nav.development'), onClick: () => navigate('/development') },
-    can(me.roles, 'transfer.read') && { key: 'transfers', icon: <SwapOutlined />, label: t('nav.transfers'), onClick: () => navigate('/transfers') },
+    can(me.roles, 'member.read') && {
+      key: 'members',
+      icon: <UserOutlined />,
+      label: t('nav.members'),
+      onClick: () => navigate('/members'),
+    },
+    can(me.roles, 'dev.read') && {
+      key: 'development',
+      icon: <FlagOutlined />,
+      label: t('nav.development'),
+      onClick: () => navigate('/development'),
+    },
+    can(me.roles, 'transfer.read') && {
+      key: 'transfers',
+      icon: <SwapOutlined />,
+      label: t('nav.transfers'),
+      onClick: () => navigate('/transfers'),
+    },
     can(me.roles, 'dues.read') && { key: 'dues', icon: <MoneyCollectOutlined />, label: t('nav.dues'), onClick: () => navigate('/dues') },
-    can(me.roles, 'life.read') && { key: 'meetings', icon: <CalendarOutlined />, label: t('nav.meetings'), onClick: () => navigate('/meetings') },
-    can(me.roles, 'life.read') && { key: 'compliance', icon: <SafetyCertificateOutlined />, label: t('nav.orgLife'), onClick: () => navigate('/compliance') },
+    can(me.roles, 'life.read') && {
+      key: 'meetings',
+      icon: <CalendarOutlined />,
+      label: t('nav.meetings'),
+      onClick: () => navigate('/meetings'),
+    },
+    can(me.roles, 'life.read') && {
+      key: 'compliance',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.orgLife'),
+      onClick: () => navigate('/compliance'),
+    },
     can(me.roles, 'term.read') && { key: 'terms', icon: <SyncOutlined />, label: t('nav.terms'), onClick: () => navigate('/terms') },
-    can(me.roles, 'standard.read') && { key: 'standards', icon: <StarOutlined />, label: t('nav.standards'), onClick: () => navigate('/standards') },
-    can(me.roles, 'task.read') && { key: 'joint-tasks', icon: <ProjectOutlined />, label: t('nav.jointTasks'), onClick: () => navigate('/joint-tasks') },
-    can(me.roles, 'stats.read') && { key: 'dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard'), onClick: () => navigate('/dashboard') },
-    can(me.roles, 'stats.read') && { key: 'org-health', icon: <HeartOutlined />, label: t('nav.orgHealth'), onClick: () => navigate('/org-health') },
-    can(me.roles, 'stats.read') && { key: 'statistics', icon: <BarChartOutlined />, label: t('nav.statistics'), onClick: () => navigate('/statistics') },
+    can(me.roles, 'standard.read') && {
+      key: 'standards',
+      icon: <StarOutlined />,
+      label: t('nav.standards'),
+      onClick: () => navigate('/standards'),
+    },
+    can(me.roles, 'task.read') && {
+      key: 'joint-tasks',
+      icon: <ProjectOutlined />,
+      label: t('nav.jointTasks'),
+      onClick: () => navigate('/joint-tasks'),
+    },
+    can(me.roles, 'stats.read') && {
+      key: 'dashboard',
+      icon: <DashboardOutlined />,
+      label: t('nav.dashboard'),
+      onClick: () => navigate('/dashboard'),
+    },
+    can(me.roles, 'stats.read') && {
+      key: 'org-health',
+      icon: <HeartOutlined />,
+      label: t('nav.orgHealth'),
+      onClick: () => navigate('/org-health'),
+    },
+    can(me.roles, 'stats.read') && {
+      key: 'statistics',
+      icon: <BarChartOutlined />,
+      label: t('nav.statistics'),
+      onClick: () => navigate('/statistics'),
+    },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
-    can(me.roles, 'member.self') && { key: 'my-meetings', icon: <CalendarOutlined />, label: t('nav.myMeetings'), onClick: () => navigate('/my-meetings') },
-    can(me.roles, 'member.self') && { key: 'my-record', icon: <UserOutlined />, label: t('nav.myRecord'), onClick: () => navigate('/my-record') },
-    can(me.roles, 'member.self') && { key: 'my-dues', icon: <MoneyCollectOutlined />, label: t('nav.myDues'), onClick: () => navigate('/my-dues') },
+    can(me.roles, 'member.self') && {
+      key: 'my-meetings',
+      icon: <CalendarOutlined />,
+      label: t('nav.myMeetings'),
+      onClick: () => navigate('/my-meetings'),
+    },
+    can(me.roles, 'member.self') && {
+      key: 'my-record',
+      icon: <UserOutlined />,
+      label: t('nav.myRecord'),
+      onClick: () => navigate('/my-record'),
+    },
+    can(me.roles, 'member.self') && {
+      key: 'my-dues',
+      icon: <MoneyCollectOutlined />,
+      label: t('nav.myDues'),
+      onClick: () => navigate('/my-dues'),
+    },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },
-    can(me.roles, 'system.config') && { key: 'settings', icon: <SettingOutlined />, label: t('nav.system'), onClick: () => navigate('/settings') },
+    can(me.roles, 'system.config') && {
+      key: 'settings',
+      icon: <SettingOutlined />,
+      label: t('nav.system'),
+      onClick: () => navigate('/settings'),
+    },
   ].filter((x) => x !== false);
 
   return (

@@ -22,7 +22,9 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
           <ul style={{ paddingInlineStart: 18, margin: '4px 0 0' }}>
             {ACCOUNTS.map((name) => (
               <li key={name}>
-                <Typography.Link onClick={() => onPick(name, DEMO_PASSWORD)} className="mono">{name}</Typography.Link>
+                <Typography.Link onClick={() => onPick(name, DEMO_PASSWORD)} className="mono">
+                  {name}
+                </Typography.Link>
                 <span style={{ marginInlineStart: 8, color: '#666' }}>{t(`login.demoAccounts.${name}`)}</span>
               </li>
             ))}

@@ -58,20 +58,29 @@ export default function LoginPage() {
       <Card className="login-card" extra={<LanguageSwitch />} title={t('login.welcome')}>
         <h1>{t('app.name')}</h1>
         <div className="subtitle">{t('app.subtitle')}</div>
-        {secondFactor ? <SecondFactor mode={secondFactor} onDone={signedIn} onBack={() => setSecondFactor(undefined)} /> : <>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form form={form} onFinish={submit} size="large" requiredMark={false} autoComplete="on">
-          <Form.Item name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} placeholder={t('login.username')} autoComplete="username" data-testid="login-username" />
-          </Form.Item>
-          <Form.Item name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder={t('login.password')} autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-        </>}
+        {secondFactor ? (
+          <SecondFactor mode={secondFactor} onDone={signedIn} onBack={() => setSecondFactor(undefined)} />
+        ) : (
+          <>
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+            <Form form={form} onFinish={submit} size="large" requiredMark={false} autoComplete="on">
+              <Form.Item name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+                <Input prefix={<UserOutlined />} placeholder={t('login.username')} autoComplete="username" data-testid="login-username" />
+              </Form.Item>
+              <Form.Item name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+                <Input.Password
+                  prefix={<LockOutlined />}
+                  placeholder={t('login.password')}
+                  autoComplete="current-password"
+                  data-testid="login-password"
+                />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+                {t('login.submit')}
+              </Button>
+            </Form>
+          </>
+        )}
         {demo && !secondFactor && <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />}
       </Card>
     </div>

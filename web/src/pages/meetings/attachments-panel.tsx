@@ -44,9 +44,19 @@ export function AttachmentsPanel({ m, writable, onChanged }: { m: TMeetingDetail
             <span className="muted">{t('meetings.detail.uploadHint')}</span>
             <span style={{ flex: 1 }} />
             {writable && m.status !== 'cancelled' && (
-              <Upload accept={ACCEPT} showUploadList={false} disabled={busy} multiple
-                beforeUpload={(file) => { void act(() => uploadAttachment(m.id, file), t('meetings.detail.uploaded', { name: file.name })); return false; }}>
-                <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid="attachment-upload">{t('meetings.detail.upload')}</Button>
+              <Upload
+                accept={ACCEPT}
+                showUploadList={false}
+                disabled={busy}
+                multiple
+                beforeUpload={(file) => {
+                  void act(() => uploadAttachment(m.id, file), t('meetings.detail.uploaded', { name: file.name }));
+                  return false;
+                }}
+              >
+                <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid="attachment-upload">
+                  {t('meetings.detail.upload')}
+                </Button>
               </Upload>
             )}
           </div>
@@ -54,15 +64,35 @@ export function AttachmentsPanel({ m, writable, onChanged }: { m: TMeetingDetail
         renderItem={(a) => (
           <List.Item
             actions={[
-              <Button key="d" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void act(() => downloadAttachment(m.id, a), undefined, false)}>{t('meetings.detail.download')}</Button>,
-              ...(writable ? [
-                <Popconfirm key="r" title={t('meetings.detail.removeConfirm', { name: a.fileName })} onConfirm={() => act(() => deleteAttachment(m.id, a.id))}>
-                  <Button type="link" size="small" danger icon={<DeleteOutlined />}>{t('meetings.detail.remove')}</Button>
-                </Popconfirm>,
-              ] : []),
+              <Button
+                key="d"
+                type="link"
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => void act(() => downloadAttachment(m.id, a), undefined, false)}
+              >
+                {t('meetings.detail.download')}
+              </Button>,
+              ...(writable
+                ? [
+                    <Popconfirm
+                      key="r"
+                      title={t('meetings.detail.removeConfirm', { name: a.fileName })}
+                      onConfirm={() => act(() => deleteAttachment(m.id, a.id))}
+                    >
+                      <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                        {t('meetings.detail.remove')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []),
             ]}
           >
-            <List.Item.Meta avatar={<PaperClipOutlined />} title={a.fileName} description={`${size(a.sizeBytes)} · ${a.uploadedBy ?? ''} · ${formatMinute(a.uploadedAt)}`} />
+            <List.Item.Meta
+              avatar={<PaperClipOutlined />}
+              title={a.fileName}
+              description={`${size(a.sizeBytes)} · ${a.uploadedBy ?? ''} · ${formatMinute(a.uploadedAt)}`}
+            />
           </List.Item>
         )}
       />

@@ -35,28 +35,50 @@ export function draftsFrom(roster: TRosterMember[], existing?: TAttendanceRow[])
   const rows: AttendanceDraft[] = roster.map((r) => {
     const a = byId.get(r.memberId);
     return {
-      memberId: r.memberId, name: r.name, category: r.category, groupName: r.groupName,
-      present: a ? a.present : true, ...splitReason(a?.absenceReason ?? null),
+      memberId: r.memberId,
+      name: r.name,
+      category: r.category,
+      groupName: r.groupName,
+      present: a ? a.present : true,
+      ...splitReason(a?.absenceReason ?? null),
       // On an existing record, those not on it were not called to the meeting.
       removed: existing && existing.length > 0 ? !a : false,
     };
   });
   const onRoster = new Set(roster.map((r) => r.memberId));
   for (const a of existing ?? []) {
-    if (!onRoster.has(a.memberId)) rows.push({ memberId: a.memberId, name: a.name, category: a.category, groupName: null, present: a.present, ...splitReason(a.absenceReason) });
+    if (!onRoster.has(a.memberId))
+      rows.push({
+        memberId: a.memberId,
+        name: a.name,
+        category: a.category,
+        groupName: null,
+        present: a.present,
+        ...splitReason(a.absenceReason),
+      });
   }
   return rows;
 }
 
 export function toAttendanceInput(rows: AttendanceDraft[]): TAttendanceInput[] {
-  return rows.filter((r) => !r.removed).map((r) => ({
-    memberId: r.memberId,
-    present: r.present,
-    absenceReason: r.present ? null : r.reason ? (r.note?.trim() ? `${r.reason}${SEP}${r.note.trim()}` : r.reason) : null,
-  }));
+  return rows
+    .filter((r) => !r.removed)
+    .map((r) => ({
+      memberId: r.memberId,
+      present: r.present,
+      absenceReason: r.present ? null : r.reason ? (r.note?.trim() ? `${r.reason}${SEP}${r.note.trim()}` : r.reason) : null,
+    }));
 }
 
-export function AttendanceTable({ rows, onChange, showErrors }: { rows: AttendanceDraft[]; onChange: (rows: AttendanceDraft[]) => void; showErrors: boolean }) {
+export function AttendanceTable({
+  rows,
+  onChange,
+  showErrors,
+}: {
+  rows: AttendanceDraft[];
+  onChange: (rows: AttendanceDraft[]) => void;
+  showErrors: boolean;
+}) {
   const { t } = useTranslation();
   const set = (id: Id, patch: Partial<AttendanceDraft>) => onChange(rows.map((r) => (r.memberId === id ? { ...r, ...patch } : r)));
   const listed = rows.filter((r) => !r.removed);
@@ -67,11 +89,19 @@ export function AttendanceTable({ rows, onChange, showErrors }: { rows: Attendan
   return (
     <div data-testid="attendance-table">
       <div className="filter-bar">
-        <span data-testid="attendance-summary">{t('meetings.attendance.summary', { should: listed.length, present, absent: listed.length - present })}</span>
+        <span data-testid="attendance-summary">
+          {t('meetings.attendance.summary', { should: listed.length, present, absent: listed.length - present })}
+        </span>
         <span style={{ flex: 1 }} />
         {removed > 0 && <span className="muted">{t('meetings.attendance.removed', { n: removed })}</span>}
-        {removed > 0 && <Button size="small" onClick={() => onChange(rows.map((r) => ({ ...r, removed: false })))}>{t('meetings.attendance.restore')}</Button>}
-        <Button size="small" onClick={() => onChange(rows.map((r) => ({ ...r, present: true })))}>{t('meetings.attendance.allPresent')}</Button>
+        {removed > 0 && (
+          <Button size="small" onClick={() => onChange(rows.map((r) => ({ ...r, removed: false })))}>
+            {t('meetings.attendance.restore')}
+          </Button>
+        )}
+        <Button size="small" onClick={() => onChange(rows.map((r) => ({ ...r, present: true })))}>
+          {t('meetings.attendance.allPresent')}
+        </Button>
       </div>
       <Table<AttendanceDraft>
         size="small"
@@ -83,29 +113,62 @@ export function AttendanceTable({ rows, onChange, showErrors }: { rows: Attendan
         columns={[
           { title: t('meetings.attendance.name'), dataIndex: 'name', width: 90 },
           {
-            title: t('meetings.attendance.category'), dataIndex: 'category', width: 90,
-            render: (c: MemberCategory) => (c === 'probationary' ? <Tag color="blue">{t('meetings.attendance.probationary')}</Tag> : t('meetings.attendance.full')),
+            title: t('meetings.attendance.category'),
+            dataIndex: 'category',
+            width: 90,
+            render: (c: MemberCategory) =>
+              c === 'probationary' ? <Tag color="blue">{t('meetings.attendance.probationary')}</Tag> : t('meetings.attendance.full'),
           },
           ...(hasGroups ? [{ title: t('meetings.attendance.group'), dataIndex: 'groupName', width: 110, ellipsis: true }] : []),
           {
-            title: t('meetings.attendance.present'), key: 'present', width: 70,
-            render: (_v, r) => <Switch size="small" checked={r.present} onChange={(v) => set(r.memberId, { present: v })} data-testid={`present-${r.memberId}`} />,
-          },
-          {
-            title: t('meetings.attendance.reason'), key: 'reason',
-            render: (_v, r) => r.present ? null : (
-              <Space.Compact style={{ width: '100%' }}>
-                <Select
-                  size="small" style={{ width: 90 }} value={r.reason} placeholder={t('common.pleaseSelect')}
-                  status={showErrors && !r.reason ? 'error' : undefined}
-                  options={ABSENCE_REASONS.map((x) => ({ value: x, label: x }))} onChange={(v) => set(r.memberId, { reason: v })}
-                  data-testid={`reason-${r.memberId}`}
-                />
-                <Input size="small" value={r.note} count={{ max: 80 }} placeholder={t('meetings.attendance.reasonNote')} onChange={(e) => set(r.memberId, { note: e.target.value })} />
-              </Space.Compact>
+            title: t('meetings.attendance.present'),
+            key: 'present',
+            width: 70,
+            render: (_v, r) => (
+              <Switch
+                size="small"
+                checked={r.present}
+                onChange={(v) => set(r.memberId, { present: v })}
+                data-testid={`present-${r.memberId}`}
+              />
             ),
           },
-          { title: '', key: 'rm', width: 80, render: (_v, r) => <Button type="link" size="small" onClick={() => set(r.memberId, { removed: true })}>{t('meetings.attendance.remove')}</Button> },
+          {
+            title: t('meetings.attendance.reason'),
+            key: 'reason',
+            render: (_v, r) =>
+              r.present ? null : (
+                <Space.Compact style={{ width: '100%' }}>
+                  <Select
+                    size="small"
+                    style={{ width: 90 }}
+                    value={r.reason}
+                    placeholder={t('common.pleaseSelect')}
+                    status={showErrors && !r.reason ? 'error' : undefined}
+                    options={ABSENCE_REASONS.map((x) => ({ value: x, label: x }))}
+                    onChange={(v) => set(r.memberId, { reason: v })}
+                    data-testid={`reason-${r.memberId}`}
+                  />
+                  <Input
+                    size="small"
+                    value={r.note}
+                    count={{ max: 80 }}
+                    placeholder={t('meetings.attendance.reasonNote')}
+                    onChange={(e) => set(r.memberId, { note: e.target.value })}
+                  />
+                </Space.Compact>
+              ),
+          },
+          {
+            title: '',
+            key: 'rm',
+            width: 80,
+            render: (_v, r) => (
+              <Button type="link" size="small" onClick={() => set(r.memberId, { removed: true })}>
+                {t('meetings.attendance.remove')}
+              </Button>
+            ),
+          },
         ]}
       />
     </div>

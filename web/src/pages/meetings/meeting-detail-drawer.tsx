@@ -14,7 +14,12 @@ import { useRequest } from '../../lib/use-request';
 import { AttachmentsPanel } from './attachments-panel';
 import { MeetingRecordSheet } from './meeting-record-sheet';
 
-export function MeetingDetailDrawer({ id, onClose, onEdit, onChanged }: {
+export function MeetingDetailDrawer({
+  id,
+  onClose,
+  onEdit,
+  onChanged,
+}: {
   id: Id;
   onClose: () => void;
   onEdit: (m: TMeetingDetail, mode: 'edit' | 'hold') => void;
@@ -44,27 +49,61 @@ export function MeetingDetailDrawer({ id, onClose, onEdit, onChanged }: {
 
   const actions = m && (
     <Space>
-      {writable && m.status === 'planned' && <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => onEdit(m, 'hold')} data-testid="meeting-hold">{t('meetings.detail.hold')}</Button>}
-      {writable && m.status !== 'cancelled' && <Button icon={<EditOutlined />} onClick={() => onEdit(m, 'edit')} data-testid="meeting-edit">{t('meetings.detail.edit')}</Button>}
+      {writable && m.status === 'planned' && (
+        <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => onEdit(m, 'hold')} data-testid="meeting-hold">
+          {t('meetings.detail.hold')}
+        </Button>
+      )}
+      {writable && m.status !== 'cancelled' && (
+        <Button icon={<EditOutlined />} onClick={() => onEdit(m, 'edit')} data-testid="meeting-edit">
+          {t('meetings.detail.edit')}
+        </Button>
+      )}
       {writable && m.status !== 'cancelled' && (
         <Popconfirm title={t('meetings.detail.cancelConfirm')} onConfirm={() => cancel(m)}>
-          <Button danger icon={<StopOutlined />} loading={busy}>{t('meetings.detail.cancel')}</Button>
+          <Button danger icon={<StopOutlined />} loading={busy}>
+            {t('meetings.detail.cancel')}
+          </Button>
         </Popconfirm>
       )}
-      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="meeting-print">{t('meetings.detail.print')}</Button>
+      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="meeting-print">
+        {t('meetings.detail.print')}
+      </Button>
     </Space>
   );
 
   return (
-    <Drawer open width={860} title={m ? m.topic : t('meetings.detail.title')} onClose={onClose} extra={actions} data-testid="meeting-detail">
+    <Drawer
+      open
+      width={860}
+      title={m ? m.topic : t('meetings.detail.title')}
+      onClose={onClose}
+      extra={actions}
+      data-testid="meeting-detail"
+    >
       {req.error !== undefined && <Alert type="error" showIcon title={errorText(req.error)} />}
       {!m && req.loading && <Spin />}
       {m && (
         <>
-          {m.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} className="no-print" data-testid="meeting-warning" />)}
+          {m.warnings.map((w) => (
+            <Alert
+              key={w}
+              type="warning"
+              showIcon
+              title={w}
+              style={{ marginBottom: 8 }}
+              className="no-print"
+              data-testid="meeting-warning"
+            />
+          ))}
           <MeetingRecordSheet m={m} />
           <AttachmentsPanel m={m} writable={writable} onChanged={req.reload} />
-          {createPortal(<div className="meeting-print-root"><MeetingRecordSheet m={m} /></div>, document.body)}
+          {createPortal(
+            <div className="meeting-print-root">
+              <MeetingRecordSheet m={m} />
+            </div>,
+            document.body,
+          )}
         </>
       )}
     </Drawer>

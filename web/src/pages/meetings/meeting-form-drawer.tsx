@@ -32,7 +32,16 @@ interface Values {
 
 /** The form field a server error names (the dates are one picker here). */
 const FIELD_OF: Record<string, keyof Values> = {
-  heldOn: 'date', plannedOn: 'date', kinds: 'kinds', startTime: 'startTime', place: 'place', topic: 'topic', host: 'host', recorder: 'recorder', minutes: 'minutes', decisions: 'decisions',
+  heldOn: 'date',
+  plannedOn: 'date',
+  kinds: 'kinds',
+  startTime: 'startTime',
+  place: 'place',
+  topic: 'topic',
+  host: 'host',
+  recorder: 'recorder',
+  minutes: 'minutes',
+  decisions: 'decisions',
 };
 
 function initialValues(m: FormMode): Partial<Values> {
@@ -40,14 +49,28 @@ function initialValues(m: FormMode): Partial<Values> {
   const x = m.meeting;
   return {
     status: m.mode === 'hold' ? 'held' : x.status === 'planned' ? 'planned' : 'held',
-    kinds: x.kinds, date: fromDateString(m.mode === 'hold' ? (x.plannedOn && x.plannedOn <= todayCn() ? x.plannedOn : todayCn()) : (x.heldOn ?? x.plannedOn)),
+    kinds: x.kinds,
+    date: fromDateString(
+      m.mode === 'hold' ? (x.plannedOn && x.plannedOn <= todayCn() ? x.plannedOn : todayCn()) : (x.heldOn ?? x.plannedOn),
+    ),
     startTime: x.startTime ? dayjs(`2000-01-01T${x.startTime}`) : undefined,
-    place: x.place ?? undefined, topic: x.topic, host: x.host ?? undefined, recorder: x.recorder ?? undefined,
-    minutes: x.minutes ?? undefined, decisions: x.decisions ?? undefined,
+    place: x.place ?? undefined,
+    topic: x.topic,
+    host: x.host ?? undefined,
+    recorder: x.recorder ?? undefined,
+    minutes: x.minutes ?? undefined,
+    decisions: x.decisions ?? undefined,
   };
 }
 
-export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: FormMode; lateAfterDays: number; onClose: () => void; onSaved: (m: TMeetingDetail) => void }) {
+export function MeetingFormDrawer(props: {
+  orgId: Id;
+  orgName?: string;
+  form: FormMode;
+  lateAfterDays: number;
+  onClose: () => void;
+  onSaved: (m: TMeetingDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useLifeLabels();
@@ -68,7 +91,8 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
   }, [roster.data, f]);
 
   const late = status === 'held' && date && isLateRecord(toDateString(date)!, todayCn(), props.lateAfterDays);
-  const title = f.mode === 'create' ? t('meetings.form.createTitle') : f.mode === 'hold' ? t('meetings.form.holdTitle') : t('meetings.form.editTitle');
+  const title =
+    f.mode === 'create' ? t('meetings.form.createTitle') : f.mode === 'hold' ? t('meetings.form.holdTitle') : t('meetings.form.editTitle');
 
   const submit = async (v: Values) => {
     const attendance = toAttendanceInput(rows);
@@ -81,14 +105,25 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
     setError(undefined);
     const day = toDateString(v.date) ?? null;
     const fields: TMeetingFields = {
-      kinds: v.kinds, startTime: v.startTime ? v.startTime.format('HH:mm') : null, place: v.place ?? null, topic: v.topic.trim(),
-      host: v.host ?? null, recorder: v.recorder ?? null, minutes: v.minutes ?? null, decisions: v.decisions ?? null,
+      kinds: v.kinds,
+      startTime: v.startTime ? v.startTime.format('HH:mm') : null,
+      place: v.place ?? null,
+      topic: v.topic.trim(),
+      host: v.host ?? null,
+      recorder: v.recorder ?? null,
+      minutes: v.minutes ?? null,
+      decisions: v.decisions ?? null,
       ...(v.status === 'held' ? { heldOn: day, attendance } : { plannedOn: day }),
     };
     try {
-      const saved = f.mode === 'create'
-        ? await createMeeting({ orgId, status: v.status, ...fields })
-        : await updateMeeting(f.meeting.id, { version: f.meeting.version, ...fields, ...(f.mode === 'hold' ? { status: 'held' as const } : {}) });
+      const saved =
+        f.mode === 'create'
+          ? await createMeeting({ orgId, status: v.status, ...fields })
+          : await updateMeeting(f.meeting.id, {
+              version: f.meeting.version,
+              ...fields,
+              ...(f.mode === 'hold' ? { status: 'held' as const } : {}),
+            });
       void message.success(t('meetings.form.saved'));
       props.onSaved(saved);
     } catch (e) {
@@ -103,8 +138,19 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
 
   return (
     <Drawer
-      open width={880} title={title} onClose={props.onClose} destroyOnHidden
-      extra={<Space><Button onClick={props.onClose}>{t('common.cancel')}</Button><Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="meeting-submit">{t('meetings.form.submit')}</Button></Space>}
+      open
+      width={880}
+      title={title}
+      onClose={props.onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="meeting-submit">
+            {t('meetings.form.submit')}
+          </Button>
+        </Space>
+      }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="meeting-error" />}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="meeting-form">
@@ -114,39 +160,90 @@ export function MeetingFormDrawer(props: { orgId: Id; orgName?: string; form: Fo
           </Form.Item>
           {f.mode === 'create' ? (
             <Form.Item name="status" label={t('meetings.form.status')}>
-              <Radio.Group optionType="button" options={[{ value: 'held', label: t('meetings.form.held') }, { value: 'planned', label: t('meetings.form.planned') }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'held', label: t('meetings.form.held') },
+                  { value: 'planned', label: t('meetings.form.planned') },
+                ]}
+              />
             </Form.Item>
-          ) : <Form.Item name="status" hidden><Input /></Form.Item>}
+          ) : (
+            <Form.Item name="status" hidden>
+              <Input />
+            </Form.Item>
+          )}
         </div>
-        <Form.Item name="kinds" label={t('meetings.form.kinds')} extra={t('meetings.form.kindsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('meetings.form.kindsRequired') }]}>
+        <Form.Item
+          name="kinds"
+          label={t('meetings.form.kinds')}
+          extra={t('meetings.form.kindsHint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('meetings.form.kindsRequired') }]}
+        >
           <Select mode="multiple" options={MEETING_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} data-testid="meeting-kinds" />
         </Form.Item>
         <div className="meeting-form-grid">
-          <Form.Item name="date" label={status === 'held' ? t('meetings.form.heldOn') : t('meetings.form.plannedOn')} rules={[{ required: true, message: t('meetings.form.dateRequired') }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={status === 'held' ? (d) => d.format('YYYY-MM-DD') > todayCn() : undefined} data-testid="meeting-date" />
+          <Form.Item
+            name="date"
+            label={status === 'held' ? t('meetings.form.heldOn') : t('meetings.form.plannedOn')}
+            rules={[{ required: true, message: t('meetings.form.dateRequired') }]}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              disabledDate={status === 'held' ? (d) => d.format('YYYY-MM-DD') > todayCn() : undefined}
+              data-testid="meeting-date"
+            />
           </Form.Item>
           <Form.Item name="startTime" label={t('meetings.form.startTime')}>
             <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item rules={[{ max: 100 }]} name="place" label={t('meetings.form.place')}><Input /></Form.Item>
+          <Form.Item rules={[{ max: 100 }]} name="place" label={t('meetings.form.place')}>
+            <Input />
+          </Form.Item>
         </div>
-        {late && <Alert type="warning" showIcon title={t('meetings.form.lateWarning', { days: props.lateAfterDays })} style={{ marginBottom: 12 }} data-testid="meeting-late-warning" />}
-        <Form.Item name="topic" label={t('meetings.form.topic')} rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('meetings.form.topicRequired') }]}>
+        {late && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('meetings.form.lateWarning', { days: props.lateAfterDays })}
+            style={{ marginBottom: 12 }}
+            data-testid="meeting-late-warning"
+          />
+        )}
+        <Form.Item
+          name="topic"
+          label={t('meetings.form.topic')}
+          rules={[{ max: 200 }, { required: true, whitespace: true, min: 2, message: t('meetings.form.topicRequired') }]}
+        >
           <Input data-testid="meeting-topic" />
         </Form.Item>
         <div className="meeting-form-grid">
-          <Form.Item rules={[{ max: 30 }]} name="host" label={t('meetings.form.host')}><Input /></Form.Item>
-          <Form.Item rules={[{ max: 30 }]} name="recorder" label={t('meetings.form.recorder')}><Input /></Form.Item>
+          <Form.Item rules={[{ max: 30 }]} name="host" label={t('meetings.form.host')}>
+            <Input />
+          </Form.Item>
+          <Form.Item rules={[{ max: 30 }]} name="recorder" label={t('meetings.form.recorder')}>
+            <Input />
+          </Form.Item>
         </div>
         {status === 'held' ? (
           <>
             <Form.Item label={t('meetings.form.attendance')}>
-              {roster.error !== undefined ? <Alert type="error" showIcon title={errorText(roster.error)} /> : <AttendanceTable rows={rows} onChange={setRows} showErrors={showErrors} />}
+              {roster.error !== undefined ? (
+                <Alert type="error" showIcon title={errorText(roster.error)} />
+              ) : (
+                <AttendanceTable rows={rows} onChange={setRows} showErrors={showErrors} />
+              )}
             </Form.Item>
-            <Form.Item rules={[{ max: 20000 }]} name="minutes" label={t('meetings.form.minutes')}><Input.TextArea count={{ show: true, max: 20000 }} rows={6} /></Form.Item>
-            <Form.Item rules={[{ max: 5000 }]} name="decisions" label={t('meetings.form.decisions')}><Input.TextArea rows={3} /></Form.Item>
+            <Form.Item rules={[{ max: 20000 }]} name="minutes" label={t('meetings.form.minutes')}>
+              <Input.TextArea count={{ show: true, max: 20000 }} rows={6} />
+            </Form.Item>
+            <Form.Item rules={[{ max: 5000 }]} name="decisions" label={t('meetings.form.decisions')}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
           </>
-        ) : <Alert type="info" showIcon title={t('meetings.form.plannedHint')} style={{ marginBottom: 12 }} />}
+        ) : (
+          <Alert type="info" showIcon title={t('meetings.form.plannedHint')} style={{ marginBottom: 12 }} />
+        )}
         {f.mode === 'create' && <div className="muted">{t('meetings.form.afterSave')}</div>}
       </Form>
     </Drawer>

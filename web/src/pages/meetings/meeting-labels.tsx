@@ -19,13 +19,27 @@ export function useLifeLabels() {
 }
 
 const KIND_COLORS: Record<MeetingKind, string> = {
-  branch_congress: 'red', committee_meeting: 'volcano', group_meeting: 'orange', party_lecture: 'gold',
-  theme_day: 'magenta', life_meeting: 'purple', appraisal: 'geekblue', heart_talk: 'cyan',
+  branch_congress: 'red',
+  committee_meeting: 'volcano',
+  group_meeting: 'orange',
+  party_lecture: 'gold',
+  theme_day: 'magenta',
+  life_meeting: 'purple',
+  appraisal: 'geekblue',
+  heart_talk: 'cyan',
 };
 
 export function KindTags({ kinds }: { kinds: readonly (MeetingKind | string)[] }) {
   const l = useLifeLabels();
-  return <>{kinds.map((k) => <Tag key={k} color={KIND_COLORS[k as MeetingKind]} style={{ marginInlineEnd: 4 }}>{l.kind(k)}</Tag>)}</>;
+  return (
+    <>
+      {kinds.map((k) => (
+        <Tag key={k} color={KIND_COLORS[k as MeetingKind]} style={{ marginInlineEnd: 4 }}>
+          {l.kind(k)}
+        </Tag>
+      ))}
+    </>
+  );
 }
 
 const STATUS_COLORS: Record<MeetingStatus, string> = { planned: 'blue', held: 'green', cancelled: 'default' };
@@ -37,5 +51,9 @@ export function StatusTag({ status }: { status: MeetingStatus }) {
 
 export function LateTag() {
   const { t } = useTranslation();
-  return <Tag color="orange" data-testid="late-tag">{t('meetings.late')}</Tag>;
+  return (
+    <Tag color="orange" data-testid="late-tag">
+      {t('meetings.late')}
+    </Tag>
+  );
 }

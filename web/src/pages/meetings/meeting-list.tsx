@@ -19,17 +19,32 @@ export function MeetingFilters({ value, onChange }: { value: TMeetingFilter; onC
   const set = (patch: Partial<TMeetingFilter>) => onChange({ ...value, ...patch });
   return (
     <div className="filter-bar">
-      <Select allowClear placeholder={t('meetings.filter.kind')} style={{ width: 160 }} value={value.kind} onChange={(kind) => set({ kind })}
-        options={MEETING_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} data-testid="filter-kind" />
-      <Select allowClear placeholder={t('meetings.filter.status')} style={{ width: 110 }} value={value.status} onChange={(status) => set({ status })}
-        options={MEETING_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))} />
+      <Select
+        allowClear
+        placeholder={t('meetings.filter.kind')}
+        style={{ width: 160 }}
+        value={value.kind}
+        onChange={(kind) => set({ kind })}
+        options={MEETING_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
+        data-testid="filter-kind"
+      />
+      <Select
+        allowClear
+        placeholder={t('meetings.filter.status')}
+        style={{ width: 110 }}
+        value={value.status}
+        onChange={(status) => set({ status })}
+        options={MEETING_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+      />
       <DatePicker.RangePicker
         placeholder={[t('meetings.filter.from'), t('meetings.filter.to')]}
         value={[fromDateString(value.from) ?? null, fromDateString(value.to) ?? null]}
         onChange={(r) => set({ from: toDateString(r?.[0]), to: toDateString(r?.[1]) })}
         allowEmpty={[true, true]}
       />
-      <Checkbox checked={value.late === 'true'} onChange={(e) => set({ late: e.target.checked ? 'true' : undefined })}>{t('meetings.filter.lateOnly')}</Checkbox>
+      <Checkbox checked={value.late === 'true'} onChange={(e) => set({ late: e.target.checked ? 'true' : undefined })}>
+        {t('meetings.filter.lateOnly')}
+      </Checkbox>
     </div>
   );
 }
@@ -49,17 +64,59 @@ export function MeetingTable({ list, showOrg, onOpen }: { list: KeysetList<TMeet
         onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         rowClassName={(r) => (r.status === 'cancelled' ? 'muted-row' : '')}
         columns={[
-          { title: t('meetings.col.date'), key: 'date', width: 124, render: (_v, r) => <span>{r.heldOn ?? r.plannedOn}{r.startTime && <span className="muted"> {r.startTime}</span>}</span> },
+          {
+            title: t('meetings.col.date'),
+            key: 'date',
+            width: 124,
+            render: (_v, r) => (
+              <span>
+                {r.heldOn ?? r.plannedOn}
+                {r.startTime && <span className="muted"> {r.startTime}</span>}
+              </span>
+            ),
+          },
           { title: t('meetings.col.kinds'), dataIndex: 'kinds', width: 170, render: (k: TMeetingRow['kinds']) => <KindTags kinds={k} /> },
           // The topic takes the room left (at least 200 px at 1440 px with the organization shown), the whole text in a tooltip.
-          { title: t('meetings.col.topic'), dataIndex: 'topic', ellipsis: { showTitle: false }, render: (v: string, r) => <Tooltip title={v} placement="topLeft"><a data-testid={`meeting-row-${r.id}`}>{v}</a></Tooltip> },
+          {
+            title: t('meetings.col.topic'),
+            dataIndex: 'topic',
+            ellipsis: { showTitle: false },
+            render: (v: string, r) => (
+              <Tooltip title={v} placement="topLeft">
+                <a data-testid={`meeting-row-${r.id}`}>{v}</a>
+              </Tooltip>
+            ),
+          },
           ...(showOrg ? [{ title: t('meetings.col.org'), dataIndex: 'orgName', width: 180, ellipsis: true }] : []),
-          { title: t('meetings.col.status'), key: 'status', width: 112, render: (_v, r) => <><StatusTag status={r.status} />{r.late && <LateTag />}</> },
-          { title: t('meetings.col.attendance'), key: 'att', width: 70, align: 'right', render: (_v, r) => (r.shouldAttend === null ? '—' : `${r.present}/${r.shouldAttend}`) },
+          {
+            title: t('meetings.col.status'),
+            key: 'status',
+            width: 112,
+            render: (_v, r) => (
+              <>
+                <StatusTag status={r.status} />
+                {r.late && <LateTag />}
+              </>
+            ),
+          },
+          {
+            title: t('meetings.col.attendance'),
+            key: 'att',
+            width: 70,
+            align: 'right',
+            render: (_v, r) => (r.shouldAttend === null ? '—' : `${r.present}/${r.shouldAttend}`),
+          },
           { title: t('meetings.col.place'), dataIndex: 'place', width: 110, ellipsis: true },
           { title: t('meetings.col.host'), dataIndex: 'host', width: 80, ellipsis: true },
           {
-            title: <Tooltip title={t('meetings.col.attachments')}><PaperClipOutlined /></Tooltip>, dataIndex: 'attachmentCount', width: 48, align: 'center',
+            title: (
+              <Tooltip title={t('meetings.col.attachments')}>
+                <PaperClipOutlined />
+              </Tooltip>
+            ),
+            dataIndex: 'attachmentCount',
+            width: 48,
+            align: 'center',
             render: (n: number) => (n ? n : ''),
           },
         ]}

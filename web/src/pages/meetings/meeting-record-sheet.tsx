@@ -12,9 +12,15 @@ export function MeetingRecordSheet({ m }: { m: TMeetingDetail }) {
   const present = m.attendance.filter((a) => a.present);
   const absent = m.attendance.filter((a) => !a.present);
   const org = m.orgPath.length ? m.orgPath.map((o) => o.name).join(' / ') : m.orgName;
-  const when = m.status === 'planned' ? t('meetings.detail.planned', { date: m.plannedOn }) : [m.heldOn, m.startTime].filter(Boolean).join(' ');
+  const when =
+    m.status === 'planned' ? t('meetings.detail.planned', { date: m.plannedOn }) : [m.heldOn, m.startTime].filter(Boolean).join(' ');
   const row = (label: string, value: ReactNode, testId?: string) => (
-    <tr><th>{label}</th><td colSpan={3} data-testid={testId}>{value || t('meetings.detail.none')}</td></tr>
+    <tr>
+      <th>{label}</th>
+      <td colSpan={3} data-testid={testId}>
+        {value || t('meetings.detail.none')}
+      </td>
+    </tr>
   );
 
   return (
@@ -25,33 +31,47 @@ export function MeetingRecordSheet({ m }: { m: TMeetingDetail }) {
           {row(t('meetings.detail.orgLine'), org)}
           <tr>
             <th>{t('meetings.col.kinds')}</th>
-            <td><KindTags kinds={m.kinds} /></td>
+            <td>
+              <KindTags kinds={m.kinds} />
+            </td>
             <th>{t('meetings.col.status')}</th>
-            <td><StatusTag status={m.status} />{m.late && <LateTag />}</td>
+            <td>
+              <StatusTag status={m.status} />
+              {m.late && <LateTag />}
+            </td>
           </tr>
           <tr>
-            <th>{t('meetings.col.date')}</th><td>{when}</td>
-            <th>{t('meetings.form.place')}</th><td>{m.place ?? ''}</td>
+            <th>{t('meetings.col.date')}</th>
+            <td>{when}</td>
+            <th>{t('meetings.form.place')}</th>
+            <td>{m.place ?? ''}</td>
           </tr>
           <tr>
-            <th>{t('meetings.form.host')}</th><td>{m.host ?? ''}</td>
-            <th>{t('meetings.form.recorder')}</th><td>{m.recorder ?? ''}</td>
+            <th>{t('meetings.form.host')}</th>
+            <td>{m.host ?? ''}</td>
+            <th>{t('meetings.form.recorder')}</th>
+            <td>{m.recorder ?? ''}</td>
           </tr>
           {m.status !== 'planned' && (
             <tr>
-              <th>{t('meetings.detail.should')}</th><td>{m.shouldAttend === null ? '' : t('meetings.detail.persons', { n: m.shouldAttend })}</td>
-              <th>{t('meetings.detail.present')}</th><td>{m.present === null ? '' : t('meetings.detail.persons', { n: m.present })}</td>
+              <th>{t('meetings.detail.should')}</th>
+              <td>{m.shouldAttend === null ? '' : t('meetings.detail.persons', { n: m.shouldAttend })}</td>
+              <th>{t('meetings.detail.present')}</th>
+              <td>{m.present === null ? '' : t('meetings.detail.persons', { n: m.present })}</td>
             </tr>
           )}
           {m.status !== 'planned' && row(t('meetings.detail.attendees'), present.map((a) => a.name).join('、'))}
-          {m.status !== 'planned' && row(t('meetings.detail.absentees'), absent.map((a) => `${a.name}（${a.absenceReason ?? ''}）`).join('、'), 'meeting-absentees')}
+          {m.status !== 'planned' &&
+            row(t('meetings.detail.absentees'), absent.map((a) => `${a.name}（${a.absenceReason ?? ''}）`).join('、'), 'meeting-absentees')}
           {row(t('meetings.form.topic'), <strong>{m.topic}</strong>)}
           {row(t('meetings.form.minutes'), m.minutes && <div className="pre-wrap">{m.minutes}</div>)}
           {row(t('meetings.form.decisions'), m.decisions && <div className="pre-wrap">{m.decisions}</div>)}
           {row(t('meetings.detail.attachments'), m.attachments.map((a) => a.fileName).join('、'))}
           <tr>
-            <th>{t('meetings.detail.recordedAt')}</th><td>{formatMinute(m.recordedAt)}</td>
-            <th>{t('meetings.detail.createdBy')}</th><td>{m.createdBy ?? ''}</td>
+            <th>{t('meetings.detail.recordedAt')}</th>
+            <td>{formatMinute(m.recordedAt)}</td>
+            <th>{t('meetings.detail.createdBy')}</th>
+            <td>{m.createdBy ?? ''}</td>
           </tr>
         </tbody>
       </table>

@@ -38,7 +38,9 @@ export default function MeetingsPage() {
   // (its own meetings are few: the first screen of a city or district would be empty).
   const [subtreeChoice, setSubtree] = useState<boolean>();
   const [filter, setFilter] = useState<TMeetingFilter>({});
-  const [form, setForm] = useState<FormMode | null>(() => (record && MEETING_KINDS.includes(record) ? { mode: 'create', kind: record } : null));
+  const [form, setForm] = useState<FormMode | null>(() =>
+    record && MEETING_KINDS.includes(record) ? { mode: 'create', kind: record } : null,
+  );
   const [openId, setOpenId] = useState<Id>();
   const [exporting, setExporting] = useState(false);
   const writable = can(me.roles, 'life.write');
@@ -53,7 +55,14 @@ export default function MeetingsPage() {
   const closeForm = () => {
     setForm(null);
     // The prefill link has done its work: a reload should not open the form again.
-    if (params.has('record')) setParams((p) => { p.delete('record'); return p; }, { replace: true });
+    if (params.has('record'))
+      setParams(
+        (p) => {
+          p.delete('record');
+          return p;
+        },
+        { replace: true },
+      );
   };
   const saved = (m: TMeetingDetail) => {
     closeForm();
@@ -64,24 +73,43 @@ export default function MeetingsPage() {
   return (
     <div className="page-card">
       <div className="org-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('meetings.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('meetings.title')}
+        </Typography.Title>
         <Space wrap>
           <span>{t('meetings.org')}</span>
-          <OrgTreeSelect style={{ width: 340 }} value={orgId} valueLabel={org.data?.name ?? (orgId === me.orgId ? me.orgName : undefined)} placeholder={t('meetings.pickOrg')} onChange={(id) => id && setOrgId(id)} />
-          <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)} data-testid="meetings-subtree">{t('meetings.subtree')}</Checkbox>
-          {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="meeting-create">{t('meetings.record')}</Button>}
-          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="meetings-export">{t('meetings.exportButton')}</Button>
+          <OrgTreeSelect
+            style={{ width: 340 }}
+            value={orgId}
+            valueLabel={org.data?.name ?? (orgId === me.orgId ? me.orgName : undefined)}
+            placeholder={t('meetings.pickOrg')}
+            onChange={(id) => id && setOrgId(id)}
+          />
+          <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)} data-testid="meetings-subtree">
+            {t('meetings.subtree')}
+          </Checkbox>
+          {writable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="meeting-create">
+              {t('meetings.record')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="meetings-export">
+            {t('meetings.exportButton')}
+          </Button>
         </Space>
       </div>
       <Tabs
         destroyOnHidden
         items={[
           {
-            key: 'list', label: t('meetings.tabs.list'),
+            key: 'list',
+            label: t('meetings.tabs.list'),
             children: (
               <>
                 <MeetingFilters value={filter} onChange={setFilter} />
-                <div className="muted" style={{ marginBottom: 6 }}>{t('meetings.lateHint', { days: lateAfterDays })}</div>
+                <div className="muted" style={{ marginBottom: 6 }}>
+                  {t('meetings.lateHint', { days: lateAfterDays })}
+                </div>
                 <MeetingTable list={list} showOrg={subtree} onOpen={setOpenId} />
               </>
             ),
@@ -89,12 +117,27 @@ export default function MeetingsPage() {
           { key: 'appraisal', label: t('meetings.tabs.appraisal'), children: <AppraisalTab key={orgId} orgId={orgId} /> },
         ]}
       />
-      {form && <MeetingFormDrawer orgId={orgId} orgName={org.data?.name} form={form} lateAfterDays={lateAfterDays} onClose={closeForm} onSaved={saved} />}
+      {form && (
+        <MeetingFormDrawer
+          orgId={orgId}
+          orgName={org.data?.name}
+          form={form}
+          lateAfterDays={lateAfterDays}
+          onClose={closeForm}
+          onSaved={saved}
+        />
+      )}
       {openId !== undefined && (
         <MeetingDetailDrawer
           id={openId}
-          onClose={() => { setOpenId(undefined); list.reload(); }}
-          onEdit={(m, mode) => { setOpenId(undefined); setForm({ mode, meeting: m }); }}
+          onClose={() => {
+            setOpenId(undefined);
+            list.reload();
+          }}
+          onEdit={(m, mode) => {
+            setOpenId(undefined);
+            setForm({ mode, meeting: m });
+          }}
           onChanged={(m) => list.upsert(m)}
         />
       )}

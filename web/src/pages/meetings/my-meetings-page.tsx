@@ -21,12 +21,23 @@ export default function MyMeetingsPage() {
     <div className="page-card" data-testid="my-meetings">
       <div className="org-head">
         <Space align="baseline">
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('meetings.mine.title')}</Typography.Title>
-          {d && <span className="muted">{d.member.name} · {d.member.orgName}</span>}
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('meetings.mine.title')}
+          </Typography.Title>
+          {d && (
+            <span className="muted">
+              {d.member.name} · {d.member.orgName}
+            </span>
+          )}
         </Space>
         <Space>
           <span>{t('meetings.mine.year')}</span>
-          <Select style={{ width: 100 }} value={year} onChange={setYear} options={Array.from({ length: 5 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+          <Select
+            style={{ width: 100 }}
+            value={year}
+            onChange={setYear}
+            options={Array.from({ length: 5 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+          />
         </Space>
       </div>
       {req.error !== undefined && <Alert type="error" showIcon title={errorText(req.error)} />}
@@ -45,7 +56,10 @@ export default function MyMeetingsPage() {
                 renderItem={(u) => (
                   <List.Item>
                     <Space wrap>
-                      <strong>{u.plannedOn}{u.startTime && ` ${u.startTime}`}</strong>
+                      <strong>
+                        {u.plannedOn}
+                        {u.startTime && ` ${u.startTime}`}
+                      </strong>
                       <KindTags kinds={u.kinds} />
                       <span>{u.topic}</span>
                       {u.place && <span className="muted">{u.place}</span>}
@@ -70,8 +84,18 @@ export default function MyMeetingsPage() {
               { title: t('meetings.col.org'), dataIndex: 'orgName', width: 200, ellipsis: true },
               { title: t('meetings.col.place'), dataIndex: 'place', width: 140, ellipsis: true },
               {
-                title: t('meetings.col.attendance'), key: 'p', width: 180,
-                render: (_v, i) => (i.present ? <Tag color="green">{t('meetings.mine.present')}</Tag> : <Space size={4}><Tag color="orange">{t('meetings.mine.absentTag')}</Tag><span className="muted">{i.absenceReason}</span></Space>),
+                title: t('meetings.col.attendance'),
+                key: 'p',
+                width: 180,
+                render: (_v, i) =>
+                  i.present ? (
+                    <Tag color="green">{t('meetings.mine.present')}</Tag>
+                  ) : (
+                    <Space size={4}>
+                      <Tag color="orange">{t('meetings.mine.absentTag')}</Tag>
+                      <span className="muted">{i.absenceReason}</span>
+                    </Space>
+                  ),
               },
             ]}
           />

@@ -52,17 +52,42 @@ export function ImportModal({ onClose }: { onClose: (imported: boolean) => void 
       title={t('members.importModal.title')}
       onCancel={() => onClose(job?.phase === 'done')}
       maskClosable={false}
-      footer={<Button onClick={() => onClose(job?.phase === 'done')} disabled={running}>{t('members.importModal.close')}</Button>}
+      footer={
+        <Button onClick={() => onClose(job?.phase === 'done')} disabled={running}>
+          {t('members.importModal.close')}
+        </Button>
+      }
     >
-      <Steps size="small" current={job ? 1 : 0} style={{ marginBottom: 16 }} items={[{ title: t('members.importModal.step1') }, { title: t('members.importModal.step2') }]} />
+      <Steps
+        size="small"
+        current={job ? 1 : 0}
+        style={{ marginBottom: 16 }}
+        items={[{ title: t('members.importModal.step1') }, { title: t('members.importModal.step2') }]}
+      />
       <Typography.Paragraph type="secondary">{t('members.importModal.step1Hint')}</Typography.Paragraph>
-      <Button icon={<DownloadOutlined />} onClick={() => downloadImportTemplate().catch((e: unknown) => setError(errorText(e)))} style={{ marginBottom: 12 }} data-testid="import-template">
+      <Button
+        icon={<DownloadOutlined />}
+        onClick={() => downloadImportTemplate().catch((e: unknown) => setError(errorText(e)))}
+        style={{ marginBottom: 12 }}
+        data-testid="import-template"
+      >
         {t('members.importModal.template')}
       </Button>
       <Typography.Paragraph type="secondary">{t('members.importModal.step2Hint')}</Typography.Paragraph>
       {!running && (
-        <Upload.Dragger accept=".xlsx" showUploadList={false} disabled={uploading} beforeUpload={(f) => { void upload(f); return false; }} data-testid="import-upload">
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <Upload.Dragger
+          accept=".xlsx"
+          showUploadList={false}
+          disabled={uploading}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}
+          data-testid="import-upload"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>{job ? t('members.importModal.again') : t('members.importModal.pick')}</p>
         </Upload.Dragger>
       )}
@@ -71,17 +96,33 @@ export function ImportModal({ onClose }: { onClose: (imported: boolean) => void 
       {job && (
         <div style={{ marginTop: 12 }} data-testid="import-job">
           <Space direction="vertical" style={{ width: '100%' }}>
-            <strong>{job.fileName} — {t(`members.importModal.phase.${job.phase}`)}</strong>
-            {percent === null
-              ? <Spin size="small" />
-              : <Progress percent={percent} status={job.phase === 'failed' ? 'exception' : job.phase === 'done' ? 'success' : 'active'} data-testid="import-progress" />}
-            <span className="muted">{t('members.importModal.progress', { read: job.rowsRead, valid: job.rowsValid, written: job.rowsWritten })}</span>
-            {job.message && <Alert type={job.phase === 'done' ? 'success' : 'error'} showIcon title={job.message} data-testid="import-message" />}
+            <strong>
+              {job.fileName} — {t(`members.importModal.phase.${job.phase}`)}
+            </strong>
+            {percent === null ? (
+              <Spin size="small" />
+            ) : (
+              <Progress
+                percent={percent}
+                status={job.phase === 'failed' ? 'exception' : job.phase === 'done' ? 'success' : 'active'}
+                data-testid="import-progress"
+              />
+            )}
+            <span className="muted">
+              {t('members.importModal.progress', { read: job.rowsRead, valid: job.rowsValid, written: job.rowsWritten })}
+            </span>
+            {job.message && (
+              <Alert type={job.phase === 'done' ? 'success' : 'error'} showIcon title={job.message} data-testid="import-message" />
+            )}
           </Space>
           {job.errors.length > 0 && (
             <>
-              <Typography.Title level={5} style={{ marginTop: 12 }}>{t('members.importModal.errors', { count: job.errorCount })}</Typography.Title>
-              {job.errorCount > job.errors.length && <div className="muted">{t('members.importModal.moreErrors', { shown: job.errors.length })}</div>}
+              <Typography.Title level={5} style={{ marginTop: 12 }}>
+                {t('members.importModal.errors', { count: job.errorCount })}
+              </Typography.Title>
+              {job.errorCount > job.errors.length && (
+                <div className="muted">{t('members.importModal.moreErrors', { shown: job.errors.length })}</div>
+              )}
               <Table
                 size="small"
                 rowKey={(e) => `${e.row}-${e.column}-${e.message}`}

@@ -26,22 +26,40 @@ export function MemberDetailPage() {
   const [changingStatus, setChangingStatus] = useState(false);
   const [revision, setRevision] = useState(0);
   const req = useRequest((signal) => getMember(id, signal), [id]);
-  if (req.error instanceof ApiError && (req.error.status === 404 || req.error.status === 400)) return <NotFoundResult subTitle={t('members.notFound')} />;
+  if (req.error instanceof ApiError && (req.error.status === 404 || req.error.status === 400))
+    return <NotFoundResult subTitle={t('members.notFound')} />;
   if (req.error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(req.error)} />;
   const m = req.data?.id === id ? req.data : undefined;
   if (!m) return <PageSpin />;
   const writable = can(me.roles, 'member.write');
   return (
     <div className="page-card">
-      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/members">{t('members.title')}</Link> }, ...m.orgPath.map((o) => ({ title: <Link to={`/members?orgId=${o.id}`}>{o.name}</Link> })), { title: m.name }]} />
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/members">{t('members.title')}</Link> },
+          ...m.orgPath.map((o) => ({ title: <Link to={`/members?orgId=${o.id}`}>{o.name}</Link> })),
+          { title: m.name },
+        ]}
+      />
       <div className="org-head">
         <Space size={8} align="center" wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-detail-name">{m.name}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-detail-name">
+            {m.name}
+          </Typography.Title>
           <MemberTags m={m} />
         </Space>
         <Space>
-          {can(me.roles, 'status.write') && <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="member-status-change">{t('transfers.status.change')}</Button>}
-          {writable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="member-edit">{t('members.edit')}</Button>}
+          {can(me.roles, 'status.write') && (
+            <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="member-status-change">
+              {t('transfers.status.change')}
+            </Button>
+          )}
+          {writable && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="member-edit">
+              {t('members.edit')}
+            </Button>
+          )}
         </Space>
       </div>
       <Tabs
@@ -56,14 +74,22 @@ export function MemberDetailPage() {
           name={m.name}
           status={m.status}
           onCancel={() => setChangingStatus(false)}
-          onDone={() => { setChangingStatus(false); req.reload(); setRevision((n) => n + 1); }}
+          onDone={() => {
+            setChangingStatus(false);
+            req.reload();
+            setRevision((n) => n + 1);
+          }}
         />
       )}
       {editing && (
         <MemberFormModal
           member={m}
           onCancel={() => setEditing(false)}
-          onSaved={(saved) => { setEditing(false); req.setData(saved); setRevision((n) => n + 1); }}
+          onSaved={(saved) => {
+            setEditing(false);
+            req.setData(saved);
+            setRevision((n) => n + 1);
+          }}
         />
       )}
     </div>
@@ -100,18 +126,36 @@ export function MemberRecord({ m, canReveal }: { m: TMemberDetail; canReveal: bo
       <Descriptions.Item label={f('name')}>{m.name}</Descriptions.Item>
       <Descriptions.Item label={f('gender')}>{m.gender}</Descriptions.Item>
       <Descriptions.Item label={f('ethnicity')}>{labels.label('ethnicity', m.ethnicity)}</Descriptions.Item>
-      <Descriptions.Item label={f('birthDate')}>{m.birthDate ? `${m.birthDate}（${t('members.ageValue', { count: m.age ?? 0 })}）` : '—'}</Descriptions.Item>
+      <Descriptions.Item label={f('birthDate')}>
+        {m.birthDate ? `${m.birthDate}（${t('members.ageValue', { count: m.age ?? 0 })}）` : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={f('idNumber')}>
         <Space size={4}>
-          <span className="mono" data-testid="member-id-shown">{fullId ?? dash(m.idMasked)}</span>
-          {canReveal && m.hasIdNumber && (fullId
-            ? <Button type="link" size="small" onClick={() => setFullId(undefined)}>{t('members.hide')}</Button>
-            : <Tooltip title={t('members.revealHint')}><Button type="link" size="small" icon={<EyeOutlined />} onClick={reveal} data-testid="member-reveal-id">{t('members.reveal')}</Button></Tooltip>)}
+          <span className="mono" data-testid="member-id-shown">
+            {fullId ?? dash(m.idMasked)}
+          </span>
+          {canReveal &&
+            m.hasIdNumber &&
+            (fullId ? (
+              <Button type="link" size="small" onClick={() => setFullId(undefined)}>
+                {t('members.hide')}
+              </Button>
+            ) : (
+              <Tooltip title={t('members.revealHint')}>
+                <Button type="link" size="small" icon={<EyeOutlined />} onClick={reveal} data-testid="member-reveal-id">
+                  {t('members.reveal')}
+                </Button>
+              </Tooltip>
+            ))}
         </Space>
       </Descriptions.Item>
       <Descriptions.Item label={f('nativePlace')}>{dash(m.nativePlace)}</Descriptions.Item>
-      <Descriptions.Item label={f('eduFulltime')}>{dash(labels.label('education', m.eduFulltime))} {labels.label('degree', m.degreeFulltime)}</Descriptions.Item>
-      <Descriptions.Item label={f('eduInservice')}>{dash(labels.label('education', m.eduInservice))} {labels.label('degree', m.degreeInservice)}</Descriptions.Item>
+      <Descriptions.Item label={f('eduFulltime')}>
+        {dash(labels.label('education', m.eduFulltime))} {labels.label('degree', m.degreeFulltime)}
+      </Descriptions.Item>
+      <Descriptions.Item label={f('eduInservice')}>
+        {dash(labels.label('education', m.eduInservice))} {labels.label('degree', m.degreeInservice)}
+      </Descriptions.Item>
       <Descriptions.Item label={f('occupation')}>{dash(labels.label('occupation', m.occupation))}</Descriptions.Item>
       <Descriptions.Item label={f('workUnit')}>{dash([m.workUnit, m.jobPost].filter(Boolean).join(' '))}</Descriptions.Item>
       <Descriptions.Item label={f('phone')}>{dash(m.phone)}</Descriptions.Item>
@@ -119,12 +163,29 @@ export function MemberRecord({ m, canReveal }: { m: TMemberDetail; canReveal: bo
       <Descriptions.Item label={f('category')}>{labels.label('category', m.category)}</Descriptions.Item>
       <Descriptions.Item label={f('admittedOn')}>{dash(m.admittedOn)}</Descriptions.Item>
       <Descriptions.Item label={f('fullOn')}>{dash(m.fullOn)}</Descriptions.Item>
-      <Descriptions.Item label={f('partyYears')}>{m.partyYears === null ? '—' : t('members.years', { count: m.partyYears })}</Descriptions.Item>
+      <Descriptions.Item label={f('partyYears')}>
+        {m.partyYears === null ? '—' : t('members.years', { count: m.partyYears })}
+      </Descriptions.Item>
       <Descriptions.Item label={f('politicalBirthday')}>
-        {m.politicalBirthday ? <>{t('members.monthDay', { month: m.politicalBirthday.monthDay.slice(0, 2), day: m.politicalBirthday.monthDay.slice(3) })} <span className="muted">{t('members.nextBirthday', { date: m.politicalBirthday.next, years: dayjs(m.politicalBirthday.next).diff(m.politicalBirthday.date, 'year') })}</span></> : '—'}
+        {m.politicalBirthday ? (
+          <>
+            {t('members.monthDay', { month: m.politicalBirthday.monthDay.slice(0, 2), day: m.politicalBirthday.monthDay.slice(3) })}{' '}
+            <span className="muted">
+              {t('members.nextBirthday', {
+                date: m.politicalBirthday.next,
+                years: dayjs(m.politicalBirthday.next).diff(m.politicalBirthday.date, 'year'),
+              })}
+            </span>
+          </>
+        ) : (
+          '—'
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={f('org')}>{m.orgName}</Descriptions.Item>
-      <Descriptions.Item label={f('status')}>{labels.label('status', m.status)}{m.statusSince ? <span className="muted">（{m.statusSince}）</span> : null}</Descriptions.Item>
+      <Descriptions.Item label={f('status')}>
+        {labels.label('status', m.status)}
+        {m.statusSince ? <span className="muted">（{m.statusSince}）</span> : null}
+      </Descriptions.Item>
     </Descriptions>
   );
 }

@@ -19,7 +19,13 @@ export function MemberFilters({ value, onChange }: { value: TMemberFilterParams;
   return (
     <>
       <div className="filter-bar">
-        <OrgTreeSelect allowClear style={{ width: 320 }} placeholder={t('members.filters.org')} value={value.orgId} onChange={(orgId) => set({ orgId })} />
+        <OrgTreeSelect
+          allowClear
+          style={{ width: 320 }}
+          placeholder={t('members.filters.org')}
+          value={value.orgId}
+          onChange={(orgId) => set({ orgId })}
+        />
         <Input.Search
           allowClear
           style={{ width: 280 }}
@@ -31,21 +37,77 @@ export function MemberFilters({ value, onChange }: { value: TMemberFilterParams;
         />
       </div>
       <div className="filter-bar">
-        <Select allowClear size="small" style={{ width: 110 }} placeholder={t('members.filters.category')} value={value.category} onChange={(category) => set({ category })} options={labels.options('category')} />
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 110 }}
+          placeholder={t('members.filters.category')}
+          value={value.category}
+          onChange={(category) => set({ category })}
+          options={labels.options('category')}
+        />
         <Select
           size="small"
           style={{ width: 170 }}
           value={value.status ?? 'counted'}
           onChange={(status) => set({ status: status === 'counted' ? undefined : status })}
-          options={[{ value: 'counted', label: t('members.filters.counted') }, { value: 'on_books', label: t('members.filters.onBooks') }, { value: 'all', label: t('members.filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: labels.label('status', s) }))]}
+          options={[
+            { value: 'counted', label: t('members.filters.counted') },
+            { value: 'on_books', label: t('members.filters.onBooks') },
+            { value: 'all', label: t('members.filters.all') },
+            ...MEMBER_STATUSES.map((s) => ({ value: s, label: labels.label('status', s) })),
+          ]}
           popupMatchSelectWidth={false}
         />
-        <Select allowClear size="small" style={{ width: 80 }} placeholder={t('members.filters.gender')} value={value.gender} onChange={(gender) => set({ gender })} options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} />
-        <Select allowClear size="small" style={{ width: 120 }} placeholder={t('members.filters.education')} value={value.education} onChange={(education) => set({ education })} options={labels.options('education')} popupMatchSelectWidth={false} />
-        <Select allowClear size="small" style={{ width: 130 }} placeholder={t('members.filters.occupation')} value={value.occupation} onChange={(occupation) => set({ occupation })} options={labels.options('occupation')} popupMatchSelectWidth={false} />
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 80 }}
+          placeholder={t('members.filters.gender')}
+          value={value.gender}
+          onChange={(gender) => set({ gender })}
+          options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))}
+        />
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 120 }}
+          placeholder={t('members.filters.education')}
+          value={value.education}
+          onChange={(education) => set({ education })}
+          options={labels.options('education')}
+          popupMatchSelectWidth={false}
+        />
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 130 }}
+          placeholder={t('members.filters.occupation')}
+          value={value.occupation}
+          onChange={(occupation) => set({ occupation })}
+          options={labels.options('occupation')}
+          popupMatchSelectWidth={false}
+        />
         <Space.Compact size="small">
-          <InputNumber size="small" min={0} max={130} style={{ width: 110 }} prefix={t('members.filters.age')} placeholder={t('members.filters.ageMin')} value={value.ageMin} onChange={(v) => set({ ageMin: v ?? undefined })} />
-          <InputNumber size="small" min={0} max={130} style={{ width: 70 }} placeholder={t('members.filters.ageMax')} value={value.ageMax} onChange={(v) => set({ ageMax: v ?? undefined })} />
+          <InputNumber
+            size="small"
+            min={0}
+            max={130}
+            style={{ width: 110 }}
+            prefix={t('members.filters.age')}
+            placeholder={t('members.filters.ageMin')}
+            value={value.ageMin}
+            onChange={(v) => set({ ageMin: v ?? undefined })}
+          />
+          <InputNumber
+            size="small"
+            min={0}
+            max={130}
+            style={{ width: 70 }}
+            placeholder={t('members.filters.ageMax')}
+            value={value.ageMax}
+            onChange={(v) => set({ ageMax: v ?? undefined })}
+          />
         </Space.Compact>
         <Select
           allowClear
@@ -67,7 +129,15 @@ export function MemberFilters({ value, onChange }: { value: TMemberFilterParams;
           value={[fromDateString(value.joinedFrom) ?? null, fromDateString(value.joinedTo) ?? null]}
           onChange={(r) => set({ joinedFrom: toDateString(r?.[0]), joinedTo: toDateString(r?.[1]) })}
         />
-        <Button size="small" onClick={() => { setQ(''); onChange({ orgId: value.orgId }); }}>{t('members.filters.reset')}</Button>
+        <Button
+          size="small"
+          onClick={() => {
+            setQ('');
+            onChange({ orgId: value.orgId });
+          }}
+        >
+          {t('members.filters.reset')}
+        </Button>
       </div>
     </>
   );

@@ -15,9 +15,26 @@ import { OrgTreeSelect } from '../../components/org-tree-select';
 import { fromDateString, toDateString } from '../../lib/dates';
 import { useMemberLabels } from './member-labels';
 
-const TEXT_FIELDS = ['name', 'ethnicity', 'nativePlace', 'eduFulltime', 'degreeFulltime', 'eduInservice', 'degreeInservice', 'occupation', 'workUnit', 'jobPost', 'phone', 'address'] as const;
+const TEXT_FIELDS = [
+  'name',
+  'ethnicity',
+  'nativePlace',
+  'eduFulltime',
+  'degreeFulltime',
+  'eduInservice',
+  'degreeInservice',
+  'occupation',
+  'workUnit',
+  'jobPost',
+  'phone',
+  'address',
+] as const;
 type Values = Partial<Record<(typeof TEXT_FIELDS)[number], string | null>> & {
-  orgId?: Id; category?: 'full' | 'probationary'; idNumber?: string; admittedOn?: Dayjs; fullOn?: Dayjs | null;
+  orgId?: Id;
+  category?: 'full' | 'probationary';
+  idNumber?: string;
+  admittedOn?: Dayjs;
+  fullOn?: Dayjs | null;
 };
 
 export interface MemberFormModalProps {
@@ -29,7 +46,11 @@ export interface MemberFormModalProps {
 
 /** The organization field (a wrapper, so the browser tests can find the picker). */
 function OrgPicker(props: { value?: Id; onChange?: (id: Id | undefined) => void }) {
-  return <div data-testid="member-org"><OrgTreeSelect {...props} selectable={(o) => BRANCH_KINDS.includes(o.kind)} /></div>;
+  return (
+    <div data-testid="member-org">
+      <OrgTreeSelect {...props} selectable={(o) => BRANCH_KINDS.includes(o.kind)} />
+    </div>
+  );
 }
 
 export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: MemberFormModalProps) {
@@ -44,7 +65,11 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
   const today = dayjs().format('YYYY-MM-DD');
 
   const initial: Values = member
-    ? { ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, member[f]])), admittedOn: fromDateString(member.admittedOn), fullOn: fromDateString(member.fullOn) ?? null }
+    ? {
+        ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, member[f]])),
+        admittedOn: fromDateString(member.admittedOn),
+        fullOn: fromDateString(member.fullOn) ?? null,
+      }
     : { orgId: defaultOrgId, ethnicity: ETHNICITIES[0], category: 'full' };
 
   const submit = async (v: Values) => {
@@ -56,8 +81,13 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
       if (!member) {
         saved = await createMember({
           ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, clean(v[f])]).filter(([, x]) => x !== null)),
-          name: v.name!, ethnicity: v.ethnicity as never, orgId: v.orgId!, category: v.category!, idNumber: v.idNumber!.trim(),
-          admittedOn: toDateString(v.admittedOn)!, fullOn: v.category === 'full' ? toDateString(v.fullOn ?? undefined) : undefined,
+          name: v.name!,
+          ethnicity: v.ethnicity as never,
+          orgId: v.orgId!,
+          category: v.category!,
+          idNumber: v.idNumber!.trim(),
+          admittedOn: toDateString(v.admittedOn)!,
+          fullOn: v.category === 'full' ? toDateString(v.fullOn ?? undefined) : undefined,
         } as never);
       } else {
         // Only what changed, with the version the editor saw (a concurrent edit is refused).
@@ -81,33 +111,88 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
 
   const select = (kind: 'education' | 'degree' | 'occupation') => <Select allowClear options={labels.options(kind)} />;
   return (
-    <Modal open width={820} title={member ? t('members.form.editTitle', { name: member.name }) : t('members.form.createTitle')} okButtonProps={{ 'data-testid': 'member-form-ok' } as never} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      width={820}
+      title={member ? t('members.form.editTitle', { name: member.name }) : t('members.form.createTitle')}
+      okButtonProps={{ 'data-testid': 'member-form-ok' } as never}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {member && <Alert type="info" showIcon title={t('members.form.ownedElsewhere')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" size="small" initialValues={initial} onFinish={submit} data-testid="member-form">
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="name" label={t('members.fields.name')} rules={[{ max: 30 }, { required: true, whitespace: true, message: t('members.form.nameRequired') }]}><Input data-testid="member-name" /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item
+              name="name"
+              label={t('members.fields.name')}
+              rules={[{ max: 30 }, { required: true, whitespace: true, message: t('members.form.nameRequired') }]}
+            >
+              <Input data-testid="member-name" />
+            </Form.Item>
+          </Col>
           <Col span={10}>
             <Form.Item
               name="idNumber"
               label={t('members.fields.idNumber')}
-              extra={id?.ok ? t('members.form.derived', { birthDate: id.birthDate, gender: id.gender, age: ageOn(id.birthDate, today) }) : member ? member.idMasked : t('members.form.derivedNone')}
+              extra={
+                id?.ok
+                  ? t('members.form.derived', { birthDate: id.birthDate, gender: id.gender, age: ageOn(id.birthDate, today) })
+                  : member
+                    ? member.idMasked
+                    : t('members.form.derivedNone')
+              }
               rules={[
                 { required: !member, message: t('members.form.idRequired') },
-                { validator: (_r, v: string | undefined) => { const c = v ? checkIdNumber(v) : null; return !c || c.ok ? Promise.resolve() : Promise.reject(new Error(c.message)); } },
+                {
+                  validator: (_r, v: string | undefined) => {
+                    const c = v ? checkIdNumber(v) : null;
+                    return !c || c.ok ? Promise.resolve() : Promise.reject(new Error(c.message));
+                  },
+                },
               ]}
             >
-              <Input count={{ max: 18 }} className="mono" placeholder={member ? member.idMasked ?? '' : ''} data-testid="member-id-number" />
+              <Input
+                count={{ max: 18 }}
+                className="mono"
+                placeholder={member ? (member.idMasked ?? '') : ''}
+                data-testid="member-id-number"
+              />
             </Form.Item>
           </Col>
-          <Col span={6}><Form.Item name="ethnicity" label={t('members.fields.ethnicity')} rules={[{ required: true }]}><Select showSearch options={labels.options('ethnicity')} /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item name="ethnicity" label={t('members.fields.ethnicity')} rules={[{ required: true }]}>
+              <Select showSearch options={labels.options('ethnicity')} />
+            </Form.Item>
+          </Col>
         </Row>
         <Row gutter={12}>
-          <Col span={8}><Form.Item rules={[{ max: 60 }]} name="nativePlace" label={t('members.fields.nativePlace')}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item name="phone" label={t('members.fields.phone')} rules={[{ max: 20 }, { pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('members.form.phoneRule') }]}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item rules={[{ max: 200 }]} name="address" label={t('members.fields.address')}><Input /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item rules={[{ max: 60 }]} name="nativePlace" label={t('members.fields.nativePlace')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="phone"
+              label={t('members.fields.phone')}
+              rules={[{ max: 20 }, { pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('members.form.phoneRule') }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item rules={[{ max: 200 }]} name="address" label={t('members.fields.address')}>
+              <Input />
+            </Form.Item>
+          </Col>
         </Row>
-        <Divider titlePlacement="start" plain>{t('members.form.party')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('members.form.party')}
+        </Divider>
         <Row gutter={12}>
           {!member && (
             <Col span={10}>
@@ -119,29 +204,77 @@ export function MemberFormModal({ member, defaultOrgId, onCancel, onSaved }: Mem
           {!member && (
             <Col span={6}>
               <Form.Item name="category" label={t('members.fields.category')} rules={[{ required: true }]}>
-                <Radio.Group optionType="button" options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`common.categoryShort.${c}`) }))} />
+                <Radio.Group
+                  optionType="button"
+                  options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`common.categoryShort.${c}`) }))}
+                />
               </Form.Item>
             </Col>
           )}
-          <Col span={member ? 8 : 4}><Form.Item name="admittedOn" label={t('members.fields.admittedOn')} rules={[{ required: true, message: t('members.form.admittedRequired') }]}><DatePicker style={{ width: '100%' }} data-testid="member-admitted-on" /></Form.Item></Col>
           <Col span={member ? 8 : 4}>
-            <Form.Item name="fullOn" label={t('members.fields.fullOn')} tooltip={category === 'probationary' ? t('members.form.probationaryNoFull') : undefined} rules={[{ required: category === 'full' && !member, message: t('members.form.fullRequired') }]}>
+            <Form.Item
+              name="admittedOn"
+              label={t('members.fields.admittedOn')}
+              rules={[{ required: true, message: t('members.form.admittedRequired') }]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="member-admitted-on" />
+            </Form.Item>
+          </Col>
+          <Col span={member ? 8 : 4}>
+            <Form.Item
+              name="fullOn"
+              label={t('members.fields.fullOn')}
+              tooltip={category === 'probationary' ? t('members.form.probationaryNoFull') : undefined}
+              rules={[{ required: category === 'full' && !member, message: t('members.form.fullRequired') }]}
+            >
               <DatePicker style={{ width: '100%' }} disabled={category === 'probationary'} data-testid="member-full-on" />
             </Form.Item>
           </Col>
         </Row>
-        <Divider titlePlacement="start" plain>{t('members.form.education')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('members.form.education')}
+        </Divider>
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="eduFulltime" label={t('members.fields.eduFulltime')}>{select('education')}</Form.Item></Col>
-          <Col span={6}><Form.Item name="degreeFulltime" label={t('members.fields.degreeFulltime')}>{select('degree')}</Form.Item></Col>
-          <Col span={6}><Form.Item name="eduInservice" label={t('members.fields.eduInservice')}>{select('education')}</Form.Item></Col>
-          <Col span={6}><Form.Item name="degreeInservice" label={t('members.fields.degreeInservice')}>{select('degree')}</Form.Item></Col>
+          <Col span={6}>
+            <Form.Item name="eduFulltime" label={t('members.fields.eduFulltime')}>
+              {select('education')}
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="degreeFulltime" label={t('members.fields.degreeFulltime')}>
+              {select('degree')}
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="eduInservice" label={t('members.fields.eduInservice')}>
+              {select('education')}
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="degreeInservice" label={t('members.fields.degreeInservice')}>
+              {select('degree')}
+            </Form.Item>
+          </Col>
         </Row>
-        <Divider titlePlacement="start" plain>{t('members.form.work')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('members.form.work')}
+        </Divider>
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="occupation" label={t('members.fields.occupation')}>{select('occupation')}</Form.Item></Col>
-          <Col span={10}><Form.Item rules={[{ max: 100 }]} name="workUnit" label={t('members.fields.workUnit')}><Input /></Form.Item></Col>
-          <Col span={6}><Form.Item rules={[{ max: 60 }]} name="jobPost" label={t('members.fields.jobPost')}><Input /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name="occupation" label={t('members.fields.occupation')}>
+              {select('occupation')}
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item rules={[{ max: 100 }]} name="workUnit" label={t('members.fields.workUnit')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item rules={[{ max: 60 }]} name="jobPost" label={t('members.fields.jobPost')}>
+              <Input />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
     </Modal>

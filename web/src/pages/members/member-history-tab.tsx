@@ -11,8 +11,14 @@ import { useMemberLabels, type LabelKind } from './member-labels';
 
 // History snapshots hold codes: show them by their labels.
 const CODED: Record<string, LabelKind> = {
-  category: 'category', status: 'status', ethnicity: 'ethnicity', occupation: 'occupation',
-  eduFulltime: 'education', eduInservice: 'education', degreeFulltime: 'degree', degreeInservice: 'degree',
+  category: 'category',
+  status: 'status',
+  ethnicity: 'ethnicity',
+  occupation: 'occupation',
+  eduFulltime: 'education',
+  eduInservice: 'education',
+  degreeFulltime: 'degree',
+  degreeInservice: 'degree',
 };
 const HIDDEN = new Set(['nameInitials', 'sortKey', 'orgPath', 'idCipher', 'idHash', 'eduHighest']);
 
@@ -41,18 +47,29 @@ export function MemberHistoryTab({ memberId, revision }: { memberId: Id; revisio
       columns={[
         { title: t('members.history.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
         { title: t('members.history.action'), dataIndex: 'action', width: 110, render: (a: string) => <Tag>{actionLabels[a] ?? a}</Tag> },
-        { title: t('members.history.actor'), dataIndex: 'actorName', width: 140, render: (v: string | null) => v ?? t('members.history.system') },
+        {
+          title: t('members.history.actor'),
+          dataIndex: 'actorName',
+          width: 140,
+          render: (v: string | null) => v ?? t('members.history.system'),
+        },
         {
           title: t('members.history.changes'),
           key: 'changes',
           render: (_v, h) =>
-            diffFields(h.before, h.after).filter((c) => !HIDDEN.has(c.field)).map((c) => (
-              <div key={c.field} className="diff-line">
-                <strong>{fieldLabels[c.field] ?? c.field}</strong>：
-                {h.before != null && <><span className="before">{show(c.field, c.before)}</span> → </>}
-                <span className="after">{show(c.field, c.after)}</span>
-              </div>
-            )),
+            diffFields(h.before, h.after)
+              .filter((c) => !HIDDEN.has(c.field))
+              .map((c) => (
+                <div key={c.field} className="diff-line">
+                  <strong>{fieldLabels[c.field] ?? c.field}</strong>：
+                  {h.before != null && (
+                    <>
+                      <span className="before">{show(c.field, c.before)}</span> →{' '}
+                    </>
+                  )}
+                  <span className="after">{show(c.field, c.after)}</span>
+                </div>
+              )),
         },
       ]}
     />

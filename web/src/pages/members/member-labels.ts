@@ -1,9 +1,7 @@
 // Labels of the member record's codes in the current language (value lists live in domain/).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CATEGORY_LABELS, DEGREE_LABELS, EDUCATION_LABELS, ETHNICITY_LABELS, OCCUPATION_LABELS,
-} from '../../../../domain/member-fields';
+import { CATEGORY_LABELS, DEGREE_LABELS, EDUCATION_LABELS, ETHNICITY_LABELS, OCCUPATION_LABELS } from '../../../../domain/member-fields';
 import { MEMBER_STATUS_LABELS } from '../../../../domain/member-status';
 import { JOINING_PERIODS } from '../../../../domain/rules/members';
 

@@ -36,7 +36,14 @@ export function MemberListPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterOf(params), [params]);
   const setFilter = (f: TMemberFilterParams) =>
-    setParams(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])), { replace: true });
+    setParams(
+      Object.fromEntries(
+        Object.entries(f)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      ),
+      { replace: true },
+    );
   const [dialog, setDialog] = useState<'create' | 'import' | 'export' | null>(null);
   const list = useKeyset((f: TMemberFilterParams, cursor) => listMembers(f, cursor, PAGE_SIZE), filter);
   const count = useRequest(() => countMembers(filter), [JSON.stringify(filter)]);
@@ -45,17 +52,37 @@ export function MemberListPage() {
     <div className="page-card">
       <div className="org-head">
         <Space align="baseline">
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('members.title')}
+          </Typography.Title>
           {count.data && (
-            <Tooltip title={t('members.totalStatuses', { statuses: count.data.statuses?.map((s) => labels.label('status', s)).join('、') ?? t('members.filters.all') })}>
-              <span className="muted" data-testid="member-total">{t('members.total', { count: count.data.total })}</span>
+            <Tooltip
+              title={t('members.totalStatuses', {
+                statuses: count.data.statuses?.map((s) => labels.label('status', s)).join('、') ?? t('members.filters.all'),
+              })}
+            >
+              <span className="muted" data-testid="member-total">
+                {t('members.total', { count: count.data.total })}
+              </span>
             </Tooltip>
           )}
         </Space>
         <Space>
-          {can(me.roles, 'member.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="member-create">{t('members.create')}</Button>}
-          {can(me.roles, 'member.import') && <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="member-import">{t('members.import')}</Button>}
-          {can(me.roles, 'member.export') && <Button icon={<DownloadOutlined />} onClick={() => setDialog('export')} data-testid="member-export">{t('members.export')}</Button>}
+          {can(me.roles, 'member.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="member-create">
+              {t('members.create')}
+            </Button>
+          )}
+          {can(me.roles, 'member.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="member-import">
+              {t('members.import')}
+            </Button>
+          )}
+          {can(me.roles, 'member.export') && (
+            <Button icon={<DownloadOutlined />} onClick={() => setDialog('export')} data-testid="member-export">
+              {t('members.export')}
+            </Button>
+          )}
         </Space>
       </div>
       <MemberFilters value={filter} onChange={setFilter} />
@@ -70,21 +97,54 @@ export function MemberListPage() {
         scroll={{ x: 1100 }}
         onRow={(m) => ({ onDoubleClick: () => navigate(`/members/${m.id}`) })}
         columns={[
-          { title: t('members.fields.name'), dataIndex: 'name', width: 100, fixed: 'left', render: (v: string, m) => <Link to={`/members/${m.id}`}>{v}</Link> },
-          { title: t('members.fields.gender'), dataIndex: 'gender', width: 50 },
-          { title: t('members.fields.birthAge'), key: 'birth', width: 130, render: (_v, m) => (m.birthDate ? `${m.birthDate}（${m.age}）` : '—') },
-          { title: t('members.fields.ethnicity'), dataIndex: 'ethnicity', width: 80, render: (v: string) => labels.label('ethnicity', v) },
-          { title: t('members.fields.education'), dataIndex: 'education', width: 90, render: (v: string | null) => labels.label('education', v) || '—' },
           {
-            title: t('members.fields.category'), dataIndex: 'category', width: 90,
+            title: t('members.fields.name'),
+            dataIndex: 'name',
+            width: 100,
+            fixed: 'left',
+            render: (v: string, m) => <Link to={`/members/${m.id}`}>{v}</Link>,
+          },
+          { title: t('members.fields.gender'), dataIndex: 'gender', width: 50 },
+          {
+            title: t('members.fields.birthAge'),
+            key: 'birth',
+            width: 130,
+            render: (_v, m) => (m.birthDate ? `${m.birthDate}（${m.age}）` : '—'),
+          },
+          { title: t('members.fields.ethnicity'), dataIndex: 'ethnicity', width: 80, render: (v: string) => labels.label('ethnicity', v) },
+          {
+            title: t('members.fields.education'),
+            dataIndex: 'education',
+            width: 90,
+            render: (v: string | null) => labels.label('education', v) || '—',
+          },
+          {
+            title: t('members.fields.category'),
+            dataIndex: 'category',
+            width: 90,
             render: (v: string) => <Tag color={v === 'probationary' ? 'orange' : 'red'}>{labels.label('category', v)}</Tag>,
           },
-          { title: t('members.fields.partyYears'), dataIndex: 'partyYears', width: 70, align: 'right', render: (v: number | null) => (v === null ? '—' : v) },
-          { title: t('members.fields.org'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('members.fields.idMasked'), dataIndex: 'idMasked', width: 170, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
           {
-            title: t('members.fields.status'), dataIndex: 'status', width: 90,
-            render: (v: string) => <Tag color={v === 'normal' ? 'green' : v === 'flowing' ? 'blue' : 'default'}>{labels.label('status', v)}</Tag>,
+            title: t('members.fields.partyYears'),
+            dataIndex: 'partyYears',
+            width: 70,
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : v),
+          },
+          { title: t('members.fields.org'), dataIndex: 'orgName', ellipsis: true },
+          {
+            title: t('members.fields.idMasked'),
+            dataIndex: 'idMasked',
+            width: 170,
+            render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+          },
+          {
+            title: t('members.fields.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: string) => (
+              <Tag color={v === 'normal' ? 'green' : v === 'flowing' ? 'blue' : 'default'}>{labels.label('status', v)}</Tag>
+            ),
           },
         ]}
       />
@@ -101,7 +161,17 @@ export function MemberListPage() {
           }}
         />
       )}
-      {dialog === 'import' && <ImportModal onClose={(imported) => { setDialog(null); if (imported) { list.reload(); count.reload(); } }} />}
+      {dialog === 'import' && (
+        <ImportModal
+          onClose={(imported) => {
+            setDialog(null);
+            if (imported) {
+              list.reload();
+              count.reload();
+            }
+          }}
+        />
+      )}
       {dialog === 'export' && <ExportModal filter={filter} total={count.data?.total} onClose={() => setDialog(null)} />}
     </div>
   );

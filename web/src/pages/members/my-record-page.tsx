@@ -16,7 +16,9 @@ export default function MyRecordPage() {
   return (
     <div className="page-card">
       <Space size={8} align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="my-record-name">{m.name}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="my-record-name">
+          {m.name}
+        </Typography.Title>
         <MemberTags m={m} />
       </Space>
       <MemberRecord m={m} canReveal={false} />

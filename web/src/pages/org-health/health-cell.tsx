@@ -12,23 +12,38 @@ export const LEVEL_RANK: Record<HealthLevel, number> = { ok: 0, attention: 1, wa
 
 export function LevelTag({ level }: { level: HealthLevel }) {
   const { lang } = useLabels();
-  return <Tag color={LEVEL_COLORS[level]} className="health-tag">{HEALTH_LEVEL_LABELS[level][lang]}</Tag>;
+  return (
+    <Tag color={LEVEL_COLORS[level]} className="health-tag">
+      {HEALTH_LEVEL_LABELS[level][lang]}
+    </Tag>
+  );
 }
 
 export function HealthCell({ cell }: { cell: THealthCell | null }) {
   const { t } = useTranslation();
-  if (!cell) return <span className="muted" title={t('orgHealth.notApplicable')}>—</span>;
+  if (!cell)
+    return (
+      <span className="muted" title={t('orgHealth.notApplicable')}>
+        —
+      </span>
+    );
   return (
     <div className="health-cell" data-level={cell.level}>
       <LevelTag level={cell.level} />
       {cell.reasons.length > 0 ? (
         <ul className="health-reasons">
           {cell.reasons.map((r) => (
-            <li key={r.text}><Link to={r.link} data-testid="health-reason">{r.text}</Link></li>
+            <li key={r.text}>
+              <Link to={r.link} data-testid="health-reason">
+                {r.text}
+              </Link>
+            </li>
           ))}
         </ul>
       ) : (
-        <Typography.Text type="secondary" className="health-summary">{cell.summary}</Typography.Text>
+        <Typography.Text type="secondary" className="health-summary">
+          {cell.summary}
+        </Typography.Text>
       )}
     </div>
   );

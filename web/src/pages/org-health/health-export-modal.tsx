@@ -18,7 +18,12 @@ export function HealthExportModal({ orgId, order, onClose }: { orgId: Id; order:
       onClose={onClose}
     >
       <Form.Item name="order" label={t('orgHealth.order')}>
-        <Radio.Group options={[{ value: 'tree', label: t('orgHealth.orderTree') }, { value: 'attention', label: t('orgHealth.orderAttention') }]} />
+        <Radio.Group
+          options={[
+            { value: 'tree', label: t('orgHealth.orderTree') },
+            { value: 'attention', label: t('orgHealth.orderAttention') },
+          ]}
+        />
       </Form.Item>
     </ExportPurposeModal>
   );

@@ -40,32 +40,50 @@ export default function OrgHealthPage() {
   return (
     <div className="page-card health-page" data-testid="health-page">
       <div className="health-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('orgHealth.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('orgHealth.title')}
+        </Typography.Title>
         <Space wrap>
           <span>{t('orgHealth.org')}</span>
-          <OrgTreeSelect style={{ width: 340 }} value={orgId} valueLabel={d?.org.name ?? (orgId === me.orgId ? me.orgName : undefined)} placeholder={t('orgHealth.pickOrg')}
-            onChange={(id) => id && go(id)} />
-          <Link to={`/dashboard${orgId === me.orgId ? '' : `?orgId=${orgId}`}`}><Button icon={<DashboardOutlined />}>{t('orgHealth.dashboard')}</Button></Link>
+          <OrgTreeSelect
+            style={{ width: 340 }}
+            value={orgId}
+            valueLabel={d?.org.name ?? (orgId === me.orgId ? me.orgName : undefined)}
+            placeholder={t('orgHealth.pickOrg')}
+            onChange={(id) => id && go(id)}
+          />
+          <Link to={`/dashboard${orgId === me.orgId ? '' : `?orgId=${orgId}`}`}>
+            <Button icon={<DashboardOutlined />}>{t('orgHealth.dashboard')}</Button>
+          </Link>
           {can(me.roles, 'stats.export') && (
-            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} disabled={!d} data-testid="health-export">{t('orgHealth.export')}</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} disabled={!d} data-testid="health-export">
+              {t('orgHealth.export')}
+            </Button>
           )}
         </Space>
       </div>
-      <Typography.Paragraph type="secondary" className="health-intro">{t('orgHealth.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="health-intro">
+        {t('orgHealth.intro')}
+      </Typography.Paragraph>
       {d && (
-        <Breadcrumb className="health-crumbs" data-testid="health-crumbs"
-          items={d.path.map((c, i) => ({ key: c.id, title: i === d.path.length - 1 ? c.name : <a onClick={() => go(c.id)}>{c.name}</a> }))} />
+        <Breadcrumb
+          className="health-crumbs"
+          data-testid="health-crumbs"
+          items={d.path.map((c, i) => ({ key: c.id, title: i === d.path.length - 1 ? c.name : <a onClick={() => go(c.id)}>{c.name}</a> }))}
+        />
       )}
       <div className="filter-bar">
         <Space wrap>
           <Switch checked={sorted} onChange={setSorted} data-testid="health-sort" /> <span>{t('orgHealth.attentionFirst')}</span>
-          <Switch checked={onlyFlagged} onChange={setOnlyFlagged} data-testid="health-only-flagged" /> <span>{t('orgHealth.onlyFlagged')}</span>
+          <Switch checked={onlyFlagged} onChange={setOnlyFlagged} data-testid="health-only-flagged" />{' '}
+          <span>{t('orgHealth.onlyFlagged')}</span>
         </Space>
         <span style={{ flex: 1 }} />
         {d && (
           <span className="muted">
             {t('orgHealth.asOf', { date: d.today, quarter: d.quarter, from: d.duesMonths.from, to: d.duesMonths.to })}
-            {' · '}{t('orgHealth.counts', { warning: flagged, attention, rows: d.rows.length })}
+            {' · '}
+            {t('orgHealth.counts', { warning: flagged, attention, rows: d.rows.length })}
           </span>
         )}
       </div>

@@ -22,8 +22,13 @@ export function StateTag({ state }: { state: 'held' | 'missing' | 'due' }) {
 export function RateBar({ part, whole }: { part: number; whole: number }) {
   const percent = whole ? Math.round((1000 * part) / whole) / 10 : 0;
   return (
-    <Progress percent={percent} size="small" status={percent >= 90 ? 'success' : percent >= 70 ? 'normal' : 'exception'}
-      format={() => (whole ? `${percent}%` : '—')} style={{ margin: 0, minWidth: 120 }} />
+    <Progress
+      percent={percent}
+      size="small"
+      status={percent >= 90 ? 'success' : percent >= 70 ? 'normal' : 'exception'}
+      format={() => (whole ? `${percent}%` : '—')}
+      style={{ margin: 0, minWidth: 120 }}
+    />
   );
 }
 
@@ -38,6 +43,6 @@ export const keyOf = (kind: PeriodKind, d: Dayjs) => periodKeyOf(kind, d.format(
 export function switchPeriod(from: { period: PeriodKind; key: string }, to: PeriodKind): string {
   const p = parsePeriod(from.period, from.key);
   const today = dayjs().format('YYYY-MM-DD');
-  const anchor = p && today >= p.from && today <= p.to ? today : p?.from ?? today;
+  const anchor = p && today >= p.from && today <= p.to ? today : (p?.from ?? today);
   return periodKeyOf(to, anchor);
 }

@@ -23,7 +23,11 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
 
   const byKind = (m: TComplianceRow['missingByKind']) => (
     <Space size={[4, 4]} wrap>
-      {MEETING_KINDS.filter((k) => m[k]).map((k: MeetingKind) => <Tag key={k} color="red">{kindLabel(k)} {m[k]}</Tag>)}
+      {MEETING_KINDS.filter((k) => m[k]).map((k: MeetingKind) => (
+        <Tag key={k} color="red">
+          {kindLabel(k)} {m[k]}
+        </Tag>
+      ))}
     </Space>
   );
 
@@ -39,13 +43,21 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
       )}
       {total && (
         <Space size={40} wrap style={{ marginBottom: 12 }} data-testid="compliance-summary">
-          <Tooltip title={t('orgLife.summary.unitsHint')}><Statistic title={t('orgLife.summary.units')} value={total.units} /></Tooltip>
+          <Tooltip title={t('orgLife.summary.unitsHint')}>
+            <Statistic title={t('orgLife.summary.units')} value={total.units} />
+          </Tooltip>
           <Statistic title={t('orgLife.summary.compliant')} value={total.compliantUnits} />
           <div style={{ width: 200 }}>
-            <div className="muted" style={{ marginBottom: 8 }}>{t('orgLife.summary.rate')}</div>
+            <div className="muted" style={{ marginBottom: 8 }}>
+              {t('orgLife.summary.rate')}
+            </div>
             <RateBar part={total.compliantUnits} whole={total.units} />
           </div>
-          <Statistic title={t('orgLife.summary.missing')} value={total.missing} styles={{ content: { color: total.missing ? '#cf1322' : undefined } }} />
+          <Statistic
+            title={t('orgLife.summary.missing')}
+            value={total.missing}
+            styles={{ content: { color: total.missing ? '#cf1322' : undefined } }}
+          />
           <Statistic title={t('orgLife.summary.due')} value={total.due} />
         </Space>
       )}
@@ -59,23 +71,46 @@ export function MonitorView({ orgId, period, onOpen }: { orgId: Id; period: Peri
           pagination={false}
           scroll={{ x: 1150 }}
           locale={{ emptyText: t('orgLife.noUnits') }}
-          onRow={(r) => ({
-            'data-testid': `compliance-row-${r.orgId}`,
-            style: { cursor: r.orgId === orgId ? 'default' : 'pointer' },
-            onClick: () => r.orgId !== orgId && onOpen(r.orgId),
-          }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': `compliance-row-${r.orgId}`,
+              style: { cursor: r.orgId === orgId ? 'default' : 'pointer' },
+              onClick: () => r.orgId !== orgId && onOpen(r.orgId),
+            }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
-              title: t('orgLife.col.org'), dataIndex: 'orgName', width: 300, ellipsis: { showTitle: true },
-              render: (v: string, r) => (r.orgId === orgId ? <span>{v} <Tag>{t('orgLife.self')}</Tag></span> : <a>{v}</a>),
+              title: t('orgLife.col.org'),
+              dataIndex: 'orgName',
+              width: 300,
+              ellipsis: { showTitle: true },
+              render: (v: string, r) =>
+                r.orgId === orgId ? (
+                  <span>
+                    {v} <Tag>{t('orgLife.self')}</Tag>
+                  </span>
+                ) : (
+                  <a>{v}</a>
+                ),
             },
             { title: t('orgLife.col.kind'), dataIndex: 'orgKind', width: 100, render: (k: string) => labels.kind(k) },
             { title: t('orgLife.col.units'), dataIndex: 'units', width: 70, align: 'right' },
             { title: t('orgLife.col.compliant'), dataIndex: 'compliantUnits', width: 80, align: 'right' },
-            { title: t('orgLife.col.rate'), key: 'rate', width: 160, render: (_v, r) => <RateBar part={r.compliantUnits} whole={r.units} />,
-              sorter: (a, b) => a.compliantUnits / (a.units || 1) - b.compliantUnits / (b.units || 1) },
-            { title: t('orgLife.col.missing'), dataIndex: 'missing', width: 70, align: 'right', sorter: (a, b) => a.missing - b.missing,
-              render: (v: number) => (v ? <span style={{ color: '#cf1322' }}>{v}</span> : 0) },
+            {
+              title: t('orgLife.col.rate'),
+              key: 'rate',
+              width: 160,
+              render: (_v, r) => <RateBar part={r.compliantUnits} whole={r.units} />,
+              sorter: (a, b) => a.compliantUnits / (a.units || 1) - b.compliantUnits / (b.units || 1),
+            },
+            {
+              title: t('orgLife.col.missing'),
+              dataIndex: 'missing',
+              width: 70,
+              align: 'right',
+              sorter: (a, b) => a.missing - b.missing,
+              render: (v: number) => (v ? <span style={{ color: '#cf1322' }}>{v}</span> : 0),
+            },
             { title: t('orgLife.col.due'), dataIndex: 'due', width: 70, align: 'right' },
             { title: t('orgLife.col.byKind'), dataIndex: 'missingByKind', render: byKind },
           ]}

@@ -40,7 +40,10 @@ export default function OrgLifePage() {
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'monitor';
   const rulesVisible = can(me.roles, 'life.config');
   // The picker shows the name of an organization opened from the address before its tree node is loaded.
-  const org = useRequest((signal) => (orgId === me.orgId ? Promise.resolve({ id: me.orgId, name: me.orgName }) : getOrg(orgId, signal)), [orgId]);
+  const org = useRequest(
+    (signal) => (orgId === me.orgId ? Promise.resolve({ id: me.orgId, name: me.orgName }) : getOrg(orgId, signal)),
+    [orgId],
+  );
 
   /** Writes the state to the address; opening another organization is a new history entry (back goes up). */
   const go = (next: { orgId?: Id; period?: PeriodValue; tab?: string }, push = false) => {
@@ -52,15 +55,26 @@ export default function OrgLifePage() {
   return (
     <div className="page-card">
       <div className="org-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('orgLife.title')}</Typography.Title>
-        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="compliance-export">{t('orgLife.export')}</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('orgLife.title')}
+        </Typography.Title>
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="compliance-export">
+          {t('orgLife.export')}
+        </Button>
       </div>
-      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('orgLife.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+        {t('orgLife.hint')}
+      </Typography.Paragraph>
       <div className="filter-bar">
         <Space wrap>
           <span>{t('orgLife.org')}</span>
-          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={org.data?.id === orgId ? org.data.name : undefined} placeholder={t('orgLife.pickOrg')}
-            onChange={(id) => id && open(id)} />
+          <OrgTreeSelect
+            style={{ width: 360 }}
+            value={orgId}
+            valueLabel={org.data?.id === orgId ? org.data.name : undefined}
+            placeholder={t('orgLife.pickOrg')}
+            onChange={(id) => id && open(id)}
+          />
           <span>{t('orgLife.period.label')}</span>
           <PeriodPicker value={period} onChange={(v) => go({ period: v })} />
         </Space>
@@ -71,7 +85,11 @@ export default function OrgLifePage() {
         destroyOnHidden
         items={[
           { key: 'monitor', label: t('orgLife.tabs.monitor'), children: <MonitorView orgId={orgId} period={period} onOpen={open} /> },
-          { key: 'missing', label: t('orgLife.tabs.missing'), children: <MissingTab key={`${orgId}-${period.period}-${period.key}`} orgId={orgId} period={period} onOpen={open} /> },
+          {
+            key: 'missing',
+            label: t('orgLife.tabs.missing'),
+            children: <MissingTab key={`${orgId}-${period.period}-${period.key}`} orgId={orgId} period={period} onOpen={open} />,
+          },
           ...(rulesVisible ? [{ key: 'rules', label: t('orgLife.tabs.rules'), children: <RulesTab /> }] : []),
         ]}
       />

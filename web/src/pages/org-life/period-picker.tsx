@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { PERIOD_KINDS, type PeriodKind } from '../../../../domain/rules/org-life';
 import { keyOf, periodStart, switchPeriod } from './compliance-format';
 
-export interface PeriodValue { period: PeriodKind; key: string }
+export interface PeriodValue {
+  period: PeriodKind;
+  key: string;
+}
 
 export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (v: PeriodValue) => void }) {
   const { t } = useTranslation();

@@ -42,9 +42,18 @@ export function RulesTab() {
   return (
     <>
       <Alert type="info" showIcon title={t('orgLife.rules.intro')} style={{ marginBottom: 12 }} />
-      {(req.error !== undefined || error) && <Alert type="error" showIcon title={error ?? errorText(req.error)} style={{ marginBottom: 8 }} />}
+      {(req.error !== undefined || error) && (
+        <Alert type="error" showIcon title={error ?? errorText(req.error)} style={{ marginBottom: 8 }} />
+      )}
       {editable && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }} data-testid="rule-version-add" disabled={!data}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          style={{ marginBottom: 12 }}
+          data-testid="rule-version-add"
+          disabled={!data}
+        >
           {t('orgLife.rules.add')}
         </Button>
       )}
@@ -54,20 +63,31 @@ export function RulesTab() {
             key={v.version}
             size="small"
             data-testid={`rule-version-${v.version}`}
-            title={(
+            title={
               <Space wrap>
                 <span>{v.title}</span>
-                <span className="muted">{t('orgLife.rules.effectiveFrom')} {v.effectiveFrom}</span>
+                <span className="muted">
+                  {t('orgLife.rules.effectiveFrom')} {v.effectiveFrom}
+                </span>
                 {v.builtIn && <Tag>{t('orgLife.rules.builtIn')}</Tag>}
                 {v.version === data!.inForce && <Tag color="green">{t('orgLife.rules.inForce')}</Tag>}
                 {v.effectiveFrom > data!.today && <Tag color="blue">{t('orgLife.rules.future')}</Tag>}
               </Space>
-            )}
-            extra={editable && !v.builtIn && v.effectiveFrom > data!.today && (
-              <Popconfirm title={t('orgLife.rules.removeConfirm', { title: v.title })} onConfirm={() => save(city.filter((c) => c.version !== v.version).map(inputOf))}>
-                <Button size="small" danger>{t('orgLife.rules.remove')}</Button>
-              </Popconfirm>
-            )}
+            }
+            extra={
+              editable &&
+              !v.builtIn &&
+              v.effectiveFrom > data!.today && (
+                <Popconfirm
+                  title={t('orgLife.rules.removeConfirm', { title: v.title })}
+                  onConfirm={() => save(city.filter((c) => c.version !== v.version).map(inputOf))}
+                >
+                  <Button size="small" danger>
+                    {t('orgLife.rules.remove')}
+                  </Button>
+                </Popconfirm>
+              )
+            }
           >
             <Table<OrgLifeRule>
               size="small"
@@ -76,8 +96,18 @@ export function RulesTab() {
               dataSource={v.rules as OrgLifeRule[]}
               columns={[
                 { title: t('orgLife.rules.kind'), dataIndex: 'kind', width: 160, render: (k: string) => kindLabel(k) },
-                { title: t('orgLife.rules.frequency'), dataIndex: 'frequency', width: 90, render: (f: PeriodKind) => t(`orgLife.rules.freq.${f}`) },
-                { title: t('orgLife.rules.target'), key: 'target', width: 170, render: (_x, r) => t(`orgLife.rules.targets.${KIND_TARGET[r.kind]}`) },
+                {
+                  title: t('orgLife.rules.frequency'),
+                  dataIndex: 'frequency',
+                  width: 90,
+                  render: (f: PeriodKind) => t(`orgLife.rules.freq.${f}`),
+                },
+                {
+                  title: t('orgLife.rules.target'),
+                  key: 'target',
+                  width: 170,
+                  render: (_x, r) => t(`orgLife.rules.targets.${KIND_TARGET[r.kind]}`),
+                },
                 { title: t('orgLife.rules.article'), dataIndex: 'article' },
               ]}
             />
@@ -89,7 +119,7 @@ export function RulesTab() {
         <RuleVersionModal
           base={data.versions.find((v) => v.version === data.inForce) ?? data.versions[0]}
           today={data.today}
-          onSubmit={async (nv) => (await save([...city.map(inputOf), nv]))}
+          onSubmit={async (nv) => await save([...city.map(inputOf), nv])}
           onClose={() => setAdding(false)}
         />
       )}

@@ -25,9 +25,13 @@ export function UnitChecks({ orgId, period }: { orgId: Id; period: PeriodValue }
   return (
     <div data-testid="unit-checks">
       <Space style={{ margin: '16px 0 8px' }} wrap>
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('orgLife.unit.title')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('orgLife.unit.title')}
+        </Typography.Title>
         {unit.data && unit.data.orgKind !== 'party_group' && (
-          <Tag color={unit.data.hasCommittee ? 'blue' : 'default'}>{t(unit.data.hasCommittee ? 'orgLife.unit.committee' : 'orgLife.unit.noCommittee')}</Tag>
+          <Tag color={unit.data.hasCommittee ? 'blue' : 'default'}>
+            {t(unit.data.hasCommittee ? 'orgLife.unit.committee' : 'orgLife.unit.noCommittee')}
+          </Tag>
         )}
       </Space>
       {unit.error !== undefined && <Alert type="error" showIcon title={errorText(unit.error)} style={{ marginBottom: 8 }} />}
@@ -42,10 +46,21 @@ export function UnitChecks({ orgId, period }: { orgId: Id; period: PeriodValue }
         columns={[
           { title: t('orgLife.unit.kind'), dataIndex: 'kind', width: 150, render: (k: string) => kindLabel(k) },
           { title: t('orgLife.unit.period'), dataIndex: 'periodKey', width: 100 },
-          { title: t('orgLife.unit.window'), key: 'window', width: 200, render: (_v, c) => <span className="mono">{c.from} ~ {c.to}</span> },
+          {
+            title: t('orgLife.unit.window'),
+            key: 'window',
+            width: 200,
+            render: (_v, c) => (
+              <span className="mono">
+                {c.from} ~ {c.to}
+              </span>
+            ),
+          },
           { title: t('orgLife.unit.state'), dataIndex: 'state', width: 90, render: (s: TCheck['state']) => <StateTag state={s} /> },
           {
-            title: t('orgLife.unit.count'), key: 'count', width: 120,
+            title: t('orgLife.unit.count'),
+            key: 'count',
+            width: 120,
             render: (_v, c) => (
               <Space size={4}>
                 {c.heldCount}
@@ -55,13 +70,25 @@ export function UnitChecks({ orgId, period }: { orgId: Id; period: PeriodValue }
           },
           { title: t('orgLife.unit.article'), dataIndex: 'article', ellipsis: { showTitle: true } },
           {
-            title: t('orgLife.unit.action'), key: 'action', width: 110,
-            render: (_v, c) => (c.state === 'held'
-              ? <Link to={`/meetings?orgId=${orgId}`}>{t('orgLife.unit.view')}</Link>
-              : writable && (
-                <Button size="small" type={c.state === 'missing' ? 'primary' : 'default'} icon={<EditOutlined />} data-testid={`record-${c.kind}-${c.periodKey}`}
-                  onClick={() => navigate(`/meetings?record=${c.kind}&orgId=${orgId}`)}>{t('orgLife.unit.record')}</Button>
-              )),
+            title: t('orgLife.unit.action'),
+            key: 'action',
+            width: 110,
+            render: (_v, c) =>
+              c.state === 'held' ? (
+                <Link to={`/meetings?orgId=${orgId}`}>{t('orgLife.unit.view')}</Link>
+              ) : (
+                writable && (
+                  <Button
+                    size="small"
+                    type={c.state === 'missing' ? 'primary' : 'default'}
+                    icon={<EditOutlined />}
+                    data-testid={`record-${c.kind}-${c.periodKey}`}
+                    onClick={() => navigate(`/meetings?record=${c.kind}&orgId=${orgId}`)}
+                  >
+                    {t('orgLife.unit.record')}
+                  </Button>
+                )
+              ),
           },
         ]}
       />

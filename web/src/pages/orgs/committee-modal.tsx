@@ -62,7 +62,15 @@ export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) 
   };
 
   return (
-    <Modal open title={t('orgs.committee.editTitle', { name: org.name })} width={760} confirmLoading={saving} onOk={() => form.submit()} onCancel={onCancel} okText={t('common.save')}>
+    <Modal
+      open
+      title={t('orgs.committee.editTitle', { name: org.name })}
+      width={760}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      okText={t('common.save')}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} initialValues={{ members: initial }} onFinish={submit}>
         <Form.List name="members">
@@ -71,9 +79,19 @@ export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) 
               {fields.map(({ key, name }) => (
                 <Space key={key} align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
                   <Form.Item name={[name, 'post']} rules={[{ required: true, message: t('orgs.committee.postRequired') }]}>
-                    <Select style={{ width: 110 }} placeholder={t('orgs.committee.post')} options={COMMITTEE_POSTS.map((p) => ({ value: p, label: labels.post(p) }))} />
+                    <Select
+                      style={{ width: 110 }}
+                      placeholder={t('orgs.committee.post')}
+                      options={COMMITTEE_POSTS.map((p) => ({ value: p, label: labels.post(p) }))}
+                    />
                   </Form.Item>
-                  <Form.Item name={[name, 'personName']} rules={[{ required: true, whitespace: true, message: t('orgs.committee.nameRequired') }, { min: 2, max: 40, message: t('orgs.committee.nameLength') }]}>
+                  <Form.Item
+                    name={[name, 'personName']}
+                    rules={[
+                      { required: true, whitespace: true, message: t('orgs.committee.nameRequired') },
+                      { min: 2, max: 40, message: t('orgs.committee.nameLength') },
+                    ]}
+                  >
                     <Input style={{ width: 150 }} placeholder={t('orgs.committee.personName')} />
                   </Form.Item>
                   <Form.Item name={[name, 'termStart']}>
@@ -82,19 +100,27 @@ export function CommitteeModal({ org, onCancel, onSaved }: CommitteeModalProps) 
                   <Form.Item
                     name={[name, 'termEnd']}
                     dependencies={[['members', name, 'termStart']]}
-                    rules={[({ getFieldValue }) => ({
-                      validator: async (_r, end?: Dayjs | null) => {
-                        const start = getFieldValue(['members', name, 'termStart']) as Dayjs | null | undefined;
-                        if (start && end && end.isBefore(start, 'day')) throw new Error(t('orgs.committee.endBeforeStart'));
-                      },
-                    })]}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: async (_r, end?: Dayjs | null) => {
+                          const start = getFieldValue(['members', name, 'termStart']) as Dayjs | null | undefined;
+                          if (start && end && end.isBefore(start, 'day')) throw new Error(t('orgs.committee.endBeforeStart'));
+                        },
+                      }),
+                    ]}
                   >
                     <DatePicker placeholder={t('orgs.committee.termEnd')} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('common.remove')} />
                 </Space>
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= MAX_MEMBERS} onClick={() => add({ post: 'member' })}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                disabled={fields.length >= MAX_MEMBERS}
+                onClick={() => add({ post: 'member' })}
+              >
                 {t('orgs.committee.add')}
               </Button>
             </>

@@ -26,11 +26,17 @@ describe('diffFields', () => {
 describe('diffFields on committee changes', () => {
   it('shows the member lists as one field, whatever the key style', () => {
     const before = [{ person_name: '王芳', post: 'secretary', term_start: null, term_end: null }];
-    const after = [{ personName: '王芳', post: 'secretary' }, { personName: '李强', post: 'member' }];
+    const after = [
+      { personName: '王芳', post: 'secretary' },
+      { personName: '李强', post: 'member' },
+    ];
     const changes = diffFields(before, after);
     expect(changes).toHaveLength(1);
     expect(changes[0].field).toBe('committee');
-    expect(changes[0].after).toEqual([{ personName: '王芳', post: 'secretary' }, { personName: '李强', post: 'member' }]);
+    expect(changes[0].after).toEqual([
+      { personName: '王芳', post: 'secretary' },
+      { personName: '李强', post: 'member' },
+    ]);
   });
 
   it('sees no change when the same members are set again', () => {

@@ -28,13 +28,19 @@ export function OrgActions({ org, roles, onChanged }: OrgActionsProps) {
   return (
     <Space>
       {can(roles, 'org.update') && (
-        <Button icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="org-edit">{t('common.edit')}</Button>
+        <Button icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="org-edit">
+          {t('common.edit')}
+        </Button>
       )}
       {can(roles, 'org.move') && !scopeRoot && (
-        <Button icon={<DragOutlined />} onClick={() => setOpen('move')} data-testid="org-move">{t('orgs.move')}</Button>
+        <Button icon={<DragOutlined />} onClick={() => setOpen('move')} data-testid="org-move">
+          {t('orgs.move')}
+        </Button>
       )}
       {can(roles, 'org.dissolve') && !scopeRoot && (
-        <Button danger icon={<DeleteOutlined />} onClick={() => setOpen('dissolve')} data-testid="org-dissolve">{t('orgs.dissolve')}</Button>
+        <Button danger icon={<DeleteOutlined />} onClick={() => setOpen('dissolve')} data-testid="org-dissolve">
+          {t('orgs.dissolve')}
+        </Button>
       )}
       {open === 'edit' && (
         <OrgFormModal

@@ -25,11 +25,13 @@ export function OrgBasicTab({ org, revision }: { org: TOrgDetail; revision: numb
     ...(org.dissolvedOn ? [{ key: 'dissolvedOn', label: t('orgs.fields.dissolvedOn'), children: org.dissolvedOn }] : []),
     { key: 'childCount', label: t('orgs.fields.childCount'), children: org.childCount },
     // Member counts are Party business: absent for the security administrator and other areas' officers.
-    ...(org.memberCount === null ? [] : [
-      { key: 'memberCount', label: t('orgs.fields.memberCount'), children: org.memberCount },
-      { key: 'fullMemberCount', label: t('orgs.fields.fullMemberCount'), children: org.fullMemberCount },
-      { key: 'probationaryCount', label: t('orgs.fields.probationaryCount'), children: org.probationaryCount },
-    ]),
+    ...(org.memberCount === null
+      ? []
+      : [
+          { key: 'memberCount', label: t('orgs.fields.memberCount'), children: org.memberCount },
+          { key: 'fullMemberCount', label: t('orgs.fields.fullMemberCount'), children: org.fullMemberCount },
+          { key: 'probationaryCount', label: t('orgs.fields.probationaryCount'), children: org.probationaryCount },
+        ]),
   ];
 
   return (

@@ -23,7 +23,10 @@ function pie(data: { name: string; value: number }[]): ChartOption {
 export function OrgCharts({ org, revision }: { org: TOrgDetail; revision: number }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const children = useRequest(() => (org.childCount > 0 ? getOrgChildren(org.id) : Promise.resolve({ items: [] })), [org.id, org.childCount, revision]);
+  const children = useRequest(
+    () => (org.childCount > 0 ? getOrgChildren(org.id) : Promise.resolve({ items: [] })),
+    [org.id, org.childCount, revision],
+  );
 
   const kindsOption = useMemo(() => {
     const counts = new Map<string, number>();
@@ -34,10 +37,11 @@ export function OrgCharts({ org, revision }: { org: TOrgDetail; revision: number
   }, [children.data, labels]);
 
   const membersOption = useMemo(
-    () => pie([
-      { name: t('orgs.fields.fullMemberCount'), value: org.fullMemberCount ?? 0 },
-      { name: t('orgs.fields.probationaryCount'), value: org.probationaryCount ?? 0 },
-    ]),
+    () =>
+      pie([
+        { name: t('orgs.fields.fullMemberCount'), value: org.fullMemberCount ?? 0 },
+        { name: t('orgs.fields.probationaryCount'), value: org.probationaryCount ?? 0 },
+      ]),
     [org.fullMemberCount, org.probationaryCount, t],
   );
 

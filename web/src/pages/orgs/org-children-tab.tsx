@@ -53,7 +53,8 @@ export function OrgChildrenTab({ org, revision, canCreate, onCreated }: OrgChild
             title: t('orgs.fields.status'),
             dataIndex: 'status',
             width: 90,
-            render: (_s, o) => (o.status === 'active' ? <Tag color="green">{t('orgs.status.active')}</Tag> : <Tag>{t('orgs.status.dissolved')}</Tag>),
+            render: (_s, o) =>
+              o.status === 'active' ? <Tag color="green">{t('orgs.status.active')}</Tag> : <Tag>{t('orgs.status.dissolved')}</Tag>,
           },
           { title: t('orgs.fields.childCount'), dataIndex: 'childCount', width: 110, align: 'right' },
         ]}

@@ -49,10 +49,18 @@ export function OrgDissolveModal({ org, onCancel, onDissolved }: OrgDissolveModa
       <Alert type="warning" showIcon title={t('orgs.dissolveForm.warning')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="org-dissolve-error" />}
       <Form form={form} layout="vertical" initialValues={{ dissolvedOn: dayjs() }} onFinish={submit}>
-        <Form.Item name="dissolvedOn" label={t('orgs.fields.dissolvedOn')} rules={[{ required: true, message: t('orgs.dissolveForm.dateRequired') }]}>
+        <Form.Item
+          name="dissolvedOn"
+          label={t('orgs.fields.dissolvedOn')}
+          rules={[{ required: true, message: t('orgs.dissolveForm.dateRequired') }]}
+        >
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="reason" label={t('orgs.dissolveForm.reason')} rules={[{ max: 500 }, { required: true, whitespace: true, message: t('orgs.dissolveForm.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('orgs.dissolveForm.reason')}
+          rules={[{ max: 500 }, { required: true, whitespace: true, message: t('orgs.dissolveForm.reasonRequired') }]}
+        >
           <Input.TextArea count={{ show: true, max: 500 }} rows={3} />
         </Form.Item>
       </Form>

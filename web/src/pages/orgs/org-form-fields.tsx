@@ -10,7 +10,14 @@ export function OrgFormFields({ kinds, codeRequired }: { kinds: readonly OrgKind
   const labels = useLabels();
   return (
     <>
-      <Form.Item name="name" label={t('orgs.fields.name')} rules={[{ required: true, whitespace: true, message: t('orgs.form.nameRequired') }, { min: 2, max: 100, message: t('orgs.form.nameLength') }]}>
+      <Form.Item
+        name="name"
+        label={t('orgs.fields.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('orgs.form.nameRequired') },
+          { min: 2, max: 100, message: t('orgs.form.nameLength') },
+        ]}
+      >
         <Input data-testid="org-form-name" placeholder={t('orgs.form.namePlaceholder')} />
       </Form.Item>
       <Form.Item rules={[{ max: 40 }]} name="shortName" label={t('orgs.fields.shortName')}>
@@ -20,7 +27,10 @@ export function OrgFormFields({ kinds, codeRequired }: { kinds: readonly OrgKind
         name="code"
         label={t('orgs.fields.code')}
         extra={codeRequired ? undefined : t('orgs.form.codeHint')}
-        rules={[{ required: codeRequired, message: t('orgs.form.codeRequired') }, { pattern: /^[A-Za-z0-9-]{1,40}$/, message: t('orgs.form.codeRule') }]}
+        rules={[
+          { required: codeRequired, message: t('orgs.form.codeRequired') },
+          { pattern: /^[A-Za-z0-9-]{1,40}$/, message: t('orgs.form.codeRule') },
+        ]}
       >
         <Input count={{ max: 40 }} className="mono" />
       </Form.Item>
@@ -32,7 +42,11 @@ export function OrgFormFields({ kinds, codeRequired }: { kinds: readonly OrgKind
         />
       </Form.Item>
       <Form.Item name="unitType" label={t('orgs.fields.unitType')}>
-        <Select allowClear options={UNIT_TYPES.map((u) => ({ value: u, label: labels.unitType(u) }))} placeholder={t('common.pleaseSelect')} />
+        <Select
+          allowClear
+          options={UNIT_TYPES.map((u) => ({ value: u, label: labels.unitType(u) }))}
+          placeholder={t('common.pleaseSelect')}
+        />
       </Form.Item>
       <Form.Item name="establishedOn" label={t('orgs.fields.establishedOn')}>
         <DatePicker style={{ width: '100%' }} />

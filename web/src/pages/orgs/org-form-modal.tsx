@@ -51,8 +51,7 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K],
 }
 
 export type OrgFormModalProps = { onCancel: () => void; onSaved: (org: TOrgDetail) => void } & (
-  | { mode: 'create'; parent: Pick<TOrgDetail, 'id' | 'kind' | 'name'> }
-  | { mode: 'edit'; org: TOrgDetail; parentId: Id | null }
+  { mode: 'create'; parent: Pick<TOrgDetail, 'id' | 'kind' | 'name'> } | { mode: 'edit'; org: TOrgDetail; parentId: Id | null }
 );
 
 export function OrgFormModal(props: OrgFormModalProps) {
@@ -71,8 +70,7 @@ export function OrgFormModal(props: OrgFormModalProps) {
         ? [...new Set([props.org.kind, ...ALLOWED_CHILD_KINDS[parentReq.data.kind]])]
         : ORG_KINDS;
 
-  const initial: Partial<Values> =
-    props.mode === 'edit' ? valuesOf(props.org) : kinds.length === 1 ? { kind: kinds[0] } : {};
+  const initial: Partial<Values> = props.mode === 'edit' ? valuesOf(props.org) : kinds.length === 1 ? { kind: kinds[0] } : {};
 
   const submit = async (values: Values) => {
     setSaving(true);
@@ -103,7 +101,9 @@ export function OrgFormModal(props: OrgFormModalProps) {
       onCancel={props.onCancel}
       width={560}
       footer={[
-        <Button key="cancel" onClick={props.onCancel}>{t('common.cancel')}</Button>,
+        <Button key="cancel" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </Button>,
         <Button key="ok" type="primary" loading={saving} onClick={() => form.submit()} data-testid="org-form-submit">
           {props.mode === 'create' ? t('common.create') : t('common.save')}
         </Button>,

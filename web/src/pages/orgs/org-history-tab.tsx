@@ -10,7 +10,13 @@ import { useLabels, type Labels } from '../../lib/labels';
 import { useRequest } from '../../lib/use-request';
 import { diffFields } from './history-diff';
 
-function formatValue(field: string, value: unknown, labels: Labels, statusLabels: Record<string, string>, orgNames: Record<string, string>): string {
+function formatValue(
+  field: string,
+  value: unknown,
+  labels: Labels,
+  statusLabels: Record<string, string>,
+  orgNames: Record<string, string>,
+): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'status') return statusLabels[String(value)] ?? String(value);
   // The server names the organizations a snapshot refers to; an id is never shown.
@@ -30,7 +36,17 @@ function formatValue(field: string, value: unknown, labels: Labels, statusLabels
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function OrgHistoryTab({ orgId, revision, childCount, onChildren }: { orgId: Id; revision: number; childCount: number; onChildren: () => void }) {
+export function OrgHistoryTab({
+  orgId,
+  revision,
+  childCount,
+  onChildren,
+}: {
+  orgId: Id;
+  revision: number;
+  childCount: number;
+  onChildren: () => void;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const history = useRequest(() => getOrgHistory(orgId), [orgId, revision]);
@@ -40,8 +56,14 @@ export function OrgHistoryTab({ orgId, revision, childCount, onChildren }: { org
 
   // A city or district rarely changes itself; its first screen says where the changes below are.
   const prompt = history.data && history.data.items.length === 0 && childCount > 0 && (
-    <FirstScreenPrompt message={t('orgHistory.emptyWithChildren')}
-      action={<Button size="small" onClick={onChildren} data-testid="org-history-children">{t('orgHistory.seeChildren')}</Button>} />
+    <FirstScreenPrompt
+      message={t('orgHistory.emptyWithChildren')}
+      action={
+        <Button size="small" onClick={onChildren} data-testid="org-history-children">
+          {t('orgHistory.seeChildren')}
+        </Button>
+      }
+    />
   );
   return (
     <>
@@ -65,7 +87,12 @@ export function OrgHistoryTab({ orgId, revision, childCount, onChildren }: { org
               diffFields(h.before, h.after).map((c) => (
                 <div key={c.field} className="diff-line">
                   <strong>{fieldLabels[c.field] ?? c.field}</strong>：
-                  {h.before != null && <><span className="before">{formatValue(c.field, c.before, labels, statusLabels, history.data?.orgNames ?? {})}</span> → </>}
+                  {h.before != null && (
+                    <>
+                      <span className="before">{formatValue(c.field, c.before, labels, statusLabels, history.data?.orgNames ?? {})}</span>{' '}
+                      →{' '}
+                    </>
+                  )}
                   <span className="after">{formatValue(c.field, c.after, labels, statusLabels, history.data?.orgNames ?? {})}</span>
                 </div>
               )),

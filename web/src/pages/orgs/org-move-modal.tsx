@@ -37,11 +37,23 @@ export function OrgMoveModal({ org, onCancel, onMoved }: OrgMoveModalProps) {
   };
 
   return (
-    <Modal open title={t('orgs.moveForm.title', { name: org.name })} okText={t('orgs.move')} confirmLoading={saving} onOk={submit} onCancel={onCancel} width={560}>
+    <Modal
+      open
+      title={t('orgs.moveForm.title', { name: org.name })}
+      okText={t('orgs.move')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onCancel}
+      width={560}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label={t('orgs.moveForm.current')}>
-          <Typography.Text>{ancestorsOf(org).map((p) => p.name).join(' / ') || '—'}</Typography.Text>
+          <Typography.Text>
+            {ancestorsOf(org)
+              .map((p) => p.name)
+              .join(' / ') || '—'}
+          </Typography.Text>
         </Form.Item>
         <Form.Item label={t('orgs.moveForm.target')} required extra={t('orgs.moveForm.hint', { kind: labels.kind(org.kind) })}>
           <OrgTreeSelect

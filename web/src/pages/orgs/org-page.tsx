@@ -64,7 +64,9 @@ export default function OrgPage() {
         />
         <div className="org-head">
           <Space size={8} align="center" wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>{org.name}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {org.name}
+            </Typography.Title>
             <KindTag kind={org.kind} />
             {readOnly ? <Tag>{t('orgs.status.dissolved')}</Tag> : <Tag color="green">{t('orgs.status.active')}</Tag>}
           </Space>
@@ -86,11 +88,17 @@ export default function OrgPage() {
           items={[
             { key: 'basic', label: t('orgs.tabs.basic'), children: <OrgBasicTab org={org} revision={revision} /> },
             // The committee is Party business: not for those who read the tree only to place accounts, cadres or talents.
-            ...(can(me.roles, 'member.read') ? [{
-              key: 'committee',
-              label: t('orgs.tabs.committee'),
-              children: <OrgCommitteeTab org={org} canEdit={!readOnly && can(me.roles, 'org.update')} onSaved={(o) => changed(o, [])} />,
-            }] : []),
+            ...(can(me.roles, 'member.read')
+              ? [
+                  {
+                    key: 'committee',
+                    label: t('orgs.tabs.committee'),
+                    children: (
+                      <OrgCommitteeTab org={org} canEdit={!readOnly && can(me.roles, 'org.update')} onSaved={(o) => changed(o, [])} />
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'children',
               label: t('orgs.tabs.children', { count: org.childCount }),
@@ -103,7 +111,18 @@ export default function OrgPage() {
                 />
               ),
             },
-            { key: 'history', label: t('orgs.tabs.history'), children: <OrgHistoryTab orgId={org.id} revision={revision} childCount={org.childCount} onChildren={() => setSearchParams({ tab: 'children' }, { replace: true })} /> },
+            {
+              key: 'history',
+              label: t('orgs.tabs.history'),
+              children: (
+                <OrgHistoryTab
+                  orgId={org.id}
+                  revision={revision}
+                  childCount={org.childCount}
+                  onChildren={() => setSearchParams({ tab: 'children' }, { replace: true })}
+                />
+              ),
+            },
           ]}
         />
       </div>

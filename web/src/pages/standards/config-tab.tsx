@@ -24,11 +24,21 @@ export function ConfigTab() {
 
   return (
     <>
-      <Alert type="info" showIcon title={t('standards.config.hint')} description={`${t('standards.config.local')} ${t('standards.config.onlyCity')}`} style={{ marginBottom: 8 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('standards.config.hint')}
+        description={`${t('standards.config.local')} ${t('standards.config.onlyCity')}`}
+        style={{ marginBottom: 8 }}
+      />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       <div className="filter-bar">
         <span style={{ flex: 1 }} />
-        {list.data && mayPublish && <Button type="primary" onClick={() => setEditing(list.data!.items[0])} data-testid="checklist-new">{t('standards.config.newVersion')}</Button>}
+        {list.data && mayPublish && (
+          <Button type="primary" onClick={() => setEditing(list.data!.items[0])} data-testid="checklist-new">
+            {t('standards.config.newVersion')}
+          </Button>
+        )}
       </div>
       <Table<TChecklist>
         size="small"
@@ -38,26 +48,58 @@ export function ConfigTab() {
         pagination={false}
         expandable={{
           expandedRowRender: (c) => (
-            <Table size="small" rowKey="code" pagination={false} dataSource={c.items}
+            <Table
+              size="small"
+              rowKey="code"
+              pagination={false}
+              dataSource={c.items}
               columns={[
-                { title: t('standards.config.code'), dataIndex: 'code', width: 70 }, { title: t('standards.sheet.category'), dataIndex: 'category', width: 90 },
-                { title: t('standards.sheet.item'), dataIndex: 'title', width: 200 }, { title: t('standards.sheet.max'), dataIndex: 'maxScore', width: 60 },
+                { title: t('standards.config.code'), dataIndex: 'code', width: 70 },
+                { title: t('standards.sheet.category'), dataIndex: 'category', width: 90 },
+                { title: t('standards.sheet.item'), dataIndex: 'title', width: 200 },
+                { title: t('standards.sheet.max'), dataIndex: 'maxScore', width: 60 },
                 { title: t('standards.sheet.guide'), dataIndex: 'guide' },
-              ]} />
+              ]}
+            />
           ),
         }}
         columns={[
           { title: t('standards.config.name'), dataIndex: 'name' },
           { title: t('standards.config.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
           { title: t('standards.config.items'), key: 'items', width: 70, render: (_v, c) => c.items.length },
-          { title: t('standards.config.thresholds'), key: 'th', render: (_v, c) => <Space size={2} wrap>{c.starThresholds.map((s) => <Tag key={s.stars}>{star(s.stars)} ≥ {s.minScore}</Tag>)}</Space> },
+          {
+            title: t('standards.config.thresholds'),
+            key: 'th',
+            render: (_v, c) => (
+              <Space size={2} wrap>
+                {c.starThresholds.map((s) => (
+                  <Tag key={s.stars}>
+                    {star(s.stars)} ≥ {s.minScore}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
           { title: t('standards.config.used'), dataIndex: 'used', width: 90, align: 'right' },
           // A checklist published by nobody is the one the system ships with.
-          { title: t('standards.config.createdBy'), key: 'by', width: 120, render: (_v, c) => c.createdBy ?? t('standards.config.builtIn') },
+          {
+            title: t('standards.config.createdBy'),
+            key: 'by',
+            width: 120,
+            render: (_v, c) => c.createdBy ?? t('standards.config.builtIn'),
+          },
           { title: t('standards.config.createdAt'), key: 'at', width: 150, render: (_v, c) => formatMinute(c.createdAt) },
         ]}
       />
-      {editing && <ChecklistEditor base={editing} onClose={(saved) => { setEditing(undefined); if (saved) list.setData(saved); }} />}
+      {editing && (
+        <ChecklistEditor
+          base={editing}
+          onClose={(saved) => {
+            setEditing(undefined);
+            if (saved) list.setData(saved);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -10,9 +10,21 @@ import type { Id } from '../../api/types';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useStarLabel } from './star-tag';
 
-interface Values { orgId: Id; reasons: WeakReason[]; note?: string }
+interface Values {
+  orgId: Id;
+  reasons: WeakReason[];
+  note?: string;
+}
 
-export function NameWeakModal({ year, initial, onClose }: { year: number; initial: { orgId?: Id; orgName?: string; reasons: WeakReason[] }; onClose: (id?: Id) => void }) {
+export function NameWeakModal({
+  year,
+  initial,
+  onClose,
+}: {
+  year: number;
+  initial: { orgId?: Id; orgName?: string; reasons: WeakReason[] };
+  onClose: (id?: Id) => void;
+}) {
   const { t } = useTranslation();
   const { reason } = useStarLabel();
   const [form] = Form.useForm<Values>();
@@ -33,16 +45,29 @@ export function NameWeakModal({ year, initial, onClose }: { year: number; initia
   };
 
   return (
-    <Modal open title={`${t('standards.weak.nameTitle')}（${t('standards.yearValue', { year })}）`} confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose()} destroyOnHidden width={560}>
+    <Modal
+      open
+      title={`${t('standards.weak.nameTitle')}（${t('standards.yearValue', { year })}）`}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose()}
+      destroyOnHidden
+      width={560}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: initial.orgId, reasons: initial.reasons }}>
         <Form.Item name="orgId" label={t('standards.weak.nameOrg')} rules={[{ required: true }]}>
           <OrgTreeSelect valueLabel={initial.orgName} />
         </Form.Item>
         <Form.Item name="reasons" label={t('standards.weak.reasons')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Checkbox.Group options={WEAK_REASONS.map((r) => ({ value: r, label: reason(r) }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }} />
+          <Checkbox.Group
+            options={WEAK_REASONS.map((r) => ({ value: r, label: reason(r) }))}
+            style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}
+          />
         </Form.Item>
-        <Form.Item rules={[{ max: 1000 }]} name="note" label={t('standards.weak.note')}><Input.TextArea rows={3} /></Form.Item>
+        <Form.Item rules={[{ max: 1000 }]} name="note" label={t('standards.weak.note')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -31,36 +31,65 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
   const o = data.data;
   const names = [...LEVELS.map((n) => star(n)), t('standards.ratings.unrated')];
 
-  const pie = useMemo<ChartOption | undefined>(() => o && {
-    tooltip: { trigger: 'item' },
-    color: COLORS,
-    series: [{
-      type: 'pie', radius: ['35%', '70%'],
-      data: [...LEVELS.map((n, k) => ({ name: names[k], value: o.counts[n] })), { name: names[5], value: o.counts.unrated }],
-      label: { formatter: '{b} {c}' },
-    }],
-  } as ChartOption, [o, names.join()]);
-  const bars = useMemo<ChartOption | undefined>(() => o && {
-    tooltip: { trigger: 'axis' },
-    color: COLORS,
-    legend: { data: names, top: 0 },
-    grid: { left: 40, right: 10, top: 30, bottom: 80 },
-    xAxis: { type: 'category', data: shortNames(o.byChild.map((c) => c.name)), axisLabel: { interval: 0, rotate: 35, fontSize: 11 } },
-    yAxis: { type: 'value' },
-    series: [...LEVELS.map((n, k) => ({ name: names[k], type: 'bar', stack: 's', data: o.byChild.map((c) => c[n]) })),
-      { name: names[5], type: 'bar', stack: 's', data: o.byChild.map((c) => c.unrated) }],
-  } as ChartOption, [o, names.join()]);
+  const pie = useMemo<ChartOption | undefined>(
+    () =>
+      o &&
+      ({
+        tooltip: { trigger: 'item' },
+        color: COLORS,
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '70%'],
+            data: [...LEVELS.map((n, k) => ({ name: names[k], value: o.counts[n] })), { name: names[5], value: o.counts.unrated }],
+            label: { formatter: '{b} {c}' },
+          },
+        ],
+      } as ChartOption),
+    [o, names.join()],
+  );
+  const bars = useMemo<ChartOption | undefined>(
+    () =>
+      o &&
+      ({
+        tooltip: { trigger: 'axis' },
+        color: COLORS,
+        legend: { data: names, top: 0 },
+        grid: { left: 40, right: 10, top: 30, bottom: 80 },
+        xAxis: { type: 'category', data: shortNames(o.byChild.map((c) => c.name)), axisLabel: { interval: 0, rotate: 35, fontSize: 11 } },
+        yAxis: { type: 'value' },
+        series: [
+          ...LEVELS.map((n, k) => ({ name: names[k], type: 'bar', stack: 's', data: o.byChild.map((c) => c[n]) })),
+          { name: names[5], type: 'bar', stack: 's', data: o.byChild.map((c) => c.unrated) },
+        ],
+      } as ChartOption),
+    [o, names.join()],
+  );
 
   return (
     <>
       <div className="filter-bar">
         <YearSelect value={year} onChange={(y) => y && setYear(y)} testId="ratings-year" />
-        <Select<number> allowClear placeholder={t('standards.ratings.filterStars')} style={{ width: 120 }} value={stars} onChange={setStars}
-          options={[...LEVELS.map((n) => ({ value: n, label: star(n) })), { value: 0, label: t('standards.ratings.unrated') }]} />
-        <Select<TRatingStatus> allowClear placeholder={t('standards.ratings.filterStatus')} style={{ width: 120 }} value={status} onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: t(`standards.status.${s}`) }))} />
+        <Select<number>
+          allowClear
+          placeholder={t('standards.ratings.filterStars')}
+          style={{ width: 120 }}
+          value={stars}
+          onChange={setStars}
+          options={[...LEVELS.map((n) => ({ value: n, label: star(n) })), { value: 0, label: t('standards.ratings.unrated') }]}
+        />
+        <Select<TRatingStatus>
+          allowClear
+          placeholder={t('standards.ratings.filterStatus')}
+          style={{ width: 120 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`standards.status.${s}`) }))}
+        />
         <span style={{ flex: 1 }} />
-        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="ratings-export">{t('standards.ratings.export')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="ratings-export">
+          {t('standards.ratings.export')}
+        </Button>
       </div>
       <Alert type="info" showIcon title={t('standards.ratings.noRanking')} style={{ marginBottom: 8 }} />
       {data.error !== undefined && <Alert type="error" showIcon title={errorText(data.error)} style={{ marginBottom: 8 }} />}
@@ -68,12 +97,26 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
         <>
           <Space wrap style={{ marginBottom: 8 }} data-testid="ratings-counts">
             <Typography.Text strong>{t('standards.ratings.branches', { n: o.branches })}</Typography.Text>
-            {LEVELS.map((n) => <span key={n}><StarTag stars={n} />{t('standards.ratings.count', { n: o.counts[n] })}</span>)}
-            <span><Tag>{t('standards.ratings.unrated')}</Tag>{t('standards.ratings.count', { n: o.counts.unrated })}</span>
+            {LEVELS.map((n) => (
+              <span key={n}>
+                <StarTag stars={n} />
+                {t('standards.ratings.count', { n: o.counts[n] })}
+              </span>
+            ))}
+            <span>
+              <Tag>{t('standards.ratings.unrated')}</Tag>
+              {t('standards.ratings.count', { n: o.counts.unrated })}
+            </span>
           </Space>
           <Row gutter={16}>
-            <Col xs={24} md={8}><Typography.Title level={5}>{t('standards.ratings.distribution')}</Typography.Title>{pie && <LazyChart option={pie} height={260} />}</Col>
-            <Col xs={24} md={16}><Typography.Title level={5}>{t('standards.ratings.byChild')}</Typography.Title>{bars && <LazyChart option={bars} height={260} />}</Col>
+            <Col xs={24} md={8}>
+              <Typography.Title level={5}>{t('standards.ratings.distribution')}</Typography.Title>
+              {pie && <LazyChart option={pie} height={260} />}
+            </Col>
+            <Col xs={24} md={16}>
+              <Typography.Title level={5}>{t('standards.ratings.byChild')}</Typography.Title>
+              {bars && <LazyChart option={bars} height={260} />}
+            </Col>
           </Row>
         </>
       )}
@@ -87,13 +130,28 @@ export function RatingsTab({ orgId }: { orgId: Id }) {
         columns={[
           { title: t('standards.review.parent'), dataIndex: 'parentName', ellipsis: true },
           { title: t('standards.review.branch'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: TRatingStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
+          {
+            title: t('standards.review.onlyStatus'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: TRatingStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag>,
+          },
           { title: t('standards.review.selfTotal'), dataIndex: 'selfTotal', width: 80, align: 'right' },
           { title: t('standards.review.reviewTotal'), dataIndex: 'reviewTotal', width: 80, align: 'right' },
           { title: t('standards.review.stars'), dataIndex: 'stars', width: 120, render: (s: number | null) => <StarTag stars={s} /> },
           {
-            title: t('standards.ratings.history'), key: 'history', width: 260,
-            render: (_v, r) => <Space size={2} wrap>{r.history.map((h) => <Tag key={h.year}>{h.year} {star(h.stars)}</Tag>)}</Space>,
+            title: t('standards.ratings.history'),
+            key: 'history',
+            width: 260,
+            render: (_v, r) => (
+              <Space size={2} wrap>
+                {r.history.map((h) => (
+                  <Tag key={h.year}>
+                    {h.year} {star(h.stars)}
+                  </Tag>
+                ))}
+              </Space>
+            ),
           },
         ]}
       />

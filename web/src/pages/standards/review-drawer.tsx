@@ -10,7 +10,17 @@ import { useRequest } from '../../lib/use-request';
 import { ScoreSheetTable } from './score-sheet';
 import { useStarLabel } from './star-tag';
 
-export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; orgName: string; year: number; onClose: (changed: boolean) => void }) {
+export function ReviewDrawer({
+  orgId,
+  orgName,
+  year,
+  onClose,
+}: {
+  orgId: Id;
+  orgName: string;
+  year: number;
+  onClose: (changed: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { star } = useStarLabel();
@@ -36,7 +46,9 @@ export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; org
       const v = await reviewAssessment(a.id, { decision, scores, note: note.trim() || undefined, version: a.version });
       view.setData(v);
       setChanged(true);
-      void message.success(decision === 'rate' ? t('standards.review.rated', { stars: star(v.assessment?.stars) }) : t('standards.review.returnedDone'));
+      void message.success(
+        decision === 'rate' ? t('standards.review.rated', { stars: star(v.assessment?.stars) }) : t('standards.review.returnedDone'),
+      );
     } catch (e) {
       void message.error(errorText(e));
     } finally {
@@ -46,7 +58,14 @@ export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; org
 
   const v = view.data;
   return (
-    <Drawer open width={1100} title={t('standards.review.title', { org: orgName, year })} onClose={() => onClose(changed)} destroyOnHidden data-testid="review-drawer">
+    <Drawer
+      open
+      width={1100}
+      title={t('standards.review.title', { org: orgName, year })}
+      onClose={() => onClose(changed)}
+      destroyOnHidden
+      data-testid="review-drawer"
+    >
       {view.error !== undefined && <Alert type="error" showIcon title={errorText(view.error)} />}
       {!v && view.error === undefined && <Spin />}
       {v && a && (
@@ -62,13 +81,31 @@ export function ReviewDrawer({ orgId, orgName, year, onClose }: { orgId: Id; org
           />
           {v.canReview ? (
             <>
-              <Input.TextArea style={{ marginTop: 8 }} rows={2} count={{ max: 1000 }} placeholder={t('standards.review.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+              <Input.TextArea
+                style={{ marginTop: 8 }}
+                rows={2}
+                count={{ max: 1000 }}
+                placeholder={t('standards.review.note')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                data-testid="review-note"
+              />
               <Space style={{ marginTop: 8 }}>
-                <Button type="primary" loading={busy} onClick={() => decide('rate')} data-testid="review-rate">{t('standards.review.rate')}</Button>
-                <Button danger loading={busy} onClick={() => decide('return')} data-testid="review-return">{t('standards.review.return')}</Button>
+                <Button type="primary" loading={busy} onClick={() => decide('rate')} data-testid="review-rate">
+                  {t('standards.review.rate')}
+                </Button>
+                <Button danger loading={busy} onClick={() => decide('return')} data-testid="review-return">
+                  {t('standards.review.return')}
+                </Button>
               </Space>
             </>
-          ) : a.reviewNote && <Typography.Paragraph style={{ marginTop: 8 }}>{t('standards.review.note')}：{a.reviewNote}</Typography.Paragraph>}
+          ) : (
+            a.reviewNote && (
+              <Typography.Paragraph style={{ marginTop: 8 }}>
+                {t('standards.review.note')}：{a.reviewNote}
+              </Typography.Paragraph>
+            )
+          )}
         </>
       )}
     </Drawer>

@@ -25,8 +25,13 @@ export function ReviewTab({ orgId }: { orgId: Id }) {
       <div className="filter-bar">
         <YearSelect value={year} onChange={(y) => y && setYear(y)} />
         <span>{t('standards.review.onlyStatus')}</span>
-        <Select<TAssessmentStatus> allowClear style={{ width: 130 }} value={status} onChange={setStatus}
-          options={(['submitted', 'reviewed', 'returned', 'draft'] as const).map((s) => ({ value: s, label: t(`standards.status.${s}`) }))} />
+        <Select<TAssessmentStatus>
+          allowClear
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          options={(['submitted', 'reviewed', 'returned', 'draft'] as const).map((s) => ({ value: s, label: t(`standards.status.${s}`) }))}
+        />
       </div>
       <Alert type="info" showIcon title={t('standards.review.hint')} style={{ marginBottom: 8 }} />
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
@@ -41,13 +46,26 @@ export function ReviewTab({ orgId }: { orgId: Id }) {
         columns={[
           { title: t('standards.review.parent'), dataIndex: 'parentName', ellipsis: true },
           { title: t('standards.review.branch'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('standards.review.onlyStatus'), dataIndex: 'status', width: 90, render: (s: TAssessmentStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag> },
+          {
+            title: t('standards.review.onlyStatus'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: TAssessmentStatus) => <Tag color={STATUS_COLOR[s]}>{t(`standards.status.${s}`)}</Tag>,
+          },
           { title: t('standards.review.submittedAt'), dataIndex: 'submittedAt', width: 140, render: formatMinute },
           { title: t('standards.review.selfTotal'), dataIndex: 'selfTotal', width: 80, align: 'right' },
           { title: t('standards.review.reviewTotal'), dataIndex: 'reviewTotal', width: 80, align: 'right' },
-          { title: t('standards.review.stars'), dataIndex: 'stars', width: 120, render: (s: number | null) => s !== null && <StarTag stars={s} /> },
           {
-            title: '', key: 'act', width: 80, render: (_v, r) => (
+            title: t('standards.review.stars'),
+            dataIndex: 'stars',
+            width: 120,
+            render: (s: number | null) => s !== null && <StarTag stars={s} />,
+          },
+          {
+            title: '',
+            key: 'act',
+            width: 80,
+            render: (_v, r) => (
               <Button size="small" type={r.canReview ? 'primary' : 'default'} onClick={() => setOpen(r)} data-testid={`review-${r.orgId}`}>
                 {r.canReview ? t('standards.review.open') : t('standards.review.view')}
               </Button>
@@ -55,7 +73,17 @@ export function ReviewTab({ orgId }: { orgId: Id }) {
           },
         ]}
       />
-      {open && <ReviewDrawer orgId={open.orgId} orgName={open.orgName} year={open.year} onClose={(changed) => { setOpen(undefined); if (changed) list.reload(); }} />}
+      {open && (
+        <ReviewDrawer
+          orgId={open.orgId}
+          orgName={open.orgName}
+          year={open.year}
+          onClose={(changed) => {
+            setOpen(undefined);
+            if (changed) list.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -3,7 +3,14 @@
 // entered, and a running total with the stars it would give.
 import { Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SCORE_STEP, starsFor, totalScore, type ScoreSheet, type StandardItem, type StarThreshold } from '../../../../domain/rules/standards';
+import {
+  SCORE_STEP,
+  starsFor,
+  totalScore,
+  type ScoreSheet,
+  type StandardItem,
+  type StarThreshold,
+} from '../../../../domain/rules/standards';
 import type { TScoreInput } from '../../api/standards';
 import { StarTag } from './star-tag';
 
@@ -19,7 +26,8 @@ interface Props {
 export function ScoreSheetTable({ items, thresholds, value, onChange, scoreTitle, compare }: Props) {
   const { t } = useTranslation();
   const editable = !!onChange;
-  const set = (code: string, patch: { score?: number | null; note?: string }) => onChange?.({ ...value, [code]: { ...value[code], ...patch } });
+  const set = (code: string, patch: { score?: number | null; note?: string }) =>
+    onChange?.({ ...value, [code]: { ...value[code], ...patch } });
   // Items of a category sit together; the category cell spans them.
   const rows = [...items].sort((a, b) => categoryOrder(items, a) - categoryOrder(items, b));
   const span = (i: number) => {
@@ -42,25 +50,66 @@ export function ScoreSheetTable({ items, thresholds, value, onChange, scoreTitle
         columns={[
           { title: t('standards.sheet.category'), dataIndex: 'category', width: 90, onCell: (_r, i) => ({ rowSpan: span(i ?? 0) }) },
           {
-            title: t('standards.sheet.item'), key: 'item', render: (_v, r) => (
+            title: t('standards.sheet.item'),
+            key: 'item',
+            render: (_v, r) => (
               <>
                 <div>{r.title}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.guide}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.guide}
+                </Typography.Text>
               </>
             ),
           },
           { title: t('standards.sheet.max'), dataIndex: 'maxScore', width: 60, align: 'right' },
-          ...(compare ? [{ title: compare.title, key: 'compare', width: 80, align: 'right' as const, render: (_v: unknown, r: StandardItem) => compare.sheet[r.code]?.score ?? '—' }] : []),
+          ...(compare
+            ? [
+                {
+                  title: compare.title,
+                  key: 'compare',
+                  width: 80,
+                  align: 'right' as const,
+                  render: (_v: unknown, r: StandardItem) => compare.sheet[r.code]?.score ?? '—',
+                },
+              ]
+            : []),
           {
-            title: scoreTitle, key: 'score', width: 110, render: (_v, r) => (editable
-              ? <InputNumber size="small" min={0} max={r.maxScore} step={SCORE_STEP} precision={1} style={{ width: 90 }} value={value[r.code]?.score ?? null}
-                onChange={(v) => set(r.code, { score: v })} data-testid={`score-${r.code}`} />
-              : value[r.code]?.score ?? '—'),
+            title: scoreTitle,
+            key: 'score',
+            width: 110,
+            render: (_v, r) =>
+              editable ? (
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={r.maxScore}
+                  step={SCORE_STEP}
+                  precision={1}
+                  style={{ width: 90 }}
+                  value={value[r.code]?.score ?? null}
+                  onChange={(v) => set(r.code, { score: v })}
+                  data-testid={`score-${r.code}`}
+                />
+              ) : (
+                (value[r.code]?.score ?? '—')
+              ),
           },
           {
-            title: t('standards.sheet.note'), key: 'note', width: 260, render: (_v, r) => (editable
-              ? <Input size="small" count={{ max: 500 }} placeholder={t('standards.sheet.notePlaceholder')} value={value[r.code]?.note ?? ''} onChange={(e) => set(r.code, { note: e.target.value })} />
-              : <Typography.Text type="secondary">{value[r.code]?.note ?? compare?.sheet[r.code]?.note ?? ''}</Typography.Text>),
+            title: t('standards.sheet.note'),
+            key: 'note',
+            width: 260,
+            render: (_v, r) =>
+              editable ? (
+                <Input
+                  size="small"
+                  count={{ max: 500 }}
+                  placeholder={t('standards.sheet.notePlaceholder')}
+                  value={value[r.code]?.note ?? ''}
+                  onChange={(e) => set(r.code, { note: e.target.value })}
+                />
+              ) : (
+                <Typography.Text type="secondary">{value[r.code]?.note ?? compare?.sheet[r.code]?.note ?? ''}</Typography.Text>
+              ),
           },
         ]}
       />

@@ -43,41 +43,87 @@ export function SelfTab({ orgId, onRatings }: { orgId: Id; onRatings: () => void
     }
   };
   const save = () => saveAssessment(orgId, { year, scores, note: note.trim() || undefined, version: a?.version });
-  const submit = () => run(async () => {
-    const saved = await save();
-    return submitAssessment(saved.assessment!.id, saved.assessment!.version);
-  }, t('standards.self.submitted'));
+  const submit = () =>
+    run(async () => {
+      const saved = await save();
+      return submitAssessment(saved.assessment!.id, saved.assessment!.version);
+    }, t('standards.self.submitted'));
 
   const header = (
     <div className="filter-bar">
       <YearSelect value={year} onChange={(y) => y && setYear(y)} testId="self-year" />
-      {v && <Tag color={STATUS_COLOR[a?.status ?? 'none']} data-testid="self-status">{t(`standards.status.${a?.status ?? 'none'}`)}</Tag>}
-      {v && <Typography.Text type="secondary">{t('standards.self.checklist', { name: v.checklist.name, from: v.checklist.effectiveFrom })}</Typography.Text>}
+      {v && (
+        <Tag color={STATUS_COLOR[a?.status ?? 'none']} data-testid="self-status">
+          {t(`standards.status.${a?.status ?? 'none'}`)}
+        </Tag>
+      )}
+      {v && (
+        <Typography.Text type="secondary">
+          {t('standards.self.checklist', { name: v.checklist.name, from: v.checklist.effectiveFrom })}
+        </Typography.Text>
+      )}
       <span style={{ flex: 1 }} />
       {v && v.history.length > 0 && (
         <Space size={4}>
           <span>{t('standards.self.history')}</span>
-          {v.history.map((h) => <span key={h.year} title={`${h.reviewTotal ?? ''}`}>{h.year} <StarTag stars={h.stars} /></span>)}
+          {v.history.map((h) => (
+            <span key={h.year} title={`${h.reviewTotal ?? ''}`}>
+              {h.year} <StarTag stars={h.stars} />
+            </span>
+          ))}
         </Space>
       )}
     </div>
   );
-  if (view.error !== undefined) return <>{header}<Alert type="error" showIcon title={errorText(view.error)} /></>;
-  if (!v) return <>{header}<Spin /></>;
+  if (view.error !== undefined)
+    return (
+      <>
+        {header}
+        <Alert type="error" showIcon title={errorText(view.error)} />
+      </>
+    );
+  if (!v)
+    return (
+      <>
+        {header}
+        <Spin />
+      </>
+    );
   if (!BRANCH_KINDS.includes(v.org.kind as OrgKind)) {
-    return <>{header}<FirstScreenPrompt message={t('standards.notBranch')} action={<Button size="small" onClick={onRatings} data-testid="standards-see-ratings">{t('standards.seeRatings')}</Button>} /></>;
+    return (
+      <>
+        {header}
+        <FirstScreenPrompt
+          message={t('standards.notBranch')}
+          action={
+            <Button size="small" onClick={onRatings} data-testid="standards-see-ratings">
+              {t('standards.seeRatings')}
+            </Button>
+          }
+        />
+      </>
+    );
   }
 
   return (
     <>
       {header}
-      {a?.status === 'returned' && <Alert type="warning" showIcon title={t('standards.self.returned', { note: a.reviewNote ?? '' })} style={{ marginBottom: 8 }} />}
+      {a?.status === 'returned' && (
+        <Alert type="warning" showIcon title={t('standards.self.returned', { note: a.reviewNote ?? '' })} style={{ marginBottom: 8 }} />
+      )}
       {a?.status === 'submitted' && <Alert type="info" showIcon title={t('standards.self.submitted')} style={{ marginBottom: 8 }} />}
       {a?.status === 'reviewed' && (
-        <Alert type="success" showIcon style={{ marginBottom: 8 }}
-          title={t('standards.self.reviewed', { org: a.reviewerOrgName ?? '', total: a.reviewTotal ?? '', stars: star(a.stars) })} description={a.reviewNote} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('standards.self.reviewed', { org: a.reviewerOrgName ?? '', total: a.reviewTotal ?? '', stars: star(a.stars) })}
+          description={a.reviewNote}
+        />
       )}
-      {!v.canEdit && a?.status !== 'submitted' && a?.status !== 'reviewed' && <Alert type="info" showIcon title={t('standards.self.readOnly')} style={{ marginBottom: 8 }} />}
+      {!v.canEdit && a?.status !== 'submitted' && a?.status !== 'reviewed' && (
+        <Alert type="info" showIcon title={t('standards.self.readOnly')} style={{ marginBottom: 8 }} />
+      )}
       <ScoreSheetTable
         items={v.checklist.items}
         thresholds={v.checklist.starThresholds}
@@ -86,12 +132,28 @@ export function SelfTab({ orgId, onRatings }: { orgId: Id; onRatings: () => void
         scoreTitle={t('standards.sheet.self')}
         compare={a?.reviewScores && a.status !== 'draft' ? { title: t('standards.sheet.review'), sheet: a.reviewScores } : undefined}
       />
-      <Input.TextArea style={{ marginTop: 8 }} rows={2} count={{ max: 1000 }} placeholder={t('standards.self.note')} value={note} disabled={!v.canEdit} onChange={(e) => setNote(e.target.value)} />
+      <Input.TextArea
+        style={{ marginTop: 8 }}
+        rows={2}
+        count={{ max: 1000 }}
+        placeholder={t('standards.self.note')}
+        value={note}
+        disabled={!v.canEdit}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {v.canEdit && (
         <Space style={{ marginTop: 8 }}>
-          <Button loading={busy} onClick={() => run(save, t('common.saved'))} data-testid="self-save">{t('standards.self.save')}</Button>
-          <Popconfirm title={t('standards.self.submitConfirm')} onConfirm={submit} okButtonProps={{ 'data-testid': 'self-submit-ok' } as never}>
-            <Button type="primary" loading={busy} data-testid="self-submit">{t('standards.self.submit')}</Button>
+          <Button loading={busy} onClick={() => run(save, t('common.saved'))} data-testid="self-save">
+            {t('standards.self.save')}
+          </Button>
+          <Popconfirm
+            title={t('standards.self.submitConfirm')}
+            onConfirm={submit}
+            okButtonProps={{ 'data-testid': 'self-submit-ok' } as never}
+          >
+            <Button type="primary" loading={busy} data-testid="self-submit">
+              {t('standards.self.submit')}
+            </Button>
           </Popconfirm>
         </Space>
       )}

@@ -25,7 +25,12 @@ export default function StandardsPage() {
       <div className="filter-bar">
         <Space>
           <span>{t('standards.org')}</span>
-          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={orgId === me.orgId ? me.orgName : undefined} onChange={(id) => id && setOrgId(id)} />
+          <OrgTreeSelect
+            style={{ width: 360 }}
+            value={orgId}
+            valueLabel={orgId === me.orgId ? me.orgName : undefined}
+            onChange={(id) => id && setOrgId(id)}
+          />
         </Space>
       </div>
       <Tabs
@@ -33,8 +38,16 @@ export default function StandardsPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'self', label: t('standards.tabs.self'), children: <SelfTab key={orgId} orgId={orgId} onRatings={() => setTab('ratings')} /> },
-          can(me.roles, 'standard.review') && { key: 'review', label: t('standards.tabs.review'), children: <ReviewTab key={orgId} orgId={orgId} /> },
+          {
+            key: 'self',
+            label: t('standards.tabs.self'),
+            children: <SelfTab key={orgId} orgId={orgId} onRatings={() => setTab('ratings')} />,
+          },
+          can(me.roles, 'standard.review') && {
+            key: 'review',
+            label: t('standards.tabs.review'),
+            children: <ReviewTab key={orgId} orgId={orgId} />,
+          },
           { key: 'ratings', label: t('standards.tabs.ratings'), children: <RatingsTab key={orgId} orgId={orgId} /> },
           { key: 'weak', label: t('standards.tabs.weak'), children: <WeakTab key={orgId} orgId={orgId} /> },
           can(me.roles, 'standard.config') && { key: 'config', label: t('standards.tabs.config'), children: <ConfigTab /> },

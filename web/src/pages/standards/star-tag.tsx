@@ -8,7 +8,7 @@ const COLORS: Record<number, string> = { 5: 'gold', 4: 'green', 3: 'blue', 2: 'o
 export function useStarLabel() {
   const { lang } = useLabels();
   return {
-    star: (n: number | null | undefined) => (n ? STAR_LABELS[n]?.[lang] ?? String(n) : STAR_LABELS[0][lang]),
+    star: (n: number | null | undefined) => (n ? (STAR_LABELS[n]?.[lang] ?? String(n)) : STAR_LABELS[0][lang]),
     reason: (r: WeakReason | string) => WEAK_REASON_LABELS[r as WeakReason]?.[lang] ?? r,
   };
 }
@@ -16,5 +16,9 @@ export function useStarLabel() {
 export function StarTag({ stars }: { stars: number | null | undefined }) {
   const { star } = useStarLabel();
   if (!stars) return <Tag>{star(0)}</Tag>;
-  return <Tag color={COLORS[stars]} data-testid="star-tag">{'★'.repeat(stars)} {star(stars)}</Tag>;
+  return (
+    <Tag color={COLORS[stars]} data-testid="star-tag">
+      {'★'.repeat(stars)} {star(stars)}
+    </Tag>
+  );
 }

@@ -30,10 +30,20 @@ export function WeakTab({ orgId }: { orgId: Id }) {
     <>
       <div className="filter-bar">
         <YearSelect value={year} onChange={setYear} allowClear />
-        <Select allowClear placeholder={t('standards.weak.onlyStatus')} style={{ width: 120 }} value={status} onChange={setStatus}
-          options={(['rectifying', 'rectified'] as const).map((s) => ({ value: s, label: t(`standards.weak.status.${s}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('standards.weak.onlyStatus')}
+          style={{ width: 120 }}
+          value={status}
+          onChange={setStatus}
+          options={(['rectifying', 'rectified'] as const).map((s) => ({ value: s, label: t(`standards.weak.status.${s}`) }))}
+        />
         <span style={{ flex: 1 }} />
-        {mayName && <Button type="primary" onClick={() => setNaming({ reasons: [] })} data-testid="weak-name">{t('standards.weak.nameTitle')}</Button>}
+        {mayName && (
+          <Button type="primary" onClick={() => setNaming({ reasons: [] })} data-testid="weak-name">
+            {t('standards.weak.nameTitle')}
+          </Button>
+        )}
       </div>
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 8 }} />}
       <Table<TWeakOrg>
@@ -48,27 +58,77 @@ export function WeakTab({ orgId }: { orgId: Id }) {
           { title: t('standards.year'), dataIndex: 'year', width: 60 },
           { title: t('standards.review.parent'), dataIndex: 'parentName', ellipsis: true },
           { title: t('standards.weak.nameOrg'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('standards.weak.reasonsLabel'), dataIndex: 'reasons', render: (rs: WeakReason[]) => <Space size={2} wrap>{rs.map((r) => <Tag key={r}>{reason(r)}</Tag>)}</Space> },
+          {
+            title: t('standards.weak.reasonsLabel'),
+            dataIndex: 'reasons',
+            render: (rs: WeakReason[]) => (
+              <Space size={2} wrap>
+                {rs.map((r) => (
+                  <Tag key={r}>{reason(r)}</Tag>
+                ))}
+              </Space>
+            ),
+          },
           { title: t('standards.weak.identifiedOn'), dataIndex: 'identifiedOn', width: 100 },
           {
-            title: t('standards.weak.progress'), key: 'progress', width: 200, render: (_v, r) => (
+            title: t('standards.weak.progress'),
+            key: 'progress',
+            width: 200,
+            render: (_v, r) => (
               <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                <Progress percent={r.progress} size="small" status={r.status === 'rectified' ? 'success' : r.overdue ? 'exception' : 'active'} />
+                <Progress
+                  percent={r.progress}
+                  size="small"
+                  status={r.status === 'rectified' ? 'success' : r.overdue ? 'exception' : 'active'}
+                />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.done}/{r.tasks} {r.overdue > 0 && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('standards.weak.overdue', { n: r.overdue })}</Typography.Text>}
+                  {r.done}/{r.tasks}{' '}
+                  {r.overdue > 0 && (
+                    <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                      {t('standards.weak.overdue', { n: r.overdue })}
+                    </Typography.Text>
+                  )}
                 </Typography.Text>
               </Space>
             ),
           },
-          { title: t('standards.weak.onlyStatus'), dataIndex: 'status', width: 80, render: (s: TWeakOrg['status']) => <Tag color={s === 'rectified' ? 'green' : 'orange'}>{t(`standards.weak.status.${s}`)}</Tag> },
+          {
+            title: t('standards.weak.onlyStatus'),
+            dataIndex: 'status',
+            width: 80,
+            render: (s: TWeakOrg['status']) => <Tag color={s === 'rectified' ? 'green' : 'orange'}>{t(`standards.weak.status.${s}`)}</Tag>,
+          },
         ]}
       />
-      {mayName && year !== undefined && <Suggestions orgId={orgId} year={year} onName={(s) => setNaming({ orgId: s.orgId, orgName: s.orgName, reasons: [...new Set(s.suggestions.map((x) => x.reason))] })} />}
-      {naming && (
-        <NameWeakModal year={year ?? thisYear()} initial={naming}
-          onClose={(id) => { setNaming(undefined); if (id) { list.reload(); setOpen(id); } }} />
+      {mayName && year !== undefined && (
+        <Suggestions
+          orgId={orgId}
+          year={year}
+          onName={(s) => setNaming({ orgId: s.orgId, orgName: s.orgName, reasons: [...new Set(s.suggestions.map((x) => x.reason))] })}
+        />
       )}
-      {open !== undefined && <WeakDrawer id={open} onClose={(changed) => { setOpen(undefined); if (changed) list.reload(); }} />}
+      {naming && (
+        <NameWeakModal
+          year={year ?? thisYear()}
+          initial={naming}
+          onClose={(id) => {
+            setNaming(undefined);
+            if (id) {
+              list.reload();
+              setOpen(id);
+            }
+          }}
+        />
+      )}
+      {open !== undefined && (
+        <WeakDrawer
+          id={open}
+          onClose={(changed) => {
+            setOpen(undefined);
+            if (changed) list.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -90,8 +150,21 @@ function Suggestions({ orgId, year, onName }: { orgId: Id; year: number; onName:
         columns={[
           { title: t('standards.review.parent'), dataIndex: 'parentName', width: 220, ellipsis: true },
           { title: t('standards.weak.nameOrg'), dataIndex: 'orgName', width: 260, ellipsis: true },
-          { title: t('standards.weak.suggestions'), key: 's', render: (_v, r) => r.suggestions.map((s) => <div key={s.kind}>{s.text}</div>) },
-          { title: '', key: 'act', width: 70, render: (_v, r) => <Button size="small" onClick={() => onName(r)}>{t('standards.weak.name')}</Button> },
+          {
+            title: t('standards.weak.suggestions'),
+            key: 's',
+            render: (_v, r) => r.suggestions.map((s) => <div key={s.kind}>{s.text}</div>),
+          },
+          {
+            title: '',
+            key: 'act',
+            width: 70,
+            render: (_v, r) => (
+              <Button size="small" onClick={() => onName(r)}>
+                {t('standards.weak.name')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Card>

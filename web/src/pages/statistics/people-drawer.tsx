@@ -13,7 +13,13 @@ import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { LoadMore } from '../../components/load-more';
 import { labelOf } from './stats-grid';
 
-interface Props { code: string; params: TTableParams; cell: TCellRef; orgs: boolean; onClose: () => void }
+interface Props {
+  code: string;
+  params: TTableParams;
+  cell: TCellRef;
+  orgs: boolean;
+  onClose: () => void;
+}
 
 export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
   const { t } = useTranslation();
@@ -26,9 +32,18 @@ export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
   useEffect(() => {
     const ctrl = new AbortController();
     setLoading(true);
-    getPeople(code, params, cell, undefined, ctrl.signal).then((l) => { setList(l); setLoading(false); }, (e: unknown) => {
-      if (!ctrl.signal.aborted) { setError(e); setLoading(false); }
-    });
+    getPeople(code, params, cell, undefined, ctrl.signal).then(
+      (l) => {
+        setList(l);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) {
+          setError(e);
+          setLoading(false);
+        }
+      },
+    );
     return () => ctrl.abort();
   }, [code, params, cell]);
 
@@ -46,16 +61,35 @@ export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
   };
 
   const columns = (list?.columns ?? []).map((c) => ({
-    key: c.key, title: labelOf(c.title), dataIndex: ['values', c.key], ellipsis: c.key === 'orgName' || c.key === 'note',
-    render: (v: string | number | null, item: TPeopleList['items'][number]) => (c.key === 'name' && item.memberId && can(me.roles, 'member.read')
-      ? <Link to={`/members/${item.memberId}`} title={t('statistics.people.open')}>{v}</Link> : v),
+    key: c.key,
+    title: labelOf(c.title),
+    dataIndex: ['values', c.key],
+    ellipsis: c.key === 'orgName' || c.key === 'note',
+    render: (v: string | number | null, item: TPeopleList['items'][number]) =>
+      c.key === 'name' && item.memberId && can(me.roles, 'member.read') ? (
+        <Link to={`/members/${item.memberId}`} title={t('statistics.people.open')}>
+          {v}
+        </Link>
+      ) : (
+        v
+      ),
   }));
 
   return (
-    <Drawer open width={1000} title={list?.title ?? ' '} onClose={onClose} destroyOnHidden
-      extra={can(me.roles, 'stats.export') && (
-        <Button icon={<DownloadOutlined />} disabled={!list?.total} onClick={() => setExporting(true)} data-testid="people-export">{t('statistics.people.export')}</Button>
-      )}>
+    <Drawer
+      open
+      width={1000}
+      title={list?.title ?? ' '}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        can(me.roles, 'stats.export') && (
+          <Button icon={<DownloadOutlined />} disabled={!list?.total} onClick={() => setExporting(true)} data-testid="people-export">
+            {t('statistics.people.export')}
+          </Button>
+        )
+      }
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {error !== undefined && <Alert type="error" showIcon title={errorText(error)} />}
         {list && (
@@ -63,7 +97,16 @@ export function PeopleDrawer({ code, params, cell, orgs, onClose }: Props) {
             {t(orgs ? 'statistics.people.totalOrgs' : 'statistics.people.total', { n: list.total })}
           </Typography.Text>
         )}
-        <Table size="small" rowKey="id" loading={loading} dataSource={list?.items} columns={columns} pagination={false} data-testid="people-list" scroll={{ x: 'max-content' }} />
+        <Table
+          size="small"
+          rowKey="id"
+          loading={loading}
+          dataSource={list?.items}
+          columns={columns}
+          pagination={false}
+          data-testid="people-list"
+          scroll={{ x: 'max-content' }}
+        />
         <LoadMore count={list?.items.length ?? 0} hasMore={!!list?.nextCursor} loading={loading} onLoad={() => void more()} />
       </Space>
       {exporting && (

@@ -30,7 +30,12 @@ function grouped(cols: TTableColumn[], level: number, leaf: (c: TTableColumn) =>
     }
     let j = i;
     while (j < cols.length && cols[j].path.length > level + 1 && cols[j].path[level].zh === c.path[level].zh) j++;
-    out.push({ key: `g${level}-${c.key}`, title: labelOf(c.path[level]), align: 'center', children: grouped(cols.slice(i, j), level + 1, leaf) });
+    out.push({
+      key: `g${level}-${c.key}`,
+      title: labelOf(c.path[level]),
+      align: 'center',
+      children: grouped(cols.slice(i, j), level + 1, leaf),
+    });
     i = j;
   }
   return out;
@@ -38,32 +43,57 @@ function grouped(cols: TTableColumn[], level: number, leaf: (c: TTableColumn) =>
 
 export function StatsGrid({ table, hideZero, loading, onReRoot, onCell }: Props) {
   const { t } = useTranslation();
-  const rows = useMemo(() => (hideZero
-    ? table.rows.filter((r) => r.kind !== 'child' || table.columns.some((c) => r.cells[c.key] !== 0))
-    : table.rows), [table, hideZero]);
+  const rows = useMemo(
+    () => (hideZero ? table.rows.filter((r) => r.kind !== 'child' || table.columns.some((c) => r.cells[c.key] !== 0)) : table.rows),
+    [table, hideZero],
+  );
 
-  const columns = useMemo<ColumnsType<TTableRow>>(() => [
-    {
-      key: 'name', title: t('statistics.nameColumn'), fixed: 'left', width: 300,
-      render: (_: unknown, r: TTableRow) => {
-        if (r.kind === 'total') return <Typography.Text strong>{t('statistics.totalRow')}（{r.name}）</Typography.Text>;
-        if (r.kind === 'child' && r.hasChildren && r.orgId !== null) {
-          return <a onClick={() => onReRoot(r.orgId!)} data-testid={`stats-row-${r.key}`}>{r.name}</a>;
-        }
-        return <span data-testid={`stats-row-${r.key}`}>{r.name}</span>;
+  const columns = useMemo<ColumnsType<TTableRow>>(
+    () => [
+      {
+        key: 'name',
+        title: t('statistics.nameColumn'),
+        fixed: 'left',
+        width: 300,
+        render: (_: unknown, r: TTableRow) => {
+          if (r.kind === 'total')
+            return (
+              <Typography.Text strong>
+                {t('statistics.totalRow')}（{r.name}）
+              </Typography.Text>
+            );
+          if (r.kind === 'child' && r.hasChildren && r.orgId !== null) {
+            return (
+              <a onClick={() => onReRoot(r.orgId!)} data-testid={`stats-row-${r.key}`}>
+                {r.name}
+              </a>
+            );
+          }
+          return <span data-testid={`stats-row-${r.key}`}>{r.name}</span>;
+        },
       },
-    },
-    ...grouped(table.columns, 0, (c) => ({
-      key: c.key, title: labelOf(c.path[c.path.length - 1]), align: 'right', width: 96,
-      render: (_: unknown, r: TTableRow) => {
-        const n = r.cells[c.key] ?? 0;
-        const testId = `stats-cell-${r.key}-${c.key}`;
-        return n > 0
-          ? <a className="stats-number" onClick={() => onCell(r, c)} data-testid={testId}>{fmt(n)}</a>
-          : <span className="stats-zero" data-testid={testId}>{fmt(n)}</span>;
-      },
-    })),
-  ], [table, t, onReRoot, onCell]);
+      ...grouped(table.columns, 0, (c) => ({
+        key: c.key,
+        title: labelOf(c.path[c.path.length - 1]),
+        align: 'right',
+        width: 96,
+        render: (_: unknown, r: TTableRow) => {
+          const n = r.cells[c.key] ?? 0;
+          const testId = `stats-cell-${r.key}-${c.key}`;
+          return n > 0 ? (
+            <a className="stats-number" onClick={() => onCell(r, c)} data-testid={testId}>
+              {fmt(n)}
+            </a>
+          ) : (
+            <span className="stats-zero" data-testid={testId}>
+              {fmt(n)}
+            </span>
+          );
+        },
+      })),
+    ],
+    [table, t, onReRoot, onCell],
+  );
 
   return (
     <Table<TTableRow>

@@ -12,10 +12,31 @@ import { useRequest } from '../../lib/use-request';
 type Field = Exclude<keyof TSettings, 'totpRoles'>;
 
 /** Each setting with its unit and sensible bounds (the server validates again). */
-const GROUPS: { title: 'password' | 'lockout' | 'session' | 'accounts'; fields: { name: Field; min: number; max: number; unit: 'days' | 'times' | 'minutes' | 'hours' | 'count' }[] }[] = [
-  { title: 'password', fields: [{ name: 'passwordMaxAgeDays', min: 0, max: 3650, unit: 'days' }, { name: 'passwordHistory', min: 0, max: 24, unit: 'count' }] },
-  { title: 'lockout', fields: [{ name: 'lockoutThreshold', min: 1, max: 100, unit: 'times' }, { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' }] },
-  { title: 'session', fields: [{ name: 'sessionIdleMinutes', min: 1, max: 1440, unit: 'minutes' }, { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' }] },
+const GROUPS: {
+  title: 'password' | 'lockout' | 'session' | 'accounts';
+  fields: { name: Field; min: number; max: number; unit: 'days' | 'times' | 'minutes' | 'hours' | 'count' }[];
+}[] = [
+  {
+    title: 'password',
+    fields: [
+      { name: 'passwordMaxAgeDays', min: 0, max: 3650, unit: 'days' },
+      { name: 'passwordHistory', min: 0, max: 24, unit: 'count' },
+    ],
+  },
+  {
+    title: 'lockout',
+    fields: [
+      { name: 'lockoutThreshold', min: 1, max: 100, unit: 'times' },
+      { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' },
+    ],
+  },
+  {
+    title: 'session',
+    fields: [
+      { name: 'sessionIdleMinutes', min: 1, max: 1440, unit: 'minutes' },
+      { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' },
+    ],
+  },
   { title: 'accounts', fields: [{ name: 'dormantDays', min: 0, max: 3650, unit: 'days' }] },
 ];
 const FIELDS: (keyof TSettings)[] = [...GROUPS.flatMap((g) => g.fields.map((f) => f.name)), 'totpRoles'];
@@ -58,7 +79,13 @@ export default function SystemPage() {
         {GROUPS.map((g) => (
           <Card key={g.title} size="small" title={t(`system.groups.${g.title}`)} style={{ marginBottom: 12 }}>
             {g.fields.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={t(`system.fields.${f.name}`)} extra={t(`system.hints.${f.name}`)} rules={[{ required: true, message: t('system.required') }]}>
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={t(`system.fields.${f.name}`)}
+                extra={t(`system.hints.${f.name}`)}
+                rules={[{ required: true, message: t('system.required') }]}
+              >
                 <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 160 }} suffix={t(`system.units.${f.unit}`)} />
               </Form.Item>
             ))}
@@ -70,7 +97,9 @@ export default function SystemPage() {
           </Form.Item>
         </Card>
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">{t('common.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
           <Button onClick={() => form.setFieldsValue(current.data!)}>{t('common.reset')}</Button>
         </Space>
       </Form>

@@ -12,15 +12,30 @@ import { ElectionTag } from './term-tags';
 export function ApprovalsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) => void }) {
   const { t } = useTranslation();
   const elections = useRequest((signal) => listElections({ orgId, mine: true }, signal), [orgId]);
-  const adjustments = useRequest((signal) => listAdjustments({ orgId, status: 'proposed' }, signal).then((r) => r.items.filter((a) => a.canDecide)), [orgId]);
-  const org = (name: string, id: Id) => <a onClick={() => onOpen(id)} data-testid={`approval-org-${id}`}>{name}</a>;
+  const adjustments = useRequest(
+    (signal) => listAdjustments({ orgId, status: 'proposed' }, signal).then((r) => r.items.filter((a) => a.canDecide)),
+    [orgId],
+  );
+  const org = (name: string, id: Id) => (
+    <a onClick={() => onOpen(id)} data-testid={`approval-org-${id}`}>
+      {name}
+    </a>
+  );
 
   return (
     <div data-testid="terms-approvals">
-      {[elections.error, adjustments.error].filter((e) => e !== undefined).map((e, i) => <Alert key={i} type="error" showIcon title={errorText(e)} style={{ marginBottom: 8 }} />)}
+      {[elections.error, adjustments.error]
+        .filter((e) => e !== undefined)
+        .map((e, i) => (
+          <Alert key={i} type="error" showIcon title={errorText(e)} style={{ marginBottom: 8 }} />
+        ))}
       <Typography.Title level={5}>{t('terms.approvals.elections')}</Typography.Title>
       <Table<TElection>
-        size="small" rowKey="id" loading={elections.loading} dataSource={elections.data?.items} pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+        size="small"
+        rowKey="id"
+        loading={elections.loading}
+        dataSource={elections.data?.items}
+        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
         locale={{ emptyText: t('terms.approvals.none') }}
         columns={[
           { title: t('terms.col.org'), dataIndex: 'orgName', ellipsis: true, render: (v: string, e) => org(v, e.orgId) },
@@ -28,12 +43,24 @@ export function ApprovalsTab({ orgId, onOpen }: { orgId: Id; onOpen: (id: Id) =>
           { title: t('terms.col.plannedOn'), dataIndex: 'plannedOn', width: 110 },
           { title: t('terms.col.heldOn'), dataIndex: 'heldOn', width: 110 },
           { title: t('terms.col.seats'), dataIndex: 'plannedSeats', width: 80, align: 'right' },
-          { title: t('terms.col.requestedBy'), key: 'by', width: 200, ellipsis: true, render: (_v, e) => [e.requestedBy, formatMinute(e.requestedAt)].filter(Boolean).join(' ') },
+          {
+            title: t('terms.col.requestedBy'),
+            key: 'by',
+            width: 200,
+            ellipsis: true,
+            render: (_v, e) => [e.requestedBy, formatMinute(e.requestedAt)].filter(Boolean).join(' '),
+          },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('terms.approvals.adjustments')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('terms.approvals.adjustments')}
+      </Typography.Title>
       <Table<TAdjustment>
-        size="small" rowKey="id" loading={adjustments.loading} dataSource={adjustments.data} pagination={false}
+        size="small"
+        rowKey="id"
+        loading={adjustments.loading}
+        dataSource={adjustments.data}
+        pagination={false}
         locale={{ emptyText: t('terms.approvals.none') }}
         columns={[
           { title: t('terms.col.org'), dataIndex: 'orgName', ellipsis: true, render: (v: string, a) => org(v, a.orgId) },

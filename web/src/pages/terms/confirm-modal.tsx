@@ -12,7 +12,9 @@ export function ConfirmModal({ election, onClose }: { election: TElection; onClo
   const [form] = Form.useForm<{ secretaryId: Id; deputyIds: Id[] }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const elected = election.candidates.filter((c) => c.elected).map((c) => ({ value: c.id, label: t('terms.confirm.elected', { name: c.personName, votes: c.votesFor }) }));
+  const elected = election.candidates
+    .filter((c) => c.elected)
+    .map((c) => ({ value: c.id, label: t('terms.confirm.elected', { name: c.personName, votes: c.votesFor }) }));
   const secretary = Form.useWatch('secretaryId', form);
 
   const submit = async (v: { secretaryId: Id; deputyIds?: Id[] }) => {
@@ -30,8 +32,15 @@ export function ConfirmModal({ election, onClose }: { election: TElection; onClo
   };
 
   return (
-    <Modal open title={`${t('terms.confirm.title')}：${election.orgName}`} confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose(false)}
-      okButtonProps={{ 'data-testid': 'confirm-submit' } as never} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('terms.confirm.title')}：${election.orgName}`}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      okButtonProps={{ 'data-testid': 'confirm-submit' } as never}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon title={t('terms.confirm.hint')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>

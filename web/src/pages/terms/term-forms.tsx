@@ -40,10 +40,20 @@ function FormModal<V extends object>({ title, hint, initialValues, submit, onClo
     }
   };
   return (
-    <Modal open title={title} confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden okButtonProps={{ 'data-testid': okTestId } as never}>
+    <Modal
+      open
+      title={title}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': okTestId } as never}
+    >
       {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="term-form-error" />}
-      <Form form={form} layout="vertical" onFinish={finish} initialValues={initialValues}>{children}</Form>
+      <Form form={form} layout="vertical" onFinish={finish} initialValues={initialValues}>
+        {children}
+      </Form>
     </Modal>
   );
 }
@@ -51,7 +61,12 @@ function FormModal<V extends object>({ title, hint, initialValues, submit, onClo
 export function RecordTermModal({ orgId, onClose }: { orgId: Id; onClose: (done: boolean) => void }) {
   const { t } = useTranslation();
   return (
-    <FormModal<{ electedOn: Dayjs }> title={t('terms.action.recordTerm')} hint={t('terms.record.hint')} onClose={onClose} submit={(v) => recordTerm(orgId, toDateString(v.electedOn)!)}>
+    <FormModal<{ electedOn: Dayjs }>
+      title={t('terms.action.recordTerm')}
+      hint={t('terms.record.hint')}
+      onClose={onClose}
+      submit={(v) => recordTerm(orgId, toDateString(v.electedOn)!)}
+    >
       <Form.Item name="electedOn" label={t('terms.record.electedOn')} rules={[{ required: true }]}>
         <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
@@ -63,9 +78,14 @@ export function RequestModal({ orgId, seats, onClose }: { orgId: Id; seats: numb
   const { t } = useTranslation();
   return (
     <FormModal<{ plannedOn: Dayjs; plannedSeats: number; note?: string }>
-      title={t('terms.request.title')} hint={t('terms.request.hint')} onClose={onClose} okTestId="request-submit"
+      title={t('terms.request.title')}
+      hint={t('terms.request.hint')}
+      onClose={onClose}
+      okTestId="request-submit"
       initialValues={{ plannedOn: dayjs().add(30, 'day'), plannedSeats: seats }}
-      submit={(v) => requestElection(orgId, { plannedOn: toDateString(v.plannedOn)!, plannedSeats: v.plannedSeats, note: v.note?.trim() || undefined })}
+      submit={(v) =>
+        requestElection(orgId, { plannedOn: toDateString(v.plannedOn)!, plannedSeats: v.plannedSeats, note: v.note?.trim() || undefined })
+      }
     >
       <Form.Item name="plannedOn" label={t('terms.request.plannedOn')} rules={[{ required: true }]}>
         <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="request-planned-on" />
@@ -73,7 +93,9 @@ export function RequestModal({ orgId, seats, onClose }: { orgId: Id; seats: numb
       <Form.Item name="plannedSeats" label={t('terms.request.seats')} rules={[{ required: true }]}>
         <InputNumber min={1} max={15} precision={0} data-testid="request-seats" />
       </Form.Item>
-      <Form.Item rules={[{ max: 500 }]} name="note" label={t('terms.request.note')}><Input.TextArea count={{ show: true, max: 500 }} rows={3} /></Form.Item>
+      <Form.Item rules={[{ max: 500 }]} name="note" label={t('terms.request.note')}>
+        <Input.TextArea count={{ show: true, max: 500 }} rows={3} />
+      </Form.Item>
     </FormModal>
   );
 }
@@ -82,24 +104,53 @@ export function AdjustmentModal({ orgId, regularEnd, onClose }: { orgId: Id; reg
   const { t } = useTranslation();
   return (
     <FormModal<{ kind: 'delay' | 'advance'; newEnd: Dayjs; reason: string }>
-      title={t('terms.adjust.title')} hint={t('terms.adjust.hint')} onClose={onClose} initialValues={{ kind: 'delay', newEnd: dayjs(regularEnd).add(6, 'month') }}
+      title={t('terms.adjust.title')}
+      hint={t('terms.adjust.hint')}
+      onClose={onClose}
+      initialValues={{ kind: 'delay', newEnd: dayjs(regularEnd).add(6, 'month') }}
       submit={(v) => proposeAdjustment(orgId, { kind: v.kind, newEnd: toDateString(v.newEnd)!, reason: v.reason.trim() })}
     >
       <Form.Item name="kind" label={t('terms.adjust.kind')}>
-        <Radio.Group options={[{ value: 'delay', label: t('terms.adjust.delay') }, { value: 'advance', label: t('terms.adjust.advance') }]} />
+        <Radio.Group
+          options={[
+            { value: 'delay', label: t('terms.adjust.delay') },
+            { value: 'advance', label: t('terms.adjust.advance') },
+          ]}
+        />
       </Form.Item>
-      <Form.Item name="newEnd" label={t('terms.adjust.newEnd')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-      <Form.Item name="reason" label={t('terms.adjust.reason')} rules={[{ max: 500 }, { required: true, whitespace: true, min: 4 }]}><Input.TextArea count={{ show: true, max: 500 }} rows={3} /></Form.Item>
+      <Form.Item name="newEnd" label={t('terms.adjust.newEnd')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="reason" label={t('terms.adjust.reason')} rules={[{ max: 500 }, { required: true, whitespace: true, min: 4 }]}>
+        <Input.TextArea count={{ show: true, max: 500 }} rows={3} />
+      </Form.Item>
     </FormModal>
   );
 }
 
 /** A higher organization approves or rejects, with an optional note. */
-export function DecideModal({ title, decision, decide, onClose }: { title: string; decision: 'approve' | 'reject'; decide: (note?: string) => Promise<unknown>; onClose: (done: boolean) => void }) {
+export function DecideModal({
+  title,
+  decision,
+  decide,
+  onClose,
+}: {
+  title: string;
+  decision: 'approve' | 'reject';
+  decide: (note?: string) => Promise<unknown>;
+  onClose: (done: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <FormModal<{ note?: string }> title={`${t(`terms.action.${decision}`)}：${title}`} onClose={onClose} okTestId="decide-submit" submit={(v) => decide(v.note?.trim() || undefined)}>
-      <Form.Item rules={[{ max: 200 }]} name="note" label={t('terms.action.decideNote')}><Input.TextArea rows={3} /></Form.Item>
+    <FormModal<{ note?: string }>
+      title={`${t(`terms.action.${decision}`)}：${title}`}
+      onClose={onClose}
+      okTestId="decide-submit"
+      submit={(v) => decide(v.note?.trim() || undefined)}
+    >
+      <Form.Item rules={[{ max: 200 }]} name="note" label={t('terms.action.decideNote')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
     </FormModal>
   );
 }

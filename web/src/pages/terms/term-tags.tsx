@@ -5,21 +5,39 @@ import type { ElectionStatus } from '../../../../domain/schemas/terms';
 import type { TTermStateFilter } from '../../api/terms';
 
 const STATE_COLOR: Record<TTermStateFilter, string> = {
-  normal: 'green', ending: 'gold', request_window: 'orange', overdue: 'red', delayed: 'purple', missing: 'default',
+  normal: 'green',
+  ending: 'gold',
+  request_window: 'orange',
+  overdue: 'red',
+  delayed: 'purple',
+  missing: 'default',
 };
 const STATUS_COLOR: Record<ElectionStatus, string> = {
-  requested: 'gold', approved: 'blue', rejected: 'default', held: 'cyan', failed: 'red', confirmed: 'green',
+  requested: 'gold',
+  approved: 'blue',
+  rejected: 'default',
+  held: 'cyan',
+  failed: 'red',
+  confirmed: 'green',
 };
 
 export function StateTag({ state, testId }: { state: TTermStateFilter | null; testId?: string }) {
   const { t } = useTranslation();
   if (!state) return null;
-  return <Tag color={STATE_COLOR[state]} data-testid={testId}>{t(`terms.state.${state}`)}</Tag>;
+  return (
+    <Tag color={STATE_COLOR[state]} data-testid={testId}>
+      {t(`terms.state.${state}`)}
+    </Tag>
+  );
 }
 
 export function ElectionTag({ status, testId }: { status: ElectionStatus | string; testId?: string }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLOR[status as ElectionStatus]} data-testid={testId}>{t(`terms.electionStatus.${status}`, { defaultValue: status })}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status as ElectionStatus]} data-testid={testId}>
+      {t(`terms.electionStatus.${status}`, { defaultValue: status })}
+    </Tag>
+  );
 }
 
 export function DaysLeft({ days }: { days: number | null }) {

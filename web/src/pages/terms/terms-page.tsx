@@ -31,8 +31,18 @@ function TermsHome() {
   const [exporting, setExporting] = useState(false);
   const [generation, setGeneration] = useState(0);
   const open = Number(params.get('orgId')) || undefined;
-  const openOrg = (id: Id) => setParams((p) => { p.set('orgId', String(id)); return p; });
-  const closeOrg = () => { setParams((p) => { p.delete('orgId'); return p; }); setGeneration((g) => g + 1); };
+  const openOrg = (id: Id) =>
+    setParams((p) => {
+      p.set('orgId', String(id));
+      return p;
+    });
+  const closeOrg = () => {
+    setParams((p) => {
+      p.delete('orgId');
+      return p;
+    });
+    setGeneration((g) => g + 1);
+  };
 
   return (
     <div className="page-card">
@@ -40,11 +50,19 @@ function TermsHome() {
       <div className="filter-bar">
         <Space>
           <span>{t('terms.org')}</span>
-          <OrgTreeSelect style={{ width: 360 }} value={orgId} valueLabel={orgId === me.orgId ? me.orgName : undefined} placeholder={t('terms.pickOrg')} onChange={(id) => id && setOrgId(id)} />
+          <OrgTreeSelect
+            style={{ width: 360 }}
+            value={orgId}
+            valueLabel={orgId === me.orgId ? me.orgName : undefined}
+            placeholder={t('terms.pickOrg')}
+            onChange={(id) => id && setOrgId(id)}
+          />
         </Space>
         <span style={{ flex: 1 }} />
         {tab === 'list' && can(me.roles, 'term.read') && (
-          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="terms-export">{t('terms.export.button')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="terms-export">
+            {t('terms.export.button')}
+          </Button>
         )}
       </div>
       <Tabs
@@ -52,9 +70,21 @@ function TermsHome() {
         onChange={(k) => navigate({ pathname: `/terms/${k}`, search: loc.search })}
         destroyOnHidden
         items={[
-          { key: 'list', label: <span data-testid="terms-tab-list">{t('terms.tabs.list')}</span>, children: <TermsTable key={`${orgId}-${generation}`} orgId={orgId} filter={filter} onFilter={setFilter} onOpen={openOrg} /> },
-          { key: 'approvals', label: <span data-testid="terms-tab-approvals">{t('terms.tabs.approvals')}</span>, children: <ApprovalsTab key={`${orgId}-${generation}`} orgId={orgId} onOpen={openOrg} /> },
-          { key: 'watch', label: <span data-testid="terms-tab-watch">{t('terms.tabs.watch')}</span>, children: <WatchTab key={`${orgId}-${generation}`} orgId={orgId} onOpen={openOrg} /> },
+          {
+            key: 'list',
+            label: <span data-testid="terms-tab-list">{t('terms.tabs.list')}</span>,
+            children: <TermsTable key={`${orgId}-${generation}`} orgId={orgId} filter={filter} onFilter={setFilter} onOpen={openOrg} />,
+          },
+          {
+            key: 'approvals',
+            label: <span data-testid="terms-tab-approvals">{t('terms.tabs.approvals')}</span>,
+            children: <ApprovalsTab key={`${orgId}-${generation}`} orgId={orgId} onOpen={openOrg} />,
+          },
+          {
+            key: 'watch',
+            label: <span data-testid="terms-tab-watch">{t('terms.tabs.watch')}</span>,
+            children: <WatchTab key={`${orgId}-${generation}`} orgId={orgId} onOpen={openOrg} />,
+          },
         ]}
       />
       {open !== undefined && <OrgTermsDrawer orgId={open} onClose={closeOrg} />}

@@ -30,17 +30,35 @@ export function TodoBadge() {
   useEffect(() => {
     const timer = window.setInterval(() => load(), POLL_MS);
     const off = onTodosChanged(() => load());
-    return () => { window.clearInterval(timer); off(); };
+    return () => {
+      window.clearInterval(timer);
+      off();
+    };
   }, [load]);
 
   const total = count?.total ?? 0;
   return (
     <Tooltip title={count ? t('todos.badge', { total, overdue: count.overdue }) : undefined}>
-      <Badge count={total} overflowCount={99} size="small" offset={[-6, 6]}
+      <Badge
+        count={total}
+        overflowCount={99}
+        size="small"
+        offset={[-6, 6]}
         // On the red header: gold when something is overdue, white otherwise.
-        styles={{ indicator: count?.overdue ? { background: '#faad14', color: '#000', boxShadow: 'none' } : { background: '#fff', color: '#b5121b', boxShadow: 'none' } }}>
-        <Button type="text" icon={<CheckSquareOutlined />} style={{ color: '#fff' }} onClick={() => navigate('/todos')}
-          data-testid="todo-badge" data-count={count ? total : undefined}>
+        styles={{
+          indicator: count?.overdue
+            ? { background: '#faad14', color: '#000', boxShadow: 'none' }
+            : { background: '#fff', color: '#b5121b', boxShadow: 'none' },
+        }}
+      >
+        <Button
+          type="text"
+          icon={<CheckSquareOutlined />}
+          style={{ color: '#fff' }}
+          onClick={() => navigate('/todos')}
+          data-testid="todo-badge"
+          data-count={count ? total : undefined}
+        >
           {t('todos.badgeLabel')}
         </Button>
       </Badge>

@@ -19,8 +19,14 @@ function GroupItems({ items, today }: { items: TTodoItem[]; today: string }) {
   const shown = all ? items : items.slice(0, GROUP_PAGE);
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }}>
-      {shown.map((x) => <TodoItemRow key={x.ref} item={x} today={today} />)}
-      {shown.length < items.length && <Button type="link" onClick={() => setAll(true)}>{t('todos.showAll', { n: items.length })}</Button>}
+      {shown.map((x) => (
+        <TodoItemRow key={x.ref} item={x} today={today} />
+      ))}
+      {shown.length < items.length && (
+        <Button type="link" onClick={() => setAll(true)}>
+          {t('todos.showAll', { n: items.length })}
+        </Button>
+      )}
     </Space>
   );
 }
@@ -30,7 +36,9 @@ export function TodoList() {
   const { lang } = useLabels();
   const list = useRequest((signal) => getTodos(signal), []);
   // The badge follows what the page shows.
-  useEffect(() => { if (list.data) todosChanged(); }, [list.data]);
+  useEffect(() => {
+    if (list.data) todosChanged();
+  }, [list.data]);
 
   if (list.error !== undefined) return <Alert type="error" showIcon title={errorText(list.error)} />;
   const data = list.data;

@@ -26,11 +26,15 @@ export default function TodosPage() {
         destroyOnHidden
         items={[
           { key: 'mine', label: <span data-testid="todo-tab-mine">{t('todos.tabs.mine')}</span>, children: <TodoList /> },
-          ...(oversees ? [{
-            key: 'digest',
-            label: <span data-testid="todo-tab-digest">{t('todos.tabs.digest')}</span>,
-            children: <DigestTab orgId={orgId} onOrg={(id) => setParams({ tab: 'digest', orgId: String(id) })} />,
-          }] : []),
+          ...(oversees
+            ? [
+                {
+                  key: 'digest',
+                  label: <span data-testid="todo-tab-digest">{t('todos.tabs.digest')}</span>,
+                  children: <DigestTab orgId={orgId} onOrg={(id) => setParams({ tab: 'digest', orgId: String(id) })} />,
+                },
+              ]
+            : []),
         ]}
       />
     </div>

@@ -26,9 +26,22 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
     setSaving(true);
     try {
       await registerIncoming({
-        toOrgId: v.toOrgId, fromOrgName: v.fromOrgName, externalNo: v.externalNo, issuedOn: day(v.issuedOn)!, reason: v.reason,
-        validDays: v.validDays ?? undefined, duesPaidUntil: v.duesPaidUntil?.format('YYYY-MM'),
-        member: { name: v.name, gender: v.gender, category: v.category, idNumber: v.idNumber || undefined, admittedOn: day(v.admittedOn), fullOn: day(v.fullOn), phone: v.phone || undefined },
+        toOrgId: v.toOrgId,
+        fromOrgName: v.fromOrgName,
+        externalNo: v.externalNo,
+        issuedOn: day(v.issuedOn)!,
+        reason: v.reason,
+        validDays: v.validDays ?? undefined,
+        duesPaidUntil: v.duesPaidUntil?.format('YYYY-MM'),
+        member: {
+          name: v.name,
+          gender: v.gender,
+          category: v.category,
+          idNumber: v.idNumber || undefined,
+          admittedOn: day(v.admittedOn),
+          fullOn: day(v.fullOn),
+          phone: v.phone || undefined,
+        },
       });
       onDone();
     } catch (e) {
@@ -42,20 +55,93 @@ export function IncomingModal({ onCancel, onDone }: { onCancel: () => void; onDo
     <Modal open title={t('transfers.registerIncoming')} onCancel={onCancel} onOk={submit} confirmLoading={saving} width={680}>
       <Form form={form} layout="vertical" size="small" initialValues={{ toOrgId: me.orgId, gender: GENDERS[0], category: 'full' }}>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={req(t('transfers.form.required.toOrg'))}><OrgTreeSelect valueLabel={me.orgName} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="fromOrgName" label={t('transfers.form.fromOrgName')} rules={[...req(t('transfers.form.required.fromOrgName')), { max: 100 }]}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item name="externalNo" label={t('transfers.form.externalNo')} rules={[...req(t('transfers.form.required.externalNo')), { max: 60 }]}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item name="issuedOn" label={t('transfers.form.issuedOn')} rules={req(t('transfers.form.required.issuedOn'))}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="validDays" label={t('transfers.form.validDays')}><InputNumber min={1} max={366} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="name" label={t('transfers.form.name')} rules={[...req(t('transfers.form.required.name')), { max: 40 }]}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item name="gender" label={t('transfers.form.gender')}><Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="category" label={t('transfers.col.category')}><Radio.Group options={[{ value: 'full', label: t('common.categoryShort.full') }, { value: 'probationary', label: t('common.categoryShort.probationary') }]} /></Form.Item></Col>
-          <Col span={12}><Form.Item rules={[{ max: 18 }]} name="idNumber" label={t('transfers.form.idNumber')}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item rules={[{ max: 30 }]} name="phone" label={t('transfers.form.phone')}><Input /></Form.Item></Col>
-          <Col span={8}><Form.Item name="admittedOn" label={t('transfers.form.admittedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="fullOn" label={t('transfers.form.fullOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}><DatePicker picker="month" style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={24}><Form.Item name="reason" label={t('transfers.form.reason')} rules={[{ max: 200 }, { required: true, min: 2, message: t('transfers.form.required.reason') }]}><Input /></Form.Item></Col>
+          <Col span={12}>
+            <Form.Item name="toOrgId" label={t('transfers.form.toOrg')} rules={req(t('transfers.form.required.toOrg'))}>
+              <OrgTreeSelect valueLabel={me.orgName} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="fromOrgName"
+              label={t('transfers.form.fromOrgName')}
+              rules={[...req(t('transfers.form.required.fromOrgName')), { max: 100 }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="externalNo"
+              label={t('transfers.form.externalNo')}
+              rules={[...req(t('transfers.form.required.externalNo')), { max: 60 }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="issuedOn" label={t('transfers.form.issuedOn')} rules={req(t('transfers.form.required.issuedOn'))}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="validDays" label={t('transfers.form.validDays')}>
+              <InputNumber min={1} max={366} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="name" label={t('transfers.form.name')} rules={[...req(t('transfers.form.required.name')), { max: 40 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="gender" label={t('transfers.form.gender')}>
+              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`common.genders.${g}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="category" label={t('transfers.col.category')}>
+              <Radio.Group
+                options={[
+                  { value: 'full', label: t('common.categoryShort.full') },
+                  { value: 'probationary', label: t('common.categoryShort.probationary') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item rules={[{ max: 18 }]} name="idNumber" label={t('transfers.form.idNumber')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item rules={[{ max: 30 }]} name="phone" label={t('transfers.form.phone')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="admittedOn" label={t('transfers.form.admittedOn')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="fullOn" label={t('transfers.form.fullOn')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="duesPaidUntil" label={t('transfers.form.duesPaidUntil')}>
+              <DatePicker picker="month" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="reason"
+              label={t('transfers.form.reason')}
+              rules={[{ max: 200 }, { required: true, min: 2, message: t('transfers.form.required.reason') }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
     </Modal>

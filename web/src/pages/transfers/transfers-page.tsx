@@ -23,16 +23,25 @@ function TransfersHome() {
   const [dialog, setDialog] = useState<'new' | 'incoming' | null>(null);
   const [generation, setGeneration] = useState(0);
   const writable = can(me.roles, 'transfer.write');
-  const done = () => { setDialog(null); setGeneration((g) => g + 1); };
+  const done = () => {
+    setDialog(null);
+    setGeneration((g) => g + 1);
+  };
 
   return (
     <div className="page-card">
       <div className="org-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('transfers.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('transfers.title')}
+        </Typography.Title>
         {writable && (
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="transfer-new">{t('transfers.newLetter')}</Button>
-            <Button icon={<ImportOutlined />} onClick={() => setDialog('incoming')} data-testid="transfer-incoming">{t('transfers.registerIncoming')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="transfer-new">
+              {t('transfers.newLetter')}
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setDialog('incoming')} data-testid="transfer-incoming">
+              {t('transfers.registerIncoming')}
+            </Button>
           </Space>
         )}
       </div>

@@ -33,7 +33,14 @@ export function ResetPasswordModal({ user, onCancel, onDone }: ResetPasswordModa
   };
 
   return (
-    <Modal open title={t('users.resetTitle', { name: user.displayName, username: user.username })} confirmLoading={saving} onOk={() => form.submit()} onCancel={onCancel} okText={t('common.save')}>
+    <Modal
+      open
+      title={t('users.resetTitle', { name: user.displayName, username: user.username })}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      okText={t('common.save')}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="password" label={t('password.new')} extra={t('password.policy')} rules={newPasswordRules(t, () => user.username)}>

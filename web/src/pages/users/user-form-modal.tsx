@@ -45,7 +45,13 @@ export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {
     try {
       const saved = user
         ? await updateUser(user.id, { displayName: v.displayName.trim(), orgId: v.orgId, roles: v.roles, disabled: Boolean(v.disabled) })
-        : await createUser({ username: v.username.trim(), displayName: v.displayName.trim(), orgId: v.orgId, roles: v.roles, password: v.password! });
+        : await createUser({
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            orgId: v.orgId,
+            roles: v.roles,
+            password: v.password!,
+          });
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError && e.field && FORM_FIELDS.includes(e.field)) {
@@ -57,27 +63,71 @@ export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {
   };
 
   return (
-    <Modal open title={user ? t('users.editTitle', { name: user.displayName }) : t('users.create')} width={600} confirmLoading={saving} onOk={() => form.submit()} onCancel={onCancel} okText={t('common.save')}>
+    <Modal
+      open
+      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.create')}
+      width={600}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      okText={t('common.save')}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} initialValues={user ? { username: user.username, displayName: user.displayName, orgId: user.orgId, roles: user.roles, disabled: user.disabled } : { roles: [] }} onFinish={submit}>
-        <Form.Item name="username" label={t('users.fields.username')} rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }, { pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/, message: t('users.usernameRule') }]}>
+      <Form
+        form={form}
+        labelCol={{ span: 5 }}
+        wrapperCol={{ span: 18 }}
+        initialValues={
+          user
+            ? { username: user.username, displayName: user.displayName, orgId: user.orgId, roles: user.roles, disabled: user.disabled }
+            : { roles: [] }
+        }
+        onFinish={submit}
+      >
+        <Form.Item
+          name="username"
+          label={t('users.fields.username')}
+          rules={[
+            { required: true, whitespace: true, message: t('users.usernameRequired') },
+            { pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/, message: t('users.usernameRule') },
+          ]}
+        >
           <Input disabled={Boolean(user)} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }, { min: 2, max: 40, message: t('users.displayNameLength') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.fields.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('users.displayNameRequired') },
+            { min: 2, max: 40, message: t('users.displayNameLength') },
+          ]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="orgId" label={t('users.fields.org')} rules={[{ required: true, message: t('users.orgRequired') }]}>
           <OrgTreeSelect valueLabel={user?.orgName} />
         </Form.Item>
-        <Form.Item name="roles" label={t('users.fields.roles')} rules={[{ required: true, message: t('users.rolesRequired') }]} extra={t('users.rolesHint')}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: labels.role(r), disabled: SEPARATED_ADMIN_ROLES.includes(r) }))} />
+        <Form.Item
+          name="roles"
+          label={t('users.fields.roles')}
+          rules={[{ required: true, message: t('users.rolesRequired') }]}
+          extra={t('users.rolesHint')}
+        >
+          <Select
+            mode="multiple"
+            options={ROLES.map((r) => ({ value: r, label: labels.role(r), disabled: SEPARATED_ADMIN_ROLES.includes(r) }))}
+          />
         </Form.Item>
         {conflict && (
           <Form.Item wrapperCol={{ offset: 5, span: 18 }}>
             <Alert
               type="warning"
               showIcon
-              title={t('users.separationConflict', { a: labels.role(conflict[0]), b: labels.role(conflict[1]), all: SEPARATED_ADMIN_ROLES.map(labels.role).join('、') })}
+              title={t('users.separationConflict', {
+                a: labels.role(conflict[0]),
+                b: labels.role(conflict[1]),
+                all: SEPARATED_ADMIN_ROLES.map(labels.role).join('、'),
+              })}
             />
           </Form.Item>
         )}
@@ -87,7 +137,12 @@ export function UserFormModal({ user, onCancel, onSaved }: UserFormModalProps) {
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="password" label={t('users.initialPassword')} extra={t('password.policy')} rules={newPasswordRules(t, () => form.getFieldValue('username') ?? '')}>
+            <Form.Item
+              name="password"
+              label={t('users.initialPassword')}
+              extra={t('password.policy')}
+              rules={newPasswordRules(t, () => form.getFieldValue('username') ?? '')}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item name="confirm" label={t('password.confirm')} dependencies={['password']} rules={confirmRules(t)}>

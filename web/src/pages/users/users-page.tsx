@@ -50,7 +50,13 @@ export default function UsersPage() {
           placeholder={t('users.searchPlaceholder')}
           onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))}
         />
-        <OrgTreeSelect allowClear style={{ width: 300 }} placeholder={t('users.filterOrg')} value={filter.orgId} onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))} />
+        <OrgTreeSelect
+          allowClear
+          style={{ width: 300 }}
+          placeholder={t('users.filterOrg')}
+          value={filter.orgId}
+          onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))}
+        />
         <span style={{ flex: 1 }} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
           {t('users.create')}
@@ -65,7 +71,12 @@ export default function UsersPage() {
         pagination={false}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('users.fields.username'), dataIndex: 'username', width: 140, render: (v: string) => <span className="mono">{v}</span> },
+          {
+            title: t('users.fields.username'),
+            dataIndex: 'username',
+            width: 140,
+            render: (v: string) => <span className="mono">{v}</span>,
+          },
           { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 110 },
           { title: t('users.fields.org'), dataIndex: 'orgName', ellipsis: true },
           {
@@ -78,9 +89,20 @@ export default function UsersPage() {
             key: 'status',
             width: 90,
             render: (_v, u) =>
-              u.disabled ? <Tag>{t('users.status.disabled')}</Tag> : locked(u) ? <Tag color="red">{t('users.status.locked')}</Tag> : <Tag color="green">{t('users.status.active')}</Tag>,
+              u.disabled ? (
+                <Tag>{t('users.status.disabled')}</Tag>
+              ) : locked(u) ? (
+                <Tag color="red">{t('users.status.locked')}</Tag>
+              ) : (
+                <Tag color="green">{t('users.status.active')}</Tag>
+              ),
           },
-          { title: t('users.fields.lastLoginAt'), dataIndex: 'lastLoginAt', width: 140, render: (v: string | null) => formatMinute(v) || '—' },
+          {
+            title: t('users.fields.lastLoginAt'),
+            dataIndex: 'lastLoginAt',
+            width: 140,
+            render: (v: string | null) => formatMinute(v) || '—',
+          },
           { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatMinute(v) },
           {
             title: t('common.actions'),
@@ -89,11 +111,17 @@ export default function UsersPage() {
             fixed: 'right',
             render: (_v, u) => (
               <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>{t('common.edit')}</Button>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'reset', user: u })}>{t('users.resetPassword')}</Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
+                  {t('common.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setDialog({ kind: 'reset', user: u })}>
+                  {t('users.resetPassword')}
+                </Button>
                 {locked(u) && (
                   <Popconfirm title={t('users.unlockConfirm', { name: u.displayName })} onConfirm={() => unlock(u)}>
-                    <Button type="link" size="small">{t('users.unlock')}</Button>
+                    <Button type="link" size="small">
+                      {t('users.unlock')}
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>

@@ -6,4 +6,4 @@ import utc from 'dayjs/plugin/utc.js';
 dayjs.extend(utc);
 
 /** Today in China Standard Time (UTC+8), 'YYYY-MM-DD'. */
-export const todayCn = (now: Date) => dayjs(now).utcOffset(480).format('YYYY-MM-DD');
+export const todayCn = (now: Date | string) => dayjs(now).utcOffset(480).format('YYYY-MM-DD');

@@ -1,8 +1,7 @@
 // Writing meetings: record (planned or held), edit, hold, cancel. Every call runs inside the route's
 // audited transaction. meeting_purposes mirrors the kinds of every HELD meeting (one row per kind),
 // which is what the compliance monitor reads: a meeting recorded once counts for every check it serves.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
+import { todayCn } from '../../dates.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { conflict, invalid } from '../../errors.js';
 import type { MeetingKind } from '../../../domain/meeting-kinds.js';
@@ -10,10 +9,9 @@ import { attendanceCounts, firstAbsenceWithoutReason, heldDateProblem, isLateRec
 import type { MeetingStatus, TAttendanceInput, TMeetingCreate, TMeetingUpdate } from '../../../domain/schemas/meetings.js';
 import type { MeetingRow } from './queries.js';
 
-dayjs.extend(utc);
-
 /** The calendar day in China Standard Time: a record made at 01:00 Beijing time is that day's. */
-export const dayCn = (t: Date | string) => dayjs(t).utcOffset(480).format('YYYY-MM-DD');
+/** The calendar day in China of a time: the one calendar (server/dates.ts). */
+export const dayCn = todayCn;
 
 export interface WriteContext {
   now: Date;

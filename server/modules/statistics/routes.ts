@@ -1,6 +1,5 @@
 // 党内统计 endpoints (issue 5): the catalogue, a table for an organization and a month, the people
 // behind a number, exports, the age-band setting, and the check of the summaries.
-import dayjs from 'dayjs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZCatalogue,
@@ -16,6 +15,7 @@ import {
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf } from '../../context.js';
+import { todayCn } from '../../dates.js';
 import { AppError } from '../../errors.js';
 import { DEFINITIONS, GROUPS, tableDef } from './catalogue.js';
 import { exportRoutes } from './export.js';
@@ -32,7 +32,7 @@ const TABLE_SUMMARY = `统计表：行为所选党组织（合计）、本级和
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
-  startCompaction(app, COMPACT_EVERY_MS, () => dayjs(clock.now()).format('YYYY-MM-DD'));
+  startCompaction(app, COMPACT_EVERY_MS, () => todayCn(clock.now()));
 
   app.get(
     '/tables',

@@ -99,3 +99,16 @@ export async function createTestApp(
 }
 
 export const json = (res: LightMyRequestResponse) => res.json() as any;
+
+/** A multipart/form-data body with one file in the field `file`, as the web app uploads it. */
+export function multipartFile(file: Buffer, fileName: string): { payload: Buffer; contentType: string } {
+  const boundary = '----zugong-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}

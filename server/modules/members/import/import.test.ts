@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, json, type TestApp, multipartFile } from '../../../test/test-app.js';
 import { idNumberFor } from '../id-numbers.js';
 import { IMPORT_COLUMNS, headerText, matchHeaders } from './columns.js';
 
@@ -55,20 +55,8 @@ async function xlsx(rows: Cell[][], headers: string[] = HEADERS): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 function upload(cookie: string, file: Buffer, fileName = '党员.xlsx') {
-  const boundary = '----zugong-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/members/import',
-    payload,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  const { payload, contentType } = multipartFile(file, fileName);
+  return t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { cookie, 'content-type': contentType } });
 }
 async function runImport(cookie: string, file: Buffer, fileName?: string) {
   const res = await upload(cookie, file, fileName);

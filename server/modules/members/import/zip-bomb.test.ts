@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, json, type TestApp, multipartFile } from '../../../test/test-app.js';
 
 let t: TestApp;
 let cookie: string;
@@ -88,20 +88,8 @@ const base = () => [
 ];
 
 function upload(file: Buffer) {
-  const boundary = '----zugong-bomb';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bomb.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/members/import',
-    payload,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  const { payload, contentType } = multipartFile(file, 'bomb.xlsx');
+  return t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { cookie, 'content-type': contentType } });
 }
 
 describe('an uploaded workbook', () => {

@@ -55,6 +55,14 @@ const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
   'todo.digest': L('查看下级待办汇总', 'View the to-do digest'),
   'stats.read': L('查看统计', 'View statistics'),
   'stats.export': L('导出统计', 'Export statistics'),
+  'cadre.read': L('查看干部', 'View cadres'),
+  'cadre.write': L('编辑干部信息', 'Edit cadre records'),
+  'cadre.review': L('三龄二历审核', 'Review ages and histories'),
+  'cadre.import': L('导入干部信息', 'Import cadre records'),
+  'cadre.export': L('导出干部信息', 'Export cadre records'),
+  'cadre.reveal_id': L('查看干部完整身份证号', 'Reveal a cadre’s identity number'),
+  'cadre.config': L('班子结构要求设置', 'Team structure settings'),
+  'cadre.self': L('查看本人干部信息', 'View own cadre file'),
 };
 
 /** The codes the server writes for what was done (changes, reads of sensitive data, exports). */
@@ -174,6 +182,12 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   settings: L('设置', 'Settings'),
   audit_log: L('审计日志', 'Audit log'),
   database: L('数据库', 'Database'),
+  cadre: L('干部', 'Cadre'),
+  cadre_unit: L('单位', 'Unit'),
+  cadre_post: L('职位', 'Post'),
+  cadre_team: L('班子', 'Leadership team'),
+  cadre_correction: L('干部信息更正申请', 'Correction request'),
+  cadre_appointment: L('任职记录', 'Appointment'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -78,6 +78,15 @@ export const ACTIONS = [
   // Statistics and dashboards (issue 5)
   'stats.read',
   'stats.export',
+  // Cadres (issue 12): the files of the cadres the actor's organization department manages (干部管理权限)
+  'cadre.read', // files, units, posts, the 配备一览表, teams and their structure, search
+  'cadre.write', // edit files, units, posts, quotas, teams; decide correction requests
+  'cadre.review', // the 三龄二历 review (confirm items against source material)
+  'cadre.import', // .lrmx and roster imports
+  'cadre.export', // .lrmx, forms, rosters
+  'cadre.reveal_id', // a cadre's full identity number (audited)
+  'cadre.config', // the team-structure requirements
+  'cadre.self', // a cadre's own file (read-only) and correction requests
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -157,8 +166,17 @@ const MATRIX: Record<Role, readonly Action[]> = {
   member: ['org.read', 'member.self'],
   // The cadre and talent officers and the security administrator read the tree (names and places),
   // never the Party business it holds: member counts and committees need member.read, the digest todo.digest.
-  cadre_officer: ['org.read'],
-  cadre: [],
+  cadre_officer: [
+    'org.read',
+    'cadre.read',
+    'cadre.write',
+    'cadre.review',
+    'cadre.import',
+    'cadre.export',
+    'cadre.reveal_id',
+    'cadre.config',
+  ],
+  cadre: ['cadre.self'],
   talent_officer: ['org.read'],
   talent: [],
   // The system administrator configures the system; it neither grants roles nor reads the audit log.

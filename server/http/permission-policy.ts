@@ -83,6 +83,16 @@ export const POLICY: Record<Action, Row> = {
   'stats.export': [Y, Y, N, N, N, N, N, N, N, N],
   // The to-do digest of a subtree is Party business: the department and organization administrators only.
   'todo.digest': [Y, Y, N, N, N, N, N, N, N, N],
+  // Cadres: the 干部科's own records, apart from the Party-member work of the rest of the department;
+  // a cadre sees only their own file and asks for corrections.
+  'cadre.read': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.write': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.review': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.import': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.export': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.reveal_id': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.config': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.self': [N, N, N, N, Y, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

@@ -25,6 +25,9 @@ export const PATH_COPIES: readonly PathCopy[] = [
   // subtree see it where the organization now stands (a letter out of or into the city has one side)
   { table: 'transfer_letters', path: 'from_path', org: 'from_org_id' },
   { table: 'transfer_letters', path: 'to_path', org: 'to_org_id' },
+  // 干部管理权限: the organization whose organization department manages a unit's posts and a cadre
+  { table: 'cadre_units', path: 'manager_path', org: 'manager_org_id' },
+  { table: 'cadres', path: 'manager_path', org: 'manager_org_id' },
 ];
 
 /**

@@ -39,6 +39,13 @@ export const RESOURCES = {
   weak_org: viaOrg('weak_orgs', '软弱涣散党组织'),
   rectification_task: viaOrg('rectification_tasks', '整改任务'),
   joint_task: viaOrg('joint_tasks', '任务'),
+  // Cadres lie where the organization that manages them (干部管理权限) lies, not where their Party branch is.
+  cadre: { label: '干部', from: 'cadres t', paths: ['t.manager_path'] },
+  cadre_unit: { label: '单位', from: 'cadre_units t', paths: ['t.manager_path'] },
+  cadre_post: { label: '职位', from: 'cadre_posts t join cadre_units u on u.id = t.unit_id', paths: ['u.manager_path'] },
+  cadre_team: { label: '班子', from: 'cadre_teams t join cadre_units u on u.id = t.unit_id', paths: ['u.manager_path'] },
+  cadre_correction: { label: '更正申请', from: 'cadre_corrections t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
+  cadre_appointment: { label: '任职记录', from: 'cadre_appointments t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

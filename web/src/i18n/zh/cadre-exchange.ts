@@ -1,0 +1,20 @@
+export default {
+  import: {
+    title: '导入任免审批表（.lrmx）',
+    step1: '选择文件',
+    step2: '预览核对',
+    step3: '导入完成',
+    drop: '点击或拖入 .lrmx 文件（可多选），或一个 .zip 压缩包',
+    hint: '按身份证号匹配干部；无身份证号时按姓名和出生年月匹配，找不到则新建。先预览，确认后才写入。',
+    commit: '导入 {{n}} 个文件',
+    close: '关闭',
+    previewSummary: '可导入 {{ok}} 个，有问题 {{errors}} 个，跳过 {{skipped}} 个。有问题的文件不会导入，其余文件不受影响。',
+    doneSummary: '已导入 {{ok}} 个，未导入 {{errors}} 个，跳过 {{skipped}} 个。',
+    file: '文件',
+    person: '姓名',
+    status: '结果',
+    message: '说明',
+    statuses: { create: '将新建', update: '将更新', created: '已新建', updated: '已更新', error: '有问题', skipped: '已跳过' },
+  },
+  print: { pdf: '任免审批表 PDF', docx: '任免审批表 Word', lrmx: '导出 .lrmx', batch: '批量导出', importLrmx: '导入 .lrmx' },
+};

@@ -1,5 +1,6 @@
 // The code lists of the cadre records: unit kinds, levels, post lines, education ranks, grades.
 // The files store the text (as a .lrmx does, PILLARS.md §1); these lists order and validate it.
+import { CADRE_LEVELS, type CadreLevel } from './rules/cadre-levels';
 
 /** Kinds of unit (单位) whose leadership posts the organization department manages. */
 export const UNIT_KINDS = [
@@ -18,10 +19,10 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Leadership levels, highest first (职务层次). 县处级 = 正处 + 副处, 乡科级 = 正科 + 副科. */
-export const LEVELS = ['正部', '副部', '正厅', '副厅', '正处', '副处', '正科', '副科'] as const;
-export type Level = (typeof LEVELS)[number];
-/** 0 for the highest; a promotion moves to a smaller rank. */
+/** Leadership levels, highest first (职务层次): the list of domain/rules/cadre-levels.ts. */
+export const LEVELS = CADRE_LEVELS;
+export type Level = CadreLevel;
+/** 0 for the highest; a promotion moves to a smaller rank; -1 for a text that is no level. */
 export const levelRank = (l: string): number => (LEVELS as readonly string[]).indexOf(l);
 export const LEVEL_BANDS: Record<string, readonly Level[]> = {
   省部级: ['正部', '副部'],

@@ -290,6 +290,14 @@ describe('readLrmx: values', () => {
     expect(rows).toEqual([{ relation: '母亲', name: '王秀英', birth: '1955-11', political: '群众（已故）', workPost: '', deceased: true }]);
   });
 
+  it('reads a file written with LF only and no declaration', () => {
+    const s = readLrmx(Buffer.from('<Person>\n  <JianLi>2000.09--2004.07  学习\n2004.07--  工作\n  </JianLi>\n</Person>\n')).sheet;
+    expect(s.resume).toEqual([
+      { from: '2000-09', to: '2004-07', text: '学习', sub: [] },
+      { from: '2004-07', to: null, text: '工作', sub: [] },
+    ]);
+  });
+
   it('reads a GB18030 file whose declaration says so', () => {
     const gbk = Buffer.from([
       ...Buffer.from('<?xml version="1.0" encoding="GB2312"?><Person><XingMing>'),
@@ -347,6 +355,18 @@ describe('readLrmx: what it refuses, and how it says so', () => {
       lrmx(`<ZhaoPian>${Buffer.from('GIF89a-not-allowed').toString('base64')}</ZhaoPian>`),
       /不是 JPEG 或 PNG/,
       'ZhaoPian',
+    ],
+    [
+      'a school name too long',
+      lrmx(`<ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi>${'某'.repeat(301)}</ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi>`),
+      /在职教育学位毕业院校系及专业\(ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi\)的内容超出/,
+      'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+    ],
+    [
+      'more than 50 relatives',
+      lrmx(family(...Array.from({ length: 51 }, () => '<Item><XingMing>甲</XingMing></Item>'))),
+      /家庭主要成员及重要社会关系\(JiaTingChengYuan\)的内容超出/,
+      'JiaTingChengYuan',
     ],
     [
       'an ID number too long',

@@ -128,13 +128,20 @@ const ELEMENT_OF: Record<string, string> = {
   version: 'Version',
 };
 
+const EDUCATION_SUFFIX: Record<string, string> = {
+  level: '_XueLi',
+  degree: '_XueWei',
+  levelSchool: '_XueLi_BiYeYuanXiaoXi',
+  degreeSchool: '_XueWei_BiYeYuanXiaoXi',
+};
+
 function validated(sheet: TCadreSheet): TCadreSheet {
   const parsed = ZCadreSheet.safeParse(sheet);
   if (parsed.success) return parsed.data;
   const path = parsed.error.issues[0]?.path ?? [];
   const key = String(path[0] ?? '');
-  const name =
-    ELEMENT_OF[key] ?? (key === 'fullTime' || key === 'inService' ? (key === 'fullTime' ? 'QuanRiZhiJiaoYu' : 'ZaiZhiJiaoYu') : key);
+  const edu = key === 'fullTime' ? 'QuanRiZhiJiaoYu' : key === 'inService' ? 'ZaiZhiJiaoYu' : null;
+  const name = edu ? `${edu}${EDUCATION_SUFFIX[String(path[1])] ?? ''}` : (ELEMENT_OF[key] ?? key);
   const label = isLrmxElement(name) ? labelOf(name, LRMX_ELEMENTS[name]) : name === 'extras' ? '未识别的元素' : name;
   throw lrmxError(`${label}的内容超出允许的长度或数量，请检查文件`, name);
 }

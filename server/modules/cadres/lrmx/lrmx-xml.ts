@@ -50,7 +50,14 @@ export function personChildren(buf: Buffer): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw lrmxError('文件含有 DOCTYPE 或 ENTITY 声明，出于安全原因拒绝读取');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw validationError(valid.err);
-  const roots = (parser.parse(xml) as XmlNode[]).filter((n) => !('#text' in n));
+  let parsed: XmlNode[];
+  try {
+    parsed = parser.parse(xml) as XmlNode[];
+  } catch {
+    // The parser's own limits (nesting depth among them): a real .lrmx is four levels deep.
+    throw lrmxError('文件结构异常（嵌套层级过深或无法解析），不是正常的任免审批表文件');
+  }
+  const roots = parsed.filter((n) => !('#text' in n));
   const root = roots[0];
   const name = root ? Object.keys(root).find((k) => k !== ':@') : undefined;
   if (!root || name !== 'Person') throw lrmxError(`文件的根元素是 <${name ?? ''}> 而不是 <Person>，不是任免审批表文件`);

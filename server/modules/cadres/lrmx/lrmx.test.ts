@@ -356,6 +356,8 @@ describe('readLrmx: what it refuses, and how it says so', () => {
       /不是 JPEG 或 PNG/,
       'ZhaoPian',
     ],
+    ['nesting no .lrmx has', lrmx(`<Vendor>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</Vendor>`), /嵌套层级过深/],
+    ['more than 100 unknown elements', lrmx('<X>1</X>'.repeat(101)), /超过 100 个未识别的元素/],
     [
       'a school name too long',
       lrmx(`<ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi>${'某'.repeat(301)}</ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi>`),

@@ -18,6 +18,8 @@ import {
 import { childrenOf, personChildren, tagOf, textOf, type XmlNode } from './lrmx-xml.js';
 
 const DECEASED = /已故|去世/;
+/** As many unknown elements as the sheet keeps (ZCadreSheet.extras). */
+const MAX_EXTRAS = 100;
 
 interface Collected {
   values: Partial<Record<LrmxElement, string>>;
@@ -39,6 +41,7 @@ function collect(children: XmlNode[]): Collected {
       after = tag;
     } else {
       // Kept for the round trip; a duplicate of a known element is kept the same way.
+      if (out.extras.length >= MAX_EXTRAS) throw lrmxError(`文件含有超过 ${MAX_EXTRAS} 个未识别的元素，不是正常的任免审批表文件`);
       out.extras.push({ name: tag, text: textOf(inner), after });
     }
   }

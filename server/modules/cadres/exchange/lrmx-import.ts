@@ -72,7 +72,7 @@ export async function importLrmx(ctx: Ctx, uploads: LrmxUpload[], opts: { dryRun
   const seen = new Map<number, string>();
   for (const f of read) {
     if (!f.sheet) {
-      results.push({ file: f.name, status: f.skipped ? 'skipped' : 'error', name: null, cadreId: null, message: f.error?.message ?? '' });
+      results.push({ file: f.name, status: f.error?.code === 'LRMX_SKIPPED' ? 'skipped' : 'error', name: null, cadreId: null, message: f.error?.message ?? '' });
       continue;
     }
     const sheet = f.sheet;

@@ -130,4 +130,25 @@ describe('the 干部任免审批表 as a PDF', () => {
     expect(pages).toHaveLength(2);
     expect(pageText(pages[1])).toContain('亲属16');
   });
+
+  it('moves what does not fit even at 5 pt to a continuation page instead of cutting it', async () => {
+    const rewards = '某某表彰。'.repeat(800);
+    const family = Array.from({ length: 25 }, (_, i) => ({
+      relation: '其他',
+      name: `亲属${i + 1}`,
+      birth: '1980-01',
+      political: '群众',
+      workPost: '某单位',
+      deceased: false,
+    }));
+    const pages = pdfPages(await formPdf([sampleSheet({ rewards, family })], { today })).map(pageText);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[1]).toContain('（见续页）');
+    expect(pages[1]).toContain('亲属20');
+    expect(pages[1]).not.toContain('亲属21');
+    const rest = pages.slice(2).join('');
+    expect(rest).toContain('【奖惩情况】');
+    expect(rest.split('某某表彰。').length - 1).toBe(800);
+    for (let i = 21; i <= 25; i++) expect(rest).toContain(`亲属${i}`);
+  });
 });

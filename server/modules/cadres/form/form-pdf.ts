@@ -20,12 +20,35 @@ import {
   TITLE,
   VALUE,
 } from './form-layout.js';
-import { cell, put, stroke, FONT, FONT_BOLD, type Box, type CellStyle } from './pdf-cells.js';
+import { cell, fitsBox, put, stroke, FONT, FONT_BOLD, type Box, type CellStyle } from './pdf-cells.js';
 import { drawResume } from './pdf-resume.js';
+import { sheetPhoto } from './photo.js';
 
 const X = COL.reduce<number[]>((xs, w) => [...xs, xs[xs.length - 1] + w], [MARGIN_X]);
 const TOP = 80;
 const BOTTOM = PAGE.h - 30;
+
+// More family rows than this go on the continuation page: below it they would be too thin to read.
+const FAMILY_MAX_ROWS = 20;
+const SEE_NEXT = '（见续页）';
+
+/** What did not fit the form even at the smallest size, for the continuation page, as rows of text. */
+type More = ResumeRow[];
+
+/** A heading and the text in pieces a continuation page can hold (a piece never outgrows a page). */
+function continued(label: string, text: string): ResumeRow[] {
+  const out: ResumeRow[] = [{ dates: '', text: `【${label.replace(/\s+/g, '')}】` }];
+  for (const para of text.split('\n')) for (let i = 0; i < para.length; i += 300) out.push({ dates: '', text: para.slice(i, i + 300) });
+  return out;
+}
+
+/** A value cell; a text that does not fit even at the smallest size is printed on the continuation page,
+ * the cell pointing there, so nothing is cut. */
+function value(doc: PDFKit.PDFDocument, more: More, b: Box, label: string, text: string, style: CellStyle) {
+  if (fitsBox(doc, b, text, style)) return cell(doc, b, text, style);
+  cell(doc, b, SEE_NEXT, style);
+  more.push(...continued(label, text));
+}
 
 /** A box over columns `from`..`to` (inclusive) of page 1's grid. */
 const span = (from: number, to: number, y: number, h: number): Box => ({ x: X[from], y, w: X[to + 1] - X[from], h });
@@ -36,16 +59,17 @@ export interface FormPdfOptions {
 }
 
 function photo(doc: PDFKit.PDFDocument, s: TCadreSheet, b: Box) {
-  if (!s.photo) return;
+  const p = sheetPhoto(s);
+  if (!p) return;
   try {
-    doc.image(Buffer.from(s.photo.base64, 'base64'), b.x + 4, b.y + 4, { fit: [b.w - 8, b.h - 8], align: 'center', valign: 'center' });
+    doc.image(p.data, b.x + 4, b.y + 4, { fit: [b.w - 8, b.h - 8], align: 'center', valign: 'center' });
   } catch {
-    // A broken photo leaves the cell blank, as no photo does: the form is still worth printing.
+    // An image pdfkit cannot decode leaves the cell blank, as no photo does: the form is still worth printing.
   }
 }
 
 /** Page 1; returns the 简历 steps that did not fit even at the smallest size. */
-function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields): ResumeRow[] {
+function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields, more: More): ResumeRow[] {
   put(doc, { x: MARGIN_X, y: 28, w: W, h: 44 }, T.title, TITLE);
   let y = TOP;
   const rows: string[][] = [
@@ -54,13 +78,15 @@ function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields): Resume
     [T.partyJoin, f.partyJoin, T.workStart, f.workStart, T.health, f.health],
   ];
   for (const r of rows) {
-    r.forEach((t, i) => cell(doc, span(i, i, y, ROW.person), t, i % 2 ? VALUE : LABEL));
+    r.forEach((t, i) =>
+      i % 2 ? value(doc, more, span(i, i, y, ROW.person), r[i - 1], t, VALUE) : cell(doc, span(i, i, y, ROW.person), t, LABEL),
+    );
     y += ROW.person;
   }
   cell(doc, span(0, 0, y, ROW.person), T.proTitle, LABEL);
-  cell(doc, span(1, 2, y, ROW.person), f.proTitle, VALUE);
+  value(doc, more, span(1, 2, y, ROW.person), T.proTitle, f.proTitle, VALUE);
   cell(doc, span(3, 3, y, ROW.person), T.expertise, LABEL);
-  cell(doc, span(4, 5, y, ROW.person), f.expertise, VALUE);
+  value(doc, more, span(4, 5, y, ROW.person), T.expertise, f.expertise, VALUE);
   y += ROW.person;
   const photoBox = span(6, 6, TOP, y - TOP);
   stroke(doc, photoBox);
@@ -72,9 +98,9 @@ function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields): Resume
     [T.inService, f.inService],
   ] as const) {
     cell(doc, span(1, 1, y, ROW.education), label, LABEL);
-    cell(doc, span(2, 3, y, ROW.education), e.degrees, VALUE);
+    value(doc, more, span(2, 3, y, ROW.education), label, e.degrees, VALUE);
     cell(doc, span(4, 4, y, ROW.education), T.school, LABEL);
-    cell(doc, span(5, 6, y, ROW.education), e.schools, { ...VALUE, align: 'left' });
+    value(doc, more, span(5, 6, y, ROW.education), `${label}${T.school}`, e.schools, { ...VALUE, align: 'left' });
     y += ROW.education;
   }
   for (const [label, text] of [
@@ -83,7 +109,7 @@ function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields): Resume
     [T.proposedRemoval, f.proposedRemoval],
   ]) {
     cell(doc, span(0, 1, y, ROW.post), label, POST_LABEL);
-    cell(doc, span(2, 6, y, ROW.post), text, { ...VALUE, align: 'left' });
+    value(doc, more, span(2, 6, y, ROW.post), label, text, { ...VALUE, align: 'left' });
     y += ROW.post;
   }
   cell(doc, span(0, 0, y, BOTTOM - y), T.resume, LABEL);
@@ -97,7 +123,7 @@ function pageOne(doc: PDFKit.PDFDocument, s: TCadreSheet, f: FormFields): Resume
   return rest;
 }
 
-function pageTwo(doc: PDFKit.PDFDocument, f: FormFields) {
+function pageTwo(doc: PDFKit.PDFDocument, f: FormFields, more: More) {
   const LW = COL[0];
   const x0 = MARGIN_X;
   let y = 48;
@@ -108,11 +134,15 @@ function pageTwo(doc: PDFKit.PDFDocument, f: FormFields) {
     [T.reason, f.reason, ROW.reason],
   ] as const) {
     cell(doc, { x: x0, y, w: LW, h }, label, LABEL);
-    cell(doc, { x: x0 + LW, y, w: W - LW, h }, text, TEXT);
+    value(doc, more, { x: x0 + LW, y, w: W - LW, h }, label, text, TEXT);
     y += h;
   }
 
-  const n = Math.max(FAMILY_MIN_ROWS, f.family.length);
+  const shown = f.family.slice(0, FAMILY_MAX_ROWS);
+  const n = Math.max(FAMILY_MIN_ROWS, shown.length);
+  const rh = ROW.familyBody / n;
+  // Thin rows (many relatives) give their text more of the row.
+  const pad = rh < 24 ? 1.5 : 4;
   cell(doc, { x: x0, y, w: LW, h: ROW.familyHead + ROW.familyBody }, T.family, LABEL);
   const row = (texts: string[], h: number, style: (i: number) => CellStyle) => {
     let x = x0 + LW;
@@ -124,10 +154,15 @@ function pageTwo(doc: PDFKit.PDFDocument, f: FormFields) {
   };
   row(T.familyHead, ROW.familyHead, () => LABEL);
   for (let i = 0; i < n; i++) {
-    const m = f.family[i];
-    row(m ? [m.relation, m.name, m.age, m.political, m.workPost] : ['', '', '', '', ''], ROW.familyBody / n, (c) =>
-      c === 4 ? { ...VALUE, align: 'left', max: 11 } : { ...VALUE, max: 11 },
+    const m = shown[i];
+    row(m ? [m.relation, m.name, m.age, m.political, m.workPost] : ['', '', '', '', ''], rh, (c) =>
+      c === 4 ? { ...VALUE, align: 'left', max: 11, pad } : { ...VALUE, max: 11, pad },
     );
+  }
+  if (f.family.length > shown.length) {
+    more.push({ dates: '', text: `【${T.family}（续）】` });
+    for (const m of f.family.slice(shown.length))
+      more.push({ dates: '', text: [m.relation, m.name, m.age, m.political, m.workPost].join('  ') });
   }
 
   cell(doc, { x: x0, y, w: LW, h: ROW.unit }, T.unit, LABEL);
@@ -152,12 +187,13 @@ function pageTwo(doc: PDFKit.PDFDocument, f: FormFields) {
   put(doc, { x: x0, y: y + 6, w: W / 2, h: 22 }, `${T.filledBy}${f.filledBy}`, { ...VALUE, align: 'left' });
 }
 
-/** A 简历 too long for page 1 even at 5 pt goes on after page 2, on pages of its own: never cut. */
-function resumeContinued(doc: PDFKit.PDFDocument, f: FormFields, rows: ResumeRow[]) {
-  let rest = rows;
+/** What did not fit even at 5 pt (a 简历 too long for page 1, a very long text, many relatives) goes on
+ * after page 2, on continuation pages: never cut. */
+function continuation(doc: PDFKit.PDFDocument, f: FormFields, resumeRest: ResumeRow[], more: More) {
+  let rest = [...(resumeRest.length ? [{ dates: '', text: '【简历（续）】' }, ...resumeRest] : []), ...more];
   while (rest.length) {
     doc.addPage();
-    put(doc, { x: MARGIN_X, y: 40, w: W, h: 30 }, `${f.name}  简历（续）`, { ...LABEL, bold: true, align: 'left' });
+    put(doc, { x: MARGIN_X, y: 40, w: W, h: 30 }, `${f.name}  ${T.title}（续页）`, { ...LABEL, bold: true, align: 'left' });
     const box = { x: MARGIN_X, y: TOP, w: W, h: BOTTOM - TOP };
     doc.lineWidth(1.5).rect(box.x, box.y, box.w, box.h).stroke();
     const before = rest.length;
@@ -167,8 +203,8 @@ function resumeContinued(doc: PDFKit.PDFDocument, f: FormFields, rows: ResumeRow
   }
 }
 
-/** The 干部任免审批表 of each sheet, two A4 pages per person (more only for a 简历 that does not fit
- * page 1 at 5 pt), in one PDF. */
+/** The 干部任免审批表 of each sheet, two A4 pages per person (and continuation pages only for what does
+ * not fit even at 5 pt), in one PDF. */
 export function formPdf(sheets: TCadreSheet[], opts: FormPdfOptions): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: T.title, Author: '智慧组工' } });
   doc.registerFont(FONT, cjkFont('regular'));
@@ -182,10 +218,11 @@ export function formPdf(sheets: TCadreSheet[], opts: FormPdfOptions): Promise<Bu
   for (const s of sheets) {
     const f = formFields(s, opts.today);
     doc.addPage();
-    const rest = pageOne(doc, s, f);
+    const more: More = [];
+    const rest = pageOne(doc, s, f, more);
     doc.addPage();
-    pageTwo(doc, f);
-    resumeContinued(doc, f, rest);
+    pageTwo(doc, f, more);
+    continuation(doc, f, rest, more);
   }
   // A PDF needs a page: an empty batch prints one blank page rather than a broken file.
   if (!sheets.length) doc.addPage();

@@ -18,6 +18,8 @@ export interface CellStyle {
   min?: number;
   bold?: boolean;
   characterSpacing?: number;
+  /** Inner padding in points (default 4). */
+  pad?: number;
 }
 
 export const FONT = 'cjk';
@@ -64,11 +66,24 @@ export function stroke(doc: PDFKit.PDFDocument, b: Box, width = 0.7): void {
   doc.lineWidth(width).rect(b.x, b.y, b.w, b.h).stroke();
 }
 
-/** The largest size (from style.max down to style.min) at which the text fits a width and height. */
-export function fitSize(doc: PDFKit.PDFDocument, text: string, w: number, h: number, style: CellStyle = {}): number {
+/** The largest size (from style.max down to style.min) at which the text fits a width and height, and
+ * whether it fits at all. */
+export function fitSize(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  w: number,
+  h: number,
+  style: CellStyle = {},
+): { size: number; fits: boolean } {
   const { max = 12, min = 5, bold = false, characterSpacing = 0 } = style;
   doc.font(bold ? FONT_BOLD : FONT);
-  return largestFitting(sizes(max, min), (s) => textHeight(doc, text, s, w, characterSpacing) <= h).size;
+  return largestFitting(sizes(max, min), (s) => textHeight(doc, text, s, w, characterSpacing) <= h);
+}
+
+/** Whether the text fits the box at the style's smallest size. */
+export function fitsBox(doc: PDFKit.PDFDocument, b: Box, text: string, style: CellStyle = {}): boolean {
+  const pad = style.pad ?? PAD;
+  return !text.trim() || fitSize(doc, text.trim(), b.w - 2 * pad, b.h - 2 * pad, style).fits;
 }
 
 /** A bordered cell with its text fitted inside. */
@@ -81,17 +96,17 @@ export function cell(doc: PDFKit.PDFDocument, b: Box, text: string, style: CellS
 export function put(doc: PDFKit.PDFDocument, b: Box, text: string, style: CellStyle = {}): void {
   const t = text.trim();
   if (!t) return;
-  const { align = 'center', valign = 'center', characterSpacing = 0 } = style;
-  const w = b.w - 2 * PAD;
-  const room = b.h - 2 * PAD;
-  const size = fitSize(doc, t, w, room, style);
+  const { align = 'center', valign = 'center', characterSpacing = 0, pad = PAD } = style;
+  const w = b.w - 2 * pad;
+  const room = b.h - 2 * pad;
+  const { size } = fitSize(doc, t, w, room, style);
   // Centred on the ink, not on the line box (which ends with blank spacing below the last line).
   const h = Math.min(textHeight(doc, t, size, w, characterSpacing) - trailing(doc, size), room);
-  const y = valign === 'top' ? b.y + PAD : valign === 'bottom' ? b.y + b.h - PAD - h : b.y + (b.h - h) / 2;
+  const y = valign === 'top' ? b.y + pad : valign === 'bottom' ? b.y + b.h - pad - h : b.y + (b.h - h) / 2;
   doc.save().rect(b.x, b.y, b.w, b.h).clip();
   // pdfkit stops a line whose box without our (negative) gap would cross `height`: allow for it; the clip
   // keeps what does not fit at the smallest size inside the cell.
   const height = b.y + b.h - y + size;
-  doc.fontSize(size).text(t, b.x + PAD, y, { width: w, height, align, lineGap: lineGap(size), characterSpacing });
+  doc.fontSize(size).text(t, b.x + pad, y, { width: w, height, align, lineGap: lineGap(size), characterSpacing });
   doc.restore();
 }

@@ -69,9 +69,6 @@ export function resumeRow(l: TResumeLine): ResumeRow {
   return { dates: `${dotMonth(l.from)}--${dotMonth(l.to)}`, text };
 }
 
-/** The standard text line: `YYYY.MM--YYYY.MM  text` (the current step's end left blank, aligned). */
-export const resumeLineText = (r: ResumeRow): string => (r.dates ? `${r.dates.padEnd(16)}  ${r.text}` : r.text);
-
 const DECEASED = /已故|去世|病故|逝世/;
 
 export function formFields(s: TCadreSheet, today: string): FormFields {

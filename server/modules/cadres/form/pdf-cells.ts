@@ -42,6 +42,8 @@ export function sizes(max: number, min: number): number[] {
 export function largestFitting(candidates: number[], fits: (size: number) => boolean): { size: number; fits: boolean } {
   let lo = 0;
   let hi = candidates.length - 1;
+  // Most cells hold a short text that fits at the largest size: one measure instead of a bisection.
+  if (fits(candidates[0])) return { size: candidates[0], fits: true };
   if (!fits(candidates[hi])) return { size: candidates[hi], fits: false };
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

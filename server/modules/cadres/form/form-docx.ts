@@ -124,8 +124,8 @@ function pageTwo(b: Builder, f: FormFields): Table {
   for (let i = 0; i < n; i++) {
     const m = f.family[i];
     const texts = m ? [m.relation, m.name, m.age, m.political, m.workPost] : ['', '', '', '', ''];
-    // Rows thinner than a 5 pt line (many relatives) grow rather than hide their text.
-    // Rows too thin for their text even at 5 pt (very many relatives) grow rather than hide it.
+    // Rows too thin for their text even at 5 pt (very many relatives) grow rather than hide it: Word
+    // clips a row of exact height, and a thinner padding was seen clipping in LibreOffice.
     row(
       rh,
       texts.map((t, c) => b.text(FX[c], FX[c + 1], rh, t, c === 4 ? { ...VALUE, align: 'left', max: 11 } : { ...VALUE, max: 11 })),

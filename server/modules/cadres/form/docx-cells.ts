@@ -28,6 +28,7 @@ import { fitResume } from './pdf-resume.js';
 export const tw = (pt: number) => Math.round(pt * 20);
 // Word wraps a little differently from pdfkit: measure against a slightly narrower cell.
 const SAFE = 0.94;
+
 /** A cell placed on the table's grid by its left and right edges, in points from the table's left. */
 export interface Spec {
   x0: number;
@@ -38,6 +39,7 @@ export interface Spec {
   /** Leave out the rule above or below (the 呈报单位 cell is two rows that read as one). */
   open?: 'top' | 'bottom';
 }
+
 export interface RowSpec {
   h: number;
   cells: Spec[];
@@ -45,6 +47,7 @@ export interface RowSpec {
   grow?: boolean;
 }
 
+/** Exact line spacing at 1.25 em, as the PDF sets its lines. */
 export const spacing = (size: number) => ({ before: 0, after: 0, line: tw(size * 1.25), lineRule: LineRuleType.EXACT });
 
 export function paragraphs(text: string, size: number, style: CellStyle): Paragraph[] {
@@ -83,11 +86,11 @@ export class Builder {
     const hang = tw(l.dateW / SAFE);
     const children = rows.map((r) => {
       const [first, ...more] = r.text.split('\n');
-      const runs = [
-        ...(r.dates ? [new TextRun({ text: r.dates, size: size * 2 }), new TextRun({ children: [new Tab(), first], size: size * 2 })] : []),
-        ...(r.dates ? [] : [new TextRun({ text: first, size: size * 2 })]),
-        ...more.map((line) => new TextRun({ text: line, size: size * 2, break: 1 })),
-      ];
+      const sz = size * 2;
+      const runs = r.dates
+        ? [new TextRun({ text: r.dates, size: sz }), new TextRun({ children: [new Tab(), first], size: sz })]
+        : [new TextRun({ text: first, size: sz })];
+      runs.push(...more.map((line) => new TextRun({ text: line, size: sz, break: 1 })));
       // The dates hang in their own column: wrapped text and sub-items align under the step's text.
       return r.dates
         ? new Paragraph({

@@ -1,30 +1,10 @@
 // The three-part 组织关系介绍信 (存根, 介绍信, 回执) as a printable A4 PDF (RULES.md §5: three parts;
-// the receipt goes back directly between the base committees). Chinese text uses Noto Sans Hans
-// shipped in the npm package @embedpdf/fonts-sc; pdfkit embeds only the glyphs used (a few tens of kB).
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// the receipt goes back directly between the base committees). Chinese text uses the shared CJK font
+// (server/export/cjk-font.ts).
 import PDFDocument from 'pdfkit';
 import dayjs from 'dayjs';
+import { cjkFont } from '../../export/cjk-font.js';
 import type { LetterRow } from './queries.js';
-
-const require = createRequire(import.meta.url);
-// The font is parsed once, with pdfkit's own fontkit, and shared by every letter: pdfkit accepts a
-// fontkit font in place of a Buffer, and re-parsing the 8 MB font per letter made a letter ~150 ms
-// instead of ~40 ms (measured on the 2-core dev machine).
-type FontObject = { layout: (...args: unknown[]) => unknown };
-let fontCache: FontObject | undefined;
-function font(): Buffer {
-  if (!fontCache) {
-    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create: (b: Buffer) => FontObject };
-    // The package exports only its index; the font files sit beside its dist folder.
-    fontCache = fontkit.create(
-      readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf')),
-    );
-  }
-  // @types/pdfkit does not list fontkit fonts among font sources, though pdfkit takes them.
-  return fontCache as unknown as Buffer;
-}
 
 export interface LetterExtras {
   ethnicity: string | null;
@@ -49,7 +29,7 @@ export function renderLetterPdf(l: LetterRow, extras: LetterExtras): Promise<Buf
     margins: { top: 40, bottom: 30, left: 56, right: 56 },
     info: { Title: `组织关系介绍信 ${l.letter_no}`, Author: '智慧组工' },
   });
-  doc.registerFont('cjk', font());
+  doc.registerFont('cjk', cjkFont());
   doc.font('cjk');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

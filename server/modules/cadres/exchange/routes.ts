@@ -14,7 +14,8 @@ import { attachmentHeader } from '../../../export/xlsx.js';
 import { writeLrmx } from '../lrmx/write-lrmx.js';
 import { formPdf } from '../form/form-pdf.js';
 import { formDocx } from '../form/form-docx.js';
-import { formZip } from '../form/form-batch.js';
+import { zipSync } from 'fflate';
+import { formFileNames, formZip } from '../form/form-batch.js';
 import { sheetOf } from '../sheet.js';
 import { importLrmx, type LrmxUpload } from './lrmx-import.js';
 
@@ -128,10 +129,21 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const id of ids) sheets.push(await sheetOf(ctx, id));
       await recordRead(ctx, 'cadre.export', 'cadre', { format: req.query.format, ids });
       const entries = sheets.map((sheet) => ({ fileName: sheet.name, sheet }));
+      const format = req.query.format;
+      const zip =
+        format === 'lrmx'
+          ? Buffer.from(
+              zipSync(
+                Object.fromEntries(
+                  formFileNames(entries, 'pdf').map((n, i) => [n.replace(/_干部任免审批表\.pdf$/, '.lrmx'), new Uint8Array(writeLrmx(sheets[i]))]),
+                ),
+              ),
+            )
+          : await formZip(entries, format, { today: ctx.today() });
       return reply
         .header('Content-Type', 'application/zip')
         .header('Content-Disposition', attachmentHeader(`干部任免审批表_${ids.length}人.zip`))
-        .send(await formZip(entries, req.query.format, { today: ctx.today() }));
+        .send(zip);
     },
   );
 

@@ -34,6 +34,8 @@ export const ZCadreListQuery = z.strictObject({
   ...ZCursorQuery,
 });
 export type TCadreListQuery = z.infer<typeof ZCadreListQuery>;
+/** The list's filters as the web keeps them (the page cursor and size apart). */
+export type TCadreFilter = Partial<Omit<TCadreListQuery, 'cursor' | 'limit'>>;
 
 export const ZCadreRowSchema = z.object({
   id,

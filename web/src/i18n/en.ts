@@ -15,6 +15,7 @@ import statistics from './en/statistics';
 import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
+import cadres from './en/cadres';
 
 const en: Messages = {
   members,
@@ -31,6 +32,7 @@ const en: Messages = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadres,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

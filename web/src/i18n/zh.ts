@@ -14,6 +14,7 @@ import statistics from './zh/statistics';
 import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
+import cadres from './zh/cadres';
 
 const zh = {
   members,
@@ -30,6 +31,7 @@ const zh = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadres,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

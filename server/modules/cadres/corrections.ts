@@ -4,6 +4,7 @@
 // a note. Only then does the file change.
 import type { TCadreMe, TCorrectableField, TCorrectionRequest } from '../../../domain/schemas/cadres.js';
 import { ZPartialDate, type TEducationRow } from '../../../domain/schemas/cadre-sheet.js';
+import { GENDERS } from '../../../domain/member-fields.js';
 import type { Ctx } from '../../context.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { detectFileType } from '../meetings/file-check.js';
@@ -61,6 +62,7 @@ export async function requestCorrection(ctx: Ctx, b: TCorrectionRequest): Promis
     throw new AppError('FROM_MEMBER_RECORD', '该项以党员档案为准，请向所在党组织申请更正党员信息', 400, 'field');
   if (DATES.has(b.field) && !ZPartialDate.safeParse(b.proposedValue).success)
     throw invalid('日期格式应为 YYYY-MM 或 YYYY-MM-DD', 'proposedValue');
+  if (b.field === 'sex' && !(GENDERS as readonly string[]).includes(b.proposedValue)) throw invalid('性别应为“男”或“女”', 'proposedValue');
   if ((b.field === 'name' || b.field === 'other') && !b.proposedValue) throw invalid('请填写更正后的内容', 'proposedValue');
   let evidence: { evidence_name: string; evidence_mime: string; evidence: Buffer } | null = null;
   if (b.evidence) {

@@ -203,6 +203,17 @@ const cadres: typeof zh = {
     inService_degreeSchool: 'In-service degree school',
     other: 'Other',
   },
+  actions: {
+    create: 'Created',
+    update: 'Edited',
+    add: 'Added',
+    end: 'Ended',
+    replace: 'Replaced',
+    confirm: 'Confirmed',
+    import: 'Imported',
+    approve: 'Correction approved',
+    remove: 'Removed',
+  },
   sections: {
     file: 'File',
     basic: 'Basic',

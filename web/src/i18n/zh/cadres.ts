@@ -192,6 +192,17 @@ const cadres = {
     inService_degreeSchool: '在职学位授予院校及专业',
     other: '其他',
   },
+  actions: {
+    create: '新建',
+    update: '修改',
+    add: '新增',
+    end: '免职',
+    replace: '整体修改',
+    confirm: '审核确认',
+    import: '导入',
+    approve: '同意更正',
+    remove: '删除',
+  },
   sections: {
     file: '档案',
     basic: '基本信息',

@@ -43,7 +43,12 @@ export function CadreHistoryTab({ cadreId, version }: { cadreId: number; version
           width: 110,
           render: (v: string) => t(`cadres.sections.${v}` as 'cadres.sections.file', { defaultValue: v }),
         },
-        { title: t('cadres.history.action'), dataIndex: 'action', width: 80 },
+        {
+          title: t('cadres.history.action'),
+          dataIndex: 'action',
+          width: 90,
+          render: (v: string) => t(`cadres.actions.${v}` as 'cadres.actions.create', { defaultValue: v }),
+        },
         { title: t('cadres.history.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
         { title: t('cadres.history.reason'), dataIndex: 'reason', width: 180, render: (v: string | null) => v ?? '' },
         {

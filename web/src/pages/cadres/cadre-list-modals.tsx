@@ -75,15 +75,20 @@ function useColumns(section: ListSection): Column[] {
 
 const SAVE = { ranks: putRanks, rewards: putRewards, assessments: putAssessments, family: putFamily } as const;
 
-function Cell({ kind, label }: { kind: Kind; label: string }) {
+/** One cell's input; Form.Item hands it value/checked and onChange, passed on to the real input. */
+function Cell({ kind, label, ...io }: { kind: Kind; label: string; value?: unknown; checked?: boolean; onChange?: (v: unknown) => void }) {
   const { t } = useTranslation();
-  if (kind === 'bool') return <Checkbox>{label}</Checkbox>;
-  if (kind === 'number') return <InputNumber min={1950} max={2100} style={{ width: '100%' }} />;
-  if (kind === 'date') return <Input placeholder={t('cadres.dayPlaceholder')} />;
-  if (kind === 'month') return <Input placeholder={t('cadres.datePlaceholder')} />;
-  if (kind === 'text') return <Input />;
+  const p = io as Record<string, never>;
+  if (kind === 'bool') return <Checkbox {...p}>{label}</Checkbox>;
+  if (kind === 'number') return <InputNumber min={1950} max={2100} style={{ width: '100%' }} {...p} />;
+  if (kind === 'date') return <Input placeholder={t('cadres.dayPlaceholder')} {...p} />;
+  if (kind === 'month') return <Input placeholder={t('cadres.datePlaceholder')} {...p} />;
+  if (kind === 'text') return <Input {...p} />;
   return (
-    <Select options={kind.options.map((o) => ({ value: o, label: o === 'reward' || o === 'punishment' ? t(`cadres.reward.${o}`) : o }))} />
+    <Select
+      {...p}
+      options={kind.options.map((o) => ({ value: o, label: o === 'reward' || o === 'punishment' ? t(`cadres.reward.${o}`) : o }))}
+    />
   );
 }
 
@@ -123,7 +128,7 @@ export function ListModal({ file, section, onCancel, onSaved }: SectionModalProp
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top">
+                <Row gutter={8} key={field.key} align="top" data-testid={`cadre-${section}-row`}>
                   {cols.map((c) => (
                     <Col xs={24} sm={c.span} key={c.key}>
                       <Form.Item

@@ -133,6 +133,30 @@ describe('the one writer', () => {
     const deputy = b.appointments.find((x: { title: string }) => x.title.endsWith('副主任'));
     const e = await ok(officer, 'POST', `/api/cadres/${c.id}/appointments/${deputy.id}/end`, { version: b.version, endedOn: '2024-06-01' });
     expect(e.form.currentPost).toBe('示范市发展和改革委员会主任');
+
+    // A post of the 职数 table brings its unit, level and principal flag; the list finds the cadre by unit.
+    const unit = await t.db
+      .insertInto('cadre_units')
+      .values({ manager_org_id: cityId, name: '示范市统计局', kind: '政府部门', level: '正处' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const post = await t.db
+      .insertInto('cadre_posts')
+      .values({ unit_id: unit.id, title: '局长', level: '正处', principal: true, quota: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await create(officer, {});
+    const p = await ok(officer, 'POST', `/api/cadres/${other.id}/appointments`, {
+      version: other.version,
+      title: '示范市统计局局长',
+      postId: post.id,
+      decidedOn: '2025-01-10',
+      docNo: '示组干〔2025〕3号',
+    });
+    expect(p.appointments[0]).toMatchObject({ unitId: unit.id, unitName: '示范市统计局', level: '正处', principal: true, postId: post.id });
+    const byUnit = await ok(officer, 'GET', `/api/cadres?unitId=${unit.id}`);
+    expect(byUnit.items.map((r: { id: number }) => r.id)).toEqual([other.id]);
+    expect(byUnit.items[0]).toMatchObject({ unitName: '示范市统计局', level: '正处', currentTitle: '示范市统计局局长' });
   });
 
   it('refuses a change to a reviewed 三龄二历 item without a reason, naming the field, and takes it with one', async () => {

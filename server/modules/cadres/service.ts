@@ -136,23 +136,29 @@ export const updateEducation = (ctx: Ctx, id: number, b: TCadreEducation) =>
 export const updateResume = (ctx: Ctx, id: number, b: TCadreResume) =>
   changeCadre(ctx, id, { section: 'resume', action: 'update', set: { resume: b.lines }, version: b.version, reason: b.reason });
 
-export const addAppointment = (ctx: Ctx, id: number, b: TAppointmentInput) =>
-  changeCadre(ctx, id, {
+/** A post held: a post of the 职数 table carries its unit, level and whether it is principal, unless the caller says otherwise. */
+export async function addAppointment(ctx: Ctx, id: number, b: TAppointmentInput): Promise<number> {
+  const post = b.postId
+    ? await ctx.db.selectFrom('cadre_posts').select(['unit_id', 'level', 'principal']).where('id', '=', b.postId).executeTakeFirst()
+    : undefined;
+  if (b.postId && !post) throw notFound('职位');
+  return changeCadre(ctx, id, {
     section: 'appointments',
     action: 'add',
     version: b.version,
     addAppointment: {
       title: b.title,
-      unit_id: b.unitId ?? null,
+      unit_id: b.unitId ?? post?.unit_id ?? null,
       post_id: b.postId ?? null,
-      level: b.level ?? null,
-      principal: b.principal,
+      level: b.level ?? post?.level ?? null,
+      principal: b.principal || !!post?.principal,
       decided_on: b.decidedOn,
       doc_no: b.docNo,
       probation_until: b.probationUntil ?? null,
       concurrent: b.concurrent,
     },
   });
+}
 
 export const endAppointment = (ctx: Ctx, id: number, appointmentId: number, b: TAppointmentEnd) =>
   changeCadre(ctx, id, {

@@ -154,6 +154,23 @@ const EVENTS = {
   'stats.settings': L('修改统计设置', 'Change statistics settings'),
   'stats.verify': L('核对统计汇总', 'Verify statistics summaries'),
   'stats.repair': L('重建统计汇总', 'Rebuild statistics summaries'),
+  'cadre.create': L('新建干部档案', 'Create a cadre file'),
+  'cadre.update': L('修改干部基本信息', 'Edit a cadre’s basic information'),
+  'cadre.education': L('修改干部学历学位', 'Edit a cadre’s education'),
+  'cadre.resume': L('修改干部简历', 'Edit a cadre’s résumé'),
+  'cadre.ranks': L('修改干部职级', 'Edit a cadre’s ranks'),
+  'cadre.rewards': L('修改干部奖惩情况', 'Edit a cadre’s rewards and punishments'),
+  'cadre.assessments': L('修改干部年度考核结果', 'Edit a cadre’s annual assessments'),
+  'cadre.family': L('修改干部家庭成员及社会关系', 'Edit a cadre’s family'),
+  'cadre.appointment.add': L('登记干部任职', 'Record an appointment'),
+  'cadre.appointment.end': L('登记干部免职', 'End an appointment'),
+  'cadre.photo.upload': L('上传干部照片', 'Upload a cadre’s photo'),
+  'cadre.photo.remove': L('删除干部照片', 'Remove a cadre’s photo'),
+  'cadre.review.confirm': L('三龄二历审核确认', 'Confirm a reviewed item'),
+  'cadre.correction.request': L('申请更正干部信息', 'Request a correction'),
+  'cadre.correction.approve': L('同意更正干部信息', 'Approve a correction'),
+  'cadre.correction.refuse': L('不予更正干部信息', 'Refuse a correction'),
+  'cadre.correction.evidence': L('下载更正申请证明材料', 'Download a correction’s evidence'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };

@@ -25,6 +25,8 @@ const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
+const CadresPage = lazy(() => import('./pages/cadres/cadres-page'));
+const MyCadrePage = lazy(() => import('./pages/cadres/my-cadre-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -198,6 +200,22 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="stats.read">
             <OrgHealthPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadres/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadresPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my-cadre',
+        element: (
+          <Guard action="cadre.self">
+            <MyCadrePage />
           </Guard>
         ),
       },

@@ -16,6 +16,7 @@ import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
+import cadres from './en/cadres';
 
 const en: Messages = {
   members,
@@ -33,6 +34,7 @@ const en: Messages = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadres,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

@@ -15,6 +15,7 @@ import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
+import cadres from './zh/cadres';
 
 const zh = {
   members,
@@ -32,6 +33,7 @@ const zh = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadres,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

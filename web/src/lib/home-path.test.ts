@@ -13,7 +13,12 @@ describe('homePath', () => {
     expect(homePath({ roles: ['sysadmin'], orgId: 1 })).toBe('/settings');
   });
 
+  it('sends a cadre officer to the cadre files and a cadre to their own', () => {
+    expect(homePath({ roles: ['cadre_officer'], orgId: 1 })).toBe('/cadres');
+    expect(homePath({ roles: ['cadre'], orgId: 1 })).toBe('/my-cadre');
+  });
+
   it('sends a user without any page to the welcome page', () => {
-    expect(homePath({ roles: ['cadre'], orgId: 1 })).toBe('/welcome');
+    expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/welcome');
   });
 });

@@ -7,6 +7,9 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   if (can(me.roles, 'user.manage')) return '/users';
   if (can(me.roles, 'audit.read')) return '/audit';
   if (can(me.roles, 'system.config')) return '/settings';
+  // A cadre officer works in the cadre files; a cadre reads their own.
+  if (can(me.roles, 'cadre.read')) return '/cadres';
+  if (can(me.roles, 'cadre.self')) return '/my-cadre';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
   return '/welcome';
 }

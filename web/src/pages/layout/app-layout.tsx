@@ -34,7 +34,8 @@ function LayoutFrame() {
       </Layout.Header>
       {demo && <DemoBanner />}
       <Layout hasSider className="app-main">
-        <Layout.Sider width={280} theme="light" className="app-sider">
+        {/* On a phone (below md) the sider folds away behind a tab, so pages keep the whole width. */}
+        <Layout.Sider width={280} theme="light" className="app-sider" breakpoint="md" collapsedWidth={0}>
           {!forced && <AppSider />}
         </Layout.Sider>
         <Layout.Content className="app-content">

@@ -1,0 +1,360 @@
+// The one writer of a cadre's file (docs/architecture.md, "One writer per record"): the cadres row and
+// its child rows (appointments, ranks, rewards, assessments, family, 三龄二历 reviews) change only here.
+// Every change, in the caller's transaction: the row locked and re-read, a stale version refused (409),
+// the identity of a member-linked cadre refused (kept on the member record, migration 014's trigger), a
+// change to a reviewed 三龄二历 item refused without a reason, the derived columns kept (current post and
+// level from the open appointments, rank, education rank, pinyin keys) and one cadre_history row written
+// with the section, action, before/after, actor, time and reason.
+import { sql } from 'kysely';
+import type { Db } from '../../db/engine.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { educationRank, levelRank, REVIEW_ITEM_LABELS, type ReviewItem } from '../../../domain/cadre-codes.js';
+import type { TEducationRow } from '../../../domain/schemas/cadre-sheet.js';
+import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
+import { idColumns } from '../members/insert-member.js';
+import { canon } from './canon.js';
+import type { CadreChange, CadreSet, CadreWriter, NewCadre } from './change-types.js';
+
+export type * from './change-types.js';
+
+export const STALE_CADRE = '该干部信息已被他人修改，请刷新后再编辑';
+
+/** Identity of a member-linked cadre: column → the API field named in the refusal. */
+const IDENTITY: Record<string, string> = {
+  name: 'name',
+  sex: 'sex',
+  birth: 'birth',
+  ethnicity: 'ethnicity',
+  id_number: 'idNumber',
+  party_join: 'partyJoin',
+  political: 'political',
+};
+/** Columns under the 三龄二历 review: column → item and the API field named in the refusal. */
+const REVIEWED: Record<string, [ReviewItem, string]> = {
+  birth: ['birth', 'birth'],
+  work_start: ['work_start', 'workStart'],
+  party_join: ['party_join', 'partyJoin'],
+  edu_full_time: ['education', 'fullTime'],
+  edu_in_service: ['education', 'inService'],
+  resume: ['work_history', 'resume'],
+};
+const JSON_COLS = new Set(['edu_full_time', 'edu_in_service', 'resume', 'lrmx_extras', 'form_texts']);
+
+type Row = Record<string, unknown> & { id: number; version: number; member_id: number | null; id_hash: string | null };
+
+/** What the history shows of a column's value: no ciphertext, a photo by its size. */
+function shown(col: string, v: unknown): unknown {
+  if (col === 'photo') return v ? { bytes: (v as Buffer).length } : null;
+  return v ?? null;
+}
+
+/** The columns this change really alters (unchanged ones dropped), with the identity number resolved. */
+function effectiveSet(w: CadreWriter, cur: Row, set: CadreSet): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [col, value] of Object.entries(set)) {
+    if (value === undefined) continue;
+    if (col === 'id_number') {
+      const ids = idColumns(w.crypto, value as string | null);
+      if (ids.id_hash !== cur.id_hash) out.id_number = ids;
+      continue;
+    }
+    if (
+      col === 'photo'
+        ? !Buffer.from((cur.photo as Buffer | null) ?? []).equals(Buffer.from((value as Buffer | null) ?? []))
+        : canon(cur[col]) !== canon(value)
+    )
+      out[col] = value;
+  }
+  return out;
+}
+
+async function guard(w: CadreWriter, cur: Row, set: Record<string, unknown>, reason: string | null | undefined, cadreId: number) {
+  if (cur.member_id !== null) {
+    const field = Object.keys(set).find((c) => c in IDENTITY);
+    if (field)
+      throw new AppError(
+        'FROM_MEMBER_RECORD',
+        '该干部是党员，姓名、性别、出生日期、民族、身份证号、入党时间和政治面貌以党员档案为准，请在党员信息中修改',
+        400,
+        IDENTITY[field],
+      );
+  }
+  const items = [...new Set(Object.keys(set).flatMap((c) => (REVIEWED[c] ? [REVIEWED[c][0]] : [])))];
+  if (!items.length) return;
+  const reviewed = await w.db
+    .selectFrom('cadre_reviews')
+    .select('item')
+    .where('cadre_id', '=', cadreId)
+    .where('superseded_at', 'is', null)
+    .where('item', 'in', items)
+    .execute();
+  if (!reviewed.length) return;
+  if (!reason?.trim()) {
+    const item = reviewed[0].item;
+    const field = Object.entries(REVIEWED).find(([c, [i]]) => i === item && c in set)![1][1];
+    throw new AppError('REASON_REQUIRED', `${REVIEW_ITEM_LABELS[item]}已经三龄二历审核确认，修改须填写理由`, 400, field);
+  }
+  // The item changed after its confirmation: it needs confirming again.
+  await w.db
+    .updateTable('cadre_reviews')
+    .set({ superseded_at: w.clock.now() })
+    .where('cadre_id', '=', cadreId)
+    .where('superseded_at', 'is', null)
+    .where(
+      'item',
+      'in',
+      reviewed.map((r) => r.item),
+    )
+    .execute();
+}
+
+async function childRows(db: Db, table: 'cadre_ranks' | 'cadre_rewards' | 'cadre_family', cadreId: number) {
+  return db.selectFrom(table).selectAll().where('cadre_id', '=', cadreId).orderBy('id').execute();
+}
+const strip = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, cadre_id: _c, ...r }) => r);
+
+/** Writes the child lists of the change; returns their before and after for the history. */
+async function writeChildren(
+  w: CadreWriter,
+  cadreId: number,
+  c: CadreChange,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  const { db } = w;
+  if (c.ranks) {
+    before.ranks = strip(await childRows(db, 'cadre_ranks', cadreId));
+    await db.deleteFrom('cadre_ranks').where('cadre_id', '=', cadreId).execute();
+    if (c.ranks.length)
+      await db
+        .insertInto('cadre_ranks')
+        .values(c.ranks.map((r) => ({ ...r, cadre_id: cadreId })))
+        .execute();
+    after.ranks = c.ranks;
+  }
+  if (c.rewards) {
+    const old = await childRows(db, 'cadre_rewards', cadreId);
+    const replaced = c.rewards.only === 'all' ? old : old.filter((r) => r.on_form);
+    before.rewards = strip(replaced);
+    if (replaced.length)
+      await db
+        .deleteFrom('cadre_rewards')
+        .where(
+          'id',
+          'in',
+          replaced.map((r) => r.id),
+        )
+        .execute();
+    if (c.rewards.rows.length)
+      await db
+        .insertInto('cadre_rewards')
+        .values(c.rewards.rows.map((r, i) => ({ ...r, cadre_id: cadreId, sort: i })))
+        .execute();
+    after.rewards = c.rewards.rows;
+  }
+  if (c.assessments) {
+    const old = await db.selectFrom('cadre_assessments').selectAll().where('cadre_id', '=', cadreId).orderBy('year').execute();
+    const years = c.assessments.rows.map((r) => r.year);
+    if (new Set(years).size !== years.length) throw invalid('同一年度只能有一条考核结果', 'assessments');
+    const replaced = c.assessments.mode === 'replace' ? old : old.filter((r) => years.includes(r.year));
+    before.assessments = strip(replaced);
+    let del = db.deleteFrom('cadre_assessments').where('cadre_id', '=', cadreId);
+    if (c.assessments.mode === 'upsert') del = del.where('year', 'in', years.length ? years : [-1]);
+    await del.execute();
+    if (c.assessments.rows.length)
+      await db
+        .insertInto('cadre_assessments')
+        .values(c.assessments.rows.map((r) => ({ ...r, cadre_id: cadreId })))
+        .execute();
+    after.assessments = c.assessments.rows;
+  }
+  if (c.family) {
+    before.family = strip(await childRows(db, 'cadre_family', cadreId));
+    await db.deleteFrom('cadre_family').where('cadre_id', '=', cadreId).execute();
+    if (c.family.length)
+      await db
+        .insertInto('cadre_family')
+        .values(c.family.map((r, i) => ({ ...r, relative_cadre_id: r.relative_cadre_id ?? null, cadre_id: cadreId, sort: i })))
+        .execute();
+    after.family = c.family;
+  }
+  if (c.addAppointment) {
+    const { id } = await db
+      .insertInto('cadre_appointments')
+      .values({ ...c.addAppointment, cadre_id: cadreId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    after.appointment = { id, ...c.addAppointment };
+  }
+  if (c.endAppointment) {
+    const { id, ...end } = c.endAppointment;
+    const a = await db.selectFrom('cadre_appointments').selectAll().where('id', '=', id).where('cadre_id', '=', cadreId).executeTakeFirst();
+    if (!a) throw notFound('任职记录');
+    if (a.ended_on) throw conflict('该职务已经免去', 'endedOn');
+    if (end.ended_on < a.decided_on) throw invalid('免职时间不能早于任职时间', 'endedOn');
+    await db.updateTable('cadre_appointments').set(end).where('id', '=', id).execute();
+    before.appointment = strip([a])[0];
+    after.appointment = { id, ...end };
+  }
+  if (c.review) {
+    await db
+      .updateTable('cadre_reviews')
+      .set({ superseded_at: w.clock.now() })
+      .where('cadre_id', '=', cadreId)
+      .where('item', '=', c.review.item)
+      .where('superseded_at', 'is', null)
+      .execute();
+    await db
+      .insertInto('cadre_reviews')
+      .values({ ...c.review, cadre_id: cadreId })
+      .execute();
+    after.review = c.review;
+  }
+}
+
+/** The columns the writer keeps from the open appointments and ranks: the principal post first, then the highest. */
+async function derivedFromPosts(db: Db, cadreId: number) {
+  const open = await db
+    .selectFrom('cadre_appointments')
+    .select(['unit_id', 'title', 'decided_on', 'level', 'principal', 'concurrent'])
+    .where('cadre_id', '=', cadreId)
+    .where('ended_on', 'is', null)
+    .execute();
+  const rank = await db
+    .selectFrom('cadre_ranks')
+    .select(['title', 'level'])
+    .where('cadre_id', '=', cadreId)
+    .where('ended_on', 'is', null)
+    .orderBy('decided_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const lr = (l: string | null) => (l && levelRank(l) >= 0 ? levelRank(l) : 99);
+  const main = [...open].sort(
+    (a, b) =>
+      Number(a.concurrent) - Number(b.concurrent) ||
+      lr(a.level) - lr(b.level) ||
+      Number(b.principal) - Number(a.principal) ||
+      (a.decided_on < b.decided_on ? 1 : -1),
+  )[0];
+  const levels = [...open.map((a) => a.level), rank?.level ?? null].filter((l): l is string => lr(l) < 99);
+  return {
+    current_unit_id: main?.unit_id ?? null,
+    current_title: main?.title ?? '',
+    current_since: main?.decided_on ?? null,
+    level: levels.sort((a, b) => lr(a) - lr(b))[0] ?? null,
+    rank_title: rank?.title ?? '',
+  };
+}
+
+const eduRankOf = (full: unknown, inService: unknown) => {
+  const ranks = [full, inService].map((e) => educationRank((e as TEducationRow | null)?.level)).filter((r): r is number => r !== null);
+  return ranks.length ? Math.min(...ranks) : null;
+};
+
+/** Changes a cadre's file and writes its history row; returns the new version. */
+export async function changeCadre(w: CadreWriter, cadreId: number, change: CadreChange): Promise<number> {
+  const now = w.clock.now();
+  const cur = (await w.db.selectFrom('cadres').selectAll().where('id', '=', cadreId).forUpdate().executeTakeFirst()) as Row | undefined;
+  if (!cur) throw notFound('干部');
+  if (change.version !== undefined && change.version !== cur.version) throw conflict(STALE_CADRE, 'version');
+  const set = effectiveSet(w, cur, change.set ?? {});
+  await guard(w, cur, set, change.reason, cadreId);
+
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const cols: Record<string, unknown> = {};
+  for (const [col, value] of Object.entries(set)) {
+    if (col === 'id_number') {
+      const ids = value as ReturnType<typeof idColumns>;
+      if (ids.id_hash) {
+        const other = await w.db
+          .selectFrom('cadres')
+          .select('id')
+          .where('id_hash', '=', ids.id_hash)
+          .where('id', '!=', cadreId)
+          .executeTakeFirst();
+        if (other) throw conflict('该身份证号已有干部记录', 'idNumber');
+      }
+      Object.assign(cols, ids);
+      before.id_masked = cur.id_masked ?? null;
+      after.id_masked = ids.id_masked;
+      continue;
+    }
+    cols[col] = JSON_COLS.has(col) ? JSON.stringify(value) : value;
+    before[col] = shown(col, cur[col]);
+    after[col] = shown(col, value);
+  }
+  if (typeof set.name === 'string') Object.assign(cols, { name_initials: pinyinInitials(set.name), sort_key: pinyinSortKey(set.name) });
+  if ('edu_full_time' in set || 'edu_in_service' in set)
+    cols.edu_rank = eduRankOf(set.edu_full_time ?? cur.edu_full_time, set.edu_in_service ?? cur.edu_in_service);
+
+  await writeChildren(w, cadreId, change, before, after);
+  if (change.ranks || change.addAppointment || change.endAppointment) Object.assign(cols, await derivedFromPosts(w.db, cadreId));
+
+  const { version } = await w.db
+    .updateTable('cadres')
+    .set({ ...cols, version: sql<number>`version + 1`, updated_at: now })
+    .where('id', '=', cadreId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await w.db
+    .insertInto('cadre_history')
+    .values({
+      cadre_id: cadreId,
+      section: change.section,
+      action: change.action,
+      actor_id: w.actor?.userId ?? null,
+      at: now,
+      reason: change.reason?.trim() || null,
+      before: Object.keys(before).length ? JSON.stringify(before) : null,
+      after: JSON.stringify({ ...after, ...change.note }),
+    })
+    .execute();
+  return version;
+}
+
+/** Creates a cadre (the one way rows enter `cadres`): keys, identity number, the history's create row. */
+export async function insertCadre(w: CadreWriter, input: NewCadre, section = 'file', action = 'create'): Promise<number> {
+  const { member_id = null, id_number, ...rest } = input;
+  if (!member_id && !rest.name?.trim()) throw invalid('请填写姓名', 'name');
+  if (member_id && (await w.db.selectFrom('cadres').select('id').where('member_id', '=', member_id).executeTakeFirst()))
+    throw conflict('该党员已有干部档案', 'memberId');
+  // A member's number is copied from the member record by the trigger.
+  const ids = idColumns(w.crypto, member_id ? null : id_number);
+  if (ids.id_hash && (await w.db.selectFrom('cadres').select('id').where('id_hash', '=', ids.id_hash).executeTakeFirst()))
+    throw conflict('该身份证号已有干部记录', 'idNumber');
+  const now = w.clock.now();
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) values[k] = JSON_COLS.has(k) ? JSON.stringify(v) : v;
+  const name = rest.name?.trim() ?? '';
+  const eduRank = eduRankOf(rest.edu_full_time, rest.edu_in_service);
+  const row = await w.db
+    .insertInto('cadres')
+    .values({
+      ...(values as { manager_org_id: number }),
+      ...ids,
+      member_id,
+      name,
+      edu_rank: eduRank,
+      name_initials: pinyinInitials(name),
+      sort_key: pinyinSortKey(name),
+      updated_at: now,
+    })
+    .returning(['id', 'name', 'id_masked'])
+    .executeTakeFirstOrThrow();
+  const after = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, shown(k, v)]));
+  await w.db
+    .insertInto('cadre_history')
+    .values({
+      cadre_id: row.id,
+      section,
+      action,
+      actor_id: w.actor?.userId ?? null,
+      at: now,
+      reason: null,
+      before: null,
+      after: JSON.stringify({ ...after, member_id, name: row.name, id_masked: row.id_masked }),
+    })
+    .execute();
+  return row.id;
+}

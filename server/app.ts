@@ -41,6 +41,7 @@ import { statisticsRoutes } from './modules/statistics/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgHealthRoutes } from './modules/org-health/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
+import { cadreExchangeRoutes } from './modules/cadres/exchange/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(orgHealthRoutes, { prefix: '/api/org-health' });
   await app.register(cadreRoutes, { prefix: '/api/cadres' });
+  await app.register(cadreExchangeRoutes, { prefix: '/api/cadres' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -62,6 +62,21 @@ export async function matchSheet(ctx: Ctx, sheet: TCadreSheet): Promise<Match> {
   return { kind: 'create' };
 }
 
+/** A new cadre who is a Party member of the caller's scope (same ID number, no cadre file yet): linked, so the identity comes from the member record. */
+async function unlinkedMember(ctx: Ctx, sheet: TCadreSheet): Promise<number | null> {
+  if (!sheet.idNumber) return null;
+  const checked = checkIdNumber(sheet.idNumber);
+  if (!checked.ok) return null;
+  const m = await ctx.db
+    .selectFrom('members')
+    .select('id')
+    .where('id_hash', '=', ctx.crypto.hash(checked.normalized))
+    .where(scopeSql('org_path', ctx.actor.scopePath))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cadres').select('id').whereRef('cadres.member_id', '=', 'members.id'))))
+    .executeTakeFirst();
+  return m?.id ?? null;
+}
+
 /**
  * Reads, matches and (unless `dryRun`) writes every file. `managerOrgId`: the managing organization of
  * the cadres the batch creates (the actor's own when not given; checked to lie in scope by the route).
@@ -100,14 +115,20 @@ export async function importLrmx(ctx: Ctx, uploads: LrmxUpload[], opts: { dryRun
       continue;
     }
     try {
-      const cadreId = await audited(
+      const cadreId = await audited<number>(
         ctx,
         { action: 'cadre.lrmx_import', objectType: 'cadre', objectId: (id) => String(id), detail: () => ({ file: f.name, kind: match.kind }) },
-        (trx) =>
-          applySheet(inTrx(ctx, trx), match.kind === 'update' ? match.cadreId : null, sheet, {
+        async (trx) => {
+          const w = inTrx(ctx, trx);
+          const memberId = match.kind === 'create' ? await unlinkedMember(w, sheet) : null;
+          const r = await applySheet(w, match.kind === 'update' ? match.cadreId : null, sheet, {
             managerOrgId: opts.managerOrgId,
-            source: `lrmx:${f.name}`,
-          }),
+            memberId,
+            action: 'import',
+            reason: `导入任免审批表文件 ${f.name}`,
+          });
+          return r.id;
+        },
       );
       if (match.kind === 'create') seen.set(cadreId, f.name);
       results.push({ file: f.name, status: match.kind === 'update' ? 'updated' : 'created', name: sheet.name, cadreId, message: '' });

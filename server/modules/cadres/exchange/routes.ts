@@ -4,6 +4,7 @@
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { TCadreSheet } from '../../../../domain/schemas/cadre-sheet.js';
 import { ZIdParam } from '../../../../domain/schemas/common.js';
 import { ZFormBatchQuery, ZLrmxImportQuery, ZLrmxImportResult } from '../../../../domain/schemas/cadre-exchange.js';
 import { ctxOf, type Ctx } from '../../../context.js';
@@ -125,7 +126,7 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const ids = req.query.ids;
       await requireAccess(ctx, 'cadre.export', 'cadre', ids);
-      const sheets = [];
+      const sheets: TCadreSheet[] = [];
       for (const id of ids) sheets.push(await sheetOf(ctx, id));
       await recordRead(ctx, 'cadre.export', 'cadre', { format: req.query.format, ids });
       const entries = sheets.map((sheet) => ({ fileName: sheet.name, sheet }));

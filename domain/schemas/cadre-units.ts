@@ -51,6 +51,9 @@ const unitFilter = {
   kind: z.enum(UNIT_KINDS).optional(),
   level: z.enum(LEVELS).optional(),
 };
+/** The filter the pages of the area share (the web keeps it across its tabs). */
+export const ZUnitFilter = z.strictObject(unitFilter);
+export type TUnitFilter = z.infer<typeof ZUnitFilter>;
 export const ZUnitListQuery = z.strictObject({ ...unitFilter, q: z.string().trim().max(40).optional() });
 export type TUnitListQuery = z.infer<typeof ZUnitListQuery>;
 export const ZUnitListSchema = z.object({ items: z.array(ZUnitSchema) });

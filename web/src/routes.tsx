@@ -25,6 +25,7 @@ const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
+const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -182,6 +183,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="stats.read">
             <StatisticsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-units/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreUnitsPage />
           </Guard>
         ),
       },

@@ -15,6 +15,7 @@ import statistics from './en/statistics';
 import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
+import cadreUnits from './en/cadre-units';
 
 const en: Messages = {
   members,
@@ -31,6 +32,7 @@ const en: Messages = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadreUnits,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -70,6 +72,7 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    cadreUnits: 'Staffing and teams',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

@@ -14,6 +14,7 @@ import statistics from './zh/statistics';
 import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
+import cadreUnits from './zh/cadre-units';
 
 const zh = {
   members,
@@ -30,6 +31,7 @@ const zh = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadreUnits,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -68,6 +70,7 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    cadreUnits: '干部配备与班子',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

@@ -12,6 +12,7 @@ import {
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StarOutlined,
   SwapOutlined,
   SyncOutlined,
@@ -78,6 +79,12 @@ export function AppSider() {
       icon: <ProjectOutlined />,
       label: t('nav.jointTasks'),
       onClick: () => navigate('/joint-tasks'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-units',
+      icon: <SolutionOutlined />,
+      label: t('nav.cadreUnits'),
+      onClick: () => navigate('/cadre-units'),
     },
     can(me.roles, 'stats.read') && {
       key: 'dashboard',

@@ -1,6 +1,7 @@
 // Units, the 配备一览表 and teams on a Ctx. The managing organization of a filter has passed the scope
 // check (the route declares `query.managerOrgId` as an organization) or is the caller's own.
 import type { Ctx } from '../../context.js';
+import { levelRank } from '../../../domain/cadre-codes.js';
 import type { Db } from '../../db/engine.js';
 import { notFound } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
@@ -123,7 +124,7 @@ export async function rosterPage(ctx: Ctx, q: TRosterQuery): Promise<TRosterPage
 /** The people of a set of units, one per cadre: their highest post in the set decides level and years in post. */
 export function peopleOf(holders: readonly HolderRow[]): HolderRow[] {
   const best = new Map<number, HolderRow>();
-  const rank = (h: HolderRow) => [Number(h.concurrent), LEVEL_ORDER.indexOf(h.level), Number(!h.principal)];
+  const rank = (h: HolderRow) => [Number(h.concurrent), levelRank(h.level), Number(!h.principal)];
   const before = (a: HolderRow, b: HolderRow) => {
     const [x, y] = [rank(a), rank(b)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
@@ -135,7 +136,6 @@ export function peopleOf(holders: readonly HolderRow[]): HolderRow[] {
   }
   return [...best.values()];
 }
-const LEVEL_ORDER = ['正部', '副部', '正厅', '副厅', '正处', '副处', '正科', '副科'];
 
 export function structureFrom(people: readonly HolderRow[], onDate: string): TStructure {
   return { onDate, total: people.length, dims: structureOf(people.map(structurePerson), onDate) };

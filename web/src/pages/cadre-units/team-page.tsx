@@ -247,7 +247,7 @@ function TermModal({ team, onClose }: { team: TTeamPage; onClose: (saved?: TTeam
         }}
       >
         <Form.Item name="name" label={t('cadreUnits.team.termName')} rules={required}>
-          <Input maxLength={60} />
+          <Input count={{ max: 60 }} />
         </Form.Item>
         <Space>
           <Form.Item name="termStartedOn" label={t('cadreUnits.team.termStartedOn')} rules={required}>
@@ -261,7 +261,7 @@ function TermModal({ team, onClose }: { team: TTeamPage; onClose: (saved?: TTeam
           <DatePicker />
         </Form.Item>
         <Form.Item name="note" label={t('cadreUnits.team.note')}>
-          <Input.TextArea maxLength={500} rows={2} />
+          <Input.TextArea count={{ max: 500 }} rows={2} />
         </Form.Item>
       </Form>
     </Modal>

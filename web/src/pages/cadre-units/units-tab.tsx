@@ -112,10 +112,10 @@ function UnitCreateModal({ managerOrgId, units, onClose }: { managerOrgId: Id; u
     >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('cadreUnits.unit.name')} rules={required}>
-          <Input maxLength={60} data-testid="unit-name" />
+          <Input count={{ max: 60 }} data-testid="unit-name" />
         </Form.Item>
         <Form.Item name="shortName" label={t('cadreUnits.unit.shortName')}>
-          <Input maxLength={20} />
+          <Input count={{ max: 20 }} />
         </Form.Item>
         <Space>
           <Form.Item name="kind" label={t('cadreUnits.kind')} rules={required}>
@@ -197,7 +197,7 @@ function UnitDrawer({ id, writes, onClose }: { id: Id; writes: boolean; onClose:
           <h4 style={{ marginTop: 16 }}>{t('cadreUnits.unit.addPost')}</h4>
           <Form form={form} layout="inline" onFinish={(v) => void addPost(v)} initialValues={{ principal: false, quota: 1 }}>
             <Form.Item name="title" rules={[{ required: true, message: t('cadreUnits.unit.required') }]}>
-              <Input placeholder={t('cadreUnits.unit.title')} maxLength={40} style={{ width: 140 }} />
+              <Input placeholder={t('cadreUnits.unit.title')} count={{ max: 40 }} style={{ width: 140 }} />
             </Form.Item>
             <Form.Item name="level" rules={[{ required: true, message: t('cadreUnits.unit.required') }]}>
               <Select placeholder={t('cadreUnits.col.level')} style={{ width: 90 }} options={LEVELS.map((l) => ({ value: l, label: l }))} />

@@ -1,6 +1,6 @@
 // 干部配备一览表 in the browser: the city's cadre officer creates a unit with two posts through the API
 // (the demo cadres come from another part of the issue), finds it in the 一览表 among the units with a
-// vacant post, and drills to its team page.
+// vacant post, drills to its team page, and sees the vacancies on the dashboard's cadre panel.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, docShot, launch, login } from './browser.js';
@@ -43,6 +43,12 @@ describe('the 干部配备一览表', () => {
     await page.waitForURL((u) => u.pathname === `/cadre-units/teams/${unit.unit.id}`);
     await expect.poll(() => page.getByTestId('team-title').textContent(), { timeout: 15_000 }).toBe(name);
     expect(await page.getByTestId('team-page').textContent()).toContain('未录入届期');
+
+    // The cadre officer's dashboard shows the cadre panel, counting the new unit's vacant posts.
+    await page.goto(`${baseUrl()}/dashboard`);
+    const overview = page.getByTestId('cadre-overview');
+    await expect.poll(() => overview.textContent(), { timeout: 20_000 }).toContain('缺配职位');
+    expect((await api(page, '/api/dashboard/cadres')).vacantPosts).toBeGreaterThanOrEqual(1);
     await ctx.close();
   });
 });

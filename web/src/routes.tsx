@@ -197,7 +197,7 @@ export const router = createBrowserRouter([
       {
         path: 'dashboard',
         element: (
-          <Guard action="stats.read">
+          <Guard action={['stats.read', 'cadre.read']}>
             <DashboardPage />
           </Guard>
         ),

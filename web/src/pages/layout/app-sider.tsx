@@ -86,7 +86,7 @@ export function AppSider() {
       label: t('nav.cadreUnits'),
       onClick: () => navigate('/cadre-units'),
     },
-    can(me.roles, 'stats.read') && {
+    (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read')) && {
       key: 'dashboard',
       icon: <DashboardOutlined />,
       label: t('nav.dashboard'),

@@ -246,6 +246,9 @@ describe('teams and their structure', () => {
     );
     expect(people.total).toBe(1);
     expect(people.items[0]).toMatchObject({ birth: '1988-02', age: 38, unitName: '区委区政府', postTitle: '副区长' });
+    // One team by its unit, from the city (the unit is managed below it).
+    const one = json(await t.call(cityOfficer, 'GET', `/api/cadre-units/structure?unitId=${districtUnit.id}&onDate=${ON}`));
+    expect(one.total).toBe(3);
     const teams = json(await t.call(districtOfficer, 'GET', '/api/cadre-units/teams?short=true')).items;
     expect(teams.map((x: { unitId: number }) => x.unitId)).toEqual([districtUnit.id]);
   });

@@ -38,10 +38,11 @@ export const findUnit = (db: Db, id: number) => unitsFrom(db).select(unitColumns
 /** The filter's live units with their managing organization's name. */
 export function unitsQuery(db: Db, f: UnitFilter) {
   let x = unitsFrom(db).select(unitColumns).where('u.dissolved_on', 'is', null);
+  // One unit (scope-checked by the route) is that unit, whoever manages it.
+  if (f.unitId) return x.where('u.id', '=', f.unitId);
   x = f.below ? x.where(sql<boolean>`u.manager_path <@ ${f.managerPath}::ltree`) : x.where('u.manager_org_id', '=', f.managerOrgId);
   if (f.kind) x = x.where('u.kind', '=', f.kind);
   if (f.level) x = x.where('u.level', '=', f.level);
-  if (f.unitId) x = x.where('u.id', '=', f.unitId);
   return x;
 }
 

@@ -27,15 +27,16 @@ export function RosterTab({ filter }: { filter: TUnitFilter }) {
   const [flag, setFlag] = useState<'over' | 'vacant' | undefined>();
   const [pages, setPages] = useState<TRosterUnit[][]>([]);
   const [exporting, setExporting] = useState(false);
+  const [next, setNext] = useState<string | null | undefined>();
   const first = useRequest(
     (signal) =>
       getRoster({ ...filter, flag, limit: 50 }, signal).then((p) => {
         setPages([p.items]);
+        setNext(undefined);
         return p;
       }),
     [filter, flag],
   );
-  const [next, setNext] = useState<string | null | undefined>();
   const cursor = next === undefined ? first.data?.nextCursor : next;
   const loadMore = async () => {
     if (!cursor) return;

@@ -171,6 +171,14 @@ const EVENTS = {
   'cadre.correction.approve': L('同意更正干部信息', 'Approve a correction'),
   'cadre.correction.refuse': L('不予更正干部信息', 'Refuse a correction'),
   'cadre.correction.evidence': L('下载更正申请证明材料', 'Download a correction’s evidence'),
+  // Units, posts and teams (issue 12 points 2 and 5)
+  'cadre.unit.create': L('新建单位', 'Create a unit'),
+  'cadre.unit.update': L('修改单位', 'Edit a unit'),
+  'cadre.post.create': L('新增职位', 'Add a post'),
+  'cadre.post.update': L('修改职位或职数', 'Edit a post or its quota'),
+  'cadre.team.term': L('登记班子届期', 'Record a team term'),
+  'cadre.roster.export': L('导出干部配备一览表', 'Export the staffing table'),
+  'cadre.structure.export': L('导出干部结构统计', 'Export cadre structure tables'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { can, type Action, type Role } from './permissions';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
-export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'member'] as const;
+export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'cadres', 'member'] as const;
 export type TodoArea = (typeof TODO_AREAS)[number];
 
 export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
@@ -17,6 +17,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   terms: { zh: '换届选举', en: 'Terms and elections' },
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
+  cadres: { zh: '干部管理', en: 'Cadres' },
   member: { zh: '本人事项', en: 'My own items' },
 };
 
@@ -122,6 +123,15 @@ const OTHER_KINDS = {
     en: 'Rectification tasks due',
   },
   joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
+  // Not in the organization digest: the digest is about Party organizations, a team is a unit's.
+  cadre_team_renewal: {
+    area: 'cadres',
+    action: 'cadre.write',
+    actor: 'self',
+    digest: false,
+    zh: '领导班子应换届',
+    en: 'Leadership teams due for renewal',
+  },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

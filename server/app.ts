@@ -42,6 +42,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgHealthRoutes } from './modules/org-health/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { cadreExchangeRoutes } from './modules/cadres/exchange/routes.js';
+import { cadreUnitRoutes } from './modules/cadre-units/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgHealthRoutes, { prefix: '/api/org-health' });
   await app.register(cadreRoutes, { prefix: '/api/cadres' });
   await app.register(cadreExchangeRoutes, { prefix: '/api/cadres' });
+  await app.register(cadreUnitRoutes, { prefix: '/api/cadre-units' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -27,6 +27,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
 const CadresPage = lazy(() => import('./pages/cadres/cadres-page'));
 const MyCadrePage = lazy(() => import('./pages/cadres/my-cadre-page'));
+const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -188,9 +189,17 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'cadre-units/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreUnitsPage />
+          </Guard>
+        ),
+      },
+      {
         path: 'dashboard',
         element: (
-          <Guard action="stats.read">
+          <Guard action={['stats.read', 'cadre.read']}>
             <DashboardPage />
           </Guard>
         ),

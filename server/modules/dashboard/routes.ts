@@ -21,6 +21,8 @@ import { compliancePanel } from './compliance-panel.js';
 import { duesPanel } from './dues-panel.js';
 import { termsPanel } from './terms-panel.js';
 import { standardsPanel } from './standards-panel.js';
+import { cadresPanel } from './cadres-panel.js';
+import { ZCadrePanelSchema } from '../../../domain/schemas/cadre-units.js';
 
 const tags = ['dashboard'];
 
@@ -78,4 +80,18 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = ctxOf(req);
     return standardsPanel(ctx.db, ctx.actor, await target(ctx, req.query.orgId, reply), ctx.today());
   });
+
+  // The cadre officer's panel: cadres managed in the subtree (干部管理权限), shown to whoever reads cadres.
+  app.get(
+    '/cadres',
+    {
+      config: { action: 'cadre.read' },
+      schema: { ...schema('看板：干部年龄与学历结构、超职数与缺配职位、应换届与结构未达标班子', ZCadrePanelSchema) },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      reply.header('Cache-Control', 'no-store');
+      return cadresPanel(ctx.db, await loadOrg(ctx, 'cadre.read', req.query.orgId ?? ctx.actor.orgId), ctx.today());
+    },
+  );
 };

@@ -30,9 +30,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** The server enforces the same matrix; this only spares the user a page of 403 errors. */
-export function Guard({ action, children }: { action: Action; children: ReactNode }) {
+export function Guard({ action, children }: { action: Action | readonly Action[]; children: ReactNode }) {
   const me = useMe();
-  return can(me.roles, action) ? children : <ForbiddenResult />;
+  const any = typeof action === 'string' ? [action] : action;
+  return any.some((a) => can(me.roles, a)) ? children : <ForbiddenResult />;
 }
 
 export function HomeRedirect() {

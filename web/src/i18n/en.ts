@@ -17,6 +17,7 @@ import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
 import cadres from './en/cadres';
+import cadreUnits from './en/cadre-units';
 
 const en: Messages = {
   members,
@@ -35,6 +36,7 @@ const en: Messages = {
   orgHistory,
   cadreExchange,
   cadres,
+  cadreUnits,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -74,6 +76,7 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    cadreUnits: 'Staffing and teams',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

@@ -16,6 +16,7 @@ import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
 import cadres from './zh/cadres';
+import cadreUnits from './zh/cadre-units';
 
 const zh = {
   members,
@@ -34,6 +35,7 @@ const zh = {
   orgHistory,
   cadreExchange,
   cadres,
+  cadreUnits,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -72,6 +74,7 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    cadreUnits: '干部配备与班子',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

@@ -12,6 +12,8 @@ import { KpiCards, type Panels } from './kpi-cards';
 import { MemberCharts } from './member-charts';
 import { WorkCharts } from './work-charts';
 import { usePanel } from './use-panel';
+import { can } from '../../../../domain/permissions';
+import { OverviewTab } from '../cadre-units/overview-tab';
 import './dashboard.css';
 
 /** Time for the charts to follow the A4 width (their ResizeObserver) before the browser takes the page. */
@@ -40,7 +42,13 @@ function usePrintLayout(): [boolean, () => void] {
   return [printing, print];
 }
 
+/** Panels by action: the Party statistics for whoever reads them, the cadre panel for the cadre officer. */
 export default function DashboardPage() {
+  const me = useMe();
+  return can(me.roles, 'stats.read') ? <PartyDashboard /> : <CadreDashboard />;
+}
+
+function PartyDashboard() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -93,6 +101,35 @@ export default function DashboardPage() {
         <MemberCharts state={panels.members} />
         <WorkCharts panels={panels} />
       </div>
+      {can(me.roles, 'cadre.read') && <OverviewTab orgId={orgId} />}
+    </div>
+  );
+}
+
+/** The cadre officer's dashboard: the cadres managed in the chosen organization's subtree (干部管理权限). */
+function CadreDashboard() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const orgId: Id = Number(params.get('orgId')) || me.orgId;
+  return (
+    <div className="page-card dashboard-page" data-testid="dashboard-page">
+      <div className="dashboard-head">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dashboard.title')}
+        </Typography.Title>
+        <Space className="no-print" wrap>
+          <span>{t('dashboard.org')}</span>
+          <OrgTreeSelect
+            style={{ width: 340 }}
+            value={orgId}
+            valueLabel={orgId === me.orgId ? me.orgName : undefined}
+            placeholder={t('dashboard.pickOrg')}
+            onChange={(id) => id && setParams(id === me.orgId ? {} : { orgId: String(id) })}
+          />
+        </Space>
+      </div>
+      <OverviewTab orgId={orgId} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StarOutlined,
   SwapOutlined,
   SyncOutlined,
@@ -80,7 +81,13 @@ export function AppSider() {
       label: t('nav.jointTasks'),
       onClick: () => navigate('/joint-tasks'),
     },
-    can(me.roles, 'stats.read') && {
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-units',
+      icon: <SolutionOutlined />,
+      label: t('nav.cadreUnits'),
+      onClick: () => navigate('/cadre-units'),
+    },
+    (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read')) && {
       key: 'dashboard',
       icon: <DashboardOutlined />,
       label: t('nav.dashboard'),

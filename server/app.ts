@@ -40,6 +40,8 @@ import { todoRoutes } from './modules/todos/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgHealthRoutes } from './modules/org-health/routes.js';
+import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
+import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -56,6 +58,8 @@ export interface AppOptions {
   webDist?: string;
   /** Login attempts per IP per minute (SECURITY.md 26). */
   loginRateLimit?: number;
+  /** 民主测评 code attempts (ballot and vote) per IP per minute (SECURITY.md 26). */
+  voteRateLimit?: number;
   trustProxy?: boolean;
   /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
   origins?: string[];
@@ -113,6 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statisticsRoutes, { prefix: '/api/statistics' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(orgHealthRoutes, { prefix: '/api/org-health' });
+  await app.register(cadreEvaluationRoutes, { prefix: '/api/cadre-evaluations' });
+  await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateEvaluation,
   ballotProblem,
+  formatCode,
+  normalizeCode,
   percent,
   round2,
   weightedMean,
@@ -136,5 +138,25 @@ describe('weightedMean, round2, percent', () => {
 
   it('rounds to two decimals', () => {
     expect([round2(280 / 3), round2(null), percent(2 / 3), percent(null)]).toEqual([93.33, null, 66.67, null]);
+  });
+});
+
+describe('normalizeCode, formatCode', () => {
+  it.each([
+    ['ABCDE-FGHJK', 'ABCDEFGHJK'],
+    [' abcde fghjk ', 'ABCDEFGHJK'],
+    ['23456789AB', '23456789AB'],
+    ['ABCDE-FGHJ', null], // too short
+    ['ABCDE-FGHJKM', null], // too long
+    ['ABCDE-FGHJ0', null], // 0 is not in the alphabet
+    ['OBCDEFGHJK', null], // nor O
+    ['IBCDEFGHJK', null], // nor I
+    ['ABCDE-FGHJ1', null], // nor 1
+  ])('%j → %s', (typed, code) => {
+    expect(normalizeCode(typed)).toBe(code);
+  });
+
+  it('prints a code in two groups of five', () => {
+    expect(formatCode('ABCDEFGHJK')).toBe('ABCDE-FGHJK');
   });
 });

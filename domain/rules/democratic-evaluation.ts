@@ -52,7 +52,7 @@ export const ANSWER_SETS = {
   ],
 } as const satisfies Record<string, readonly AnswerOption[]>;
 export type AnswerSetKey = keyof typeof ANSWER_SETS;
-export const ANSWER_SET_KEYS = Object.keys(ANSWER_SETS) as AnswerSetKey[];
+export const ANSWER_SET_KEYS = ['grade', 'satisfaction', 'approval'] as const satisfies readonly AnswerSetKey[];
 
 /** The names of the rates each set reports (top share, acceptable share). */
 export const RATE_LABELS: Record<AnswerSetKey, { top: { zh: string; en: string }; acceptable: { zh: string; en: string } }> = {
@@ -241,3 +241,18 @@ export function aggregateEvaluation(def: EvalDefinition, ballots: readonly Categ
 /** Scores and rates as shown and exported: two decimals, rates as percentages. */
 export const round2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 export const percent = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 100);
+
+// Voting codes: 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L), printed as XXXXX-XXXXX.
+// 31^10 ≈ 8 × 10^14 codes: with the public routes rate-limited, guessing one of an evaluation's few
+// hundred live codes is hopeless.
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 10;
+
+/** The code as typed (any case, spaces and dashes) → its canonical form, or null when it cannot be a code. */
+export function normalizeCode(typed: string): string | null {
+  const c = typed.toUpperCase().replace(/[\s-]/g, '');
+  return c.length === CODE_LENGTH && [...c].every((ch) => CODE_ALPHABET.includes(ch)) ? c : null;
+}
+
+/** ABCDE-FGHJK, as printed on a slip. */
+export const formatCode = (code: string): string => `${code.slice(0, 5)}-${code.slice(5)}`;

@@ -8,6 +8,7 @@ import { createTestApp, json, TEST_KEYS, type TestApp } from '../../test/test-ap
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { IdCrypto } from '../../crypto/id-crypto.js';
 import { normalizeCode } from '../../../domain/rules/democratic-evaluation.js';
+import { seedEvaluationsDemo } from './demo.js';
 
 /** Test-only: a unit managed by `managerOrgId`, its team, and cadres in its posts now (open appointments). */
 async function buildTeam(db: Db, managerOrgId: number, unitName: string, people: [string, string][]) {
@@ -281,6 +282,30 @@ describe('scope (干部管理权限)', () => {
     ]);
     const both = await t.call(officer, 'POST', '/api/cadre-evaluations', { ...BODY, cadreIds: cityTeam.cadreIds, teamId: cityTeam.teamId });
     expect(both.statusCode).toBe(400);
+  });
+});
+
+describe('the demo', () => {
+  it('seeds a finished evaluation with ballots and an open one from the city’s teams, and nothing where there are none', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('cadre_evaluations')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    await seedEvaluationsDemo(t.db, { ...t.city, sampleIds: { ...t.city.sampleIds, city: t.city.sampleIds.branch } }, TEST_KEYS);
+    expect(await count()).toBe(before);
+    await seedEvaluationsDemo(t.db, t.city, TEST_KEYS);
+    const list = json(await t.call(officer, 'GET', '/api/cadre-evaluations')).items.slice(0, 2);
+    expect(list.map((x: { status: string }) => x.status).sort()).toEqual(['closed', 'open']);
+    const closed = list.find((x: { status: string }) => x.status === 'closed');
+    const r = json(await t.call(officer, 'GET', `/api/cadre-evaluations/${closed.id}/results`));
+    expect(Object.values(r.ballotsByCategory as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(closed.used);
+    expect(r.subjects[1].total).toBeGreaterThan(50);
   });
 });
 

@@ -25,10 +25,21 @@ const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
+const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations-page'));
+const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
 export const router = createBrowserRouter([
+  // 民主测评's voting page: no account, a one-time code (server/modules/cadre-evaluations/public-routes.ts).
+  {
+    path: '/vote',
+    element: (
+      <Lazy>
+        <VotePage />
+      </Lazy>
+    ),
+  },
   {
     path: '/login',
     element: (
@@ -198,6 +209,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="stats.read">
             <OrgHealthPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-evaluations/*',
+        element: (
+          <Guard action="cadre.evaluate">
+            <EvaluationsPage />
           </Guard>
         ),
       },

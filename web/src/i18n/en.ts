@@ -16,6 +16,7 @@ import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
+import cadreEvaluations from './en/cadre-evaluations';
 
 const en: Messages = {
   members,
@@ -33,6 +34,7 @@ const en: Messages = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreEvaluations,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -72,6 +74,7 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    cadreEvaluations: 'Democratic evaluations',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

@@ -15,6 +15,7 @@ import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
+import cadreEvaluations from './zh/cadre-evaluations';
 
 const zh = {
   members,
@@ -32,6 +33,7 @@ const zh = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreEvaluations,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -70,6 +72,7 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    cadreEvaluations: '民主测评',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

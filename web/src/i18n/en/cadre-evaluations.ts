@@ -46,7 +46,7 @@ const cadreEvaluations: typeof zh = {
   },
   detail: {
     subjects: 'Evaluated',
-    team: 'Leadership team (overall)',
+    team: 'overall',
     categories: 'Voter categories and turnout',
     weight: 'Weight',
     planned: 'Planned codes',

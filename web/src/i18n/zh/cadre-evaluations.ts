@@ -41,7 +41,7 @@ const cadreEvaluations = {
   answerSets: { grade: '优秀/称职/基本称职/不称职', satisfaction: '满意/基本满意/不满意/不了解', approval: '赞成/弃权/反对' },
   detail: {
     subjects: '测评对象',
-    team: '领导班子（总体评价）',
+    team: '总体评价',
     categories: '参评人员类别与投票情况',
     weight: '权重',
     planned: '计划测评码',

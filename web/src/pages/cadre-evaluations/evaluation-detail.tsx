@@ -93,7 +93,9 @@ export function EvaluationDetail() {
         {e.status === 'open' && (
           <Alert type="info" showIcon message={t('cadreEvaluations.detail.voteLink', { url: voteUrl() })} style={{ marginBottom: 12 }} />
         )}
-        <Typography.Text strong>{t('cadreEvaluations.detail.categories')}</Typography.Text>
+        <div>
+          <Typography.Text strong>{t('cadreEvaluations.detail.categories')}</Typography.Text>
+        </div>
         <Table<Category>
           rowKey="key"
           size="small"

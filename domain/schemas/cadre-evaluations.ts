@@ -36,7 +36,9 @@ export const ZEvaluationCreateSchema = z
       .min(1, '至少一个参评人员类别')
       .max(12),
   })
-  .refine((b) => (b.teamId === undefined) !== (b.cadreIds === undefined), { message: '请选择班子或干部名单（二选一）', path: ['teamId'] });
+  .refine((b) => (b.teamId === undefined) !== (b.cadreIds === undefined), { message: '请选择班子或干部名单（二选一）', path: ['teamId'] })
+  .refine((b) => b.dimensions.some((d) => d.weight > 0), { message: '测评维度的权重不能全为 0', path: ['dimensions'] })
+  .refine((b) => b.categories.some((c) => c.weight > 0), { message: '参评人员类别的权重不能全为 0', path: ['categories'] });
 export type TEvaluationCreate = z.input<typeof ZEvaluationCreateSchema>;
 
 export const ZEvaluationCodesRequest = z.strictObject({

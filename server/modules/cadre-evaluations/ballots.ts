@@ -11,9 +11,10 @@
 //    the code (the code travels in a POST body, never in a URL; request bodies are not logged).
 // 3. The code is marked used and the ballot inserted in one transaction (`update … where used = false
 //    returning`): a code votes once even under concurrent submissions, and a crash leaves neither half.
-// What remains is what any ballot box has: a category with very few voters is small, and someone watching the
-// database's internals while a vote is cast (row versions of the same transaction, write-ahead log) could pair
-// that ballot with a code hash; that still names no person, because of 1. Results are shown only after closing.
+// 4. The voting routes write no request log line (public-routes.ts), so no file pairs an address with a vote time.
+// What remains is what any ballot box has: a category with very few voters is small, and someone reading the
+// database's internals (the transaction id on row versions, the physical order of rows, the write-ahead log)
+// could pair a ballot with a code hash; that still names no person, because of 1. Results only after closing.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AnyCtx } from '../../context.js';

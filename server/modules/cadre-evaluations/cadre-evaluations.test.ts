@@ -282,6 +282,12 @@ describe('scope (干部管理权限)', () => {
     ]);
     const both = await t.call(officer, 'POST', '/api/cadre-evaluations', { ...BODY, cadreIds: cityTeam.cadreIds, teamId: cityTeam.teamId });
     expect(both.statusCode).toBe(400);
+    const weightless = await t.call(officer, 'POST', '/api/cadre-evaluations', {
+      ...BODY,
+      cadreIds: cityTeam.cadreIds,
+      categories: [{ name: '班子成员', weight: 0, codes: 3 }],
+    });
+    expect([weightless.statusCode, json(weightless).error.field]).toEqual([400, 'categories']);
   });
 });
 

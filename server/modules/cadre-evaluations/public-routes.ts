@@ -15,12 +15,16 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod<{ voteRateLimit: numb
   // A meeting room often shares one address: the limit is per address and generous, and the code space
   // (31^10) makes guessing hopeless within it.
   const config = { public: true, rateLimit: { max: opts.voteRateLimit, timeWindow: 60_000 } };
+  // No request log lines (address and time of each vote): with the engine's internals they could pair a
+  // ballot with a phone. Warnings and errors are still logged.
+  const logLevel = 'warn';
   const tags = ['public'];
 
   app.post(
     '/ballot',
     {
       config,
+      logLevel,
       schema: {
         tags,
         summary: '凭测评码取得测评票（不需登录；不标记已用）',
@@ -35,6 +39,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod<{ voteRateLimit: numb
     '/vote',
     {
       config,
+      logLevel,
       schema: {
         tags,
         summary: '凭测评码投票（每码一次；票上不保存测评码、投票人和时间）',

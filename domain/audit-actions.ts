@@ -63,6 +63,7 @@ const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
   'cadre.reveal_id': L('查看干部完整身份证号', 'Reveal a cadre’s identity number'),
   'cadre.config': L('班子结构要求设置', 'Team structure settings'),
   'cadre.self': L('查看本人干部信息', 'View own cadre file'),
+  'cadre.evaluate': L('组织民主测评', 'Run democratic evaluations'),
 };
 
 /** The codes the server writes for what was done (changes, reads of sensitive data, exports). */
@@ -179,6 +180,12 @@ const EVENTS = {
   'cadre.team.term': L('登记班子届期', 'Record a team term'),
   'cadre.roster.export': L('导出干部配备一览表', 'Export the staffing table'),
   'cadre.structure.export': L('导出干部结构统计', 'Export cadre structure tables'),
+  'evaluation.create': L('新建民主测评', 'Create a democratic evaluation'),
+  'evaluation.codes': L('生成测评码', 'Generate voting codes'),
+  'evaluation.open': L('开始民主测评', 'Open a democratic evaluation'),
+  'evaluation.close': L('结束民主测评', 'Close a democratic evaluation'),
+  'evaluation.results': L('查看民主测评结果', 'View evaluation results'),
+  'evaluation.export': L('导出民主测评结果', 'Export evaluation results'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -213,6 +220,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   cadre_team: L('班子', 'Leadership team'),
   cadre_correction: L('干部信息更正申请', 'Correction request'),
   cadre_appointment: L('任职记录', 'Appointment'),
+  cadre_evaluation: L('民主测评', 'Democratic evaluation'),
 };
 
 export type AuditLang = 'zh' | 'en';

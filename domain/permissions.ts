@@ -87,6 +87,7 @@ export const ACTIONS = [
   'cadre.reveal_id', // a cadre's full identity number (audited)
   'cadre.config', // the team-structure requirements
   'cadre.self', // a cadre's own file (read-only) and correction requests
+  'cadre.evaluate', // 民主测评: set up, hand out voting codes, open, close, read and export the results
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -175,6 +176,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.export',
     'cadre.reveal_id',
     'cadre.config',
+    'cadre.evaluate',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

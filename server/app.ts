@@ -43,6 +43,8 @@ import { orgHealthRoutes } from './modules/org-health/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { cadreExchangeRoutes } from './modules/cadres/exchange/routes.js';
 import { cadreUnitRoutes } from './modules/cadre-units/routes.js';
+import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
+import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -59,6 +61,8 @@ export interface AppOptions {
   webDist?: string;
   /** Login attempts per IP per minute (SECURITY.md 26). */
   loginRateLimit?: number;
+  /** 民主测评 code attempts (ballot and vote) per IP per minute (SECURITY.md 26). */
+  voteRateLimit?: number;
   trustProxy?: boolean;
   /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
   origins?: string[];
@@ -119,6 +123,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreRoutes, { prefix: '/api/cadres' });
   await app.register(cadreExchangeRoutes, { prefix: '/api/cadres' });
   await app.register(cadreUnitRoutes, { prefix: '/api/cadre-units' });
+  await app.register(cadreEvaluationRoutes, { prefix: '/api/cadre-evaluations' });
+  await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -33,6 +33,11 @@ export class IdCrypto {
     return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
   }
 
+  /** Keyed hash of a 民主测评 voting code (the code itself is never stored). */
+  ballotCodeHash(code: string): string {
+    return createHmac('sha256', this.keys.ballotCode).update(code).digest('hex');
+  }
+
   /** Keyed hash of a recovery code (peppered with a key that is not in the database). */
   recoveryHash(code: string): string {
     return createHmac('sha256', this.keys.recoveryPepper).update(code).digest('hex');

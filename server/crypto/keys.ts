@@ -13,6 +13,8 @@ export interface Keys {
   totp: Buffer;
   /** Pepper of the recovery-code hashes. */
   recoveryPepper: Buffer;
+  /** HMAC key of the 民主测评 voting codes: only their keyed hashes are stored. */
+  ballotCode: Buffer;
 }
 
 export function deriveKeys(secret: string): Keys {
@@ -22,6 +24,7 @@ export function deriveKeys(secret: string): Keys {
     hmac: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'id-number-search', 32)),
     totp: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'totp-secret-seal', 32)),
     recoveryPepper: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'totp-recovery-pepper', 32)),
+    ballotCode: Buffer.from(hkdfSync('sha256', ikm, 'zugong', 'evaluation-voting-code', 32)),
   };
 }
 

@@ -93,6 +93,8 @@ export const POLICY: Record<Action, Row> = {
   'cadre.reveal_id': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.config': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.self': [N, N, N, N, Y, N, N, N, N, N],
+  // 民主测评 is run by the 干部科; voters need no account (public routes with one-time codes).
+  'cadre.evaluate': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

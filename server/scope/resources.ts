@@ -46,6 +46,13 @@ export const RESOURCES = {
   cadre_team: { label: '班子', from: 'cadre_teams t join cadre_units u on u.id = t.unit_id', paths: ['u.manager_path'] },
   cadre_correction: { label: '更正申请', from: 'cadre_corrections t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   cadre_appointment: { label: '任职记录', from: 'cadre_appointments t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
+  // A team's 民主测评 lies where its unit's manager_path lies; one of a list of cadres where its managing organization lies.
+  cadre_evaluation: {
+    label: '民主测评',
+    from: `cadre_evaluations t left join cadre_teams tm on tm.id = t.team_id left join cadre_units u on u.id = tm.unit_id
+      join orgs o on o.id = t.manager_org_id`,
+    paths: ['coalesce(u.manager_path, o.path)'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -28,10 +28,21 @@ const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
 const CadresPage = lazy(() => import('./pages/cadres/cadres-page'));
 const MyCadrePage = lazy(() => import('./pages/cadres/my-cadre-page'));
 const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page'));
+const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations-page'));
+const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
 export const router = createBrowserRouter([
+  // 民主测评's voting page: no account, a one-time code (server/modules/cadre-evaluations/public-routes.ts).
+  {
+    path: '/vote',
+    element: (
+      <Lazy>
+        <VotePage />
+      </Lazy>
+    ),
+  },
   {
     path: '/login',
     element: (
@@ -225,6 +236,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.self">
             <MyCadrePage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-evaluations/*',
+        element: (
+          <Guard action="cadre.evaluate">
+            <EvaluationsPage />
           </Guard>
         ),
       },

@@ -18,6 +18,7 @@ import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
 import cadres from './en/cadres';
 import cadreUnits from './en/cadre-units';
+import cadreEvaluations from './en/cadre-evaluations';
 
 const en: Messages = {
   members,
@@ -37,6 +38,7 @@ const en: Messages = {
   cadreExchange,
   cadres,
   cadreUnits,
+  cadreEvaluations,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -77,6 +79,7 @@ const en: Messages = {
   },
   nav: {
     cadreUnits: 'Staffing and teams',
+    cadreEvaluations: 'Democratic evaluations',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

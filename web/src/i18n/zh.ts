@@ -17,6 +17,7 @@ import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
 import cadres from './zh/cadres';
 import cadreUnits from './zh/cadre-units';
+import cadreEvaluations from './zh/cadre-evaluations';
 
 const zh = {
   members,
@@ -36,6 +37,7 @@ const zh = {
   cadreExchange,
   cadres,
   cadreUnits,
+  cadreEvaluations,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -75,6 +77,7 @@ const zh = {
   },
   nav: {
     cadreUnits: '干部配备与班子',
+    cadreEvaluations: '民主测评',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

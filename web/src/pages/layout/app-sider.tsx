@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FormOutlined,
   HeartOutlined,
   IdcardOutlined,
   CheckSquareOutlined,
@@ -104,6 +105,12 @@ export function AppSider() {
       icon: <BarChartOutlined />,
       label: t('nav.statistics'),
       onClick: () => navigate('/statistics'),
+    },
+    can(me.roles, 'cadre.evaluate') && {
+      key: 'cadre-evaluations',
+      icon: <FormOutlined />,
+      label: t('nav.cadreEvaluations'),
+      onClick: () => navigate('/cadre-evaluations'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && {

@@ -87,6 +87,8 @@ export const ACTIONS = [
   'cadre.reveal_id', // a cadre's full identity number (audited)
   'cadre.config', // the team-structure requirements
   'cadre.self', // a cadre's own file (read-only) and correction requests
+  // Cadres II (issue 13 point 4): grade an assessment unit, submit, confirm or return it, 平时/专项考核 records
+  'cadre.assess',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -175,6 +177,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.export',
     'cadre.reveal_id',
     'cadre.config',
+    'cadre.assess',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

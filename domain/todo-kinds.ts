@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { can, type Action, type Role } from './permissions';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
-export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'member'] as const;
+export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'cadres', 'member'] as const;
 export type TodoArea = (typeof TODO_AREAS)[number];
 
 export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
@@ -17,6 +17,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   terms: { zh: '换届选举', en: 'Terms and elections' },
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
+  cadres: { zh: '干部工作', en: 'Cadre work' },
   member: { zh: '本人事项', en: 'My own items' },
 };
 
@@ -122,6 +123,23 @@ const OTHER_KINDS = {
     en: 'Rectification tasks due',
   },
   joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
+  // The cadre officers' own work: not Party business, so never in the organization digest.
+  assessment_confirm: {
+    area: 'cadres',
+    action: 'cadre.assess',
+    actor: 'self',
+    digest: false,
+    zh: '年度考核结果待确认',
+    en: 'Assessment results to confirm',
+  },
+  assessment_consequence: {
+    area: 'cadres',
+    action: 'cadre.assess',
+    actor: 'self',
+    digest: false,
+    zh: '考核结果运用',
+    en: 'Assessment consequences',
+  },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

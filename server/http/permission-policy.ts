@@ -93,6 +93,8 @@ export const POLICY: Record<Action, Row> = {
   'cadre.reveal_id': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.config': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.self': [N, N, N, N, Y, N, N, N, N, N],
+  // The annual assessment is the cadre officers' work: the assessed cadre only sees the result on their file.
+  'cadre.assess': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

@@ -46,6 +46,13 @@ export const RESOURCES = {
   cadre_team: { label: '班子', from: 'cadre_teams t join cadre_units u on u.id = t.unit_id', paths: ['u.manager_path'] },
   cadre_correction: { label: '更正申请', from: 'cadre_corrections t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   cadre_appointment: { label: '任职记录', from: 'cadre_appointments t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
+  // The assessment (issue 13 point 4): a unit lies where its managing organization lies; a cadre's records where the cadre does.
+  assessment_unit: { label: '考核单位', from: 'assessment_units t', paths: ['t.manager_path'] },
+  special_assessment: {
+    label: '专项考核记录',
+    from: 'cadre_special_assessments t join cadres c on c.id = t.cadre_id',
+    paths: ['c.manager_path'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

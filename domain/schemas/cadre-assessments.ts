@@ -135,6 +135,7 @@ export type TConsequence = z.infer<typeof ZConsequenceSchema>;
 
 /** Where the people of a new unit may come from: the cadre units in scope with their serving cadres. */
 export const ZSourceSchema = z.object({ id: z.number(), name: z.string(), cadres: z.number() });
+export type TSource = z.infer<typeof ZSourceSchema>;
 export const ZCadreSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(40) });
 export const ZCadreHitSchema = z.object({ id: z.number(), name: z.string(), title: z.string() });
 
@@ -162,5 +163,13 @@ export const ZCadreRecordsSchema = z.object({
   consequences: z.array(ZConsequenceSchema.omit({ unitId: true, unitName: true })),
 });
 export type TCadreRecords = z.infer<typeof ZCadreRecordsSchema>;
+
+/** A grade import: applied only when no row has an error (all or nothing). */
+export const ZGradeImportResultSchema = z.object({
+  applied: z.boolean(),
+  rows: z.number(),
+  errors: z.array(z.object({ row: z.number(), name: z.string(), message: z.string() })),
+});
+export type TGradeImportResult = z.infer<typeof ZGradeImportResultSchema>;
 
 export const ZExportQuery = z.strictObject({ purpose: z.string().trim().min(2, '请填写导出用途').max(200) });

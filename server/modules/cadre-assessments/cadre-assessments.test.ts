@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
+import { seedAssessmentsDemo } from './demo.js';
 
 let t: TestApp;
 let city: number;
@@ -65,6 +66,29 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
+});
+
+describe('the demo', () => {
+  it('does nothing without cadres; with them, last year graded within the quota and one unit over it left in draft', async () => {
+    await seedAssessmentsDemo(t.db, t.city);
+    expect(await t.db.selectFrom('assessment_units').select('id').execute()).toEqual([]);
+    for (const n of [5, 10, 6]) await cadreUnit(city, n);
+    await seedAssessmentsDemo(t.db, t.city);
+    const officerView = json(await call(officer, 'GET', `/units?year=${new Date().getFullYear() - 1}`)).items as {
+      status: string;
+      quota: { over: boolean; excellent: number };
+    }[];
+    expect(officerView.map((u) => [u.status, u.quota.over])).toEqual([
+      ['confirmed', false],
+      ['submitted', false],
+      ['draft', true],
+    ]);
+    expect(officerView[0].quota.excellent).toBe(1);
+    expect(await t.db.selectFrom('cadre_assessments').select('cadre_id').execute()).toHaveLength(5);
+    // Run again: nothing more.
+    await seedAssessmentsDemo(t.db, t.city);
+    expect(await t.db.selectFrom('assessment_units').select('id').execute()).toHaveLength(3);
+  });
 });
 
 describe('the 优秀 quota', () => {

@@ -6,9 +6,8 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ASSESSMENT_GRADES } from '../../../domain/cadre-codes.js';
-import { ZExportQuery, type TUnitDetail } from '../../../domain/schemas/cadre-assessments.js';
+import { ZExportQuery, ZGradeImportResultSchema, type TUnitDetail } from '../../../domain/schemas/cadre-assessments.js';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import { audited, recordRead } from '../../audit/record.js';
 import { ctxOf } from '../../context.js';
@@ -20,12 +19,6 @@ import { saveEntries, unitDetail } from './service.js';
 const tags = ['cadre-assessments'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 2000;
-
-const ZImportResult = z.object({
-  applied: z.boolean(),
-  rows: z.number(),
-  errors: z.array(z.object({ row: z.number(), name: z.string(), message: z.string() })),
-});
 
 /** The 名册 as exported: the unit's people with their grade and comment. */
 export async function rosterXlsx(d: TUnitDetail): Promise<Buffer> {
@@ -117,7 +110,7 @@ export function registerAssessmentExcel(app: FastifyInstance) {
           tags,
           summary: '从 Excel 导入考核等次（姓名、等次、评语；有任何错误则全部不导入）',
           params: ZIdParam,
-          response: { 200: ZImportResult },
+          response: { 200: ZGradeImportResultSchema },
         },
       },
       async (req) => {

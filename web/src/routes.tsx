@@ -25,6 +25,7 @@ const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
+const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -173,6 +174,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="task.read">
             <JointTasksPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-assessments/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreAssessmentsPage />
           </Guard>
         ),
       },

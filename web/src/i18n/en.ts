@@ -16,6 +16,7 @@ import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
+import cadreAssessments from './en/cadre-assessments';
 
 const en: Messages = {
   members,
@@ -33,6 +34,7 @@ const en: Messages = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreAssessments,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -92,6 +94,7 @@ const en: Messages = {
     dashboard: 'Dashboard',
     orgHealth: 'Organization health',
     myMeetings: 'My meetings',
+    cadreAssessments: 'Cadre assessment',
     orgTree: 'Organization tree',
   },
   login: {

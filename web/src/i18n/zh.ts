@@ -15,6 +15,7 @@ import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
+import cadreAssessments from './zh/cadre-assessments';
 
 const zh = {
   members,
@@ -32,6 +33,7 @@ const zh = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreAssessments,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -90,6 +92,7 @@ const zh = {
     dashboard: '数据看板',
     orgHealth: '组织健康度',
     myMeetings: '我的组织生活',
+    cadreAssessments: '干部考核',
     orgTree: '组织树',
   },
   login: {

@@ -8,6 +8,7 @@ import {
   HeartOutlined,
   CheckSquareOutlined,
   FlagOutlined,
+  FileDoneOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -96,6 +97,12 @@ export function AppSider() {
       icon: <BarChartOutlined />,
       label: t('nav.statistics'),
       onClick: () => navigate('/statistics'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-assessments',
+      icon: <FileDoneOutlined />,
+      label: t('nav.cadreAssessments'),
+      onClick: () => navigate('/cadre-assessments'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { seedAssessmentsDemo } from './demo.js';
+import { workingYear } from '../../../domain/rules/assessment.js';
+import { todayCn } from '../../dates.js';
 
 let t: TestApp;
 let city: number;
@@ -69,12 +71,12 @@ afterAll(async () => {
 });
 
 describe('the demo', () => {
-  it('does nothing without cadres; with them, last year graded within the quota and one unit over it left in draft', async () => {
+  it('does nothing without cadres; with them, the working year graded within the quota and one unit over it left in draft', async () => {
     await seedAssessmentsDemo(t.db, t.city);
     expect(await t.db.selectFrom('assessment_units').select('id').execute()).toEqual([]);
     for (const n of [5, 10, 6]) await cadreUnit(city, n);
     await seedAssessmentsDemo(t.db, t.city);
-    const officerView = json(await call(officer, 'GET', `/units?year=${new Date().getFullYear() - 1}`)).items as {
+    const officerView = json(await call(officer, 'GET', `/units?year=${workingYear(todayCn(new Date()))}`)).items as {
       status: string;
       quota: { over: boolean; excellent: number };
     }[];

@@ -1,12 +1,12 @@
 // Demo data of the assessment for 示范市 (called by server/demo/seed-demo.ts after the cadre demo):
-// last year's annual assessment for the cadre units that have serving cadres, within the 优秀 quota and
+// the annual assessment of the year being worked on (workingYear) for the cadre units that have serving cadres, within the 优秀 quota and
 // the sanctions rules, most confirmed (on the files), one submitted and waiting for confirmation, and one
 // over its quota still in draft (its submit button says why). It finds the cadres by query and does
 // nothing when there are none (the cadre demo is written elsewhere) or when it has already run.
 import type { CityResult } from '../../demo/generate-city.js';
 import type { Db } from '../../db/engine.js';
 import { todayCn } from '../../dates.js';
-import { excellentQuota } from '../../../domain/rules/assessment.js';
+import { excellentQuota, workingYear } from '../../../domain/rules/assessment.js';
 import { allowedFor } from './eligibility.js';
 import { publishToFile } from './publish.js';
 
@@ -14,13 +14,21 @@ const MAX_UNITS = 12;
 
 export async function seedAssessmentsDemo(db: Db, _city: CityResult, now: Date = new Date()): Promise<void> {
   if (await db.selectFrom('assessment_units').select('id').limit(1).executeTakeFirst()) return;
-  const year = Number(todayCn(now).slice(0, 4)) - 1;
+  const year = workingYear(todayCn(now));
   const cadres = await db
     .selectFrom('cadres as c')
     .innerJoin('cadre_units as u', 'u.id', 'c.current_unit_id')
     .select(['c.id', 'u.id as unit_id', 'u.name as unit_name', 'u.manager_org_id'])
     .where('c.status', '=', 'active')
     .where('u.dissolved_on', 'is', null)
+    // People whose file already holds this year's result (the cadre demo writes past years) stay out of it.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('cadre_assessments as a').select('a.cadre_id').whereRef('a.cadre_id', '=', 'c.id').where('a.year', '=', year),
+        ),
+      ),
+    )
     .orderBy('u.id')
     .orderBy('c.sort_key')
     .orderBy('c.id')
@@ -51,7 +59,7 @@ export async function seedAssessmentsDemo(db: Db, _city: CityResult, now: Date =
         if (k === people.length - 1 && people.length >= 8 && a.grades.includes('基本称职')) return { grade: '基本称职', comment: '' };
         return { grade: a.grades.includes('称职') ? '称职' : a.grades[0], comment: '' };
       });
-      const at = new Date(`${year + 1}-01-${String(10 + i).padStart(2, '0')}T09:00:00+08:00`);
+      const at = new Date(now.getTime() - (units.length - i) * 3_600_000);
       const u = await trx
         .insertInto('assessment_units')
         .values({

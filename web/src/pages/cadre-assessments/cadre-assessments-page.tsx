@@ -5,7 +5,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import dayjs from 'dayjs';
 import { can } from '../../../../domain/permissions';
+import { workingYear } from '../../../../domain/rules/assessment';
 import { useMe } from '../../auth/auth-context';
 import { UnitsTable } from './units-table';
 import { ConsequencesTable } from './consequences-table';
@@ -15,6 +17,7 @@ import { CadreRecordsPage } from './cadre-records-page';
 
 const TABS = ['units', 'consequences'] as const;
 const thisYear = new Date().getFullYear();
+const defaultYear = workingYear(dayjs().format('YYYY-MM-DD'));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4];
 
 function Home() {
@@ -24,7 +27,7 @@ function Home() {
   const loc = useLocation();
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((k) => loc.pathname.endsWith(`/${k}`)) ?? 'units';
-  const year = Number(params.get('year')) || thisYear - 1;
+  const year = Number(params.get('year')) || defaultYear;
   const [creating, setCreating] = useState(false);
   const setYear = (y: number) =>
     setParams((p) => {

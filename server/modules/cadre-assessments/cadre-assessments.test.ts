@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { seedAssessmentsDemo } from './demo.js';
+import { sanctionOf } from './eligibility.js';
 import { workingYear } from '../../../domain/rules/assessment.js';
 import { todayCn } from '../../dates.js';
 
@@ -163,6 +164,26 @@ describe('who may be graded what', () => {
     expect(n).toMatchObject({ commentsOnly: true, grade: '不定等次', allowedGrades: [] });
     expect(n.reason).toContain('只写评语');
     expect(commented.submit.allowed).toBe(true);
+  });
+});
+
+describe('sanctions read from the file’s punishments', () => {
+  it.each([
+    ['2026年3月受警告处分', { kind: '警告' }],
+    ['受党内严重警告处分', { kind: '党内严重警告' }],
+    ['受党内警告处分', { kind: '党内警告' }],
+    ['受留党察看二年处分', { kind: '留党察看', years: 2 }],
+    ['受留党察看一年处分', { kind: '留党察看' }],
+    ['受撤销党内职务处分', { kind: '撤销党内职务' }],
+    ['通报批评', null],
+  ])('%s → %j', (text, expected) => {
+    expect(sanctionOf(text)).toEqual(expected);
+  });
+
+  it('refuses a unit for a year still to come', async () => {
+    const res = await call(officer, 'POST', '/units', { year: new Date().getFullYear() + 1, name: '明年的单位' });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.field).toBe('year');
   });
 });
 

@@ -1,8 +1,9 @@
-// Demo data of the assessment for 示范市 (called by server/demo/seed-demo.ts after the cadre demo):
-// the annual assessment of the year being worked on (workingYear) for the cadre units that have serving cadres, within the 优秀 quota and
-// the sanctions rules, most confirmed (on the files), one submitted and waiting for confirmation, and one
-// over its quota still in draft (its submit button says why). It finds the cadres by query and does
-// nothing when there are none (the cadre demo is written elsewhere) or when it has already run.
+// Demo data of the assessment for 示范市 (called by server/demo/seed-demo.ts after the cadre demo): the
+// annual assessment of the year being worked on (workingYear) for the cadre units with serving cadres,
+// within the 优秀 quota and the sanctions rules; most units confirmed (on the files), one submitted and
+// waiting for confirmation, one over its quota still in draft (its submit button says why). People whose
+// file already holds that year's result stay out. It finds the cadres by query and does nothing when
+// there are none (the cadre demo is written elsewhere) or when it has already run.
 import type { CityResult } from '../../demo/generate-city.js';
 import type { Db } from '../../db/engine.js';
 import { todayCn } from '../../dates.js';

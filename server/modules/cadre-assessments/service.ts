@@ -115,6 +115,8 @@ export async function createUnit(
   input: TUnitCreate,
   people: readonly number[],
 ): Promise<{ id: number; people: number }> {
+  // A year is assessed at its end: never one still to come.
+  if (input.year > Number(ctx.today().slice(0, 4))) throw invalid(`${input.year} 年度尚未开始，不能建立考核单位`, 'year');
   if (input.cadreUnitId) {
     const taken = await trx
       .selectFrom('assessment_units')

@@ -64,6 +64,7 @@ const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
   'cadre.config': L('班子结构要求设置', 'Team structure settings'),
   'cadre.self': L('查看本人干部信息', 'View own cadre file'),
   'cadre.evaluate': L('组织民主测评', 'Run democratic evaluations'),
+  'cadre.assess': L('办理干部考核', 'Handle cadre assessments'),
 };
 
 /** The codes the server writes for what was done (changes, reads of sensitive data, exports). */
@@ -186,6 +187,17 @@ const EVENTS = {
   'evaluation.close': L('结束民主测评', 'Close a democratic evaluation'),
   'evaluation.results': L('查看民主测评结果', 'View evaluation results'),
   'evaluation.export': L('导出民主测评结果', 'Export evaluation results'),
+  'cadre.assess.unit_create': L('新建考核单位', 'Create an assessment unit'),
+  'cadre.assess.grades': L('保存年度考核等次', 'Save assessment grades'),
+  'cadre.assess.raise': L('登记优秀比例提高的批准', 'Record a raised 优秀 quota'),
+  'cadre.assess.submit': L('提交年度考核结果', 'Submit assessment results'),
+  'cadre.assess.confirm': L('确认年度考核结果', 'Confirm assessment results'),
+  'cadre.assess.return': L('退回年度考核结果', 'Return assessment results'),
+  'cadre.assess.import': L('导入年度考核等次', 'Import assessment grades'),
+  'cadre.assess.export': L('导出年度考核结果', 'Export assessment results'),
+  'cadre.assess.ongoing': L('登记平时考核', 'Record an ongoing assessment'),
+  'cadre.assess.special': L('登记专项考核', 'Record a special assessment'),
+  'cadre.assess.special_delete': L('删除专项考核记录', 'Delete a special assessment'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -221,6 +233,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   cadre_correction: L('干部信息更正申请', 'Correction request'),
   cadre_appointment: L('任职记录', 'Appointment'),
   cadre_evaluation: L('民主测评', 'Democratic evaluation'),
+  assessment_unit: L('考核单位', 'Assessment unit'),
+  special_assessment: L('专项考核记录', 'Special assessment'),
 };
 
 export type AuditLang = 'zh' | 'en';

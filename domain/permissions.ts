@@ -88,6 +88,8 @@ export const ACTIONS = [
   'cadre.config', // the team-structure requirements
   'cadre.self', // a cadre's own file (read-only) and correction requests
   'cadre.evaluate', // 民主测评: set up, hand out voting codes, open, close, read and export the results
+  // Cadres II (issue 13 point 4): grade an assessment unit, submit, confirm or return it, 平时/专项考核 records
+  'cadre.assess',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -177,6 +179,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.reveal_id',
     'cadre.config',
     'cadre.evaluate',
+    'cadre.assess',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

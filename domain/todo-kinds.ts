@@ -17,7 +17,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   terms: { zh: '换届选举', en: 'Terms and elections' },
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
-  cadres: { zh: '干部管理', en: 'Cadres' },
+  cadres: { zh: '干部工作', en: 'Cadre work' },
   member: { zh: '本人事项', en: 'My own items' },
 };
 
@@ -131,6 +131,23 @@ const OTHER_KINDS = {
     digest: false,
     zh: '领导班子应换届',
     en: 'Leadership teams due for renewal',
+  },
+  // The cadre officers' own work: not Party business, so never in the organization digest.
+  assessment_confirm: {
+    area: 'cadres',
+    action: 'cadre.assess',
+    actor: 'self',
+    digest: false,
+    zh: '年度考核结果待确认',
+    en: 'Assessment results to confirm',
+  },
+  assessment_consequence: {
+    area: 'cadres',
+    action: 'cadre.assess',
+    actor: 'self',
+    digest: false,
+    zh: '考核结果运用',
+    en: 'Assessment consequences',
   },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {

@@ -45,6 +45,7 @@ import { cadreExchangeRoutes } from './modules/cadres/exchange/routes.js';
 import { cadreUnitRoutes } from './modules/cadre-units/routes.js';
 import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
 import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
+import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreUnitRoutes, { prefix: '/api/cadre-units' });
   await app.register(cadreEvaluationRoutes, { prefix: '/api/cadre-evaluations' });
   await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
+  await app.register(cadreAssessmentRoutes, { prefix: '/api/cadre-assessments' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

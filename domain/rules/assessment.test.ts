@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consequences, excellentQuota, gradeAllowed, type AssessedPerson } from './assessment';
+import { consequences, excellentQuota, gradeAllowed, workingYear, type AssessedPerson } from './assessment';
 
 describe('excellentQuota (优秀 一般不超过 20%, 经批准不超过 25%; rounded down)', () => {
   it.each([
@@ -113,5 +113,16 @@ describe('gradeAllowed (第二十五条 new hires, 第二十九条 sanctions)', 
 
   it('allows every grade otherwise', () => {
     expect(gradeAllowed(none, 2025).grades).toEqual(['优秀', '称职', '基本称职', '不称职']);
+  });
+});
+
+describe('workingYear (the year being assessed, a default for screens and demo data)', () => {
+  it.each([
+    ['2026-12-04', 2026],
+    ['2026-11-01', 2026],
+    ['2026-10-31', 2025],
+    ['2027-01-15', 2026],
+  ])('%s → %i', (today, year) => {
+    expect(workingYear(today)).toBe(year);
   });
 });

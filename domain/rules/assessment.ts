@@ -165,3 +165,13 @@ export function gradeAllowed(person: AssessedPerson, year: number): { grades: An
     return { grades: ['不称职'], commentsOnly: false, reason: `受${worst.kind}处分的当年，确定为不称职等次（${article}）` };
   return { grades: [], commentsOnly: true, reason: `受${worst.kind}处分，${year} 年度考核只写评语，不确定等次（${article}）` };
 }
+
+/**
+ * The year an assessment is most likely being worked on at `today` (YYYY-MM-DD): the annual assessment is
+ * held at the year's end and finished early the next year (L), so from November the current year, before
+ * it the previous one. Only a default for screens and demo data.
+ */
+export function workingYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 11 ? year : year - 1;
+}

@@ -8,6 +8,7 @@ import type { OrgLifeTables } from './types-org-life.js';
 import type { StatTables } from './types-statistics.js';
 import type { CadreTables } from './types-cadres.js';
 import type { CadreEvaluationTables } from './types-cadre-evaluations.js';
+import type { CadreAssessmentTables } from './types-cadre-assessments.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -154,7 +155,16 @@ export interface SchemaMigrationsTable {
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
 export interface DB
-  extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables, StatTables, CadreTables, CadreEvaluationTables {
+  extends
+    MemberTables,
+    DevelopmentTables,
+    TransferTables,
+    DuesTables,
+    OrgLifeTables,
+    StatTables,
+    CadreTables,
+    CadreEvaluationTables,
+    CadreAssessmentTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -12,6 +12,7 @@ import { seedMeetingsDemo } from '../modules/meetings/demo.js';
 import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
+import { seedAssessmentsDemo } from '../modules/cadre-assessments/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -27,6 +28,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTermsDemo(db, city, keys);
   await seedStandardsDemo(db, city, keys);
   await seedJointTasksDemo(db, city, keys);
+  // After the cadre demo (when it is there): last year's assessment of its units.
+  await seedAssessmentsDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

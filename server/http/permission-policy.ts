@@ -95,6 +95,8 @@ export const POLICY: Record<Action, Row> = {
   'cadre.self': [N, N, N, N, Y, N, N, N, N, N],
   // 民主测评 is run by the 干部科; voters need no account (public routes with one-time codes).
   'cadre.evaluate': [N, N, N, Y, N, N, N, N, N, N],
+  // The annual assessment is the cadre officers' work: the assessed cadre only sees the result on their file.
+  'cadre.assess': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

@@ -28,6 +28,8 @@ export const PATH_COPIES: readonly PathCopy[] = [
   // 干部管理权限: the organization whose organization department manages a unit's posts and a cadre
   { table: 'cadre_units', path: 'manager_path', org: 'manager_org_id' },
   { table: 'cadres', path: 'manager_path', org: 'manager_org_id' },
+  // an assessment unit (考核单位) lies where the organization managing it lies
+  { table: 'assessment_units', path: 'manager_path', org: 'manager_org_id' },
 ];
 
 /**

@@ -53,6 +53,13 @@ export const RESOURCES = {
       join orgs o on o.id = t.manager_org_id`,
     paths: ['coalesce(u.manager_path, o.path)'],
   },
+  // The assessment (issue 13 point 4): a unit lies where its managing organization lies; a cadre's records where the cadre does.
+  assessment_unit: { label: '考核单位', from: 'assessment_units t', paths: ['t.manager_path'] },
+  special_assessment: {
+    label: '专项考核记录',
+    from: 'cadre_special_assessments t join cadres c on c.id = t.cadre_id',
+    paths: ['c.manager_path'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

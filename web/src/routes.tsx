@@ -30,6 +30,7 @@ const MyCadrePage = lazy(() => import('./pages/cadres/my-cadre-page'));
 const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page'));
 const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations-page'));
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
+const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -187,6 +188,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="task.read">
             <JointTasksPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-assessments/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreAssessmentsPage />
           </Guard>
         ),
       },

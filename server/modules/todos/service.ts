@@ -17,6 +17,7 @@ import { termTodos } from './providers/terms.js';
 import { standardTodos } from './providers/standards.js';
 import { jointTaskTodos } from './providers/joint-tasks.js';
 import { cadreTeamTodos } from './providers/cadre-teams.js';
+import { cadreAssessmentTodos } from './providers/cadre-assessments.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -27,6 +28,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   standardTodos,
   jointTaskTodos,
   cadreTeamTodos,
+  cadreAssessmentTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -19,6 +19,7 @@ import cadreExchange from './en/cadre-exchange';
 import cadres from './en/cadres';
 import cadreUnits from './en/cadre-units';
 import cadreEvaluations from './en/cadre-evaluations';
+import cadreAssessments from './en/cadre-assessments';
 
 const en: Messages = {
   members,
@@ -39,6 +40,7 @@ const en: Messages = {
   cadres,
   cadreUnits,
   cadreEvaluations,
+  cadreAssessments,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -100,6 +102,7 @@ const en: Messages = {
     dashboard: 'Dashboard',
     orgHealth: 'Organization health',
     myMeetings: 'My meetings',
+    cadreAssessments: 'Cadre assessment',
     orgTree: 'Organization tree',
   },
   login: {

@@ -18,6 +18,7 @@ import cadreExchange from './zh/cadre-exchange';
 import cadres from './zh/cadres';
 import cadreUnits from './zh/cadre-units';
 import cadreEvaluations from './zh/cadre-evaluations';
+import cadreAssessments from './zh/cadre-assessments';
 
 const zh = {
   members,
@@ -38,6 +39,7 @@ const zh = {
   cadres,
   cadreUnits,
   cadreEvaluations,
+  cadreAssessments,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -98,6 +100,7 @@ const zh = {
     dashboard: '数据看板',
     orgHealth: '组织健康度',
     myMeetings: '我的组织生活',
+    cadreAssessments: '干部考核',
     orgTree: '组织树',
   },
   login: {

@@ -10,6 +10,7 @@ import {
   IdcardOutlined,
   CheckSquareOutlined,
   FlagOutlined,
+  FileDoneOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -111,6 +112,12 @@ export function AppSider() {
       icon: <FormOutlined />,
       label: t('nav.cadreEvaluations'),
       onClick: () => navigate('/cadre-evaluations'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-assessments',
+      icon: <FileDoneOutlined />,
+      label: t('nav.cadreAssessments'),
+      onClick: () => navigate('/cadre-assessments'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && {

@@ -1,6 +1,7 @@
 // The cadre search against hand-picked cadres: each predicate, the 干部管理权限 scope, keyset paging,
 // saved queries per account, the roster export's columns and the all-or-nothing roster import.
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCadreQueryInput } from '../../../domain/schemas/cadre-search.js';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
@@ -52,7 +53,7 @@ async function addCadre(c: CadreSeed): Promise<number> {
       edu_rank: c.edu_rank ?? null,
       background: c.background ?? '',
       political: c.political ?? '中共党员',
-      resume: JSON.stringify(c.resume ?? []),
+      resume: sql`${JSON.stringify(c.resume ?? [])}::jsonb`,
       grassroots_months: c.grassroots_months ?? null,
       status: c.status ?? 'active',
     })

@@ -100,10 +100,10 @@ export const cadreSearchRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       const { query, purpose } = req.body;
       const columns = req.body.columns ?? DEFAULT_ROSTER_COLUMNS;
-      const f = resolveQuery(ctx, query);
+      const today = ctx.today();
+      const f = resolveQuery(query, ctx.actor.scopePath, today);
       if ((await countCadres(ctx.db, f)) > ROSTER_EXPORT_MAX)
         throw invalid(`导出行数超过 ${ROSTER_EXPORT_MAX.toLocaleString()} 行，请缩小查询范围`, 'query');
-      const today = ctx.today();
       const { buffer, rows } = await writeRosterXlsx(ctx.db, f, columns, query.ageAt ?? today);
       // Audited with its purpose, the query as asked, the columns and the number of rows (SECURITY.md 22).
       await recordRead(ctx, 'cadre.export', 'cadre', { purpose, query, columns, rows });

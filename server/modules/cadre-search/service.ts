@@ -10,18 +10,17 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.js';
 import * as q from './queries.js';
 
-/** The query as SQL-ready values inside the actor's subtree. */
-export function resolveQuery(ctx: Ctx, query: TCadreQuery): q.ResolvedCadreQuery {
+/** The query as SQL-ready values inside the subtree `scopePath` (the actor's), on `today`. */
+export function resolveQuery(query: TCadreQuery, scopePath: string, today: string): q.ResolvedCadreQuery {
   if (query.ageMin !== undefined && query.ageMax !== undefined && query.ageMin > query.ageMax)
     throw invalid('年龄下限不能大于上限', 'ageMin');
-  const today = ctx.today();
   const at = query.ageAt ?? today;
   // A band (县处级) and chosen levels narrow together: both given, only the levels in both.
   const band = query.levelBand ? [...LEVEL_BANDS[query.levelBand]] : undefined;
   const levels = band && query.levels ? query.levels.filter((l) => band.includes(l)) : (query.levels ?? band);
   const s = query.q?.trim();
   return {
-    path: ctx.actor.scopePath,
+    path: scopePath,
     search: !s
       ? null
       : /^[A-Za-z]+$/.test(s)
@@ -69,10 +68,10 @@ export function presentHit(r: q.HitRow, ageAt: string, today: string): TCadreHit
 }
 
 export async function searchCadres(ctx: Ctx, query: TCadreQuery, cursor: string | undefined, limit: number): Promise<TCadreSearchResult> {
-  const f = resolveQuery(ctx, query);
+  const today = ctx.today();
+  const f = resolveQuery(query, ctx.actor.scopePath, today);
   const rows = await q.searchPage(ctx.db, f, decodeCursor(cursor), limit + 1);
   const hits = rows.slice(0, limit);
-  const today = ctx.today();
   return {
     items: hits.map((r) => presentHit(r, query.ageAt ?? today, today)),
     nextCursor:

@@ -25,6 +25,7 @@ const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
+const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -198,6 +199,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="stats.read">
             <OrgHealthPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-search',
+        element: (
+          <Guard action="cadre.read">
+            <CadreSearchPage />
           </Guard>
         ),
       },

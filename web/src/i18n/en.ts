@@ -15,6 +15,7 @@ import statistics from './en/statistics';
 import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
+import cadreSearch from './en/cadre-search';
 
 const en: Messages = {
   members,
@@ -31,6 +32,7 @@ const en: Messages = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadreSearch,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -89,6 +91,7 @@ const en: Messages = {
     statistics: 'Statistics',
     dashboard: 'Dashboard',
     orgHealth: 'Organization health',
+    cadreSearch: 'Cadre search',
     myMeetings: 'My meetings',
     orgTree: 'Organization tree',
   },

@@ -14,6 +14,7 @@ import statistics from './zh/statistics';
 import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
+import cadreSearch from './zh/cadre-search';
 
 const zh = {
   members,
@@ -30,6 +31,7 @@ const zh = {
   dashboard,
   orgHealth,
   orgHistory,
+  cadreSearch,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -87,6 +89,7 @@ const zh = {
     statistics: '党内统计',
     dashboard: '数据看板',
     orgHealth: '组织健康度',
+    cadreSearch: '干部查询',
     myMeetings: '我的组织生活',
     orgTree: '组织树',
   },

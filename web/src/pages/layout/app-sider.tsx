@@ -10,6 +10,7 @@ import {
   FlagOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
+  SearchOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StarOutlined,
@@ -96,6 +97,12 @@ export function AppSider() {
       icon: <BarChartOutlined />,
       label: t('nav.statistics'),
       onClick: () => navigate('/statistics'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-search',
+      icon: <SearchOutlined />,
+      label: t('nav.cadreSearch'),
+      onClick: () => navigate('/cadre-search'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && {

@@ -211,6 +211,23 @@ describe('cadre search predicates', () => {
     expect(await names({ twoPostsBelow: true })).toEqual(['张建国']);
   });
 
+  it('keeps the experience facts when posts, a level or a unit kind change', async () => {
+    await appoint(ids.d, units.soe, '部长', '正科', '2010-01-01');
+    await appoint(ids.d, units.bureau, '科长', '正科', '2013-01-01');
+    expect(await names({ twoPostsBelow: true })).toEqual(['张建国', '赵敏'].sort());
+    // Promoted to 正处: the level below is now 副处, where 赵敏 held no post.
+    await t.db.updateTable('cadres').set({ level: '正处' }).where('id', '=', ids.d).execute();
+    expect(await names({ twoPostsBelow: true })).toEqual(['张建国']);
+    await t.db.updateTable('cadres').set({ level: '副处' }).where('id', '=', ids.d).execute();
+    await t.db.deleteFrom('cadre_appointments').where('cadre_id', '=', ids.d).execute();
+    expect(await names({ twoPostsBelow: true })).toEqual(['张建国']);
+    // The bureau becomes a 乡镇街道 unit for a moment: everyone who served there has grassroots posts.
+    await t.db.updateTable('cadre_units').set({ kind: '乡镇街道' }).where('id', '=', units.soe).execute();
+    expect(await names({ grassroots: true })).toContain('张建国');
+    await t.db.updateTable('cadre_units').set({ kind: '国有企业' }).where('id', '=', units.soe).execute();
+    expect(await names({ grassroots: true })).not.toContain('张建国');
+  });
+
   it('finds posts in N kinds of unit', async () => {
     expect(await names({ unitKindsMin: 2 })).toEqual(['张建国']);
     expect(await names({ unitKindsMin: 1 })).toEqual(['张建国', '李秀英', '王伟'].sort());

@@ -1,7 +1,8 @@
 // SQL of the cadre search: one filter builder serves the result page, the count and the roster
 // export, so an export holds exactly the rows the search shows. Always inside the actor's scope
 // (干部管理权限: the cadre's manager_path). Experience predicates are computed from the file: posts
-// held (cadre_appointments with their units) and the 简历 (migration 015's resume_grassroots).
+// held (cadre_experience, kept from cadre_appointments by triggers) and the 简历 (resume_grassroots),
+// both in migration 015.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { LEVELS } from '../../../domain/cadre-codes.js';
@@ -35,12 +36,6 @@ export interface ResolvedCadreQuery {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The level directly below the cadre's own (正处 → 副处, 副处 → 正科), as SQL over `c.level`. */
-const LEVEL_BELOW = sql.raw(
-  `case c.level ${LEVELS.slice(0, -1)
-    .map((l, i) => `when '${l}' then '${LEVELS[i + 1]}'`)
-    .join(' ')} end`,
-);
 /** Level as a sortable letter, highest first; no level last. */
 const LEVEL_LETTER = sql.raw(
   `case c.level ${LEVELS.map((l, i) => `when '${l}' then '${String.fromCharCode(97 + i)}'`).join(' ')} else 'z' end`,
@@ -81,24 +76,18 @@ function filtered(db: Db, f: ResolvedCadreQuery) {
   if (f.sinceOnOrBefore) q = q.where('c.current_since', '<=', f.sinceOnOrBefore);
   if (f.grassrootsMonthsMin) q = q.where('c.grassroots_months', '>=', f.grassrootsMonthsMin);
   if (f.grassroots) {
-    // 基层经历: confirmed months, a 简历 line at a 乡/镇/街道/村/社区 (resume_grassroots, migration 015),
-    // or a post held in a 乡镇街道 unit (the current one included).
-    q = q.where(sql<boolean>`(c.grassroots_months > 0 or c.resume_grassroots or u.kind = '乡镇街道' or exists (
-      select 1 from cadre_appointments a join cadre_units au on au.id = a.unit_id where a.cadre_id = c.id and au.kind = '乡镇街道'))`);
-  }
-  if (f.twoPostsBelow) {
-    // RULES.md §7: 县处级 and above normally served in two posts at the level below. A post is its
-    // post id, else its unit and title: a reappointment to the same post counts once.
+    // 基层经历: confirmed months, a 简历 line at a 乡/镇/街道/村/社区 (resume_grassroots), the current
+    // unit, or a post held in a 乡镇街道 unit (cadre_experience, kept from the posts; migration 015).
     q = q.where(
-      sql<boolean>`(select count(distinct coalesce('p' || a.post_id, 'u' || a.unit_id || ':' || a.title, a.title))
-        from cadre_appointments a where a.cadre_id = c.id and a.level = ${LEVEL_BELOW}) >= 2`,
+      sql<boolean>`(c.grassroots_months > 0 or c.resume_grassroots or u.kind = '乡镇街道'
+        or c.id in (select x.cadre_id from cadre_experience x where x.grassroots_post))`,
     );
   }
+  // RULES.md §7: 县处级 and above normally served in two posts at the level below (a reappointment to
+  // the same post counts once); both counts are kept per cadre in cadre_experience.
+  if (f.twoPostsBelow) q = q.where(sql<boolean>`c.id in (select x.cadre_id from cadre_experience x where x.posts_below >= 2)`);
   if (f.unitKindsMin) {
-    q = q.where(
-      sql<boolean>`(select count(distinct au.kind) from cadre_appointments a join cadre_units au on au.id = a.unit_id
-        where a.cadre_id = c.id) >= ${f.unitKindsMin}`,
-    );
+    q = q.where(sql<boolean>`c.id in (select x.cadre_id from cadre_experience x where x.unit_kinds >= ${f.unitKindsMin})`);
   }
   return q;
 }

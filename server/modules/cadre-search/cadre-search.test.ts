@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCadreQueryInput } from '../../../domain/schemas/cadre-search.js';
+import { ROSTER_COLUMNS, type TCadreQueryInput } from '../../../domain/schemas/cadre-search.js';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
@@ -425,6 +425,23 @@ describe('roster import', () => {
     await expectAuditRow(t.db, { action: 'cadre.import', result: 'success', objectType: 'cadre' });
     // The same file again: both rows now match (the new one by its ID number), nothing is created.
     expect(json(await upload(file))).toMatchObject({ ok: true, created: 0, updated: 2 });
+  });
+
+  it('re-imports an exported roster of every column without changing a thing', async () => {
+    const before = await t.db.selectFrom('cadres').select(['id', 'birth', 'current_since', 'current_title']).orderBy('id').execute();
+    const exported = await t.app.inject({
+      method: 'POST',
+      url: '/api/cadre-search/export',
+      headers: { cookie: officer },
+      payload: { query: {}, columns: ROSTER_COLUMNS.map((c) => c.key), purpose: '往返核对' },
+    });
+    expect(exported.statusCode).toBe(200);
+    const r = json(await upload(exported.rawPayload));
+    expect(r).toMatchObject({ ok: true, created: 0, updated: 5, errorCount: 0 });
+    // Month-precise cells (1985.07, 2018.05) keep the days the file already knew.
+    expect(await t.db.selectFrom('cadres').select(['id', 'birth', 'current_since', 'current_title']).orderBy('id').execute()).toEqual(
+      before,
+    );
   });
 
   it('matches only within the importer scope', async () => {

@@ -77,6 +77,14 @@ export function kyselyRosterWriter(trx: Trx, crypto: IdCrypto, now: Date): Roste
       return Number(r.id);
     },
     async update(id, f) {
+      // A roster prints dates to the month (出生年月 1985.07, 任职时间 2018.05): a month that agrees with
+      // the day the file already knows keeps that day, so an exported roster re-imports without loss.
+      const keepDay = <K extends 'birth' | 'work_start' | 'party_join'>(col: K, v: string | undefined) =>
+        v === undefined ? undefined : sql<string>`case when ${sql.ref(col)} like ${`${v}%`} then ${sql.ref(col)} else ${v} end`;
+      const since =
+        f.since && f.since.length === 7
+          ? sql<string>`case when to_char(current_since, 'YYYY-MM') = ${f.since} then current_since else ${`${f.since}-01`}::date end`
+          : f.since;
       const before = await trx
         .selectFrom('cadres')
         .select(['edu_full_time', 'edu_in_service'])
@@ -91,6 +99,10 @@ export function kyselyRosterWriter(trx: Trx, crypto: IdCrypto, now: Date): Roste
           edu_full_time: sql`${JSON.stringify(full)}::jsonb`,
           edu_in_service: sql`${JSON.stringify(inService)}::jsonb`,
           edu_rank: bestRank(full, inService),
+          birth: keepDay('birth', f.birth),
+          work_start: keepDay('work_start', f.workStart),
+          party_join: keepDay('party_join', f.partyJoin),
+          current_since: since,
           version: sql`version + 1`,
           updated_at: now,
         })

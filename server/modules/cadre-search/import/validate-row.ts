@@ -31,6 +31,7 @@ export interface RosterFields {
   eduInService?: EduRow;
   eduInServiceSchool?: string;
   title?: string;
+  /** 任职时间 as the roster gives it: YYYY-MM or YYYY-MM-DD. */
   since?: string;
   level?: string;
   rankTitle?: string;
@@ -149,9 +150,8 @@ export function validateRosterRow(r: RosterSheetRow, lookups: RosterLookups): { 
   };
   const level = oneOf('level', LEVELS, `职务层次应为：${LEVELS.join('、')}`);
   const background = oneOf('background', BACKGROUNDS, `专业背景应为：${BACKGROUNDS.join('、')}`);
-  // 任职时间 is a day (the decision date); a roster giving the month counts from its first day.
-  const sinceRaw = date('since');
-  const since = sinceRaw && sinceRaw.length === 7 ? `${sinceRaw}-01` : sinceRaw;
+  // 任职时间 is a day (the decision date); a roster often gives the month (the writer keeps a known day of it).
+  const since = date('since');
 
   let unitId: number | undefined;
   let unitManagerOrgId: number | undefined;

@@ -155,4 +155,11 @@ if (process.env.BENCH_STATS !== '0') {
   printStatistics(results);
   console.log(`statistics bench: ${((performance.now() - t0) / 60_000).toFixed(1)} min`);
 }
+// Cadre search (issue 12): 60,000 cadres on both engines; BENCH_CADRES=0 skips it.
+if (process.env.BENCH_CADRES !== '0') {
+  const { benchCadreSearch, printCadreSearch } = await import('./cadre-search-bench.js');
+  const rows = await benchCadreSearch('pglite', () => openBenchEngine('pglite'));
+  if (process.env.DATABASE_URL) rows.push(...(await benchCadreSearch('postgres', () => openBenchEngine('postgres'))));
+  printCadreSearch(rows);
+}
 process.exit(0);

@@ -1,4 +1,4 @@
-// Tables of the cadre assessment (migration 022_cadre_assessments.sql, issue 13 point 4).
+// Tables of the cadre assessment (migration 017_cadre_assessments.sql, issue 13 point 4).
 import type { Generated } from 'kysely';
 
 type DateCol = string; // a date column read as 'YYYY-MM-DD' (see engine.ts type parsers)

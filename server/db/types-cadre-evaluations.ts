@@ -1,4 +1,4 @@
-// Tables of 民主测评 (migration 021_cadre_evaluations.sql, issue 13 point 5).
+// Tables of 民主测评 (migration 016_cadre_evaluations.sql, issue 13 point 5).
 import type { Generated } from 'kysely';
 import type { Json } from './types.js';
 

@@ -31,6 +31,7 @@ const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page')
 const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations-page'));
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
+const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -253,6 +254,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.evaluate">
             <EvaluationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-search',
+        element: (
+          <Guard action="cadre.read">
+            <CadreSearchPage />
           </Guard>
         ),
       },

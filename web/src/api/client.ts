@@ -90,11 +90,20 @@ export const api = {
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
 /** Fetches a file (e.g. an Excel export) and hands it to the browser as a download. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
-  const res = await send('GET', path, { query }, '*/*');
+  await save(await send('GET', path, { query }, '*/*'), fallbackName);
+}
+
+/** The same for an export whose request is a structured value (a saved query, chosen columns): POSTed as JSON. */
+export async function downloadPost(path: string, body: unknown, fallbackName: string): Promise<void> {
+  await save(await send('POST', path, { body }, '*/*'), fallbackName);
+}
+
+async function save(res: Response, fallbackName: string): Promise<void> {
   const blob = await res.blob();
   const name = fileNameOf(res.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(blob);

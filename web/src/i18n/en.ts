@@ -20,6 +20,7 @@ import cadres from './en/cadres';
 import cadreUnits from './en/cadre-units';
 import cadreEvaluations from './en/cadre-evaluations';
 import cadreAssessments from './en/cadre-assessments';
+import cadreSearch from './en/cadre-search';
 
 const en: Messages = {
   members,
@@ -41,6 +42,7 @@ const en: Messages = {
   cadreUnits,
   cadreEvaluations,
   cadreAssessments,
+  cadreSearch,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -101,6 +103,7 @@ const en: Messages = {
     statistics: 'Statistics',
     dashboard: 'Dashboard',
     orgHealth: 'Organization health',
+    cadreSearch: 'Cadre search',
     myMeetings: 'My meetings',
     cadreAssessments: 'Cadre assessment',
     orgTree: 'Organization tree',

@@ -19,6 +19,7 @@ import cadres from './zh/cadres';
 import cadreUnits from './zh/cadre-units';
 import cadreEvaluations from './zh/cadre-evaluations';
 import cadreAssessments from './zh/cadre-assessments';
+import cadreSearch from './zh/cadre-search';
 
 const zh = {
   members,
@@ -40,6 +41,7 @@ const zh = {
   cadreUnits,
   cadreEvaluations,
   cadreAssessments,
+  cadreSearch,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -99,6 +101,7 @@ const zh = {
     statistics: '党内统计',
     dashboard: '数据看板',
     orgHealth: '组织健康度',
+    cadreSearch: '干部查询',
     myMeetings: '我的组织生活',
     cadreAssessments: '干部考核',
     orgTree: '组织树',

@@ -13,6 +13,7 @@ import {
   FileDoneOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
+  SearchOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -118,6 +119,12 @@ export function AppSider() {
       icon: <FileDoneOutlined />,
       label: t('nav.cadreAssessments'),
       onClick: () => navigate('/cadre-assessments'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-search',
+      icon: <SearchOutlined />,
+      label: t('nav.cadreSearch'),
+      onClick: () => navigate('/cadre-search'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
     can(me.roles, 'member.self') && {

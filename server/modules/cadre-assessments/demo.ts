@@ -10,6 +10,14 @@ import { todayCn } from '../../dates.js';
 import { excellentQuota, workingYear } from '../../../domain/rules/assessment.js';
 import { allowedFor } from './eligibility.js';
 import { publishToFile } from './publish.js';
+import type { IdCrypto } from '../../crypto/id-crypto.js';
+
+// The demo publishes grades only: the writer never needs to seal an identity number here.
+const NO_ID_NUMBERS = new Proxy({} as IdCrypto, {
+  get: () => () => {
+    throw new Error('the assessment demo writes no identity numbers');
+  },
+});
 
 const MAX_UNITS = 12;
 
@@ -80,7 +88,7 @@ export async function seedAssessmentsDemo(db: Db, _city: CityResult, now: Date =
         .execute();
       if (status === 'confirmed')
         await publishToFile(
-          trx,
+          { db: trx, actor: null, clock: { now: () => at }, crypto: NO_ID_NUMBERS },
           year,
           people.map((p, k) => ({ cadreId: p.id, grade: grades[k].grade, note: grades[k].grade === '不定等次' ? grades[k].comment : '' })),
         );

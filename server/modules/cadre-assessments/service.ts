@@ -10,6 +10,7 @@ import type { Db } from '../../db/engine.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { allowedFor } from './eligibility.js';
 import { publishToFile } from './publish.js';
+import { inTrx } from '../../context.js';
 import { findUnit, unitEntries, type UnitRow } from './queries.js';
 import { quotaOf, submitBlock } from './quota.js';
 
@@ -278,7 +279,7 @@ export async function confirmUnit(ctx: Ctx, trx: Trx, id: number): Promise<{ id:
   );
   if (block) throw new AppError(block.code, `${block.message}；请退回考核单位修改`, 409, 'entries');
   await publishToFile(
-    trx,
+    inTrx(ctx, trx),
     u.year,
     d.entries.map((e) => ({ cadreId: e.cadreId, grade: e.grade!, note: e.grade === '不定等次' ? e.comment : '' })),
   );

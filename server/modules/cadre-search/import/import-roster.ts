@@ -8,7 +8,10 @@ import type { Ctx } from '../../../context.js';
 import { scopeSql } from '../../../scope/access.js';
 import { CadreMatcher, type MatchResult } from './match.js';
 import { readRosterRows } from './read-rows.js';
-import { kyselyRosterWriter, type RosterWriter } from './roster-writer.js';
+import { cadreRosterWriter, RosterRowError, type RosterWriter } from './roster-writer.js';
+import { inTrx } from '../../../context.js';
+import type { Trx } from '../../../audit/audit-log.js';
+import { AppError } from '../../../errors.js';
 import { validateRosterRow, type RosterFields, type RosterLookups } from './validate-row.js';
 
 const MAX_REPORTED_ERRORS = 1000;
@@ -38,7 +41,7 @@ async function matcherOf(ctx: Ctx): Promise<CadreMatcher> {
   return new CadreMatcher(rows.map((r) => ({ id: Number(r.id), name: r.name, birth: r.birth, idHash: r.id_hash })));
 }
 
-type Planned = { fields: RosterFields; decision: Exclude<MatchResult, { kind: 'error' }> };
+type Planned = { row: number; fields: RosterFields; decision: Exclude<MatchResult, { kind: 'error' }> };
 
 /** Validates and matches every row; the plan when all passed, else the errors. */
 export async function planRosterImport(ctx: Ctx, file: Buffer): Promise<{ rows: number; plan: Planned[]; errors: TRosterError[] }> {
@@ -57,7 +60,7 @@ export async function planRosterImport(ctx: Ctx, file: Buffer): Promise<{ rows: 
       idHash: v.fields.idNumber ? ctx.crypto.hash(v.fields.idNumber) : undefined,
     });
     if (m.kind === 'error') errors.push(m.error);
-    else plan.push({ fields: v.fields, decision: m });
+    else plan.push({ row: r.row, fields: v.fields, decision: m });
   }
   return { rows: rows.length, plan, errors };
 }
@@ -67,7 +70,7 @@ export async function importRoster(
   file: Buffer,
   fileName: string,
   dryRun: boolean,
-  writerOf: (trx: Parameters<typeof kyselyRosterWriter>[0]) => RosterWriter = (trx) => kyselyRosterWriter(trx, ctx.crypto, ctx.clock.now()),
+  writerOf: (trx: Trx) => RosterWriter = (trx) => cadreRosterWriter(inTrx(ctx, trx)),
 ): Promise<TRosterImportResult> {
   const { rows, plan, errors } = await planRosterImport(ctx, file);
   const created = plan.filter((p) => p.decision.kind === 'create').length;
@@ -79,16 +82,35 @@ export async function importRoster(
     return { ...base, ok: false, created: 0, updated: 0, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
   }
   if (dryRun) return { ...base, ok: true, errorCount: 0, errors: [] };
-  await audited(
-    ctx,
-    { action: 'cadre.import', objectType: 'cadre', detail: () => ({ fileName, rows, created, updated: base.updated }) },
-    async (trx) => {
-      const writer = writerOf(trx);
-      for (const p of plan) {
-        if (p.decision.kind === 'update') await writer.update(p.decision.id, p.fields);
-        else await writer.insert({ ...p.fields, managerOrgId: p.fields.managerOrgId ?? p.fields.unitManagerOrgId ?? ctx.actor.orgId });
-      }
-    },
-  );
+  // A row the file's writer refuses (a post change without its appointment, a reviewed item changed
+  // without a reason) is named with its row; any refusal rolls the whole import back.
+  const refused: TRosterError[] = [];
+  const ROLLBACK = new Error('roster import rolled back');
+  try {
+    await audited(
+      ctx,
+      { action: 'cadre.import', objectType: 'cadre', detail: () => ({ fileName, rows, created, updated: base.updated }) },
+      async (trx) => {
+        const writer = writerOf(trx);
+        for (const p of plan) {
+          try {
+            if (p.decision.kind === 'update') await writer.update(p.decision.id, p.fields);
+            else await writer.insert({ ...p.fields, managerOrgId: p.fields.managerOrgId ?? p.fields.unitManagerOrgId ?? ctx.actor.orgId });
+          } catch (e) {
+            if (e instanceof RosterRowError) refused.push({ row: p.row, column: e.column, message: e.message });
+            else if (e instanceof AppError && e.status < 500) refused.push({ row: p.row, column: e.field ?? '', message: e.message });
+            else throw e;
+            // After a refused write the transaction may be unusable: stop and report what was found.
+            break;
+          }
+        }
+        if (refused.length) throw ROLLBACK;
+      },
+    );
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+    await recordRead(ctx, 'cadre.import', 'cadre', { fileName, rows, errors: refused.length, written: 0 });
+    return { ...base, ok: false, created: 0, updated: 0, errorCount: refused.length, errors: refused };
+  }
   return { ...base, ok: true, errorCount: 0, errors: [] };
 }

@@ -87,6 +87,9 @@ export const ACTIONS = [
   'cadre.reveal_id', // a cadre's full identity number (audited)
   'cadre.config', // the team-structure requirements
   'cadre.self', // a cadre's own file (read-only) and correction requests
+  // Cadres II (issue 13): the selection procedure (选拔任用) and its authorized exceptions
+  'cadre.select', // run a selection: 动议, 推荐, 考察, 上会, 公示, 任职, 试用期
+  'cadre.select_override', // set aside an overridable eligibility finding, proceed despite an avoidance flag (audited, with a reason)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -175,6 +178,8 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.export',
     'cadre.reveal_id',
     'cadre.config',
+    'cadre.select',
+    'cadre.select_override',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

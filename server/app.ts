@@ -40,6 +40,7 @@ import { todoRoutes } from './modules/todos/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgHealthRoutes } from './modules/org-health/routes.js';
+import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statisticsRoutes, { prefix: '/api/statistics' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(orgHealthRoutes, { prefix: '/api/org-health' });
+  await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -7,6 +7,7 @@ import type { DuesTables } from './types-dues.js';
 import type { OrgLifeTables } from './types-org-life.js';
 import type { StatTables } from './types-statistics.js';
 import type { CadreTables } from './types-cadres.js';
+import type { CadreSelectionTables } from './types-cadre-selections.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -152,7 +153,8 @@ export interface SchemaMigrationsTable {
 }
 
 // Each area's tables live in its own types-<area>.ts; DB is their union.
-export interface DB extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables, StatTables, CadreTables {
+export interface DB
+  extends MemberTables, DevelopmentTables, TransferTables, DuesTables, OrgLifeTables, StatTables, CadreTables, CadreSelectionTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -93,6 +93,9 @@ export const POLICY: Record<Action, Row> = {
   'cadre.reveal_id': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.config': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.self': [N, N, N, N, Y, N, N, N, N, N],
+  // Selections are the 干部科's procedure; its exceptions are the same officers' recorded decisions.
+  'cadre.select': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.select_override': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

@@ -46,6 +46,8 @@ export const RESOURCES = {
   cadre_team: { label: '班子', from: 'cadre_teams t join cadre_units u on u.id = t.unit_id', paths: ['u.manager_path'] },
   cadre_correction: { label: '更正申请', from: 'cadre_corrections t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   cadre_appointment: { label: '任职记录', from: 'cadre_appointments t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
+  // A selection lies where its managing organization lies (干部管理权限).
+  cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { can, type Action, type Role } from './permissions';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
-export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'member'] as const;
+export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'cadres', 'member'] as const;
 export type TodoArea = (typeof TODO_AREAS)[number];
 
 export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
@@ -17,6 +17,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   terms: { zh: '换届选举', en: 'Terms and elections' },
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
+  cadres: { zh: '干部选拔任用', en: 'Cadre selection' },
   member: { zh: '本人事项', en: 'My own items' },
 };
 
@@ -122,6 +123,17 @@ const OTHER_KINDS = {
     en: 'Rectification tasks due',
   },
   joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
+  // The selection procedure's deadlines (issue 13): the 干部科's own work, not counted in the Party digest.
+  selection_inspection: {
+    area: 'cadres',
+    action: 'cadre.select',
+    actor: 'self',
+    digest: false,
+    zh: '干部考察久未完成',
+    en: 'Inspection running long',
+  },
+  selection_publicity: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '任前公示期满', en: 'Publicity ending' },
+  selection_probation: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '试用期满考核', en: 'Probation ending' },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

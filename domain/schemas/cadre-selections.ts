@@ -256,3 +256,7 @@ export const ZPublicityPreviewSchema = z.object({
   holidays: z.array(z.object({ date: z.string(), name: z.string() })),
   provisional: z.boolean(),
 });
+export type TPublicityPreview = z.infer<typeof ZPublicityPreviewSchema>;
+/** What the web form sends for each step (before defaults). */
+export type TInspectionInput = z.input<typeof ZInspection>;
+export type TMeetingInput = z.input<typeof ZMeeting>;

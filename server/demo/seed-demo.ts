@@ -12,6 +12,7 @@ import { seedMeetingsDemo } from '../modules/meetings/demo.js';
 import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
+import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -27,6 +28,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTermsDemo(db, city, keys);
   await seedStandardsDemo(db, city, keys);
   await seedJointTasksDemo(db, city, keys);
+  // After the cadre demo (when present): selections need its posts and cadres, and write nothing without them.
+  await seedSelectionsDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -15,7 +15,7 @@ export interface AppointOnFile {
   docNo: string;
   /** Whether a 1-year 试用期 applies (domain/rules/cadre-selection.ts probationApplies). */
   probation: boolean;
-  actorId: number;
+  actorId: number | null;
   at: Date;
 }
 

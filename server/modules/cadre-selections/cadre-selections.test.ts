@@ -324,6 +324,10 @@ describe('the selection procedure', () => {
     const early = await advance(id, '任职');
     expect(early.statusCode).toBe(409);
     expect(json(early).error.message).toContain(`公示期至 ${publicityEnd(today)} 届满`);
+    const todos = json(await t.call(officer, 'GET', '/api/todos'));
+    expect(todos.items).toContainEqual(
+      expect.objectContaining({ kind: 'selection_publicity', dueOn: publicityEnd(today), link: `/cadre-selections/${id}` }),
+    );
     t.clock.advanceMinutes(14 * 24 * 60);
     officer = await t.login('cadre-officer');
     expect((await advance(id, '任职')).statusCode).toBe(200);

@@ -1,4 +1,5 @@
 // The SQL of the selection procedure: one selection with its candidates, objections and trail; the list.
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { scopeSql } from '../../scope/access.js';
 
@@ -93,4 +94,18 @@ export async function pickerRows(db: Db, scopePath: string, kind: 'post' | 'cadr
   if (like) x = x.where('c.name', 'like', like);
   const rows = await x.orderBy('c.sort_key').orderBy('c.id').limit(100).execute();
   return rows.map((r) => ({ id: r.id, label: r.current_title ? `${r.name}（${r.current_title}）` : r.name }));
+}
+
+/** Open selections at a step with a deadline (考察, 任前公示, 试用期), with their organization, for the to-do list. */
+export function selectionsWithDeadlines(db: Db, where: RawBuilder<boolean>) {
+  return db
+    .selectFrom('cadre_selections as s')
+    .innerJoin('orgs as o', 'o.id', 's.manager_org_id')
+    .selectAll('s')
+    .select(['o.name as org_name', sql<string>`o.path::text`.as('org_path')])
+    .where('s.status', '=', 'open')
+    .where('s.step', 'in', ['考察', '任前公示', '试用期'])
+    .where(where)
+    .orderBy('s.id')
+    .execute();
 }

@@ -16,6 +16,7 @@ import { meetingTodos } from './providers/meetings.js';
 import { termTodos } from './providers/terms.js';
 import { standardTodos } from './providers/standards.js';
 import { jointTaskTodos } from './providers/joint-tasks.js';
+import { cadreSelectionTodos } from './providers/cadre-selections.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -25,6 +26,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   termTodos,
   standardTodos,
   jointTaskTodos,
+  cadreSelectionTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -16,6 +16,7 @@ import dashboard from './en/dashboard';
 import orgHealth from './en/org-health';
 import orgHistory from './en/org-history';
 import cadreExchange from './en/cadre-exchange';
+import cadreSelections from './en/cadre-selections';
 
 const en: Messages = {
   members,
@@ -33,6 +34,7 @@ const en: Messages = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreSelections,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -72,6 +74,7 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    cadreSelections: 'Cadre selection',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

@@ -15,6 +15,7 @@ import dashboard from './zh/dashboard';
 import orgHealth from './zh/org-health';
 import orgHistory from './zh/org-history';
 import cadreExchange from './zh/cadre-exchange';
+import cadreSelections from './zh/cadre-selections';
 
 const zh = {
   members,
@@ -32,6 +33,7 @@ const zh = {
   orgHealth,
   orgHistory,
   cadreExchange,
+  cadreSelections,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -70,6 +72,7 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    cadreSelections: '干部选拔任用',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

@@ -11,6 +11,7 @@ import {
   MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   SettingOutlined,
   StarOutlined,
   SwapOutlined,
@@ -78,6 +79,12 @@ export function AppSider() {
       icon: <ProjectOutlined />,
       label: t('nav.jointTasks'),
       onClick: () => navigate('/joint-tasks'),
+    },
+    can(me.roles, 'cadre.read') && {
+      key: 'cadre-selections',
+      icon: <SolutionOutlined />,
+      label: t('nav.cadreSelections'),
+      onClick: () => navigate('/cadre-selections'),
     },
     can(me.roles, 'stats.read') && {
       key: 'dashboard',

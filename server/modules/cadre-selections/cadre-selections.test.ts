@@ -10,6 +10,7 @@ import { ELIGIBILITY_ARTICLES } from '../../../domain/rules/cadre-eligibility.js
 import { AVOIDANCE_ARTICLE } from '../../../domain/rules/cadre-avoidance.js';
 import { todayCn } from '../../dates.js';
 import { buildCadre, buildPost, buildUnit, linkRelative } from './test-cadres.js';
+import { seedSelectionsDemo } from './demo.js';
 
 let t: TestApp;
 let officer: string;
@@ -346,5 +347,39 @@ describe('the selection procedure', () => {
       .where('post_id', '=', ids.plain)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ decided_on: heldOn, probation_until: null });
+  });
+
+  it('seeds the demo in every stage, one held at the 凡提四必 gate and one in 公示 across a holiday', async () => {
+    for (let i = 0; i < 4; i++)
+      await buildPost(t.db, {
+        unitId: ids.unit2,
+        title: `副职${'一二三四'[i]}`,
+        level: '副处',
+        probationKind: 'department-deputy-or-internal',
+      });
+    for (let i = 0; i < 8; i++)
+      await buildCadre(t.db, { managerOrgId: city, name: `示范${'甲乙丙丁戊己庚辛'[i]}`, posts: career(ids.unit2) });
+    const before = await t.db.selectFrom('cadre_selections').select('id').execute();
+    await seedSelectionsDemo(t.db, t.city);
+    const rows = await t.db
+      .selectFrom('cadre_selections')
+      .selectAll()
+      .where(
+        'id',
+        'not in',
+        before.map((r) => r.id),
+      )
+      .execute();
+    expect(new Set(rows.map((r) => r.step))).toEqual(
+      new Set(['分析研判和动议', '民主推荐', '考察', '讨论决定', '任前公示', '试用期', '任职']),
+    );
+    const held = await get(rows.find((r) => r.step === '考察')!.id);
+    expect(held.next.ok).toBe(false);
+    expect(held.next.reasons.join()).toContain(FOUR_MUSTS.complaints);
+    const pub = await get(rows.find((r) => r.step === '任前公示')!.id);
+    expect(pub.publicity.holidays.length).toBeGreaterThan(0);
+    expect(pub.publicity.endOn).toBe(publicityEnd(pub.publicity.startOn));
+    const trial = await get(rows.find((r) => r.step === '试用期')!.id);
+    expect(trial.candidates[0].probationUntil).not.toBeNull();
   });
 });

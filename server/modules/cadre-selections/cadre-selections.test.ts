@@ -298,6 +298,22 @@ describe('the selection procedure', () => {
       objectId: main,
       actorName: districtOfficer.username,
     });
+    // Nor open one on a city-managed post: the post answers 404 and the refusal is kept.
+    const foreign = await t.call(district, 'POST', '/api/cadre-selections', {
+      title: '越权动议',
+      postIds: [ids.deputy],
+      motionOn: '2026-08-03',
+      grounds: '测试',
+      way: '民主推荐',
+    });
+    expect(foreign.statusCode).toBe(404);
+    await expectAuditRow(t.db, {
+      action: 'cadre.select',
+      result: 'denied',
+      objectType: 'cadre_post',
+      objectId: ids.deputy,
+      actorName: districtOfficer.username,
+    });
     const list = json(await t.call(district, 'GET', '/api/cadre-selections'));
     expect(list.items.map((x: { id: number }) => x.id)).not.toContain(main);
     expect(json(await t.call(officer, 'GET', '/api/cadre-selections')).items.map((x: { id: number }) => x.id)).toContain(main);

@@ -2,7 +2,7 @@
 // public holiday. The posts and cadres come from the cadre demo (another module) by query: with none, nothing is
 // written. Rows are written directly as the bulk demo writers do; the appointment goes through appointOnFile.
 import dayjs from 'dayjs';
-import { getHolidaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import type { Db } from '../../db/engine.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { FOUR_MUSTS, type FourMust, type SelectionStep } from '../../../domain/rules/cadre-selection.js';
@@ -16,7 +16,7 @@ const day = (d: string, n: number) => dayjs(d).add(n, 'day').format('YYYY-MM-DD'
 
 /** A 公示 start two working days before the next official holiday, so the window runs across it. */
 function startBeforeHoliday(today: string): string {
-  const next = getHolidaysInRange(today, day(today, 200), false).find((d) => d > day(today, 2));
+  const next = chineseDays.getHolidaysInRange(today, day(today, 200), false).find((d) => d > day(today, 2));
   return next ? addWorkingDays(next, -2) : '2026-09-28';
 }
 

@@ -1,7 +1,7 @@
 // 任前公示 window: the end is the 5th working day on the official holiday calendar (domain/rules/cadre-selection.ts
 // publicityEnd); the holidays inside the window are named so the reader sees why the end moved past them.
 import dayjs from 'dayjs';
-import { getDayDetail } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { publicityEnd } from '../../../domain/rules/cadre-selection.js';
 import { calendarCovers } from '../../../domain/rules/working-days.js';
 
@@ -17,7 +17,7 @@ export function publicityWindow(startOn: string): PublicityWindow {
   const endOn = publicityEnd(startOn);
   const holidays: PublicityWindow['holidays'] = [];
   for (let d = dayjs(startOn); !d.isAfter(dayjs(endOn), 'day'); d = d.add(1, 'day')) {
-    const detail = getDayDetail(d.format('YYYY-MM-DD'));
+    const detail = chineseDays.getDayDetail(d.format('YYYY-MM-DD'));
     // Weekends carry the weekday's name; official days off carry "English,中文,n".
     const zh = detail.name.split(',')[1];
     if (!detail.work && zh) holidays.push({ date: detail.date, name: zh });

@@ -28,6 +28,7 @@ import {
   ZSelectionSchema,
 } from '../../../domain/schemas/cadre-selections.js';
 import { audited, recordRead } from '../../audit/record.js';
+import { requireAccess } from '../../scope/access.js';
 import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { attachmentHeader } from '../../export/xlsx.js';
 import { packetPdf } from './packet.js';
@@ -54,6 +55,8 @@ export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
     body: S,
     fn: Step<z.infer<S>>,
     perm: Action = 'cadre.select',
+    /** A scope check of ids in the body, before the transaction so that its refusal row is kept. */
+    before?: (ctx: Ctx, body: z.infer<S>) => Promise<void>,
   ) {
     app.post(
       `/:id/${path}`,
@@ -63,6 +66,7 @@ export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req) => {
         const ctx = ctxOf(req);
+        await before?.(ctx, req.body as z.infer<S>);
         await audited(
           ctx,
           { action, objectType: 'cadre_selection', objectId: () => req.params.id, detail: () => ({ body: req.body as object }) },
@@ -127,6 +131,7 @@ export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
+      await requireAccess(ctx, 'cadre.select', 'cadre_post', [...new Set(req.body.postIds)]);
       const r = await audited<{ id: number }>(
         ctx,
         { action: 'cadre.selection.create', objectType: 'cadre_selection', objectId: (x) => x.id },
@@ -151,6 +156,8 @@ export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
     '民主推荐：会议推荐、谈话调研推荐和人选',
     ZRecommendationSchema,
     svc.recordRecommendation,
+    'cadre.select',
+    (ctx, b) => requireAccess(ctx, 'cadre.select', 'cadre', [...new Set(b.candidates.map((c) => c.cadreId))]),
   );
   step('inspection', 'cadre.selection.inspect', '考察：考察组、谈话人数和考察材料', ZInspection, svc.recordInspection);
   step('four-musts', 'cadre.selection.check', '办结“凡提四必”事项（附依据）', ZFourMustSchema, svc.closeFourMust);

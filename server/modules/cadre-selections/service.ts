@@ -41,7 +41,6 @@ import {
   stepDatesOf,
 } from './presenters.js';
 import { candidateRows, objectionRows, postRows, selectionRow, type CandidateRow, type SelectionRow } from './queries.js';
-import { requireAccess } from '../../scope/access.js';
 
 type In<S extends z.ZodType> = z.infer<S>;
 const trxOf = (ctx: Ctx) => ctx.db as Trx;
@@ -84,7 +83,7 @@ async function candidateOf(ctx: Ctx, s: SelectionRow, candidateId: number): Prom
 export async function createSelection(ctx: Ctx, b: TSelectionCreate): Promise<{ id: number }> {
   const orgId = b.orgId ?? ctx.actor.orgId;
   const postIds = [...new Set(b.postIds)];
-  await requireAccess(ctx, 'cadre.select', 'cadre_post', postIds);
+  // The posts were scope-checked by the route, before this transaction.
   const row = await trxOf(ctx)
     .insertInto('cadre_selections')
     .values({
@@ -111,7 +110,7 @@ export async function recordRecommendation(ctx: Ctx, s: SelectionRow, b: TRecomm
   const postIds = postIdsOf(s);
   const bad = b.candidates.find((c) => !postIds.includes(c.postId));
   if (bad) throw invalid(`职位 ${bad.postId} 不在本次动议的职位中`, 'candidates');
-  await requireAccess(ctx, 'cadre.select', 'cadre', [...new Set(b.candidates.map((c) => c.cadreId))]);
+  // The cadres were scope-checked by the route, before this transaction.
   const seen = new Set<string>();
   for (const c of b.candidates) {
     const key = `${c.cadreId}:${c.postId}`;

@@ -295,8 +295,10 @@ function MeetingForm({ s, run }: { s: TSelection; run: Run }) {
           type="primary"
           data-testid="meet-save"
           onClick={async () => {
-            const v = await form.validateFields();
-            await run(recordMeeting(s.id, v));
+            await form.validateFields();
+            // The candidate ids have no field of their own: read the whole store, not only the validated fields.
+            const v = form.getFieldsValue(true) as MeetValues;
+            await run(recordMeeting(s.id, { ...v, votes: v.votes.map((x, i) => ({ ...x, candidateId: active[i].id })) }));
           }}
         >
           {t('cadreSelections.meet.save')}

@@ -65,6 +65,8 @@ const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
   'cadre.self': L('查看本人干部信息', 'View own cadre file'),
   'cadre.evaluate': L('组织民主测评', 'Run democratic evaluations'),
   'cadre.assess': L('办理干部考核', 'Handle cadre assessments'),
+  'cadre.select': L('办理干部选拔任用', 'Run cadre selections'),
+  'cadre.select_override': L('干部选拔任用例外决定', 'Selection exceptions'),
 };
 
 /** The codes the server writes for what was done (changes, reads of sensitive data, exports). */
@@ -126,6 +128,20 @@ const EVENTS = {
   'appraisal.finalize': L('确认民主评议结果', 'Finalize an appraisal'),
   'life.rules': L('修改组织生活频次规则', 'Change meeting rules'),
   'life.compliance.export': L('导出组织生活开展情况', 'Export meeting compliance'),
+  'cadre.selection.create': L('启动干部选拔任用（动议）', 'Open a cadre selection'),
+  'cadre.selection.recommend': L('登记民主推荐', 'Record the recommendation'),
+  'cadre.selection.inspect': L('登记考察', 'Record the inspection'),
+  'cadre.selection.check': L('办结“凡提四必”事项', 'Close a four-musts check'),
+  'cadre.selection.override': L('任职资格例外认定', 'Override an eligibility finding'),
+  'cadre.selection.avoidance': L('回避情形决定', 'Decide an avoidance flag'),
+  'cadre.selection.meeting': L('登记讨论决定', 'Record the committee decision'),
+  'cadre.selection.advance': L('进入选拔任用下一环节', 'Move a selection on'),
+  'cadre.selection.publicity': L('登记任前公示', 'Record the publicity'),
+  'cadre.selection.objection': L('登记公示反映问题', 'Record an objection'),
+  'cadre.selection.objection_handle': L('办结公示反映问题', 'Handle an objection'),
+  'cadre.selection.appoint': L('办理任职', 'Appoint'),
+  'cadre.selection.probation': L('试用期满考核', 'End of probation'),
+  'cadre.selection.export': L('导出选人用人纪实或上会材料', 'Export a selection record or packet'),
   'term.record': L('登记任期', 'Record a term'),
   'term.election.request': L('提交换届请示', 'Request an election'),
   'term.election.approve': L('批准换届请示', 'Approve an election request'),
@@ -235,6 +251,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   cadre_evaluation: L('民主测评', 'Democratic evaluation'),
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),
+  cadre_selection: L('干部选拔任用', 'Cadre selection'),
 };
 
 export type AuditLang = 'zh' | 'en';

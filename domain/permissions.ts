@@ -90,6 +90,9 @@ export const ACTIONS = [
   'cadre.evaluate', // 民主测评: set up, hand out voting codes, open, close, read and export the results
   // Cadres II (issue 13 point 4): grade an assessment unit, submit, confirm or return it, 平时/专项考核 records
   'cadre.assess',
+  // Cadres II (issue 13): the selection procedure (选拔任用) and its authorized exceptions
+  'cadre.select', // run a selection: 动议, 推荐, 考察, 上会, 公示, 任职, 试用期
+  'cadre.select_override', // set aside an overridable eligibility finding, proceed despite an avoidance flag (audited, with a reason)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -180,6 +183,8 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.config',
     'cadre.evaluate',
     'cadre.assess',
+    'cadre.select',
+    'cadre.select_override',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

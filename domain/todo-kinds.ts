@@ -149,6 +149,17 @@ const OTHER_KINDS = {
     zh: '考核结果运用',
     en: 'Assessment consequences',
   },
+  // The selection procedure's deadlines (issue 13): the 干部科's own work, not counted in the Party digest.
+  selection_inspection: {
+    area: 'cadres',
+    action: 'cadre.select',
+    actor: 'self',
+    digest: false,
+    zh: '干部考察久未完成',
+    en: 'Inspection running long',
+  },
+  selection_publicity: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '任前公示期满', en: 'Publicity ending' },
+  selection_probation: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '试用期满考核', en: 'Probation ending' },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

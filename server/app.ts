@@ -47,6 +47,7 @@ import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
 import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
+import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
   await app.register(cadreAssessmentRoutes, { prefix: '/api/cadre-assessments' });
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
+  await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -4,7 +4,11 @@
 // hand-written list here; a year the package does not yet hold falls back to Monday–Friday, and calendarCovers
 // tells the caller so (the 2027 notice, published late in 2026, needs a package update).
 import dayjs from 'dayjs';
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+// The default export: the package is CommonJS for Node (no named exports under the server's ESM loader) and an
+// ES module for the web build; both give the functions on the default object.
+import chineseDays from 'chinese-days';
+
+const { getHolidaysInRange, isWorkday } = chineseDays;
 
 const FORMAT = 'YYYY-MM-DD';
 

@@ -9,6 +9,7 @@ import type { StatTables } from './types-statistics.js';
 import type { CadreTables } from './types-cadres.js';
 import type { CadreEvaluationTables } from './types-cadre-evaluations.js';
 import type { CadreAssessmentTables } from './types-cadre-assessments.js';
+import type { CadreSelectionTables } from './types-cadre-selections.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -164,7 +165,8 @@ export interface DB
     StatTables,
     CadreTables,
     CadreEvaluationTables,
-    CadreAssessmentTables {
+    CadreAssessmentTables,
+    CadreSelectionTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

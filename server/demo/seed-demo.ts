@@ -13,6 +13,7 @@ import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
 import { seedAssessmentsDemo } from '../modules/cadre-assessments/demo.js';
+import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -30,6 +31,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedJointTasksDemo(db, city, keys);
   // After the cadre demo (when it is there): last year's assessment of its units.
   await seedAssessmentsDemo(db, city);
+  // After the cadre demo (when present): selections need its posts and cadres, and write nothing without them.
+  await seedSelectionsDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

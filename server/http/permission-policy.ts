@@ -97,6 +97,9 @@ export const POLICY: Record<Action, Row> = {
   'cadre.evaluate': [N, N, N, Y, N, N, N, N, N, N],
   // The annual assessment is the cadre officers' work: the assessed cadre only sees the result on their file.
   'cadre.assess': [N, N, N, Y, N, N, N, N, N, N],
+  // Selections are the 干部科's procedure; its exceptions are the same officers' recorded decisions.
+  'cadre.select': [N, N, N, Y, N, N, N, N, N, N],
+  'cadre.select_override': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

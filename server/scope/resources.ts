@@ -60,6 +60,8 @@ export const RESOURCES = {
     from: 'cadre_special_assessments t join cadres c on c.id = t.cadre_id',
     paths: ['c.manager_path'],
   },
+  // A selection lies where its managing organization lies (干部管理权限).
+  cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

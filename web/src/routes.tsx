@@ -21,6 +21,7 @@ const OrgLifePage = lazy(() => import('./pages/org-life/org-life-page'));
 const TermsPage = lazy(() => import('./pages/terms/terms-page'));
 const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
+const CadreSelectionsPage = lazy(() => import('./pages/cadre-selections/cadre-selections-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
@@ -197,6 +198,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadreAssessmentsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-selections/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreSelectionsPage />
           </Guard>
         ),
       },

@@ -18,6 +18,7 @@ import { standardTodos } from './providers/standards.js';
 import { jointTaskTodos } from './providers/joint-tasks.js';
 import { cadreTeamTodos } from './providers/cadre-teams.js';
 import { cadreAssessmentTodos } from './providers/cadre-assessments.js';
+import { cadreSelectionTodos } from './providers/cadre-selections.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -29,6 +30,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   jointTaskTodos,
   cadreTeamTodos,
   cadreAssessmentTodos,
+  cadreSelectionTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -21,6 +21,7 @@ import cadreUnits from './en/cadre-units';
 import cadreEvaluations from './en/cadre-evaluations';
 import cadreAssessments from './en/cadre-assessments';
 import cadreSearch from './en/cadre-search';
+import cadreSelections from './en/cadre-selections';
 
 const en: Messages = {
   members,
@@ -43,6 +44,7 @@ const en: Messages = {
   cadreEvaluations,
   cadreAssessments,
   cadreSearch,
+  cadreSelections,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -84,6 +86,7 @@ const en: Messages = {
   nav: {
     cadreUnits: 'Staffing and teams',
     cadreEvaluations: 'Democratic evaluations',
+    cadreSelections: 'Cadre selection',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

@@ -20,6 +20,7 @@ import cadreUnits from './zh/cadre-units';
 import cadreEvaluations from './zh/cadre-evaluations';
 import cadreAssessments from './zh/cadre-assessments';
 import cadreSearch from './zh/cadre-search';
+import cadreSelections from './zh/cadre-selections';
 
 const zh = {
   members,
@@ -42,6 +43,7 @@ const zh = {
   cadreEvaluations,
   cadreAssessments,
   cadreSearch,
+  cadreSelections,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -82,6 +84,7 @@ const zh = {
   nav: {
     cadreUnits: '干部配备与班子',
     cadreEvaluations: '民主测评',
+    cadreSelections: '干部选拔任用',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

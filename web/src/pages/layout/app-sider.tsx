@@ -90,6 +90,12 @@ export function AppSider() {
       label: t('nav.cadreUnits'),
       onClick: () => navigate('/cadre-units'),
     },
+    can(me.roles, 'cadre.select') && {
+      key: 'cadre-selections',
+      icon: <AuditOutlined />,
+      label: t('nav.cadreSelections'),
+      onClick: () => navigate('/cadre-selections'),
+    },
     (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read')) && {
       key: 'dashboard',
       icon: <DashboardOutlined />,

@@ -1,0 +1,493 @@
+// The form of the step in progress: 民主推荐, 考察, 讨论决定 (with the quorum and each candidate's result computed as
+// the votes are typed), 任前公示 (the end date computed on working days, with the holidays it skipped), 任职.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { committeeDecision } from '../../../../domain/rules/cadre-selection';
+import { MEETING_BODIES } from '../../../../domain/schemas/cadre-selections';
+import {
+  appoint,
+  handleObjection,
+  publicityPreview,
+  recordInspection,
+  recordMeeting,
+  recordObjection,
+  recordPublicity,
+  recordRecommendation,
+  type TPublicityPreview,
+  type TSelection,
+} from '../../api/cadre-selections';
+import { APPOINT, DECIDE, INSPECT, PickerSelect, PUBLICITY, RECOMMEND } from './parts';
+import type { Run } from './selection-detail';
+
+export function StepForm({ s, run }: { s: TSelection; run: Run }) {
+  if (s.step === RECOMMEND) return <RecommendationForm s={s} run={run} />;
+  if (s.step === INSPECT) return <InspectionForm s={s} run={run} />;
+  if (s.step === DECIDE && !s.meeting) return <MeetingForm s={s} run={run} />;
+  if (s.step === PUBLICITY) return <PublicityForm s={s} run={run} />;
+  if (s.step === APPOINT && !s.appointment) return <AppointForm s={s} run={run} />;
+  return null;
+}
+
+const today = () => dayjs().format('YYYY-MM-DD');
+
+interface RecValues {
+  meetingOn?: string;
+  categories: { category: string; voters: number; ballots: number }[];
+  talksOn?: string;
+  talkCount?: number;
+  nonCompetitiveReason?: string;
+  candidates: { cadreId: number; postId: number; votes?: number; trainingHours?: number; exceptionalReasons?: string }[];
+}
+
+function RecommendationForm({ s, run }: { s: TSelection; run: Run }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<RecValues>();
+  const submit = async () => {
+    const v = await form.validateFields();
+    await run(
+      recordRecommendation(s.id, {
+        meeting: v.meetingOn ? { heldOn: v.meetingOn, categories: v.categories ?? [] } : null,
+        talks: v.talksOn ? { heldOn: v.talksOn, talkCount: v.talkCount ?? 0 } : null,
+        nonCompetitiveReason: v.nonCompetitiveReason || null,
+        candidates: v.candidates.map((c) => ({
+          ...c,
+          trainingHours: c.trainingHours ?? 0,
+          exceptionalReasons: c.exceptionalReasons || null,
+        })),
+      }),
+    );
+  };
+  return (
+    <Card size="small" title={t('cadreSelections.rec.title')} style={{ marginBottom: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          meetingOn: s.recommendation?.meeting?.heldOn ?? today(),
+          categories: s.recommendation?.meeting?.categories ?? [{ category: '', voters: 0, ballots: 0 }],
+          talksOn: s.recommendation?.talks?.heldOn,
+          talkCount: s.recommendation?.talks?.talkCount,
+          nonCompetitiveReason: s.recommendation?.nonCompetitiveReason ?? undefined,
+          candidates: s.candidates.length
+            ? s.candidates.map((c) => ({
+                cadreId: c.cadreId,
+                postId: c.postId,
+                votes: c.votes ?? undefined,
+                trainingHours: c.trainingHours,
+              }))
+            : [{ postId: s.posts[0]?.id }],
+        }}
+      >
+        <Space wrap>
+          <Form.Item name="meetingOn" label={t('cadreSelections.rec.meetingOn')}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="talksOn" label={t('cadreSelections.rec.talksOn')}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="talkCount" label={t('cadreSelections.rec.talkCount')}>
+            <InputNumber min={0} />
+          </Form.Item>
+        </Space>
+        <Form.List name="categories">
+          {(fields, { add }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} wrap>
+                  <Form.Item name={[f.name, 'category']} label={t('cadreSelections.rec.category')} rules={[{ required: true }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'voters']} label={t('cadreSelections.rec.voters')}>
+                    <InputNumber min={0} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'ballots']} label={t('cadreSelections.rec.ballots')}>
+                    <InputNumber min={0} />
+                  </Form.Item>
+                </Space>
+              ))}
+              <Button size="small" onClick={() => add({ voters: 0, ballots: 0 })} style={{ marginBottom: 12 }}>
+                {t('cadreSelections.rec.addCategory')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Typography.Text strong>{t('cadreSelections.rec.candidates')}</Typography.Text>
+        <Form.List name="candidates">
+          {(fields, { add }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} wrap align="start">
+                  <Form.Item name={[f.name, 'cadreId']} label={t('cadreSelections.rec.cadre')} rules={[{ required: true }]}>
+                    <PickerSelect kind="cadre" style={{ width: 220 }} testId={`rec-cadre-${f.name}`} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'postId']} label={t('cadreSelections.rec.post')} rules={[{ required: true }]}>
+                    <Select style={{ width: 240 }} options={s.posts.map((p) => ({ value: p.id, label: `${p.unitName} ${p.title}` }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'votes']} label={t('cadreSelections.rec.votes')}>
+                    <InputNumber min={0} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'trainingHours']} label={t('cadreSelections.rec.training')}>
+                    <InputNumber min={0} step={0.5} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'exceptionalReasons']} label={t('cadreSelections.rec.exceptional')}>
+                    <Input style={{ width: 220 }} />
+                  </Form.Item>
+                </Space>
+              ))}
+              <div>
+                <Button size="small" onClick={() => add({ postId: s.posts[0]?.id })} style={{ marginBottom: 12 }}>
+                  {t('cadreSelections.rec.addCandidate')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="nonCompetitiveReason" label={t('cadreSelections.rec.nonCompetitive')}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" onClick={submit} data-testid="rec-save">
+          {t('cadreSelections.rec.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+interface InsValues {
+  startedOn: string;
+  team: string;
+  talkedTo: number;
+  report?: string;
+}
+
+function InspectionForm({ s, run }: { s: TSelection; run: Run }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<InsValues>();
+  const i = s.inspection;
+  return (
+    <Card size="small" title={t('cadreSelections.ins.title')} style={{ marginBottom: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          startedOn: i?.startedOn ?? today(),
+          team: i?.team.join('、') ?? '',
+          talkedTo: i?.talkedTo ?? 0,
+          report: i?.report ?? '',
+        }}
+      >
+        <Space wrap>
+          <Form.Item name="startedOn" label={t('cadreSelections.ins.startedOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="team" label={t('cadreSelections.ins.team')} rules={[{ required: true, whitespace: true }]}>
+            <Input style={{ width: 280 }} data-testid="ins-team" />
+          </Form.Item>
+          <Form.Item name="talkedTo" label={t('cadreSelections.ins.talkedTo')}>
+            <InputNumber min={0} data-testid="ins-talked" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="report" label={t('cadreSelections.ins.report')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Button
+          type="primary"
+          data-testid="ins-save"
+          onClick={async () => {
+            const v = await form.validateFields();
+            await run(
+              recordInspection(s.id, {
+                startedOn: v.startedOn,
+                team: v.team.split(/[、,，\s]+/).filter(Boolean),
+                talkedTo: v.talkedTo ?? 0,
+                report: v.report ?? '',
+              }),
+            );
+          }}
+        >
+          {t('cadreSelections.ins.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+interface MeetValues {
+  heldOn: string;
+  body: (typeof MEETING_BODIES)[number];
+  members: number;
+  present: string[];
+  votes: { candidateId: number; inFavor: number; against: number; abstain: number }[];
+}
+
+function MeetingForm({ s, run }: { s: TSelection; run: Run }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<MeetValues>();
+  const active = s.candidates.filter((c) => !c.droppedReason);
+  const members = Form.useWatch('members', form) ?? 0;
+  const present = (Form.useWatch('present', form) ?? []).length;
+  const votes = Form.useWatch('votes', form) ?? [];
+  const quorum = members >= 1 && present <= members ? committeeDecision({ members, present, inFavor: 0 }) : null;
+  return (
+    <Card size="small" title={t('cadreSelections.meet.title')} style={{ marginBottom: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          heldOn: today(),
+          body: MEETING_BODIES[0],
+          members: 9,
+          present: [],
+          votes: active.map((c) => ({ candidateId: c.id, inFavor: 0, against: 0, abstain: 0 })),
+        }}
+      >
+        <Space wrap>
+          <Form.Item name="heldOn" label={t('cadreSelections.meet.heldOn')} rules={[{ required: true }]}>
+            <Input type="date" data-testid="meet-held-on" />
+          </Form.Item>
+          <Form.Item name="body" label={t('cadreSelections.meet.body')}>
+            <Select style={{ width: 140 }} options={MEETING_BODIES.map((b) => ({ value: b, label: b }))} />
+          </Form.Item>
+          <Form.Item name="members" label={t('cadreSelections.meet.members')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={100} data-testid="meet-members" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="present" label={t('cadreSelections.meet.present')}>
+          <Select mode="tags" open={false} data-testid="meet-present" />
+        </Form.Item>
+        {quorum && (
+          <Alert
+            type={quorum.quorate ? 'success' : 'error'}
+            showIcon
+            data-testid="meet-quorum"
+            title={t(quorum.quorate ? 'cadreSelections.meet.quorate' : 'cadreSelections.meet.notQuorate', { present, members })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Form.List name="votes">
+          {(fields) =>
+            fields.map((f, i) => {
+              const inFavor = votes[i]?.inFavor ?? 0;
+              const d = quorum && inFavor <= present ? committeeDecision({ members, present, inFavor }) : null;
+              return (
+                <Space key={f.key} wrap align="center">
+                  <Typography.Text strong style={{ width: 90, display: 'inline-block' }}>
+                    {active[i]?.name}
+                  </Typography.Text>
+                  {(['inFavor', 'against', 'abstain'] as const).map((k) => (
+                    <Form.Item key={k} name={[f.name, k]} label={t(`cadreSelections.meet.${k}`)}>
+                      <InputNumber min={0} data-testid={`vote-${i}-${k}`} />
+                    </Form.Item>
+                  ))}
+                  {d && (
+                    <Tag color={d.passed ? 'green' : 'red'}>
+                      {d.passed ? t('cadreSelections.meet.passed') : t('cadreSelections.meet.failed')}
+                    </Tag>
+                  )}
+                </Space>
+              );
+            })
+          }
+        </Form.List>
+        <Button
+          type="primary"
+          data-testid="meet-save"
+          onClick={async () => {
+            await form.validateFields();
+            // The candidate ids have no field of their own: read the whole store, not only the validated fields.
+            const v = form.getFieldsValue(true) as MeetValues;
+            await run(recordMeeting(s.id, { ...v, votes: v.votes.map((x, i) => ({ ...x, candidateId: active[i].id })) }));
+          }}
+        >
+          {t('cadreSelections.meet.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function PublicityForm({ s, run }: { s: TSelection; run: Run }) {
+  const { t } = useTranslation();
+  const [startOn, setStartOn] = useState(s.publicity?.startOn ?? today());
+  const [preview, setPreview] = useState<TPublicityPreview | null>(null);
+  const [objection, setObjection] = useState({ text: '', candidateId: undefined as number | undefined });
+  const [handling, setHandling] = useState<Record<number, string>>({});
+  useEffect(() => {
+    let live = true;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(startOn))
+      publicityPreview(startOn).then(
+        (p) => live && setPreview(p),
+        () => live && setPreview(null),
+      );
+    return () => {
+      live = false;
+    };
+  }, [startOn]);
+  const shown = s.publicity?.startOn ? s.publicity : preview;
+  const started = !!s.publicity?.startOn;
+  return (
+    <Card size="small" title={t('cadreSelections.pub.title')} style={{ marginBottom: 12 }}>
+      {!s.publicityRequired.required && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('cadreSelections.pub.notRequired', { reason: s.publicityRequired.reason })}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <Space wrap align="end">
+        <div>
+          <div>{t('cadreSelections.pub.startOn')}</div>
+          <Input type="date" value={startOn} disabled={started} onChange={(e) => setStartOn(e.target.value)} data-testid="pub-start" />
+        </div>
+        <div>
+          <div>{t('cadreSelections.pub.endOn')}</div>
+          <Typography.Text strong data-testid="pub-end">
+            {shown?.endOn ?? ''}
+          </Typography.Text>
+        </div>
+        {!started && (
+          <Button type="primary" data-testid="pub-save" onClick={() => run(recordPublicity(s.id, { startOn }))}>
+            {t('cadreSelections.pub.save')}
+          </Button>
+        )}
+      </Space>
+      {shown && shown.holidays.length > 0 && (
+        <div data-testid="pub-holidays" style={{ marginTop: 8 }}>
+          <Tag color="orange">
+            {t('cadreSelections.pub.holidays', { names: [...new Set(shown.holidays.map((h) => h.name))].join(', ') })}
+          </Tag>
+          <Typography.Text type="secondary">{shown.holidays.map((h) => h.date).join(' ')}</Typography.Text>
+        </div>
+      )}
+      {shown?.provisional && <Alert type="warning" showIcon title={t('cadreSelections.pub.provisional')} style={{ marginTop: 8 }} />}
+      {started && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('cadreSelections.pub.objections')}
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={s.objections}
+            renderItem={(o) => (
+              <List.Item>
+                <Space wrap>
+                  <span>
+                    {o.receivedOn} {o.text}
+                  </span>
+                  {o.status === 'open' ? (
+                    <>
+                      <Input
+                        style={{ width: 240 }}
+                        placeholder={t('cadreSelections.pub.handling')}
+                        value={handling[o.id] ?? ''}
+                        onChange={(e) => setHandling({ ...handling, [o.id]: e.target.value })}
+                      />
+                      {(['handled', 'upheld'] as const).map((status) => (
+                        <Button
+                          key={status}
+                          size="small"
+                          disabled={!handling[o.id]?.trim()}
+                          onClick={() => run(handleObjection(s.id, { objectionId: o.id, status, handling: handling[o.id] }))}
+                        >
+                          {t(`cadreSelections.pub.${status}`)}
+                        </Button>
+                      ))}
+                    </>
+                  ) : (
+                    <Tag>{`${o.status === 'upheld' ? t('cadreSelections.pub.upheld') : t('cadreSelections.pub.handled')} · ${o.handling ?? ''}`}</Tag>
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+          <Space wrap style={{ marginTop: 8 }}>
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('cadreSelections.pub.concerns')}
+              value={objection.candidateId}
+              onChange={(candidateId) => setObjection({ ...objection, candidateId })}
+              options={s.candidates.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <Input
+              style={{ width: 320 }}
+              placeholder={t('cadreSelections.pub.objection')}
+              value={objection.text}
+              onChange={(e) => setObjection({ ...objection, text: e.target.value })}
+            />
+            <Button
+              disabled={!objection.text.trim()}
+              onClick={async () => {
+                if (
+                  await run(
+                    recordObjection(s.id, { receivedOn: today(), text: objection.text, candidateId: objection.candidateId ?? null }),
+                  )
+                )
+                  setObjection({ text: '', candidateId: undefined });
+              }}
+            >
+              {t('cadreSelections.pub.addObjection')}
+            </Button>
+          </Space>
+        </>
+      )}
+    </Card>
+  );
+}
+
+interface AppValues {
+  docNo: string;
+  docOn: string;
+  appointmentTalk: { on: string; by: string };
+  integrityTalk: { on: string; by: string };
+}
+
+function AppointForm({ s, run }: { s: TSelection; run: Run }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AppValues>();
+  return (
+    <Card size="small" title={t('cadreSelections.app.title')} style={{ marginBottom: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ docOn: today(), appointmentTalk: { on: today() }, integrityTalk: { on: today() } }}
+      >
+        <Space wrap>
+          <Form.Item name="docNo" label={t('cadreSelections.app.docNo')} rules={[{ required: true, whitespace: true }]}>
+            <Input style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="docOn" label={t('cadreSelections.app.docOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+        </Space>
+        {(['appointmentTalk', 'integrityTalk'] as const).map((k) => (
+          <Space key={k} wrap>
+            <Typography.Text strong style={{ width: 90, display: 'inline-block' }}>
+              {t(`cadreSelections.app.${k}`)}
+            </Typography.Text>
+            <Form.Item name={[k, 'on']} label={t('cadreSelections.app.talkOn')} rules={[{ required: true }]}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name={[k, 'by']} label={t('cadreSelections.app.talkBy')} rules={[{ required: true, whitespace: true }]}>
+              <Input />
+            </Form.Item>
+          </Space>
+        ))}
+        <div>
+          <Button
+            type="primary"
+            onClick={async () => {
+              const v = await form.validateFields();
+              await run(appoint(s.id, v));
+            }}
+          >
+            {t('cadreSelections.app.save')}
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,5 +1,6 @@
 // Demo mode: on the first start with an empty database, generate 示范市 deterministically,
-// then each area's demo data on top of it (members' details, development, transfers, dues, meetings, terms, standards, joint tasks).
+// then each area's demo data on top of it (members' details, development, transfers, dues, meetings, terms, standards, joint
+// tasks, cadres).
 import { sql } from 'kysely';
 import type { Db } from '../db/engine.js';
 import type { Keys } from '../crypto/keys.js';
@@ -12,6 +13,7 @@ import { seedMeetingsDemo } from '../modules/meetings/demo.js';
 import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
+import { seedCadresDemo } from '../modules/cadres/demo/seed.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -27,6 +29,7 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTermsDemo(db, city, keys);
   await seedStandardsDemo(db, city, keys);
   await seedJointTasksDemo(db, city, keys);
+  await seedCadresDemo(db, city, keys);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -39,12 +39,14 @@ export interface Decision {
 export interface CareerContext {
   rng: Rng;
   asOf: string;
-  /** A post of this level in the areas a cadre of `unit` would have passed through; null when none. */
-  pastPost(level: Level, unit: PlannedUnit, grassroots: boolean): { unit: PlannedUnit; post: PlannedPost } | null;
+  /** Where a cadre of `unit` spent the years below the county level: the district (or the city) of their early posts. */
+  home(unit: PlannedUnit): string;
+  /** A post of this level in the areas a cadre of `unit` from `home` would have passed through; null when none. */
+  pastPost(level: Level, unit: PlannedUnit, grassroots: boolean, home: string): { unit: PlannedUnit; post: PlannedPost } | null;
   /** The managing committee's meeting nearest to a month, for the 任职时间 and 文号. */
   decision(unit: PlannedUnit, month: Month): Decision;
-  /** The township units the cadre's early years may be spent in. */
-  township(unit: PlannedUnit): PlannedUnit | null;
+  /** A township of `home` where the cadre's first years may be spent. */
+  township(home: string): PlannedUnit | null;
 }
 
 export interface DraftAppointment {
@@ -184,12 +186,30 @@ const IN_SERVICE: readonly [string, string, string][] = [
   ['大学', '', '中共省委党校函授学院经济管理专业'],
   ['大学', '法学学士', '省大学法学专业（函授）'],
 ];
+// Universities by the discipline of the major (a 临床医学 graduate of the 医科大学, not of the 理工大学).
+const UNIVERSITIES: Record<string, readonly string[]> = {
+  法学: ['省大学', '省政法大学', '省师范大学'],
+  经济学: ['省大学', '省财经大学'],
+  管理学: ['省大学', '省财经大学', '省师范大学'],
+  工学: ['省理工大学', '省工业大学', '省大学'],
+  农学: ['省农业大学'],
+  文学: ['省大学', '省师范大学'],
+  历史学: ['省大学', '省师范大学'],
+  医学: ['省医科大学'],
+};
 const GRAD_AGE: Record<string, number> = { 研究生: 25, 大学: 22, 大专: 21, 中专: 19 };
 const STUDY_YEARS: Record<string, number> = { 研究生: 7, 大学: 4, 大专: 3, 中专: 3 };
 const SECTIONS = ['综合科', '秘书科', '政策法规科', '人事科', '财务科', '业务一科', '业务二科', '规划科', '督查科'];
 const TOWN_OFFICES = ['党政办公室', '经济发展办公室', '社会事务办公室', '综合执法办公室', '党建工作办公室'];
-/** A section of the unit for the years below 副科: a township's 办公室, a department's 科. */
-const sectionOf = (rng: Rng, unit: PlannedUnit) => (unit.kind === '乡镇街道' ? pick(rng, TOWN_OFFICES) : pick(rng, SECTIONS));
+/** Where the years below 副科 are spent: a township's 办公室, a department's 科, a district government's office. */
+function deskOf(rng: Rng, unit: PlannedUnit): string {
+  const name = unit.name.replace(/^中共/, '');
+  if (unit.kind === '乡镇街道') return name + pick(rng, TOWN_OFFICES);
+  // 示范市东城区委员会、示范市东城区人民政府 → 示范市东城区人民政府办公室; 人大常委会, 政协: their 办公室.
+  if (unit.kind === '党委政府') return (name.split('、')[1] ?? name) + '办公室';
+  if (unit.kind === '人大机关' || unit.kind === '政协机关') return name.replace(/机关$/, '') + '办公室';
+  return name + pick(rng, SECTIONS);
+}
 const COUNTRIES: readonly [string, string][] = [
   ['美国', '定居'],
   ['加拿大', '定居'],
@@ -243,7 +263,8 @@ function drawEducation(rng: Rng, birthYear: number, background: string): { full:
         ? '大学'
         : '大专';
   const [major, discipline] = pick(rng, MAJORS[background] ?? MAJORS.管理);
-  const school = pick(rng, SCHOOLS[level]) + major + '专业';
+  const schools = level === '大专' || level === '中专' ? SCHOOLS[level] : (UNIVERSITIES[discipline] ?? SCHOOLS.大学);
+  const school = pick(rng, schools) + major + '专业';
   const degree = level === '研究生' ? `${discipline}硕士` : level === '大学' ? `${discipline}学士` : '';
   return { full: { level, degree, levelSchool: school, degreeSchool: degree ? school : '' }, level, major };
 }
@@ -292,10 +313,11 @@ export function drawCareer(ctx: CareerContext, slot: Slot, person: Person, since
   const steps: Step[] = [];
   let at = workStartM;
   // The first years as 科员: at a township for most district cadres (grassroots), in a department otherwise.
-  const town = ctx.township(slot.unit);
+  const home = ctx.home(slot.unit);
+  const town = ctx.township(home);
   const startAtTown = town !== null && rng.chance(slot.unit.area.district === null ? 0.35 : 0.6);
   const firstUnit = startAtTown ? town! : slot.unit;
-  const clerkText = `${firstUnit.name.replace(/^中共/, '')}${sectionOf(rng, firstUnit)}科员`;
+  const clerkText = `${deskOf(rng, firstUnit)}科员`;
   steps.push({ from: at, level: null, text: clerkText, unit: firstUnit, post: null, grassroots: startAtTown });
   if (months[0] >= 72) {
     // A long first phase: promoted to 副主任科员 halfway.
@@ -315,21 +337,21 @@ export function drawCareer(ctx: CareerContext, slot: Slot, person: Person, since
     const parts = len >= 60 && rng.chance(0.45) ? [Math.floor(len / 2), len - Math.floor(len / 2)] : [len];
     for (const part of parts) {
       const grassroots = slot.unit.area.district !== null ? rng.chance(0.55) : rng.chance(0.3);
-      const past = ctx.pastPost(level, slot.unit, grassroots);
-      if (past) {
-        steps.push({ from: at, level, text: past.post.fullTitle, unit: past.unit, post: past.post, grassroots: past.unit.grassroots });
-      } else {
-        // A section of a department (科长 is 正科, 副科长 副科 in a city department): no post of the system.
-        const title = level === '正科' ? '科长' : level === '副科' ? '副科长' : level === '副处' ? '副调研员' : '调研员';
-        steps.push({
-          from: at,
-          level,
-          text: `${slot.unit.name.replace(/^中共/, '')}${sectionOf(rng, slot.unit)}${title}`,
-          unit: slot.unit,
-          post: null,
-          grassroots: false,
-        });
-      }
+      const past = ctx.pastPost(level, slot.unit, grassroots, home);
+      // Without a post of the system: a section of a department (科长 is 正科, 副科长 副科 in a city department).
+      const title = level === '正科' ? '科长' : level === '副科' ? '副科长' : level === '副处' ? '副调研员' : '调研员';
+      const step: Step = past
+        ? { from: at, level, text: past.post.fullTitle, unit: past.unit, post: past.post, grassroots: past.unit.grassroots }
+        : {
+            from: at,
+            level,
+            text: level.endsWith('科') ? `${deskOf(rng, slot.unit)}${title}` : `${slot.unit.name.replace(/^中共/, '')}${title}`,
+            unit: slot.unit,
+            post: null,
+            grassroots: false,
+          };
+      // The same post drawn twice in a row is one longer spell in it.
+      if (steps[steps.length - 1].text !== step.text) steps.push(step);
       at += part;
     }
   });
@@ -378,7 +400,8 @@ export function drawCareer(ctx: CareerContext, slot: Slot, person: Person, since
       ? (() => {
           const [level, degree, school] = pick(
             rng,
-            IN_SERVICE.filter(([l]) => l !== '大学' || edu.level !== '研究生'),
+            // A graduate studies on at a Party school or for a professional master's; a 大专 or 中专 graduate first for a 大学 diploma.
+            IN_SERVICE.filter(([l, d]) => (edu.level === '研究生' ? l !== '大学' : edu.level === '大学' || l === '大学' || d === '')),
           );
           inService = {
             level: level === '研究生' ? '在职研究生' : '在职大学',
@@ -470,11 +493,13 @@ function drawFamily(rng: Rng, p: Person, asOfM: Month): DraftFamily[] {
         ? `在${abroad[0]}${a < 27 ? '留学' : abroad[1]}`
         : a < 7
           ? ''
-          : a < 18
-            ? '示范市第一中学学生'
-            : a < 23
-              ? `${pick(rng, SCHOOLS.大学)}学生`
-              : pick(rng, SPOUSE_POSTS),
+          : a < 12
+            ? '示范市实验小学学生'
+            : a < 18
+              ? '示范市第一中学学生'
+              : a < 23
+                ? `${pick(rng, SCHOOLS.大学)}学生`
+                : pick(rng, SPOUSE_POSTS),
       deceased: false,
       abroadCountry: abroad ? abroad[0] : null,
       abroadStatus: abroad ? (a < 27 ? '留学' : abroad[1]) : null,

@@ -328,26 +328,27 @@ async function seedCadres(db: Db, keys: Keys, opts: SeedCadresOptions): Promise<
   const ctx: CareerContext = {
     rng,
     asOf,
-    pastPost(level, unit, grassroots) {
-      // A city cadre's lower posts were in a district (any) or the city; a district cadre's in the same district.
+    home(unit) {
+      // A district's cadres grew up in it; the city's, in a district (or, for a third of them, in the city's own departments).
       const own = unitAreaOf(unit);
-      const areas =
-        unit.area.district === null && level.endsWith('科')
-          ? [rng.pick(districtKeys)]
-          : [own === 'city' && rng.chance(0.3) && districtKeys.length ? rng.pick(districtKeys) : own];
-      for (const a of areas) {
-        const list = postsBy.get(`${a}:${level}:${grassroots ? 'g' : 'o'}`) ?? postsBy.get(`${a}:${level}:${grassroots ? 'o' : 'g'}`);
-        if (list?.length) return rng.pick(list);
+      if (own !== 'city') return rng.chance(0.8) || !districtKeys.length ? own : rng.pick(districtKeys);
+      return districtKeys.length && rng.chance(0.7) ? rng.pick(districtKeys) : 'city';
+    },
+    pastPost(level, unit, grassroots, home) {
+      const own = unitAreaOf(unit);
+      const area = level.endsWith('科') ? home : own === 'city' && rng.chance(0.3) ? home : own;
+      // Courts, procuratorates and the discipline commission keep their own people; others rarely pass through them.
+      const closed = (u: PlannedUnit) => u.kind === '法院检察院' || u.kind === '纪委监委';
+      const list = postsBy.get(`${area}:${level}:${grassroots ? 'g' : 'o'}`) ?? postsBy.get(`${area}:${level}:${grassroots ? 'o' : 'g'}`);
+      for (let i = 0; list?.length && i < 6; i++) {
+        const hit = rng.pick(list);
+        if (closed(hit.unit) === closed(unit)) return hit;
       }
       return null;
     },
     decision: (unit, month) => calendar.near(unit.area.abbr, month),
-    township(unit) {
-      const key =
-        unit.area.district === null
-          ? (teamDistrict.get(unit.id) ?? (districtKeys.length ? rng.pick(districtKeys) : 'city'))
-          : areaKey(unit.area);
-      const list = townships.get(key);
+    township(home) {
+      const list = townships.get(home);
       return list?.length ? rng.pick(list) : null;
     },
   };

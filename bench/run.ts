@@ -155,4 +155,16 @@ if (process.env.BENCH_STATS !== '0') {
   printStatistics(results);
   console.log(`statistics bench: ${((performance.now() - t0) / 60_000).toFixed(1)} min`);
 }
+// Cadres (issue 12): the 500,000-member city with 60,000 cadres; BENCH_CADRES=0 skips it.
+if (process.env.BENCH_CADRES !== '0') {
+  const { benchCadreSeeding } = await import('./cadres-bench.js');
+  const seeded = [await benchCadreSeeding('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) seeded.push(await benchCadreSeeding('postgres', () => openBenchEngine('postgres')));
+  console.log('\n| engine | cadres | units | posts | seeding (s) |\n| --- | ---: | ---: | ---: | ---: |');
+  seeded.forEach((s, i) =>
+    console.log(
+      `| ${i === 0 ? 'pglite' : 'postgres'} | ${s.cadres.cadres} | ${s.cadres.units} | ${s.cadres.posts} | ${s.cadreSeconds.toFixed(1)} |`,
+    ),
+  );
+}
 process.exit(0);

@@ -244,7 +244,8 @@ async function seedCadres(db: Db, keys: Keys, opts: SeedCadresOptions): Promise<
       planTownship(planner, area, team.id, word, type, t.id);
     }
   });
-  if (opts.target) addSections(planner, opts.target);
+  // Some slots find nobody whose age fits the career: plan a tenth more and keep `target`.
+  if (opts.target) addSections(planner, opts.target * 1.12);
   const units = planner.units;
   const areaKey = (a: Area) => (a.district === null ? 'city' : `d${a.district}`);
 
@@ -436,6 +437,8 @@ async function seedCadres(db: Db, keys: Keys, opts: SeedCadresOptions): Promise<
       if (member) pools.used.delete(member.id);
     }
   }
+
+  if (opts.target && planned.length > opts.target) planned.length = opts.target;
 
   // Assessments: 优秀 for at most a fifth of each managing committee's cadres a year (公务员考核规定 2020).
   const assessments: { cadre_id: number; year: number; grade: string; note: string }[] = [];

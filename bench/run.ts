@@ -162,4 +162,16 @@ if (process.env.BENCH_CADRES !== '0') {
   if (process.env.DATABASE_URL) rows.push(...(await benchCadreSearch('postgres', () => openBenchEngine('postgres'))));
   printCadreSearch(rows);
 }
+// Cadres (issue 12): the 500,000-member city with 60,000 cadres; BENCH_CADRES=0 skips it.
+if (process.env.BENCH_CADRES !== '0') {
+  const { benchCadreSeeding } = await import('./cadres-bench.js');
+  const seeded = [await benchCadreSeeding('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) seeded.push(await benchCadreSeeding('postgres', () => openBenchEngine('postgres')));
+  console.log('\n| engine | cadres | units | posts | seeding (s) |\n| --- | ---: | ---: | ---: | ---: |');
+  seeded.forEach((s, i) =>
+    console.log(
+      `| ${i === 0 ? 'pglite' : 'postgres'} | ${s.cadres.cadres} | ${s.cadres.units} | ${s.cadres.posts} | ${s.cadreSeconds.toFixed(1)} |`,
+    ),
+  );
+}
 process.exit(0);

@@ -86,6 +86,13 @@ function accounts(s: Samples, people: People, seed: number, city: string): Accou
     { username: 'auditor', displayName: '审计管理员', role: 'auditor', org: s.city },
     { username: 'member', displayName: memberName, role: 'member', org: s.branch },
     { username: 'cadre-officer', displayName: `${city}委组织部干部科管理员`, role: 'cadre_officer', org: s.city },
+    // The district's cadre officer sees the 区管干部 only: the scope of 干部管理权限 (issue 12.1).
+    {
+      username: 'cadre-officer-district',
+      displayName: `${s.district.shortName}组织部干部股管理员`,
+      role: 'cadre_officer',
+      org: s.district,
+    },
     { username: 'cadre', displayName: cadreName, role: 'cadre', org: s.cadreBranch },
     { username: 'talent-officer', displayName: `${city}委人才办专员`, role: 'talent_officer', org: s.city },
     { username: 'talent', displayName: personName(rng, '女'), role: 'talent', org: s.city },

@@ -74,7 +74,7 @@ describe('demo city generator', () => {
     expect(result.orgs).toBe(200);
     expect(orgs).toHaveLength(200);
     expect(result.members).toBeGreaterThan(1000);
-    expect(result.users).toBe(11);
+    expect(result.users).toBe(12);
     const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from members`.execute(first.engine.db)).rows;
     expect(n).toBe(result.members);
   });
@@ -190,11 +190,12 @@ describe('demo city generator', () => {
       auditor: ['auditor', city],
       member: ['member', branch],
       'cadre-officer': ['cadre_officer', city],
+      'cadre-officer-district': ['cadre_officer', district],
       'talent-officer': ['talent_officer', city],
       talent: ['talent', city],
     });
     expect(roleOf.cadre[0]).toBe('cadre');
-    expect(users).toHaveLength(11);
+    expect(users).toHaveLength(12);
     expect(await verifyPassword(users[0].password_hash, DEMO_PASSWORD)).toBe(true);
   });
 

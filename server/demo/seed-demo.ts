@@ -1,5 +1,6 @@
 // Demo mode: on the first start with an empty database, generate 示范市 deterministically,
-// then each area's demo data on top of it (members' details, development, transfers, dues, meetings, terms, standards, joint tasks).
+// then each area's demo data on top of it (members' details, development, transfers, dues, meetings, terms, standards, joint
+// tasks, cadres).
 import { sql } from 'kysely';
 import type { Db } from '../db/engine.js';
 import type { Keys } from '../crypto/keys.js';
@@ -12,8 +13,10 @@ import { seedMeetingsDemo } from '../modules/meetings/demo.js';
 import { seedTermsDemo } from '../modules/terms/demo.js';
 import { seedStandardsDemo } from '../modules/standards/demo.js';
 import { seedJointTasksDemo } from '../modules/joint-tasks/demo.js';
+import { seedCadresDemo } from '../modules/cadres/demo/seed.js';
 import { seedAssessmentsDemo } from '../modules/cadre-assessments/demo.js';
 import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
+import { seedEvaluationsDemo } from '../modules/cadre-evaluations/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -29,10 +32,13 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTermsDemo(db, city, keys);
   await seedStandardsDemo(db, city, keys);
   await seedJointTasksDemo(db, city, keys);
+  await seedCadresDemo(db, city, keys);
   // After the cadre demo (when it is there): last year's assessment of its units.
   await seedAssessmentsDemo(db, city);
   // After the cadre demo (when present): selections need its posts and cadres, and write nothing without them.
   await seedSelectionsDemo(db, city);
+  // A 民主测评 finished and one open, of city-managed teams.
+  await seedEvaluationsDemo(db, city, keys);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -29,8 +29,8 @@ describe('pinyin-initials search on generated records', () => {
     expect(json(res).items.map((r: any) => r.id)).toContain(m.id);
   });
 
-  it('leaves no member, organization or applicant without its pinyin keys', async () => {
-    for (const table of ['members', 'orgs', 'dev_people'] as const) {
+  it('leaves no member, organization, applicant or cadre without its pinyin keys', async () => {
+    for (const table of ['members', 'orgs', 'dev_people', 'cadres'] as const) {
       const rows = await t.db.selectFrom(table).select(['name', 'name_initials', 'sort_key']).execute();
       const wrong = rows.filter((r) => r.name_initials !== pinyinInitials(r.name) || r.sort_key !== pinyinSortKey(r.name));
       expect(wrong.slice(0, 3), table).toEqual([]);

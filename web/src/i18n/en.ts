@@ -145,6 +145,9 @@ const en: Messages = {
       sysadmin: 'System administrator',
       secadmin: 'Security administrator',
       auditor: 'Audit administrator',
+      'cadre-officer': 'City cadre officer (cadres the city manages)',
+      'cadre-officer-district': 'District cadre officer (cadres the district manages)',
+      cadre: 'A cadre (their own file)',
     },
   },
   password: {

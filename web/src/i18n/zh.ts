@@ -139,6 +139,9 @@ const zh = {
       sysadmin: '系统管理员',
       secadmin: '安全管理员',
       auditor: '审计管理员',
+      'cadre-officer': '市委组织部干部科（市管干部）',
+      'cadre-officer-district': '区委组织部干部股（区管干部）',
+      cadre: '干部本人（我的干部档案）',
     },
   },
   password: {

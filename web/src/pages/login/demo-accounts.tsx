@@ -3,7 +3,17 @@ import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export const DEMO_PASSWORD = 'Demo@2026';
-const ACCOUNTS = ['city-admin', 'district-admin', 'branch-admin', 'sysadmin', 'secadmin', 'auditor'] as const;
+const ACCOUNTS = [
+  'city-admin',
+  'district-admin',
+  'branch-admin',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'cadre-officer',
+  'cadre-officer-district',
+  'cadre',
+] as const;
 
 export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@
 // 三龄二历 review, the history and the audited reveal of an identity number. Writes go through the one
 // writer (changes.ts) inside the route's audited transaction; reads are scoped by the route (the id)
 // or here (the list, over the managing organization's path).
+import { parseResume } from '../../../domain/rules/cadre-resume.js';
 import type {
   TAppointmentEnd,
   TAppointmentInput,
@@ -131,10 +132,15 @@ export const updateEducation = (ctx: Ctx, id: number, b: TCadreEducation) =>
     reason: b.reason,
   });
 
-// TODO(integrator): accept the standard line text too, parsed with parseResume (domain/rules/cadre-resume.ts)
-// once that lands; until then the 简历 is edited as structured lines only.
+/** The 简历 as structured lines, or as the standard line text parsed line by line (a line that does not parse is kept as text). */
 export const updateResume = (ctx: Ctx, id: number, b: TCadreResume) =>
-  changeCadre(ctx, id, { section: 'resume', action: 'update', set: { resume: b.lines }, version: b.version, reason: b.reason });
+  changeCadre(ctx, id, {
+    section: 'resume',
+    action: 'update',
+    set: { resume: b.lines ?? parseResume(b.text ?? '') },
+    version: b.version,
+    reason: b.reason,
+  });
 
 /** A post held: a post of the 职数 table carries its unit, level and whether it is principal, unless the caller says otherwise. */
 export async function addAppointment(ctx: Ctx, id: number, b: TAppointmentInput): Promise<number> {

@@ -1,5 +1,6 @@
 // Edit modals of the file's sections that are fields (basic, education) or lines (简历). Each sends the
 // version it was opened with (a stale edit is refused) and, for reviewed 三龄二历 items, a reason.
+import { parseResume } from '../../../../domain/rules/cadre-resume';
 import { App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -147,7 +148,6 @@ const toLine = (r: ResumeDraft): TResumeLine => ({
     .filter(Boolean),
 });
 
-// TODO(integrator): offer the standard line text too once parseResume (domain/rules/cadre-resume.ts) lands.
 export function ResumeModal({ file, onCancel, onSaved }: SectionModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -196,6 +196,16 @@ export function ResumeModal({ file, onCancel, onSaved }: SectionModalProps) {
                   {t('cadres.resume.add')}
                 </Button>
               </Space>
+              <Form.Item label={t('cadres.resume.paste')} style={{ marginTop: 12 }} extra={t('cadres.resume.pasteHint')}>
+                <Input.TextArea
+                  autoSize={{ minRows: 2, maxRows: 8 }}
+                  data-testid="cadre-resume-paste"
+                  onBlur={(e) => {
+                    const text = e.target.value.trim();
+                    if (text) form.setFieldsValue({ lines: parseResume(text).map(toRow) });
+                  }}
+                />
+              </Form.Item>
             </>
           )}
         </Form.List>

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Integration tests share one database per worker; a file gets its own schema-reset database via server/test/test-app.ts.
+// Each integration test file gets its own database (server/test/test-engine.ts), copied from starting points
+// server/test/global-setup.ts builds once per run.
 export default defineConfig({
   test: {
     // China's calendar in every worker (server/timezone.ts does the same for the server).
@@ -8,7 +9,9 @@ export default defineConfig({
     include: ['domain/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    // Two files at a time (the CI machine has 2 cores); each has its own database, so they cannot meet.
+    maxWorkers: Number(process.env.ZUGONG_TEST_WORKERS) || 2,
   },
 });

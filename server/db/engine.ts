@@ -19,12 +19,16 @@ export interface Engine {
   db: Db;
   pool: pg.Pool;
   close(): Promise<void>;
+  /** PGlite only, for tests: writes the data folder as a tarball that `loadDataDir` starts from. */
+  dumpDataDir?(file: string): Promise<void>;
 }
 
 export interface EngineOptions {
   databaseUrl?: string;
   /** Data folder for PGlite, or 'memory://' for a throw-away database. */
   dataDir: string;
+  /** PGlite only, for tests: start from this dumpDataDir tarball instead of an empty cluster. */
+  loadDataDir?: string;
 }
 
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
@@ -35,13 +39,13 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Engine> {
+async function openPglite(dataDir: string, loadDataDir?: string): Promise<Engine> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const worker = new Worker(path.join(here, 'pglite-worker.mjs'), {
-    workerData: { dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, 'pgdata') },
+    workerData: { dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, 'pgdata'), loadDataDir },
   });
   const address = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);
@@ -58,6 +62,12 @@ async function openPglite(dataDir: string): Promise<Engine> {
     kind: 'pglite',
     db,
     pool,
+    dumpDataDir: (file) =>
+      new Promise<void>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('message', (m: { type: string }) => (m.type === 'dumped' ? resolve() : reject(new Error(m.type))));
+        worker.postMessage({ type: 'dump', file });
+      }),
     async close() {
       await db.destroy();
       await new Promise<void>((resolve) => {

@@ -3,15 +3,19 @@
 // HTTP server's event loop never stalls (STACK-NOTES.md "PGlite traps").
 // Plain JavaScript on purpose: a worker started from tsx or vitest loads it without a loader.
 import { parentPort, workerData } from 'node:worker_threads';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const { dataDir } = workerData;
+const { dataDir, loadDataDir } = workerData;
 if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-const db = await PGlite.create(dataDir, { extensions: { ltree, pg_trgm } });
+// loadDataDir (tests only): start from a dumpDataDir tarball instead of running initdb (~3 s each time).
+const db = await PGlite.create(dataDir, {
+  extensions: { ltree, pg_trgm },
+  loadDataDir: loadDataDir ? new Blob([readFileSync(loadDataDir)]) : undefined,
+});
 // One connection only: the pool on the main thread has size 1, so a transaction
 // holds the engine alone and never interleaves with another request's statements.
 const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
@@ -19,6 +23,12 @@ await server.start();
 const address = server.getServerConn();
 parentPort.postMessage({ type: 'ready', address });
 parentPort.on('message', async (msg) => {
+  if (msg?.type === 'dump') {
+    // Tests only: the whole data folder as an uncompressed tarball, for loadDataDir.
+    const tar = await db.dumpDataDir('none');
+    writeFileSync(msg.file, Buffer.from(await tar.arrayBuffer()));
+    parentPort.postMessage({ type: 'dumped' });
+  }
   if (msg?.type === 'close') {
     await server.stop();
     await db.close();

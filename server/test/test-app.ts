@@ -5,7 +5,7 @@ import { buildApp } from '../app.js';
 import type { Clock } from '../auth/actor.js';
 import type { Db } from '../db/engine.js';
 import { generateCity, type CityResult } from '../demo/generate-city.js';
-import { openTestEngine, type TestEngine } from './test-engine.js';
+import { TEST_CITY, openTestEngine, preparedDatabases, type TestEngine } from './test-engine.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { seedAreaDemos } from '../demo/seed-demo.js';
 import { currentCode } from '../auth/totp.js';
@@ -46,10 +46,20 @@ export interface TestApp {
 export async function createTestApp(
   opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string; demo?: boolean } = {},
 ): Promise<TestApp> {
-  const te = await openTestEngine();
-  const city = await generateCity(te.engine.db, { seed: 7, orgCount: opts.orgCount ?? 200, demoAccounts: true });
-  // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
-  if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
+  const orgCount = opts.orgCount ?? TEST_CITY.orgCount;
+  const prepared = preparedDatabases();
+  let te: TestEngine;
+  let city: CityResult;
+  if (prepared && orgCount === TEST_CITY.orgCount) {
+    // The usual city, copied from the starting point global-setup.ts built once for the run.
+    te = await openTestEngine(opts.areaDemos ? 'areaDemos' : 'city');
+    city = structuredClone(prepared.city);
+  } else {
+    te = await openTestEngine();
+    city = await generateCity(te.engine.db, { ...TEST_CITY, orgCount });
+    // The areas' demo data (members' details, development, transfers, dues) only where a test asks.
+    if (opts.areaDemos) await seedAreaDemos(te.engine.db, city, TEST_KEYS);
+  }
   const clock = new TestClock();
   const app = await buildApp({
     engine: te.engine,

@@ -48,7 +48,10 @@ describe('the cadre file exchange in the browser', () => {
     const { page, close } = await officerPage();
     await page.goto(`${baseUrl()}/cadres`);
     await page.getByTestId('cadre-import-lrmx').click();
-    await page.getByTestId('lrmx-upload').locator('input[type=file]').setInputFiles([...files, bad]);
+    await page
+      .getByTestId('lrmx-upload')
+      .locator('input[type=file]')
+      .setInputFiles([...files, bad]);
     const report = page.getByTestId('lrmx-report');
     await expect.poll(() => report.getByText('将新建').count()).toBe(3);
     await expect.poll(() => report.getByText('坏文件.lrmx').count()).toBe(1);

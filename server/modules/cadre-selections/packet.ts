@@ -1,42 +1,12 @@
 // The 上会 packet: one 干部任免审批表 per candidate on the agenda, in one PDF (formPdf, server/modules/cadres/form).
-// TODO(integration): the cadre file's sheet builder `sheetOf` (server/modules/cadres/sheet.ts) lands on another
-// branch; when it does, replace provisionalSheet by `await sheetOf(ctx, c.cadre_id)` and keep the two overrides
-// (拟任职务, 任免理由). Until then the sheet is built here from the cadre row alone (no 简历, family or 奖惩).
 import type { Ctx } from '../../context.js';
-import { ZCadreSheet, ZPartialDate, type TCadreSheet } from '../../../domain/schemas/cadre-sheet.js';
+import type { TCadreSheet } from '../../../domain/schemas/cadre-sheet.js';
+import { sheetOf } from '../cadres/sheet.js';
 import type { TInspection } from '../../../domain/schemas/cadre-selections.js';
 import { formPdf } from '../cadres/form/form-pdf.js';
 import { jsonOf } from './presenters.js';
 import { candidateRows, selectionRow } from './queries.js';
 import { conflict, notFound } from '../../errors.js';
-
-const partial = (d: string | null) => (d && ZPartialDate.safeParse(d.slice(0, 10)).success ? d.slice(0, 10) : null);
-
-async function provisionalSheet(ctx: Ctx, cadreId: number): Promise<TCadreSheet> {
-  const c = await ctx.db.selectFrom('cadres').selectAll().where('id', '=', cadreId).executeTakeFirstOrThrow();
-  return ZCadreSheet.parse({
-    name: c.name,
-    sex: c.sex,
-    birth: partial(c.birth),
-    ethnicity: c.ethnicity,
-    nativePlace: c.native_place,
-    birthPlace: c.birth_place,
-    partyJoin: partial(c.party_join),
-    partyName: c.party_name,
-    workStart: partial(c.work_start),
-    health: c.health,
-    proTitle: c.pro_title,
-    expertise: c.expertise,
-    fullTime: {},
-    inService: {},
-    currentPost: c.current_title,
-    ageAt: null,
-    filledOn: ctx.today(),
-    idNumber: null,
-    photo: null,
-    version: null,
-  });
-}
 
 /** The packet of every candidate still on the agenda: the 任免审批表 with 拟任职务 and the 考察 summary as 任免理由. */
 export async function packetPdf(ctx: Ctx, selectionId: number): Promise<{ pdf: Buffer; title: string }> {
@@ -45,7 +15,7 @@ export async function packetPdf(ctx: Ctx, selectionId: number): Promise<{ pdf: B
   const inspection = jsonOf<TInspection | null>(s.inspection);
   const sheets: TCadreSheet[] = [];
   for (const c of (await candidateRows(ctx.db, [s.id])).filter((x) => !x.dropped_reason)) {
-    const sheet = await provisionalSheet(ctx, c.cadre_id);
+    const sheet = { ...(await sheetOf(ctx, c.cadre_id)), idNumber: null };
     sheets.push({
       ...sheet,
       proposedPost: `${c.unit_name}${c.post_title}`,

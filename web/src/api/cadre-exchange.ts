@@ -22,7 +22,12 @@ export async function uploadLrmx(files: File[], dryRun: boolean): Promise<TLrmxI
   }
   const body = (await res.json().catch(() => null)) as (TLrmxImportResult & Partial<TError>) | null;
   if (res.ok && body) return body;
-  throw new ApiError(res.status, body?.error?.code ?? 'HTTP_ERROR', body?.error?.message ?? `请求失败（${res.status}）`, body?.error?.field ?? undefined);
+  throw new ApiError(
+    res.status,
+    body?.error?.code ?? 'HTTP_ERROR',
+    body?.error?.message ?? `请求失败（${res.status}）`,
+    body?.error?.field ?? undefined,
+  );
 }
 
 export const downloadForm = (id: number, format: 'pdf' | 'docx' | 'lrmx') =>

@@ -21,17 +21,28 @@ let cityOrgId: number;
 function multipart(files: { name: string; data: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----zugong-lrmx-boundary';
   const parts = files.flatMap((f) => [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     f.data,
     Buffer.from('\r\n'),
   ]);
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function upload(cookie: string, files: { name: string; data: Buffer }[], query = '') {
   const m = multipart(files);
-  const res = await t.app.inject({ method: 'POST', url: `/api/cadres/lrmx${query}`, payload: m.payload, headers: { ...m.headers, cookie } });
-  return { status: res.statusCode, body: res.json() as { files: { file: string; status: string; cadreId: number | null; message: string }[]; counts: Record<string, number> } };
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/cadres/lrmx${query}`,
+    payload: m.payload,
+    headers: { ...m.headers, cookie },
+  });
+  type Body = { files: { file: string; status: string; cadreId: number | null; message: string }[]; counts: Record<string, number> };
+  return { status: res.statusCode, body: res.json() as Body };
 }
 
 const person = (name: string, birth: string, seq: number, extra: Partial<TCadreSheet> = {}) =>
@@ -56,7 +67,14 @@ describe('.lrmx batch import', () => {
       { name: 'a.lrmx', data: writeLrmx(a) },
       { name: 'b.Lrmx', data: writeLrmx(b) },
     ];
-    const bad = { name: 'bad.lrmx', data: Buffer.from(writeLrmx(person('坏人甲', '1980-01-01', 3)).toString('utf8').replace('坏人甲', '坏人甲&乙')) };
+    const bad = {
+      name: 'bad.lrmx',
+      data: Buffer.from(
+        writeLrmx(person('坏人甲', '1980-01-01', 3))
+          .toString('utf8')
+          .replace('坏人甲', '坏人甲&乙'),
+      ),
+    };
     const preview = await upload(city, [...good, bad], '?dryRun=true');
     expect(preview.status).toBe(200);
     expect(preview.body.files.map((f) => [f.file, f.status])).toEqual([
@@ -110,7 +128,11 @@ describe('.lrmx batch import', () => {
     const e = person('交换五', '1986-01-01', 8);
     const r = await upload(city, [{ name: 'e.lrmx', data: writeLrmx(e) }], `?managerOrgId=${districtOrgId}`);
     expect(r.body.files[0].status).toBe('created');
-    const row = await t.db.selectFrom('cadres').select('manager_org_id').where('id', '=', r.body.files[0].cadreId!).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('cadres')
+      .select('manager_org_id')
+      .where('id', '=', r.body.files[0].cadreId!)
+      .executeTakeFirstOrThrow();
     expect(row.manager_org_id).toBe(districtOrgId);
     const refused = await upload(district, [{ name: 'e.lrmx', data: writeLrmx(e) }], `?managerOrgId=${cityOrgId}`);
     expect(refused.status).toBe(404);

@@ -57,12 +57,14 @@ export async function matchSheet(ctx: Ctx, sheet: TCadreSheet): Promise<Match> {
     .execute();
   // A file with an ID number matches no one whose record holds another number.
   const usable = sheet.idNumber ? candidates.filter((c) => c.id_hash === null) : candidates;
-  if (usable.length > 1) return { kind: 'error', code: 'AMBIGUOUS', message: `有 ${usable.length} 名干部同名且出生年月相同，请在文件中填写身份证号以区分` };
+  if (usable.length > 1)
+    return { kind: 'error', code: 'AMBIGUOUS', message: `有 ${usable.length} 名干部同名且出生年月相同，请在文件中填写身份证号以区分` };
   if (usable.length === 1) return { kind: 'update', cadreId: usable[0].id };
   return { kind: 'create' };
 }
 
-/** A new cadre who is a Party member of the caller's scope (same ID number, no cadre file yet): linked, so the identity comes from the member record. */
+/** A new cadre who is a Party member of the caller's scope (same ID number, no cadre file yet): linked, so the
+ * identity comes from the member record. */
 async function unlinkedMember(ctx: Ctx, sheet: TCadreSheet): Promise<number | null> {
   if (!sheet.idNumber) return null;
   const checked = checkIdNumber(sheet.idNumber);
@@ -81,13 +83,23 @@ async function unlinkedMember(ctx: Ctx, sheet: TCadreSheet): Promise<number | nu
  * Reads, matches and (unless `dryRun`) writes every file. `managerOrgId`: the managing organization of
  * the cadres the batch creates (the actor's own when not given; checked to lie in scope by the route).
  */
-export async function importLrmx(ctx: Ctx, uploads: LrmxUpload[], opts: { dryRun: boolean; managerOrgId: number; log?: (e: unknown, file: string) => void }): Promise<TLrmxFileResult[]> {
+export async function importLrmx(
+  ctx: Ctx,
+  uploads: LrmxUpload[],
+  opts: { dryRun: boolean; managerOrgId: number; log?: (e: unknown, file: string) => void },
+): Promise<TLrmxFileResult[]> {
   const read = readLrmxBatch(uploads);
   const results: TLrmxFileResult[] = [];
   const seen = new Map<number, string>();
   for (const f of read) {
     if (!f.sheet) {
-      results.push({ file: f.name, status: f.error?.code === 'LRMX_SKIPPED' ? 'skipped' : 'error', name: null, cadreId: null, message: f.error?.message ?? '' });
+      results.push({
+        file: f.name,
+        status: f.error?.code === 'LRMX_SKIPPED' ? 'skipped' : 'error',
+        name: null,
+        cadreId: null,
+        message: f.error?.message ?? '',
+      });
       continue;
     }
     const sheet = f.sheet;
@@ -99,7 +111,13 @@ export async function importLrmx(ctx: Ctx, uploads: LrmxUpload[], opts: { dryRun
     if (match.kind === 'update') {
       const earlier = seen.get(match.cadreId);
       if (earlier) {
-        results.push({ file: f.name, status: 'error', name: sheet.name, cadreId: match.cadreId, message: `与本批文件“${earlier}”是同一名干部，未重复导入` });
+        results.push({
+          file: f.name,
+          status: 'error',
+          name: sheet.name,
+          cadreId: match.cadreId,
+          message: `与本批文件“${earlier}”是同一名干部，未重复导入`,
+        });
         continue;
       }
       seen.set(match.cadreId, f.name);
@@ -117,7 +135,12 @@ export async function importLrmx(ctx: Ctx, uploads: LrmxUpload[], opts: { dryRun
     try {
       const cadreId = await audited<number>(
         ctx,
-        { action: 'cadre.lrmx_import', objectType: 'cadre', objectId: (id) => String(id), detail: () => ({ file: f.name, kind: match.kind }) },
+        {
+          action: 'cadre.lrmx_import',
+          objectType: 'cadre',
+          objectId: (id) => String(id),
+          detail: () => ({ file: f.name, kind: match.kind }),
+        },
         async (trx) => {
           const w = inTrx(ctx, trx);
           const memberId = match.kind === 'create' ? await unlinkedMember(w, sheet) : null;

@@ -59,7 +59,8 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         const data = await part.toBuffer();
         if (part.file.truncated) throw invalid(`文件“${name}”超过 ${LRMX_UPLOAD_LIMITS.fileBytes / 1024 / 1024} MB`, 'file');
         total += data.length;
-        if (total > LRMX_UPLOAD_LIMITS.totalBytes) throw invalid(`一次上传的文件合计超过 ${LRMX_UPLOAD_LIMITS.totalBytes / 1024 / 1024} MB，请分批导入`, 'file');
+        if (total > LRMX_UPLOAD_LIMITS.totalBytes)
+          throw invalid(`一次上传的文件合计超过 ${LRMX_UPLOAD_LIMITS.totalBytes / 1024 / 1024} MB，请分批导入`, 'file');
         uploads.push({ name, data });
       }
       if (uploads.length === 0) throw invalid('请选择要导入的 .lrmx 文件或 .zip', 'file');
@@ -76,7 +77,10 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:id/lrmx',
-    { config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' }, schema: { tags, summary: '导出任免审批表 .lrmx', params: ZIdParam } },
+    {
+      config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' },
+      schema: { tags, summary: '导出任免审批表 .lrmx', params: ZIdParam },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const sheet = await sheetOf(ctx, req.params.id);
@@ -90,7 +94,10 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:id/form.pdf',
-    { config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' }, schema: { tags, summary: '干部任免审批表（PDF）', params: ZIdParam } },
+    {
+      config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' },
+      schema: { tags, summary: '干部任免审批表（PDF）', params: ZIdParam },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const sheet = await sheetOf(ctx, req.params.id);
@@ -104,7 +111,10 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:id/form.docx',
-    { config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' }, schema: { tags, summary: '干部任免审批表（Word）', params: ZIdParam } },
+    {
+      config: { scope: { 'params.id': 'cadre' }, action: 'cadre.export' },
+      schema: { tags, summary: '干部任免审批表（Word）', params: ZIdParam },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const sheet = await sheetOf(ctx, req.params.id);
@@ -136,7 +146,10 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           ? Buffer.from(
               zipSync(
                 Object.fromEntries(
-                  formFileNames(entries, 'pdf').map((n, i) => [n.replace(/_干部任免审批表\.pdf$/, '.lrmx'), new Uint8Array(writeLrmx(sheets[i]))]),
+                  formFileNames(entries, 'pdf').map((n, i) => [
+                    n.replace(/_干部任免审批表\.pdf$/, '.lrmx'),
+                    new Uint8Array(writeLrmx(sheets[i])),
+                  ]),
                 ),
               ),
             )
@@ -148,12 +161,16 @@ export const cadreExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/me/form.pdf', { config: { action: 'cadre.self' }, schema: { tags, summary: '本人干部任免审批表（PDF，只读）' } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const sheet = { ...(await sheetOf(ctx, await ownCadreId(ctx))), idNumber: null };
-    return reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', attachmentHeader(`${sheet.name}_干部任免审批表.pdf`))
-      .send(await formPdf([sheet], { today: ctx.today() }));
-  });
+  app.get(
+    '/me/form.pdf',
+    { config: { action: 'cadre.self' }, schema: { tags, summary: '本人干部任免审批表（PDF，只读）' } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const sheet = { ...(await sheetOf(ctx, await ownCadreId(ctx))), idNumber: null };
+      return reply
+        .header('Content-Type', 'application/pdf')
+        .header('Content-Disposition', attachmentHeader(`${sheet.name}_干部任免审批表.pdf`))
+        .send(await formPdf([sheet], { today: ctx.today() }));
+    },
+  );
 };

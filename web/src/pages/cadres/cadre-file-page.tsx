@@ -1,8 +1,9 @@
 // One cadre's file: the form-shaped summary first, then each section as a tab with its edit modal,
 // the 三龄二历 review status per item, the photo, the audited reveal of the ID number and the history.
+import { downloadForm } from '../../api/cadre-exchange';
 import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Descriptions, Result, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { CheckCircleOutlined, EditOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, EyeOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
@@ -70,6 +71,18 @@ export function CadreFilePage() {
           <Tag color={c.status === 'active' ? 'green' : 'default'}>{t(`cadres.status.${c.status as 'active'}`)}</Tag>
         </Space>
         <Space wrap>
+          {can(me.roles, 'cadre.export') &&
+            (['pdf', 'docx', 'lrmx'] as const).map((f) => (
+              <Button
+                key={f}
+                size="small"
+                icon={<PrinterOutlined />}
+                onClick={() => downloadForm(c.id, f).catch((e: unknown) => void message.error(errorText(e)))}
+                data-testid={`cadre-print-${f}`}
+              >
+                {t(`cadreExchange.print.${f}`)}
+              </Button>
+            ))}
           {c.idMasked && can(me.roles, 'cadre.reveal_id') && (
             <Button
               size="small"

@@ -1,8 +1,8 @@
 // The cadre list: filters kept in the address (managing organization, name or initials, level,
 // status), a dense table paged by keyset ("加载更多"), and a new file.
 import { useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
@@ -15,6 +15,8 @@ import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useKeyset } from '../../lib/use-keyset';
 import { useRequest } from '../../lib/use-request';
 import { CadreCreateModal } from './cadre-create-modal';
+import { LrmxImportModal } from './lrmx-import-modal';
+import { downloadForms } from '../../api/cadre-exchange';
 
 const PAGE_SIZE = 50;
 
@@ -32,6 +34,8 @@ export function CadreListPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterOf(params), [params]);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
   const [q, setQ] = useState(filter.q ?? '');
   const setFilter = (f: TCadreFilter) =>
     setParams(
@@ -57,6 +61,25 @@ export function CadreListPage() {
               {t('cadres.nav.corrections')}
             </Button>
           </Badge>
+          {can(me.roles, 'cadre.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="cadre-import-lrmx">
+              {t('cadreExchange.print.importLrmx')}
+            </Button>
+          )}
+          {can(me.roles, 'cadre.export') && (
+            <Dropdown
+              disabled={selected.length === 0}
+              menu={{
+                items: (['pdf', 'docx', 'lrmx'] as const).map((f) => ({ key: f, label: t(`cadreExchange.print.${f}`) })),
+                onClick: ({ key }) =>
+                  downloadForms(selected, key as 'pdf' | 'docx' | 'lrmx').catch((e: unknown) => void message.error(errorText(e))),
+              }}
+            >
+              <Button icon={<PrinterOutlined />} data-testid="cadre-batch-export">
+                {t('cadreExchange.print.batch')} {selected.length > 0 ? `(${selected.length})` : ''}
+              </Button>
+            </Dropdown>
+          )}
           {can(me.roles, 'cadre.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cadre-create">
               {t('cadres.create')}
@@ -106,6 +129,9 @@ export function CadreListPage() {
         pagination={false}
         scroll={{ x: 1000 }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cadres/${c.id}`) })}
+        rowSelection={
+          can(me.roles, 'cadre.export') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined
+        }
         columns={[
           {
             title: t('cadres.fields.name'),
@@ -140,6 +166,14 @@ export function CadreListPage() {
         ]}
       />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />
+      {importing && (
+        <LrmxImportModal
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) list.reload();
+          }}
+        />
+      )}
       {creating && (
         <CadreCreateModal
           defaultManagerOrgId={filter.managerOrgId ?? me.orgId}

@@ -71,7 +71,11 @@ export function LrmxImportModal({ onClose }: { onClose: (imported: boolean) => v
         size="small"
         current={step}
         style={{ marginBottom: 16 }}
-        items={[{ title: t('cadreExchange.import.step1') }, { title: t('cadreExchange.import.step2') }, { title: t('cadreExchange.import.step3') }]}
+        items={[
+          { title: t('cadreExchange.import.step1') },
+          { title: t('cadreExchange.import.step2') },
+          { title: t('cadreExchange.import.step3') },
+        ]}
       />
       {step === 0 && (
         <Upload.Dragger

@@ -354,7 +354,7 @@ const countCadres = async () =>
   );
 
 describe('roster import', () => {
-  const headers = ['姓名', '性别', '出生年月', '身份证号', '现任职务', '职务层次', '单位', '全日制学历学位'];
+  const headers = ['姓名', '性别', '出生年月', '身份证号', '现任职务', '职务层次', '单位', '全日制学历学位', '任职时间'];
 
   it('parses the date spellings of rosters and refuses an ambiguous number', () => {
     expect(parsePartialDate('1975.03', false)).toEqual({ value: '1975-03' });
@@ -386,7 +386,7 @@ describe('roster import', () => {
     const before = await countCadres();
     const file = await rosterFile(headers, [
       ['张建国', '男', '1970.03', null, '党组书记、主任', '正处', '示范市发展和改革委员会', '研究生 经济学硕士'],
-      ['新干部', '女', '1992.05', null, '副主任', '副局', '示范市发展和改革委员会', '大学 法学学士'],
+      ['新干部', '女', '1992.05', null, '副主任', '副局', '示范市发展和改革委员会', '大学 法学学士', '2024.03'],
     ]);
     const res = await upload(file);
     expect(res.statusCode, res.body).toBe(200);
@@ -401,18 +401,34 @@ describe('roster import', () => {
   it('updates the matched cadre and creates the new one, in one audited write', async () => {
     const before = await countCadres();
     const id = idNumberFor('110108', '1992-05-06', 1, '女');
+    // A post change is an appointment (任职时间, 文号) entered on the file: the roster may not make it.
+    const moved = await rosterFile(headers, [
+      ['张 建 国', '男', '1970.03', null, '党组书记、主任', '正处', '示范市发展和改革委员会', null],
+    ]);
+    const refused = json(await upload(moved));
+    expect(refused).toMatchObject({ ok: false, created: 0, updated: 0 });
+    expect(refused.errors).toEqual([{ row: 2, column: '现任职务', message: expect.stringContaining('任职记录') }]);
     const file = await rosterFile(headers, [
-      ['张 建 国', '男', '1970.03', null, '党组书记、主任', '正处', '示范市发展和改革委员会', '研究生 经济学硕士'],
-      ['新干部', '女', '1992.05', id, '副主任', '副处', '示范市发展和改革委员会', '大学 法学学士'],
+      ['张 建 国', '男', '1970.03', null, '主任', '正处', '示范市发展和改革委员会', '研究生 经济学硕士'],
+      ['新干部', '女', '1992.05', id, '副主任', '副处', '示范市发展和改革委员会', '大学 法学学士', '2024.03'],
     ]);
     const dry = json(await upload(file, officer, true));
     expect(dry).toMatchObject({ ok: true, dryRun: true, created: 1, updated: 1 });
     expect(await countCadres()).toBe(before);
     const res = json(await upload(file));
+    expect(res.errors).toEqual([]);
     expect(res).toMatchObject({ ok: true, rows: 2, created: 1, updated: 1, errorCount: 0 });
     expect(await countCadres()).toBe(before + 1);
     const a = await t.db.selectFrom('cadres').select(['current_title', 'edu_rank']).where('id', '=', ids.a).executeTakeFirstOrThrow();
-    expect(a).toEqual({ current_title: '党组书记、主任', edu_rank: 2 });
+    expect(a).toEqual({ current_title: '主任', edu_rank: 2 });
+    // Written through the file's one writer: the change has its history row.
+    const h = await t.db
+      .selectFrom('cadre_history')
+      .select(['section', 'action'])
+      .where('cadre_id', '=', ids.a)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(h).toEqual({ section: 'basic', action: 'import' });
     const n = await t.db
       .selectFrom('cadres')
       .select(['name', 'sex', 'birth', 'level', 'current_unit_id', 'manager_org_id', 'edu_rank', 'id_masked', 'name_initials'])

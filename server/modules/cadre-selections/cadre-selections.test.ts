@@ -9,7 +9,7 @@ import { FOUR_MUSTS, SELECTION_ARTICLES, publicityEnd } from '../../../domain/ru
 import { ELIGIBILITY_ARTICLES } from '../../../domain/rules/cadre-eligibility.js';
 import { AVOIDANCE_ARTICLE } from '../../../domain/rules/cadre-avoidance.js';
 import { todayCn } from '../../dates.js';
-import { buildCadre, buildPost, buildUnit, linkRelative } from './test-cadres.js';
+import { buildCadre, buildPost, buildUnit, linkRelative } from '../../test/cadre-builders.js';
 import { seedSelectionsDemo } from './demo.js';
 
 let t: TestApp;

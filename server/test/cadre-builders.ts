@@ -1,5 +1,5 @@
-// Test-only builders of units, posts and cadres, written directly (the cadre file's writer is on another branch).
-import type { Db } from '../../db/engine.js';
+// Test-only builders of units, posts and cadres, written directly for speed (the one-writer test leaves server/test/ out).
+import type { Db } from '../db/engine.js';
 
 export async function buildUnit(db: Db, o: { managerOrgId: number; name: string; level: string; parentUnitId?: number | null }) {
   return db

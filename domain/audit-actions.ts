@@ -188,6 +188,7 @@ const EVENTS = {
   'cadre.correction.request': L('申请更正干部信息', 'Request a correction'),
   'cadre.correction.approve': L('同意更正干部信息', 'Approve a correction'),
   'cadre.correction.refuse': L('不予更正干部信息', 'Refuse a correction'),
+  'cadre.lrmx_import': L('导入任免审批表文件', 'Import an appointment form file'),
   'cadre.correction.evidence': L('下载更正申请证明材料', 'Download a correction’s evidence'),
   // Units, posts and teams (issue 12 points 2 and 5)
   'cadre.unit.create': L('新建单位', 'Create a unit'),

@@ -110,7 +110,7 @@ export function CadreRecordsPage() {
                 />
               </Form.Item>
               <Form.Item name="note">
-                <Input placeholder={t('cadreAssessments.col.comment')} maxLength={500} style={{ width: 260 }} />
+                <Input placeholder={t('cadreAssessments.col.comment')} style={{ width: 260 }} />
               </Form.Item>
               <Button htmlType="submit" type="primary">
                 {t('cadreAssessments.records.addOngoing')}
@@ -156,13 +156,13 @@ export function CadreRecordsPage() {
                 <DatePicker placeholder={t('cadreAssessments.col.date')} />
               </Form.Item>
               <Form.Item name="subject" rules={required}>
-                <Input placeholder={t('cadreAssessments.col.subject')} maxLength={200} style={{ width: 220 }} />
+                <Input placeholder={t('cadreAssessments.col.subject')} style={{ width: 220 }} />
               </Form.Item>
               <Form.Item name="result" rules={required}>
-                <Input placeholder={t('cadreAssessments.col.result')} maxLength={100} style={{ width: 120 }} />
+                <Input placeholder={t('cadreAssessments.col.result')} style={{ width: 120 }} />
               </Form.Item>
               <Form.Item name="note">
-                <Input placeholder={t('cadreAssessments.col.comment')} maxLength={500} style={{ width: 200 }} />
+                <Input placeholder={t('cadreAssessments.col.comment')} style={{ width: 200 }} />
               </Form.Item>
               <Button htmlType="submit" type="primary">
                 {t('cadreAssessments.records.addSpecial')}

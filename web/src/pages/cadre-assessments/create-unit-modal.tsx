@@ -59,7 +59,7 @@ export function CreateUnitModal({ year, onClose }: { year: number; onClose: (id?
           label={t('cadreAssessments.create.name')}
           rules={[{ required: true, whitespace: true, message: t('cadreAssessments.create.nameRequired') }]}
         >
-          <Input maxLength={80} />
+          <Input />
         </Form.Item>
       </Form>
     </Modal>

@@ -66,10 +66,10 @@ export function RaiseModal({ unit, onClose }: { unit: TUnitDetail; onClose: (u?:
         }
       >
         <Form.Item name="approvedBy" label={t('cadreAssessments.unit.approvedBy')} rules={required}>
-          <Input maxLength={80} />
+          <Input />
         </Form.Item>
         <Form.Item name="docNo" label={t('cadreAssessments.unit.docNo')} rules={required}>
-          <Input maxLength={80} />
+          <Input />
         </Form.Item>
         <Form.Item
           name="approvedOn"
@@ -103,7 +103,7 @@ export function ReturnModal({ unit, onClose }: { unit: TUnitDetail; onClose: (u?
           label={t('cadreAssessments.unit.returnReason')}
           rules={[{ required: true, whitespace: true, message: t('cadreAssessments.unit.returnRequired') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} />
+          <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
     </Modal>

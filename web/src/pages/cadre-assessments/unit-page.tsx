@@ -197,7 +197,7 @@ export function UnitPage() {
                 size="small"
                 value={r.comment}
                 disabled={!editable}
-                maxLength={1000}
+
                 onChange={(e) => change(r.cadreId, { comment: e.target.value })}
               />
             ),

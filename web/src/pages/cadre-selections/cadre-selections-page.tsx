@@ -1,4 +1,5 @@
 // 干部选拔任用: the selections by step (list) and one selection's page (detail), with a form to open one.
+import { validValues } from '../../lib/form-values';
 import { useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
@@ -107,7 +108,8 @@ function CreateModal({ onClose }: { onClose: (id?: number) => void }) {
   const [form] = Form.useForm<CreateValues>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const s = await createSelection({ ...v, scope: v.scope ?? '' });

@@ -1,6 +1,7 @@
 // Each candidate: the 凡提四必 as a checklist (closed with evidence while in 考察), the eligibility findings with
 // their articles (overridable ones set aside with a reason), the avoidance flags (proceeding needs a decision),
 // the vote, and the 试用期 end assessment.
+import { validValues } from '../../lib/form-values';
 import { useState } from 'react';
 import { Button, Card, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
@@ -45,7 +46,8 @@ function PromptModal({ prompt, onClose }: { prompt: Prompt; onClose: () => void 
       okText={t('common.save')}
       onCancel={onClose}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         if (await prompt.submit(v)) onClose();
       }}
     >

@@ -1,5 +1,6 @@
 // The form of the step in progress: 民主推荐, 考察, 讨论决定 (with the quorum and each candidate's result computed as
 // the votes are typed), 任前公示 (the end date computed on working days, with the holidays it skipped), 任职.
+import { validValues } from '../../lib/form-values';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +46,8 @@ function RecommendationForm({ s, run }: { s: TSelection; run: Run }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RecValues>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await run(
       recordRecommendation(s.id, {
         meeting: v.meetingOn ? { heldOn: v.meetingOn, categories: v.categories ?? [] } : null,
@@ -196,7 +198,8 @@ function InspectionForm({ s, run }: { s: TSelection; run: Run }) {
           type="primary"
           data-testid="ins-save"
           onClick={async () => {
-            const v = await form.validateFields();
+            const v = await validValues(form);
+            if (!v) return;
             await run(
               recordInspection(s.id, {
                 startedOn: v.startedOn,
@@ -295,7 +298,7 @@ function MeetingForm({ s, run }: { s: TSelection; run: Run }) {
           type="primary"
           data-testid="meet-save"
           onClick={async () => {
-            await form.validateFields();
+            if (!(await validValues(form))) return;
             // The candidate ids have no field of their own: read the whole store, not only the validated fields.
             const v = form.getFieldsValue(true) as MeetValues;
             await run(recordMeeting(s.id, { ...v, votes: v.votes.map((x, i) => ({ ...x, candidateId: active[i].id })) }));
@@ -480,7 +483,8 @@ function AppointForm({ s, run }: { s: TSelection; run: Run }) {
           <Button
             type="primary"
             onClick={async () => {
-              const v = await form.validateFields();
+              const v = await validValues(form);
+              if (!v) return;
               await run(appoint(s.id, v));
             }}
           >

@@ -3,6 +3,7 @@
 // Tags as in RULES.md: V = read in a public copy of the text (items 1–8, a newspaper reprint of 第五条,
 // 2022-09-20), R = recalled, not yet checked word for word (items 9–15 and the forms' article number).
 // The list is data with an effective date: a revision is a new set, not new code.
+import { isCadreLevel, levelRank } from './cadre-levels';
 
 export const ADJUSTMENT_KINDS = ['调离岗位', '改任职级', '免职', '降职'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
@@ -61,10 +62,14 @@ export const endReasonOf = (kind: AdjustmentKind, code: string, rules: Adjustmen
   return `能上能下${kind}：${s ? s.text : code}（${rules.title}${rules.article}）`;
 };
 
-// 到龄 (退出领导岗位): the base age (RetirementBase of retirement-age.ts) by sex. The file holds no 干部/工人 or
-// 管理/专业技术 distinction for women, so women leaders take the 55 base (女干部, RULES.md §7), men 60. A file without
-// the sex takes 55, the earlier date: a reminder that comes early is better than one that never comes.
-export const retirementBaseOf = (sex: string): 60 | 55 => (sex === '男' ? 60 : 55);
+// 到龄 (退出领导岗位): the base age (RetirementBase of retirement-age.ts) by sex and level. Men: 60. Women at 县处级
+// (副处) and above: 60 (组通字〔2015〕14号 on 县处级女干部 retiring at 60, R). Other women: 55 (女干部; the file holds no
+// 干部/工人 distinction, and a woman cadre is a 干部). A file without the sex takes the earlier base: a reminder that
+// comes early is better than one that never comes.
+export function retirementBaseOf(sex: string, level: string | null): 60 | 55 {
+  if (sex === '男') return 60;
+  return level && isCadreLevel(level) && levelRank(level) >= levelRank('副处') ? 60 : 55;
+}
 
 /** How far ahead the 到龄 reminder comes: six months before the month the cadre reaches the age. */
 export const RETIREMENT_NOTICE_MONTHS = 6;

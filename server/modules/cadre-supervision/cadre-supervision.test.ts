@@ -105,7 +105,7 @@ describe('能上能下', () => {
 });
 
 describe('到龄', () => {
-  it('reminds of a woman reaching 退出领导岗位 age within six months (base 55), not of a man born the same month', async () => {
+  it('reminds of a 科级 woman reaching 退出领导岗位 age within six months (base 55), not of a man or a 县处级 woman (base 60)', async () => {
     const horizon = dayjs(today).add(6, 'month').format('YYYY-MM');
     const thisMonth = today.slice(0, 7);
     // A birth month whose retirement month (base 55) falls after this month and within the six months.
@@ -118,12 +118,15 @@ describe('到龄', () => {
       }
     }
     expect(birth).not.toBe('');
-    const woman = await cadre('乙到龄', '女', `${birth}-15`, { title: '市某局局长', level: '正处', from: '2018-01-01' });
+    const woman = await cadre('乙到龄', '女', `${birth}-15`, { title: '市某局某科科长', level: '正科', from: '2018-01-01' });
     const man = await cadre('丙未到龄', '男', `${birth}-15`, { title: '市某局副局长', level: '副处', from: '2018-01-01' });
+    const county = await cadre('壬未到龄', '女', `${birth}-15`, { title: '市某局局长', level: '正处', from: '2018-01-01' });
     const items = (await todos()).filter((i) => i.kind === 'cadre_retirement');
     const due = `${retirementDate(birth, 55).yearMonth}-01`;
     expect(items).toContainEqual(expect.objectContaining({ ref: String(woman), dueOn: due, overdue: false }));
     expect(items.map((i) => i.ref)).not.toContain(String(man));
+    expect(items.map((i) => i.ref)).not.toContain(String(county));
+    expect((await records(officer, county)).retirement).toMatchObject({ base: 60, yearMonth: retirementDate(birth, 60).yearMonth });
     expect((await records(officer, woman)).retirement).toMatchObject({ base: 55, yearMonth: due.slice(0, 7) });
   });
 });

@@ -56,6 +56,7 @@ export async function retirementsDue(db: Db, filter: RawBuilder<boolean>, today:
       'c.id',
       'c.name',
       'c.sex',
+      'c.level',
       'c.birth',
       'c.current_title',
       'o.id as org_id',
@@ -71,7 +72,7 @@ export async function retirementsDue(db: Db, filter: RawBuilder<boolean>, today:
   const last = horizon.format('YYYY-MM');
   const due: RetirementDue[] = [];
   for (const r of rows) {
-    const ret = retirementOf(r.birth, r.sex);
+    const ret = retirementOf(r.birth, r.sex, r.level);
     if (!ret || ret.yearMonth > last) continue;
     due.push({
       cadreId: r.id,

@@ -25,9 +25,13 @@ import { changeCadre } from '../cadres/changes.js';
 import { cadreRecordOf } from '../cadre-selections/eligibility.js';
 
 /** The retirement month (退出领导岗位) of a cadre, or null when the birth is missing or unreadable. */
-export function retirementOf(birth: string | null, sex: string): { base: 60 | 55; yearMonth: string; article: string } | null {
+export function retirementOf(
+  birth: string | null,
+  sex: string,
+  level: string | null,
+): { base: 60 | 55; yearMonth: string; article: string } | null {
   if (!birth) return null;
-  const base = retirementBaseOf(sex);
+  const base = retirementBaseOf(sex, level);
   try {
     const r = retirementDate(birth.slice(0, 7), base);
     return { base, yearMonth: r.yearMonth, article: r.article };
@@ -264,7 +268,7 @@ export async function recordPartTime(ctx: Ctx, trx: Trx, cadreId: number, p: TPa
 
 /** Everything of points 6–8 on one cadre: shown on the cadre file. */
 export async function supervisionRecords(db: Db, cadreId: number, today: string): Promise<TSupervisionRecords> {
-  const c = await db.selectFrom('cadres').select(['id', 'name', 'birth', 'sex']).where('id', '=', cadreId).executeTakeFirst();
+  const c = await db.selectFrom('cadres').select(['id', 'name', 'birth', 'sex', 'level']).where('id', '=', cadreId).executeTakeFirst();
   if (!c) throw notFound('干部');
   const [adjustments, pool, reports, passports, partTime] = await Promise.all([
     db
@@ -283,7 +287,7 @@ export async function supervisionRecords(db: Db, cadreId: number, today: string)
   return {
     cadreId: c.id,
     name: c.name,
-    retirement: retirementOf(c.birth, c.sex),
+    retirement: retirementOf(c.birth, c.sex, c.level),
     adjustments: adjustments.map((a) => ({
       id: a.id,
       kind: a.kind as TSupervisionRecords['adjustments'][number]['kind'],

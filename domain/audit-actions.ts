@@ -67,6 +67,7 @@ const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
   'cadre.assess': L('办理干部考核', 'Handle cadre assessments'),
   'cadre.select': L('办理干部选拔任用', 'Run cadre selections'),
   'cadre.select_override': L('干部选拔任用例外决定', 'Selection exceptions'),
+  'cadre.supervise': L('办理干部能上能下与日常监督', 'Handle adjustments and supervision'),
 };
 
 /** The codes the server writes for what was done (changes, reads of sensitive data, exports). */
@@ -142,6 +143,14 @@ const EVENTS = {
   'cadre.selection.appoint': L('办理任职', 'Appoint'),
   'cadre.selection.probation': L('试用期满考核', 'End of probation'),
   'cadre.selection.export': L('导出选人用人纪实或上会材料', 'Export a selection record or packet'),
+  'cadre.supervision.adjust': L('登记能上能下调整', 'Record an adjustment'),
+  'cadre.supervision.pool_enter': L('纳入优秀年轻干部库', 'Enter the young-cadre pool'),
+  'cadre.supervision.pool_leave': L('调出优秀年轻干部库', 'Leave the young-cadre pool'),
+  'cadre.supervision.report': L('登记个人有关事项报告', 'Record a personal matters report'),
+  'cadre.supervision.passport': L('登记证照交存', 'Record a passport handed in'),
+  'cadre.supervision.passport_out': L('登记证照领用', 'Record a passport taken out'),
+  'cadre.supervision.passport_return': L('登记证照交回', 'Record a passport returned'),
+  'cadre.supervision.part_time': L('登记兼职审批', 'Record a part-time post approval'),
   'term.record': L('登记任期', 'Record a term'),
   'term.election.request': L('提交换届请示', 'Request an election'),
   'term.election.approve': L('批准换届请示', 'Approve an election request'),

@@ -93,6 +93,8 @@ export const ACTIONS = [
   // Cadres II (issue 13): the selection procedure (选拔任用) and its authorized exceptions
   'cadre.select', // run a selection: 动议, 推荐, 考察, 上会, 公示, 任职, 试用期
   'cadre.select_override', // set aside an overridable eligibility finding, proceed despite an avoidance flag (audited, with a reason)
+  // Cadres II (issue 13 points 6–8): 能上能下 adjustments, the young-cadre pool, supervision records
+  'cadre.supervise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -185,6 +187,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.assess',
     'cadre.select',
     'cadre.select_override',
+    'cadre.supervise',
   ],
   cadre: ['cadre.self'],
   talent_officer: ['org.read'],

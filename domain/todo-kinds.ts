@@ -160,6 +160,23 @@ const OTHER_KINDS = {
   },
   selection_publicity: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '任前公示期满', en: 'Publicity ending' },
   selection_probation: { area: 'cadres', action: 'cadre.select', actor: 'self', digest: false, zh: '试用期满考核', en: 'Probation ending' },
+  // 到龄 and passports overdue (issue 13 points 6, 8): the 干部监督 work of the cadre officers.
+  cadre_retirement: {
+    area: 'cadres',
+    action: 'cadre.supervise',
+    actor: 'self',
+    digest: false,
+    zh: '干部到龄退出领导岗位',
+    en: 'Cadres reaching the age limit',
+  },
+  cadre_passport_overdue: {
+    area: 'cadres',
+    action: 'cadre.supervise',
+    actor: 'self',
+    digest: false,
+    zh: '出国（境）证照逾期未交回',
+    en: 'Passports not handed back',
+  },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

@@ -10,6 +10,7 @@ import type { CadreTables } from './types-cadres.js';
 import type { CadreEvaluationTables } from './types-cadre-evaluations.js';
 import type { CadreAssessmentTables } from './types-cadre-assessments.js';
 import type { CadreSelectionTables } from './types-cadre-selections.js';
+import type { CadreSupervisionTables } from './types-cadre-supervision.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -166,7 +167,8 @@ export interface DB
     CadreTables,
     CadreEvaluationTables,
     CadreAssessmentTables,
-    CadreSelectionTables {
+    CadreSelectionTables,
+    CadreSupervisionTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

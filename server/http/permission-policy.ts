@@ -100,6 +100,8 @@ export const POLICY: Record<Action, Row> = {
   // Selections are the 干部科's procedure; its exceptions are the same officers' recorded decisions.
   'cadre.select': [N, N, N, Y, N, N, N, N, N, N],
   'cadre.select_override': [N, N, N, Y, N, N, N, N, N, N],
+  // 能上能下, the young-cadre pool and supervision records are the 干部科's (the 干部监督 work).
+  'cadre.supervise': [N, N, N, Y, N, N, N, N, N, N],
 };
 
 /** The expected answer for one role and one action. */

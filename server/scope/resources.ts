@@ -60,6 +60,13 @@ export const RESOURCES = {
     from: 'cadre_special_assessments t join cadres c on c.id = t.cadre_id',
     paths: ['c.manager_path'],
   },
+  // 能上能下, the young-cadre pool and supervision records (issue 13 points 6–8) lie where their cadre does.
+  cadre_pool_entry: {
+    label: '优秀年轻干部库记录',
+    from: 'cadre_pool_entries t join cadres c on c.id = t.cadre_id',
+    paths: ['c.manager_path'],
+  },
+  cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
 } as const satisfies Record<string, ResourceDef>;

@@ -22,6 +22,7 @@ const TermsPage = lazy(() => import('./pages/terms/terms-page'));
 const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
 const CadreSelectionsPage = lazy(() => import('./pages/cadre-selections/cadre-selections-page'));
+const CadreSupervisionPage = lazy(() => import('./pages/cadre-supervision/cadre-supervision-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
@@ -198,6 +199,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadreAssessmentsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'cadre-supervision/*',
+        element: (
+          <Guard action="cadre.read">
+            <CadreSupervisionPage />
           </Guard>
         ),
       },

@@ -19,6 +19,7 @@ import { jointTaskTodos } from './providers/joint-tasks.js';
 import { cadreTeamTodos } from './providers/cadre-teams.js';
 import { cadreAssessmentTodos } from './providers/cadre-assessments.js';
 import { cadreSelectionTodos } from './providers/cadre-selections.js';
+import { cadreSupervisionTodos } from './providers/cadre-supervision.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -31,6 +32,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   cadreTeamTodos,
   cadreAssessmentTodos,
   cadreSelectionTodos,
+  cadreSupervisionTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

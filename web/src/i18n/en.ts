@@ -22,6 +22,7 @@ import cadreEvaluations from './en/cadre-evaluations';
 import cadreAssessments from './en/cadre-assessments';
 import cadreSearch from './en/cadre-search';
 import cadreSelections from './en/cadre-selections';
+import cadreSupervision from './en/cadre-supervision';
 
 const en: Messages = {
   members,
@@ -45,6 +46,7 @@ const en: Messages = {
   cadreAssessments,
   cadreSearch,
   cadreSelections,
+  cadreSupervision,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -87,6 +89,7 @@ const en: Messages = {
     cadreUnits: 'Staffing and teams',
     cadreEvaluations: 'Democratic evaluations',
     cadreSelections: 'Cadre selection',
+    cadreSupervision: 'Cadre supervision',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

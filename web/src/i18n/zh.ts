@@ -21,6 +21,7 @@ import cadreEvaluations from './zh/cadre-evaluations';
 import cadreAssessments from './zh/cadre-assessments';
 import cadreSearch from './zh/cadre-search';
 import cadreSelections from './zh/cadre-selections';
+import cadreSupervision from './zh/cadre-supervision';
 
 const zh = {
   members,
@@ -44,6 +45,7 @@ const zh = {
   cadreAssessments,
   cadreSearch,
   cadreSelections,
+  cadreSupervision,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -85,6 +87,7 @@ const zh = {
     cadreUnits: '干部配备与班子',
     cadreEvaluations: '民主测评',
     cadreSelections: '干部选拔任用',
+    cadreSupervision: '干部监督',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

@@ -96,6 +96,12 @@ export function AppSider() {
       label: t('nav.cadreSelections'),
       onClick: () => navigate('/cadre-selections'),
     },
+    can(me.roles, 'cadre.supervise') && {
+      key: 'cadre-supervision',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.cadreSupervision'),
+      onClick: () => navigate('/cadre-supervision'),
+    },
     (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read')) && {
       key: 'dashboard',
       icon: <DashboardOutlined />,

@@ -1,0 +1,140 @@
+// API schemas of 能上能下, the young-cadre pool and the supervision records (issue 13 points 6–8; RULES.md §7).
+import { z } from 'zod';
+import { ADJUSTMENT_KINDS } from '../rules/cadre-adjustment';
+import { ZDate } from './common';
+
+const id = z.number().int().positive();
+const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
+const optText = (max: number, label: string) => z.string().trim().max(max, `${label}不超过 ${max} 字`).default('');
+
+export const CHECK_KINDS = ['随机', '重点', 'none'] as const;
+export const PASSPORT_KINDS = ['护照', '港澳通行证', '台湾通行证'] as const;
+
+export const ZSituationSchema = z.object({ code: z.string(), text: z.string(), tag: z.enum(['V', 'R']) });
+export const ZSituationsSchema = z.object({
+  version: z.string(),
+  title: z.string(),
+  article: z.string(),
+  kinds: z.array(z.enum(ADJUSTMENT_KINDS)),
+  situations: z.array(ZSituationSchema),
+});
+
+export const ZAdjustmentCreateSchema = z.strictObject({
+  kind: z.enum(ADJUSTMENT_KINDS),
+  /** A situation code of domain/rules/cadre-adjustment.ts (第五条). */
+  situation: z.string().regex(/^S\d{2}$/, '请选择不适宜担任现职的情形'),
+  decidedOn: ZDate,
+  docNo: optText(60, '文号'),
+  /** The appointment taken off (调离岗位, 免职, 降职): the cadre's current main post when absent. */
+  appointmentId: id.optional(),
+  note: optText(500, '说明'),
+});
+export type TAdjustmentCreate = z.infer<typeof ZAdjustmentCreateSchema>;
+
+export const ZAdjustmentSchema = z.object({
+  id,
+  kind: z.enum(ADJUSTMENT_KINDS),
+  situation: z.string(),
+  situationText: z.string(),
+  article: z.string(),
+  decidedOn: z.string(),
+  docNo: z.string(),
+  appointmentId: id.nullable(),
+  appointmentTitle: z.string().nullable(),
+  note: z.string(),
+});
+
+export const ZPoolEnterSchema = z.strictObject({
+  enteredOn: ZDate,
+  nominatedBy: text(60, '推荐人或推荐单位'),
+  /** 来源: 民主推荐, 组织推荐, 年度考核, 专项调研… */
+  source: text(60, '来源'),
+});
+export type TPoolEnter = z.infer<typeof ZPoolEnterSchema>;
+
+export const ZPoolLeaveSchema = z.strictObject({ leftOn: ZDate, reason: text(200, '调出原因') });
+export type TPoolLeave = z.infer<typeof ZPoolLeaveSchema>;
+
+export const ZPoolEntrySchema = z.object({
+  id,
+  cadreId: id,
+  name: z.string(),
+  title: z.string(),
+  level: z.string().nullable(),
+  birth: z.string().nullable(),
+  enteredOn: z.string(),
+  nominatedBy: z.string(),
+  source: z.string(),
+  eligible: z.boolean(),
+  findings: z.array(z.string()),
+  criteriaVersion: z.string(),
+  leftOn: z.string().nullable(),
+  leaveReason: z.string().nullable(),
+});
+export type TPoolEntry = z.infer<typeof ZPoolEntrySchema>;
+
+export const ZReportSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2200),
+  filedOn: ZDate,
+  checkKind: z.enum(CHECK_KINDS).default('none'),
+  finding: optText(500, '查核结果'),
+});
+export type TReport = z.infer<typeof ZReportSchema>;
+
+export const ZPassportInSchema = z.strictObject({
+  kind: z.enum(PASSPORT_KINDS),
+  number: text(30, '证件号码'),
+  handedInOn: ZDate,
+});
+export type TPassportIn = z.infer<typeof ZPassportInSchema>;
+
+export const ZPassportOutSchema = z.strictObject({ takenOutOn: ZDate, trip: text(200, '出国（境）事由'), dueOn: ZDate });
+export type TPassportOut = z.infer<typeof ZPassportOutSchema>;
+
+export const ZPassportReturnSchema = z.strictObject({ returnedOn: ZDate });
+
+export const ZPartTimeSchema = z.strictObject({
+  organization: text(100, '兼职单位'),
+  post: text(60, '兼任职务'),
+  approvedOn: ZDate,
+  approvedBy: text(60, '审批机关'),
+  docNo: optText(60, '文号'),
+  paid: z.boolean().default(false),
+  endsOn: ZDate.nullable().default(null),
+});
+export type TPartTime = z.infer<typeof ZPartTimeSchema>;
+
+export const ZSupervisionRecordsSchema = z.object({
+  cadreId: id,
+  name: z.string(),
+  retirement: z.object({ base: z.number().int(), yearMonth: z.string(), article: z.string() }).nullable(),
+  adjustments: z.array(ZAdjustmentSchema),
+  pool: z.array(ZPoolEntrySchema),
+  reports: z.array(z.object({ id, year: z.number().int(), filedOn: z.string(), checkKind: z.enum(CHECK_KINDS), finding: z.string() })),
+  passports: z.array(
+    z.object({
+      id,
+      kind: z.string(),
+      number: z.string(),
+      handedInOn: z.string(),
+      takenOutOn: z.string().nullable(),
+      trip: z.string().nullable(),
+      dueOn: z.string().nullable(),
+      returnedOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  partTime: z.array(
+    z.object({
+      id,
+      organization: z.string(),
+      post: z.string(),
+      approvedOn: z.string(),
+      approvedBy: z.string(),
+      docNo: z.string(),
+      paid: z.boolean(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+});
+export type TSupervisionRecords = z.infer<typeof ZSupervisionRecordsSchema>;

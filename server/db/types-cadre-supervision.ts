@@ -1,0 +1,81 @@
+// Tables of 能上能下, the young-cadre pool and supervision records (migration 019_cadre_supervision.sql, issue 13 points 6–8).
+import type { Generated } from 'kysely';
+import type { Json } from './types.js';
+
+type DateCol = string; // a date column read as 'YYYY-MM-DD' (see engine.ts type parsers)
+
+export interface CadreAdjustmentsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  kind: string;
+  situation: string;
+  rules_version: string;
+  decided_on: DateCol;
+  doc_no: Generated<string>;
+  appointment_id: number | null;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CadrePoolEntriesTable {
+  id: Generated<number>;
+  cadre_id: number;
+  entered_on: DateCol;
+  nominated_by: string;
+  source: string;
+  eligible: boolean;
+  findings: Json;
+  criteria_version: string;
+  left_on: DateCol | null;
+  leave_reason: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CadreMatterReportsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  year: number;
+  filed_on: DateCol;
+  check_kind: Generated<string>;
+  finding: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CadrePassportsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  kind: string;
+  number: string;
+  handed_in_on: DateCol;
+  taken_out_on: DateCol | null;
+  trip: string | null;
+  due_on: DateCol | null;
+  returned_on: DateCol | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CadrePartTimePostsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  organization: string;
+  post: string;
+  approved_on: DateCol;
+  approved_by: string;
+  doc_no: Generated<string>;
+  paid: Generated<boolean>;
+  ends_on: DateCol | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CadreSupervisionTables {
+  cadre_adjustments: CadreAdjustmentsTable;
+  cadre_pool_entries: CadrePoolEntriesTable;
+  cadre_matter_reports: CadreMatterReportsTable;
+  cadre_passports: CadrePassportsTable;
+  cadre_part_time_posts: CadrePartTimePostsTable;
+}

@@ -1,0 +1,50 @@
+// "Cadre supervision" interface text. Same keys as ../zh/cadre-supervision.ts.
+import type zh from '../zh/cadre-supervision';
+
+const cadreSupervision: typeof zh = {
+  pool: { title: 'Young-cadre pool', showLeft: 'Include those who left', eligible: 'Meets the criteria' },
+  records: {
+    title: 'Supervision records of {{name}}',
+    retirement: 'Leaves leadership posts at the age limit: {{month}} (base {{base}}, with the gradual retirement reform)',
+    adjustments: 'Adjustments (能上能下)',
+    reports: 'Personal matters reports',
+    passports: 'Passports in custody',
+    partTime: 'Part-time post approvals',
+  },
+  col: {
+    name: 'Name',
+    title: 'Current post',
+    level: 'Level',
+    birth: 'Born',
+    source: 'Source',
+    enteredOn: 'Entered',
+    findings: 'Criteria check',
+    leftOn: 'Left',
+    decidedOn: 'Decided',
+    kind: 'Form',
+    situation: 'Not suited because',
+    post: 'Post removed',
+    docNo: 'Document',
+    year: 'Year',
+    filedOn: 'Filed',
+    check: 'Check',
+    finding: 'Finding',
+    passport: 'Document',
+    handedInOn: 'Handed in',
+    takenOutOn: 'Taken out',
+    trip: 'Trip',
+    dueOn: 'Due back',
+    returnedOn: 'Returned',
+    organization: 'Organization',
+    partTimePost: 'Post',
+    approvedOn: 'Approved',
+    approvedBy: 'Approved by',
+    paid: 'Paid',
+  },
+  check: { none: 'Not checked', 随机: 'Random check', 重点: 'Targeted check' },
+  overdue: 'Overdue',
+  yes: 'Yes',
+  no: 'No',
+};
+
+export default cadreSupervision;

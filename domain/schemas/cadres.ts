@@ -108,7 +108,10 @@ export type TCadreEducation = z.infer<typeof ZCadreEducationSchema>;
 /** The 简历 as structured lines, or as the standard line text (YYYY.MM--YYYY.MM␠␠经历, parsed by domain/rules/cadre-resume.ts). */
 export const ZCadreResumeSchema = z
   .strictObject({ version, reason, lines: z.array(ZResumeLine).max(200).optional(), text: z.string().max(50_000).optional() })
-  .refine((b) => (b.lines === undefined) !== (b.text === undefined), { message: '请提供简历的逐行记录或整段文本（二选一）', path: ['lines'] });
+  .refine((b) => (b.lines === undefined) !== (b.text === undefined), {
+    message: '请提供简历的逐行记录或整段文本（二选一）',
+    path: ['lines'],
+  });
 export type TCadreResume = z.infer<typeof ZCadreResumeSchema>;
 
 export const ZAppointmentInput = z.strictObject({

@@ -383,7 +383,9 @@ describe('one write path per cadre record', () => {
   it('leaves every write of a cadre table to changes.ts', () => {
     const root = join(import.meta.dirname, '../..');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-    const writers = files.filter((f) => WRITES.test(readFileSync(join(root, f), 'utf8')) && !f.startsWith('modules/cadres/demo/') && !f.startsWith('test/'));
+    const writers = files.filter(
+      (f) => WRITES.test(readFileSync(join(root, f), 'utf8')) && !f.startsWith('modules/cadres/demo/') && !f.startsWith('test/'),
+    );
     expect(writers).toEqual(['modules/cadres/changes.ts']);
   });
 });

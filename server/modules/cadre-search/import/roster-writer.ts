@@ -104,9 +104,13 @@ export function cadreRosterWriter(w: CadreWriter): RosterWriter {
     },
     async update(id, f) {
       const cur = await w.db.selectFrom('cadres').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const differs = (given: string | undefined, stored: string | null) => given !== undefined && given !== '' && !(stored ?? '').startsWith(given);
+      const differs = (given: string | undefined, stored: string | null) =>
+        given !== undefined && given !== '' && !(stored ?? '').startsWith(given);
       if (differs(f.title, cur.current_title) || differs(f.since, cur.current_since) || differs(f.level, cur.level))
-        throw new RosterRowError('现任职务', '现任职务、任职时间或职务层次与档案不一致：职务变动请在干部档案的任职记录中登记（任职时间、文号）');
+        throw new RosterRowError(
+          '现任职务',
+          '现任职务、任职时间或职务层次与档案不一致：职务变动请在干部档案的任职记录中登记（任职时间、文号）',
+        );
       if (differs(f.rankTitle, cur.rank_title)) throw new RosterRowError('职级', '职级与档案不一致：职级变动请在干部档案中登记');
       const set = basicSet(f, cur as unknown as Record<string, unknown>, cur.member_id !== null);
       if (Object.keys(set).length) await changeCadre(w, id, { section: 'basic', action: 'import', set, reason: '干部花名册导入' });

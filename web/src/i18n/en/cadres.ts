@@ -81,7 +81,17 @@ const cadres: typeof zh = {
     reviews: 'Age and history review',
     history: 'History',
   },
-  resume: { from: 'From', to: 'To', text: 'Step', sub: 'Meanwhile (one per line)', current: 'now', add: 'Add a line', paste: 'Paste the résumé as text', pasteHint: 'One step per line, e.g. “2015.03--2019.06  Deputy secretary of X town”; leaving the box splits it into the lines above, replacing them' },
+  resume: {
+    from: 'From',
+    to: 'To',
+    text: 'Step',
+    sub: 'Meanwhile (one per line)',
+    current: 'now',
+    add: 'Add a line',
+    paste: 'Paste the résumé as text',
+    pasteHint:
+      'One step per line, e.g. “2015.03--2019.06  Deputy secretary of X town”; leaving the box splits it into the lines above, replacing them',
+  },
   appointment: {
     add: 'Record an appointment',
     end: 'Remove',

@@ -79,7 +79,16 @@ const cadres = {
     reviews: '三龄二历审核',
     history: '变更历史',
   },
-  resume: { from: '起', to: '止', text: '经历', sub: '其间（每行一项）', current: '至今', add: '添加一行', paste: '粘贴简历文本', pasteHint: '每行一段经历，如“2015.03--2019.06  XX镇党委副书记”；离开此框即按行拆分，替换上面的各行' },
+  resume: {
+    from: '起',
+    to: '止',
+    text: '经历',
+    sub: '其间（每行一项）',
+    current: '至今',
+    add: '添加一行',
+    paste: '粘贴简历文本',
+    pasteHint: '每行一段经历，如“2015.03--2019.06  XX镇党委副书记”；离开此框即按行拆分，替换上面的各行',
+  },
   appointment: {
     add: '登记任职',
     end: '免职',

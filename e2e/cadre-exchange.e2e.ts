@@ -53,11 +53,11 @@ describe('the cadre file exchange in the browser', () => {
       .locator('input[type=file]')
       .setInputFiles([...files, bad]);
     const report = page.getByTestId('lrmx-report');
-    await expect.poll(() => report.getByText('将新建').count()).toBe(3);
-    await expect.poll(() => report.getByText('坏文件.lrmx').count()).toBe(1);
+    await expect.poll(() => report.getByText('将新建').count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => report.getByText('坏文件.lrmx').count(), { timeout: 20_000 }).toBe(1);
     await page.getByTestId('lrmx-commit').click();
-    await expect.poll(() => report.getByText('已新建').count()).toBe(3);
-    await expect.poll(() => report.getByText('有问题').count()).toBe(1);
+    await expect.poll(() => report.getByText('已新建').count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => report.getByText('有问题').count(), { timeout: 20_000 }).toBe(1);
     // The three landed; nothing of the bad file (its person carries '&坏') was written.
     for (const name of names) {
       const found = await api<{ items: { name: string }[] }>(page, `/api/cadres?q=${encodeURIComponent(name)}`);

@@ -78,28 +78,29 @@ export function LrmxImportModal({ onClose }: { onClose: (imported: boolean) => v
         ]}
       />
       {step === 0 && (
-        <Upload.Dragger
-          multiple
-          accept=".lrmx,.Lrmx,.LRMX,.zip"
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(_f, list) => {
-            // antd calls this once per file with the whole list: act on the last call only.
-            if (list[list.length - 1] === _f) {
-              const chosen = list.map((x) => x as File);
-              setFiles(chosen);
-              void run(true, chosen);
-            }
-            return false;
-          }}
-          data-testid="lrmx-upload"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{t('cadreExchange.import.drop')}</p>
-          <Typography.Text type="secondary">{t('cadreExchange.import.hint')}</Typography.Text>
-        </Upload.Dragger>
+        <div data-testid="lrmx-upload">
+          <Upload.Dragger
+            multiple
+            accept=".lrmx,.Lrmx,.LRMX,.zip"
+            showUploadList={false}
+            disabled={busy}
+            beforeUpload={(_f, list) => {
+              // antd calls this once per file with the whole list: act on the last call only.
+              if (list[list.length - 1] === _f) {
+                const chosen = list.map((x) => x as File);
+                setFiles(chosen);
+                void run(true, chosen);
+              }
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{t('cadreExchange.import.drop')}</p>
+            <Typography.Text type="secondary">{t('cadreExchange.import.hint')}</Typography.Text>
+          </Upload.Dragger>
+        </div>
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
       {shown && (

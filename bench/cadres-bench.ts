@@ -15,7 +15,7 @@ import { seedMembersDemo } from '../server/modules/members/demo.js';
 import { seedCadresBench, type CadresDemoResult } from '../server/modules/cadres/demo/seed.js';
 import { countCadres, searchPage } from '../server/modules/cadre-search/queries.js';
 import { resolveQuery } from '../server/modules/cadre-search/service.js';
-import { allUnits, holdersOf, postsOf, rosterUnits, teamsOf, type UnitFilter } from '../server/modules/cadre-units/queries.js';
+import { holdersOf, holdersOfFilter, postsOf, rosterUnits, teamsOf, type UnitFilter } from '../server/modules/cadre-units/queries.js';
 import { writeLrmx } from '../server/modules/cadres/lrmx/write-lrmx.js';
 import { sampleSheet } from '../server/modules/cadres/lrmx/sample.js';
 import { idNumberFor } from '../server/modules/members/id-numbers.js';
@@ -234,14 +234,10 @@ export async function benchCadres(
     );
 
     // (b) The structure of every team managed by the city and below: the API computes it from the
-    // holders; the bare SQL is the two reads it stands on (the units of the filter, their holders).
+    // holders; the bare SQL is the read it stands on (the holders of the filter's units, one query).
     const root = paths.get(c)!;
     const whole: UnitFilter = { managerOrgId: c, managerPath: root, below: true };
-    const bareHolders = async () =>
-      holdersOf(
-        db,
-        (await allUnits(db, whole)).map((u) => u.id),
-      );
+    const bareHolders = () => holdersOfFilter(db, whole);
     const times = Array.from({ length: STRUCTURE_SAMPLES }, (_, i) => i);
     const holders = (await bareHolders()).length;
     const structure = (await get(`/api/cadre-units/structure?managerOrgId=${c}&below=true`)) as { total: number };

@@ -1,19 +1,38 @@
-// The cadre part of `npm run bench` (issue 12 point 9): the bench city (20,000 organizations, about
-// 500,000 members with their details) with 60,000 cadres written by the demo generator at scale
-// (seedCadresBench: units, posts, 内设机构 past the demo's units, careers, family, assessments…, JSON
-// batches in one transaction). Prints how long the seeding takes; `buildCadreBenchCity` hands the
-// engine to the search and structure measurements.
+// The cadre part of `npm run bench` (issue 12 point 9), on ONE data set per engine: the bench city
+// (BENCH_CADRE_ORGS organizations, default 20,000, with their members) and 60,000 cadres written by
+// the demo generator at scale (seedCadresBench: units, posts, 内设机构, careers, family, assessments…).
+// On it: the cadre searches (as the city's and a district's cadre officer), the structure analysis of
+// the whole city and one structure table, the 配备一览表 first page, each through the API beside the
+// bare SQL of the same answer; then the .lrmx import of 1,000 files in one zip (seconds, peak RSS).
 import { sql } from 'kysely';
+import { zipSync } from 'fflate';
 import type { Engine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
+import { buildApp } from '../server/app.js';
 import { generateCity, type CityResult } from '../server/demo/generate-city.js';
 import { deriveKeys } from '../server/crypto/keys.js';
 import { seedMembersDemo } from '../server/modules/members/demo.js';
 import { seedCadresBench, type CadresDemoResult } from '../server/modules/cadres/demo/seed.js';
+import { countCadres, searchPage } from '../server/modules/cadre-search/queries.js';
+import { resolveQuery } from '../server/modules/cadre-search/service.js';
+import { holdersOf, holdersOfFilter, postsOf, rosterUnits, teamsOf, type UnitFilter } from '../server/modules/cadre-units/queries.js';
+import { writeLrmx } from '../server/modules/cadres/lrmx/write-lrmx.js';
+import { sampleSheet } from '../server/modules/cadres/lrmx/sample.js';
+import { idNumberFor } from '../server/modules/members/id-numbers.js';
+import { decodeCursor } from '../server/http/keyset-cursor.js';
+import { todayCn } from '../server/dates.js';
+import { ZCadreQuery, type TCadreQueryInput } from '../domain/schemas/cadre-search.js';
+import { fmt, measure, sample, type Stat } from './stats.js';
 
 const ORGS = Number(process.env.BENCH_CADRE_ORGS ?? 20_000);
 const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
 export const BENCH_CADRES = Number(process.env.BENCH_CADRES_N ?? 60_000);
+const SAMPLES = Number(process.env.BENCH_CADRE_SAMPLES ?? 100);
+/** The whole city's structure reads every holder: fewer calls per row. */
+const STRUCTURE_SAMPLES = Number(process.env.BENCH_CADRE_STRUCTURE_SAMPLES ?? 20);
+const LRMX_FILES = Number(process.env.BENCH_LRMX_FILES ?? 1000);
+const LIMIT = 50;
+const PASSWORD = 'Demo@2026';
 
 export interface CadreBenchCity {
   city: CityResult;
@@ -21,6 +40,28 @@ export interface CadreBenchCity {
   /** Seconds: the city with its members, then the cadres alone. */
   citySeconds: number;
   cadreSeconds: number;
+}
+
+export interface CadreBenchRow {
+  engine: string;
+  call: string;
+  api: Stat;
+  sql: Stat | null;
+}
+
+export interface LrmxImportResult {
+  engine: string;
+  files: number;
+  ok: number;
+  seconds: number;
+  zipMb: number;
+  peakRssMb: number;
+}
+
+export interface CadreBenchResult {
+  built: CadreBenchCity;
+  rows: CadreBenchRow[];
+  lrmx: LrmxImportResult;
 }
 
 export async function buildCadreBenchCity(kind: string, engine: Engine): Promise<CadreBenchCity> {
@@ -43,14 +84,273 @@ export async function buildCadreBenchCity(kind: string, engine: Engine): Promise
   return out;
 }
 
-export async function benchCadreSeeding(
-  kind: string,
+/** A multipart body of files, as a browser sends it. */
+function multipart(files: { name: string; data: Buffer }[]): { payload: Buffer; contentType: string } {
+  const boundary = '----zugong-bench-boundary';
+  const parts = files.flatMap((f) => [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/zip\r\n\r\n`,
+    ),
+    f.data,
+    Buffer.from('\r\n'),
+  ]);
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文';
+
+/** `n` distinct sheets: the sample 任免审批表 with its own name, birth and ID number each. */
+export function lrmxZip(n: number): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  for (let i = 0; i < n; i++) {
+    const day = new Date(Date.UTC(1970, 0, 1) + i * 9 * 86_400_000).toISOString().slice(0, 10);
+    const sex = i % 3 === 0 ? '女' : '男';
+    const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + GIVEN[(i * 7) % GIVEN.length];
+    const sheet = sampleSheet({ name, sex, birth: day.slice(0, 7), idNumber: idNumberFor('350322', day, i, sex) });
+    files[`任免审批表/${String(i + 1).padStart(4, '0')}_${name}.lrmx`] = new Uint8Array(writeLrmx(sheet));
+  }
+  return Buffer.from(zipSync(files));
+}
+
+export async function benchCadres(
+  kind: 'pglite' | 'postgres',
   open: () => Promise<{ engine: Engine; cleanup: () => Promise<void> }>,
-): Promise<CadreBenchCity> {
+): Promise<CadreBenchResult> {
   const { engine, cleanup } = await open();
   try {
-    return await buildCadreBenchCity(kind, engine);
+    const db = engine.db;
+    const built = await buildCadreBenchCity(kind, engine);
+    const { city } = built;
+    const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const login = async (username: string) => {
+      const r = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      if (!r.ok) throw new Error(`login ${username}: ${r.status}`);
+      return r.headers.get('set-cookie')!.split(';')[0];
+    };
+    const cityCookie = await login('cadre-officer');
+    const districtCookie = await login('cadre-officer-district');
+    const get = async (url: string) => {
+      const r = await fetch(address + url, { headers: { cookie: cityCookie } });
+      if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+      return r.json();
+    };
+    const paths = new Map<number, string>();
+    for (const o of await db
+      .selectFrom('orgs')
+      .select(['id', 'path'])
+      .where('id', 'in', [city.sampleIds.city, city.sampleIds.district])
+      .execute())
+      paths.set(Number(o.id), o.path);
+    const today = todayCn(new Date());
+    const rows: CadreBenchRow[] = [];
+    const row = async <T>(call: string, inputs: T[], api: (x: T) => Promise<unknown>, bare: ((x: T) => Promise<unknown>) | null) => {
+      rows.push({ engine: kind, call, api: await measure(inputs, api), sql: bare ? await measure(inputs, bare) : null });
+      const r = rows[rows.length - 1];
+      console.log(`[${kind}] ${call}: API p95 ${fmt(r.api.p95)} ms${r.sql ? `, SQL p95 ${fmt(r.sql.p95)} ms` : ''}`);
+    };
+
+    // (a) The searches: one page (limit + 1) and, on a full first page, the count, as the service does.
+    const search = async (cookie: string, query: TCadreQueryInput, cursor?: string) => {
+      const r = await fetch(`${address}/api/cadre-search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query, cursor, limit: LIMIT }),
+      });
+      if (!r.ok) throw new Error(`search: ${r.status} ${await r.text()}`);
+      return (await r.json()) as { items: unknown[]; nextCursor: string | null };
+    };
+    const bareSearch = async (scopeOrg: number, query: TCadreQueryInput, cursor?: string) => {
+      const f = resolveQuery(ZCadreQuery.parse(query), paths.get(scopeOrg)!, today);
+      const page = await searchPage(db, f, decodeCursor(cursor), LIMIT + 1);
+      if (!cursor && page.length > LIMIT) await countCadres(db, f);
+      return page;
+    };
+    type Q = { q: TCadreQueryInput; cursor?: string };
+    const searchRow = (call: string, cookie: string, scopeOrg: number, queries: Q[]) =>
+      row(
+        call,
+        queries,
+        (x) => search(cookie, x.q, x.cursor),
+        (x) => bareSearch(scopeOrg, x.q, x.cursor),
+      );
+    const c = city.sampleIds.city;
+    const d = city.sampleIds.district;
+    const range = (n: number, f: (i: number) => TCadreQueryInput): Q[] => Array.from({ length: SAMPLES }, (_, i) => ({ q: f(i % n) }));
+    const names = await db.selectFrom('cadres').select(['name', 'name_initials']).where('status', '=', 'active').execute();
+    const picks = sample(names, SAMPLES, 3);
+
+    await searchRow(
+      'search: name infix (2 characters)',
+      cityCookie,
+      c,
+      picks.map((p) => ({ q: { q: p.name.slice(-2) } })),
+    );
+    await searchRow(
+      'search: pinyin initials (2 letters)',
+      cityCookie,
+      c,
+      picks.map((p) => ({ q: { q: p.name_initials.slice(0, 2) } })),
+    );
+    await searchRow(
+      'search: 县处级 women ≤ N years old with grassroots experience',
+      cityCookie,
+      c,
+      range(10, (i) => ({ levelBand: '县处级', sex: '女', ageMax: 40 + i, grassroots: true })),
+    );
+    await searchRow(
+      'search: 县处级, two posts at the level below, ≥ N years in post, by age',
+      cityCookie,
+      c,
+      range(5, (i) => ({ levelBand: '县处级', twoPostsBelow: true, yearsInPostMin: 1 + i, sort: 'age' })),
+    );
+    await searchRow(
+      'search: 乡镇街道 units, 本科+, posts in ≥ 2 kinds of unit (district officer)',
+      districtCookie,
+      d,
+      range(4, (i) => ({ unitKinds: ['乡镇街道'], eduRankMax: 3, unitKindsMin: 2 + (i % 2), sort: i < 2 ? 'pinyin' : 'level' })),
+    );
+    await searchRow(
+      'search: everyone in scope, first page with count (district officer)',
+      districtCookie,
+      d,
+      range(1, () => ({})),
+    );
+    let cursor: string | undefined;
+    for (let p = 0; p < 20; p++) cursor = (await search(cityCookie, {}, cursor)).nextCursor ?? undefined;
+    await searchRow(
+      'search: page 21 of everyone (keyset)',
+      cityCookie,
+      c,
+      Array.from({ length: SAMPLES }, () => ({ q: {}, cursor })),
+    );
+
+    // (b) The structure of every team managed by the city and below: the API computes it from the
+    // holders; the bare SQL is the read it stands on (the holders of the filter's units, one query).
+    const root = paths.get(c)!;
+    const whole: UnitFilter = { managerOrgId: c, managerPath: root, below: true };
+    const bareHolders = () => holdersOfFilter(db, whole);
+    const times = Array.from({ length: STRUCTURE_SAMPLES }, (_, i) => i);
+    const holders = (await bareHolders()).length;
+    const structure = (await get(`/api/cadre-units/structure?managerOrgId=${c}&below=true`)) as { total: number };
+    console.log(
+      `[${kind}] the whole city's teams: ${holders.toLocaleString()} open posts held, ${structure.total.toLocaleString()} people`,
+    );
+    await row(
+      `structure of the whole city (${structure.total.toLocaleString()} people)`,
+      times,
+      () => get(`/api/cadre-units/structure?managerOrgId=${c}&below=true`),
+      bareHolders,
+    );
+    await row(
+      'structure table of the whole city by education',
+      times,
+      () => get(`/api/cadre-units/structure/table?managerOrgId=${c}&below=true&dim=education`),
+      bareHolders,
+    );
+
+    // (c) The 配备一览表 first page (50 units with posts, holders and teams) of the whole city.
+    await row(
+      '配备一览表 first page (whole city)',
+      Array.from({ length: SAMPLES }, (_, i) => i),
+      () => get(`/api/cadre-units/roster?managerOrgId=${c}&below=true&limit=${LIMIT}`),
+      async () => {
+        const units = await rosterUnits(db, whole, undefined, null, LIMIT + 1);
+        const ids = units.slice(0, LIMIT).map((u) => u.id);
+        return Promise.all([postsOf(db, ids), holdersOf(db, ids), teamsOf(db, ids)]);
+      },
+    );
+    await row(
+      '配备一览表 first page, over-quota units only',
+      Array.from({ length: STRUCTURE_SAMPLES }, (_, i) => i),
+      () => get(`/api/cadre-units/roster?managerOrgId=${c}&below=true&flag=over&limit=${LIMIT}`),
+      async () => {
+        const units = await rosterUnits(db, whole, 'over', null, LIMIT + 1);
+        const ids = units.slice(0, LIMIT).map((u) => u.id);
+        return Promise.all([postsOf(db, ids), holdersOf(db, ids), teamsOf(db, ids)]);
+      },
+    );
+    await app.close();
+
+    // (d) The .lrmx import of 1,000 new cadres in one zip, committed (dryRun=false), through inject.
+    const lrmx = await benchLrmxImport(kind, engine);
+    return { built, rows, lrmx };
   } finally {
     await cleanup();
   }
+}
+
+async function benchLrmxImport(kind: string, engine: Engine): Promise<LrmxImportResult> {
+  const zip = lrmxZip(LRMX_FILES);
+  const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cadre-officer', password: PASSWORD } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const body = multipart([{ name: '任免审批表.zip', data: zip }]);
+    const rest = process.memoryUsage().rss;
+    let peak = rest;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/cadres/lrmx?dryRun=false',
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, cookie },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (res.statusCode !== 200) throw new Error(`lrmx import: ${res.statusCode} ${res.body.slice(0, 500)}`);
+    const out = res.json() as {
+      counts: { ok: number; errors: number; skipped: number };
+      files: { file: string; status: string; message: string }[];
+    };
+    const bad = out.files.filter((f) => f.status !== 'created');
+    if (bad.length) console.log(`[${kind}] lrmx import: ${bad.length} files not created, e.g. ${JSON.stringify(bad.slice(0, 3))}`);
+    const result = {
+      engine: kind,
+      files: out.files.length,
+      ok: out.counts.ok,
+      seconds,
+      zipMb: zip.length / 1024 / 1024,
+      peakRssMb: (peak - rest) / 1024 / 1024,
+    };
+    console.log(
+      `[${kind}] lrmx import: ${result.ok}/${result.files} files in ${seconds.toFixed(1)} s, peak RSS +${result.peakRssMb.toFixed(0)} MB`,
+    );
+    return result;
+  } finally {
+    await app.close();
+  }
+}
+
+export function printCadres(results: CadreBenchResult[]): void {
+  if (results.length === 0) return;
+  const b = results[0].built;
+  console.log(
+    `\nCadres: ${b.city.orgs.toLocaleString()} organizations, ${b.cadres.cadres.toLocaleString()} cadres in ${b.cadres.units.toLocaleString()} units ` +
+      `with ${b.cadres.posts.toLocaleString()} posts; ${SAMPLES} calls per search and 配备一览表 row, ${STRUCTURE_SAMPLES} per structure and ` +
+      `over-quota row; pages of ${LIMIT} (ms)\n`,
+  );
+  console.log('| engine | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const r of results.flatMap((x) => x.rows))
+    console.log(
+      `| ${r.engine} | ${r.call} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${r.sql ? fmt(r.sql.p50) : '–'} | ${r.sql ? fmt(r.sql.p95) : '–'} |`,
+    );
+  console.log('\n| engine | cadres seeded | seeding (s) | .lrmx files imported | zip (MB) | import (s) | peak RSS over resting (MB) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    console.log(
+      `| ${r.lrmx.engine} | ${r.built.cadres.cadres.toLocaleString()} | ${r.built.cadreSeconds.toFixed(1)} | ${r.lrmx.ok}/${r.lrmx.files} | ` +
+        `${r.lrmx.zipMb.toFixed(1)} | ${r.lrmx.seconds.toFixed(1)} | ${r.lrmx.peakRssMb.toFixed(0)} |`,
+    );
 }

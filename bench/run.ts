@@ -155,23 +155,12 @@ if (process.env.BENCH_STATS !== '0') {
   printStatistics(results);
   console.log(`statistics bench: ${((performance.now() - t0) / 60_000).toFixed(1)} min`);
 }
-// Cadre search (issue 12): 60,000 cadres on both engines; BENCH_CADRES=0 skips it.
+// Cadres (issue 12): one city with 60,000 cadres per engine (BENCH_CADRE_ORGS organizations): searches,
+// structure, 配备一览表, .lrmx import of 1,000 files; BENCH_CADRES=0 skips it.
 if (process.env.BENCH_CADRES !== '0') {
-  const { benchCadreSearch, printCadreSearch } = await import('./cadre-search-bench.js');
-  const rows = await benchCadreSearch('pglite', () => openBenchEngine('pglite'));
-  if (process.env.DATABASE_URL) rows.push(...(await benchCadreSearch('postgres', () => openBenchEngine('postgres'))));
-  printCadreSearch(rows);
-}
-// Cadres (issue 12): the 500,000-member city with 60,000 cadres; BENCH_CADRES=0 skips it.
-if (process.env.BENCH_CADRES !== '0') {
-  const { benchCadreSeeding } = await import('./cadres-bench.js');
-  const seeded = [await benchCadreSeeding('pglite', () => openBenchEngine('pglite'))];
-  if (process.env.DATABASE_URL) seeded.push(await benchCadreSeeding('postgres', () => openBenchEngine('postgres')));
-  console.log('\n| engine | cadres | units | posts | seeding (s) |\n| --- | ---: | ---: | ---: | ---: |');
-  seeded.forEach((s, i) =>
-    console.log(
-      `| ${i === 0 ? 'pglite' : 'postgres'} | ${s.cadres.cadres} | ${s.cadres.units} | ${s.cadres.posts} | ${s.cadreSeconds.toFixed(1)} |`,
-    ),
-  );
+  const { benchCadres, printCadres } = await import('./cadres-bench.js');
+  const results = [await benchCadres('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) results.push(await benchCadres('postgres', () => openBenchEngine('postgres')));
+  printCadres(results);
 }
 process.exit(0);

@@ -108,6 +108,21 @@ export function valueOf(p: StructurePerson, dim: StructureDim, onDate: string): 
   }
 }
 
+/**
+ * valueOf for one dimension over many people: the two date dimensions depend on one field each and cost a
+ * date difference, so they are remembered by that field (60,000 cadres hold a few thousand distinct dates).
+ */
+export function valuerOf(dim: StructureDim, onDate: string): (p: StructurePerson) => string {
+  const field = dim === 'age' ? 'birth' : dim === 'yearsInPost' ? 'since' : null;
+  if (!field) return (p) => valueOf(p, dim, onDate);
+  const memo = new Map<string | null, string>();
+  return (p) => {
+    let v = memo.get(p[field]);
+    if (v === undefined) memo.set(p[field], (v = valueOf(p, dim, onDate)));
+    return v;
+  };
+}
+
 export interface DimCount {
   value: string;
   n: number;
@@ -121,8 +136,9 @@ export function structureOf(people: readonly StructurePerson[], onDate: string):
   const out = {} as Record<StructureDim, DimCount[]>;
   for (const dim of STRUCTURE_DIMS) {
     const counts = new Map<string, number>();
+    const value = valuerOf(dim, onDate);
     for (const p of people) {
-      const v = valueOf(p, dim, onDate);
+      const v = value(p);
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const values = [...DIM_VALUES[dim], ...(counts.has('') ? [''] : [])];

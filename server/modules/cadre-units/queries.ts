@@ -1,7 +1,7 @@
 // The SQL of units, posts, the 配备一览表 and teams: one unit filter shared by the list, the roster,
 // its export, the teams and the structure analysis. Holders are the open appointments
 // (cadre_appointments.ended_on is null) of cadres in service; a concurrent post (兼任) counts too.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
 
 /** A unit filter after the scope check: the managing organization and how far below it to look. */
@@ -35,16 +35,27 @@ export type UnitRow = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
 
 export const findUnit = (db: Db, id: number) => unitsFrom(db).select(unitColumns).where('u.id', '=', id).executeTakeFirst();
 
-/** The filter's live units with their managing organization's name. */
-export function unitsQuery(db: Db, f: UnitFilter) {
-  let x = unitsFrom(db).select(unitColumns).where('u.dissolved_on', 'is', null);
+/** The filter as a condition on `u` (cadre_units): shared by the unit rows and the unit-id subquery. */
+function unitCondition(f: UnitFilter): RawBuilder<boolean> {
+  const parts = [sql`u.dissolved_on is null`];
   // One unit (scope-checked by the route) is that unit, whoever manages it.
-  if (f.unitId) return x.where('u.id', '=', f.unitId);
-  x = f.below ? x.where(sql<boolean>`u.manager_path <@ ${f.managerPath}::ltree`) : x.where('u.manager_org_id', '=', f.managerOrgId);
-  if (f.kind) x = x.where('u.kind', '=', f.kind);
-  if (f.level) x = x.where('u.level', '=', f.level);
-  return x;
+  if (f.unitId) parts.push(sql`u.id = ${f.unitId}`);
+  else {
+    parts.push(f.below ? sql`u.manager_path <@ ${f.managerPath}::ltree` : sql`u.manager_org_id = ${f.managerOrgId}`);
+    if (f.kind) parts.push(sql`u.kind = ${f.kind}`);
+    if (f.level) parts.push(sql`u.level = ${f.level}`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
+
+/** The filter's live units with their managing organization's name. */
+export const unitsQuery = (db: Db, f: UnitFilter) => unitsFrom(db).select(unitColumns).where(unitCondition(f));
+
+/**
+ * The ids of the filter's live units as a subquery: a whole city has tens of thousands of units (内设机构
+ * included), too many to read into the server and send back as bound parameters (PostgreSQL takes 65,535).
+ */
+export const unitIdsQuery = (db: Db, f: UnitFilter) => db.selectFrom('cadre_units as u').select('u.id').where(unitCondition(f));
 
 /** Every live unit of the filter (teams and structure read them all; the list stops at 2,000). */
 export const allUnits = (db: Db, f: UnitFilter) => unitsQuery(db, f).orderBy('u.sort').orderBy('u.id').execute();
@@ -67,9 +78,8 @@ export const postsOf = (db: Db, unitIds: readonly number[], withAbolished = fals
   return x.orderBy('unit_id').orderBy('sort').orderBy('id').execute();
 };
 
-/** The people holding the posts of these units now, with what the roster, the team and the structure show. */
-export function holdersOf(db: Db, unitIds: readonly number[]) {
-  if (unitIds.length === 0) return Promise.resolve([]);
+/** The people holding the posts of some units now, with what the roster, the team and the structure show. */
+function holdersQuery(db: Db) {
   return db
     .selectFrom('cadre_appointments as a')
     .innerJoin('cadre_posts as p', 'p.id', 'a.post_id')
@@ -94,7 +104,6 @@ export function holdersOf(db: Db, unitIds: readonly number[]) {
       sql<string>`coalesce(c.edu_in_service->>'degree', '')`.as('degree_in_service'),
       'c.background',
     ])
-    .where('p.unit_id', 'in', unitIds)
     .where('a.ended_on', 'is', null)
     .where('p.abolished_on', 'is', null)
     .where('c.status', '=', 'active')
@@ -102,9 +111,17 @@ export function holdersOf(db: Db, unitIds: readonly number[]) {
     .orderBy('p.sort')
     .orderBy('p.id')
     .orderBy('a.decided_on')
-    .orderBy('a.id')
-    .execute();
+    .orderBy('a.id');
 }
+
+/** The holders of these units (a page of the roster, one team). */
+export function holdersOf(db: Db, unitIds: readonly number[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return holdersQuery(db).where('p.unit_id', 'in', unitIds).execute();
+}
+
+/** The holders of every unit of the filter (the structure analysis, the team list), the units read in the same query. */
+export const holdersOfFilter = (db: Db, f: UnitFilter) => holdersQuery(db).where('p.unit_id', 'in', unitIdsQuery(db, f)).execute();
 export type HolderRow = Awaited<ReturnType<typeof holdersOf>>[number];
 
 /** Open holders of post `p` (the over/vacant filters of the roster). */
@@ -132,3 +149,7 @@ export function rosterUnits(
 
 export const teamsOf = (db: Db, unitIds: readonly number[]) =>
   unitIds.length === 0 ? Promise.resolve([]) : db.selectFrom('cadre_teams').selectAll().where('unit_id', 'in', unitIds).execute();
+
+/** The teams of every unit of the filter. */
+export const teamsOfFilter = (db: Db, f: UnitFilter) =>
+  db.selectFrom('cadre_teams').selectAll().where('unit_id', 'in', unitIdsQuery(db, f)).execute();

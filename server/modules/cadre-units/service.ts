@@ -20,9 +20,11 @@ import {
   allUnits,
   findUnit,
   holdersOf,
+  holdersOfFilter,
   postsOf,
   rosterUnits,
   teamsOf,
+  teamsOfFilter,
   unitColumns,
   unitsFrom,
   type HolderRow,
@@ -163,9 +165,7 @@ export async function teamPage(ctx: Ctx, unitId: number, onDate = ctx.today()): 
 
 /** Every team of the filter with its term, renewal state and shortfalls. */
 export async function teamRows(db: Db, f: UnitFilter, today: string, months?: number): Promise<TTeamRow[]> {
-  const units = await allUnits(db, f);
-  const ids = units.map((u) => u.id);
-  const [holders, teams] = await Promise.all([holdersOf(db, ids), teamsOf(db, ids)]);
+  const [units, holders, teams] = await Promise.all([allUnits(db, f), holdersOfFilter(db, f), teamsOfFilter(db, f)]);
   const byUnit = groupBy(holders, (h) => h.unit_id);
   const teamByUnit = new Map(teams.map((t) => [t.unit_id, t]));
   return units.map((u) => {
@@ -199,11 +199,5 @@ export async function teamList(ctx: Ctx, q: TTeamListQuery) {
 
 /** The people (one per cadre) of the filter's units, for the structure analysis and its tables. */
 export async function peopleOfFilter(db: Db, f: UnitFilter): Promise<HolderRow[]> {
-  const units = await allUnits(db, f);
-  return peopleOf(
-    await holdersOf(
-      db,
-      units.map((u) => u.id),
-    ),
-  );
+  return peopleOf(await holdersOfFilter(db, f));
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { LEVELS } from '../../../domain/cadre-codes.js';
 import { neutralizeCell } from '../../../domain/security/spreadsheet.js';
-import { cadreAge, DIM_VALUES, STRUCTURE_DIMS, valueOf, type StructureDim } from '../../../domain/rules/team-structure.js';
+import { cadreAge, DIM_VALUES, STRUCTURE_DIMS, valueOf, valuerOf, type StructureDim } from '../../../domain/rules/team-structure.js';
 import type { TStructurePeopleQuery, TStructurePerson, TStructureTable } from '../../../domain/schemas/cadre-units.js';
 import type { Db } from '../../db/engine.js';
 import type { HolderRow, UnitFilter } from './queries.js';
@@ -26,8 +26,9 @@ export const DIM_LABELS: Record<StructureDim, string> = {
 export function tableOf(people: readonly HolderRow[], dim: StructureDim, onDate: string): TStructureTable {
   const levels = LEVELS.filter((l) => people.some((p) => p.level === l));
   const cells = new Map<string, number[]>();
+  const value = valuerOf(dim, onDate);
   for (const p of people) {
-    const v = valueOf(structurePerson(p), dim, onDate);
+    const v = value(structurePerson(p));
     const row = cells.get(v) ?? cells.set(v, Array<number>(levels.length).fill(0)).get(v)!;
     row[levels.indexOf(p.level as (typeof LEVELS)[number])]++;
   }

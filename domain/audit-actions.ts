@@ -258,6 +258,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   cadre_team: L('班子', 'Leadership team'),
   cadre_correction: L('干部信息更正申请', 'Correction request'),
   cadre_appointment: L('任职记录', 'Appointment'),
+  cadre_pool_entry: L('优秀年轻干部人选', 'Young-cadre pool entry'),
+  cadre_passport: L('因私出入境证件', 'Passport in custody'),
   cadre_evaluation: L('民主测评', 'Democratic evaluation'),
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),

@@ -153,3 +153,18 @@ export const teamsOf = (db: Db, unitIds: readonly number[]) =>
 /** The teams of every unit of the filter. */
 export const teamsOfFilter = (db: Db, f: UnitFilter) =>
   db.selectFrom('cadre_teams').selectAll().where('unit_id', 'in', unitIdsQuery(db, f)).execute();
+
+/** How many posts of the filter's units hold more people than their quota, and how many fewer (the roster's flags, counted in SQL). */
+export async function postFlagCounts(db: Db, f: UnitFilter): Promise<{ over: number; vacant: number }> {
+  const r = await sql<{ over: number; vacant: number }>`
+    select count(*) filter (where n > quota)::int as over, count(*) filter (where n < quota)::int as vacant
+    from (
+      select p.id, p.quota, count(c.id) as n
+      from cadre_posts p
+      left join cadre_appointments a on a.post_id = p.id and a.ended_on is null
+      left join cadres c on c.id = a.cadre_id and c.status = 'active'
+      where p.abolished_on is null and p.unit_id in (${unitIdsQuery(db, f)})
+      group by p.id, p.quota
+    ) x`.execute(db);
+  return r.rows[0] ?? { over: 0, vacant: 0 };
+}

@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { structureOf, type StructurePerson } from '../../../domain/rules/team-structure.js';
 import type { TCadrePanel } from '../../../domain/schemas/cadre-units.js';
-import { allUnits } from '../cadre-units/queries.js';
-import { rosterOf, teamRows } from '../cadre-units/service.js';
+import { postFlagCounts } from '../cadre-units/queries.js';
+import { teamRows } from '../cadre-units/service.js';
 import type { PanelOrg } from './panel-org.js';
 
 export async function cadresPanel(db: Db, org: PanelOrg, today: string): Promise<TCadrePanel> {
@@ -29,15 +29,15 @@ export async function cadresPanel(db: Db, org: PanelOrg, today: string): Promise
     since: c.current_since,
   }));
   const dims = structureOf(people, today);
-  const [roster, teams] = await Promise.all([allUnits(db, filter).then((us) => rosterOf(db, us, today)), teamRows(db, filter, today)]);
+  const [flags, teams] = await Promise.all([postFlagCounts(db, filter), teamRows(db, filter, today)]);
   return {
     org: { id: org.id, name: org.name },
     today,
     cadres: cadres.length,
     ageBands: dims.age,
     education: dims.education,
-    overPosts: roster.reduce((s, u) => s + u.overPosts, 0),
-    vacantPosts: roster.reduce((s, u) => s + u.vacantPosts, 0),
+    overPosts: flags.over,
+    vacantPosts: flags.vacant,
     teamsDue: teams.filter((t) => t.renewal === 'due').length,
     teamsOverdue: teams.filter((t) => t.renewal === 'overdue').length,
     teamsShort: teams.filter((t) => t.shortfalls.length > 0).length,

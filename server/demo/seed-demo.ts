@@ -17,6 +17,7 @@ import { seedCadresDemo } from '../modules/cadres/demo/seed.js';
 import { seedAssessmentsDemo } from '../modules/cadre-assessments/demo.js';
 import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
 import { seedEvaluationsDemo } from '../modules/cadre-evaluations/demo.js';
+import { seedSupervisionDemo } from '../modules/cadre-supervision/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -39,6 +40,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedSelectionsDemo(db, city);
   // A 民主测评 finished and one open, of city-managed teams.
   await seedEvaluationsDemo(db, city, keys);
+  // The pool, 个人有关事项报告 checks, passports in custody (one overdue), part-time posts.
+  await seedSupervisionDemo(db);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

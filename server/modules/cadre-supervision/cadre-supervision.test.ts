@@ -9,6 +9,7 @@ import { todayCn } from '../../dates.js';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, TEST_KEYS, type TestApp } from '../../test/test-app.js';
 import { changeCadre, insertCadre } from '../cadres/changes.js';
+import { seedSupervisionDemo } from './demo.js';
 
 let t: TestApp;
 let officer: string;
@@ -231,5 +232,29 @@ describe('scope', () => {
     const adj = await t.call(district, 'POST', `${base}/cadres/${id}/adjustments`, { kind: '免职', situation: 'S14', decidedOn: today });
     expect(adj.statusCode).toBe(404);
     expect((await records(officer, id)).adjustments).toEqual([]);
+  });
+});
+
+describe('the demo', () => {
+  it('puts young cadres in the pool with their findings, and one passport overdue on the to-do list', async () => {
+    const year = dayjs(today).year();
+    const kept = await cadre('演示青年', '女', `${year - 30}-04`, { title: '某局副科长', level: '副科', from: `${year - 2}-01-10` });
+    const old = await cadre('演示超龄', '男', `${year - 35}-02`, { title: '某局副科长', level: '副科', from: `${year - 5}-01-10` });
+    const chief = await cadre('演示处长', '男', '1972-05', { title: '某局局长', level: '正处', from: '2020-03-01' });
+    await seedSupervisionDemo(t.db, t.clock.now());
+    const entries = await t.db
+      .selectFrom('cadre_pool_entries')
+      .select(['cadre_id', 'eligible', 'findings'])
+      .where('cadre_id', 'in', [kept, old])
+      .execute();
+    const of = (id: number) => entries.find((e) => e.cadre_id === id)!;
+    expect(of(kept).eligible).toBe(true);
+    // 副科 entries stop at 32 (POOL_CRITERIA_DEFAULT): a 35-year-old enters with the finding that says so.
+    expect(of(old).eligible).toBe(false);
+    expect(JSON.stringify(of(old).findings)).toMatch(/32/);
+    const overdue = (await todos()).filter((x) => x.kind === 'cadre_passport_overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    const passports = await t.db.selectFrom('cadre_passports').select('cadre_id').where('cadre_id', '=', chief).execute();
+    expect(passports.length).toBeLessThanOrEqual(1);
   });
 });

@@ -134,6 +134,24 @@ export async function listPool(db: Db, path: string, all: boolean): Promise<TPoo
   return (await q.orderBy('p.entered_on', 'desc').orderBy('p.id', 'desc').execute()).map(presentPool);
 }
 
+/** What keeps a cadre out of the pool on a date (poolEligible on their file); empty when they meet every criterion. */
+export async function poolFindings(
+  db: Db,
+  cadreId: number,
+  c: { birth: string | null; level: string | null },
+  onDate: string,
+): Promise<string[]> {
+  const findings: string[] = [];
+  if (!c.birth) findings.push('出生年月未填写，无法核对年龄条件');
+  if (!c.level || !isCadreLevel(c.level)) findings.push('现任职级未填写，无法核对年龄条件');
+  if (c.birth && c.level && isCadreLevel(c.level)) {
+    const record = await cadreRecordOf(db, cadreId, 0, onDate);
+    const birth = c.birth.length === 7 ? `${c.birth}-01` : c.birth;
+    findings.push(...poolEligible({ birth, level: c.level, grades: record.grades, sanctions: record.sanctions }, onDate).reasons);
+  }
+  return findings;
+}
+
 /** Enters the pool: the criteria (poolEligible) are checked on the entry date and their findings kept with the entry. */
 export async function enterPool(
   ctx: Ctx,
@@ -150,14 +168,7 @@ export async function enterPool(
     .where('left_on', 'is', null)
     .executeTakeFirst();
   if (open) throw conflict('该干部已在优秀年轻干部库中');
-  const findings: string[] = [];
-  if (!c.birth) findings.push('出生年月未填写，无法核对年龄条件');
-  if (!c.level || !isCadreLevel(c.level)) findings.push('现任职级未填写，无法核对年龄条件');
-  if (c.birth && c.level && isCadreLevel(c.level)) {
-    const record = await cadreRecordOf(trx, cadreId, 0, e.enteredOn);
-    const birth = c.birth.length === 7 ? `${c.birth}-01` : c.birth;
-    findings.push(...poolEligible({ birth, level: c.level, grades: record.grades, sanctions: record.sanctions }, e.enteredOn).reasons);
-  }
+  const findings = await poolFindings(trx, cadreId, c, e.enteredOn);
   const row = await trx
     .insertInto('cadre_pool_entries')
     .values({

@@ -8,7 +8,10 @@ export const ROLES = [
   'cadre_officer', // 干部管理员
   'cadre', // 干部
   'talent_officer', // 人才专员
-  'talent', // 人才
+  'talent', // 人才 (an applicant or a registered talent; registers themselves)
+  'talent_employer', // 用人单位 (an employer acting for its staff; registers itself)
+  'talent_service', // 人才服务部门 (a department delivering talent services: schools, housing, hospitals…)
+  'talent_expert', // 评审专家 (scores 认定 and applications against criteria)
   'sysadmin', // 系统管理员
   'secadmin', // 安全管理员
   'auditor', // 审计管理员
@@ -23,6 +26,9 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   cadre: { zh: '干部', en: 'Cadre' },
   talent_officer: { zh: '人才专员', en: 'Talent officer' },
   talent: { zh: '人才', en: 'Talent applicant' },
+  talent_employer: { zh: '用人单位', en: 'Employer' },
+  talent_service: { zh: '人才服务部门', en: 'Talent service department' },
+  talent_expert: { zh: '评审专家', en: 'Review expert' },
   sysadmin: { zh: '系统管理员', en: 'System administrator' },
   secadmin: { zh: '安全管理员', en: 'Security administrator' },
   auditor: { zh: '审计管理员', en: 'Audit administrator' },
@@ -95,6 +101,26 @@ export const ACTIONS = [
   'cadre.select_override', // set aside an overridable eligibility finding, proceed despite an avoidance flag (audited, with a reason)
   // Cadres II (issue 13 points 6–8): 能上能下 adjustments, the young-cadre pool, supervision records
   'cadre.supervise',
+  // Theory learning (issue 14): plans, materials, question banks, quizzes, classes, the 学时 archive of a subtree
+  'learning.read', // plans and their progress per organization, materials, banks, classes, hours and who is behind
+  'learning.manage', // issue plans, publish materials, keep banks and quizzes, run classes (sign-in, attendance, certificates)
+  'learning.approve', // approve self-reported training, enrolment applications and leave requests; review flagged study
+  'learning.import', // question banks, 上级调训 and 党校 records
+  'learning.export',
+  'learning.config', // the hours required by audience and year (versioned data)
+  'learning.self', // a learner's own plans, study, quizzes, classes, hours and certificates
+  // Talent (issue 15)
+  'talent.read', // the registry, 认定, agreements, policies, calls, applications, services, evaluations
+  'talent.write', // keep the registry, cards, 柔性引才 agreements, evaluations; route service requests
+  'talent.review', // district first review, city re-check, 公示, approval, refusal (with the reason)
+  'talent.config', // tier sets, policies and their dated amounts, calls, indicators, service types
+  'talent.pay', // the payout schedule, on-the-job checks, clawbacks, the finance ledger
+  'talent.import',
+  'talent.export',
+  'talent.self', // an applicant's own registration, applications, documents, card and service requests
+  'talent.employer', // an employer's own staff: register them, apply for them, review their applications
+  'talent.service', // a service department's own requests: accept, answer, close
+  'talent.expert', // an expert's own assigned reviews: score against the criteria
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -136,6 +162,12 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'todo.digest',
     'stats.read',
     'stats.export',
+    'learning.read',
+    'learning.manage',
+    'learning.approve',
+    'learning.import',
+    'learning.export',
+    'learning.config',
   ],
   // A branch secretary or 组织委员: the members, development, transfers and dues of their subtree;
   // full identity numbers and rule exceptions stay with the organization department.
@@ -170,8 +202,13 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'todo.digest',
     'stats.read',
     'stats.export',
+    'learning.read',
+    'learning.manage',
+    'learning.approve',
+    'learning.import',
+    'learning.export',
   ],
-  member: ['org.read', 'member.self'],
+  member: ['org.read', 'member.self', 'learning.self'],
   // The cadre and talent officers and the security administrator read the tree (names and places),
   // never the Party business it holds: member counts and committees need member.read, the digest todo.digest.
   cadre_officer: [
@@ -189,9 +226,21 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'cadre.select_override',
     'cadre.supervise',
   ],
-  cadre: ['cadre.self'],
-  talent_officer: ['org.read'],
-  talent: [],
+  cadre: ['cadre.self', 'learning.self'],
+  talent_officer: [
+    'org.read',
+    'talent.read',
+    'talent.write',
+    'talent.review',
+    'talent.config',
+    'talent.pay',
+    'talent.import',
+    'talent.export',
+  ],
+  talent: ['talent.self'],
+  talent_employer: ['talent.employer'],
+  talent_service: ['talent.service'],
+  talent_expert: ['talent.expert'],
   // The system administrator configures the system; it neither grants roles nor reads the audit log.
   sysadmin: ['system.config'],
   // The security administrator manages accounts and roles, and reads the tree to bind users to it.

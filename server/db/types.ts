@@ -11,6 +11,7 @@ import type { CadreEvaluationTables } from './types-cadre-evaluations.js';
 import type { CadreAssessmentTables } from './types-cadre-assessments.js';
 import type { CadreSelectionTables } from './types-cadre-selections.js';
 import type { CadreSupervisionTables } from './types-cadre-supervision.js';
+import type { LearningCoreTables } from './types-learning.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -168,7 +169,8 @@ export interface DB
     CadreEvaluationTables,
     CadreAssessmentTables,
     CadreSelectionTables,
-    CadreSupervisionTables {
+    CadreSupervisionTables,
+    LearningCoreTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -1,0 +1,28 @@
+// The 学时 ledger (migration 021_learning_core.sql, issue 14). Each learning module adds its own
+// tables in its own types file.
+import type { Generated } from 'kysely';
+
+type DateCol = string; // 'YYYY-MM-DD'
+
+export interface LearningCreditsTable {
+  id: Generated<number>;
+  member_id: number | null;
+  cadre_id: number | null;
+  year: number;
+  earned_on: DateCol;
+  source: 'online' | 'quiz' | 'class' | 'assigned' | 'party_school' | 'self';
+  source_ref: string;
+  title: string;
+  /** numeric(6,1): read back as a string ('12.5'), written as a number or a string. */
+  hours: number | string;
+  online: Generated<boolean>;
+  status: Generated<'approved' | 'pending' | 'rejected'>;
+  duplicate_of: number | null;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface LearningCoreTables {
+  learning_credits: LearningCreditsTable;
+}

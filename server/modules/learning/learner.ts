@@ -1,0 +1,40 @@
+// Who is learning: the Party member record behind a `member` account, or behind a `cadre` account the
+// cadre's member record (so a cadre who is a member has one archive) and, for a cadre who is not a
+// member, the cadre's file. Every learning module asks here; none reads users.member_id by itself.
+import { sql } from 'kysely';
+import type { Ctx } from '../../context.js';
+import { AppError } from '../../errors.js';
+
+export interface Learner {
+  memberId: number | null;
+  cadreId: number | null;
+  /** The learner's organization path (a member's branch, a non-member cadre's managing organization). */
+  orgPath: string;
+  name: string;
+}
+
+/** The learner behind the signed-in account, or null when the account is neither a member nor a cadre. */
+export async function learnerOfActor(ctx: Ctx): Promise<Learner | null> {
+  const r = await sql<{ member_id: number | null; cadre_id: number | null; org_path: string; name: string }>`
+    select m.id as member_id, null::bigint as cadre_id, m.org_path::text as org_path, m.name
+      from users u join members m on m.id = u.member_id where u.id = ${ctx.actor.userId}
+    union all
+    select c.member_id, case when c.member_id is null then c.id end, coalesce(m.org_path, c.manager_path)::text, c.name
+      from cadres c left join members m on m.id = c.member_id where c.user_id = ${ctx.actor.userId}
+    limit 1`.execute(ctx.db);
+  const row = r.rows[0];
+  if (!row) return null;
+  return { memberId: row.member_id, cadreId: row.cadre_id, orgPath: row.org_path, name: row.name };
+}
+
+/** The same, refusing an account that has no learner record behind it (403 with the reason). */
+export async function requireLearner(ctx: Ctx): Promise<Learner> {
+  const l = await learnerOfActor(ctx);
+  if (!l) throw new AppError('NO_LEARNER', '此账号未关联党员或干部档案，无法记录学习', 403);
+  return l;
+}
+
+/** The learner key columns of a learning table row for this learner. */
+export function learnerKey(l: Learner): { member_id: number | null; cadre_id: number | null } {
+  return { member_id: l.memberId, cadre_id: l.cadreId };
+}

@@ -30,6 +30,9 @@ export const PATH_COPIES: readonly PathCopy[] = [
   { table: 'cadres', path: 'manager_path', org: 'manager_org_id' },
   // an assessment unit (考核单位) lies where the organization managing it lies
   { table: 'assessment_units', path: 'manager_path', org: 'manager_org_id' },
+  // talents and employers lie in the district where the employer is registered (issue 15)
+  { table: 'talent_employers', path: 'district_path', org: 'district_org_id' },
+  { table: 'talent_people', path: 'district_path', org: 'district_org_id' },
 ];
 
 /**

@@ -69,6 +69,9 @@ export const RESOURCES = {
   cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
+  // Talent (issue 15): a talent and an employer lie in the district where the employer is registered.
+  talent_person: { label: '人才', from: 'talent_people t', paths: ['t.district_path'] },
+  talent_employer: { label: '用人单位', from: 'talent_employers t', paths: ['t.district_path'] },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -4,7 +4,6 @@ import { api, download } from './client';
 import type { Id } from './types';
 import type {
   TCadrePanel,
-  TPost,
   TPostCreate,
   TPostUpdate,
   TRosterPage,
@@ -22,47 +21,11 @@ import type {
   TUnit,
   TUnitCreate,
   TUnitDetail,
-  TUnitFilter,
   TUnitListQuery,
   TUnitUpdate,
-  THolder,
-  TRosterUnit,
-  TRosterPost,
-  TFinding,
-  TTeamMember,
-  RenewalState,
 } from '../../../domain/schemas/cadre-units';
 
-export type {
-  TCadrePanel,
-  TPost,
-  TPostCreate,
-  TPostUpdate,
-  TRosterPage,
-  TRosterQuery,
-  TStructure,
-  TStructurePeopleQuery,
-  TStructurePerson,
-  TStructureQuery,
-  TStructureTable,
-  TStructureTableQuery,
-  TTeamListQuery,
-  TTeamPage,
-  TTeamRow,
-  TTeamTermUpdate,
-  TUnit,
-  TUnitCreate,
-  TUnitDetail,
-  TUnitFilter,
-  TUnitListQuery,
-  TUnitUpdate,
-  THolder,
-  TRosterUnit,
-  TRosterPost,
-  TFinding,
-  TTeamMember,
-  RenewalState,
-};
+export type * from '../../../domain/schemas/cadre-units';
 
 const BASE = '/api/cadre-units';
 

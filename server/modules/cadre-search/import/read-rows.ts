@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { invalid } from '../../../errors.js';
 import { Utf8WorkbookReader } from '../../members/import/utf8-workbook-reader.js';
+import { cellText } from '../../members/import/read-rows.js';
 import { matchRosterHeaders, type RosterImportKey } from './columns.js';
 
 /** A roster is a department's or a district's cadres, not a city's members: bounded lower than the member import. */
@@ -15,29 +16,6 @@ export interface RosterSheetRow {
   row: number;
   cells: Partial<Record<RosterImportKey, string>>;
   numeric: Set<RosterImportKey>;
-}
-
-function cellText(v: ExcelJS.CellValue): { text: string; numeric: boolean } {
-  if (v === null || v === undefined) return { text: '', numeric: false };
-  // ExcelJS gives date cells as UTC midnight of the calendar date.
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), numeric: false };
-  if (typeof v === 'number') return { text: String(v), numeric: true };
-  if (typeof v === 'string') return { text: v.trim(), numeric: false };
-  if (typeof v === 'boolean') return { text: v ? '是' : '否', numeric: false };
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return {
-        text: v.richText
-          .map((r) => r.text)
-          .join('')
-          .trim(),
-        numeric: false,
-      };
-    if ('text' in v && typeof v.text === 'string') return { text: v.text.trim(), numeric: false };
-    // A formula: only its cached result is read, never evaluated.
-    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-  }
-  return { text: '', numeric: false };
 }
 
 /** Every data row of the first worksheet (blank rows skipped); throws a 400 naming a missing required header. */

@@ -242,6 +242,14 @@ const EVENTS = {
   'cadre.assess.ongoing': L('登记平时考核', 'Record an ongoing assessment'),
   'cadre.assess.special': L('登记专项考核', 'Record a special assessment'),
   'cadre.assess.special_delete': L('删除专项考核记录', 'Delete a special assessment'),
+  'talent.service.department': L('新增人才服务部门', 'Add a talent service department'),
+  'talent.service.type': L('设置人才服务类型', 'Configure a talent service type'),
+  'talent.service.request': L('提交人才服务申请', 'Submit a talent service request'),
+  'talent.service.route': L('转交人才服务申请', 'Re-route a talent service request'),
+  'talent.service.accept': L('受理人才服务申请', 'Accept a talent service request'),
+  'talent.service.answer': L('答复人才服务申请', 'Answer a talent service request'),
+  'talent.service.close': L('办结人才服务申请', 'Close a talent service request'),
+  'talent.service.withdraw': L('撤回人才服务申请', 'Withdraw a talent service request'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -282,6 +290,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),
   cadre_selection: L('干部选拔任用', 'Cadre selection'),
+  talent_service_department: L('人才服务部门', 'Talent service department'),
+  talent_service_type: L('人才服务类型', 'Talent service type'),
+  talent_service_request: L('人才服务申请', 'Talent service request'),
 };
 
 export type AuditLang = 'zh' | 'en';

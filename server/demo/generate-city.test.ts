@@ -193,9 +193,10 @@ describe('demo city generator', () => {
       'cadre-officer-district': ['cadre_officer', district],
       'talent-officer': ['talent_officer', city],
       talent: ['talent', city],
+      'talent-service': ['talent_service', city],
     });
     expect(roleOf.cadre[0]).toBe('cadre');
-    expect(users).toHaveLength(12);
+    expect(users).toHaveLength(13);
     expect(await verifyPassword(users[0].password_hash, DEMO_PASSWORD)).toBe(true);
   });
 

@@ -3,13 +3,18 @@
 // Tags as in RULES.md: V = read in a public copy of the text (items 1–8, a newspaper reprint of 第五条,
 // 2022-09-20), R = recalled, not yet checked word for word (items 9–15 and the forms' article number).
 // The list is data with an effective date: a revision is a new set, not new code.
-import { isCadreLevel, levelRank } from './cadre-levels';
-
 export const ADJUSTMENT_KINDS = ['调离岗位', '改任职级', '免职', '降职'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
-/** The forms that take the cadre off the post held: the appointment is ended on the file (by its one writer). */
-export const ENDS_POST: ReadonlySet<AdjustmentKind> = new Set(['调离岗位', '免职', '降职']);
+/**
+ * The forms that take the cadre off the post held: the appointment is ended on the file (by its one writer).
+ * 改任职级 is leaving the leadership post for a rank (职级) of the same level (规定 第十二条 lists it among the
+ * ways of adjusting a leader, R): the post ends and the rank is written (RANK_KINDS).
+ */
+export const ENDS_POST: ReadonlySet<AdjustmentKind> = new Set(['调离岗位', '改任职级', '免职', '降职']);
+
+/** The forms that write a new rank (职级) on the file. */
+export const RANK_KINDS: ReadonlySet<AdjustmentKind> = new Set(['改任职级']);
 
 export interface UnsuitedSituation {
   code: string;
@@ -61,15 +66,3 @@ export const endReasonOf = (kind: AdjustmentKind, code: string, rules: Adjustmen
   const s = situationOf(code, rules);
   return `能上能下${kind}：${s ? s.text : code}（${rules.title}${rules.article}）`;
 };
-
-// 到龄 (退出领导岗位): the base age (RetirementBase of retirement-age.ts) by sex and level. Men: 60. Women at 县处级
-// (副处) and above: 60 (组通字〔2015〕14号 on 县处级女干部 retiring at 60, R). Other women: 55 (女干部; the file holds no
-// 干部/工人 distinction, and a woman cadre is a 干部). A file without the sex takes the earlier base: a reminder that
-// comes early is better than one that never comes.
-export function retirementBaseOf(sex: string, level: string | null): 60 | 55 {
-  if (sex === '男') return 60;
-  return level && isCadreLevel(level) && levelRank(level) >= levelRank('副处') ? 60 : 55;
-}
-
-/** How far ahead the 到龄 reminder comes: six months before the month the cadre reaches the age. */
-export const RETIREMENT_NOTICE_MONTHS = 6;

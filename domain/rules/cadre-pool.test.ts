@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, POOL_CRITERIA_DEFAULT, poolEligible, type PoolCandidate } from './cadre-pool';
+import { ageOn } from './cadre-age';
+import { poolAge, POOL_CRITERIA_DEFAULT, poolEligible, type PoolCandidate } from './cadre-pool';
 
 const on = '2026-12-04';
 const cadre = (over: Partial<PoolCandidate> = {}): PoolCandidate => ({
@@ -12,20 +13,28 @@ const cadre = (over: Partial<PoolCandidate> = {}): PoolCandidate => ({
 
 describe('poolEligible (young-cadre pool, local age limits)', () => {
   it.each([
-    // level, birth, age on 2026-12-04, ok
+    // level, birth, age on 2026-12-04 counted by month as on the 任免审批表, ok
     ['副处', '1986-12-04', 40, true], // "40 岁以下" includes 40
     ['副处', '1985-12-04', 41, false],
-    ['副处', '1985-12-05', 40, true], // turns 41 the next day
+    ['副处', '1985-12-05', 41, false], // by day 40, but the form prints 41: the pool follows the form
+    ['副处', '1985-12', 41, false], // a month only, as a .lrmx gives it
+    ['副处', '1986-01', 40, true],
     ['正处', '1981-06-01', 45, true],
     ['正处', '1980-06-01', 46, false],
     ['副厅', '1981-01-01', 45, true],
     ['正厅', '1976-01-01', 50, true],
     ['正科', '1991-01-01', 35, true],
-    ['副科', '1994-12-04', 32, true],
-    ['副科', '1993-12-04', 33, false],
+    ['副科', '1994-12-31', 32, true],
+    ['副科', '1993-12-31', 33, false],
   ] as const)('%s born %s (%i) → %s', (level, birth, age, ok) => {
-    expect(ageOn(birth, on)).toBe(age);
+    expect(poolAge(birth, on)).toBe(age);
+    // one person, one age: the form's and the search's count
+    expect(poolAge(birth, on)).toBe(ageOn(birth, on));
     expect(poolEligible(cadre({ level, birth }), on).ok).toBe(ok);
+  });
+
+  it('refuses a birth after the date instead of counting a negative age', () => {
+    expect(() => poolAge('2027-01', on)).toThrow(RangeError);
   });
 
   it('keeps out levels without a limit', () => {

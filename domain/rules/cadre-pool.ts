@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import type { AnnualGrade } from './assessment';
 import { SANCTION_BARS, type SanctionKind } from './cadre-eligibility';
 import type { CadreLevel } from './cadre-levels';
+import { ageOn } from './cadre-age';
 import { checkedDay } from './working-days';
 
 export interface PoolCriteria {
@@ -26,14 +27,20 @@ export const POOL_CRITERIA_DEFAULT: PoolCriteria = {
 };
 
 export interface PoolCandidate {
+  /** YYYY-MM or YYYY-MM-DD: only the month counts. */
   birth: string;
   level: CadreLevel;
   grades: Readonly<Record<number, AnnualGrade>>;
   sanctions: readonly { kind: SanctionKind; on: string }[];
 }
 
-/** Completed years of age on a date (a birthday on 02-29 is reached on 02-28 in a common year by dayjs). */
-export const ageOn = (birth: string, onDate: string) => checkedDay(onDate).diff(checkedDay(birth), 'year');
+/** Age on a date as the 任免审批表 and the cadre search count it (by month, cadre-age.ts): one person, one age. */
+export const poolAge = (birth: string, onDate: string): number => {
+  checkedDay(onDate);
+  const age = ageOn(birth, onDate);
+  if (age === null) throw new RangeError(`出生年月“${birth}”无效或晚于 ${onDate}`);
+  return age;
+};
 
 /** Whether a cadre may be in the young-cadre pool on `onDate`, with the reasons against in Chinese. */
 export function poolEligible(
@@ -43,7 +50,7 @@ export function poolEligible(
 ): { ok: boolean; reasons: string[] } {
   const reasons: string[] = [];
   const limit = criteria.maxAge[c.level];
-  const age = ageOn(c.birth, onDate);
+  const age = poolAge(c.birth, onDate);
   if (limit === null) reasons.push(`${c.level}不纳入优秀年轻干部库（${criteria.source}）`);
   else if (age > limit) reasons.push(`${age} 岁，${c.level}年轻干部一般为 ${limit} 岁以下（${criteria.source}）`);
   const year = checkedDay(onDate).year();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { delayMonths, retirementDate, type RetirementBase } from './retirement-age';
+import {
+  delayMonths,
+  LEAVING_POST_RULES,
+  leavingPostRulesOn,
+  retirementBaseOf,
+  retirementDate,
+  type RetirementBase,
+} from './retirement-age';
 
 // Rows of the 对照表 annexed to the 国务院 办法 (2024): birth month → age (years, months) → retirement month.
 describe('retirementDate (《国务院关于渐进式延迟法定退休年龄的办法》第二条 and its table)', () => {
@@ -51,5 +58,29 @@ describe('retirementDate (《国务院关于渐进式延迟法定退休年龄的
     [50, 60],
   ] as const)('never adds more than the cap for base %i (%i months)', (base: RetirementBase, cap) => {
     expect(delayMonths('2000-01', base)).toBe(cap);
+  });
+});
+
+describe('retirementBaseOf (国发〔1978〕104号; 组通字〔2015〕14号 for 县处级 women)', () => {
+  it.each([
+    ['男', '副科', 60],
+    ['男', null, 60],
+    ['女', '正科', 55],
+    ['女', '副处', 60],
+    ['女', '正厅', 60],
+    ['女', null, 55],
+    ['', '正处', 60],
+    ['', '副科', 55], // no sex on the file: the earlier base
+  ] as const)('%s at %s → %i', (sex, level, base) => {
+    expect(retirementBaseOf(sex, level)).toBe(base);
+  });
+
+  it('keeps the reminder window and the bases as data with an effective date and a source', () => {
+    const r = leavingPostRulesOn('2026-12-04');
+    expect(r.noticeMonths).toBe(6);
+    expect(r.sources).toContain('组通字〔2015〕14号');
+    const later = { ...r, version: 'test', effectiveFrom: '2027-01-01', noticeMonths: 3 };
+    expect(leavingPostRulesOn('2026-12-31', [...LEAVING_POST_RULES, later]).noticeMonths).toBe(6);
+    expect(leavingPostRulesOn('2027-01-01', [...LEAVING_POST_RULES, later]).noticeMonths).toBe(3);
   });
 });

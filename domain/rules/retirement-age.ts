@@ -5,6 +5,7 @@
 // (对照表) follows from it: a man born 1965-01 retires at 60 years 1 month in 2025-02; born 1976-09 or later, at 63.
 // The formula is data with an effective date, so a later change is a new rule set, not new code.
 import dayjs from 'dayjs';
+import { isCadreLevel, levelRank } from './cadre-levels';
 
 export type RetirementBase = 60 | 55 | 50;
 
@@ -61,4 +62,53 @@ export function retirementDate(
     delayMonths: delay,
     article: rules.title,
   };
+}
+
+// 到龄 (退出领导岗位) of a leading cadre: which base age applies and how early the reminder comes. Versioned data
+// with their sources, so a change of the local practice or of a national rule is a new set, not new code.
+//   Men: 60 (《国务院关于工人退休、退职的暂行办法》国发〔1978〕104号 第一条, the base the 2024 办法 raises).
+//   Women at 县处级 (副处) and above: 60 (中组部、人社部《关于机关事业单位县处级女干部和具有高级职称的女性专业技术
+//   人员退休年龄问题的通知》组通字〔2015〕14号, R). Other women: 55 (国发〔1978〕104号, 女干部; the file holds no
+//   干部/工人 distinction, and a woman cadre is a 干部). A file without the sex takes the earlier base: a reminder
+//   that comes early is better than one that never comes.
+//   The reminder six months ahead is local practice (L): the months an organization department needs to
+//   prepare a successor (考察 and 讨论决定).
+export interface LeavingPostRules {
+  version: string;
+  effectiveFrom: string;
+  /** Base age of men, of women at `womenSeniorFrom` and above, and of other women. */
+  men: RetirementBase;
+  womenSenior: RetirementBase;
+  womenSeniorFrom: '副处';
+  women: RetirementBase;
+  sources: string;
+  /** How many months before the 到龄 month the reminder reaches the to-do list. */
+  noticeMonths: number;
+  noticeSource: string;
+}
+
+export const LEAVING_POST_RULES: readonly LeavingPostRules[] = [
+  {
+    version: '2015',
+    effectiveFrom: '2015-02-01',
+    men: 60,
+    womenSenior: 60,
+    womenSeniorFrom: '副处',
+    women: 55,
+    sources: '国发〔1978〕104号第一条；组通字〔2015〕14号（县处级女干部）',
+    noticeMonths: 6,
+    noticeSource: '本地工作要求（提前六个月提醒）',
+  },
+];
+
+/** The rule set in force on a date (the latest whose effectiveFrom is on or before it; the oldest before all). */
+export function leavingPostRulesOn(onDate: string, sets: readonly LeavingPostRules[] = LEAVING_POST_RULES): LeavingPostRules {
+  const inForce = sets.filter((r) => r.effectiveFrom <= onDate).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  return inForce[0] ?? sets[0];
+}
+
+/** The base age (RetirementBase) of a cadre by sex and level under a rule set. */
+export function retirementBaseOf(sex: string, level: string | null, rules: LeavingPostRules = LEAVING_POST_RULES[0]): RetirementBase {
+  if (sex === '男') return rules.men;
+  return level && isCadreLevel(level) && levelRank(level) >= levelRank(rules.womenSeniorFrom) ? rules.womenSenior : rules.women;
 }

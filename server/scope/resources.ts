@@ -67,6 +67,7 @@ export const RESOURCES = {
     paths: ['c.manager_path'],
   },
   cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
+  cadre_trip: { label: '因私出国（境）申请', from: 'cadre_trips t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
   // Talent (issue 15): a talent and an employer lie in the district where the employer is registered.

@@ -23,6 +23,7 @@ import {
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf, type Ctx } from '../../context.js';
+import { recordWriteRoutes } from '../../http/record-write-route.js';
 import { requireAccess, scopeSql } from '../../scope/access.js';
 import { consequencesOf, presentConsequence } from './consequences.js';
 import { listUnits } from './queries.js';
@@ -279,77 +280,54 @@ export const cadreAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => cadreRecords(ctxOf(req).db, req.params.id),
   );
 
-  app.put(
-    '/cadres/:id/ongoing',
-    {
-      config: { action: 'cadre.assess', scope: { 'params.id': 'cadre' } },
-      schema: {
-        tags,
-        summary: '登记平时考核（按季度：好、较好、一般、较差）',
-        params: ZIdParam,
-        body: ZOngoingSchema,
-        response: { 200: ZCadreRecordsSchema },
-      },
+  // The writes on one cadre's records share the supervision routes' shape (http/record-write-route.ts).
+  const write = recordWriteRoutes(app, { tags, response: ZCadreRecordsSchema, records: (ctx, id) => cadreRecords(ctx.db, id) });
+  write({
+    method: 'PUT',
+    url: '/cadres/:id/ongoing',
+    action: 'cadre.assess',
+    resource: 'cadre',
+    summary: '登记平时考核（按季度：好、较好、一般、较差）',
+    body: ZOngoingSchema,
+    write: (ctx, trx, id, b) => recordOngoing(ctx, trx, id, b),
+    audit: {
+      action: 'cadre.assess.ongoing',
+      objectType: 'cadre',
+      objectId: (r) => r.cadreId,
+      detail: (r, b) => ({ year: r.year, quarter: r.quarter, grade: b.grade }),
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      await audited(
-        ctx,
-        {
-          action: 'cadre.assess.ongoing',
-          objectType: 'cadre',
-          objectId: (r) => r.cadreId,
-          detail: (r) => ({ year: r.year, quarter: r.quarter, grade: req.body.grade }),
-        },
-        (trx: Trx) => recordOngoing(ctx, trx, req.params.id, req.body),
-      );
-      return cadreRecords(ctx.db, req.params.id);
+  });
+  write({
+    method: 'POST',
+    url: '/cadres/:id/special',
+    action: 'cadre.assess',
+    resource: 'cadre',
+    status: 201,
+    summary: '登记专项考核',
+    body: ZSpecialSchema,
+    write: (ctx, trx, id, b) => recordSpecial(ctx, trx, id, b),
+    audit: {
+      action: 'cadre.assess.special',
+      objectType: 'special_assessment',
+      objectId: (r) => r.id,
+      detail: (_r, _b, id) => ({ cadreId: id }),
     },
-  );
-
-  app.post(
-    '/cadres/:id/special',
-    {
-      config: { action: 'cadre.assess', scope: { 'params.id': 'cadre' } },
-      schema: { tags, summary: '登记专项考核', params: ZIdParam, body: ZSpecialSchema, response: { 201: ZCadreRecordsSchema } },
+  });
+  write({
+    method: 'DELETE',
+    url: '/special/:id',
+    action: 'cadre.assess',
+    resource: 'special_assessment',
+    summary: '删除专项考核记录',
+    write: (_ctx, trx, id) => deleteSpecial(trx, id),
+    audit: {
+      action: 'cadre.assess.special_delete',
+      objectType: 'special_assessment',
+      objectId: (r) => r.id,
+      detail: (r) => ({ cadreId: r.cadreId }),
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await audited(
-        ctx,
-        {
-          action: 'cadre.assess.special',
-          objectType: 'special_assessment',
-          objectId: (r) => r.id,
-          detail: () => ({ cadreId: req.params.id }),
-        },
-        (trx: Trx) => recordSpecial(ctx, trx, req.params.id, req.body),
-      );
-      return reply.code(201).send(await cadreRecords(ctx.db, req.params.id));
-    },
-  );
-
-  app.delete(
-    '/special/:id',
-    {
-      config: { action: 'cadre.assess', scope: { 'params.id': 'special_assessment' } },
-      schema: { tags, summary: '删除专项考核记录', params: ZIdParam, response: { 200: ZCadreRecordsSchema } },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const r = await audited(
-        ctx,
-        {
-          action: 'cadre.assess.special_delete',
-          objectType: 'special_assessment',
-          objectId: (x) => x.id,
-          detail: (x) => ({ cadreId: x.cadreId }),
-        },
-        (trx: Trx) => deleteSpecial(trx, req.params.id),
-      );
-      return cadreRecords(ctx.db, r.cadreId);
-    },
-  );
+    cadreOf: (r) => r.cadreId,
+  });
 
   await registerAssessmentExcel(app);
 };

@@ -197,9 +197,13 @@ describe('the young-cadre pool', () => {
     expect((await enter(young)).statusCode).toBe(409);
     const list = json(await t.call(officer, 'GET', `${base}/pool`)).items.map((x: { cadreId: number }) => x.cadreId);
     expect(list).toEqual(expect.arrayContaining([young, old]));
-    const left = await t.call(officer, 'POST', `${base}/pool/${entry.id}/leave`, { leftOn: today, reason: '年龄超过入库条件' });
+    const left = await t.call(officer, 'POST', `${base}/pool/${entry.id}/leave`, {
+      leftOn: today,
+      kind: '超龄',
+      reason: '年龄超过入库条件',
+    });
     expect(left.statusCode).toBe(200);
-    expect(json(left).pool[0]).toMatchObject({ leftOn: today, leaveReason: '年龄超过入库条件' });
+    expect(json(left).pool[0]).toMatchObject({ leftOn: today, leaveKind: '超龄', leaveReason: '年龄超过入库条件' });
     expect(json(await t.call(officer, 'GET', `${base}/pool`)).items.map((x: { cadreId: number }) => x.cadreId)).not.toContain(old);
     await expectAuditRow(t.db, {
       action: 'cadre.supervision.pool_leave',

@@ -1,10 +1,13 @@
 // Demo supervision records on top of the cadre demo (nothing without it): young cadres in the pool with
 // the criteria checked on their files, this year's 个人有关事项报告 with random and targeted checks, passports
-// in custody (one taken out for a trip and overdue, so the to-do list shows it), and approved part-time posts.
-// Deterministic: the cadres are chosen by id order.
+// in custody with 因私出国（境） trips (one back and its passport overdue, so the to-do list shows it; one abroad;
+// one returned; one waiting for approval; one refused), the pool's training and rotation plans and tracking notes,
+// and approved part-time posts. Deterministic: the cadres are chosen by id order.
 import dayjs from 'dayjs';
 import type { Db } from '../../db/engine.js';
-import { poolFindings } from './service.js';
+import { passportDueOn, TRIP_RULES } from '../../../domain/rules/cadre-trip.js';
+import type { Trx } from '../../audit/audit-log.js';
+import { poolFindings } from './pool.js';
 
 export async function seedSupervisionDemo(db: Db, now: Date = new Date()): Promise<void> {
   const year = dayjs(now).year();
@@ -37,7 +40,7 @@ export async function seedSupervisionDemo(db: Db, now: Date = new Date()): Promi
     const enteredOn = dayjs(now).subtract(8, 'month').format('YYYY-MM-DD');
     for (const [i, c] of young.entries()) {
       const findings = await poolFindings(trx, c.id, c, enteredOn);
-      await trx
+      const entry = await trx
         .insertInto('cadre_pool_entries')
         .values({
           cadre_id: c.id,
@@ -48,7 +51,9 @@ export async function seedSupervisionDemo(db: Db, now: Date = new Date()): Promi
           findings: JSON.stringify(findings),
           criteria_version: 'local-default',
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (i < 6) await poolPlans(trx, entry.id, i, now);
     }
     for (const [i, c] of leaders.entries()) {
       await trx
@@ -63,28 +68,17 @@ export async function seedSupervisionDemo(db: Db, now: Date = new Date()): Promi
         .execute();
     }
     for (const [i, c] of leaders.slice(0, 12).entries()) {
-      const out = i === 0 || i === 5;
-      await trx
+      const passport = await trx
         .insertInto('cadre_passports')
         .values({
           cadre_id: c.id,
           kind: i % 3 === 0 ? '港澳通行证' : '护照',
           number: `${i % 3 === 0 ? 'C' : 'E'}${String(40_000_000 + c.id * 97).slice(0, 8)}`,
           handed_in_on: `${year - 2}-06-01`,
-          taken_out_on: out
-            ? dayjs(now)
-                .subtract(i === 0 ? 40 : 5, 'day')
-                .format('YYYY-MM-DD')
-            : null,
-          trip: out ? (i === 0 ? '因私赴港探亲（演示）' : '因私出国旅游（演示）') : null,
-          // The first is overdue: due back ten days ago and not returned.
-          due_on: out
-            ? dayjs(now)
-                .add(i === 0 ? -10 : 20, 'day')
-                .format('YYYY-MM-DD')
-            : null,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (i < 5) await demoTrip(trx, c.id, passport.id, i, now);
     }
     for (const c of leaders.slice(12, 16)) {
       await trx
@@ -102,4 +96,87 @@ export async function seedSupervisionDemo(db: Db, now: Date = new Date()): Promi
         .execute();
     }
   });
+}
+
+const day = (now: Date, days: number) => dayjs(now).add(days, 'day').format('YYYY-MM-DD');
+
+/**
+ * One trip per case: 0 back 20 days ago, passport not handed back (overdue by the 10-day rule); 1 abroad now;
+ * 2 back and the passport returned; 3 waiting for approval; 4 refused.
+ */
+async function demoTrip(trx: Trx, cadreId: number, passportId: number, i: number, now: Date): Promise<void> {
+  const cases = [
+    { to: '中国香港（演示）', why: '探亲', depart: -27, back: -20, status: '批准' },
+    { to: '日本（演示）', why: '旅游', depart: -5, back: 10, status: '批准' },
+    { to: '新加坡（演示）', why: '探望在外就读子女', depart: -60, back: -50, status: '批准' },
+    { to: '法国（演示）', why: '旅游', depart: 30, back: 40, status: '待审批' },
+    { to: '美国（演示）', why: '旅游', depart: 20, back: 30, status: '不批准' },
+  ];
+  const k = cases[i];
+  const decided = k.status === '待审批' ? null : day(now, k.depart - 15);
+  const trip = await trx
+    .insertInto('cadre_trips')
+    .values({
+      cadre_id: cadreId,
+      destinations: k.to,
+      purpose: k.why,
+      funded_by: '个人自费',
+      applied_on: day(now, k.depart - 20),
+      depart_on: day(now, k.depart),
+      return_on: day(now, k.back),
+      status: k.status,
+      decided_on: decided,
+      decided_by: decided ? '市委组织部干部监督科' : null,
+      refusal_reason: k.status === '不批准' ? '该时段承担重要工作任务，不宜出国（境）' : null,
+      came_back_on: k.status === '批准' && k.back < 0 ? day(now, k.back) : null,
+      rules_version: k.status === '批准' ? TRIP_RULES[0].version : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (k.status !== '批准') return;
+  await trx
+    .updateTable('cadre_passports')
+    .set({
+      taken_out_on: day(now, k.depart - 2),
+      trip: k.to,
+      trip_id: trip.id,
+      due_on: passportDueOn(day(now, k.back)).dueOn,
+      returned_on: i === 2 ? day(now, k.back + 3) : null,
+    })
+    .where('id', '=', passportId)
+    .execute();
+  await trx.updateTable('cadre_trips').set({ passport_id: passportId }).where('id', '=', trip.id).execute();
+}
+
+/** A rotation or 挂职 and a training course, and two tracking notes, for the first entries of the pool. */
+async function poolPlans(trx: Trx, entryId: number, i: number, now: Date): Promise<void> {
+  const places = ['示范县某镇（演示）', '市信访局（演示）', '市发展改革委（演示）'];
+  await trx
+    .insertInto('cadre_pool_plans')
+    .values([
+      {
+        entry_id: entryId,
+        kind: i % 2 === 0 ? '挂职' : '轮岗',
+        place: places[i % 3],
+        starts_on: day(now, -200),
+        ends_on: day(now, 165),
+        note: i % 2 === 0 ? '挂任党委副书记（演示）' : '',
+      },
+      {
+        entry_id: entryId,
+        kind: '培训',
+        place: '市委党校（演示）',
+        starts_on: day(now, -150),
+        ends_on: day(now, -120),
+        note: '中青年干部培训班',
+      },
+    ])
+    .execute();
+  await trx
+    .insertInto('cadre_pool_notes')
+    .values([
+      { entry_id: entryId, noted_on: day(now, -90), text: '挂职单位反映工作扎实，群众评价较好（演示）' },
+      { entry_id: entryId, noted_on: day(now, -10), text: '年度民主测评优秀率较高，继续跟踪培养（演示）' },
+    ])
+    .execute();
 }

@@ -2,7 +2,7 @@
 // (到龄) and passports not handed back by their due date. Both take a path filter (pathFilter of todos/types.ts).
 import dayjs from 'dayjs';
 import { sql, type RawBuilder } from 'kysely';
-import { RETIREMENT_NOTICE_MONTHS } from '../../../domain/rules/cadre-adjustment.js';
+import { leavingPostRulesOn } from '../../../domain/rules/retirement-age.js';
 import type { Db } from '../../db/engine.js';
 import { retirementOf } from './service.js';
 
@@ -42,12 +42,13 @@ export interface RetirementDue {
 }
 
 /**
- * Serving cadres holding a post who reach the age for leaving a leadership post within RETIREMENT_NOTICE_MONTHS
+ * Serving cadres holding a post who reach the age for leaving a leadership post within the notice window of the
+ * rules in force (leavingPostRulesOn)
  * (or have reached it and still serve). The SQL narrows by birth to the widest band the formula allows
  * (base 55 without delay to base 60 with the full 36 months); retirementDate decides each.
  */
 export async function retirementsDue(db: Db, filter: RawBuilder<boolean>, today: string): Promise<RetirementDue[]> {
-  const horizon = dayjs(today).add(RETIREMENT_NOTICE_MONTHS, 'month');
+  const horizon = dayjs(today).add(leavingPostRulesOn(today).noticeMonths, 'month');
   const youngest = horizon.subtract(55, 'year').format('YYYY-MM');
   const rows = await db
     .selectFrom('cadres as c')

@@ -106,7 +106,8 @@ export async function sheetOf(ctx: SheetReader, cadreId: number): Promise<TCadre
     db.selectFrom('cadre_family').selectAll().where('cadre_id', '=', cadreId).orderBy('sort').orderBy('id').execute(),
   ]);
   const texts = (c.form_texts ?? {}) as FormTexts;
-  const post = currentPostOf(open);
+  // A cadre without a leadership post (改任职级, 职级公务员) is shown by the rank held.
+  const post = currentPostOf(open) || c.rank_title;
   const assessed = assessmentsText(assessments);
   const t = (k: string) => texts[k] ?? '';
   return {
@@ -241,7 +242,8 @@ export async function applySheet(
   const parsed = parseAssessments(sheet.assessments);
   const merged = [...assessed.filter((a) => !parsed.some((p) => p.year === a.year)), ...parsed];
   const assessedText = assessmentsText(merged);
-  const post = currentPostOf(open);
+  // A cadre without a leadership post (改任职级, 职级公务员) is shown by the rank held.
+  const post = currentPostOf(open) || (cur?.rank_title ?? '');
   const texts: FormTexts = { ...((cur.form_texts ?? {}) as FormTexts) };
   for (const k of TEXT_KEYS) texts[k] = sheet[k] || null;
   texts.ageAt = sheet.ageAt;

@@ -4,6 +4,7 @@ import type zh from '../zh/cadre-supervision';
 const cadreSupervision: typeof zh = {
   pool: { title: 'Young-cadre pool', showLeft: 'Include those who left', eligible: 'Meets the criteria' },
   records: {
+    trips: 'Private trips abroad',
     title: 'Supervision records of {{name}}',
     retirement: 'Leaves leadership posts at the age limit: {{month}} (base {{base}}, with the gradual retirement reform)',
     adjustments: 'Adjustments (能上能下)',
@@ -12,6 +13,11 @@ const cadreSupervision: typeof zh = {
     partTime: 'Part-time post approvals',
   },
   col: {
+    destinations: 'Destinations',
+    purpose: 'Purpose',
+    tripDates: 'Dates',
+    tripStatus: 'Decision',
+    cameBackOn: 'Came back',
     name: 'Name',
     title: 'Current post',
     level: 'Level',

@@ -2,6 +2,7 @@
 const cadreSupervision = {
   pool: { title: '优秀年轻干部库', showLeft: '含已调出', eligible: '符合入库条件' },
   records: {
+    trips: '因私出国（境）',
     title: '{{name}} 的干部监督记录',
     retirement: '到龄退出领导岗位：{{month}}（按 {{base}} 周岁基准及渐进式延迟退休办法计算）',
     adjustments: '能上能下调整',
@@ -10,6 +11,11 @@ const cadreSupervision = {
     partTime: '兼职审批',
   },
   col: {
+    destinations: '前往国家（地区）',
+    purpose: '事由',
+    tripDates: '出国（境）日期',
+    tripStatus: '审批',
+    cameBackOn: '实际返回',
     name: '姓名',
     title: '现任职务',
     level: '职级',

@@ -128,6 +128,41 @@ function RecordsPage() {
             ]}
           />
         </Card>
+        <Card size="small" title={t('cadreSupervision.records.trips')}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={d?.trips ?? []}
+            columns={[
+              { title: t('cadreSupervision.col.destinations'), dataIndex: 'destinations' },
+              { title: t('cadreSupervision.col.purpose'), dataIndex: 'purpose', width: 140 },
+              {
+                title: t('cadreSupervision.col.tripDates'),
+                key: 'dates',
+                width: 200,
+                render: (_: unknown, r: TSupervisionRecords['trips'][number]) => `${r.departOn} – ${r.returnOn}`,
+              },
+              {
+                title: t('cadreSupervision.col.tripStatus'),
+                dataIndex: 'status',
+                width: 160,
+                render: (v: string, r: TSupervisionRecords['trips'][number]) => (r.refusalReason ? `${v} (${r.refusalReason})` : v),
+              },
+              { title: t('cadreSupervision.col.cameBackOn'), dataIndex: 'cameBackOn', width: 110 },
+              {
+                title: t('cadreSupervision.col.dueOn'),
+                key: 'due',
+                width: 150,
+                render: (_: unknown, r: TSupervisionRecords['trips'][number]) => (
+                  <>
+                    {r.passport?.dueOn} {r.overdue && <Tag color="red">{t('cadreSupervision.overdue')}</Tag>}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
         <Card size="small" title={t('cadreSupervision.records.partTime')}>
           <Table
             size="small"

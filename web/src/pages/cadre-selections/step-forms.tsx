@@ -6,12 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { committeeDecision } from '../../../../domain/rules/cadre-selection';
 import { MEETING_BODIES } from '../../../../domain/schemas/cadre-selections';
-import {
-  recordInspection,
-  recordMeeting,
-  recordRecommendation,
-  type TSelection,
-} from '../../api/cadre-selections';
+import { recordInspection, recordMeeting, recordRecommendation, type TSelection } from '../../api/cadre-selections';
 import { APPOINT, COMPETITION_WAY, DECIDE, INSPECT, PickerSelect, PUBLICITY, RECOMMEND } from './parts';
 import { CompetitionPanel } from './competition-panel';
 import { AppointForm, PublicityForm } from './publicity-forms';

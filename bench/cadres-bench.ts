@@ -22,6 +22,8 @@ import { idNumberFor } from '../server/modules/members/id-numbers.js';
 import { decodeCursor } from '../server/http/keyset-cursor.js';
 import { todayCn } from '../server/dates.js';
 import { ZCadreQuery, type TCadreQueryInput } from '../domain/schemas/cadre-search.js';
+import { cadreRecordsOf } from '../server/modules/cadre-selections/eligibility.js';
+import { avoidanceOfList } from '../server/modules/cadre-selections/avoidance.js';
 import { fmt, measure, sample, type Stat } from './stats.js';
 
 const ORGS = Number(process.env.BENCH_CADRE_ORGS ?? 20_000);
@@ -31,6 +33,11 @@ const SAMPLES = Number(process.env.BENCH_CADRE_SAMPLES ?? 100);
 /** The whole city's structure reads every holder: fewer calls per row. */
 const STRUCTURE_SAMPLES = Number(process.env.BENCH_CADRE_STRUCTURE_SAMPLES ?? 20);
 const LRMX_FILES = Number(process.env.BENCH_LRMX_FILES ?? 1000);
+/** The eligibility of the whole city against a post reads every file: fewer calls. */
+const SELECTION_SAMPLES = Number(process.env.BENCH_CADRE_SELECTION_SAMPLES ?? 5);
+/** BENCH_CADRE_ONLY_SELECTION=1 measures the selection rows (e) alone on the same city. */
+const ONLY_SELECTION = process.env.BENCH_CADRE_ONLY_SELECTION === '1';
+const SELECTION_CALL = /^(eligibility|回避)/;
 const LIMIT = 50;
 const PASSWORD = 'Demo@2026';
 
@@ -153,6 +160,7 @@ export async function benchCadres(
     const today = todayCn(new Date());
     const rows: CadreBenchRow[] = [];
     const row = async <T>(call: string, inputs: T[], api: (x: T) => Promise<unknown>, bare: ((x: T) => Promise<unknown>) | null) => {
+      if (ONLY_SELECTION && !SELECTION_CALL.test(call)) return;
       rows.push({ engine: kind, call, api: await measure(inputs, api), sql: bare ? await measure(inputs, bare) : null });
       const r = rows[rows.length - 1];
       console.log(`[${kind}] ${call}: API p95 ${fmt(r.api.p95)} ms${r.sql ? `, SQL p95 ${fmt(r.sql.p95)} ms` : ''}`);
@@ -278,10 +286,67 @@ export async function benchCadres(
         return Promise.all([postsOf(db, ids), holdersOf(db, ids), teamsOf(db, ids)]);
       },
     );
+    // (e) Selection (issue 13): the eligibility of every serving cadre in the city against one 正处 post (the rule
+    // in memory over files read in five set-based queries; the bare SQL is those reads), and the 回避 check of a
+    // proposed list of 50 appointments, cadres with relatives on file among them (set-based reads either way).
+    const target = await db
+      .selectFrom('cadre_posts as p')
+      .innerJoin('cadre_units as u', 'u.id', 'p.unit_id')
+      .select('p.id')
+      .where('p.level', '=', '正处')
+      .where('u.manager_org_id', '=', c)
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const eligible = (await get(`/api/cadre-selections/eligible?postId=${target.id}`)) as {
+      checked: number;
+      eligible: number;
+      exceptional: number;
+      barred: number;
+      notPromotion: number;
+    };
+    console.log(
+      `[${kind}] eligibility against one 正处 post: ${eligible.checked.toLocaleString()} checked, ${eligible.eligible} eligible, ` +
+        `${eligible.exceptional} by 破格 only, ${eligible.barred} barred, ${eligible.notPromotion} not a promotion`,
+    );
+    await row(
+      `eligibility of all ${eligible.checked.toLocaleString()} cadres against one post`,
+      Array.from({ length: SELECTION_SAMPLES }, (_, i) => i),
+      () => get(`/api/cadre-selections/eligible?postId=${target.id}`),
+      () => cadreRecordsOf(db, { scopePath: root }, today),
+    );
+    const related = await db
+      .selectFrom('cadre_family')
+      .select(['cadre_id', 'relative_cadre_id'])
+      .where('relative_cadre_id', 'is not', null)
+      .orderBy('id')
+      .limit(25)
+      .execute();
+    const postIds = await db.selectFrom('cadre_posts').select('id').orderBy('id').limit(50).execute();
+    const people = [...new Set(related.flatMap((r) => [r.cadre_id, r.relative_cadre_id!]))].slice(0, 50);
+    const list = people.map((cadreId, i) => ({ cadreId, postId: postIds[i % postIds.length].id }));
+    const post = async (url: string, body: object) => {
+      const r = await fetch(address + url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cityCookie },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<{ flagged: number }>;
+    };
+    const checked = await post('/api/cadre-selections/avoidance-check', { items: list });
+    console.log(`[${kind}] 回避 of a proposed list of ${list.length}: ${checked.flagged} flagged`);
+    await row(
+      `回避 of a proposed list of ${list.length} appointments`,
+      Array.from({ length: SAMPLES }, (_, i) => i),
+      () => post('/api/cadre-selections/avoidance-check', { items: list }),
+      () => avoidanceOfList(db, list),
+    );
     await app.close();
 
     // (d) The .lrmx import of 1,000 new cadres in one zip, committed (dryRun=false), through inject.
-    const lrmx = await benchLrmxImport(kind, engine);
+    const lrmx = ONLY_SELECTION
+      ? { engine: kind, files: 0, ok: 0, seconds: 0, zipMb: 0, peakRssMb: 0 }
+      : await benchLrmxImport(kind, engine);
     return { built, rows, lrmx };
   } finally {
     await cleanup();

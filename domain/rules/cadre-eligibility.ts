@@ -16,7 +16,7 @@ export const ELIGIBILITY_ARTICLES = {
   twoPosts: `${GT}第八条第一款第二项${R}`,
   seniority: `${GT}第八条第一款第三项${R}`,
   education: `${GT}第八条第一款第四项${R}`,
-  training: `${GT}第八条第一款第五项${R}`,
+  training: `${GT}第八条第一款第五项${R}、《干部教育培训工作条例》（2023）（条号待核）`,
   stepwise: `${GT}第九条${R}`,
   exceptional: `${GT}第十条（2014年版第九条）${R}`,
   assessment: '《公务员考核规定》（2020）第二十一条',
@@ -67,7 +67,8 @@ export interface CadreRecord {
   grassrootsYears: number;
   posts: readonly CadrePost[];
   education: EducationLevel;
-  training: { hoursLastFiveYears: number; hoursLastYear: number };
+  /** 学时 in the 5 years and the year before the date; `source` says where they were read (the ledger, recorded). */
+  training: { hoursLastFiveYears: number; hoursLastYear: number; source?: string };
   /** 任职试用期 periods, from and to (to = the day it ends). */
   probations: readonly { from: string; to: string }[];
   /** The last promotion (its decision date) and whether it was itself a 破格 on years in post. */
@@ -210,7 +211,7 @@ function qualificationFindings(cadre: CadreRecord, target: CadreLevel, onDate: s
       'training',
       A.training,
       hours >= need,
-      `培训 ${hours} 学时，应达到 ${need} 学时（${county ? '5 年内' : '年度'}），确因特殊情况可在提任后一年内完成`,
+      `培训 ${hours} 学时${cadre.training.source ? `（${cadre.training.source}）` : ''}，应达到 ${need} 学时（${county ? '5 年内' : '年度'}），确因特殊情况可在提任后一年内完成`,
       true,
     ),
   );

@@ -28,6 +28,8 @@ export const ZRecommendation = z.strictObject({
   talks: z.strictObject({ heldOn: ZDate, talkCount: count }).nullable().optional(),
   /** Why the candidates are not more than the posts (等额), when they are not. */
   nonCompetitiveReason: z.string().trim().max(500).nullable().optional(),
+  /** 竞争上岗: how many signed up, passed the review and were chosen for 考察. */
+  competition: z.strictObject({ applicants: count, qualified: count, chosen: count }).nullable().optional(),
 });
 export type TRecommendation = z.infer<typeof ZRecommendation>;
 
@@ -41,6 +43,8 @@ export type TInspection = z.infer<typeof ZInspection>;
 
 export const ZFourMustRecord = z.object({
   evidence: z.string(),
+  /** Why the item was closed although a check had a finding (个人有关事项报告查核). */
+  explanation: z.string().nullable().optional(),
   attachmentName: z.string().nullable(),
   closedBy: z.string(),
   closedOn: ZDate,
@@ -128,10 +132,14 @@ export const ZFourMustSchema = z.strictObject({
   item: ZFourMust,
   evidence: text(5000),
   attachmentName: z.string().trim().max(200).nullable().optional(),
+  /** Required when the latest 个人有关事项报告 check has a finding: how it was resolved or explained. */
+  explanation: z.string().trim().max(2000).nullable().optional(),
 });
 export const ZOverrideSchema = z.strictObject({ candidateId: z.number().int().positive(), rule: text(60), reason: text(2000) });
 export const ZAvoidanceDecisionSchema = z.strictObject({ candidateId: z.number().int().positive(), reason: text(2000) });
 export const ZAdvanceSchema = z.strictObject({ to: ZSelectionStep, version: z.number().int().positive() });
+/** 终止 at any step before 任职, with the reason. */
+export const ZStopSchema = z.strictObject({ reason: text(2000), version: z.number().int().positive() });
 export const ZObjectionSchema = z.strictObject({
   candidateId: z.number().int().positive().nullable().optional(),
   receivedOn: ZDate,
@@ -153,6 +161,51 @@ export const ZSelectionListQuery = z.strictObject({
 });
 export const ZPickerQuery = z.strictObject({ kind: z.enum(['post', 'cadre']), q: z.string().trim().max(40).optional() });
 
+// ---- 竞争上岗 ----
+const score = z.number().min(0).max(100);
+export const ZApplicantSignUpSchema = z.strictObject({
+  cadreId: z.number().int().positive(),
+  postId: z.number().int().positive(),
+  signedUpOn: ZDate,
+});
+export const ZApplicantReviewSchema = z.strictObject({
+  applicantId: z.number().int().positive(),
+  qualified: z.boolean(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const ZApplicantScoresSchema = z.strictObject({
+  applicantId: z.number().int().positive(),
+  writtenScore: score.nullable().optional(),
+  interviewScore: score.nullable().optional(),
+  evaluationNote: z.string().trim().max(500).nullable().optional(),
+});
+export const ZApplicantChooseSchema = z.strictObject({
+  applicantIds: z.array(z.number().int().positive()).min(1).max(50),
+  nonCompetitiveReason: z.string().trim().max(500).nullable().optional(),
+});
+export const ZApplicant = z.object({
+  id: z.number(),
+  cadreId: z.number(),
+  name: z.string(),
+  currentTitle: z.string(),
+  postId: z.number(),
+  postTitle: z.string(),
+  signedUpOn: z.string(),
+  qualified: z.boolean().nullable(),
+  reviewNote: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedOn: z.string().nullable(),
+  /** The eligibility findings at the review, unmet ones only, each with its article. */
+  reviewFindings: z.array(z.string()),
+  writtenScore: z.number().nullable(),
+  interviewScore: z.number().nullable(),
+  evaluationNote: z.string().nullable(),
+  total: z.number().nullable(),
+  rank: z.number().nullable(),
+  chosen: z.boolean(),
+});
+export type TApplicant = z.infer<typeof ZApplicant>;
+
 // ---- responses ----
 export const ZFinding = z.object({
   rule: z.string(),
@@ -162,7 +215,65 @@ export const ZFinding = z.object({
   overridable: z.boolean(),
   override: z.object({ reason: z.string(), by: z.string(), on: z.string() }).nullable(),
 });
-export const ZAvoidanceFlag = z.object({ withCadreId: z.number(), withName: z.string(), relation: z.string(), message: z.string() });
+export const ZAvoidanceFlag = z.object({
+  withCadreId: z.number(),
+  withName: z.string(),
+  relation: z.string(),
+  /** same-leader | direct-line | sensitive-work (domain/rules/cadre-avoidance.ts) */
+  conflict: z.enum(['same-leader', 'direct-line', 'sensitive-work']),
+  article: z.string(),
+  /** The relative's seat is another proposed placement (a candidate of the selection, a line of the list). */
+  proposed: z.boolean(),
+  message: z.string(),
+});
+
+/** A proposed list of appointments checked for 回避 (cadre → post), before the 讨论决定. */
+export const ZAvoidanceCheckSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ cadreId: z.number().int().positive(), postId: z.number().int().positive() }))
+    .min(1)
+    .max(200),
+});
+export const ZAvoidanceCheckResult = z.object({
+  items: z.array(z.object({ cadreId: z.number(), postId: z.number(), flags: z.array(ZAvoidanceFlag) })),
+  flagged: z.number(),
+});
+export type TAvoidanceCheckResult = z.infer<typeof ZAvoidanceCheckResult>;
+
+/** Who could be promoted to a post: the eligibility rule over every serving cadre in the caller's subtree. */
+export const ZEligibleQuery = z.strictObject({
+  postId: z.coerce.number().int().positive(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZEligibleForPost = z.object({
+  post: z.object({ id: z.number(), title: z.string(), level: z.string() }),
+  onDate: z.string(),
+  checked: z.number(),
+  notPromotion: z.number(),
+  eligible: z.number(),
+  exceptional: z.number(),
+  barred: z.number(),
+  items: z.array(
+    z.object({ cadreId: z.number(), name: z.string(), currentTitle: z.string(), level: z.string().nullable(), unmet: z.array(z.string()) }),
+  ),
+});
+export type TEligibleForPost = z.infer<typeof ZEligibleForPost>;
+
+/** What the supervision records and the file say for two of the 凡提四必 (shown at the gate). */
+export const ZFourMustEvidence = z.object({
+  /** 三龄二历 review (cadre_reviews): the items confirmed, with source, and the items not yet reviewed. */
+  file: z.object({
+    reviewed: z.array(z.object({ item: z.string(), source: z.string(), reviewerName: z.string(), reviewedOn: z.string() })),
+    missing: z.array(z.string()),
+  }),
+  /** 个人有关事项报告 (cadre_matter_reports): the latest report and its check. */
+  personalMatters: z.object({
+    report: z.object({ year: z.number(), filedOn: z.string(), checkKind: z.string(), finding: z.string() }).nullable(),
+    /** A check found something that must be explained before the item can be closed. */
+    findingOpen: z.boolean(),
+    note: z.string(),
+  }),
+});
 
 export const ZCandidate = z.object({
   id: z.number(),
@@ -178,6 +289,7 @@ export const ZCandidate = z.object({
   trainingHours: z.number(),
   exceptionalReasons: z.string().nullable(),
   fourMusts: z.array(z.object({ item: ZFourMust, label: z.string(), record: ZFourMustRecord.nullable() })),
+  fourMustEvidence: ZFourMustEvidence,
   eligibility: z.object({ eligible: z.boolean(), blocked: z.boolean(), findings: z.array(ZFinding) }),
   avoidance: z.object({
     flags: z.array(ZAvoidanceFlag),
@@ -222,6 +334,8 @@ export const ZSelectionSummary = z.object({
   candidateCount: z.number(),
   /** The next deadline of the step in progress, when it has one. */
   due: z.object({ on: z.string(), what: z.string() }).nullable(),
+  /** 终止: when, why and by whom. */
+  stopped: z.object({ on: z.string(), reason: z.string(), by: z.string() }).nullable(),
 });
 export type TSelectionSummary = z.infer<typeof ZSelectionSummary>;
 
@@ -240,6 +354,9 @@ export const ZSelectionSchema = ZSelectionSummary.extend({
   publicityRequired: z.object({ required: z.boolean(), reason: z.string() }),
   appointment: ZAppointment.nullable(),
   candidates: z.array(ZCandidate),
+  /** 竞争上岗 applicants with their review, scores and rank per post (empty for other ways). */
+  applicants: z.array(ZApplicant),
+  competitionArticle: z.string().nullable(),
   objections: z.array(ZObjection),
   events: z.array(ZSelectionEvent),
   /** Whether the next step may be entered now, and the reasons (with articles) when not. */

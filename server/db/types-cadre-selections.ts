@@ -1,4 +1,4 @@
-// Tables of the selection procedure (migration 018_cadre_selections.sql, issue 13).
+// Tables of the selection procedure (migrations 018_cadre_selections.sql and 024_cadre_selections_more.sql, issue 13).
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from './types.js';
 
@@ -26,6 +26,28 @@ export interface CadreSelectionsTable {
   version: Generated<number>;
   created_by: number | null;
   created_at: Generated<Date>;
+  /** 终止 (migration 024): when, why and by whom. */
+  stopped_on: DateCol | null;
+  stop_reason: string | null;
+  stopped_by: string | null;
+}
+
+/** 竞争上岗 applicants (migration 024). */
+export interface CadreSelectionApplicantsTable {
+  id: Generated<number>;
+  selection_id: number;
+  cadre_id: number;
+  post_id: number;
+  signed_up_on: DateCol;
+  qualified: boolean | null;
+  review_note: string | null;
+  review_findings: Json | null;
+  reviewed_by: string | null;
+  reviewed_on: DateCol | null;
+  written_score: number | null;
+  interview_score: number | null;
+  evaluation_note: string | null;
+  chosen: Generated<boolean>;
 }
 
 export interface CadreSelectionCandidatesTable {
@@ -77,4 +99,5 @@ export interface CadreSelectionTables {
   cadre_selection_candidates: CadreSelectionCandidatesTable;
   cadre_selection_objections: CadreSelectionObjectionsTable;
   cadre_selection_events: CadreSelectionEventsTable;
+  cadre_selection_applicants: CadreSelectionApplicantsTable;
 }

@@ -10,14 +10,10 @@ import { todayCn } from '../../dates.js';
 import { excellentQuota, workingYear } from '../../../domain/rules/assessment.js';
 import { allowedFor } from './eligibility.js';
 import { publishToFile } from './publish.js';
-import type { IdCrypto } from '../../crypto/id-crypto.js';
+import { noIdNumbers } from '../../crypto/no-id-numbers.js';
 
 // The demo publishes grades only: the writer never needs to seal an identity number here.
-const NO_ID_NUMBERS = new Proxy({} as IdCrypto, {
-  get: () => () => {
-    throw new Error('the assessment demo writes no identity numbers');
-  },
-});
+const NO_ID_NUMBERS = noIdNumbers('the assessment demo');
 
 const MAX_UNITS = 12;
 

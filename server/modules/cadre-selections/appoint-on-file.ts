@@ -3,17 +3,13 @@
 // (level, title, 任职时间) are the writer's.
 import dayjs from 'dayjs';
 import type { Trx } from '../../audit/audit-log.js';
-import type { IdCrypto } from '../../crypto/id-crypto.js';
+import { noIdNumbers } from '../../crypto/no-id-numbers.js';
 import type { CadreWriter } from '../cadres/change-types.js';
 import { changeCadre } from '../cadres/changes.js';
 import { PROBATION_MONTHS } from '../../../domain/rules/cadre-selection.js';
 
 // A selection writes posts, never identity numbers: the writer's crypto is never called here.
-const NO_ID_NUMBERS = new Proxy({} as IdCrypto, {
-  get: () => () => {
-    throw new Error('a selection writes no identity numbers');
-  },
-});
+const NO_ID_NUMBERS = noIdNumbers('a selection');
 const writer = (trx: Trx, actorId: number | null, at: Date): CadreWriter => ({
   db: trx,
   actor: actorId === null ? null : { userId: actorId },

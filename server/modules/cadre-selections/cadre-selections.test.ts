@@ -399,3 +399,181 @@ describe('the selection procedure', () => {
     expect(trial.candidates[0].probationUntil).not.toBeNull();
   });
 });
+
+describe('stopping, avoidance of a list, 竞争上岗 and the records behind the gates', () => {
+  const ledger = (cadreId: number, hours: number) =>
+    t.db
+      .insertInto('learning_credits')
+      .values({
+        cadre_id: cadreId,
+        year: 2025,
+        earned_on: '2025-06-01',
+        source: 'class',
+        source_ref: `t:${cadreId}`,
+        title: '党校进修班',
+        hours,
+      })
+      .execute();
+
+  it('stops a selection with its reason (audited): read-only after, gone from the list of open ones', async () => {
+    const id = await open(
+      '市统计局副局长选拔（终止）',
+      [ids.plain],
+      [
+        { cadreId: ids.c1, postId: ids.plain },
+        { cadreId: ids.c6, postId: ids.plain },
+      ],
+    );
+    const empty = await post(id, 'stop', { reason: ' ', version: (await get(id)).version });
+    expect(empty.statusCode).toBe(400);
+    const res = await post(id, 'stop', { reason: '机构改革，该职位撤并', version: (await get(id)).version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res)).toMatchObject({ status: 'stopped', step: '考察', stopped: { reason: '机构改革，该职位撤并' }, next: { step: null } });
+    await expectAuditRow(t.db, { action: 'cadre.selection.stop', result: 'success', objectType: 'cadre_selection', objectId: id });
+    const refused = await post(id, 'inspection', { startedOn: '2026-08-20', team: ['张'], talkedTo: 1, report: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused).error.message).toContain('终止');
+    const open_ = json(await t.call(officer, 'GET', '/api/cadre-selections?status=open'));
+    expect(open_.items.map((x: { id: number }) => x.id)).not.toContain(id);
+    // The main selection was appointed: too late to stop.
+    const late = await post(main, 'stop', { reason: '不再需要', version: (await get(main)).version });
+    expect(late.statusCode).toBe(409);
+  });
+
+  it('flags two relatives proposed together, in a selection and in a proposed list, with the rule cited', async () => {
+    const a = (await buildCadre(t.db, { managerOrgId: city, name: '庚兄', posts: career(ids.unit) })).id;
+    const b = (await buildCadre(t.db, { managerOrgId: city, name: '庚弟', posts: career(ids.unit) })).id;
+    await linkRelative(t.db, a, b, '弟弟', '庚弟');
+    const list = await t.call(officer, 'POST', '/api/cadre-selections/avoidance-check', {
+      items: [
+        { cadreId: a, postId: ids.plain },
+        { cadreId: b, postId: ids.solo },
+        { cadreId: ids.c6, postId: ids.deputy },
+      ],
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const r = json(list);
+    expect(r.flagged).toBe(2);
+    expect(r.items[0].flags[0]).toMatchObject({
+      withCadreId: b,
+      relation: '弟弟',
+      conflict: 'same-leader',
+      proposed: true,
+      article: AVOIDANCE_ARTICLE,
+    });
+    expect(r.items[1].flags[0]).toMatchObject({ withCadreId: a, proposed: true });
+    expect(r.items[2].flags).toEqual([]);
+    // The same pair as two candidates of one selection, each for a post of the same unit.
+    await ledger(a, 600);
+    await ledger(b, 600);
+    const id = await open(
+      '市统计局班子成员选拔',
+      [ids.plain, ids.solo],
+      [
+        { cadreId: a, postId: ids.plain },
+        { cadreId: b, postId: ids.solo },
+      ],
+      '两个职位分别推荐',
+    );
+    const s = await get(id);
+    const ca = s.candidates.find((c: { cadreId: number }) => c.cadreId === a);
+    expect(ca.avoidance.flags[0]).toMatchObject({ withCadreId: b, proposed: true });
+    expect(ca.avoidance.flags[0].message).toContain('双方均为拟任人选');
+    // Training from the ledger (approved, 5 years), cited with its source.
+    expect(ca.eligibility.findings.find((f: { rule: string }) => f.rule === 'training')).toMatchObject({
+      met: true,
+      reason: expect.stringContaining('学时台账'),
+    });
+  });
+
+  it('shows the 个人有关事项报告 check at the gate and refuses to close it over an unexplained finding', async () => {
+    await t.db
+      .insertInto('cadre_matter_reports')
+      .values({ cadre_id: ids.c6, year: 2026, filed_on: '2026-03-01', check_kind: '重点', finding: '漏报配偶持有股票一项' })
+      .execute();
+    const id = await open(
+      '市发改委副主任选拔（查核）',
+      [ids.deputy],
+      [
+        { cadreId: ids.c6, postId: ids.deputy },
+        { cadreId: ids.c1, postId: ids.deputy },
+      ],
+    );
+    const c = (await get(id)).candidates.find((x: { cadreId: number }) => x.cadreId === ids.c6);
+    expect(c.fourMustEvidence.personalMatters).toMatchObject({ findingOpen: true, report: { year: 2026, checkKind: '重点' } });
+    expect(c.fourMustEvidence.file.missing).toContain('出生时间');
+    const body = { candidateId: c.id, item: 'personalMatters', evidence: '查核报告' };
+    const refused = await post(id, 'four-musts', body);
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused).error.message).toContain('漏报配偶持有股票一项');
+    const ok = await post(id, 'four-musts', { ...body, explanation: '本人已作说明并补报，经研究不影响使用' });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  const fresh = {} as Record<'f1' | 'f2' | 'f3', number>;
+  it('runs 竞争上岗: sign-up, review by the eligibility rule, scores ranked, the chosen into 考察', async () => {
+    const mk = (name: string, extra: object = {}) =>
+      buildCadre(t.db, { managerOrgId: city, name, workStart: '2006-07', grassrootsMonths: 36, posts: career(ids.unit), ...extra });
+    fresh.f1 = (await mk('竞一')).id;
+    fresh.f2 = (await mk('竞二')).id;
+    fresh.f3 = (await mk('竞三', { grassrootsMonths: 0 })).id;
+    for (const f of Object.values(fresh)) await ledger(f, 600);
+    const res = await t.call(officer, 'POST', '/api/cadre-selections', {
+      title: '市统计局副局长竞争上岗',
+      postIds: [ids.plain],
+      motionOn: '2026-08-03',
+      grounds: '职位空缺，竞争上岗',
+      way: '竞争上岗',
+    });
+    const id = json(res).id as number;
+    expect((await advance(id, '民主推荐')).statusCode).toBe(200);
+    for (const cadreId of [fresh.f1, fresh.f3, fresh.f2])
+      expect((await post(id, 'applicants', { cadreId, postId: ids.plain, signedUpOn: '2026-08-05' })).statusCode).toBe(200);
+    const dup = await post(id, 'applicants', { cadreId: fresh.f1, postId: ids.plain, signedUpOn: '2026-08-05' });
+    expect(dup.statusCode).toBe(409);
+    const ap = (await get(id)).applicants as { id: number; cadreId: number }[];
+    const of = (cadreId: number) => ap.find((x) => x.cadreId === cadreId)!.id;
+    // 竞三 has no grassroots years: the rule refuses to qualify him, with the article.
+    const bad = await post(id, 'applicants/review', { applicantId: of(fresh.f3), qualified: true });
+    expect(bad.statusCode).toBe(409);
+    expect(json(bad).error.message).toContain(ELIGIBILITY_ARTICLES.experience);
+    expect((await post(id, 'applicants/review', { applicantId: of(fresh.f3), qualified: false, note: '基层经历不足' })).statusCode).toBe(
+      200,
+    );
+    for (const c of [fresh.f1, fresh.f2])
+      expect((await post(id, 'applicants/review', { applicantId: of(c), qualified: true })).statusCode).toBe(200);
+    const unscored = await post(id, 'applicants/scores', { applicantId: of(fresh.f3), writtenScore: 90 });
+    expect(unscored.statusCode).toBe(409);
+    await post(id, 'applicants/scores', { applicantId: of(fresh.f1), writtenScore: 82, interviewScore: 88, evaluationNote: '优秀率 80%' });
+    const sc = await post(id, 'applicants/scores', { applicantId: of(fresh.f2), writtenScore: 90, interviewScore: 86 });
+    const ranked = json(sc).applicants as { cadreId: number; total: number; rank: number }[];
+    expect(ranked.find((x) => x.cadreId === fresh.f2)).toMatchObject({ total: 88, rank: 1 });
+    expect(ranked.find((x) => x.cadreId === fresh.f1)).toMatchObject({ total: 85, rank: 2 });
+    const notQualified = await post(id, 'applicants/choose', { applicantIds: [of(fresh.f3)] });
+    expect(notQualified.statusCode).toBe(409);
+    const chosen = await post(id, 'applicants/choose', { applicantIds: [of(fresh.f1), of(fresh.f2)] });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(
+      json(chosen)
+        .candidates.map((c: { cadreId: number }) => c.cadreId)
+        .sort(),
+    ).toEqual([fresh.f1, fresh.f2].sort());
+    expect(json(chosen).recommendation.competition).toEqual({ applicants: 3, qualified: 2, chosen: 2 });
+    expect((await advance(id, '考察')).statusCode).toBe(200);
+    await expectAuditRow(t.db, { action: 'cadre.selection.choose', result: 'success', objectType: 'cadre_selection', objectId: id });
+  });
+
+  it('checks every serving cadre in scope against a post (eligible, by 破格 only, barred)', async () => {
+    const res = await t.call(officer, 'GET', `/api/cadre-selections/eligible?postId=${ids.plain}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = json(res);
+    expect(r.checked).toBe(r.notPromotion + r.eligible + r.exceptional + r.barred);
+    const f1 = r.items.find((x: { cadreId: number }) => x.cadreId === fresh.f1);
+    expect(f1).toMatchObject({ unmet: [] });
+    const f3 = r.items.find((x: { cadreId: number }) => x.cadreId === fresh.f3);
+    expect(f3.unmet.join()).toContain('基层工作经历 0 年');
+    const district = await t.login(districtOfficer.username, districtOfficer.password);
+    const other = await t.call(district, 'GET', `/api/cadre-selections/eligible?postId=${ids.plain}`);
+    expect(other.statusCode).toBe(404);
+  });
+});

@@ -23,8 +23,11 @@ import type {
   TSelection,
   TSelectionSummary,
 } from '../../../domain/schemas/cadre-selections.js';
-import { avoidanceFlags } from './avoidance.js';
-import { cadreRecordOf, eligibilityOf, type Override } from './eligibility.js';
+import { COMPETITION_ARTICLE } from '../../../domain/rules/cadre-competition.js';
+import { avoidanceOfList } from './avoidance.js';
+import { applicantRows, presentApplicants } from './competition.js';
+import { cadreRecordsOf, eligibilityOf, type Override } from './eligibility.js';
+import { fourMustEvidenceOf } from './four-must-evidence.js';
 import { dueOf, followingStep, gate, publicityOf, type GateCandidate, type GateSelection } from './gates.js';
 import { candidateRows, eventRows, objectionRows, postRows, type CandidateRow, type SelectionRow } from './queries.js';
 
@@ -50,6 +53,7 @@ export function summaryOf(s: SelectionRow, cands: readonly CandidateRow[]): TSel
     motionOn: s.motion_on,
     way: s.way,
     candidateCount: mine.length,
+    stopped: s.status === 'stopped' ? { on: s.stopped_on ?? '', reason: s.stop_reason ?? '', by: s.stopped_by ?? '' } : null,
     due: dueOf(
       { step: s.step as SelectionStep, status: s.status, stepDates: stepDatesOf(s), publicity: publicityOfRow(s) },
       mine.filter((c) => !c.probation_result).map((c) => c.probation_until),
@@ -66,41 +70,64 @@ export const probationOf = (s: SelectionRow, c: CandidateRow) =>
 /** The day eligibility is judged on: the committee's decision once taken, today before. */
 const judgedOn = (s: SelectionRow, today: string) => meetingOf(s)?.heldOn ?? today;
 
-export async function presentCandidate(db: Db, s: SelectionRow, c: CandidateRow, today: string): Promise<TCandidate> {
-  const musts = fourMustsOf(c);
-  const level = isCadreLevel(c.post_level) ? c.post_level : '副科';
-  const record = await cadreRecordOf(db, c.cadre_id, c.training_hours, today);
-  const eligibility = eligibilityOf(
-    record,
-    { level, title: c.post_title },
-    judgedOn(s, today),
-    c.exceptional_reasons,
-    jsonOf<Override[]>(c.overrides ?? []),
-  );
-  const flags = await avoidanceFlags(db, c.cadre_id, c.post_id);
-  return {
-    id: c.id,
-    cadreId: c.cadre_id,
-    name: c.name,
-    currentTitle: c.current_title,
-    currentLevel: c.current_level,
-    postId: c.post_id,
-    postTitle: `${c.unit_name} ${c.post_title}`,
-    postLevel: c.post_level,
-    votes: c.votes,
-    talkMentions: c.talk_mentions,
-    trainingHours: c.training_hours,
-    exceptionalReasons: c.exceptional_reasons,
-    fourMusts: (Object.keys(FOUR_MUSTS) as FourMust[]).map((item) => ({ item, label: FOUR_MUSTS[item], record: musts[item] ?? null })),
-    eligibility,
-    avoidance: { flags, decision: jsonOf<{ by: string; reason: string; on: string } | null>(c.avoidance_decision) },
-    vote: voteOf(c),
-    droppedReason: c.dropped_reason,
-    appointmentId: c.appointment_id,
-    probationApplies: probationOf(s, c),
-    probationUntil: c.probation_until,
-    probationResult: c.probation_result,
-  };
+/**
+ * The candidates as the API shows them, computed together: the files read set-based for eligibility (with the
+ * ledger's 学时), the 回避 flags of the candidates still in the selection against the posts held now and against
+ * each other (a relative proposed for another post of the same selection), and the records the 凡提四必 gate shows.
+ */
+export async function presentCandidates(db: Db, s: SelectionRow, cands: readonly CandidateRow[], today: string): Promise<TCandidate[]> {
+  if (cands.length === 0) return [];
+  const ids = [...new Set(cands.map((c) => c.cadre_id))];
+  const recorded = new Map(cands.map((c) => [c.cadre_id, c.training_hours]));
+  const active = cands.filter((c) => !c.dropped_reason);
+  const [records, flags, evidence] = await Promise.all([
+    cadreRecordsOf(db, { ids }, today, recorded),
+    avoidanceOfList(
+      db,
+      active.map((c) => ({ cadreId: c.cadre_id, postId: c.post_id })),
+    ),
+    fourMustEvidenceOf(db, ids),
+  ]);
+  return cands.map((c) => {
+    const musts = fourMustsOf(c);
+    const level = isCadreLevel(c.post_level) ? c.post_level : '副科';
+    const record = records.get(c.cadre_id)!;
+    const eligibility = eligibilityOf(
+      record,
+      { level, title: c.post_title },
+      judgedOn(s, today),
+      c.exceptional_reasons,
+      jsonOf<Override[]>(c.overrides ?? []),
+    );
+    const i = active.indexOf(c);
+    return {
+      id: c.id,
+      cadreId: c.cadre_id,
+      name: c.name,
+      currentTitle: c.current_title,
+      currentLevel: c.current_level,
+      postId: c.post_id,
+      postTitle: `${c.unit_name} ${c.post_title}`,
+      postLevel: c.post_level,
+      votes: c.votes,
+      talkMentions: c.talk_mentions,
+      trainingHours: c.training_hours,
+      exceptionalReasons: c.exceptional_reasons,
+      fourMusts: (Object.keys(FOUR_MUSTS) as FourMust[]).map((item) => ({ item, label: FOUR_MUSTS[item], record: musts[item] ?? null })),
+      fourMustEvidence: evidence.get(c.cadre_id)!,
+      eligibility,
+      avoidance: {
+        flags: i >= 0 ? flags[i] : [],
+        decision: jsonOf<{ by: string; reason: string; on: string } | null>(c.avoidance_decision),
+      },
+      vote: voteOf(c),
+      droppedReason: c.dropped_reason,
+      appointmentId: c.appointment_id,
+      probationApplies: probationOf(s, c),
+      probationUntil: c.probation_until,
+      probationResult: c.probation_result,
+    };
+  });
 }
 
 export function gateSelection(s: SelectionRow, openObjections: number, today: string): GateSelection {
@@ -135,14 +162,14 @@ export function gateCandidate(c: CandidateRow, view: TCandidate | null): GateCan
 
 /** The full selection, with everything computed for the step in progress. */
 export async function presentSelection(db: Db, s: SelectionRow, today: string): Promise<TSelection> {
-  const [cands, objections, events, posts] = await Promise.all([
+  const [cands, objections, events, posts, applicants] = await Promise.all([
     candidateRows(db, [s.id]),
     objectionRows(db, s.id),
     eventRows(db, s.id),
     postRows(db, postIdsOf(s)),
+    s.way === '竞争上岗' ? applicantRows(db, s.id) : Promise.resolve([]),
   ]);
-  const views: TCandidate[] = [];
-  for (const c of cands) views.push(await presentCandidate(db, s, c, today));
+  const views = await presentCandidates(db, s, cands, today);
   const g = gateSelection(s, objections.filter((o) => o.status === 'open').length, today);
   const gc = cands.map((c, i) => gateCandidate(c, views[i]));
   const next = s.status === 'open' ? followingStep(g, gc) : null;
@@ -171,6 +198,8 @@ export async function presentSelection(db: Db, s: SelectionRow, today: string): 
     publicityRequired: required,
     appointment: jsonOf<TAppointment | null>(s.appointment),
     candidates: views,
+    applicants: presentApplicants(applicants),
+    competitionArticle: s.way === '竞争上岗' ? COMPETITION_ARTICLE : null,
     objections: objections.map((o) => ({
       id: o.id,
       candidateId: o.candidate_id,

@@ -8,7 +8,12 @@ import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
   ZAdvanceSchema,
   ZAppointInput,
+  ZAvoidanceCheckResult,
+  ZAvoidanceCheckSchema,
   ZAvoidanceDecisionSchema,
+  ZEligibleForPost,
+  ZEligibleQuery,
+  ZStopSchema,
   ZFourMustSchema,
   ZInspection,
   ZMeeting,
@@ -31,6 +36,9 @@ import { audited, recordRead } from '../../audit/record.js';
 import { requireAccess } from '../../scope/access.js';
 import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { attachmentHeader } from '../../export/xlsx.js';
+import { avoidanceOfList } from './avoidance.js';
+import { competitionRoutes } from './competition-routes.js';
+import { eligibleForPost } from './eligible-for-post.js';
 import { packetPdf } from './packet.js';
 import { presentSelection, summaryOf } from './presenters.js';
 import { publicityWindow } from './publicity.js';
@@ -43,6 +51,16 @@ const tags = ['cadre-selections'];
 const scope = { 'params.id': 'cadre_selection' } as const;
 
 type Step<B> = (ctx: Ctx, s: SelectionRow, body: B) => Promise<unknown>;
+/** The helper that registers one audited POST /:id/<path> step (handed to the 竞争上岗 routes). */
+export type StepRoute = <S extends z.ZodType>(
+  path: string,
+  action: string,
+  summary: string,
+  body: S,
+  fn: Step<z.infer<S>>,
+  perm?: Action,
+  before?: (ctx: Ctx, body: z.infer<S>) => Promise<void>,
+) => void;
 
 export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const show = async (ctx: Ctx, id: number) => presentSelection(ctx.db, await svc.loadSelection(ctx, id), ctx.today());
@@ -184,6 +202,49 @@ export const cadreSelectionRoutes: FastifyPluginAsyncZod = async (app) => {
   step('advance', 'cadre.selection.advance', '进入下一环节（不符合条件的说明理由和条款）', ZAdvanceSchema, svc.advance);
   step('appoint', 'cadre.selection.appoint', '任职：谈话、任职文件和任职记录', ZAppointInput, svc.appoint);
   step('probation', 'cadre.selection.probation', '试用期满考核', ZProbationSchema, svc.endProbation);
+  step('stop', 'cadre.selection.stop', '终止选拔任用（任职前任一环节，须说明理由）', ZStopSchema, svc.stopSelection);
+  competitionRoutes(step);
+
+  app.post(
+    '/avoidance-check',
+    {
+      config: { action: 'cadre.select' },
+      schema: {
+        tags,
+        summary: '拟任名单回避检查：逐人对照现任职务和名单中其他人选（干部 → 职位）',
+        body: ZAvoidanceCheckSchema,
+        response: { 200: ZAvoidanceCheckResult },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      await requireAccess(ctx, 'cadre.select', 'cadre', [...new Set(req.body.items.map((x) => x.cadreId))]);
+      await requireAccess(ctx, 'cadre.select', 'cadre_post', [...new Set(req.body.items.map((x) => x.postId))]);
+      const flags = await avoidanceOfList(ctx.db, req.body.items);
+      return {
+        items: req.body.items.map((x, i) => ({ ...x, flags: flags[i] })),
+        flagged: flags.filter((f) => f.length > 0).length,
+      };
+    },
+  );
+
+  app.get(
+    '/eligible',
+    {
+      config: { action: 'cadre.select' },
+      schema: {
+        tags,
+        summary: '职位人选资格筛查：管理范围内在职干部逐人按任职资格条件核对（附条款）',
+        querystring: ZEligibleQuery,
+        response: { 200: ZEligibleForPost },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      await requireAccess(ctx, 'cadre.select', 'cadre_post', [req.query.postId]);
+      return eligibleForPost(ctx.db, ctx.actor.scopePath, req.query.postId, ctx.today(), req.query.limit);
+    },
+  );
 
   app.get(
     '/:id/packet.pdf',

@@ -1,30 +1,24 @@
 // The selection workflow (issue 13 point 1): each use case runs on a Ctx bound to the audited transaction of its
 // route, checks the step it belongs to, writes its facts and one line of the 纪实 trail.
-import type { z } from 'zod';
 import type { Ctx } from '../../context.js';
-import type { Trx } from '../../audit/audit-log.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { committeeDecision, FOUR_MUSTS, SELECTION_ARTICLES, type SelectionStep } from '../../../domain/rules/cadre-selection.js';
+import { committeeDecision, FOUR_MUSTS, SELECTION_ARTICLES } from '../../../domain/rules/cadre-selection.js';
 import type {
-  TAppointment,
-  TCandidate,
   TMeeting,
   TPublicity,
   TRecommendationInput,
   TSelectionCreate,
   ZAdvanceSchema,
-  ZAppointInput,
   ZAvoidanceDecisionSchema,
   ZFourMustSchema,
   ZInspection,
   ZObjectionHandleSchema,
   ZObjectionSchema,
   ZOverrideSchema,
-  ZProbationSchema,
   ZPublicityInput,
+  ZStopSchema,
 } from '../../../domain/schemas/cadre-selections.js';
-import { appointOnFile, endTrialOnFile } from './appoint-on-file.js';
-import { avoidanceFlags } from './avoidance.js';
+import { fourMustEvidenceOf } from './four-must-evidence.js';
 import type { Override } from './eligibility.js';
 import { gate } from './gates.js';
 import { publicityWindow } from './publicity.js';
@@ -35,49 +29,13 @@ import {
   jsonOf,
   meetingOf,
   postIdsOf,
-  presentCandidate,
-  probationOf,
+  presentCandidates,
   publicityOfRow,
   stepDatesOf,
 } from './presenters.js';
-import { candidateRows, objectionRows, postRows, selectionRow, type CandidateRow, type SelectionRow } from './queries.js';
+import { candidateRows, objectionRows, selectionRow, type SelectionRow } from './queries.js';
 
-type In<S extends z.ZodType> = z.infer<S>;
-const trxOf = (ctx: Ctx) => ctx.db as Trx;
-
-/** One line of the 纪实 trail, in the transaction of the change. */
-async function trail(ctx: Ctx, selectionId: number, step: string, action: string, summary: string) {
-  await trxOf(ctx)
-    .insertInto('cadre_selection_events')
-    .values({
-      selection_id: selectionId,
-      at: ctx.clock.now(),
-      on_date: ctx.today(),
-      step,
-      action,
-      actor_name: ctx.actor.displayName,
-      summary,
-    })
-    .execute();
-}
-
-const bump = (ctx: Ctx, id: number) =>
-  trxOf(ctx)
-    .updateTable('cadre_selections')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-
-function requireStep(s: SelectionRow, ...steps: SelectionStep[]) {
-  if (s.status !== 'open') throw conflict('该选拔任用已结束', 'status');
-  if (!steps.includes(s.step as SelectionStep)) throw conflict(`当前为“${s.step}”，此项应在“${steps.join('”或“')}”环节办理`, 'step');
-}
-
-async function candidateOf(ctx: Ctx, s: SelectionRow, candidateId: number): Promise<CandidateRow> {
-  const c = (await candidateRows(ctx.db, [s.id])).find((x) => x.id === candidateId);
-  if (!c) throw notFound('人选');
-  return c;
-}
+import { bump, candidateOf, requireOpen, requireStep, trail, trxOf, type In } from './steps-common.js';
 
 /** 分析研判和动议: the record opens with its grounds, posts, scope and way. */
 export async function createSelection(ctx: Ctx, b: TSelectionCreate): Promise<{ id: number }> {
@@ -169,8 +127,14 @@ export async function closeFourMust(ctx: Ctx, s: SelectionRow, b: In<typeof ZFou
   const c = await candidateOf(ctx, s, b.candidateId);
   const musts = fourMustsOf(c);
   if (musts[b.item]) throw conflict(`“${FOUR_MUSTS[b.item]}”已办结`, 'item');
+  const explanation = b.explanation?.trim() || null;
+  if (b.item === 'personalMatters') {
+    const check = (await fourMustEvidenceOf(ctx.db, [c.cadre_id])).get(c.cadre_id)!.personalMatters;
+    if (check.findingOpen && !explanation) throw conflict(`${c.name}：${check.note}`, 'explanation');
+  }
   musts[b.item] = {
     evidence: b.evidence,
+    explanation,
     attachmentName: b.attachmentName ?? null,
     closedBy: ctx.actor.displayName,
     closedOn: ctx.today(),
@@ -181,7 +145,13 @@ export async function closeFourMust(ctx: Ctx, s: SelectionRow, b: In<typeof ZFou
     .where('id', '=', c.id)
     .execute();
   await bump(ctx, s.id);
-  await trail(ctx, s.id, '考察', '凡提四必', `${c.name}：${FOUR_MUSTS[b.item]}已办结（${b.evidence}）`);
+  await trail(
+    ctx,
+    s.id,
+    '考察',
+    '凡提四必',
+    `${c.name}：${FOUR_MUSTS[b.item]}已办结（${b.evidence}${explanation ? `；查核发现问题的说明：${explanation}` : ''}）`,
+  );
 }
 
 /** Sets aside an unmet, overridable eligibility finding with a reason; a non-overridable one cannot be. */
@@ -192,7 +162,7 @@ export async function overrideFinding(
 ): Promise<{ candidateId: number; rule: string }> {
   requireStep(s, '民主推荐', '考察');
   const c = await candidateOf(ctx, s, b.candidateId);
-  const view = await presentCandidate(ctx.db, s, c, ctx.today());
+  const view = (await presentCandidates(ctx.db, s, [c], ctx.today()))[0];
   const f = view.eligibility.findings.find((x) => x.rule === b.rule && !x.met);
   if (!f) throw invalid(`人选没有未满足的“${b.rule}”条件`, 'rule');
   if (!f.overridable) throw conflict(`该条件不能例外认定：${f.reason}`, 'rule');
@@ -212,7 +182,8 @@ export async function overrideFinding(
 export async function decideAvoidance(ctx: Ctx, s: SelectionRow, b: In<typeof ZAvoidanceDecisionSchema>): Promise<{ candidateId: number }> {
   requireStep(s, '民主推荐', '考察');
   const c = await candidateOf(ctx, s, b.candidateId);
-  const flags = await avoidanceFlags(ctx.db, c.cadre_id, c.post_id);
+  const flags = (await presentCandidates(ctx.db, s, await candidateRows(ctx.db, [s.id]), ctx.today())).find((x) => x.id === c.id)!.avoidance
+    .flags;
   if (flags.length === 0) throw conflict('该人选没有回避情形', 'candidateId');
   const decision = { by: ctx.actor.displayName, reason: b.reason, on: ctx.today() };
   await trxOf(ctx)
@@ -339,12 +310,11 @@ export async function handleObjection(ctx: Ctx, s: SelectionRow, b: In<typeof ZO
 
 /** Moves to the next step through the gate; the refusal lists every reason with its article. */
 export async function advance(ctx: Ctx, s: SelectionRow, b: In<typeof ZAdvanceSchema>): Promise<void> {
-  if (s.status !== 'open') throw conflict('该选拔任用已结束', 'status');
+  requireOpen(s);
   if (s.version !== b.version) throw conflict('记录已被他人修改，请刷新后重试', 'version');
   const today = ctx.today();
   const [cands, objections] = await Promise.all([candidateRows(ctx.db, [s.id]), objectionRows(ctx.db, s.id)]);
-  const views: TCandidate[] = [];
-  for (const c of cands) views.push(await presentCandidate(ctx.db, s, c, today));
+  const views = await presentCandidates(ctx.db, s, cands, today);
   const g = gateSelection(s, objections.filter((o) => o.status === 'open').length, today);
   const r = gate(
     g,
@@ -363,102 +333,24 @@ export async function advance(ctx: Ctx, s: SelectionRow, b: In<typeof ZAdvanceSc
 }
 
 /**
- * 任职: the talks, the document and the post change on each appointed candidate's file, with 任职时间 = the
- * decision date and a 试用期 only where it applies. The record then waits for the end of 试用期 or closes.
+ * 终止: a selection may be stopped at any step before 任职 (the post is no longer to be filled, the motion is
+ * withdrawn, no suitable candidate…), with its reason; it stays on record, read-only, and leaves the to-do list.
  */
-export async function appoint(ctx: Ctx, s: SelectionRow, b: In<typeof ZAppointInput>): Promise<TAppointment> {
-  requireStep(s, '任职');
-  if (s.appointment) throw conflict('已办理任职', 'docNo');
-  const meeting = meetingOf(s);
-  if (!meeting) throw conflict(`尚未讨论决定（${SELECTION_ARTICLES.decision}）`, 'docNo');
-  if (b.docOn < meeting.heldOn) throw invalid(`任职文件日期不能早于讨论决定（${meeting.heldOn}）`, 'docOn');
-  const cands = (await candidateRows(ctx.db, [s.id])).filter(
-    (c) => !c.dropped_reason && jsonOf<{ passed: boolean } | null>(c.vote)?.passed,
-  );
-  if (cands.length === 0) throw conflict('没有可任职的人选', 'docNo');
-  const posts = await postRows(
-    ctx.db,
-    cands.map((c) => c.post_id),
-  );
-  const trx = trxOf(ctx);
-  let probations = 0;
-  for (const c of cands) {
-    const post = posts.find((p) => p.id === c.post_id)!;
-    const probation = probationOf(s, c);
-    const r = await appointOnFile(trx, {
-      cadreId: c.cadre_id,
-      post: { id: post.id, unitId: c.unit_id, title: c.post_title, unitName: c.unit_name, level: c.post_level, principal: c.principal },
-      decidedOn: meeting.heldOn,
-      docNo: b.docNo,
-      probation,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
-    });
-    if (r.probationUntil) probations++;
-    await trx
-      .updateTable('cadre_selection_candidates')
-      .set({ appointment_id: r.appointmentId, probation_until: r.probationUntil })
-      .where('id', '=', c.id)
-      .execute();
-    await trail(
-      ctx,
-      s.id,
-      '任职',
-      '任职',
-      `${c.name} 任 ${c.unit_name}${c.post_title}，任职时间 ${meeting.heldOn}${r.probationUntil ? `，试用期至 ${r.probationUntil}` : ''}`,
-    );
-  }
-  const a: TAppointment = { ...b, people: cands.length };
-  const dates = probations ? { ...stepDatesOf(s), 试用期: ctx.today() } : stepDatesOf(s);
-  await trx
+export async function stopSelection(ctx: Ctx, s: SelectionRow, b: In<typeof ZStopSchema>): Promise<void> {
+  requireOpen(s);
+  if (s.version !== b.version) throw conflict('记录已被他人修改，请刷新后重试', 'version');
+  if (s.appointment || s.step === '任职' || s.step === '试用期')
+    throw conflict(`已进入“${s.step}”环节，不能终止；已任职的人员按免职、调整程序办理`, 'step');
+  await trxOf(ctx)
     .updateTable('cadre_selections')
-    .set({
-      appointment: JSON.stringify(a),
-      step: probations ? '试用期' : '任职',
-      status: probations ? 'open' : 'closed',
-      step_dates: JSON.stringify(dates),
-    })
+    .set({ status: 'stopped', stopped_on: ctx.today(), stop_reason: b.reason, stopped_by: ctx.actor.displayName })
     .where('id', '=', s.id)
     .execute();
   await bump(ctx, s.id);
-  await trail(
-    ctx,
-    s.id,
-    '任职',
-    '发文',
-    `${b.docNo}（${b.docOn}），任职 ${cands.length} 人；任职谈话 ${b.appointmentTalk.on}（${b.appointmentTalk.by}），廉洁谈话 ${b.integrityTalk.on}（${b.integrityTalk.by}）`,
-  );
-  return a;
+  await trail(ctx, s.id, s.step, '终止', `在“${s.step}”环节终止：${b.reason}`);
 }
 
-/** 试用期满: 胜任 → 正式任职; 不胜任 → the trial post is removed. The record closes when every trial is decided. */
-export async function endProbation(ctx: Ctx, s: SelectionRow, b: In<typeof ZProbationSchema>): Promise<{ candidateId: number }> {
-  requireStep(s, '试用期');
-  const c = await candidateOf(ctx, s, b.candidateId);
-  if (!c.probation_until || !c.appointment_id) throw conflict('该人选未实行试用期', 'candidateId');
-  if (c.probation_result) throw conflict('该人选试用期已考核', 'candidateId');
-  if (b.on < c.probation_until)
-    throw conflict(`试用期至 ${c.probation_until} 届满，期满后方可考核（${SELECTION_ARTICLES.probation}）`, 'on');
-  const trx = trxOf(ctx);
-  if (b.result === 'incompetent')
-    await endTrialOnFile(trx, {
-      appointmentId: c.appointment_id,
-      cadreId: c.cadre_id,
-      on: b.on,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
-    });
-  await trx
-    .updateTable('cadre_selection_candidates')
-    .set({ probation_result: b.result, probation_decided_on: b.on })
-    .where('id', '=', c.id)
-    .execute();
-  const left = (await candidateRows(trx, [s.id])).filter((x) => x.probation_until && !x.probation_result);
-  if (left.length === 0) await trx.updateTable('cadre_selections').set({ status: 'closed' }).where('id', '=', s.id).execute();
-  await bump(ctx, s.id);
-  await trail(ctx, s.id, '试用期', '试用期满考核', `${c.name}：${b.result === 'competent' ? '胜任，正式任职' : '不胜任，免去试任职务'}`);
-  return { candidateId: c.id };
-}
+export { appoint, endProbation } from './appointment.js';
 
 export const loadSelection = async (ctx: Ctx, id: number) => {
   const s = await selectionRow(ctx.db, id);

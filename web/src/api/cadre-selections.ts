@@ -21,6 +21,15 @@ import type {
   ZProbationSchema,
   ZSelectionCreateSchema,
   ZRecommendationSchema,
+  ZStopSchema,
+  ZApplicantSignUpSchema,
+  ZApplicantReviewSchema,
+  ZApplicantScoresSchema,
+  ZApplicantChooseSchema,
+  ZAvoidanceCheckSchema,
+  TAvoidanceCheckResult,
+  TEligibleForPost,
+  TApplicant,
 } from '../../../domain/schemas/cadre-selections';
 import type { SelectionStep } from '../../../domain/rules/cadre-selection';
 
@@ -33,6 +42,9 @@ export type {
   TInspectionInput,
   TMeetingInput,
   TPublicityPreview,
+  TAvoidanceCheckResult,
+  TEligibleForPost,
+  TApplicant,
 };
 
 const base = '/api/cadre-selections';
@@ -61,6 +73,14 @@ export const handleObjection = step<z.input<typeof ZObjectionHandleSchema>>('obj
 export const advanceSelection = step<{ to: SelectionStep; version: number }>('advance');
 export const appoint = step<z.input<typeof ZAppointInput>>('appoint');
 export const endProbation = step<z.input<typeof ZProbationSchema>>('probation');
+export const stopSelection = step<z.input<typeof ZStopSchema>>('stop');
+export const signUpApplicant = step<z.input<typeof ZApplicantSignUpSchema>>('applicants');
+export const reviewApplicant = step<z.input<typeof ZApplicantReviewSchema>>('applicants/review');
+export const scoreApplicant = step<z.input<typeof ZApplicantScoresSchema>>('applicants/scores');
+export const chooseApplicants = step<z.input<typeof ZApplicantChooseSchema>>('applicants/choose');
+export const checkAvoidance = (body: z.input<typeof ZAvoidanceCheckSchema>) =>
+  api.post<TAvoidanceCheckResult>(`${base}/avoidance-check`, body);
+export const eligibleForPost = (postId: Id, signal?: AbortSignal) => api.get<TEligibleForPost>(`${base}/eligible`, { postId }, { signal });
 
 export const downloadRecord = (id: Id) => download(`${base}/${id}/record.pdf`, {}, 'record.pdf');
 export const downloadPacket = (id: Id) => download(`${base}/${id}/packet.pdf`, {}, 'packet.pdf');

@@ -116,6 +116,9 @@ function CandidateCard(p: { s: TSelection; c: TCandidate; run: Run; writer: bool
                           fields: [
                             { name: 'evidence', label: t('cadreSelections.ins.evidence') },
                             { name: 'attachmentName', label: t('cadreSelections.ins.attachment'), optional: true },
+                            ...(m.item === 'personalMatters' && c.fourMustEvidence.personalMatters.findingOpen
+                              ? [{ name: 'explanation', label: t('cadreSelections.ins.explanation') }]
+                              : []),
                           ],
                           submit: (v) =>
                             run(
@@ -124,6 +127,7 @@ function CandidateCard(p: { s: TSelection; c: TCandidate; run: Run; writer: bool
                                 item: m.item,
                                 evidence: v.evidence,
                                 attachmentName: v.attachmentName || null,
+                                explanation: v.explanation || null,
                               }),
                             ),
                         })
@@ -143,6 +147,7 @@ function CandidateCard(p: { s: TSelection; c: TCandidate; run: Run; writer: bool
                   ? `${t('cadreSelections.ins.closedBy', { by: m.record.closedBy, on: m.record.closedOn })} · ${m.record.evidence}${m.record.attachmentName ? ` · ${m.record.attachmentName}` : ''}`
                   : t('cadreSelections.ins.open')}
               </Typography.Text>
+              <EvidenceNote c={c} item={m.item} />
             </Space>
           </List.Item>
         )}
@@ -260,4 +265,25 @@ function CandidateCard(p: { s: TSelection; c: TCandidate; run: Run; writer: bool
       )}
     </Card>
   );
+}
+
+/** What the file and the supervision records say beside the 档案审核 and 个人有关事项报告查核 items. */
+function EvidenceNote({ c, item }: { c: TCandidate; item: string }) {
+  const { t } = useTranslation();
+  const ev = c.fourMustEvidence;
+  if (item === 'file')
+    return (
+      <Typography.Text type={ev.file.missing.length ? 'warning' : 'secondary'} data-testid={`evidence-file-${c.cadreId}`}>
+        {ev.file.missing.length
+          ? t('cadreSelections.ins.reviewMissing', { items: ev.file.missing.join(', ') })
+          : t('cadreSelections.ins.reviewDone', { n: ev.file.reviewed.length })}
+      </Typography.Text>
+    );
+  if (item === 'personalMatters')
+    return (
+      <Typography.Text type={ev.personalMatters.findingOpen ? 'danger' : 'secondary'} data-testid={`evidence-matters-${c.cadreId}`}>
+        {ev.personalMatters.note}
+      </Typography.Text>
+    );
+  return null;
 }

@@ -4,6 +4,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SELECTION_STEPS, type SelectionStep } from '../../../../domain/rules/cadre-selection';
 import { pick } from '../../api/cadre-selections';
+import { SELECTION_WAYS } from '../../../../domain/schemas/cadre-selections';
 
 export function useStepLabel() {
   const { t } = useTranslation();
@@ -50,3 +51,6 @@ export function PickerSelect(props: {
 
 /** The steps by position (their names are the regulation's, kept in domain/rules/cadre-selection.ts). */
 export const [MOTION, RECOMMEND, INSPECT, DECIDE, PUBLICITY, APPOINT, PROBATION] = SELECTION_STEPS;
+
+/** The selection way that runs sign-up, review and exams at the 民主推荐 step (domain/schemas SELECTION_WAYS). */
+export const COMPETITION_WAY = SELECTION_WAYS[1];

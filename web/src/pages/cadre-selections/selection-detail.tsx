@@ -1,16 +1,17 @@
 // One selection: the step bar, the gate to the next step (disabled with its reasons and articles), the form of the
 // step in progress, each candidate's 凡提四必, eligibility and avoidance, and the trail; the 纪实 and packet exports.
-import { Alert, App, Button, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions';
 import { SELECTION_STEPS } from '../../../../domain/rules/cadre-selection';
 import { useMe } from '../../auth/auth-context';
 import { errorText } from '../../api/client';
-import { advanceSelection, downloadPacket, downloadRecord, getSelection, type TSelection } from '../../api/cadre-selections';
+import { advanceSelection, downloadPacket, downloadRecord, getSelection, stopSelection, type TSelection } from '../../api/cadre-selections';
 import { useRequest } from '../../lib/use-request';
-import { useStepLabel } from './parts';
+import { APPOINT, useStepLabel } from './parts';
 import { CandidateCards } from './candidate-cards';
 import { StepForm } from './step-forms';
 
@@ -23,6 +24,7 @@ export function SelectionDetail() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const stepLabel = useStepLabel();
+  const [stopping, setStopping] = useState<string | null>(null);
   const sel = useRequest((signal) => getSelection(Number(id), signal), [id]);
   const s = sel.data;
   const run: Run = async (p) => {
@@ -53,7 +55,33 @@ export function SelectionDetail() {
             {t('cadreSelections.exportPacket')}
           </Button>
         )}
+        {writer && !s.appointment && current < SELECTION_STEPS.indexOf(APPOINT) && (
+          <Button danger icon={<StopOutlined />} data-testid="selection-stop" onClick={() => setStopping('')}>
+            {t('cadreSelections.stop.button')}
+          </Button>
+        )}
       </Space>
+      <Modal
+        open={stopping !== null}
+        title={t('cadreSelections.stop.title')}
+        okButtonProps={{ disabled: !stopping?.trim(), danger: true }}
+        onCancel={() => setStopping(null)}
+        onOk={async () => {
+          if (await run(stopSelection(s.id, { reason: stopping ?? '', version: s.version }))) setStopping(null);
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('cadreSelections.stop.hint')}</Typography.Paragraph>
+        <Input.TextArea rows={3} value={stopping ?? ''} onChange={(e) => setStopping(e.target.value)} data-testid="stop-reason" />
+      </Modal>
+      {s.stopped && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="selection-stopped"
+          title={t('cadreSelections.stop.stopped', { on: s.stopped.on, by: s.stopped.by, reason: s.stopped.reason })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Title level={4}>
         {s.title}{' '}
         <Tag color={s.status === 'open' ? 'blue' : 'default'} data-testid="selection-step">

@@ -69,6 +69,14 @@ export const RESOURCES = {
   cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
+  // Question banks and quizzes (issue 14 point 4) lie where their organization lies; a question where its bank does.
+  learning_bank: viaOrg('learning_banks', '题库'),
+  learning_question: {
+    label: '试题',
+    from: 'learning_questions t join learning_banks b on b.id = t.bank_id join orgs o on o.id = b.org_id',
+    paths: ['o.path'],
+  },
+  learning_quiz: viaOrg('learning_quizzes', '测试'),
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -20,7 +20,7 @@ export interface SheetRow {
 // Excel's day 0 is 1899-12-30 (the 1900 leap-year bug included).
 const fromSerial = (n: number) => dayjs('1899-12-30').add(Math.floor(n), 'day').format('YYYY-MM-DD');
 
-function cellText(v: ExcelJS.CellValue): { text: string; numeric: boolean } {
+export function cellText(v: ExcelJS.CellValue): { text: string; numeric: boolean } {
   if (v === null || v === undefined) return { text: '', numeric: false };
   // ExcelJS gives date cells as UTC midnight of the calendar date.
   if (v instanceof Date) return { text: v.toISOString().slice(0, 10), numeric: false };

@@ -4,11 +4,13 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { mayStartAttempt, type DrawRule } from '../../../domain/rules/quiz.js';
 import type { TMyQuiz } from '../../../domain/schemas/learning-quizzes.js';
-import { requireLearner } from '../learning/learner.js';
+import { learnerOfActor } from '../learning/learner.js';
 import { closeExpired, learnerIs } from './attempts.js';
 
 export async function myQuizzes(ctx: Ctx): Promise<TMyQuiz[]> {
-  const l = await requireLearner(ctx);
+  // An account with no member or cadre record behind it has nothing to take.
+  const l = await learnerOfActor(ctx);
+  if (!l) return [];
   await closeExpired(ctx, l);
   const rows = await sql<{
     id: number;

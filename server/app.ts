@@ -50,6 +50,8 @@ import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
+import { learningQuizRoutes } from './modules/learning-quizzes/routes.js';
+import { learnerQuizRoutes } from './modules/learning-quizzes/learner-routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -135,6 +137,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
   await app.register(talentServiceRoutes, { prefix: '/api/talent-services' });
+  await app.register(learningQuizRoutes, { prefix: '/api/learning' });
+  await app.register(learnerQuizRoutes, { prefix: '/api/learning' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -7,7 +7,8 @@ import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS } from '../../domain/audit-act
 import { ACTIONS } from '../../domain/permissions.js';
 
 const SERVER = join(import.meta.dirname, '..');
-const AREAS = 'org|member|user|auth|audit|system|status|dev|transfer|dues|life|meeting|appraisal|term|standard|task|todo|todos|stats|cadre';
+const AREAS =
+  'org|member|user|auth|audit|system|status|dev|transfer|dues|life|meeting|appraisal|term|standard|task|todo|todos|stats|cadre|learning';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

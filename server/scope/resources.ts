@@ -78,6 +78,14 @@ export const RESOURCES = {
     from: 'talent_service_requests t join talent_people p on p.id = t.person_id',
     paths: ['p.district_path'],
   },
+  // Question banks and quizzes (issue 14 point 4) lie where their organization lies; a question where its bank does.
+  learning_bank: viaOrg('learning_banks', '题库'),
+  learning_question: {
+    label: '试题',
+    from: 'learning_questions t join learning_banks b on b.id = t.bank_id join orgs o on o.id = b.org_id',
+    paths: ['o.path'],
+  },
+  learning_quiz: viaOrg('learning_quizzes', '测试'),
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

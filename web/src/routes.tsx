@@ -34,6 +34,8 @@ const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
+const LearningQuizzesPage = lazy(() => import('./pages/learning-quizzes/learning-quizzes-page'));
+const MyQuizzesPage = lazy(() => import('./pages/learning-quizzes/my-quizzes-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -207,6 +209,22 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadreSupervisionPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'learning/quizzes/*',
+        element: (
+          <Guard action="learning.read">
+            <LearningQuizzesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/quizzes/*',
+        element: (
+          <Guard action="learning.self">
+            <MyQuizzesPage />
           </Guard>
         ),
       },

@@ -23,6 +23,7 @@ import cadreAssessments from './en/cadre-assessments';
 import cadreSearch from './en/cadre-search';
 import cadreSelections from './en/cadre-selections';
 import cadreSupervision from './en/cadre-supervision';
+import learningQuizzes from './en/learning-quizzes';
 
 const en: Messages = {
   members,
@@ -47,6 +48,7 @@ const en: Messages = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  learningQuizzes,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -90,6 +92,8 @@ const en: Messages = {
     cadreEvaluations: 'Democratic evaluations',
     cadreSelections: 'Cadre selection',
     cadreSupervision: 'Cadre supervision',
+    learningQuizzes: 'Banks and quizzes',
+    myQuizzes: 'My quizzes',
     orgs: 'Organizations',
     users: 'Users',
     audit: 'Audit log',

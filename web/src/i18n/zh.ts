@@ -22,6 +22,7 @@ import cadreAssessments from './zh/cadre-assessments';
 import cadreSearch from './zh/cadre-search';
 import cadreSelections from './zh/cadre-selections';
 import cadreSupervision from './zh/cadre-supervision';
+import learningQuizzes from './zh/learning-quizzes';
 
 const zh = {
   members,
@@ -46,6 +47,7 @@ const zh = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  learningQuizzes,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -88,6 +90,8 @@ const zh = {
     cadreEvaluations: '民主测评',
     cadreSelections: '干部选拔任用',
     cadreSupervision: '干部监督',
+    learningQuizzes: '题库与测试',
+    myQuizzes: '我的测试',
     orgs: '组织体系',
     users: '用户管理',
     audit: '审计日志',

@@ -8,6 +8,7 @@ import {
   FormOutlined,
   HeartOutlined,
   IdcardOutlined,
+  ReadOutlined,
   CheckSquareOutlined,
   FlagOutlined,
   FileDoneOutlined,
@@ -30,6 +31,13 @@ import { holdsTodoKinds } from '../../../../domain/todo-kinds';
 import { useMe } from '../../auth/auth-context';
 import { OrgSearch } from '../../components/org-search';
 import { OrgTree } from '../../components/org-tree';
+
+/** The menu key of a path: the first segment, or for the learning pages the page's own key. */
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/learning/quizzes')) return 'learning-quizzes';
+  if (pathname.startsWith('/my/learning/quizzes')) return 'my-quizzes';
+  return pathname.split('/')[1] ?? '';
+}
 
 export function AppSider() {
   const { t } = useTranslation();
@@ -157,6 +165,18 @@ export function AppSider() {
       label: t('nav.myDues'),
       onClick: () => navigate('/my-dues'),
     },
+    can(me.roles, 'learning.read') && {
+      key: 'learning-quizzes',
+      icon: <ReadOutlined />,
+      label: t('nav.learningQuizzes'),
+      onClick: () => navigate('/learning/quizzes'),
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'my-quizzes',
+      icon: <ReadOutlined />,
+      label: t('nav.myQuizzes'),
+      onClick: () => navigate('/my/learning/quizzes'),
+    },
     can(me.roles, 'cadre.read') && {
       key: 'cadres',
       icon: <IdcardOutlined />,
@@ -181,7 +201,7 @@ export function AppSider() {
 
   return (
     <>
-      <Menu mode="inline" items={items} selectedKeys={[pathname.split('/')[1] ?? '']} />
+      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname)]} />
       {readsOrgs && (
         <>
           <div className="sider-section">

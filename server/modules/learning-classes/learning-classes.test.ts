@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { codeAt } from './attendance.js';
+import { seedLearningClassesDemo } from './demo.js';
 
 let t: TestApp;
 let admin: string;
@@ -252,3 +253,22 @@ async function loginAs(mid: number, tag: string): Promise<string> {
   await sql`update users set member_id = ${mid} where id = ${u.id}`.execute(t.db);
   return t.login(u.username, u.password);
 }
+
+describe('demo', () => {
+  it('seeds a finished class with certificates and credits, and a running one with a session today', async () => {
+    await seedLearningClassesDemo(t.db, t.city, t.clock.now());
+    const items = json(await t.call(admin, 'GET', `${base}/classes`)).items as { id: number; status: string; title: string }[];
+    const done = items.find((c) => c.title.includes('第一期'))!;
+    const running = items.find((c) => c.title.includes('专题培训班'))!;
+    expect(done.status).toBe('completed');
+    const d = json(await t.call(admin, 'GET', `${base}/classes/${done.id}`));
+    expect(d.trainees.filter((x: { status: string }) => x.status === 'completed').length).toBeGreaterThan(5);
+    expect(d.trainees.filter((x: { status: string }) => x.status === 'withdrawn')).toHaveLength(1);
+    const r = json(await t.call(admin, 'GET', `${base}/classes/${running.id}`));
+    expect(r.sessions.map((s: { date: string }) => s.date)).toContain(dayjs(t.clock.now()).utcOffset(480).format('YYYY-MM-DD'));
+    const credits = await sql<{ n: string }>`select count(*) as n from learning_credits where source_ref = ${`class:${done.id}`}`.execute(
+      t.db,
+    );
+    expect(Number(credits.rows[0].n)).toBe(d.trainees.filter((x: { status: string }) => x.status === 'completed').length);
+  });
+});

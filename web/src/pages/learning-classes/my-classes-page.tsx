@@ -52,9 +52,11 @@ function SessionRow({ s, onChanged }: { s: MySession; onChanged: () => void }) {
             onChange={(e) => setCode(e.target.value)}
             placeholder={t('learningClasses.my.codePlaceholder')}
             aria-label={t('learningClasses.my.codePlaceholder')}
+            data-testid="sign-code-input"
           />
           <Button
             type="primary"
+            data-testid="sign-in"
             onClick={() =>
               run(async () => {
                 const r = await signIn(s.id, code.trim());
@@ -152,6 +154,7 @@ export default function MyClassesPage() {
                 <Button
                   size="small"
                   type="primary"
+                  data-testid={`apply-${c.id}`}
                   onClick={async () => {
                     try {
                       req.setData(await applyToClass(c.id));

@@ -41,9 +41,9 @@ export default function VerifyPage() {
       </Space.Compact>
       {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} />}
       {cert && (
-        <Card style={{ marginTop: 16 }}>
+        <Card style={{ marginTop: 16 }} data-testid="certificate">
           <Result status="success" title={t('learningClasses.verify.valid')} />
-          <Descriptions column={1} size="small" data-testid="certificate">
+          <Descriptions column={1} size="small">
             <Descriptions.Item label={t('learningClasses.verify.name')}>{cert.name}</Descriptions.Item>
             <Descriptions.Item label={t('learningClasses.verify.classTitle')}>{cert.classTitle}</Descriptions.Item>
             <Descriptions.Item label={t('learningClasses.verify.dates')}>{`${cert.startDate} ~ ${cert.endDate}`}</Descriptions.Item>

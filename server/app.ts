@@ -47,6 +47,8 @@ import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
 import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
+import { learningClassRoutes } from './modules/learning-classes/routes.js';
+import { publicCertificateRoutes } from './modules/learning-classes/public-routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
@@ -139,6 +141,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(talentServiceRoutes, { prefix: '/api/talent-services' });
   await app.register(learningQuizRoutes, { prefix: '/api/learning' });
   await app.register(learnerQuizRoutes, { prefix: '/api/learning' });
+  await app.register(learningClassRoutes, { prefix: '/api/learning' });
+  await app.register(publicCertificateRoutes, { prefix: '/api/public/certificates', rateLimit: opts.voteRateLimit ?? 120 });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -20,6 +20,7 @@ import { seedEvaluationsDemo } from '../modules/cadre-evaluations/demo.js';
 import { seedSupervisionDemo } from '../modules/cadre-supervision/demo.js';
 import { seedTalentServicesDemo } from '../modules/talent-services/demo.js';
 import { seedQuizzesDemo } from '../modules/learning-quizzes/demo.js';
+import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -48,6 +49,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTalentServicesDemo(db);
   // The question bank of about 300 questions, quizzes, and sittings by the demo member's branch.
   await seedQuizzesDemo(db);
+  // Two training classes of the sample district: one finished with certificates, one running with a session today.
+  await seedLearningClassesDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

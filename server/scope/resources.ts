@@ -86,6 +86,8 @@ export const RESOURCES = {
     paths: ['o.path'],
   },
   learning_quiz: viaOrg('learning_quizzes', '测试'),
+  // A training class (issue 14 point 5) lies where its organizing organization lies.
+  learning_class: viaOrg('learning_classes', '培训班'),
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

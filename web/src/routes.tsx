@@ -36,6 +36,10 @@ const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-
 const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
 const LearningQuizzesPage = lazy(() => import('./pages/learning-quizzes/learning-quizzes-page'));
 const MyQuizzesPage = lazy(() => import('./pages/learning-quizzes/my-quizzes-page'));
+const LearningClassesPage = lazy(() => import('./pages/learning-classes/classes-page'));
+const MyClassesPage = lazy(() => import('./pages/learning-classes/my-classes-page'));
+const MyCertificatesPage = lazy(() => import('./pages/learning-classes/my-certificates-page'));
+const VerifyPage = lazy(() => import('./pages/learning-classes/verify-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -49,6 +53,15 @@ export const router = createBrowserRouter([
       </Lazy>
     ),
   },
+  // The public certificate check: no account (server/modules/learning-classes/public-routes.ts).
+  ...['/verify', '/verify/:code'].map((path) => ({
+    path,
+    element: (
+      <Lazy>
+        <VerifyPage />
+      </Lazy>
+    ),
+  })),
   {
     path: '/login',
     element: (
@@ -298,6 +311,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadreSearchPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'learning/classes/*',
+        element: (
+          <Guard action="learning.read">
+            <LearningClassesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/classes',
+        element: (
+          <Guard action="learning.self">
+            <MyClassesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/certificates',
+        element: (
+          <Guard action="learning.self">
+            <MyCertificatesPage />
           </Guard>
         ),
       },

@@ -24,6 +24,7 @@ import cadreSearch from './en/cadre-search';
 import cadreSelections from './en/cadre-selections';
 import cadreSupervision from './en/cadre-supervision';
 import learningQuizzes from './en/learning-quizzes';
+import learningClasses from './en/learning-classes';
 
 const en: Messages = {
   members,
@@ -49,6 +50,7 @@ const en: Messages = {
   cadreSelections,
   cadreSupervision,
   learningQuizzes,
+  learningClasses,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

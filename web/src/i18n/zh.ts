@@ -23,6 +23,7 @@ import cadreSearch from './zh/cadre-search';
 import cadreSelections from './zh/cadre-selections';
 import cadreSupervision from './zh/cadre-supervision';
 import learningQuizzes from './zh/learning-quizzes';
+import learningClasses from './zh/learning-classes';
 
 const zh = {
   members,
@@ -48,6 +49,7 @@ const zh = {
   cadreSelections,
   cadreSupervision,
   learningQuizzes,
+  learningClasses,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -177,6 +177,24 @@ export function AppSider() {
       label: t('nav.myQuizzes'),
       onClick: () => navigate('/my/learning/quizzes'),
     },
+    can(me.roles, 'learning.read') && {
+      key: 'learning/classes',
+      icon: <SolutionOutlined />,
+      label: t('learningClasses.nav.classes'),
+      onClick: () => navigate('/learning/classes'),
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'my/learning/classes',
+      icon: <CalendarOutlined />,
+      label: t('learningClasses.nav.myClasses'),
+      onClick: () => navigate('/my/learning/classes'),
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'my/learning/certificates',
+      icon: <SafetyCertificateOutlined />,
+      label: t('learningClasses.nav.myCertificates'),
+      onClick: () => navigate('/my/learning/certificates'),
+    },
     can(me.roles, 'cadre.read') && {
       key: 'cadres',
       icon: <IdcardOutlined />,

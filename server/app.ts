@@ -49,6 +49,7 @@ import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
+import { learningHoursRoutes } from './modules/learning-hours/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -133,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSupervisionRoutes, { prefix: '/api/cadre-supervision' });
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
+  await app.register(learningHoursRoutes, { prefix: '/api/learning' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

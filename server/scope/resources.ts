@@ -69,6 +69,18 @@ export const RESOURCES = {
   cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
+  // The 学时 archive (issue 14 point 6): a ledger row or a self-report lies where its learner does (a member's
+  // branch, a non-member cadre's managing organization).
+  learning_credit: {
+    label: '学时记录',
+    from: 'learning_credits t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
+  learning_self_report: {
+    label: '自主学习申报',
+    from: 'learning_self_reports t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -34,6 +34,9 @@ const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
+const MyLearningPage = lazy(() => import('./pages/learning-hours/my-learning-page'));
+const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
+const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -256,6 +259,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadresPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning',
+        element: (
+          <Guard action="learning.self">
+            <MyLearningPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/hours',
+        element: (
+          <Guard action="learning.self">
+            <MyHoursPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'learning/hours',
+        element: (
+          <Guard action="learning.read">
+            <LearningHoursPage />
           </Guard>
         ),
       },

@@ -34,7 +34,7 @@ import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { invalid, notFound } from '../../errors.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
-import { requireLearner } from '../learning/learner.js';
+import { learnerOfActor, type Learner } from '../learning/learner.js';
 import { IMPORT_LIMITS, assertSafeXlsx } from '../members/import/xlsx-guard.js';
 import { downloadDisposition } from '../meetings/file-check.js';
 import { archiveOf, behindOf, closeYear, closuresIn, learnerOfCadre, listRequirements, loadVersions, rowsOf, sharesOf } from './archive.js';
@@ -52,6 +52,12 @@ import {
 } from './self-reports.js';
 
 const tags = ['learning-hours'];
+/** The signed-in learner; an account with no member or cadre record behind it finds no archive (404, as the member's own pages do). */
+async function myLearner(ctx: Ctx): Promise<Learner> {
+  const l = await learnerOfActor(ctx);
+  if (!l) throw notFound('本人学习档案');
+  return l;
+}
 const thisYear = (ctx: Ctx) => Number(ctx.today().slice(0, 4));
 
 async function pathOf(ctx: Ctx, orgId: number): Promise<string> {
@@ -163,7 +169,7 @@ export const learningHoursRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const l = await requireLearner(ctx);
+      const l = await myLearner(ctx);
       return { archive: await archiveOf(ctx, l, req.query.year ?? thisYear(ctx)), reports: await myReports(ctx, l) };
     },
   );
@@ -473,7 +479,7 @@ export const learningHoursRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        const l = await requireLearner(ctx);
+        const l = await myLearner(ctx);
         if (!req.isMultipart()) throw invalid('请以 multipart/form-data 提交并附证明材料', 'file');
         const fields: Record<string, unknown> = {};
         let file: { content: Buffer; name: string } | null = null;

@@ -23,6 +23,7 @@ import cadreAssessments from './en/cadre-assessments';
 import cadreSearch from './en/cadre-search';
 import cadreSelections from './en/cadre-selections';
 import cadreSupervision from './en/cadre-supervision';
+import learningHours from './en/learning-hours';
 
 const en: Messages = {
   members,
@@ -47,6 +48,7 @@ const en: Messages = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  learningHours,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -86,6 +88,8 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    myLearning: 'My learning',
+    learningHours: 'Hours archive',
     cadreUnits: 'Staffing and teams',
     cadreEvaluations: 'Democratic evaluations',
     cadreSelections: 'Cadre selection',

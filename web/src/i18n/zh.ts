@@ -22,6 +22,7 @@ import cadreAssessments from './zh/cadre-assessments';
 import cadreSearch from './zh/cadre-search';
 import cadreSelections from './zh/cadre-selections';
 import cadreSupervision from './zh/cadre-supervision';
+import learningHours from './zh/learning-hours';
 
 const zh = {
   members,
@@ -46,6 +47,7 @@ const zh = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  learningHours,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -84,6 +86,8 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    myLearning: '我的学习',
+    learningHours: '学时档案',
     cadreUnits: '干部配备与班子',
     cadreEvaluations: '民主测评',
     cadreSelections: '干部选拔任用',

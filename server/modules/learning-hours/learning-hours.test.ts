@@ -10,6 +10,7 @@ import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { upsertCredit } from '../learning/credits.js';
 import { approvedHoursOf } from './archive.js';
+import { seedLearningHoursDemo } from './demo.js';
 
 let t: TestApp;
 let admin: string;
@@ -255,5 +256,17 @@ describe('scope', () => {
     expect((await t.call(stranger, 'GET', `/api/learning/hours/behind?orgId=${org.id}`)).statusCode).toBe(404);
     const report = await t.db.selectFrom('learning_self_reports').select('id').executeTakeFirstOrThrow();
     expect((await t.call(stranger, 'POST', `/api/learning/self-reports/${report.id}/decision`, { approve: true })).statusCode).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it('gives the city a year and a part of hours with gaps, imports and self-reports', async () => {
+    await seedLearningHoursDemo(t.db, t.city, t.clock.now());
+    const last = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${t.city.sampleIds.district}&year=${year - 1}`));
+    // Most members met last year's 32 学时, not all (the gaps are the point).
+    expect(last.all.share).toBeGreaterThan(40);
+    expect(last.all.share).toBeLessThan(100);
+    const pending = json(await t.call(admin, 'GET', `/api/learning/self-reports?orgId=${t.city.sampleIds.district}&status=pending`));
+    expect(pending.items.length).toBeGreaterThan(0);
   });
 });

@@ -97,10 +97,10 @@ export default function MyHoursPage() {
               <Input />
             </Form.Item>
             <Form.Item name="startedOn" label={t('learningHours.report.startedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly />
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="endedOn" label={t('learningHours.report.endedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly />
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="hours" label={t('learningHours.report.hours')} rules={[{ required: true }]}>
               <InputNumber min={0.1} max={500} step={0.5} style={{ width: '100%' }} />

@@ -54,6 +54,7 @@ import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
 import { learningQuizRoutes } from './modules/learning-quizzes/routes.js';
 import { learnerQuizRoutes } from './modules/learning-quizzes/learner-routes.js';
+import { learningHoursRoutes } from './modules/learning-hours/routes.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(learnerQuizRoutes, { prefix: '/api/learning' });
   await app.register(learningClassRoutes, { prefix: '/api/learning' });
   await app.register(publicCertificateRoutes, { prefix: '/api/public/certificates', rateLimit: opts.voteRateLimit ?? 120 });
+  await app.register(learningHoursRoutes, { prefix: '/api/learning' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -16,6 +16,7 @@ import type { TalentCoreTables } from './types-talent.js';
 import type { TalentServiceTables } from './types-talent-services.js';
 import type { LearningQuizTables } from './types-learning-quizzes.js';
 import type { LearningClassesTables } from './types-learning-classes.js';
+import type { LearningHoursTables } from './types-learning-hours.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -178,7 +179,8 @@ export interface DB
     TalentCoreTables,
     TalentServiceTables,
     LearningQuizTables,
-    LearningClassesTables {
+    LearningClassesTables,
+    LearningHoursTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

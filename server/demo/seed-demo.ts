@@ -21,6 +21,7 @@ import { seedSupervisionDemo } from '../modules/cadre-supervision/demo.js';
 import { seedTalentServicesDemo } from '../modules/talent-services/demo.js';
 import { seedQuizzesDemo } from '../modules/learning-quizzes/demo.js';
 import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
+import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -51,6 +52,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedQuizzesDemo(db);
   // Two training classes of the sample district: one finished with certificates, one running with a session today.
   await seedLearningClassesDemo(db, city);
+  // A year and a part of 学时 with realistic gaps, 调训/党校 imports, self-reports pending and approved.
+  await seedLearningHoursDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

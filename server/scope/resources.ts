@@ -88,6 +88,18 @@ export const RESOURCES = {
   learning_quiz: viaOrg('learning_quizzes', '测试'),
   // A training class (issue 14 point 5) lies where its organizing organization lies.
   learning_class: viaOrg('learning_classes', '培训班'),
+  // The 学时 archive (issue 14 point 6): a ledger row or a self-report lies where its learner does (a member's
+  // branch, a non-member cadre's managing organization).
+  learning_credit: {
+    label: '学时记录',
+    from: 'learning_credits t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
+  learning_self_report: {
+    label: '自主学习申报',
+    from: 'learning_self_reports t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -40,6 +40,9 @@ const LearningClassesPage = lazy(() => import('./pages/learning-classes/classes-
 const MyClassesPage = lazy(() => import('./pages/learning-classes/my-classes-page'));
 const MyCertificatesPage = lazy(() => import('./pages/learning-classes/my-certificates-page'));
 const VerifyPage = lazy(() => import('./pages/learning-classes/verify-page'));
+const MyLearningPage = lazy(() => import('./pages/learning-hours/my-learning-page'));
+const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
+const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -287,6 +290,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadresPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning',
+        element: (
+          <Guard action="learning.self">
+            <MyLearningPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/hours',
+        element: (
+          <Guard action="learning.self">
+            <MyHoursPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'learning/hours',
+        element: (
+          <Guard action="learning.read">
+            <LearningHoursPage />
           </Guard>
         ),
       },

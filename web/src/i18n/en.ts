@@ -25,6 +25,7 @@ import cadreSelections from './en/cadre-selections';
 import cadreSupervision from './en/cadre-supervision';
 import learningQuizzes from './en/learning-quizzes';
 import learningClasses from './en/learning-classes';
+import learningHours from './en/learning-hours';
 
 const en: Messages = {
   members,
@@ -51,6 +52,7 @@ const en: Messages = {
   cadreSupervision,
   learningQuizzes,
   learningClasses,
+  learningHours,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -90,6 +92,8 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    myLearning: 'My learning',
+    learningHours: 'Hours archive',
     cadreUnits: 'Staffing and teams',
     cadreEvaluations: 'Democratic evaluations',
     cadreSelections: 'Cadre selection',

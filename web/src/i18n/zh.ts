@@ -24,6 +24,7 @@ import cadreSelections from './zh/cadre-selections';
 import cadreSupervision from './zh/cadre-supervision';
 import learningQuizzes from './zh/learning-quizzes';
 import learningClasses from './zh/learning-classes';
+import learningHours from './zh/learning-hours';
 
 const zh = {
   members,
@@ -50,6 +51,7 @@ const zh = {
   cadreSupervision,
   learningQuizzes,
   learningClasses,
+  learningHours,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -88,6 +90,8 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    myLearning: '我的学习',
+    learningHours: '学时档案',
     cadreUnits: '干部配备与班子',
     cadreEvaluations: '民主测评',
     cadreSelections: '干部选拔任用',

@@ -4,7 +4,7 @@ import { homePath } from './home-path';
 describe('homePath', () => {
   it('sends organization readers to their own organization', () => {
     expect(homePath({ roles: ['org_dept_admin'], orgId: 12 })).toBe('/orgs/12');
-    expect(homePath({ roles: ['member'], orgId: 305 })).toBe('/orgs/305');
+    expect(homePath({ roles: ['member'], orgId: 305 })).toBe('/my/learning');
   });
 
   it('sends each separated administrator to their own page', () => {

@@ -10,6 +10,8 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   // A cadre officer works in the cadre files; a cadre reads their own.
   if (can(me.roles, 'cadre.read')) return '/cadres';
   if (can(me.roles, 'cadre.self')) return '/my-cadre';
+  // A member lands on their learning hub (phone first); it links on to the rest of their own pages.
+  if (can(me.roles, 'member.self') && !can(me.roles, 'member.read')) return '/my/learning';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
   return '/welcome';
 }

@@ -16,6 +16,7 @@ import { PageSpin } from '../../components/route-guards';
 import { useRequest } from '../../lib/use-request';
 import { CadreFormView, EduCell } from './cadre-form-view';
 import { CadreHistoryTab } from './cadre-history-tab';
+import { CadreHoursPanel } from './cadre-hours-panel';
 import { BasicModal, EducationModal, ResumeModal } from './cadre-section-modals';
 import { AppointmentModal, EndAppointmentModal, ListModal, ReviewModal, type ListSection } from './cadre-list-modals';
 
@@ -281,6 +282,7 @@ export function CadreFilePage() {
               />
             ),
           },
+          { key: 'learning', label: t('learningHours.cadre.title'), children: <CadreHoursPanel cadreId={c.id} /> },
           { key: 'history', label: t('cadres.tabs.history'), children: <CadreHistoryTab cadreId={c.id} version={c.version} /> },
         ]}
       />

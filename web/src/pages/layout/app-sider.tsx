@@ -147,6 +147,18 @@ export function AppSider() {
       onClick: () => navigate('/cadre-search'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
+    can(me.roles, 'learning.read') && {
+      key: 'learning-hours',
+      icon: <ReadOutlined />,
+      label: t('nav.learningHours'),
+      onClick: () => navigate('/learning/hours'),
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'my-learning',
+      icon: <ReadOutlined />,
+      label: t('nav.myLearning'),
+      onClick: () => navigate('/my/learning'),
+    },
     can(me.roles, 'member.self') && {
       key: 'my-meetings',
       icon: <CalendarOutlined />,

@@ -1,0 +1,272 @@
+// The 学时 archive through the API: totals by source with the requirement and shortfall, who is behind and
+// the completion share, an import with one bad row (nothing written, the row named), self-reports approved
+// and refused, a training recorded by two sources counted once (and undone by an officer), a closed year
+// whose later credits are kept and marked late, and another district's officer getting a 404.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeIdNumber } from '../../../domain/rules/id-number.js';
+import type { Ctx } from '../../context.js';
+import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
+import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
+import { upsertCredit } from '../learning/credits.js';
+import { approvedHoursOf } from './archive.js';
+import { seedLearningHoursDemo } from './demo.js';
+
+let t: TestApp;
+let admin: string;
+let org: { id: number; name: string };
+let a: { id: number; name: string };
+let b: { id: number; name: string };
+let c: { id: number; name: string };
+let year: number;
+const idA = fakeIdNumber();
+const ctx = () => ({ db: t.db, actor: { userId: null } }) as unknown as Ctx;
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('学时');
+  ws.addRow(['身份证号', '姓名', '所在党组织', '培训名称', '开始日期', '结束日期', '学时']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+async function upload(cookie: string, url: string, file: Buffer, name: string) {
+  const m = multipartFile(file, name);
+  return t.app.inject({ method: 'POST', url, payload: m.payload, headers: { cookie, 'content-type': m.contentType } });
+}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+async function selfReport(cookie: string, fields: Record<string, string>, file: Buffer = PDF, fileName = '结业证书.pdf') {
+  const boundary = '----lh-boundary';
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/learning/self-reports',
+    payload,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+const archive = async (id: number, y = year) => json(await t.call(admin, 'GET', `/api/learning/hours/members/${id}?year=${y}`));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('district-admin');
+  year = Number(new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  const o = await buildOrg(t.db, { parentId: t.city.sampleIds.district, name: '学时测试党支部' });
+  org = { id: o.id, name: o.name };
+  a = await buildMember(t.db, { orgId: org.id, name: '学时甲', idNumber: idA });
+  b = await buildMember(t.db, { orgId: org.id, name: '学时乙' });
+  c = await buildMember(t.db, { orgId: org.id, name: '学时丙' });
+  const put = (memberId: number, source: 'online' | 'quiz' | 'class', ref: string, hours: number, day: number, online = false) =>
+    upsertCredit(ctx(), {
+      memberId,
+      cadreId: null,
+      source,
+      sourceRef: ref,
+      title: `课程${ref}`,
+      hours,
+      earnedOn: `${year}-03-1${day}`,
+      online,
+    });
+  await put(a.id, 'online', 'material:1', 10.04, 1, true);
+  await put(a.id, 'quiz', 'quiz:1', 2, 2);
+  await put(a.id, 'class', 'class:1', 8, 3);
+  await put(b.id, 'class', 'class:2', 40, 4);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the archive', () => {
+  it('totals a person by source to 0.1 with the requirement and the shortfall', async () => {
+    const r = await archive(a.id);
+    expect(r.bySource).toMatchObject({ online: 10, quiz: 2, class: 8, assigned: 0, self: 0 });
+    expect([r.total, r.required, r.shortfall, r.onlineTotal]).toEqual([20, 32, 12, 10]);
+    expect(r.sources[0]).toContain('党员教育管理工作条例');
+  });
+
+  it('lists who is behind with the shortfall, and completion shares with their definition', async () => {
+    const behind = json(await t.call(admin, 'GET', `/api/learning/hours/behind?orgId=${org.id}&year=${year}`));
+    const rows = behind.items.map((x: { name: string; shortfall: number }) => [x.name, x.shortfall]);
+    expect(rows.sort()).toEqual([
+      ['学时丙', 32],
+      ['学时甲', 12],
+    ]);
+    const shares = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${org.id}&year=${year}`));
+    expect(shares.all).toMatchObject({ people: 3, done: 1, share: 33.3 });
+    expect(shares.definition).toContain('不对个人排名');
+  });
+
+  it('gives approvedHoursOf to other modules', async () => {
+    expect(await approvedHoursOf(ctx(), { memberId: a.id }, `${year}-01-01`, `${year}-12-31`)).toBe(20);
+  });
+
+  it('exports with a purpose, audited', async () => {
+    const none = await t.call(admin, 'GET', `/api/learning/hours/export?orgId=${org.id}&year=${year}`);
+    expect(none.statusCode).toBe(400);
+    const res = await t.call(
+      admin,
+      'GET',
+      `/api/learning/hours/export?orgId=${org.id}&year=${year}&purpose=${encodeURIComponent('年度学时核对')}`,
+    );
+    expect(res.statusCode).toBe(200);
+    await expectAuditRow(t.db, { action: 'learning.hours.export', result: 'success' });
+  });
+});
+
+describe('imports of 上级调训 and 党校 records', () => {
+  const good = () => [idA, '学时甲', '', '基层治理专题研讨班', `${year}-04-01`, `${year}-04-03`, 12];
+  it('writes nothing when one row is bad, naming the row and column', async () => {
+    const file = await xlsx([good(), ['', '学时乙', org.name, '党校轮训', `${year}-04-01`, `${year}-04-02`, '很多']]);
+    const res = json(await upload(admin, '/api/learning/imports?kind=assigned', file, '调训.xlsx'));
+    expect(res.ok).toBe(false);
+    expect(res.errors).toEqual([{ row: 3, column: '学时', message: expect.stringContaining('学时') }]);
+    expect((await archive(a.id)).bySource.assigned).toBe(0);
+  });
+
+  it('imports all rows (by identity number, or by name and organization) and re-importing counts once', async () => {
+    const file = await xlsx([good(), ['', '学时乙', org.name, '党校轮训', `${year}-04-01`, `${year}-04-02`, 6]]);
+    for (let i = 0; i < 2; i++) {
+      const res = json(await upload(admin, '/api/learning/imports?kind=assigned', file, '调训.xlsx'));
+      expect(res).toMatchObject({ ok: true, written: true, rows: 2 });
+    }
+    expect((await archive(a.id)).bySource.assigned).toBe(12);
+    expect((await archive(b.id)).bySource.assigned).toBe(6);
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const res = await upload(admin, '/api/learning/imports?kind=party_school', Buffer.from('name,hours\n'), 'x.csv');
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.field).toBe('file');
+  });
+});
+
+describe('self-reported training', () => {
+  let member: string;
+  let memberId: number;
+  beforeAll(async () => {
+    // The demo member account, linked to a member of a branch of its own (the area demos are not loaded here).
+    const o2 = await buildOrg(t.db, { parentId: t.city.sampleIds.district, name: '学时测试第二党支部' });
+    memberId = (await buildMember(t.db, { orgId: o2.id, name: '学时丁' })).id;
+    await t.db.updateTable('users').set({ member_id: memberId }).where('username', '=', 'member').execute();
+    member = await t.login('member');
+  });
+  const fields = (title: string, hours: string) => ({
+    title,
+    organizer: '区委党校',
+    startedOn: `${year}-01-05`,
+    endedOn: `${year}-01-06`,
+    hours,
+  });
+
+  it('refuses evidence that is not a PDF or an image, naming the field', async () => {
+    const res = await selfReport(member, fields('读书班', '4'), Buffer.from('<html></html>'), 'a.pdf');
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.field).toBe('file');
+  });
+
+  it('a pending report does not count; approved it does; refused needs a reason', async () => {
+    const before = json(await t.call(member, 'GET', `/api/learning/me/hours?year=${year}`)).archive.total;
+    const r1 = json(await selfReport(member, fields('“学习贯彻”专题读书班', '4.5')));
+    const r2 = json(await selfReport(member, fields('社区志愿讲座', '2')));
+    expect(r1.status).toBe('pending');
+    const mine = json(await t.call(member, 'GET', `/api/learning/me/hours?year=${year}`));
+    expect([mine.archive.total, mine.archive.pending]).toEqual([before, 6.5]);
+    expect((await t.call(admin, 'POST', `/api/learning/self-reports/${r1.id}/decision`, { approve: true })).statusCode).toBe(200);
+    const noReason = await t.call(admin, 'POST', `/api/learning/self-reports/${r2.id}/decision`, { approve: false });
+    expect(json(noReason).error.field).toBe('reason');
+    const refused = json(
+      await t.call(admin, 'POST', `/api/learning/self-reports/${r2.id}/decision`, { approve: false, reason: '不属于理论学习' }),
+    );
+    expect(refused).toMatchObject({ status: 'rejected', reason: '不属于理论学习' });
+    const after = json(await t.call(member, 'GET', `/api/learning/me/hours?year=${year}`)).archive;
+    expect([after.total, after.bySource.self, after.pending]).toEqual([before + 4.5, 4.5, 0]);
+    expect(memberId).toBeGreaterThan(0);
+  });
+
+  it('counts a training once when the import and the self-report both record it; an officer can undo it', async () => {
+    const r = json(await selfReport(member, fields('区委党校 基层治理专题研讨班', '12')));
+    const file = await xlsx([['', '学时丁', '学时测试第二党支部', '基层治理专题研讨班', `${year}-01-05`, `${year}-01-06`, 12]]);
+    expect(json(await upload(admin, '/api/learning/imports?kind=party_school', file, '党校.xlsx')).ok).toBe(true);
+    await t.call(admin, 'POST', `/api/learning/self-reports/${r.id}/decision`, { approve: true });
+    const arc = await archive(memberId);
+    expect([arc.bySource.party_school, arc.bySource.self]).toEqual([12, 4.5]);
+    const dup = arc.credits.find((x: { source: string; duplicateOf: number | null }) => x.source === 'self' && x.duplicateOf != null);
+    expect(dup.hours).toBe(12);
+    expect((await t.call(admin, 'POST', `/api/learning/hours/duplicates/${dup.id}`, { action: 'undo' })).statusCode).toBe(200);
+    expect((await archive(memberId)).bySource.self).toBe(16.5);
+  });
+});
+
+describe('a closed year', () => {
+  it('freezes the snapshot; a credit arriving later is kept and marked late', async () => {
+    const last = year - 1;
+    await upsertCredit(ctx(), {
+      memberId: c.id,
+      cadreId: null,
+      source: 'class',
+      sourceRef: 'class:old',
+      title: '去年的培训班',
+      hours: 30,
+      earnedOn: `${last}-11-01`,
+    });
+    const res = await t.call(admin, 'POST', `/api/learning/hours/years/${last}/close`, { orgId: org.id });
+    expect(res.statusCode).toBe(201);
+    expect(json(res).people).toBe(3);
+    expect((await t.call(admin, 'POST', `/api/learning/hours/years/${last}/close`, { orgId: org.id })).statusCode).toBe(409);
+    expect((await t.call(admin, 'POST', `/api/learning/hours/years/${year}/close`, { orgId: org.id })).statusCode).toBe(400);
+    t.clock.advanceMinutes(1);
+    await upsertCredit(ctx(), {
+      memberId: c.id,
+      cadreId: null,
+      source: 'online',
+      sourceRef: 'material:late',
+      title: '补记',
+      hours: 3,
+      earnedOn: `${last}-12-20`,
+    });
+    const r = await archive(c.id, last);
+    expect(r.closed).toMatchObject({ total: 30, required: 32 });
+    expect(r.total).toBe(33);
+    expect(r.credits.map((x: { title: string; late: boolean }) => [x.title, x.late])).toEqual([
+      ['去年的培训班', false],
+      ['补记', true],
+    ]);
+  });
+});
+
+describe('scope', () => {
+  it('another district cannot see a member, a self-report or a cadre file here', async () => {
+    const other = await t.db
+      .selectFrom('orgs')
+      .select('parent_id')
+      .where('id', '=', t.city.sampleIds.otherBranch)
+      .executeTakeFirstOrThrow();
+    const u = await buildUserWithRole(t.db, { role: 'org_dept_admin', orgId: Number(other.parent_id) });
+    const stranger = await t.login(u.username, u.password);
+    expect((await t.call(stranger, 'GET', `/api/learning/hours/members/${a.id}`)).statusCode).toBe(404);
+    expect((await t.call(stranger, 'GET', `/api/learning/hours/behind?orgId=${org.id}`)).statusCode).toBe(404);
+    const report = await t.db.selectFrom('learning_self_reports').select('id').executeTakeFirstOrThrow();
+    expect((await t.call(stranger, 'POST', `/api/learning/self-reports/${report.id}/decision`, { approve: true })).statusCode).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it('gives the city a year and a part of hours with gaps, imports and self-reports', async () => {
+    await seedLearningHoursDemo(t.db, t.city, t.clock.now());
+    const last = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${t.city.sampleIds.district}&year=${year - 1}`));
+    // Most members met last year's 32 学时, not all (the gaps are the point).
+    expect(last.all.share).toBeGreaterThan(40);
+    expect(last.all.share).toBeLessThan(100);
+    const pending = json(await t.call(admin, 'GET', `/api/learning/self-reports?orgId=${t.city.sampleIds.district}&status=pending`));
+    expect(pending.items.length).toBeGreaterThan(0);
+  });
+});

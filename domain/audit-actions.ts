@@ -242,6 +242,14 @@ const EVENTS = {
   'cadre.assess.ongoing': L('登记平时考核', 'Record an ongoing assessment'),
   'cadre.assess.special': L('登记专项考核', 'Record a special assessment'),
   'cadre.assess.special_delete': L('删除专项考核记录', 'Delete a special assessment'),
+  // Theory learning: materials, plans and study sessions (issue 14 points 1–3)
+  'learning.material.create': L('发布学习材料', 'Publish a learning material'),
+  'learning.material.update': L('修改学习材料', 'Edit a learning material'),
+  'learning.material.upload': L('上传学习材料文件', 'Upload a material file'),
+  'learning.plan.create': L('下达学习计划', 'Issue a learning plan'),
+  'learning.plan.close': L('结束学习计划', 'Close a learning plan'),
+  'learning.session.start': L('开始学习', 'Start studying'),
+  'learning.flag.review': L('复核异常学习记录', 'Review flagged study'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -282,6 +290,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),
   cadre_selection: L('干部选拔任用', 'Cadre selection'),
+  learning_material: L('学习材料', 'Learning material'),
+  learning_plan: L('学习计划', 'Learning plan'),
+  learning_flag: L('异常学习记录', 'Flagged study'),
 };
 
 export type AuditLang = 'zh' | 'en';

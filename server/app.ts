@@ -47,6 +47,8 @@ import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
 import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
+import { learningRoutes } from './modules/learning/routes.js';
+import { learnerRoutes } from './modules/learning/learner-routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import './http/deps.js';
@@ -131,6 +133,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
   await app.register(cadreAssessmentRoutes, { prefix: '/api/cadre-assessments' });
   await app.register(cadreSupervisionRoutes, { prefix: '/api/cadre-supervision' });
+  await app.register(learningRoutes, { prefix: '/api/learning' });
+  await app.register(learnerRoutes, { prefix: '/api/learning' });
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
 

@@ -12,6 +12,7 @@ import type { CadreAssessmentTables } from './types-cadre-assessments.js';
 import type { CadreSelectionTables } from './types-cadre-selections.js';
 import type { CadreSupervisionTables } from './types-cadre-supervision.js';
 import type { LearningCoreTables } from './types-learning.js';
+import type { LearningMaterialTables } from './types-learning-materials.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -170,7 +171,8 @@ export interface DB
     CadreAssessmentTables,
     CadreSelectionTables,
     CadreSupervisionTables,
-    LearningCoreTables {
+    LearningCoreTables,
+    LearningMaterialTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

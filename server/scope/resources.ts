@@ -69,6 +69,15 @@ export const RESOURCES = {
   cadre_passport: { label: '出国（境）证照', from: 'cadre_passports t join cadres c on c.id = t.cadre_id', paths: ['c.manager_path'] },
   // A selection lies where its managing organization lies (干部管理权限).
   cadre_selection: { label: '干部选拔任用记录', from: 'cadre_selections t join orgs o on o.id = t.manager_org_id', paths: ['o.path'] },
+  // Theory learning (issue 14 points 1–3): a material or plan lies where the organization publishing it lies;
+  // a flagged study session where its learner does (a member's branch, a non-member cadre's managing organization).
+  learning_material: viaOrg('learning_materials', '学习材料'),
+  learning_plan: viaOrg('learning_plans', '学习计划'),
+  learning_flag: {
+    label: '学习异常记录',
+    from: 'learning_flags t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

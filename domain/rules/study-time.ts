@@ -62,14 +62,7 @@ export interface Beat {
   rate: number;
 }
 
-export type BeatOutcome =
-  | 'credited'
-  | 'too_early'
-  | 'hidden'
-  | 'gap'
-  | 'presence_required'
-  | 'superseded'
-  | 'complete';
+export type BeatOutcome = 'credited' | 'too_early' | 'hidden' | 'gap' | 'presence_required' | 'superseded' | 'complete';
 
 export interface BeatResult {
   outcome: BeatOutcome;

@@ -14,10 +14,7 @@ export const FILE_KINDS = ['document', 'audio', 'video'] as const;
 export const PLAN_AUDIENCES = ['all', 'probationary', 'committee', 'cadres'] as const;
 export type TPlanAudience = (typeof PLAN_AUDIENCES)[number];
 
-const tags = z
-  .array(z.string().trim().min(1, '标签不能为空').max(20, '标签不超过 20 字'))
-  .max(10, '标签最多 10 个')
-  .default([]);
+const tags = z.array(z.string().trim().min(1, '标签不能为空').max(20, '标签不超过 20 字')).max(10, '标签最多 10 个').default([]);
 
 export const ZMaterialCreateSchema = z.strictObject({
   orgId: id,
@@ -200,4 +197,7 @@ export const ZFlagSchema = z.object({
 });
 export type TFlag = z.infer<typeof ZFlagSchema>;
 export const ZFlagListSchema = z.object({ items: z.array(ZFlagSchema) });
-export const ZFlagReviewSchema = z.strictObject({ review: z.enum(['cleared', 'upheld'], '请选择复核结论'), note: optText(500, '复核意见') });
+export const ZFlagReviewSchema = z.strictObject({
+  review: z.enum(['cleared', 'upheld'], '请选择复核结论'),
+  note: optText(500, '复核意见'),
+});

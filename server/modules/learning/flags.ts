@@ -41,11 +41,14 @@ export async function listFlags(ctx: Ctx, open: boolean): Promise<TFlag[]> {
 }
 
 export async function reviewFlag(ctx: Ctx, id: number, review: 'cleared' | 'upheld', note: string): Promise<void> {
-  await audited(ctx, { action: 'learning.flag.review', objectType: 'learning_flag', objectId: () => id, detail: () => ({ review, note }) }, (trx) =>
-    trx
-      .updateTable('learning_flags')
-      .set({ review, review_note: note, reviewed_by: ctx.actor.userId, reviewed_at: ctx.clock.now() })
-      .where('id', '=', id)
-      .execute(),
+  await audited(
+    ctx,
+    { action: 'learning.flag.review', objectType: 'learning_flag', objectId: () => id, detail: () => ({ review, note }) },
+    (trx) =>
+      trx
+        .updateTable('learning_flags')
+        .set({ review, review_note: note, reviewed_by: ctx.actor.userId, reviewed_at: ctx.clock.now() })
+        .where('id', '=', id)
+        .execute(),
   );
 }

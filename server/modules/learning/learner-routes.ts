@@ -24,14 +24,26 @@ const tags = ['learning'];
 const own = { 'params.id': 'none' } as const;
 
 export const learnerRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/my/plans', { config: { action: 'learning.self' }, schema: { tags, summary: '我的学习计划与进度', response: { 200: ZMyPlansSchema } } }, async (req) => {
-    const ctx = ctxOf(req);
-    return { items: await myPlans(ctx, await requireLearner(ctx)) };
-  });
+  app.get(
+    '/my/plans',
+    { config: { action: 'learning.self' }, schema: { tags, summary: '我的学习计划与进度', response: { 200: ZMyPlansSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return { items: await myPlans(ctx, await requireLearner(ctx)) };
+    },
+  );
 
   app.get(
     '/my/materials',
-    { config: { action: 'learning.self' }, schema: { tags, summary: '发布给我的学习材料（中文全文搜索）', querystring: ZMaterialQuerySchema, response: { 200: ZMaterialPageSchema } } },
+    {
+      config: { action: 'learning.self' },
+      schema: {
+        tags,
+        summary: '发布给我的学习材料（中文全文搜索）',
+        querystring: ZMaterialQuerySchema,
+        response: { 200: ZMaterialPageSchema },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const l = await requireLearner(ctx);
@@ -41,7 +53,10 @@ export const learnerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/my/materials/:id',
-    { config: { action: 'learning.self', scope: own }, schema: { tags, summary: '学习材料（含本人已认定的学习时长）', params: ZIdParam, response: { 200: ZMaterialDetailSchema } } },
+    {
+      config: { action: 'learning.self', scope: own },
+      schema: { tags, summary: '学习材料（含本人已认定的学习时长）', params: ZIdParam, response: { 200: ZMaterialDetailSchema } },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const l = await requireLearner(ctx);
@@ -73,14 +88,23 @@ export const learnerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/sessions/:id/heartbeat',
     {
       config: { action: 'learning.self', scope: own },
-      schema: { tags, summary: '学习心跳（每 20–60 秒；按服务器时间计时，页面隐藏不计）', params: ZIdParam, body: ZHeartbeatSchema, response: { 200: ZHeartbeatResultSchema } },
+      schema: {
+        tags,
+        summary: '学习心跳（每 20–60 秒；按服务器时间计时，页面隐藏不计）',
+        params: ZIdParam,
+        body: ZHeartbeatSchema,
+        response: { 200: ZHeartbeatResultSchema },
+      },
     },
     (req) => heartbeat(ctxOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/sessions/:id/presence',
-    { config: { action: 'learning.self', scope: own }, schema: { tags, summary: '确认仍在学习（回答“还在吗？”后继续计时）', params: ZIdParam, response: { 200: ZHeartbeatResultSchema } } },
+    {
+      config: { action: 'learning.self', scope: own },
+      schema: { tags, summary: '确认仍在学习（回答“还在吗？”后继续计时）', params: ZIdParam, response: { 200: ZHeartbeatResultSchema } },
+    },
     (req) => confirmPresence(ctxOf(req), req.params.id),
   );
 };

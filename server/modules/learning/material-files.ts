@@ -30,14 +30,24 @@ export async function storeMaterialFile(ctx: Ctx, materialId: number, fileName: 
   if (!content.length) throw invalid('文件是空的', 'file');
   if (content.length > limit.maxBytes) throw invalid(`文件超过 ${limit.maxBytes / MB} MB`, 'file');
   const type = await fileTypeFromBuffer(content);
-  if (!type || !(limit.exts as readonly string[]).includes(type.ext)) throw invalid(`此类材料只接受 ${limit.label} 文件（按内容识别）`, 'file');
+  if (!type || !(limit.exts as readonly string[]).includes(type.ext))
+    throw invalid(`此类材料只接受 ${limit.label} 文件（按内容识别）`, 'file');
   const mime = m.kind === 'audio' && type.ext === 'm4a' ? 'audio/mp4' : type.mime;
-  const base = fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\.[^.]*$/, '').slice(0, 80) || 'file';
+  const base =
+    fileName
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/\.[^.]*$/, '')
+      .slice(0, 80) || 'file';
   const name = `${base}.${type.ext}`;
   const sha256 = createHash('sha256').update(content).digest('hex');
   await audited(
     ctx,
-    { action: 'learning.material.upload', objectType: 'learning_material', objectId: () => materialId, detail: () => ({ fileName: name, mime, sizeBytes: content.length, sha256 }) },
+    {
+      action: 'learning.material.upload',
+      objectType: 'learning_material',
+      objectId: () => materialId,
+      detail: () => ({ fileName: name, mime, sizeBytes: content.length, sha256 }),
+    },
     (trx) =>
       trx
         .insertInto('learning_material_files')

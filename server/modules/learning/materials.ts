@@ -3,7 +3,14 @@
 // a learner sees those published by their own organization or any above it.
 import sanitizeHtml from 'sanitize-html';
 import { sql } from 'kysely';
-import type { TMaterial, TMaterialCreate, TMaterialDetail, TMaterialPage, TMaterialQuery, TMaterialUpdate } from '../../../domain/schemas/learning.js';
+import type {
+  TMaterial,
+  TMaterialCreate,
+  TMaterialDetail,
+  TMaterialPage,
+  TMaterialQuery,
+  TMaterialUpdate,
+} from '../../../domain/schemas/learning.js';
 import { audited } from '../../audit/record.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
@@ -14,7 +21,7 @@ import type { Learner } from './learner.js';
 export function safeHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'h1', 'h2'],
-    allowedAttributes: { a: ['href', 'title'] },
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) },
   });
@@ -108,7 +115,10 @@ export async function listMaterials(ctx: Ctx, q: TMaterialQuery, visibleAt?: str
   if (q.tag) query = query.where(sql<boolean>`${q.tag} = any(lm.tags)`);
   const [rows, count] = await Promise.all([
     query.orderBy('lm.id', 'desc').limit(q.limit).offset(q.offset).execute(),
-    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((r) => presentMaterial(r as MaterialRow)), total: count.n };
 }
@@ -120,7 +130,11 @@ export async function materialDetail(db: Db, id: number, creditedSeconds = 0): P
 }
 
 /** A material a learner may open: published by their organization or one above it. 404 otherwise. */
-export async function learnerMaterial(ctx: Ctx, learner: Learner, id: number): Promise<{ id: number; title: string; length_seconds: number }> {
+export async function learnerMaterial(
+  ctx: Ctx,
+  learner: Learner,
+  id: number,
+): Promise<{ id: number; title: string; length_seconds: number }> {
   const r = await ctx.db
     .selectFrom('learning_materials as lm')
     .innerJoin('orgs as o', 'o.id', 'lm.org_id')
@@ -139,7 +153,12 @@ export async function createMaterial(ctx: Ctx, m: TMaterialCreate): Promise<numb
   checkKindFields(m.kind, bodyHtml, url);
   return audited(
     ctx,
-    { action: 'learning.material.create', objectType: 'learning_material', objectId: (id) => id, detail: () => ({ kind: m.kind, title: m.title }) },
+    {
+      action: 'learning.material.create',
+      objectType: 'learning_material',
+      objectId: (id) => id,
+      detail: () => ({ kind: m.kind, title: m.title }),
+    },
     async (trx) => {
       const row = await trx
         .insertInto('learning_materials')
@@ -177,22 +196,25 @@ export async function updateMaterial(ctx: Ctx, id: number, u: TMaterialUpdate): 
     tags: u.tags ?? cur.tags,
   };
   checkKindFields(cur.kind, next.bodyHtml, next.url);
-  await audited(ctx, { action: 'learning.material.update', objectType: 'learning_material', objectId: () => id, detail: () => ({ fields: Object.keys(u) }) }, (trx) =>
-    trx
-      .updateTable('learning_materials')
-      .set({
-        title: next.title,
-        summary: next.summary,
-        body_html: next.bodyHtml,
-        url: next.url,
-        category: next.category,
-        tags: next.tags,
-        length_seconds: u.lengthSeconds ?? cur.length_seconds,
-        status: u.status ?? cur.status,
-        search_text: searchText(next),
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', id)
-      .execute(),
+  await audited(
+    ctx,
+    { action: 'learning.material.update', objectType: 'learning_material', objectId: () => id, detail: () => ({ fields: Object.keys(u) }) },
+    (trx) =>
+      trx
+        .updateTable('learning_materials')
+        .set({
+          title: next.title,
+          summary: next.summary,
+          body_html: next.bodyHtml,
+          url: next.url,
+          category: next.category,
+          tags: next.tags,
+          length_seconds: u.lengthSeconds ?? cur.length_seconds,
+          status: u.status ?? cur.status,
+          search_text: searchText(next),
+          updated_at: ctx.clock.now(),
+        })
+        .where('id', '=', id)
+        .execute(),
   );
 }

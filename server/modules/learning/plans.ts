@@ -82,11 +82,20 @@ async function presentPlans(db: Db, rows: PlanRow[], today: string): Promise<TPl
 }
 
 export async function listPlans(ctx: Ctx): Promise<TPlan[]> {
-  const rows = await planSelect(ctx.db).where(sql<boolean>`o.path <@ ${ctx.actor.scopePath}::ltree`).orderBy('p.starts_on', 'desc').orderBy('p.id', 'desc').limit(200).execute();
+  const rows = await planSelect(ctx.db)
+    .where(sql<boolean>`o.path <@ ${ctx.actor.scopePath}::ltree`)
+    .orderBy('p.starts_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(200)
+    .execute();
   return presentPlans(ctx.db, rows as PlanRow[], ctx.today());
 }
 
-export async function loadPlan(db: Db, id: number, today: string): Promise<TPlan & { orgPath: string; quizRefs: string[]; materialRefs: string[] }> {
+export async function loadPlan(
+  db: Db,
+  id: number,
+  today: string,
+): Promise<TPlan & { orgPath: string; quizRefs: string[]; materialRefs: string[] }> {
   const row = (await planSelect(db).where('p.id', '=', id).executeTakeFirstOrThrow()) as PlanRow;
   const [plan] = await presentPlans(db, [row], today);
   return {
@@ -111,7 +120,12 @@ export async function createPlan(ctx: Ctx, p: TPlanCreate): Promise<number> {
   }
   return audited(
     ctx,
-    { action: 'learning.plan.create', objectType: 'learning_plan', objectId: (id) => id, detail: () => ({ title: p.title, orgId: p.orgId, items: p.items.length }) },
+    {
+      action: 'learning.plan.create',
+      objectType: 'learning_plan',
+      objectId: (id) => id,
+      detail: () => ({ title: p.title, orgId: p.orgId, items: p.items.length }),
+    },
     async (trx) => {
       const row = await trx
         .insertInto('learning_plans')
@@ -132,7 +146,11 @@ export async function createPlan(ctx: Ctx, p: TPlanCreate): Promise<number> {
       const id = Number(row.id);
       const seen = new Set<string>();
       const items = p.items.filter((i) => !seen.has(`${i.kind}:${i.refId}`) && seen.add(`${i.kind}:${i.refId}`));
-      if (items.length) await trx.insertInto('learning_plan_items').values(items.map((i, position) => ({ plan_id: id, kind: i.kind, ref_id: i.refId, position }))).execute();
+      if (items.length)
+        await trx
+          .insertInto('learning_plan_items')
+          .values(items.map((i, position) => ({ plan_id: id, kind: i.kind, ref_id: i.refId, position })))
+          .execute();
       return id;
     },
   );
@@ -158,7 +176,9 @@ async function learnerFacts(ctx: Ctx, l: Learner): Promise<LearnerFacts> {
            exists (select 1 from members m join org_committee_members cm on cm.org_id = m.org_id and cm.person_name = m.name
                     where m.id = ${l.memberId} and (cm.term_end is null or cm.term_end >= ${ctx.today()}::date)) as committee,
            c.level as cadre_level, c.manager_path::text as cadre_path
-      from (select 1) x left join cadres c on c.status = 'active' and (c.id = ${l.cadreId} or (${l.memberId}::bigint is not null and c.member_id = ${l.memberId}))`.execute(ctx.db);
+      from (select 1) x left join cadres c on c.status = 'active' and (c.id = ${l.cadreId} or (${l.memberId}::bigint is not null and c.member_id = ${l.memberId}))`.execute(
+    ctx.db,
+  );
   const f = r.rows[0];
   return { probationary: f.probationary, committee: f.committee, cadreLevel: f.cadre_level, cadrePath: f.cadre_path };
 }
@@ -193,9 +213,20 @@ export async function myPlans(ctx: Ctx, l: Learner): Promise<TMyPlan[]> {
   const keyVal = (l.memberId ?? l.cadreId)!;
   const [progress, quizzes] = await Promise.all([
     materialIds.length
-      ? ctx.db.selectFrom('learning_material_progress').select(['material_id', 'credited_seconds']).where(keyCol, '=', keyVal).where('material_id', 'in', materialIds).execute()
+      ? ctx.db
+          .selectFrom('learning_material_progress')
+          .select(['material_id', 'credited_seconds'])
+          .where(keyCol, '=', keyVal)
+          .where('material_id', 'in', materialIds)
+          .execute()
       : [],
-    ctx.db.selectFrom('learning_credits').select(['source_ref', 'hours']).where(keyCol, '=', keyVal).where('status', '=', 'approved').where('source', 'in', ['quiz', 'online']).execute(),
+    ctx.db
+      .selectFrom('learning_credits')
+      .select(['source_ref', 'hours'])
+      .where(keyCol, '=', keyVal)
+      .where('status', '=', 'approved')
+      .where('source', 'in', ['quiz', 'online'])
+      .execute(),
   ]);
   const credited = new Map(progress.map((p) => [Number(p.material_id), p.credited_seconds]));
   const ledger = new Map(quizzes.map((q) => [q.source_ref, Number(q.hours)]));
@@ -207,7 +238,12 @@ export async function myPlans(ctx: Ctx, l: Learner): Promise<TMyPlan[]> {
       ...p,
       earnedHours: earned,
       completed: earned >= p.requiredHours && qs.every((q) => q.done),
-      materials: mats.map((i) => ({ refId: i.refId, title: i.title ?? '', lengthSeconds: i.lengthSeconds ?? 0, creditedSeconds: credited.get(i.refId) ?? 0 })),
+      materials: mats.map((i) => ({
+        refId: i.refId,
+        title: i.title ?? '',
+        lengthSeconds: i.lengthSeconds ?? 0,
+        creditedSeconds: credited.get(i.refId) ?? 0,
+      })),
       quizzes: qs,
     };
   });

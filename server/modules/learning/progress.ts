@@ -47,7 +47,12 @@ export function audienceSql(plan: ProgressPlan, path: string, today: string) {
 }
 
 /** Completion of the plan for each organization directly below `orgId` (and the organization's total). */
-export async function planProgress(db: Db, plan: ProgressPlan, org: { id: number; name: string; path: string }, today: string): Promise<TPlanProgress> {
+export async function planProgress(
+  db: Db,
+  plan: ProgressPlan,
+  org: { id: number; name: string; path: string },
+  today: string,
+): Promise<TPlanProgress> {
   const refs = [...plan.materialRefs, ...plan.quizRefs];
   const r = await sql<{ org_id: number | null; learners: number; completed: number }>`
     with audience as (${audienceSql(plan, org.path, today)}),
@@ -88,5 +93,12 @@ export async function planProgress(db: Db, plan: ProgressPlan, org: { id: number
   });
   const learners = r.rows.reduce((s, x) => s + x.learners, 0);
   const completed = r.rows.reduce((s, x) => s + x.completed, 0);
-  return { planId: plan.id, orgId: org.id, orgName: org.name, definition: PROGRESS_DEFINITION, total: row(org.id, org.name, learners, completed), rows };
+  return {
+    planId: plan.id,
+    orgId: org.id,
+    orgName: org.name,
+    definition: PROGRESS_DEFINITION,
+    total: row(org.id, org.name, learners, completed),
+    rows,
+  };
 }

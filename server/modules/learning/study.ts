@@ -6,7 +6,14 @@
 // audited one by one; the session's start is audited, and its rows are the record.
 import { sql } from 'kysely';
 import type { THeartbeat, THeartbeatResult, TSessionStart } from '../../../domain/schemas/learning.js';
-import { answerPresence, creditBeat, secondsToHours, sharedDevice, STUDY_TIME_2026, type SessionState } from '../../../domain/rules/study-time.js';
+import {
+  answerPresence,
+  creditBeat,
+  secondsToHours,
+  sharedDevice,
+  STUDY_TIME_2026,
+  type SessionState,
+} from '../../../domain/rules/study-time.js';
 import { audited } from '../../audit/record.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
@@ -44,7 +51,12 @@ export async function startSession(ctx: Ctx, materialId: number): Promise<TSessi
     ctx,
     { action: 'learning.session.start', objectType: 'learning_material', objectId: () => materialId, detail: (id) => ({ sessionId: id }) },
     async (trx) => {
-      await trx.updateTable('learning_sessions').set({ superseded: true }).where('user_id', '=', ctx.actor.userId).where('superseded', '=', false).execute();
+      await trx
+        .updateTable('learning_sessions')
+        .set({ superseded: true })
+        .where('user_id', '=', ctx.actor.userId)
+        .where('superseded', '=', false)
+        .execute();
       const row = await trx
         .insertInto('learning_sessions')
         .values({
@@ -83,7 +95,14 @@ export async function startSession(ctx: Ctx, materialId: number): Promise<TSessi
   };
 }
 
-async function raiseFlag(db: Db, sessionId: number, l: Pick<Learner, 'memberId' | 'cadreId'>, kind: 'nonstop' | 'shared_device' | 'fast_playback', detail: object, now: Date) {
+async function raiseFlag(
+  db: Db,
+  sessionId: number,
+  l: Pick<Learner, 'memberId' | 'cadreId'>,
+  kind: 'nonstop' | 'shared_device' | 'fast_playback',
+  detail: object,
+  now: Date,
+) {
   await sql`insert into learning_flags (kind, session_id, member_id, cadre_id, detail, raised_at)
     values (${kind}, ${sessionId}, ${l.memberId}, ${l.cadreId}, ${JSON.stringify(detail)}::jsonb, ${now})
     on conflict (session_id, kind) where session_id is not null do nothing`.execute(db);
@@ -132,13 +151,22 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
   const s = await ownSession(ctx, id);
   const now = secs(ctx.clock.now());
   const res = creditBeat(stateOf(s), { at: now, visible: beat.visible, rate: beat.rate }, s.length_seconds, RULES);
-  const answer = { creditedSeconds: res.next.creditedSeconds, materialCreditedSeconds: res.next.materialCreditedSeconds, outcome: res.outcome };
+  const answer = {
+    creditedSeconds: res.next.creditedSeconds,
+    materialCreditedSeconds: res.next.materialCreditedSeconds,
+    outcome: res.outcome,
+  };
   if (!res.accepted) return answer;
   const n = res.next;
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('learning_sessions')
-      .set({ anchor_at: at(n.anchorAt), streak_from: n.streakFrom == null ? null : at(n.streakFrom), credited_seconds: n.creditedSeconds, beats: sql`beats + 1` })
+      .set({
+        anchor_at: at(n.anchorAt),
+        streak_from: n.streakFrom == null ? null : at(n.streakFrom),
+        credited_seconds: n.creditedSeconds,
+        beats: sql`beats + 1`,
+      })
       .where('id', '=', id)
       .execute();
     const learner = { memberId: s.member_id, cadreId: s.cadre_id };
@@ -153,7 +181,15 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
       if (after !== before)
         await upsertCredit(
           { ...ctx, db: trx },
-          { ...learner, source: 'online', sourceRef: `material:${s.material_id}`, title: s.title, hours: after, earnedOn: ctx.today(), online: true },
+          {
+            ...learner,
+            source: 'online',
+            sourceRef: `material:${s.material_id}`,
+            title: s.title,
+            hours: after,
+            earnedOn: ctx.today(),
+            online: true,
+          },
         );
     }
     if (res.nonstop) await raiseFlag(trx, id, learner, 'nonstop', { since: at(n.streakFrom ?? now).toISOString() }, at(now));
@@ -173,5 +209,9 @@ export async function confirmPresence(ctx: Ctx, id: number): Promise<THeartbeatR
     .where('id', '=', id)
     .where('superseded', '=', false)
     .execute();
-  return { creditedSeconds: s.credited_seconds, materialCreditedSeconds: s.material_credited ?? 0, outcome: s.superseded ? 'superseded' : 'credited' };
+  return {
+    creditedSeconds: s.credited_seconds,
+    materialCreditedSeconds: s.material_credited ?? 0,
+    outcome: s.superseded ? 'superseded' : 'credited',
+  };
 }

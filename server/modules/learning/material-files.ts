@@ -33,9 +33,11 @@ export async function storeMaterialFile(ctx: Ctx, materialId: number, fileName: 
   if (!type || !(limit.exts as readonly string[]).includes(type.ext))
     throw invalid(`此类材料只接受 ${limit.label} 文件（按内容识别）`, 'file');
   const mime = m.kind === 'audio' && type.ext === 'm4a' ? 'audio/mp4' : type.mime;
+  // Control characters, path and shell marks become '_'; the extension is the verified one.
   const base =
     fileName
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '_')
       .replace(/\.[^.]*$/, '')
       .slice(0, 80) || 'file';
   const name = `${base}.${type.ext}`;

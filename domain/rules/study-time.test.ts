@@ -21,6 +21,8 @@ describe('creditBeat: server time between accepted beats (issue 14 point 3)', ()
     ['a beat sooner than 20 s is not accepted', 10, true, 1, 600, 0, 'too_early', 0],
     ['a late beat (past the 75 s gap) earns nothing for the gap', 300, true, 1, 600, 0, 'gap', 0],
     ['a hidden page earns nothing', 30, false, 1, 600, 0, 'hidden', 0],
+    ['a hidden beat is accepted however soon it comes (it only gives time up)', 5, false, 1, 600, 0, 'hidden', 0],
+    ['a hidden beat after a long gap is accepted too', 300, false, 1, 600, 0, 'hidden', 0],
     ['2× playback earns real time only', 30, true, 2, 600, 0, 'credited', 30],
     ['16× playback earns real time only', 30, true, 16, 600, 0, 'credited', 30],
     ['never more than the length: 10 s left of 600', 30, true, 1, 600, 590, 'credited', 10],

@@ -40,6 +40,12 @@ export const STUDY_TIME_2026: StudyTimeRules = {
   sharedDeviceWindowSeconds: 3600,
 };
 
+/**
+ * The same rules with beats every 2 seconds, for the browser tests only (the e2e server cannot have its
+ * clock moved, so the test waits a few real seconds instead of minutes; chosen by ZUGONG_E2E_SHORT_HEARTBEATS).
+ */
+export const STUDY_TIME_SHORT_BEATS: StudyTimeRules = { ...STUDY_TIME_2026, version: 'e2e', heartbeatSeconds: 2, minBeatSeconds: 1, maxGapSeconds: 6 };
+
 /** The session as the server keeps it between beats. */
 export interface SessionState {
   /** Seconds (server clock) of the last accepted beat or of the session's start. */
@@ -96,9 +102,11 @@ export function creditBeat(s: SessionState, b: Beat, lengthSeconds: number, r: S
     nonstop: false,
   });
   if (!s.current) return paused('superseded', false);
+  // A hidden beat only gives time up, so it is accepted whenever it comes: the page sends one the moment
+  // it is hidden and the moment it is shown again, and the time in between earns nothing.
+  if (!b.visible) return paused('hidden');
   if (elapsed < r.minBeatSeconds) return paused('too_early', false);
   if (elapsed > r.maxGapSeconds) return paused('gap');
-  if (!b.visible) return paused('hidden');
   if (b.at - s.presenceAt > r.presenceSeconds) return paused('presence_required');
   const room = Math.max(0, lengthSeconds - s.materialCreditedSeconds);
   if (room <= 0) return paused('complete');

@@ -167,6 +167,7 @@ export const ZSessionStartSchema = z.object({
 });
 export type TSessionStart = z.infer<typeof ZSessionStartSchema>;
 export const ZHeartbeatSchema = z.strictObject({
+  /** false: the page was (or is being) hidden since the last beat; sent at once when the page is hidden or shown again. */
   visible: z.boolean('请说明页面是否可见'),
   /** The player's position in seconds: recorded, never trusted for credit. */
   position: z.number().min(0, '播放位置不能为负').max(360_000, '播放位置无效'),

@@ -44,7 +44,13 @@ export const STUDY_TIME_2026: StudyTimeRules = {
  * The same rules with beats every 2 seconds, for the browser tests only (the e2e server cannot have its
  * clock moved, so the test waits a few real seconds instead of minutes; chosen by ZUGONG_E2E_SHORT_HEARTBEATS).
  */
-export const STUDY_TIME_SHORT_BEATS: StudyTimeRules = { ...STUDY_TIME_2026, version: 'e2e', heartbeatSeconds: 2, minBeatSeconds: 1, maxGapSeconds: 6 };
+export const STUDY_TIME_SHORT_BEATS: StudyTimeRules = {
+  ...STUDY_TIME_2026,
+  version: 'e2e',
+  heartbeatSeconds: 2,
+  minBeatSeconds: 1,
+  maxGapSeconds: 6,
+};
 
 /** The session as the server keeps it between beats. */
 export interface SessionState {

@@ -12,6 +12,7 @@ import {
   secondsToHours,
   sharedDevice,
   STUDY_TIME_2026,
+  STUDY_TIME_SHORT_BEATS,
   type SessionState,
 } from '../../../domain/rules/study-time.js';
 import { audited } from '../../audit/record.js';

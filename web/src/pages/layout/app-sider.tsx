@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
+  ReadOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FormOutlined,
@@ -139,6 +141,18 @@ export function AppSider() {
       onClick: () => navigate('/cadre-search'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
+    can(me.roles, 'learning.read') && {
+      key: 'learning',
+      icon: <BookOutlined />,
+      label: t('learning.nav.plans'),
+      onClick: () => navigate('/learning'),
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'my-learning-plans',
+      icon: <ReadOutlined />,
+      label: t('learning.nav.myPlans'),
+      onClick: () => navigate('/my/learning/plans'),
+    },
     can(me.roles, 'member.self') && {
       key: 'my-meetings',
       icon: <CalendarOutlined />,

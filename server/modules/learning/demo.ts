@@ -144,7 +144,7 @@ export async function seedLearningDemo(db: Db, city: CityResult, now: Date = new
       .values(items.map((ref_id, position) => ({ plan_id: Number(p.id), kind: 'material' as const, ref_id, position })))
       .execute();
   };
-  await plan(cityId, `${year}年度党员理论学习计划`, ['all'], 0.5, [...cityMaterials, pdfId], `${year}-01-01`, `${year}-12-31`);
+  await plan(cityId, `${year}年度党员理论学习计划`, ['all'], 0.3, [...cityMaterials, pdfId], `${year}-01-01`, `${year}-12-31`);
   await plan(
     district,
     `${year}年第四季度基层治理专题学习`,

@@ -21,7 +21,7 @@ import type { Db } from '../../db/engine.js';
 import { notFound } from '../../errors.js';
 import { upsertCredit } from './credits.js';
 import { learnerMaterial } from './materials.js';
-import { requireLearner, type Learner } from './learner.js';
+import { learnerOfActor, type Learner } from './learner.js';
 
 // The browser tests run the real server and cannot move its clock: they ask for 2-second beats instead.
 const RULES = process.env.ZUGONG_E2E_SHORT_HEARTBEATS === '1' ? STUDY_TIME_SHORT_BEATS : STUDY_TIME_2026;
@@ -45,7 +45,8 @@ export async function materialCredited(ctx: Ctx, l: Learner, materialId: number)
 
 /** Starts a session: the account's earlier sessions stop earning (one crediting session per account). */
 export async function startSession(ctx: Ctx, materialId: number): Promise<TSessionStart> {
-  const learner = await requireLearner(ctx);
+  const learner = await learnerOfActor(ctx);
+  if (!learner) throw notFound('学习者档案');
   const m = await learnerMaterial(ctx, learner, materialId);
   const now = ctx.clock.now();
   const ip = ctx.origin.ip;

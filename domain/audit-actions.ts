@@ -301,6 +301,14 @@ const EVENTS = {
   'talent.service.answer': L('答复人才服务申请', 'Answer a talent service request'),
   'talent.service.close': L('办结人才服务申请', 'Close a talent service request'),
   'talent.service.withdraw': L('撤回人才服务申请', 'Withdraw a talent service request'),
+  // Theory learning: materials, plans and study sessions (issue 14 points 1–3)
+  'learning.material.create': L('发布学习材料', 'Publish a learning material'),
+  'learning.material.update': L('修改学习材料', 'Edit a learning material'),
+  'learning.material.upload': L('上传学习材料文件', 'Upload a material file'),
+  'learning.plan.create': L('下达学习计划', 'Issue a learning plan'),
+  'learning.plan.close': L('结束学习计划', 'Close a learning plan'),
+  'learning.session.start': L('开始学习', 'Start studying'),
+  'learning.flag.review': L('复核异常学习记录', 'Review flagged study'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -357,6 +365,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   learning_self_report: L('自主学习申报', 'Self-study report'),
   learning_credit: L('学时记录', 'Hours record'),
   learning_year: L('学时年度', 'Learning year'),
+  learning_material: L('学习材料', 'Learning material'),
+  learning_plan: L('学习计划', 'Learning plan'),
+  learning_flag: L('异常学习记录', 'Flagged study'),
 };
 
 export type AuditLang = 'zh' | 'en';

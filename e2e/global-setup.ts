@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      // Study-time heartbeats every 2 s instead of 30 (learning.e2e.ts; the server's clock cannot be moved here).
+      ZUGONG_E2E_SHORT_HEARTBEATS: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -49,6 +49,8 @@ import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { learningClassRoutes } from './modules/learning-classes/routes.js';
 import { publicCertificateRoutes } from './modules/learning-classes/public-routes.js';
+import { learningRoutes } from './modules/learning/routes.js';
+import { learnerRoutes } from './modules/learning/learner-routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicEvaluationRoutes, { prefix: '/api/public/evaluations', voteRateLimit: opts.voteRateLimit ?? 120 });
   await app.register(cadreAssessmentRoutes, { prefix: '/api/cadre-assessments' });
   await app.register(cadreSupervisionRoutes, { prefix: '/api/cadre-supervision' });
+  await app.register(learningRoutes, { prefix: '/api/learning' });
+  await app.register(learnerRoutes, { prefix: '/api/learning' });
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
   await app.register(talentServiceRoutes, { prefix: '/api/talent-services' });

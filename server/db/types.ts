@@ -17,6 +17,7 @@ import type { TalentServiceTables } from './types-talent-services.js';
 import type { LearningQuizTables } from './types-learning-quizzes.js';
 import type { LearningClassesTables } from './types-learning-classes.js';
 import type { LearningHoursTables } from './types-learning-hours.js';
+import type { LearningMaterialTables } from './types-learning-materials.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -180,7 +181,8 @@ export interface DB
     TalentServiceTables,
     LearningQuizTables,
     LearningClassesTables,
-    LearningHoursTables {
+    LearningHoursTables,
+    LearningMaterialTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

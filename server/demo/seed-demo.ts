@@ -22,6 +22,7 @@ import { seedTalentServicesDemo } from '../modules/talent-services/demo.js';
 import { seedQuizzesDemo } from '../modules/learning-quizzes/demo.js';
 import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
 import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
+import { seedLearningDemo } from '../modules/learning/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -54,6 +55,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedLearningClassesDemo(db, city);
   // A year and a part of 学时 with realistic gaps, 调训/党校 imports, self-reports pending and approved.
   await seedLearningHoursDemo(db, city);
+  // Theory learning: a city and a district plan, demo articles and a PDF, some credited study.
+  await seedLearningDemo(db, city);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

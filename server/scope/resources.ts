@@ -100,6 +100,15 @@ export const RESOURCES = {
     from: 'learning_self_reports t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
     paths: ['coalesce(m.org_path, c.manager_path)'],
   },
+  // Theory learning (issue 14 points 1–3): a material or plan lies where the organization publishing it lies;
+  // a flagged study session where its learner does (a member's branch, a non-member cadre's managing organization).
+  learning_material: viaOrg('learning_materials', '学习材料'),
+  learning_plan: viaOrg('learning_plans', '学习计划'),
+  learning_flag: {
+    label: '学习异常记录',
+    from: 'learning_flags t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
+    paths: ['coalesce(m.org_path, c.manager_path)'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

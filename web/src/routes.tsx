@@ -23,6 +23,9 @@ const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
 const CadreSelectionsPage = lazy(() => import('./pages/cadre-selections/cadre-selections-page'));
 const CadreSupervisionPage = lazy(() => import('./pages/cadre-supervision/cadre-supervision-page'));
+const LearningPage = lazy(() => import('./pages/learning/learning-page'));
+const MyLearningPlansPage = lazy(() => import('./pages/learning/my-plans-page'));
+const StudyPage = lazy(() => import('./pages/learning/study-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
@@ -217,6 +220,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadreAssessmentsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'learning/*',
+        element: (
+          <Guard action="learning.read">
+            <LearningPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/plans',
+        element: (
+          <Guard action="learning.self">
+            <MyLearningPlansPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/learning/materials/:id',
+        element: (
+          <Guard action="learning.self">
+            <StudyPage />
           </Guard>
         ),
       },

@@ -26,6 +26,7 @@ import cadreSupervision from './en/cadre-supervision';
 import learningQuizzes from './en/learning-quizzes';
 import learningClasses from './en/learning-classes';
 import learningHours from './en/learning-hours';
+import learning from './en/learning';
 
 const en: Messages = {
   members,
@@ -53,6 +54,7 @@ const en: Messages = {
   learningQuizzes,
   learningClasses,
   learningHours,
+  learning,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',
@@ -92,6 +94,9 @@ const en: Messages = {
     categoryShort: { full: 'Full', probationary: 'Probationary' },
   },
   nav: {
+    learningGroup: 'Theory learning',
+    myLearningHub: 'Learning home',
+    myHours: 'My hours',
     myLearning: 'My learning',
     learningHours: 'Hours archive',
     cadreUnits: 'Staffing and teams',

@@ -25,6 +25,7 @@ import cadreSupervision from './zh/cadre-supervision';
 import learningQuizzes from './zh/learning-quizzes';
 import learningClasses from './zh/learning-classes';
 import learningHours from './zh/learning-hours';
+import learning from './zh/learning';
 
 const zh = {
   members,
@@ -52,6 +53,7 @@ const zh = {
   learningQuizzes,
   learningClasses,
   learningHours,
+  learning,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',
@@ -90,6 +92,9 @@ const zh = {
     categoryShort: { full: '正式', probationary: '预备' },
   },
   nav: {
+    learningGroup: '理论学习',
+    myLearningHub: '学习首页',
+    myHours: '我的学时',
     myLearning: '我的学习',
     learningHours: '学时档案',
     cadreUnits: '干部配备与班子',

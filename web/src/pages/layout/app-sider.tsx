@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FormOutlined,
@@ -32,12 +33,20 @@ import { useMe } from '../../auth/auth-context';
 import { OrgSearch } from '../../components/org-search';
 import { OrgTree } from '../../components/org-tree';
 
-/** The menu key of a path: the first segment, or for the learning pages the page's own key. */
+const LEARNING_KEYS = ['/learning', '/my/learning'];
+const LEARNING_PAGES = ['quizzes', 'classes', 'hours', 'plans', 'certificates'];
+
+/** The menu key of a path: the first segment, or for the learning pages (a submenu) the page's own path. */
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/learning/quizzes')) return 'learning-quizzes';
-  if (pathname.startsWith('/my/learning/quizzes')) return 'my-quizzes';
-  return pathname.split('/')[1] ?? '';
+  const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
+  if (!root) return pathname.split('/')[1] ?? '';
+  const page = pathname.slice(root.length).split('/')[1];
+  return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
 }
+
+/** The learning submenu the current page lies in, open from the start. */
+const openKey = (pathname: string) =>
+  pathname.startsWith('/my/learning') ? ['grp-my-learning'] : pathname.startsWith('/learning') ? ['grp-learning'] : [];
 
 export function AppSider() {
   const { t } = useTranslation();
@@ -147,18 +156,6 @@ export function AppSider() {
       onClick: () => navigate('/cadre-search'),
     },
     holdsTodoKinds(me.roles) && { key: 'todos', icon: <CheckSquareOutlined />, label: t('nav.todos'), onClick: () => navigate('/todos') },
-    can(me.roles, 'learning.read') && {
-      key: 'learning-hours',
-      icon: <ReadOutlined />,
-      label: t('nav.learningHours'),
-      onClick: () => navigate('/learning/hours'),
-    },
-    can(me.roles, 'learning.self') && {
-      key: 'my-learning',
-      icon: <ReadOutlined />,
-      label: t('nav.myLearning'),
-      onClick: () => navigate('/my/learning'),
-    },
     can(me.roles, 'member.self') && {
       key: 'my-meetings',
       icon: <CalendarOutlined />,
@@ -178,34 +175,32 @@ export function AppSider() {
       onClick: () => navigate('/my-dues'),
     },
     can(me.roles, 'learning.read') && {
-      key: 'learning-quizzes',
+      key: 'grp-learning',
+      icon: <BookOutlined />,
+      label: t('nav.learningGroup'),
+      children: [
+        { key: '/learning', label: t('learning.nav.plans'), onClick: () => navigate('/learning') },
+        { key: '/learning/quizzes', label: t('nav.learningQuizzes'), onClick: () => navigate('/learning/quizzes') },
+        { key: '/learning/classes', label: t('learningClasses.nav.classes'), onClick: () => navigate('/learning/classes') },
+        { key: '/learning/hours', label: t('nav.learningHours'), onClick: () => navigate('/learning/hours') },
+      ],
+    },
+    can(me.roles, 'learning.self') && {
+      key: 'grp-my-learning',
       icon: <ReadOutlined />,
-      label: t('nav.learningQuizzes'),
-      onClick: () => navigate('/learning/quizzes'),
-    },
-    can(me.roles, 'learning.self') && {
-      key: 'my-quizzes',
-      icon: <ReadOutlined />,
-      label: t('nav.myQuizzes'),
-      onClick: () => navigate('/my/learning/quizzes'),
-    },
-    can(me.roles, 'learning.read') && {
-      key: 'learning/classes',
-      icon: <SolutionOutlined />,
-      label: t('learningClasses.nav.classes'),
-      onClick: () => navigate('/learning/classes'),
-    },
-    can(me.roles, 'learning.self') && {
-      key: 'my/learning/classes',
-      icon: <CalendarOutlined />,
-      label: t('learningClasses.nav.myClasses'),
-      onClick: () => navigate('/my/learning/classes'),
-    },
-    can(me.roles, 'learning.self') && {
-      key: 'my/learning/certificates',
-      icon: <SafetyCertificateOutlined />,
-      label: t('learningClasses.nav.myCertificates'),
-      onClick: () => navigate('/my/learning/certificates'),
+      label: t('nav.myLearning'),
+      children: [
+        { key: '/my/learning', label: t('nav.myLearningHub'), onClick: () => navigate('/my/learning') },
+        { key: '/my/learning/plans', label: t('learning.nav.myPlans'), onClick: () => navigate('/my/learning/plans') },
+        { key: '/my/learning/quizzes', label: t('nav.myQuizzes'), onClick: () => navigate('/my/learning/quizzes') },
+        { key: '/my/learning/classes', label: t('learningClasses.nav.myClasses'), onClick: () => navigate('/my/learning/classes') },
+        {
+          key: '/my/learning/certificates',
+          label: t('learningClasses.nav.myCertificates'),
+          onClick: () => navigate('/my/learning/certificates'),
+        },
+        { key: '/my/learning/hours', label: t('nav.myHours'), onClick: () => navigate('/my/learning/hours') },
+      ],
     },
     can(me.roles, 'cadre.read') && {
       key: 'cadres',
@@ -231,7 +226,7 @@ export function AppSider() {
 
   return (
     <>
-      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname)]} />
+      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname)]} defaultOpenKeys={openKey(pathname)} />
       {readsOrgs && (
         <>
           <div className="sider-section">

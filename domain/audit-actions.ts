@@ -242,6 +242,13 @@ const EVENTS = {
   'cadre.assess.ongoing': L('登记平时考核', 'Record an ongoing assessment'),
   'cadre.assess.special': L('登记专项考核', 'Record a special assessment'),
   'cadre.assess.special_delete': L('删除专项考核记录', 'Delete a special assessment'),
+  'talent.create': L('登记人才', 'Register a talent'),
+  'talent.update': L('修改人才信息', 'Edit a talent'),
+  'talent.card.issue': L('发放或续期人才卡', 'Issue or renew a talent card'),
+  'talent.card.print': L('打印人才卡', 'Print a talent card'),
+  'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
+  'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
+  'talent.document.download': L('下载人才材料', 'Download a talent document'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -282,6 +289,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),
   cadre_selection: L('干部选拔任用', 'Cadre selection'),
+  talent_person: L('人才', 'Talent'),
+  talent_tier_set: L('人才分类目录', 'Talent tier set'),
 };
 
 export type AuditLang = 'zh' | 'en';

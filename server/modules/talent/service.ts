@@ -22,9 +22,6 @@ import type {
 import { changeTalent, insertTalent, type TalentSet } from './changes.js';
 import { filtered, presentRow, rowColumns } from './queries.js';
 
-const day = (v: unknown): string | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-
 /** The district the talent will lie in must be within the actor's subtree (a foreign one looks missing). */
 async function checkPlace(ctx: Ctx, employerId: number | null, districtOrgId: number | null): Promise<void> {
   if (employerId !== null) {

@@ -249,6 +249,13 @@ const EVENTS = {
   'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
   'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
   'talent.document.download': L('下载人才材料', 'Download a talent document'),
+  'talent.recognition.submit': L('提交人才分类认定申请', 'Submit a recognition application'),
+  'talent.recognition.decide': L('审核人才分类认定', 'Review a recognition application'),
+  'talent.recognition.experts': L('指定认定评审专家', 'Assign recognition experts'),
+  'talent.recognition.score': L('专家评分', 'Score a recognition application'),
+  'talent.recognition.objection': L('登记认定公示异议', 'Record a publicity objection'),
+  'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
+  'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -291,6 +298,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   cadre_selection: L('干部选拔任用', 'Cadre selection'),
   talent_person: L('人才', 'Talent'),
   talent_tier_set: L('人才分类目录', 'Talent tier set'),
+  talent_recognition: L('人才分类认定', 'Talent recognition'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -48,6 +48,7 @@ import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-route
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { talentRoutes } from './modules/talent/routes.js';
+import { recognitionRoutes } from './modules/talent/recognition-routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import './http/deps.js';
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
   await app.register(talentRoutes, { prefix: '/api/talent' });
+  await app.register(recognitionRoutes, { prefix: '/api/talent' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

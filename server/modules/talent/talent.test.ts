@@ -152,3 +152,65 @@ describe('the registry writer through the API', () => {
     expect(x.statusCode).toBe(200);
   });
 });
+
+describe('人才分类认定 through experts and 公示 to a card', () => {
+  it('keeps scores sealed until all experts are in, then 公示, then grants the tier and card', async () => {
+    const p = json(await t.call(officer, 'POST', `${base}/people`, person({ name: '宋清和', idNumber: null })));
+    const created = await t.call(officer, 'POST', `${base}/recognitions`, {
+      personId: p.id,
+      tierId: tierA,
+      basis: '主持国家级项目（虚构）',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let r = json(created);
+    expect(r.status).toBe('district_review');
+    const decide = async (body: Record<string, unknown>) => {
+      const res = await t.call(officer, 'POST', `${base}/recognitions/${r.id}/decide`, { ...body, version: r.version });
+      expect(res.statusCode, res.body).toBe(200);
+      r = json(res);
+    };
+    expect(
+      (await t.call(officer, 'POST', `${base}/recognitions/${r.id}/decide`, { outcome: 'return', reason: '', version: r.version }))
+        .statusCode,
+    ).toBe(400);
+    await decide({ outcome: 'pass' });
+    await decide({ outcome: 'pass' });
+    expect(r.status).toBe('expert_review');
+    const e1 = await buildUserWithRole(t.db, { role: 'talent_expert', orgId: t.city.sampleIds.city });
+    const e2 = await buildUserWithRole(t.db, { role: 'talent_expert', orgId: t.city.sampleIds.city });
+    const c1 = await t.login(e1.username, e1.password);
+    const c2 = await t.login(e2.username, e2.password);
+    const assigned = await t.call(officer, 'POST', `${base}/recognitions/${r.id}/experts`, {
+      expertIds: [e1.id, e2.id],
+      version: r.version,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const s1 = await t.call(c1, 'POST', `${base}/expert/recognitions/${r.id}/score`, { scores: { achievement: 80, potential: 70 } });
+    expect(s1.statusCode, s1.body).toBe(200);
+    const seenBy2 = json(await t.call(c2, 'GET', `${base}/expert/recognitions/${r.id}`));
+    expect(seenBy2.experts.find((x: { expertId: number }) => x.expertId === e1.id)).toMatchObject({
+      scored: true,
+      total: null,
+      scores: null,
+    });
+    expect(
+      json(await t.call(officer, 'GET', `${base}/recognitions/${r.id}`)).experts.every((x: { total: unknown }) => x.total === null),
+    ).toBe(true);
+    const s2 = await t.call(c2, 'POST', `${base}/expert/recognitions/${r.id}/score`, { scores: { achievement: 70, potential: 60 } });
+    r = json(s2);
+    expect(r).toMatchObject({ status: 'publicity', expertScore: 71 });
+    expect(r.experts.find((x: { expertId: number }) => x.expertId === e1.id).total).toBe(76);
+    expect(r.publicityUntil > r.publicityFrom).toBe(true);
+    const early = await t.call(officer, 'POST', `${base}/recognitions/${r.id}/publicity-end`, { outcome: 'grant', version: r.version });
+    expect(early.statusCode).toBe(409);
+    t.clock.advanceMinutes(60 * 24 * 20);
+    // Twenty days on, the session has expired: sign in again.
+    officer = await t.login('talent-officer');
+    const granted = await t.call(officer, 'POST', `${base}/recognitions/${r.id}/publicity-end`, { outcome: 'grant', version: r.version });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(json(granted).status).toBe('granted');
+    const after = json(await t.call(officer, 'GET', `${base}/people/${p.id}`));
+    expect(after).toMatchObject({ tierId: tierA, cardNo: expect.stringMatching(/^RC/) });
+    expect(after.history[0].change).toBe('recognition.grant');
+  });
+});

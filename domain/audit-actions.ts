@@ -309,6 +309,20 @@ const EVENTS = {
   'learning.plan.close': L('结束学习计划', 'Close a learning plan'),
   'learning.session.start': L('开始学习', 'Start studying'),
   'learning.flag.review': L('复核异常学习记录', 'Review flagged study'),
+  'talent.create': L('登记人才', 'Register a talent'),
+  'talent.update': L('修改人才信息', 'Edit a talent'),
+  'talent.card.issue': L('发放或续期人才卡', 'Issue or renew a talent card'),
+  'talent.card.print': L('打印人才卡', 'Print a talent card'),
+  'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
+  'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
+  'talent.document.download': L('下载人才材料', 'Download a talent document'),
+  'talent.recognition.submit': L('提交人才分类认定申请', 'Submit a recognition application'),
+  'talent.recognition.decide': L('审核人才分类认定', 'Review a recognition application'),
+  'talent.recognition.experts': L('指定认定评审专家', 'Assign recognition experts'),
+  'talent.recognition.score': L('专家评分', 'Score a recognition application'),
+  'talent.recognition.objection': L('登记认定公示异议', 'Record a publicity objection'),
+  'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
+  'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -368,6 +382,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   learning_material: L('学习材料', 'Learning material'),
   learning_plan: L('学习计划', 'Learning plan'),
   learning_flag: L('异常学习记录', 'Flagged study'),
+  talent_person: L('人才', 'Talent'),
+  talent_tier_set: L('人才分类目录', 'Talent tier set'),
+  talent_recognition: L('人才分类认定', 'Talent recognition'),
 };
 
 export type AuditLang = 'zh' | 'en';

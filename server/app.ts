@@ -51,6 +51,8 @@ import { learningClassRoutes } from './modules/learning-classes/routes.js';
 import { publicCertificateRoutes } from './modules/learning-classes/public-routes.js';
 import { learningRoutes } from './modules/learning/routes.js';
 import { learnerRoutes } from './modules/learning/learner-routes.js';
+import { talentRoutes } from './modules/talent/routes.js';
+import { recognitionRoutes } from './modules/talent/recognition-routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
@@ -149,6 +151,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(learningClassRoutes, { prefix: '/api/learning' });
   await app.register(publicCertificateRoutes, { prefix: '/api/public/certificates', rateLimit: opts.voteRateLimit ?? 120 });
   await app.register(learningHoursRoutes, { prefix: '/api/learning' });
+  await app.register(talentRoutes, { prefix: '/api/talent' });
+  await app.register(recognitionRoutes, { prefix: '/api/talent' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -18,6 +18,7 @@ import type { LearningQuizTables } from './types-learning-quizzes.js';
 import type { LearningClassesTables } from './types-learning-classes.js';
 import type { LearningHoursTables } from './types-learning-hours.js';
 import type { LearningMaterialTables } from './types-learning-materials.js';
+import type { TalentRegistryTables } from './types-talent-registry.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -182,7 +183,8 @@ export interface DB
     LearningQuizTables,
     LearningClassesTables,
     LearningHoursTables,
-    LearningMaterialTables {
+    LearningMaterialTables,
+    TalentRegistryTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -109,6 +109,12 @@ export const RESOURCES = {
     from: 'learning_flags t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
     paths: ['coalesce(m.org_path, c.manager_path)'],
   },
+  // 人才分类认定 and 柔性引才 agreements lie where their talent does (issue 15, migration 029).
+  talent_recognition: {
+    label: '认定申请',
+    from: 'talent_recognitions t join talent_people p on p.id = t.person_id',
+    paths: ['p.district_path'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

@@ -242,6 +242,26 @@ const EVENTS = {
   'cadre.assess.ongoing': L('登记平时考核', 'Record an ongoing assessment'),
   'cadre.assess.special': L('登记专项考核', 'Record a special assessment'),
   'cadre.assess.special_delete': L('删除专项考核记录', 'Delete a special assessment'),
+  // Talent policies, calls, applications and payouts (issue 15 points 4 and 5)
+  'talent.policy.create': L('登记人才政策', 'Register a talent policy'),
+  'talent.policy.item': L('增加政策补贴项目', 'Add a benefit item'),
+  'talent.policy.version': L('调整补贴标准', 'Change a benefit amount or conditions'),
+  'talent.call.create': L('发布申报计划', 'Open a call'),
+  'talent.application.create': L('提出政策申请', 'Create an application'),
+  'talent.application.correct': L('修改政策申请', 'Correct an application'),
+  'talent.application.submit': L('提交政策申请', 'Submit an application'),
+  'talent.application.withdraw': L('撤回政策申请', 'Withdraw an application'),
+  'talent.application.attachment': L('上传申报材料', 'Upload an application attachment'),
+  'talent.application.attachment_download': L('下载申报材料', 'Download an application attachment'),
+  'talent.application.employer_review': L('用人单位审核申请', 'Employer review'),
+  'talent.application.review': L('审核政策申请', 'Review an application'),
+  'talent.application.score': L('专家评分', 'Score an application'),
+  'talent.application.objection': L('登记公示反映', 'Record a publicity objection'),
+  'talent.application.objection_handle': L('处理公示反映', 'Handle a publicity objection'),
+  'talent.application.approve': L('审批政策申请', 'Approve an application'),
+  'talent.payout.release': L('在岗核查并发放', 'Release an instalment'),
+  'talent.payout.clawback': L('追回已发放资金', 'Claw back a payout'),
+  'talent.ledger.export': L('导出发放台账', 'Export the payout ledger'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -282,6 +302,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   assessment_unit: L('考核单位', 'Assessment unit'),
   special_assessment: L('专项考核记录', 'Special assessment'),
   cadre_selection: L('干部选拔任用', 'Cadre selection'),
+  talent_policy: L('人才政策', 'Talent policy'),
+  talent_call: L('申报计划', 'Call for applications'),
+  talent_application: L('人才政策申请', 'Talent policy application'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -49,6 +49,9 @@ import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
+import { talentPolicyRoutes } from './modules/talent-policies/routes.js';
+import { ownApplicationRoutes } from './modules/talent-policies/own-routes.js';
+import { staffAttachmentRoutes } from './modules/talent-policies/attachments.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -133,6 +136,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSupervisionRoutes, { prefix: '/api/cadre-supervision' });
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
+  await app.register(talentPolicyRoutes, { prefix: '/api/talent' });
+  await app.register(staffAttachmentRoutes, { prefix: '/api/talent' });
+  await app.register(ownApplicationRoutes('self'), { prefix: '/api/talent/my' });
+  await app.register(ownApplicationRoutes('employer'), { prefix: '/api/talent/employer' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -13,6 +13,7 @@ import type { CadreSelectionTables } from './types-cadre-selections.js';
 import type { CadreSupervisionTables } from './types-cadre-supervision.js';
 import type { LearningCoreTables } from './types-learning.js';
 import type { TalentCoreTables } from './types-talent.js';
+import type { TalentPolicyTables } from './types-talent-policies.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -172,7 +173,8 @@ export interface DB
     CadreSelectionTables,
     CadreSupervisionTables,
     LearningCoreTables,
-    TalentCoreTables {
+    TalentCoreTables,
+    TalentPolicyTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

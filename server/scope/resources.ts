@@ -72,6 +72,12 @@ export const RESOURCES = {
   // Talent (issue 15): a talent and an employer lie in the district where the employer is registered.
   talent_person: { label: '人才', from: 'talent_people t', paths: ['t.district_path'] },
   talent_employer: { label: '用人单位', from: 'talent_employers t', paths: ['t.district_path'] },
+  // A policy application lies where its talent lies (the talent's district; no path copy of its own).
+  talent_application: {
+    label: '申请',
+    from: 'talent_applications t join talent_people p on p.id = t.person_id',
+    paths: ['p.district_path'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

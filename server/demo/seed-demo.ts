@@ -18,6 +18,7 @@ import { seedAssessmentsDemo } from '../modules/cadre-assessments/demo.js';
 import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
 import { seedEvaluationsDemo } from '../modules/cadre-evaluations/demo.js';
 import { seedSupervisionDemo } from '../modules/cadre-supervision/demo.js';
+import { seedTalentPoliciesDemo } from '../modules/talent-policies/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -42,6 +43,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedEvaluationsDemo(db, city, keys);
   // The pool, 个人有关事项报告 checks, passports in custody (one overdue), part-time posts.
   await seedSupervisionDemo(db);
+  // Talent policies, calls and ~300 applications in every state (fictional amounts); after the registry's demo when present.
+  await seedTalentPoliciesDemo(db);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -279,3 +279,32 @@ export async function pickPeople(db: Db, scopePath: string, q: string) {
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, employerName: r.employer_name, tierCode: r.tier_code }));
 }
+
+/** Applications waiting on the office (review, 公示 ended, an instalment due) whose talent lies in a subtree. */
+export async function stepsDue(db: Db, subtreePath: string, today: string, soon: string) {
+  return db
+    .selectFrom('talent_applications as a')
+    .innerJoin('talent_people as p', 'p.id', 'a.person_id')
+    .innerJoin('orgs as d', 'd.id', 'p.district_org_id')
+    .select([
+      'a.id',
+      'a.status',
+      'a.step_due_on',
+      'a.publicity_ends_on',
+      'p.name',
+      'd.id as org_id',
+      'd.name as org_name',
+      sql<string>`d.path::text`.as('path'),
+    ])
+    .where(sql<boolean>`p.district_path <@ ${subtreePath}::ltree`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.status', 'in', ['district_review', 'city_review', 'expert_review']), eb('a.step_due_on', '<=', soon)]),
+        eb.and([eb('a.status', '=', 'publicity'), eb('a.publicity_ends_on', '<', today)]),
+        eb.and([eb('a.status', '=', 'paying'), eb('a.step_due_on', '<=', today)]),
+      ]),
+    )
+    .orderBy('a.step_due_on')
+    .limit(500)
+    .execute();
+}

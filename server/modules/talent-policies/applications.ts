@@ -2,7 +2,7 @@
 // staff, to an open call for one of its policy's items; the declared evidence can be corrected while the
 // application is a draft or was returned, and resubmitted (the history keeps every round).
 import type { Trx } from '../../audit/audit-log.js';
-import type { Ctx } from '../../context.js';
+import { inTrx, type Ctx } from '../../context.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { addWorkingDays } from '../../../domain/rules/working-days.js';
 import type { TApplicationCorrect, TApplicationCreate, TDecision } from '../../../domain/schemas/talent-policies.js';
@@ -25,14 +25,16 @@ export async function createApplication(ctx: Ctx, trx: Trx, side: Side, b: TAppl
     .where('policy_id', '=', call.policy_id)
     .executeTakeFirst();
   if (!item) throw invalid('该申报计划不含所选项目', 'itemId');
+  // Reads inside the transaction (on the embedded engine the transaction holds the only connection).
+  const tctx = inTrx(ctx, trx);
   let personId: number | null;
   if (side === 'self') {
-    personId = await ownPersonId(ctx);
+    personId = await ownPersonId(tctx);
     if (!personId) throw conflict('请先完成人才登记再申报', 'personId');
   } else {
     if (!b.personId) throw invalid('请选择申报的人才', 'personId');
     const p = await trx.selectFrom('talent_people').select(['id', 'employer_id']).where('id', '=', b.personId).executeTakeFirst();
-    if (!p || p.employer_id === null || !(await ownEmployerIds(ctx)).includes(p.employer_id)) throw notFound('人才');
+    if (!p || p.employer_id === null || !(await ownEmployerIds(tctx)).includes(p.employer_id)) throw notFound('人才');
     personId = p.id;
   }
   const person = await trx

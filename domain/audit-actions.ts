@@ -323,6 +323,26 @@ const EVENTS = {
   'talent.recognition.objection': L('登记认定公示异议', 'Record a publicity objection'),
   'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
   'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
+  // Talent policies, calls, applications and payouts (issue 15 points 4 and 5)
+  'talent.policy.create': L('登记人才政策', 'Register a talent policy'),
+  'talent.policy.item': L('增加政策补贴项目', 'Add a benefit item'),
+  'talent.policy.version': L('调整补贴标准', 'Change a benefit amount or conditions'),
+  'talent.call.create': L('发布申报计划', 'Open a call'),
+  'talent.application.create': L('提出政策申请', 'Create an application'),
+  'talent.application.correct': L('修改政策申请', 'Correct an application'),
+  'talent.application.submit': L('提交政策申请', 'Submit an application'),
+  'talent.application.withdraw': L('撤回政策申请', 'Withdraw an application'),
+  'talent.application.attachment': L('上传申报材料', 'Upload an application attachment'),
+  'talent.application.attachment_download': L('下载申报材料', 'Download an application attachment'),
+  'talent.application.employer_review': L('用人单位审核申请', 'Employer review'),
+  'talent.application.review': L('审核政策申请', 'Review an application'),
+  'talent.application.score': L('专家评分', 'Score an application'),
+  'talent.application.objection': L('登记公示反映', 'Record a publicity objection'),
+  'talent.application.objection_handle': L('处理公示反映', 'Handle a publicity objection'),
+  'talent.application.approve': L('审批政策申请', 'Approve an application'),
+  'talent.payout.release': L('在岗核查并发放', 'Release an instalment'),
+  'talent.payout.clawback': L('追回已发放资金', 'Claw back a payout'),
+  'talent.ledger.export': L('导出发放台账', 'Export the payout ledger'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -385,6 +405,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   talent_person: L('人才', 'Talent'),
   talent_tier_set: L('人才分类目录', 'Talent tier set'),
   talent_recognition: L('人才分类认定', 'Talent recognition'),
+  talent_policy: L('人才政策', 'Talent policy'),
+  talent_call: L('申报计划', 'Call for applications'),
+  talent_application: L('人才政策申请', 'Talent policy application'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -6,7 +6,18 @@ import dayjs from 'dayjs';
 import { can, type Action, type Role } from './permissions';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
-export const TODO_AREAS = ['development', 'transfers', 'dues', 'meetings', 'terms', 'standards', 'tasks', 'cadres', 'member'] as const;
+export const TODO_AREAS = [
+  'development',
+  'transfers',
+  'dues',
+  'meetings',
+  'terms',
+  'standards',
+  'tasks',
+  'cadres',
+  'talent',
+  'member',
+] as const;
 export type TodoArea = (typeof TODO_AREAS)[number];
 
 export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
@@ -18,6 +29,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
   cadres: { zh: '干部工作', en: 'Cadre work' },
+  talent: { zh: '人才工作', en: 'Talent work' },
   member: { zh: '本人事项', en: 'My own items' },
 };
 
@@ -176,6 +188,31 @@ const OTHER_KINDS = {
     digest: false,
     zh: '出国（境）证照逾期未交回',
     en: 'Passports not handed back',
+  },
+  // The talent office's steps (issue 15 point 5): not Party business, so never in the organization digest.
+  talent_review_due: {
+    area: 'talent',
+    action: 'talent.review',
+    actor: 'self',
+    digest: false,
+    zh: '人才政策申请待审核',
+    en: 'Talent applications to review',
+  },
+  talent_publicity_end: {
+    area: 'talent',
+    action: 'talent.review',
+    actor: 'self',
+    digest: false,
+    zh: '人才政策公示期满待审批',
+    en: 'Publicity ended, to approve',
+  },
+  talent_payout_due: {
+    area: 'talent',
+    action: 'talent.pay',
+    actor: 'self',
+    digest: false,
+    zh: '人才补贴到期待核查发放',
+    en: 'Instalments due for release',
   },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {

@@ -59,6 +59,9 @@ import { talentServiceRoutes } from './modules/talent-services/routes.js';
 import { learningQuizRoutes } from './modules/learning-quizzes/routes.js';
 import { learnerQuizRoutes } from './modules/learning-quizzes/learner-routes.js';
 import { learningHoursRoutes } from './modules/learning-hours/routes.js';
+import { talentPolicyRoutes } from './modules/talent-policies/routes.js';
+import { ownApplicationRoutes } from './modules/talent-policies/own-routes.js';
+import { staffAttachmentRoutes } from './modules/talent-policies/attachments.js';
 import './http/deps.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
@@ -153,6 +156,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(learningHoursRoutes, { prefix: '/api/learning' });
   await app.register(talentRoutes, { prefix: '/api/talent' });
   await app.register(recognitionRoutes, { prefix: '/api/talent' });
+  await app.register(talentPolicyRoutes, { prefix: '/api/talent' });
+  await app.register(staffAttachmentRoutes, { prefix: '/api/talent' });
+  await app.register(ownApplicationRoutes('self'), { prefix: '/api/talent/my' });
+  await app.register(ownApplicationRoutes('employer'), { prefix: '/api/talent/employer' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

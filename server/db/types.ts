@@ -19,6 +19,7 @@ import type { LearningClassesTables } from './types-learning-classes.js';
 import type { LearningHoursTables } from './types-learning-hours.js';
 import type { LearningMaterialTables } from './types-learning-materials.js';
 import type { TalentRegistryTables } from './types-talent-registry.js';
+import type { TalentPolicyTables } from './types-talent-policies.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -184,7 +185,8 @@ export interface DB
     LearningClassesTables,
     LearningHoursTables,
     LearningMaterialTables,
-    TalentRegistryTables {
+    TalentRegistryTables,
+    TalentPolicyTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

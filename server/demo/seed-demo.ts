@@ -23,6 +23,7 @@ import { seedQuizzesDemo } from '../modules/learning-quizzes/demo.js';
 import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
 import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
 import { seedLearningDemo } from '../modules/learning/demo.js';
+import { seedTalentPoliciesDemo } from '../modules/talent-policies/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -47,8 +48,6 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedEvaluationsDemo(db, city, keys);
   // The pool, 个人有关事项报告 checks, passports in custody (one overdue), part-time posts.
   await seedSupervisionDemo(db);
-  // After the talent registry's demo (when present): service requests of its talents.
-  await seedTalentServicesDemo(db);
   // The question bank of about 300 questions, quizzes, and sittings by the demo member's branch.
   await seedQuizzesDemo(db);
   // Two training classes of the sample district: one finished with certificates, one running with a session today.
@@ -57,6 +56,10 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedLearningHoursDemo(db, city);
   // Theory learning: a city and a district plan, demo articles and a PDF, some credited study.
   await seedLearningDemo(db, city);
+  // Talent policies, calls and ~300 applications in every state (fictional amounts); after the registry's demo when present.
+  await seedTalentPoliciesDemo(db);
+  // After the talents exist (the policies demo registers a few hundred when the registry has none): service requests of its talents.
+  await seedTalentServicesDemo(db);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

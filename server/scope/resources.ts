@@ -115,6 +115,12 @@ export const RESOURCES = {
     from: 'talent_recognitions t join talent_people p on p.id = t.person_id',
     paths: ['p.district_path'],
   },
+  // A policy application lies where its talent lies (the talent's district; no path copy of its own).
+  talent_application: {
+    label: '申请',
+    from: 'talent_applications t join talent_people p on p.id = t.person_id',
+    paths: ['p.district_path'],
+  },
 } as const satisfies Record<string, ResourceDef>;
 
 export type Resource = keyof typeof RESOURCES;

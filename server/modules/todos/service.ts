@@ -20,6 +20,7 @@ import { cadreTeamTodos } from './providers/cadre-teams.js';
 import { cadreAssessmentTodos } from './providers/cadre-assessments.js';
 import { cadreSelectionTodos } from './providers/cadre-selections.js';
 import { cadreSupervisionTodos } from './providers/cadre-supervision.js';
+import { talentPolicyTodos } from './providers/talent-policies.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -33,6 +34,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   cadreAssessmentTodos,
   cadreSelectionTodos,
   cadreSupervisionTodos,
+  talentPolicyTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -1,0 +1,104 @@
+// A registered talent's facts for the policy evaluator, each with the evidence it comes from: the registry
+// (birth, degrees, tier, return from abroad), the employer's verification (registered and taxed in the district),
+// what the person's applications declared (social insurance, income tax, contract term) and the payout ledger
+// (items already paid, for "no duplicate benefit").
+import { sql } from 'kysely';
+import type { Db } from '../../db/engine.js';
+import type { DegreeLevel, PersonFacts } from '../../../domain/rules/talent-policy.js';
+import type { TFacts } from '../../../domain/schemas/talent-policies.js';
+
+const LEVELS: Record<string, DegreeLevel> = {
+  doctor: 'doctor',
+  phd: 'doctor',
+  博士: 'doctor',
+  master: 'master',
+  硕士: 'master',
+  bachelor: 'bachelor',
+  学士: 'bachelor',
+  本科: 'bachelor',
+};
+
+/** The degrees of the registry's jsonb ([{ level, abroad, … }]), whatever words the registry used for the level. */
+export function degreesOf(raw: unknown): { level: DegreeLevel; abroad: boolean }[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((d: { level?: unknown; degree?: unknown; abroad?: unknown }) => {
+    const level = LEVELS[String(d?.level ?? '').toLowerCase()] ?? LEVELS[String(d?.degree ?? '').toLowerCase()];
+    return level ? [{ level, abroad: d.abroad === true }] : [];
+  });
+}
+
+/** Facts typed by an officer: every one is "录入" evidence. */
+export function typedFacts(f: TFacts): PersonFacts {
+  const e = <T>(value: T | undefined) => (value === undefined ? undefined : { value, evidence: '录入' });
+  return {
+    birth: e(f.birth),
+    degrees: e(f.degrees),
+    tierCode: e(f.tierCode),
+    socialInsuranceMonths: e(f.socialInsuranceMonths),
+    incomeTaxMonths: e(f.incomeTaxMonths),
+    contractYears: e(f.contractYears),
+    returnedOn: e(f.returnedOn),
+    employerInDistrict: e(f.employerInDistrict),
+    paidItems: e(f.paidItems ?? []),
+  };
+}
+
+/**
+ * A registered person's facts. The declared months and contract term come from `applicationId` when given, else
+ * from the person's latest application declaring them; the ledger leaves out `applicationId` itself (an
+ * application being paid does not duplicate itself).
+ */
+export async function personFacts(db: Db, personId: number, applicationId?: number): Promise<PersonFacts | null> {
+  const p = await db
+    .selectFrom('talent_people as p')
+    .leftJoin('talent_tiers as t', 't.id', 'p.tier_id')
+    .leftJoin('talent_employers as e', 'e.id', 'p.employer_id')
+    .select([
+      'p.birth',
+      'p.degrees',
+      'p.returned_on',
+      'p.district_org_id',
+      't.code as tier_code',
+      'e.name as employer_name',
+      'e.verified_on',
+      'e.district_org_id as employer_district',
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+  if (!p) return null;
+  let decl = db
+    .selectFrom('talent_applications')
+    .select(['id', 'social_insurance_months', 'income_tax_months', 'contract_years'])
+    .where('person_id', '=', personId);
+  decl = applicationId
+    ? decl.where('id', '=', applicationId)
+    : decl.where('social_insurance_months', 'is not', null).where('status', 'not in', ['withdrawn', 'draft']).orderBy('id', 'desc');
+  const a = await decl.limit(1).executeTakeFirst();
+  let paid = db
+    .selectFrom('talent_ledger as l')
+    .innerJoin('talent_benefit_items as i', 'i.id', 'l.item_id')
+    .select('i.code')
+    .where('l.person_id', '=', personId)
+    .groupBy('i.code')
+    .having(sql<number>`sum(l.amount_fen)`, '>', 0);
+  if (applicationId) paid = paid.where('l.application_id', '<>', applicationId);
+  const paidItems = (await paid.execute()).map((r) => r.code);
+  const fromApp = a ? `申请 #${a.id} 申报` : '';
+  const inDistrict = p.employer_name ? p.verified_on !== null && p.employer_district === p.district_org_id : null;
+  return {
+    birth: { value: p.birth, evidence: '人才库登记' },
+    degrees: { value: degreesOf(p.degrees), evidence: '人才库' },
+    tierCode: { value: p.tier_code, evidence: '人才库认定层次' },
+    socialInsuranceMonths: { value: a?.social_insurance_months ?? null, evidence: fromApp },
+    incomeTaxMonths: { value: a?.income_tax_months ?? null, evidence: fromApp },
+    contractYears: { value: a?.contract_years ?? null, evidence: fromApp },
+    returnedOn: { value: p.returned_on, evidence: '人才库登记' },
+    employerInDistrict: {
+      value: inDistrict,
+      evidence: p.employer_name
+        ? `用人单位“${p.employer_name}”${p.verified_on ? `于 ${p.verified_on} 核实` : '尚未核实'}`
+        : '未登记用人单位',
+    },
+    paidItems: { value: paidItems, evidence: '发放台账' },
+  };
+}

@@ -19,6 +19,7 @@ export const ZSituationsSchema = z.object({
   kinds: z.array(z.enum(ADJUSTMENT_KINDS)),
   situations: z.array(ZSituationSchema),
 });
+export type TSituations = z.infer<typeof ZSituationsSchema>;
 
 export const ZAdjustmentCreateSchema = z.strictObject({
   kind: z.enum(ADJUSTMENT_KINDS),

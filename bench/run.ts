@@ -164,3 +164,11 @@ if (process.env.BENCH_CADRES !== '0') {
   printCadres(results);
 }
 process.exit(0);
+
+if (process.env.BENCH_LEARNING !== '0') {
+  const { benchLearning, printLearning } = await import('./learning-bench.js');
+  const results = [await benchLearning('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) results.push(await benchLearning('postgres', () => openBenchEngine('postgres')));
+  console.log('\n== learning: heartbeats and plan completion ==');
+  printLearning(results);
+}

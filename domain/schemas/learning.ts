@@ -22,7 +22,7 @@ export const ZMaterialCreateSchema = z.strictObject({
   title: text(120, '标题'),
   summary: optText(500, '摘要'),
   /** Articles: rich text; stored after sanitize-html (scripts, styles and event handlers removed). */
-  bodyHtml: z.string().max(200_000, '正文不超过 20 万字符').default(''),
+  bodyHtml: z.string().max(60_000, '正文不超过 6 万字符（更长的文稿请以 PDF 上传）').default(''),
   /** Links: an http(s) address. */
   url: z
     .string()

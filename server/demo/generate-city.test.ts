@@ -74,7 +74,7 @@ describe('demo city generator', () => {
     expect(result.orgs).toBe(200);
     expect(orgs).toHaveLength(200);
     expect(result.members).toBeGreaterThan(1000);
-    expect(result.users).toBe(12);
+    expect(result.users).toBe(13);
     const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from members`.execute(first.engine.db)).rows;
     expect(n).toBe(result.members);
   });

@@ -27,10 +27,13 @@ export async function learnerOfActor(ctx: Ctx): Promise<Learner | null> {
   return { memberId: row.member_id, cadreId: row.cadre_id, orgPath: row.org_path, name: row.name };
 }
 
-/** The same, refusing an account that has no learner record behind it (403 with the reason). */
+/**
+ * The same, refusing an account that has no learner record behind it: 404 with the reason, as a missing
+ * record (the role holds the action; like /api/dues/me for an account without a member record).
+ */
 export async function requireLearner(ctx: Ctx): Promise<Learner> {
   const l = await learnerOfActor(ctx);
-  if (!l) throw new AppError('NO_LEARNER', '此账号未关联党员或干部档案，无法记录学习', 403);
+  if (!l) throw new AppError('NO_LEARNER', '此账号未关联党员或干部档案，无法记录学习', 404);
   return l;
 }
 

@@ -228,7 +228,8 @@ export const talentServiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      return list(ctx, req.query, { departmentId: await s.myDepartmentId(ctx) });
+      const departmentId = await s.myDepartmentId(ctx).catch(() => null);
+      return departmentId ? list(ctx, req.query, { departmentId }) : { items: [], total: 0, byDepartment: [] };
     },
   );
 
@@ -281,7 +282,8 @@ export const talentServiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      return list(ctx, req.query, { personId: await s.myPersonId(ctx) });
+      const personId = await s.myPersonId(ctx).catch(() => null);
+      return personId ? list(ctx, req.query, { personId }) : { items: [], total: 0, byDepartment: [] };
     },
   );
 

@@ -24,21 +24,23 @@ import { loadRequests } from './queries.js';
 
 const LABEL = '服务申请';
 
-/** The department whose accounts include the actor (role talent_service), or a 403 naming the missing link. */
+/** The department whose accounts include the actor (role talent_service), or a 404 naming the missing link. */
 export async function myDepartmentId(ctx: Ctx): Promise<number> {
   const r = await ctx.db
     .selectFrom('talent_service_department_users')
     .select('department_id')
     .where('user_id', '=', ctx.actor.userId)
     .executeTakeFirst();
-  if (!r) throw new AppError('NO_DEPARTMENT', '此账号未关联人才服务部门', 403);
+  // 404 like a missing record (as /api/dues/me answers an account without a member record): the role holds the
+  // action, the account has nothing behind it yet.
+  if (!r) throw new AppError('NO_DEPARTMENT', '此账号未关联人才服务部门', 404);
   return r.department_id;
 }
 
-/** The talent record of the actor's own account (role talent), or a 403. */
+/** The talent record of the actor's own account (role talent), or a 404. */
 export async function myPersonId(ctx: Ctx): Promise<number> {
   const r = await ctx.db.selectFrom('talent_people').select('id').where('user_id', '=', ctx.actor.userId).executeTakeFirst();
-  if (!r) throw new AppError('NO_TALENT', '此账号尚未登记为人才，无法申请服务', 403);
+  if (!r) throw new AppError('NO_TALENT', '此账号尚未登记为人才，无法申请服务', 404);
   return r.id;
 }
 

@@ -34,6 +34,9 @@ const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
+const TalentServicesPage = lazy(() => import('./pages/talent-services/talent-services-page'));
+const DepartmentServicesPage = lazy(() => import('./pages/talent-services/department-page'));
+const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -256,6 +259,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadresPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-services',
+        element: (
+          <Guard action="talent.read">
+            <TalentServicesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-services/department',
+        element: (
+          <Guard action="talent.service">
+            <DepartmentServicesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/talent/services',
+        element: (
+          <Guard action="talent.self">
+            <MyServicesPage />
           </Guard>
         ),
       },

@@ -10,6 +10,8 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   // A cadre officer works in the cadre files; a cadre reads their own.
   if (can(me.roles, 'cadre.read')) return '/cadres';
   if (can(me.roles, 'cadre.self')) return '/my-cadre';
+  // A service department's account answers its department's talent requests.
+  if (can(me.roles, 'talent.service')) return '/talent-services/department';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
   return '/welcome';
 }

@@ -127,6 +127,7 @@ export default function DepartmentServicesPage() {
         title={answering && t('talentServices.department.answerTitle', { name: answering.personName, type: answering.typeName })}
         onOk={answer}
         onCancel={() => setAnswering(undefined)}
+        okButtonProps={{ 'data-testid': 'answer-ok' } as never}
         forceRender
       >
         {answering?.overdue && <Alert type="warning" showIcon title={t('talentServices.late')} style={{ marginBottom: 8 }} />}

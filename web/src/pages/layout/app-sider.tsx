@@ -200,7 +200,7 @@ export function AppSider() {
 
   return (
     <>
-      <Menu mode="inline" items={items} selectedKeys={[pathname.split('/')[1] ?? '']} />
+      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname)]} />
       {readsOrgs && (
         <>
           <div className="sider-section">
@@ -213,4 +213,11 @@ export function AppSider() {
       )}
     </>
   );
+}
+
+/** The menu entry of a path: its first segment, except the pages nested under another entry's path. */
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
+  if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
+  return pathname.split('/')[1] ?? '';
 }

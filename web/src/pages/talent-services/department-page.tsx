@@ -15,8 +15,7 @@ import {
 } from '../../api/talent-services';
 import { validValues } from '../../lib/form-values';
 import { useRequest } from '../../lib/use-request';
-import { ServiceEvents, StatusTags } from './service-parts';
-import { RequestTable } from './talent-services-page';
+import { RequestTable, ServiceEvents, StatusTags } from './service-parts';
 
 export default function DepartmentServicesPage() {
   const { t } = useTranslation();

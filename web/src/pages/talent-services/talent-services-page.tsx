@@ -20,7 +20,7 @@ import type { Id } from '../../api/types';
 import { validValues } from '../../lib/form-values';
 import { useRequest } from '../../lib/use-request';
 import { ServiceConfig } from './service-config';
-import { ServiceEvents, StatusTags } from './service-parts';
+import { RequestTable, ServiceEvents, StatusTags } from './service-parts';
 
 export default function TalentServicesPage() {
   const { t } = useTranslation();
@@ -109,55 +109,6 @@ function RequestsTab() {
       <RequestTable items={list.data?.items} loading={list.loading} total={list.data?.total} onOpen={(r) => setOpen(r.id)} showDepartment />
       {open !== undefined && <RequestDrawer id={open} onClose={() => setOpen(undefined)} onChanged={list.reload} />}
     </>
-  );
-}
-
-export function RequestTable(props: {
-  items: TServiceRequest[] | undefined;
-  loading: boolean;
-  total?: number;
-  showDepartment?: boolean;
-  onOpen: (r: TServiceRequest) => void;
-  actions?: (r: TServiceRequest) => React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Table<TServiceRequest>
-      size="small"
-      rowKey="id"
-      loading={props.loading}
-      dataSource={props.items}
-      scroll={{ x: 900 }}
-      rowClassName={(r) => (r.overdue && !r.late ? 'row-overdue' : '')}
-      pagination={{
-        pageSize: 50,
-        showSizeChanger: false,
-        size: 'small',
-        showTotal: () => t('talentServices.office.total', { n: props.total ?? 0 }),
-      }}
-      data-testid="service-requests"
-      columns={[
-        {
-          title: t('talentServices.col.name'),
-          dataIndex: 'personName',
-          width: 100,
-          render: (v: string, r) => (
-            <a onClick={() => props.onOpen(r)} data-testid={`open-${r.id}`}>
-              {v}
-            </a>
-          ),
-        },
-        { title: t('talentServices.col.tier'), dataIndex: 'tierName', width: 90 },
-        { title: t('talentServices.col.type'), dataIndex: 'typeName', width: 110 },
-        ...(props.showDepartment ? [{ title: t('talentServices.col.department'), dataIndex: 'departmentName', width: 180 }] : []),
-        { title: t('talentServices.col.detail'), dataIndex: 'detail', ellipsis: true },
-        { title: t('talentServices.col.submittedOn'), dataIndex: 'submittedOn', width: 110 },
-        { title: t('talentServices.col.dueOn'), dataIndex: 'dueOn', width: 110 },
-        { title: t('talentServices.col.status'), key: 'status', width: 150, render: (_v, r) => <StatusTags r={r} /> },
-        { title: t('talentServices.col.satisfaction'), dataIndex: 'satisfaction', width: 80, align: 'right' },
-        ...(props.actions ? [{ title: '', key: 'act', width: 140, render: (_v: unknown, r: TServiceRequest) => props.actions?.(r) }] : []),
-      ]}
-    />
   );
 }
 

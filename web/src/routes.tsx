@@ -46,6 +46,9 @@ const VerifyPage = lazy(() => import('./pages/learning-classes/verify-page'));
 const MyLearningPage = lazy(() => import('./pages/learning-hours/my-learning-page'));
 const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
 const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
+const TalentServicesPage = lazy(() => import('./pages/talent-services/talent-services-page'));
+const DepartmentServicesPage = lazy(() => import('./pages/talent-services/department-page'));
+const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -329,6 +332,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'talent-services',
+        element: (
+          <Guard action="talent.read">
+            <TalentServicesPage />
+          </Guard>
+        ),
+      },
+      {
         path: 'my/learning/hours',
         element: (
           <Guard action="learning.self">
@@ -337,10 +348,26 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'talent-services/department',
+        element: (
+          <Guard action="talent.service">
+            <DepartmentServicesPage />
+          </Guard>
+        ),
+      },
+      {
         path: 'learning/hours',
         element: (
           <Guard action="learning.read">
             <LearningHoursPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/talent/services',
+        element: (
+          <Guard action="talent.self">
+            <MyServicesPage />
           </Guard>
         ),
       },

@@ -27,6 +27,7 @@ import learningQuizzes from './en/learning-quizzes';
 import learningClasses from './en/learning-classes';
 import learningHours from './en/learning-hours';
 import learning from './en/learning';
+import talentServices from './en/talent-services';
 
 const en: Messages = {
   members,
@@ -55,6 +56,7 @@ const en: Messages = {
   learningClasses,
   learningHours,
   learning,
+  talentServices,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

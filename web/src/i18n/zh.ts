@@ -26,6 +26,7 @@ import learningQuizzes from './zh/learning-quizzes';
 import learningClasses from './zh/learning-classes';
 import learningHours from './zh/learning-hours';
 import learning from './zh/learning';
+import talentServices from './zh/talent-services';
 
 const zh = {
   members,
@@ -54,6 +55,7 @@ const zh = {
   learningClasses,
   learningHours,
   learning,
+  talentServices,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -18,6 +18,10 @@ describe('homePath', () => {
     expect(homePath({ roles: ['cadre'], orgId: 1 })).toBe('/my-cadre');
   });
 
+  it("sends a talent service department's account to its requests", () => {
+    expect(homePath({ roles: ['talent_service'], orgId: 1 })).toBe('/talent-services/department');
+  });
+
   it('sends a user without any page to the welcome page', () => {
     expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/welcome');
   });

@@ -12,6 +12,8 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   if (can(me.roles, 'cadre.self')) return '/my-cadre';
   // A member lands on their learning hub (phone first); it links on to the rest of their own pages.
   if (can(me.roles, 'member.self') && !can(me.roles, 'member.read')) return '/my/learning';
+  // A service department's account answers its department's talent requests.
+  if (can(me.roles, 'talent.service')) return '/talent-services/department';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
   return '/welcome';
 }

@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   ReadOutlined,
   CheckSquareOutlined,
+  CustomerServiceOutlined,
   FlagOutlined,
   FileDoneOutlined,
   MoneyCollectOutlined,
@@ -39,6 +40,8 @@ const LEARNING_PAGES = ['quizzes', 'classes', 'hours', 'plans', 'certificates'];
 /** The menu key of a path: the first segment, or for the learning pages (a submenu) the page's own path. */
 function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
+  if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
+  if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
   return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
@@ -214,6 +217,24 @@ export function AppSider() {
       label: t('cadres.nav.mine'),
       onClick: () => navigate('/my-cadre'),
     },
+    can(me.roles, 'talent.read') && {
+      key: 'talent-services',
+      icon: <CustomerServiceOutlined />,
+      label: t('talentServices.nav.office'),
+      onClick: () => navigate('/talent-services'),
+    },
+    can(me.roles, 'talent.service') && {
+      key: 'talent-services-department',
+      icon: <CustomerServiceOutlined />,
+      label: t('talentServices.nav.department'),
+      onClick: () => navigate('/talent-services/department'),
+    },
+    can(me.roles, 'talent.self') && {
+      key: 'my-talent-services',
+      icon: <CustomerServiceOutlined />,
+      label: t('talentServices.nav.mine'),
+      onClick: () => navigate('/my/talent/services'),
+    },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },
     can(me.roles, 'system.config') && {
@@ -240,3 +261,4 @@ export function AppSider() {
     </>
   );
 }
+

@@ -57,9 +57,11 @@ export function uploadTraining(kind: 'assigned' | 'party_school', file: File): P
   return postForm(`${base}/imports?kind=${kind}`, form);
 }
 
-
 /** The learner's own report with its evidence (PDF, JPG or PNG), as one multipart request. */
-export function submitSelfReport(v: Pick<TSelfReportFields, 'title' | 'organizer' | 'startedOn' | 'endedOn' | 'hours'>, file: File): Promise<TSelfReport> {
+export function submitSelfReport(
+  v: Pick<TSelfReportFields, 'title' | 'organizer' | 'startedOn' | 'endedOn' | 'hours'>,
+  file: File,
+): Promise<TSelfReport> {
   const form = new FormData();
   form.append('title', v.title);
   form.append('organizer', v.organizer ?? '');

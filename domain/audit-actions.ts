@@ -250,6 +250,13 @@ const EVENTS = {
   'talent.service.answer': L('答复人才服务申请', 'Answer a talent service request'),
   'talent.service.close': L('办结人才服务申请', 'Close a talent service request'),
   'talent.service.withdraw': L('撤回人才服务申请', 'Withdraw a talent service request'),
+  'talent.create': L('登记人才', 'Register a talent'),
+  'talent.update': L('修改人才信息', 'Edit a talent'),
+  'talent.card.issue': L('发放或续期人才卡', 'Issue or renew a talent card'),
+  'talent.card.print': L('打印人才卡', 'Print a talent card'),
+  'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
+  'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
+  'talent.document.download': L('下载人才材料', 'Download a talent document'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -293,6 +300,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   talent_service_department: L('人才服务部门', 'Talent service department'),
   talent_service_type: L('人才服务类型', 'Talent service type'),
   talent_service_request: L('人才服务申请', 'Talent service request'),
+  talent_person: L('人才', 'Talent'),
+  talent_tier_set: L('人才分类目录', 'Talent tier set'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -47,6 +47,7 @@ import { cadreEvaluationRoutes } from './modules/cadre-evaluations/routes.js';
 import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-routes.js';
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
+import { talentRoutes } from './modules/talent/routes.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSearchRoutes, { prefix: '/api/cadre-search' });
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
   await app.register(talentServiceRoutes, { prefix: '/api/talent-services' });
+  await app.register(talentRoutes, { prefix: '/api/talent' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

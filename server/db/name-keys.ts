@@ -7,7 +7,7 @@ import type { DB } from './types.js';
 import { pinyinInitials, pinyinSortKey } from '../modules/orgs/pinyin.js';
 
 /** The tables whose rows carry `name`, `name_initials` and `sort_key`. */
-export const NAME_KEYED_TABLES = ['orgs', 'members', 'dev_people', 'cadres'] as const;
+export const NAME_KEYED_TABLES = ['orgs', 'members', 'dev_people', 'cadres', 'talent_people'] as const;
 
 // 5,000 rows a statement: one JSON parameter each, well inside what both engines parse quickly.
 const BATCH = 5000;

@@ -13,6 +13,8 @@ export interface TalentTierSetsTable {
   superseded_on: DateCol | null;
   source: Generated<string>;
   created_at: Generated<Date>;
+  /** Added by 029_talent.sql: working days of a 认定's 公示 under this set. */
+  publicity_days: Generated<number>;
 }
 
 export interface TalentTiersTable {
@@ -79,6 +81,8 @@ export interface TalentPeopleTable {
   status: Generated<'active' | 'left'>;
   left_on: DateCol | null;
   name_initials: Generated<string>;
+  /** Added by 029_talent.sql (pinyin sort key, db/name-keys.ts). */
+  sort_key: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;

@@ -14,6 +14,7 @@ import type { CadreSupervisionTables } from './types-cadre-supervision.js';
 import type { LearningCoreTables } from './types-learning.js';
 import type { TalentCoreTables } from './types-talent.js';
 import type { TalentServiceTables } from './types-talent-services.js';
+import type { TalentRegistryTables } from './types-talent-registry.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -174,7 +175,8 @@ export interface DB
     CadreSupervisionTables,
     LearningCoreTables,
     TalentCoreTables,
-    TalentServiceTables {
+    TalentServiceTables,
+    TalentRegistryTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -1,0 +1,438 @@
+// API schemas of the talent registry, the card, tier sets, 人才分类认定, 柔性引才 agreements and the evaluation
+// of 显绩 and 潜绩 (issue 15 points 1–3 and 7; RULES.md §8, PILLARS.md §5).
+import { z } from 'zod';
+import { ZDate } from './common';
+
+const id = z.number().int().positive();
+const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
+const optText = (max: number, label: string) => z.string().trim().max(max, `${label}不超过 ${max} 字`).default('');
+
+export const RECRUITMENTS = ['full_time', 'flexible'] as const;
+export const TALENT_STATUSES = ['active', 'left'] as const;
+export const AGREEMENT_FORMS = ['顾问', '兼职', '项目合作', '联合攻关', '讲学', '技术指导', '其他'] as const;
+export const RECOGNITION_STATUSES = [
+  'employer_review',
+  'district_review',
+  'city_review',
+  'expert_review',
+  'publicity',
+  'granted',
+  'refused',
+  'returned',
+] as const;
+export const RECOGNITION_CHANNELS = ['self', 'employer', 'officer'] as const;
+
+export const ZDegreeSchema = z.strictObject({
+  /** 博士 / 硕士 / 学士 / 专科 */
+  level: text(10, '学位层次'),
+  degree: optText(40, '学位名称'),
+  school: text(60, '毕业院校'),
+  country: optText(30, '国家或地区'),
+  abroad: z.boolean().default(false),
+  obtainedOn: ZDate.nullable().default(null),
+});
+export type TDegree = z.infer<typeof ZDegreeSchema>;
+export const ZTitleSchema = z.strictObject({
+  title: text(40, '职称名称'),
+  /** 正高 / 副高 / 中级 / 初级 */
+  level: optText(10, '职称级别'),
+  obtainedOn: ZDate.nullable().default(null),
+});
+export type TTitle = z.infer<typeof ZTitleSchema>;
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^$|^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '联系电话格式不正确')
+  .default('');
+const email = z
+  .string()
+  .trim()
+  .max(80, '电子邮箱不超过 80 字')
+  .regex(/^$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, '电子邮箱格式不正确')
+  .default('');
+
+/** The fields an officer types; a person linked to a member or cadre takes name, sex, birth and ID from it. */
+const personFields = {
+  memberId: id.nullable().default(null),
+  cadreId: id.nullable().default(null),
+  name: optText(30, '姓名'),
+  sex: z.enum(['男', '女', '']).default(''),
+  birth: ZDate.nullable().default(null),
+  idNumber: z.string().trim().max(18, '身份证号为 18 位').nullable().default(null),
+  nationality: optText(30, '国籍'),
+  phone,
+  email,
+  employerId: id.nullable().default(null),
+  /** The district the talent lies in: the employer's when there is one. */
+  districtOrgId: id.nullable().default(null),
+  field: optText(40, '专业领域'),
+  industry: optText(40, '行业'),
+  recruitment: z.enum(RECRUITMENTS).default('full_time'),
+  degrees: z.array(ZDegreeSchema).max(10, '学位最多 10 条').default([]),
+  titles: z.array(ZTitleSchema).max(10, '职称最多 10 条').default([]),
+  returnedOn: ZDate.nullable().default(null),
+};
+export const ZTalentCreateSchema = z.strictObject(personFields);
+export type TTalentCreate = z.infer<typeof ZTalentCreateSchema>;
+export const ZTalentUpdateSchema = z.strictObject({
+  ...personFields,
+  status: z.enum(TALENT_STATUSES).default('active'),
+  leftOn: ZDate.nullable().default(null),
+  version: z.number().int().positive(),
+});
+export type TTalentUpdate = z.infer<typeof ZTalentUpdateSchema>;
+
+export const ZTalentRowSchema = z.object({
+  id,
+  name: z.string(),
+  sex: z.string(),
+  birth: z.string().nullable(),
+  employerId: id.nullable(),
+  employerName: z.string().nullable(),
+  districtOrgId: id,
+  districtName: z.string(),
+  field: z.string(),
+  industry: z.string(),
+  recruitment: z.enum(RECRUITMENTS),
+  tierId: id.nullable(),
+  tierName: z.string().nullable(),
+  tierSetName: z.string().nullable(),
+  cardNo: z.string().nullable(),
+  cardExpiresOn: z.string().nullable(),
+  status: z.enum(TALENT_STATUSES),
+  linked: z.enum(['member', 'cadre', 'none']),
+});
+export type TTalentRow = z.infer<typeof ZTalentRowSchema>;
+export const ZTalentPageSchema = z.object({ items: z.array(ZTalentRowSchema), total: z.number().int(), nextCursor: z.string().nullable() });
+export type TTalentPage = z.infer<typeof ZTalentPageSchema>;
+
+export const ZTalentListQuery = z.strictObject({
+  q: z.string().trim().max(30).optional(),
+  tierId: z.coerce.number().int().positive().optional(),
+  field: z.string().trim().max(40).optional(),
+  industry: z.string().trim().max(40).optional(),
+  employerId: z.coerce.number().int().positive().optional(),
+  districtOrgId: z.coerce.number().int().positive().optional(),
+  recruitment: z.enum(RECRUITMENTS).optional(),
+  status: z.enum(TALENT_STATUSES).optional(),
+  /** Cards expiring on or before this day (renewals due). */
+  cardExpiresBy: ZDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TTalentListQuery = z.infer<typeof ZTalentListQuery>;
+
+export const ZTalentHistorySchema = z.object({
+  id,
+  at: z.string(),
+  change: z.string(),
+  userName: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export const ZTalentDocumentSchema = z.object({
+  id,
+  kind: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  recognitionId: id.nullable(),
+  uploadedAt: z.string(),
+});
+export type TTalentDocument = z.infer<typeof ZTalentDocumentSchema>;
+
+export const ZEvaluationSchema = z.object({
+  id,
+  year: z.number().int(),
+  scores: z.record(z.string(), z.number()),
+  notes: z.record(z.string(), z.string()),
+  achieved: z.number(),
+  potential: z.number(),
+  total: z.number(),
+  evaluatedAt: z.string(),
+});
+export type TEvaluation = z.infer<typeof ZEvaluationSchema>;
+
+export const ZTalentSchema = z.object({
+  ...ZTalentRowSchema.shape,
+  memberId: id.nullable(),
+  cadreId: id.nullable(),
+  userId: id.nullable(),
+  idMasked: z.string().nullable(),
+  nationality: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  degrees: z.array(ZDegreeSchema),
+  titles: z.array(ZTitleSchema),
+  returnedOn: z.string().nullable(),
+  cardIssuedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  version: z.number().int(),
+  history: z.array(ZTalentHistorySchema),
+  documents: z.array(ZTalentDocumentSchema),
+  evaluations: z.array(ZEvaluationSchema),
+});
+export type TTalent = z.infer<typeof ZTalentSchema>;
+
+/** Grant or renew a card: the tier (of a set in force), the issue day; the expiry follows the tier's card_years. */
+export const ZCardIssueSchema = z.strictObject({
+  tierId: id,
+  issuedOn: ZDate,
+  note: optText(200, '说明'),
+  version: z.number().int().positive(),
+});
+export type TCardIssue = z.infer<typeof ZCardIssueSchema>;
+
+// ---- tier sets ----
+export const ZTierSchema = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  rank: z.number().int(),
+  cardYears: z.number().int(),
+  expertReview: z.boolean(),
+  description: z.string(),
+});
+export type TTier = z.infer<typeof ZTierSchema>;
+export const ZCriterionSchema = z.object({ code: z.string(), name: z.string(), weight: z.number().int() });
+export const ZTierSetSchema = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  effectiveOn: z.string(),
+  supersededOn: z.string().nullable(),
+  source: z.string(),
+  publicityDays: z.number().int(),
+  inForce: z.boolean(),
+  tiers: z.array(ZTierSchema),
+  criteria: z.array(ZCriterionSchema),
+});
+export type TTierSet = z.infer<typeof ZTierSetSchema>;
+export const ZTierSetCreateSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,30}$/, '代码为 1–30 位字母、数字、- 或 _'),
+  name: text(60, '名称'),
+  effectiveOn: ZDate,
+  source: text(200, '依据'),
+  publicityDays: z.number().int().min(1, '公示天数至少 1 个工作日').max(30, '公示天数不超过 30 个工作日').default(5),
+  tiers: z
+    .array(
+      z.strictObject({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_-]{1,10}$/, '层次代码为 1–10 位字母或数字'),
+        name: text(30, '层次名称'),
+        cardYears: z.number().int().min(1, '有效期至少 1 年').max(20, '有效期不超过 20 年'),
+        expertReview: z.boolean().default(false),
+        description: optText(300, '层次说明'),
+      }),
+    )
+    .min(1, '至少设置一个人才层次')
+    .max(12, '人才层次不超过 12 个'),
+  criteria: z
+    .array(
+      z.strictObject({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9_]{1,20}$/, '评审指标代码格式不正确'),
+        name: text(40, '评审指标'),
+        weight: z.number().int().min(1).max(100),
+      }),
+    )
+    .max(10, '评审指标不超过 10 项')
+    .default([]),
+});
+export type TTierSetCreate = z.infer<typeof ZTierSetCreateSchema>;
+
+// ---- structure ----
+export const STRUCTURE_DIMENSIONS = ['tier', 'field', 'employer', 'district', 'recruitment', 'industry'] as const;
+export const ZStructureQuery = z.strictObject({ by: z.enum(STRUCTURE_DIMENSIONS) });
+export const ZStructureSchema = z.object({
+  by: z.enum(STRUCTURE_DIMENSIONS),
+  total: z.number().int(),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int(), flexible: z.number().int() })),
+});
+export type TStructure = z.infer<typeof ZStructureSchema>;
+export const ZExportQuery = z.strictObject({
+  purpose: z.string().trim().min(2, '请填写导出用途').max(100, '导出用途不超过 100 字'),
+  tierId: z.coerce.number().int().positive().optional(),
+  field: z.string().trim().max(40).optional(),
+  employerId: z.coerce.number().int().positive().optional(),
+  districtOrgId: z.coerce.number().int().positive().optional(),
+});
+
+// ---- 人才分类认定 ----
+export const ZRecognitionCreateSchema = z.strictObject({
+  personId: id,
+  tierId: id,
+  basis: text(2000, '认定依据'),
+  resume: optText(4000, '个人简历'),
+});
+export type TRecognitionCreate = z.infer<typeof ZRecognitionCreateSchema>;
+export const ZRecognitionResubmitSchema = z.strictObject({
+  tierId: id,
+  basis: text(2000, '认定依据'),
+  resume: optText(4000, '个人简历'),
+  version: z.number().int().positive(),
+});
+export const RECOGNITION_OUTCOMES = ['pass', 'return', 'refuse'] as const;
+export const ZRecognitionDecideSchema = z.strictObject({
+  outcome: z.enum(RECOGNITION_OUTCOMES),
+  reason: optText(1000, '理由'),
+  version: z.number().int().positive(),
+});
+export type TRecognitionDecide = z.infer<typeof ZRecognitionDecideSchema>;
+export const ZExpertAssignSchema = z.strictObject({
+  expertIds: z.array(id).min(1, '请选择评审专家').max(9, '评审专家不超过 9 人'),
+  version: z.number().int().positive(),
+});
+export const ZExpertScoreSchema = z.strictObject({
+  scores: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.number().int().min(0, '评分不低于 0').max(100, '评分不超过 100')),
+  opinion: optText(1000, '评审意见'),
+});
+export type TExpertScore = z.infer<typeof ZExpertScoreSchema>;
+export const ZObjectionSchema = z.strictObject({
+  receivedOn: ZDate,
+  content: text(1000, '异议内容'),
+  handling: text(1000, '处理情况'),
+});
+export const ZPublicityEndSchema = z.strictObject({
+  outcome: z.enum(['grant', 'refuse']),
+  reason: optText(1000, '理由'),
+  version: z.number().int().positive(),
+});
+
+export const ZRecognitionRowSchema = z.object({
+  id,
+  personId: id,
+  personName: z.string(),
+  employerName: z.string().nullable(),
+  tierId: id,
+  tierName: z.string(),
+  channel: z.enum(RECOGNITION_CHANNELS),
+  status: z.enum(RECOGNITION_STATUSES),
+  submittedAt: z.string(),
+  publicityFrom: z.string().nullable(),
+  publicityUntil: z.string().nullable(),
+  version: z.number().int(),
+});
+export type TRecognitionRow = z.infer<typeof ZRecognitionRowSchema>;
+export const ZRecognitionSchema = z.object({
+  ...ZRecognitionRowSchema.shape,
+  basis: z.string(),
+  resume: z.string(),
+  reason: z.string(),
+  decidedOn: z.string().nullable(),
+  expertReview: z.boolean(),
+  expertScore: z.number().nullable(),
+  steps: z.array(z.object({ step: z.string(), outcome: z.string(), reason: z.string(), userName: z.string().nullable(), at: z.string() })),
+  /** Each expert; scores shown only once every expert has scored (and never to another expert before). */
+  experts: z.array(
+    z.object({
+      expertId: id,
+      name: z.string(),
+      scored: z.boolean(),
+      total: z.number().nullable(),
+      scores: z.record(z.string(), z.number()).nullable(),
+      opinion: z.string().nullable(),
+    }),
+  ),
+  criteria: z.array(ZCriterionSchema),
+  objections: z.array(z.object({ id, receivedOn: z.string(), content: z.string(), handling: z.string() })),
+  documents: z.array(ZTalentDocumentSchema),
+});
+export type TRecognition = z.infer<typeof ZRecognitionSchema>;
+export const ZRecognitionListQuery = z.strictObject({
+  status: z.enum(RECOGNITION_STATUSES).optional(),
+  personId: z.coerce.number().int().positive().optional(),
+});
+
+// ---- 柔性引才 agreements ----
+export const ZAgreementCreateSchema = z.strictObject({
+  personId: id,
+  employerId: id,
+  homeInstitution: text(80, '原单位'),
+  form: z.enum(AGREEMENT_FORMS),
+  startsOn: ZDate,
+  endsOn: ZDate,
+  onsiteDaysPromised: z.number().int().min(0, '约定在岗天数不能为负').max(3660, '约定在岗天数过大'),
+  payFen: z.number().int().min(0, '报酬不能为负').max(1e12, '报酬过大').default(0),
+  payTerms: optText(500, '报酬约定'),
+  ipTerms: optText(1000, '知识产权约定'),
+  deliverables: z
+    .array(z.strictObject({ title: text(200, '成果名称'), dueOn: ZDate }))
+    .max(20, '约定成果不超过 20 项')
+    .default([]),
+  note: optText(500, '备注'),
+});
+export type TAgreementCreate = z.infer<typeof ZAgreementCreateSchema>;
+export const ZOnsiteDaysSchema = z.strictObject({
+  fromOn: ZDate,
+  days: z.number().int().min(1, '在岗天数至少 1 天').max(366, '一次登记不超过 366 天'),
+  note: optText(200, '说明'),
+});
+export const ZDeliverableAcceptSchema = z.strictObject({ acceptedOn: ZDate, acceptance: text(500, '验收意见') });
+export const ZAgreementEndSchema = z.strictObject({
+  status: z.enum(['ended', 'terminated']),
+  note: text(500, '说明'),
+  version: z.number().int(),
+});
+export const ZAgreementSchema = z.object({
+  id,
+  personId: id,
+  personName: z.string(),
+  employerId: id,
+  employerName: z.string(),
+  homeInstitution: z.string(),
+  form: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  onsiteDaysPromised: z.number().int(),
+  onsiteDaysRecorded: z.number().int(),
+  /** Days due by today, pro rata to the term. */
+  onsiteDaysDue: z.number().int(),
+  behind: z.boolean(),
+  endingSoon: z.boolean(),
+  payFen: z.number().int(),
+  payTerms: z.string(),
+  ipTerms: z.string(),
+  status: z.enum(['active', 'ended', 'terminated']),
+  note: z.string(),
+  version: z.number().int(),
+  days: z.array(z.object({ id, fromOn: z.string(), days: z.number().int(), note: z.string() })),
+  deliverables: z.array(z.object({ id, title: z.string(), dueOn: z.string(), acceptedOn: z.string().nullable(), acceptance: z.string() })),
+});
+export type TAgreement = z.infer<typeof ZAgreementSchema>;
+
+// ---- evaluation ----
+export const ZIndicatorSchema = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['achieved', 'potential']),
+  weight: z.number().int(),
+  effectiveOn: z.string(),
+  supersededOn: z.string().nullable(),
+  source: z.string(),
+});
+export type TIndicator = z.infer<typeof ZIndicatorSchema>;
+export const ZEvaluationInputSchema = z.strictObject({
+  year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+  scores: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.number().int().min(0, '得分不低于 0').max(100, '得分不超过 100')),
+  notes: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.string().trim().max(500, '佐证说明不超过 500 字')).default({}),
+});
+export type TEvaluationInput = z.infer<typeof ZEvaluationInputSchema>;
+/** The distribution of a year's totals in bands: never a ranking of people (RULES.md §9's spirit). */
+export const ZEvaluationDistributionSchema = z.object({
+  year: z.number().int(),
+  count: z.number().int(),
+  bands: z.array(z.object({ band: z.string(), count: z.number().int() })),
+  meanAchieved: z.number().nullable(),
+  meanPotential: z.number().nullable(),
+});

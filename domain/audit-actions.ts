@@ -257,6 +257,9 @@ const EVENTS = {
   'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
   'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
   'talent.document.download': L('下载人才材料', 'Download a talent document'),
+  'talent.portal.register': L('人才自行注册', 'Talent self-registration'),
+  'talent.portal.register_employer': L('用人单位自行注册', 'Employer self-registration'),
+  'talent.portal.staff_add': L('用人单位登记本单位人才', 'Employer adds a staff member'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };

@@ -52,6 +52,8 @@ import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
 import './http/deps.js';
+import { publicTalentRoutes, talentPortalRoutes } from './modules/talent-portal/routes.js';
+import { logSender, type CodeSender } from './modules/talent-portal/sender.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
 z.config(z.locales.zhCN());
@@ -69,6 +71,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** 民主测评 code attempts (ballot and vote) per IP per minute (SECURITY.md 26). */
   voteRateLimit?: number;
+  /** Where talent registration codes go (talent-portal/sender.ts): the server log unless given. */
+  codeSender?: CodeSender;
   trustProxy?: boolean;
   /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
   origins?: string[];
@@ -137,6 +141,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreSelectionRoutes, { prefix: '/api/cadre-selections' });
   await app.register(talentServiceRoutes, { prefix: '/api/talent-services' });
   await app.register(talentRoutes, { prefix: '/api/talent' });
+  await app.register(publicTalentRoutes, {
+    prefix: '/api/public/talent',
+    rateLimit: opts.loginRateLimit ?? 30,
+    sender: opts.codeSender ?? logSender(app.log),
+  });
+  await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -15,6 +15,7 @@ import type { LearningCoreTables } from './types-learning.js';
 import type { TalentCoreTables } from './types-talent.js';
 import type { TalentServiceTables } from './types-talent-services.js';
 import type { TalentRegistryTables } from './types-talent-registry.js';
+import type { TalentPortalTables } from './types-talent-portal.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -176,7 +177,8 @@ export interface DB
     LearningCoreTables,
     TalentCoreTables,
     TalentServiceTables,
-    TalentRegistryTables {
+    TalentRegistryTables,
+    TalentPortalTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

@@ -34,6 +34,9 @@ const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
 const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
 const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
+const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
+const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
+const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -44,6 +47,15 @@ export const router = createBrowserRouter([
     element: (
       <Lazy>
         <VotePage />
+      </Lazy>
+    ),
+  },
+  // Talent self-registration: no account yet (server/modules/talent-portal/routes.ts, public routes).
+  {
+    path: '/register',
+    element: (
+      <Lazy>
+        <RegisterPage />
       </Lazy>
     ),
   },
@@ -256,6 +268,22 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cadre.read">
             <CadresPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/talent',
+        element: (
+          <Guard action="talent.self">
+            <MyTalentPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/employer',
+        element: (
+          <Guard action="talent.employer">
+            <MyEmployerPage />
           </Guard>
         ),
       },

@@ -23,6 +23,7 @@ import cadreAssessments from './en/cadre-assessments';
 import cadreSearch from './en/cadre-search';
 import cadreSelections from './en/cadre-selections';
 import cadreSupervision from './en/cadre-supervision';
+import talentPortal from './en/talent-portal';
 
 const en: Messages = {
   members,
@@ -47,6 +48,7 @@ const en: Messages = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  talentPortal,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

@@ -22,6 +22,7 @@ import cadreAssessments from './zh/cadre-assessments';
 import cadreSearch from './zh/cadre-search';
 import cadreSelections from './zh/cadre-selections';
 import cadreSupervision from './zh/cadre-supervision';
+import talentPortal from './zh/talent-portal';
 
 const zh = {
   members,
@@ -46,6 +47,7 @@ const zh = {
   cadreSearch,
   cadreSelections,
   cadreSupervision,
+  talentPortal,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

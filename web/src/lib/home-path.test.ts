@@ -18,7 +18,12 @@ describe('homePath', () => {
     expect(homePath({ roles: ['cadre'], orgId: 1 })).toBe('/my-cadre');
   });
 
+  it('sends a talent and an employer to their own home', () => {
+    expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/my/talent');
+    expect(homePath({ roles: ['talent_employer'], orgId: 1 })).toBe('/my/employer');
+  });
+
   it('sends a user without any page to the welcome page', () => {
-    expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/welcome');
+    expect(homePath({ roles: ['talent_expert'], orgId: 1 })).toBe('/welcome');
   });
 });

@@ -11,5 +11,8 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   if (can(me.roles, 'cadre.read')) return '/cadres';
   if (can(me.roles, 'cadre.self')) return '/my-cadre';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
+  // Talent applicants and employers: their own home (talent-portal).
+  if (can(me.roles, 'talent.self')) return '/my/talent';
+  if (can(me.roles, 'talent.employer')) return '/my/employer';
   return '/welcome';
 }

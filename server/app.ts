@@ -73,6 +73,8 @@ export interface AppOptions {
   voteRateLimit?: number;
   /** Where talent registration codes go (talent-portal/sender.ts): the server log unless given. */
   codeSender?: CodeSender;
+  /** Browser tests only (ZUGONG_E2E=1 with the demo): keep talent codes in memory, readable at /api/public/talent/e2e-code. */
+  e2eCodes?: boolean;
   trustProxy?: boolean;
   /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
   origins?: string[];
@@ -145,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     prefix: '/api/public/talent',
     rateLimit: opts.loginRateLimit ?? 30,
     sender: opts.codeSender ?? logSender(app.log),
+    e2eCodes: opts.e2eCodes === true && opts.demo === true,
   });
   await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
 

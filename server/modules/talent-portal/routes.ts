@@ -20,12 +20,33 @@ import {
 } from '../../../domain/schemas/talent-portal.js';
 import { anyCtxOf, ctxOf, inTrx } from '../../context.js';
 import { audited } from '../../audit/record.js';
-import type { CodeSender } from './sender.js';
+import { MemorySender, type CodeSender } from './sender.js';
 import { addStaff, CONSENT, myEmployer, myTalent, publicDistricts, register, sendCode, staffMember } from './service.js';
 
-export const publicTalentRoutes: FastifyPluginAsyncZod<{ rateLimit: number; sender: CodeSender }> = async (app, opts) => {
+export const publicTalentRoutes: FastifyPluginAsyncZod<{ rateLimit: number; sender: CodeSender; e2eCodes?: boolean }> = async (
+  app,
+  opts,
+) => {
   const tags = ['public'];
   const limited = { public: true, rateLimit: { max: opts.rateLimit, timeWindow: 60_000 } };
+  // The browser tests' way to the code (ZUGONG_E2E=1 with the demo only, main.ts): the codes are kept in
+  // memory and the last one for an identifier is readable. Never registered otherwise.
+  const memory = opts.e2eCodes ? new MemorySender() : null;
+  const sender: CodeSender = memory ?? opts.sender;
+  if (memory)
+    app.get(
+      '/e2e-code',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '仅浏览器测试：取最近的验证码',
+          querystring: z.object({ to: z.string().max(80) }),
+          response: { 200: z.object({ code: z.string().nullable() }) },
+        },
+      },
+      async (req) => ({ code: memory.lastCode(req.query.to.trim().toLowerCase()) ?? null }),
+    );
 
   app.get(
     '/consent',
@@ -54,7 +75,7 @@ export const publicTalentRoutes: FastifyPluginAsyncZod<{ rateLimit: number; send
         response: { 200: ZSendCodeResultSchema, 400: ZError, 429: ZError },
       },
     },
-    async (req, reply) => reply.header('Cache-Control', 'no-store').send(await sendCode(anyCtxOf(req), req.body.identifier, opts.sender)),
+    async (req, reply) => reply.header('Cache-Control', 'no-store').send(await sendCode(anyCtxOf(req), req.body.identifier, sender)),
   );
 
   app.post(

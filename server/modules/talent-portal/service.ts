@@ -281,7 +281,8 @@ async function myEmployerRow(ctx: Ctx) {
     .select(['e.id', 'e.name', 'e.credit_code', 'o.name as district_name'])
     .where('u.user_id', '=', ctx.actor.userId)
     .executeTakeFirst();
-  if (!e) throw new AppError('NO_EMPLOYER', '此账号未关联用人单位', 403);
+  // An account not (yet) linked to an employer has nothing to show: 404, not a refusal of the role.
+  if (!e) throw new AppError('NO_EMPLOYER', '此账号未关联用人单位', 404);
   return e;
 }
 

@@ -19,6 +19,7 @@ import { seedSelectionsDemo } from '../modules/cadre-selections/demo.js';
 import { seedEvaluationsDemo } from '../modules/cadre-evaluations/demo.js';
 import { seedSupervisionDemo } from '../modules/cadre-supervision/demo.js';
 import { seedTalentServicesDemo } from '../modules/talent-services/demo.js';
+import { seedTalentPortalDemo } from '../modules/talent-portal/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -45,6 +46,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedSupervisionDemo(db);
   // After the talent registry's demo (when present): service requests of its talents.
   await seedTalentServicesDemo(db);
+  // The demo employer account's company and staff, the applicants' consents.
+  await seedTalentPortalDemo(db, keys);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -3,8 +3,9 @@
 // unknown one, the per-identifier limit, consent required and recorded, the employer adds its staff
 // through the registry's writer, and nobody reads another's record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { createTestApp, json, TEST_KEYS, type TestApp } from '../../test/test-app.js';
 import { MemorySender } from './sender.js';
+import { seedTalentPortalDemo } from './demo.js';
 import { BAD_CODE, CODE_ATTEMPTS, CODE_MINUTES, CODES_PER_HOUR, CONSENT } from './service.js';
 
 let t: TestApp;
@@ -171,5 +172,15 @@ describe('employers and isolation', () => {
     expect((await t.call(a, 'GET', '/api/talent-portal/me')).statusCode).toBe(403);
     // the talent's home shows their own record only
     expect(json(await t.call(talent, 'GET', '/api/talent-portal/me')).person.name).toBe('林知远');
+  });
+});
+
+describe('demo', () => {
+  it('links the demo employer account to its company and staff, once', async () => {
+    await seedTalentPortalDemo(t.db, TEST_KEYS);
+    await seedTalentPortalDemo(t.db, TEST_KEYS);
+    const e = json(await t.call(await t.login('talent-employer'), 'GET', '/api/talent-portal/employer'));
+    expect(e.staff.map((s: { name: string }) => s.name).sort()).toEqual(['程远航', '苏静怡'].sort());
+    expect(e.consents).toHaveLength(1);
   });
 });

@@ -343,6 +343,9 @@ const EVENTS = {
   'talent.payout.release': L('在岗核查并发放', 'Release an instalment'),
   'talent.payout.clawback': L('追回已发放资金', 'Claw back a payout'),
   'talent.ledger.export': L('导出发放台账', 'Export the payout ledger'),
+  'talent.portal.register': L('人才自行注册', 'Talent self-registration'),
+  'talent.portal.register_employer': L('用人单位自行注册', 'Employer self-registration'),
+  'talent.portal.staff_add': L('用人单位登记本单位人才', 'Employer adds a staff member'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };

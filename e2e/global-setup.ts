@@ -18,6 +18,8 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       DATA_DIR: dataDir,
       ZUGONG_DEMO: '1',
+      // Talent registration codes readable by the browser tests (talent-portal/routes.ts).
+      ZUGONG_E2E: '1',
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',

@@ -63,6 +63,8 @@ import { talentPolicyRoutes } from './modules/talent-policies/routes.js';
 import { ownApplicationRoutes } from './modules/talent-policies/own-routes.js';
 import { staffAttachmentRoutes } from './modules/talent-policies/attachments.js';
 import './http/deps.js';
+import { publicTalentRoutes, talentPortalRoutes } from './modules/talent-portal/routes.js';
+import { logSender, type CodeSender } from './modules/talent-portal/sender.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
 z.config(z.locales.zhCN());
@@ -80,6 +82,10 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** 民主测评 code attempts (ballot and vote) per IP per minute (SECURITY.md 26). */
   voteRateLimit?: number;
+  /** Where talent registration codes go (talent-portal/sender.ts): the server log unless given. */
+  codeSender?: CodeSender;
+  /** Browser tests only (ZUGONG_E2E=1 with the demo): keep talent codes in memory, readable at /api/public/talent/e2e-code. */
+  e2eCodes?: boolean;
   trustProxy?: boolean;
   /** Public origins besides the one a request is addressed to (ZUGONG_ORIGIN, comma-separated): accepted as Origin of changes. */
   origins?: string[];
@@ -160,6 +166,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(staffAttachmentRoutes, { prefix: '/api/talent' });
   await app.register(ownApplicationRoutes('self'), { prefix: '/api/talent/my' });
   await app.register(ownApplicationRoutes('employer'), { prefix: '/api/talent/employer' });
+  await app.register(publicTalentRoutes, {
+    prefix: '/api/public/talent',
+    rateLimit: opts.loginRateLimit ?? 30,
+    sender: opts.codeSender ?? logSender(app.log),
+    e2eCodes: opts.e2eCodes === true && opts.demo === true,
+  });
+  await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -30,6 +30,7 @@ const app = await buildApp({
   logLevel: config.logLevel,
   webDist: config.webDist,
   trustProxy: process.env.TRUST_PROXY === '1',
+  e2eCodes: process.env.ZUGONG_E2E === '1',
   origins: process.env.ZUGONG_ORIGIN?.split(',')
     .map((o) => o.trim())
     .filter(Boolean),

@@ -20,6 +20,7 @@ import type { LearningHoursTables } from './types-learning-hours.js';
 import type { LearningMaterialTables } from './types-learning-materials.js';
 import type { TalentRegistryTables } from './types-talent-registry.js';
 import type { TalentPolicyTables } from './types-talent-policies.js';
+import type { TalentPortalTables } from './types-talent-portal.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json = ColumnType<unknown, string | undefined, string>;
@@ -186,7 +187,8 @@ export interface DB
     LearningHoursTables,
     LearningMaterialTables,
     TalentRegistryTables,
-    TalentPolicyTables {
+    TalentPolicyTables,
+    TalentPortalTables {
   settings: SettingsTable;
   orgs: OrgsTable;
   org_committee_members: OrgCommitteeMembersTable;

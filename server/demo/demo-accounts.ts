@@ -96,6 +96,8 @@ function accounts(s: Samples, people: People, seed: number, city: string): Accou
     { username: 'cadre', displayName: cadreName, role: 'cadre', org: s.cadreBranch },
     { username: 'talent-officer', displayName: `${city}委人才办专员`, role: 'talent_officer', org: s.city },
     { username: 'talent', displayName: personName(rng, '女'), role: 'talent', org: s.city },
+    // An employer's account (self-registered in real life): its own staff only (talent-portal).
+    { username: 'talent-employer', displayName: `${city}启明芯科技人事专员`, role: 'talent_employer', org: s.city },
     // A service department's account (the education bureau in the demo): only the requests routed to it.
     { username: 'talent-service', displayName: `${city}教育局人才服务专员`, role: 'talent_service', org: s.city },
   ];

@@ -74,7 +74,7 @@ describe('demo city generator', () => {
     expect(result.orgs).toBe(200);
     expect(orgs).toHaveLength(200);
     expect(result.members).toBeGreaterThan(1000);
-    expect(result.users).toBe(13);
+    expect(result.users).toBe(14);
     const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from members`.execute(first.engine.db)).rows;
     expect(n).toBe(result.members);
   });
@@ -194,9 +194,10 @@ describe('demo city generator', () => {
       'talent-officer': ['talent_officer', city],
       talent: ['talent', city],
       'talent-service': ['talent_service', city],
+      'talent-employer': ['talent_employer', city],
     });
     expect(roleOf.cadre[0]).toBe('cadre');
-    expect(users).toHaveLength(13);
+    expect(users).toHaveLength(14);
     expect(await verifyPassword(users[0].password_hash, DEMO_PASSWORD)).toBe(true);
   });
 

@@ -24,6 +24,7 @@ import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
 import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
 import { seedLearningDemo } from '../modules/learning/demo.js';
 import { seedTalentPoliciesDemo } from '../modules/talent-policies/demo.js';
+import { seedTalentPortalDemo } from '../modules/talent-portal/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -60,6 +61,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTalentPoliciesDemo(db);
   // After the talents exist (the policies demo registers a few hundred when the registry has none): service requests of its talents.
   await seedTalentServicesDemo(db);
+  // The demo employer account's company and staff, the applicants' consents.
+  await seedTalentPortalDemo(db, keys);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

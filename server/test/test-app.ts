@@ -9,6 +9,7 @@ import { TEST_CITY, openTestEngine, preparedDatabases, type TestEngine } from '.
 import { deriveKeys } from '../crypto/keys.js';
 import { seedAreaDemos } from '../demo/seed-demo.js';
 import { currentCode } from '../auth/totp.js';
+import type { CodeSender } from '../modules/talent-portal/sender.js';
 
 /** A fixed key for tests: ciphertexts and hashes are reproducible across test files. */
 export const TEST_KEYS = deriveKeys('zugong-test-secret');
@@ -44,7 +45,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string; demo?: boolean } = {},
+  opts: { orgCount?: number; loginRateLimit?: number; areaDemos?: boolean; webDist?: string; demo?: boolean; codeSender?: CodeSender } = {},
 ): Promise<TestApp> {
   const orgCount = opts.orgCount ?? TEST_CITY.orgCount;
   const prepared = preparedDatabases();
@@ -69,6 +70,7 @@ export async function createTestApp(
     logLevel: 'silent',
     loginRateLimit: opts.loginRateLimit ?? 10_000,
     webDist: opts.webDist,
+    codeSender: opts.codeSender,
   });
   await app.ready();
   const secrets = new Map<string, string>();

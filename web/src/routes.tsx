@@ -49,6 +49,9 @@ const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page')
 const TalentServicesPage = lazy(() => import('./pages/talent-services/talent-services-page'));
 const DepartmentServicesPage = lazy(() => import('./pages/talent-services/department-page'));
 const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-page'));
+const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
+const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
+const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -71,6 +74,15 @@ export const router = createBrowserRouter([
       </Lazy>
     ),
   })),
+  // Talent self-registration: no account yet (server/modules/talent-portal/routes.ts, public routes).
+  {
+    path: '/register',
+    element: (
+      <Lazy>
+        <RegisterPage />
+      </Lazy>
+    ),
+  },
   {
     path: '/login',
     element: (
@@ -368,6 +380,22 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.self">
             <MyServicesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/talent',
+        element: (
+          <Guard action="talent.self">
+            <MyTalentPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/employer',
+        element: (
+          <Guard action="talent.employer">
+            <MyEmployerPage />
           </Guard>
         ),
       },

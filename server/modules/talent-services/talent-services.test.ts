@@ -13,7 +13,7 @@ import { seedTalentServicesDemo } from './demo.js';
 let t: TestApp;
 let office: string;
 let types: Map<string, number>;
-let mine: number;
+
 let other: number;
 let otherDistrict: number;
 const base = '/api/talent-services';
@@ -32,7 +32,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   const talentUser = await t.db.selectFrom('users').select('id').where('username', '=', 'talent').executeTakeFirstOrThrow();
-  mine = await buildTalent(t.db, { districtOrgId: district, userId: talentUser.id });
+  await buildTalent(t.db, { districtOrgId: district, userId: talentUser.id });
   other = await buildTalent(t.db, { districtOrgId: otherDistrict });
   office = await t.login('talent-officer');
   types = new Map((json(await t.call(office, 'GET', `${base}/types`)).items as { code: string; id: number }[]).map((x) => [x.code, x.id]));

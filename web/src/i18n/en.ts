@@ -28,6 +28,7 @@ import learningClasses from './en/learning-classes';
 import learningHours from './en/learning-hours';
 import learning from './en/learning';
 import talentServices from './en/talent-services';
+import talentPortal from './en/talent-portal';
 
 const en: Messages = {
   members,
@@ -57,6 +58,7 @@ const en: Messages = {
   learningHours,
   learning,
   talentServices,
+  talentPortal,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

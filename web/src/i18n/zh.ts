@@ -27,6 +27,7 @@ import learningClasses from './zh/learning-classes';
 import learningHours from './zh/learning-hours';
 import learning from './zh/learning';
 import talentServices from './zh/talent-services';
+import talentPortal from './zh/talent-portal';
 
 const zh = {
   members,
@@ -56,6 +57,7 @@ const zh = {
   learningHours,
   learning,
   talentServices,
+  talentPortal,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -22,7 +22,12 @@ describe('homePath', () => {
     expect(homePath({ roles: ['talent_service'], orgId: 1 })).toBe('/talent-services/department');
   });
 
+  it('sends a talent and an employer to their own home', () => {
+    expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/my/talent');
+    expect(homePath({ roles: ['talent_employer'], orgId: 1 })).toBe('/my/employer');
+  });
+
   it('sends a user without any page to the welcome page', () => {
-    expect(homePath({ roles: ['talent'], orgId: 1 })).toBe('/welcome');
+    expect(homePath({ roles: ['talent_expert'], orgId: 1 })).toBe('/welcome');
   });
 });

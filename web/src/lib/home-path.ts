@@ -15,5 +15,8 @@ export function homePath(me: Pick<TMe, 'roles' | 'orgId'>): string {
   // A service department's account answers its department's talent requests.
   if (can(me.roles, 'talent.service')) return '/talent-services/department';
   if (can(me.roles, 'org.read')) return `/orgs/${me.orgId}`;
+  // Talent applicants and employers: their own home (talent-portal).
+  if (can(me.roles, 'talent.self')) return '/my/talent';
+  if (can(me.roles, 'talent.employer')) return '/my/employer';
   return '/welcome';
 }

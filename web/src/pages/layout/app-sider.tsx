@@ -235,6 +235,18 @@ export function AppSider() {
       label: t('talentServices.nav.mine'),
       onClick: () => navigate('/my/talent/services'),
     },
+    can(me.roles, 'talent.self') && {
+      key: 'my/talent',
+      icon: <IdcardOutlined />,
+      label: t('talentPortal.talent.title'),
+      onClick: () => navigate('/my/talent'),
+    },
+    can(me.roles, 'talent.employer') && {
+      key: 'my/employer',
+      icon: <TeamOutlined />,
+      label: t('talentPortal.employer.title'),
+      onClick: () => navigate('/my/employer'),
+    },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },
     can(me.roles, 'system.config') && {

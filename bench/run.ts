@@ -163,7 +163,6 @@ if (process.env.BENCH_CADRES !== '0') {
   if (process.env.DATABASE_URL) results.push(await benchCadres('postgres', () => openBenchEngine('postgres')));
   printCadres(results);
 }
-process.exit(0);
 
 if (process.env.BENCH_LEARNING !== '0') {
   const { benchLearning, printLearning } = await import('./learning-bench.js');
@@ -172,3 +171,4 @@ if (process.env.BENCH_LEARNING !== '0') {
   console.log('\n== learning: heartbeats and plan completion ==');
   printLearning(results);
 }
+process.exit(0);

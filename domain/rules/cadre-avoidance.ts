@@ -1,11 +1,11 @@
 // 任职回避 (RULES.md §7, V): spouses, lineal relatives, collateral relatives within three generations and close
 // in-laws may not serve under the same direct leader, in a direct superior–subordinate line, or in the
 // organization/personnel, discipline, audit or finance work of a body one of them leads. 《中华人民共和国公务员法》
-// (2018) 第七十四条; 《党政领导干部选拔任用工作条例》第九章 (交流、回避). Close in-laws (近姻亲) as in the
+// (2018) 第七十四条; 《党政领导干部选拔任用工作条例》(2019) 第十章 (交流、回避). Close in-laws (近姻亲) as in the
 // 《公务员回避规定》: 配偶的父母、配偶的兄弟姐妹及其配偶、子女的配偶及子女配偶的父母、三代以内旁系血亲的配偶 (R).
 // 称谓 follow GB/T 4761《家庭关系代码》 as written on the 任免审批表 (家庭主要成员及重要社会关系), plus common forms.
 
-export const AVOIDANCE_ARTICLE = '《中华人民共和国公务员法》第七十四条、《党政领导干部选拔任用工作条例》第九章';
+export const AVOIDANCE_ARTICLE = '《中华人民共和国公务员法》第七十四条、《党政领导干部选拔任用工作条例》第十章';
 
 export type RelationKind = 'spouse' | 'lineal' | 'collateral-within-three' | 'close-in-law' | 'none';
 

@@ -22,7 +22,7 @@ import type { TFourMustRecord, TMeeting, TPublicity } from '../../../domain/sche
 export const RECOMMENDATION_ARTICLE = '《党政领导干部选拔任用工作条例》第四章（民主推荐，差额；条号待核）';
 export const INSPECTION_ARTICLE = '《党政领导干部选拔任用工作条例》第五章（考察；条号待核）';
 export const ELIGIBILITY_GATE_ARTICLE = '《党政领导干部选拔任用工作条例》第二章（选拔任用条件；条号待核）';
-export const AVOIDANCE_GATE_ARTICLE = '《党政领导干部选拔任用工作条例》第九章（回避）';
+export const AVOIDANCE_GATE_ARTICLE = '《党政领导干部选拔任用工作条例》第十章（交流、回避）';
 /** 考察 open longer than this reaches the to-do list. */
 export const INSPECTION_DUE_DAYS = 30;
 /** A 试用期 ending within this many days reaches the to-do list. */

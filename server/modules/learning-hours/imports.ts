@@ -2,6 +2,7 @@
 // keyed hash, as members and cadres keep it) or by name and organization; training title, dates, 学时.
 // All rows or none: every problem is reported with its row and column, and nothing is written unless
 // every row is good. The upload is bounded and checked by the member import's guard before parsing.
+import { cellText as sheetCellText } from '../members/import/read-rows.js';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -38,22 +39,8 @@ interface Row {
   cells: Partial<Record<Key, string>>;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-  }
-  return '';
-}
+/** A cell as trimmed text (the members import's reader, shared by every spreadsheet import). */
+const cellText = (v: ExcelJS.CellValue): string => sheetCellText(v).text;
 
 async function readTrainingRows(file: Buffer): Promise<Row[]> {
   const reader = new Utf8WorkbookReader(Readable.from([file]), {

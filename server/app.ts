@@ -48,6 +48,7 @@ import { publicEvaluationRoutes } from './modules/cadre-evaluations/public-route
 import { cadreAssessmentRoutes } from './modules/cadre-assessments/routes.js';
 import { cadreSupervisionRoutes } from './modules/cadre-supervision/routes.js';
 import { learningClassRoutes } from './modules/learning-classes/routes.js';
+import { learnerClassRoutes } from './modules/learning-classes/me-routes.js';
 import { publicCertificateRoutes } from './modules/learning-classes/public-routes.js';
 import { learningRoutes } from './modules/learning/routes.js';
 import { learnerRoutes } from './modules/learning/learner-routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(learningQuizRoutes, { prefix: '/api/learning' });
   await app.register(learnerQuizRoutes, { prefix: '/api/learning' });
   await app.register(learningClassRoutes, { prefix: '/api/learning' });
+  await app.register(learnerClassRoutes, { prefix: '/api/learning' });
   await app.register(publicCertificateRoutes, { prefix: '/api/public/certificates', rateLimit: opts.voteRateLimit ?? 120 });
   await app.register(learningHoursRoutes, { prefix: '/api/learning' });
   await app.register(talentRoutes, { prefix: '/api/talent' });

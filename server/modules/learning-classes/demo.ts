@@ -11,7 +11,8 @@ import type { Ctx } from '../../context.js';
 import type { Actor } from '../../auth/actor.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { todayCn } from '../../dates.js';
-import { completeClass, createClass, enrolByList, markAttendance, newCertificateCode } from './service.js';
+import { completeClass, createClass, markAttendance, newCertificateCode } from './service.js';
+import { enrolByList } from './enrolment.js';
 
 /** A small deterministic generator (LCG) for the certificate codes. */
 function seeded(seed: number): (n: number) => number {

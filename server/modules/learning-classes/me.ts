@@ -11,7 +11,7 @@ import { learnerOfActor, requireLearner, type Learner } from '../learning/learne
 import { pathWithin } from '../../scope/paths.js';
 import { checkSignIn, signInOpen } from './attendance.js';
 import { classSessions, classesOpenTo, findClass, findSession, sessionEnd, sessionOf, sessionStart, summaryOf } from './queries.js';
-import { applyFor } from './service.js';
+import { applyFor } from './enrolment.js';
 
 const learnerCond = (l: Learner) => (l.memberId != null ? sql`t.member_id = ${l.memberId}` : sql`t.cadre_id = ${l.cadreId}`);
 

@@ -43,12 +43,13 @@ export async function compactDues(db: Q): Promise<number> {
   return Number((await sql<{ n: number }>`select dues_compact() as n`.execute(db)).rows[0].n);
 }
 
-const ROLL_START_WAIT_MS = 30_000;
+/** Start waits this long for a turn-over (a normal restart has none; Fastify gives all start hooks 10 s). */
+const ROLL_START_WAIT_MS = 3000;
 
 /**
  * While the app runs: folds the deltas every `everyMs`, and turns the member arrears over when the
- * closed month changes (at start, then checked every minute). Start waits for the turn-over so the
- * first pages read summaries; a very large database finishes it in the background.
+ * closed month changes (at start, then checked every minute). A restart in the same month finds them
+ * current; after a new month or the migration, the first pages read the ledger until the turn-over is done.
  */
 export function startDuesSummaries(app: FastifyInstance, everyMs: number, lastClosed: () => string): void {
   const timers: NodeJS.Timeout[] = [];

@@ -353,6 +353,9 @@ begin
   if p_as_of is not null then
     insert into dues_member_sums select * from dues_sums_of(coalesce(ids, '{}'), p_as_of);
   end if;
+  analyze dues_member_sums;
+  analyze dues_member_spans;
+  analyze dues_cells;
   return (select count(*) from dues_cells);
 end $$;
 
@@ -369,6 +372,8 @@ begin
   insert into dues_member_sums select * from dues_sums_of(array(select distinct member_id from dues_bases), p_as_of);
   get diagnostics n = row_count;
   update dues_sum_state set as_of = p_as_of;
+  -- PGlite gathers no planner statistics by itself: without them the subtree reads pick poor plans.
+  analyze dues_member_sums;
   return n;
 end $$;
 

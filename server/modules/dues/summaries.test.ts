@@ -145,7 +145,7 @@ describe('dues summaries', () => {
       .select('id')
       .where('parent_id', '=', s.city)
       .where('id', '!=', s.district)
-      .where('kind', '=', 'district_committee')
+      .where('kind', '=', 'county_committee')
       .executeTakeFirst();
     expect(other).toBeDefined();
     await post(`/api/orgs/${s.township}/move`, { newParentId: other!.id });

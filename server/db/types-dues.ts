@@ -51,8 +51,46 @@ export interface DuesReductionsTable {
   decision_note: string | null;
 }
 
+/** Summaries of migration 039 (kept by triggers; read by modules/dues/summaries.ts). */
+export interface DuesSumStateTable {
+  id: Generated<boolean>;
+  as_of: string | null;
+}
+
+export interface DuesMemberSumsTable {
+  member_id: number;
+  org_id: number;
+  unpaid_n: number;
+  owed_fen: number;
+  oldest: string;
+  consecutive: number;
+}
+
+export interface DuesMemberSpansTable {
+  member_id: number;
+  anc: number[];
+  s: string;
+  e: string | null;
+  v: number;
+}
+
+export interface DuesCellsTable {
+  org_id: number;
+  month: string;
+  due_step: Generated<number>;
+  paid: Generated<number>;
+  voluntary: Generated<number>;
+  centre: Generated<number>;
+  payers: Generated<number>;
+}
+
 export interface DuesTables {
   dues_bases: DuesBasesTable;
   dues_payments: DuesPaymentsTable;
   dues_reductions: DuesReductionsTable;
+  dues_sum_state: DuesSumStateTable;
+  dues_member_sums: DuesMemberSumsTable;
+  dues_member_spans: DuesMemberSpansTable;
+  dues_cells: DuesCellsTable;
+  dues_deltas: DuesCellsTable;
 }

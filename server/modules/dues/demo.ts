@@ -15,6 +15,7 @@ import { currentMonth, lastClosedMonth } from './service.js';
 import { todayCn } from '../../dates.js';
 import { demoBase, demoCategory, demoPattern, paidMonths, yearOfMonths, type DemoMember } from './demo-plan.js';
 import { insertColumns, withBulkLoad } from './bulk-load.js';
+import { duesSummariesOff, rebuildDuesSummaries } from './summaries.js';
 
 /** Months behind for the 3rd and 4th member of the demo branch. */
 const FORCED_BEHIND: (number | undefined)[] = [undefined, undefined, 3, 5];
@@ -139,6 +140,8 @@ export async function seedDuesDemo(db: Db, city: CityResult, _keys: Keys, now: D
   const proposer = users.get('branch-admin') ?? users.get('city-admin');
   const approver = users.get('district-admin') ?? users.get('city-admin');
   await db.transaction().execute(async (trx) => {
+    // The summaries are built once at the end, set-based, rather than by the triggers batch by batch.
+    await duesSummariesOff(trx);
     await insertColumns(
       trx,
       'dues_bases',
@@ -194,5 +197,6 @@ export async function seedDuesDemo(db: Db, city: CityResult, _keys: Keys, now: D
         )
         .execute();
     }
+    await rebuildDuesSummaries(trx, lastClosedMonth(now));
   });
 }

@@ -37,12 +37,16 @@ import { getDuesSettings, putDuesSettings } from './settings.js';
 import { presentBase, presentReduction, reductionRows, mayDecide } from './presenters.js';
 import { registerDuesExport } from './export.js';
 import { bulkPay } from './bulk-pay.js';
+import { startDuesSummaries } from './summaries.js';
+import { lastClosedMonth } from './service.js';
 
 const tags = ['dues'];
 
 export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
   const settings = () => getDuesSettings(db);
+  // The summaries' deltas are folded every few seconds; the arrears turn over with the month.
+  startDuesSummaries(app, 5000, () => lastClosedMonth(clock.now()));
   const memberView = async (ctx: Ctx, id: number) =>
     memberDues(ctx.db, ctx.actor, await memberById(ctx.db, id), await settings(), ctx.clock.now());
 

@@ -11,6 +11,8 @@ import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import type { TDuesSettings } from '../../../domain/schemas/dues.js';
 import * as q from './queries.js';
 import { presentBase, presentPayment, presentReduction, reductionRows } from './presenters.js';
+import { sumsArrears, sumsAsOf, sumsLevelCounts } from './summaries.js';
+import { totalsFromCells } from './totals-cells.js';
 import type { Actor } from '../../auth/actor.js';
 
 dayjs.extend(utc);
@@ -118,14 +120,27 @@ export async function arrearsList(
   now: Date,
 ) {
   const asOfMonth = lastClosedMonth(now);
-  const all = await q.arrearsOf(db, { scopePath: orgPath }, asOfMonth, s);
-  const counts = { notice: 0, warning: 0, urgent: 0, lapsed: 0 };
-  for (const a of all) if (a.level !== 'none') counts[a.level]++;
   const min = LEVEL_ORDER.indexOf(minLevel);
-  const hits = all
-    .filter((a) => LEVEL_ORDER.indexOf(a.level) >= min)
-    .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || b.owedFen - a.owedFen || a.memberId - b.memberId);
-  const page = hits.slice(0, limit);
+  let counts = { notice: 0, warning: 0, urgent: 0, lapsed: 0 };
+  let page: q.ArrearsRow[];
+  let truncated: boolean;
+  if ((await sumsAsOf(db)) === asOfMonth) {
+    // From the summaries: the counts and one page of the longest runs, in SQL.
+    const minRun = [0, 1, s.warnMonths, s.urgentMonths, s.lapseMonths][min];
+    counts = await sumsLevelCounts(db, orgPath, s);
+    page = await sumsArrears(db, orgPath, s, minRun, limit + 1);
+    truncated = page.length > limit;
+    page = page.slice(0, limit);
+  } else {
+    // The month has just turned and the summaries are being recomputed: the ledger, exact but slower.
+    const all = await q.arrearsOf(db, { scopePath: orgPath }, asOfMonth, s);
+    for (const a of all) if (a.level !== 'none') counts[a.level]++;
+    const hits = all
+      .filter((a) => LEVEL_ORDER.indexOf(a.level) >= min)
+      .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || b.owedFen - a.owedFen || a.memberId - b.memberId);
+    page = hits.slice(0, limit);
+    truncated = hits.length > limit;
+  }
   const names = page.length
     ? await db
         .selectFrom('members as m')
@@ -142,13 +157,13 @@ export async function arrearsList(
   return {
     asOfMonth,
     counts,
-    truncated: hits.length > limit,
+    truncated,
     items: page.map((a) => ({ ...a, name: byId.get(a.memberId)?.name ?? '', orgName: byId.get(a.memberId)?.org_name ?? '' })),
   };
 }
 
 export async function totalsOf(db: Kysely<DB>, org: { id: number; name: string; path: string }, from: string, to: string) {
-  const { due, paid } = await q.totals(db, org.path, from, to);
+  const { due, paid } = await totalsFromCells(db, org, from, to);
   const blank = (): q.TotalsCells => ({ dueFen: 0, paidFen: 0, voluntaryFen: 0, toCentreFen: 0, payers: 0 });
   const byMonth = new Map(monthRange(from, to).map((m) => [m, blank()]));
   const byChild = new Map<string, q.TotalsCells>();

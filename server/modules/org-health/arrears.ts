@@ -2,12 +2,14 @@
 // unpaid → treated as having left; warned at 3 and 5 by default). The dues module's arrearsOf reads a
 // member's whole history; the levels only need the last `lapseMonths` closed months (a run that long
 // is already the top level), so this reads the same ledger (ledgerCte) over that window: the cost stays
-// the same however many years of dues the database holds.
+// the same however many years of dues the database holds. Both give the same counts as the summaries
+// (migration 039), which are read instead once they are computed for the month.
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { addMonths, arrearsLevel, monthsBetween, type ArrearsThresholds } from '../../../domain/rules/dues.js';
 import type { ArrearsCounts } from '../../../domain/rules/org-health.js';
 import { ledgerCte } from '../dues/ledger-sql.js';
+import { sumsAsOf, sumsLevelsByOrg } from '../dues/summaries.js';
 
 export async function arrearsByOrg(
   db: Db,
@@ -15,6 +17,8 @@ export async function arrearsByOrg(
   lastClosed: string,
   t: ArrearsThresholds,
 ): Promise<Map<number, ArrearsCounts>> {
+  // The dues summaries when they are computed for this month (the usual case), else the ledger.
+  if ((await sumsAsOf(db)) === lastClosed) return sumsLevelsByOrg(db, scopePath, t);
   const from = addMonths(lastClosed, 1 - t.lapseMonths);
   // Only members whose last closed month is unpaid have a run of unpaid months at all.
   const r = await sql<{ org_id: number; last_ok: string | null; first_month: string }>`${ledgerCte({ scopePath }, from, lastClosed)}

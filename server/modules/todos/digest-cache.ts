@@ -1,5 +1,5 @@
 // The digest's items are kept for a short while: on the whole demo city they take seconds to compute
-// (the dues ledger of every member, the meeting checks of every branch), and drilling down from the
+// (the meeting checks of every branch, the terms), and drilling down from the
 // city to a district or a branch reuses the city's items instead of computing them again. A user's own
 // list and count never use this: they must change the moment the work is done. The digest shows when
 // its figures were computed and can be refreshed on demand.

@@ -9,6 +9,7 @@ import { arrearsOf } from '../../dues/queries.js';
 import { ledgerCte } from '../../dues/ledger-sql.js';
 import { lastClosedMonth } from '../../dues/service.js';
 import { getDuesSettings } from '../../dues/settings.js';
+import { sumsArrears, sumsAsOf } from '../../dues/summaries.js';
 import { makeItem } from '../item.js';
 import { subtreeFilter, type FoundItem, type MemberRef, type Target, type TodoContext, type TodoProvider } from '../types.js';
 
@@ -35,6 +36,8 @@ interface Warned {
  * demo city. A run filling the window is "at least" that long, and what is owed before it is not summed.
  */
 async function subtreeArrears(ctx: TodoContext, scopePath: string, lastClosed: string, s: TDuesSettings): Promise<Warned[]> {
+  // The dues summaries (migration 039) when computed for this month: exact runs and amounts, as arrearsOf.
+  if ((await sumsAsOf(ctx.db)) === lastClosed) return sumsArrears(ctx.db, scopePath, s, s.warnMonths);
   const r = await sql<{ member_id: number; last_ok: string | null; first_month: string }>`
     ${ledgerCte({ scopePath }, addMonths(lastClosed, 1 - s.lapseMonths), lastClosed)}
     select member_id, max(month) filter (where due_fen <= paid_fen) as last_ok, min(month) as first_month

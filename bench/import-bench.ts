@@ -36,7 +36,8 @@ export interface ImportBench {
   statMismatches: number;
 }
 
-async function child(args: string[]): Promise<Record<string, number>> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function child(args: string[]): Promise<Record<string, any>> {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'import-child.ts'), ...args], {
     maxBuffer: 16 * 1024 * 1024,
     env: { ...process.env, NODE_OPTIONS: '' },
@@ -80,6 +81,7 @@ export async function benchImport(kind: 'pglite' | 'postgres'): Promise<ImportBe
     const file = await importFile(codes);
     const read = await child(['read', file]);
     const imp = await child(['import', file, where]);
+    console.log(`[${kind}] import phases first seen at (s): ${JSON.stringify(imp.phases)}`);
     // Nothing exact became approximate: every summary cell against a fresh count.
     engine = await openEngine(created ? { databaseUrl: created.url, dataDir: '' } : { dataDir: dir });
     const bad = await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(engine.db);

@@ -52,9 +52,12 @@ async function importFile(file: string, where: string) {
   const up = await fetch(`${address}/api/members/import`, { method: 'POST', body: form, headers: { cookie } });
   if (up.status !== 202) throw new Error(`import upload: ${up.status} ${await up.text()}`);
   let job = await up.json();
+  // When each phase was first seen (seconds from the upload), for the report.
+  const phases: Record<string, number> = {};
   while (!['done', 'failed'].includes(job.phase)) {
     await new Promise((r) => setTimeout(r, 100));
     job = await get(`/api/members/import/${job.id}`);
+    phases[job.phase] ??= Math.round(performance.now() - t0) / 1000;
   }
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);

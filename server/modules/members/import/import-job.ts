@@ -13,7 +13,19 @@ import { scopeSql } from '../../../scope/access.js';
 import { maskIdNumber } from '../../../../domain/rules/id-number.js';
 import { pinyinInitials, pinyinSortKey } from '../../orgs/pinyin.js';
 import { readRows } from './read-rows.js';
-import { createStaging, dropStaging, duplicatesInFile, duplicatesOfRecords, stageRows, writeStaged, type StagedRow } from './stage.js';
+import {
+  createStaging,
+  dropStaging,
+  duplicatesInFile,
+  duplicatesOfRecords,
+  stageRows,
+  stagingTable,
+  writeStaged,
+  type StagedRow,
+} from './stage.js';
+import type { Db } from '../../../db/engine.js';
+
+type StagingTable = ReturnType<typeof stagingTable>;
 import { OrgLookup, validateRow, type RowResult } from './validate-row.js';
 
 const MAX_REPORTED_ERRORS = 1000;
@@ -99,12 +111,16 @@ async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffe
         .where(scopeSql('path', ctx.actor.scopePath))
         .execute(),
     );
-    // The staging table is a temporary one: every statement of the job runs on this one connection.
-    await ctx.db.connection().execute(async (conn) => {
+    // The staging table is a temporary one: on PostgreSQL every statement of the job runs on one
+    // connection; the embedded engine is one session, and holding its only connection for the whole
+    // read would stop every other request (the page's progress polls included) until the end.
+    const onOneSession = <T>(fn: (db: Db) => Promise<T>) => (ctx.engineKind === 'pglite' ? fn(ctx.db) : ctx.db.connection().execute(fn));
+    const table = stagingTable(job.id);
+    await onOneSession(async (conn) => {
       const jctx: Ctx = { ...ctx, db: conn };
-      await createStaging(conn);
+      await createStaging(conn, table);
       try {
-        await stageAndCheck(jctx, job, file, orgs);
+        await stageAndCheck(jctx, job, file, orgs, table);
         if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
         if (job.errorCount > 0) {
           await recordRead(jctx, 'member.import', 'member', {
@@ -124,13 +140,13 @@ async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffe
             detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
           },
           async (trx) => {
-            job.rowsWritten = await writeStaged(trx, ctx.actor.userId, ctx.clock.now());
+            job.rowsWritten = await writeStaged(trx, table, ctx.actor.userId, ctx.clock.now());
           },
         );
         job.phase = 'done';
         job.message = `已导入 ${job.rowsWritten} 名党员`;
       } finally {
-        await dropStaging(conn);
+        await dropStaging(conn, table);
       }
     });
   } catch (e) {
@@ -146,7 +162,7 @@ async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffe
 }
 
 /** Reads, validates and stages every row, then adds the duplicate identity numbers found set-wise. */
-async function stageAndCheck(ctx: Ctx, job: Job, file: Buffer, orgs: OrgLookup): Promise<void> {
+async function stageAndCheck(ctx: Ctx, job: Job, file: Buffer, orgs: OrgLookup, table: StagingTable): Promise<void> {
   const today = ctx.today();
   const headerError = (missing: string[]): never => {
     throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
@@ -175,19 +191,19 @@ async function stageAndCheck(ctx: Ctx, job: Job, file: Buffer, orgs: OrgLookup):
     // Once a row has failed nothing will be written: only hashes are staged, for the duplicate report.
     if (hash || v.member) batch.push(job.errorCount > 0 ? { row: r.row, id_hash: hash, valid: false } : staged(ctx, r.row, hash, v));
     if (batch.length >= STAGE_BATCH) {
-      await stageRows(ctx.db, batch);
+      await stageRows(ctx.db, table, batch);
       batch = [];
       publish();
     }
   }
-  await stageRows(ctx.db, batch);
+  await stageRows(ctx.db, table, batch);
   job.phase = 'checking';
   job.rowsTotal = job.rowsRead;
-  const inFile = await duplicatesInFile(ctx.db, MAX_REPORTED_ERRORS);
+  const inFile = await duplicatesInFile(ctx.db, table, MAX_REPORTED_ERRORS);
   for (const d of inFile.rows) addError({ row: d.row, column: '身份证号', message: `与第 ${d.first} 行的身份证号重复` });
   job.errorCount += inFile.count - inFile.rows.length;
   job.rowsValid = Math.max(0, job.rowsValid - inFile.count);
-  const ofRecords = await duplicatesOfRecords(ctx.db, MAX_REPORTED_ERRORS);
+  const ofRecords = await duplicatesOfRecords(ctx.db, table, MAX_REPORTED_ERRORS);
   for (const row of ofRecords.rows) addError({ row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
   job.errorCount += ofRecords.count - ofRecords.rows.length;
   publish();

@@ -67,6 +67,7 @@ async function importFile(file: string, where: string) {
   return {
     rows: job.rowsWritten as number,
     seconds,
+    phases,
     restMb: mb(rest),
     startPeakMb: startPeak,
     sampledPeakMb: mb(sampled),

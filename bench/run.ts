@@ -141,6 +141,14 @@ if (process.env.BENCH_MEMBERS !== '0') {
   );
 }
 
+// The member import (issue 16.1): 100,000 rows on each engine beside ExcelJS alone; BENCH_IMPORT=0 skips it.
+if (process.env.BENCH_IMPORT !== '0') {
+  const { benchImport, printImport } = await import('./import-bench.js');
+  const results = [await benchImport('pglite')];
+  if (process.env.DATABASE_URL) results.push(await benchImport('postgres'));
+  printImport(results);
+}
+
 // Statistics (issue 5): the city on both engines, the province (5M members) on PostgreSQL;
 // BENCH_STATS=0 skips it, BENCH_PROVINCE=0 the province, BENCH_CITY=0 the city.
 if (process.env.BENCH_STATS !== '0') {

@@ -38,7 +38,18 @@ export interface Progress {
 }
 
 const FORMAT = 'YYYY-MM-DD';
-export const addMonths = (date: string, months: number) => dayjs(date).add(months, 'month').format(FORMAT);
+/** `date` plus whole months; a day past the target month's end becomes its last day (as dayjs does). */
+export const addMonths = (date: string, months: number) => {
+  // Plain arithmetic on YYYY-MM-DD (an import checks every row's probation with it); anything else goes through dayjs.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !Number.isInteger(months)) return dayjs(date).add(months, 'month').format(FORMAT);
+  const total = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(m[3]), last);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
 export const addDays = (date: string, days: number) => dayjs(date).add(days, 'day').format(FORMAT);
 
 /**

@@ -1,14 +1,32 @@
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import {
   ageBand,
   ageOn,
   birthRangeForAges,
   checkMemberDates,
+  fullYears,
   joiningPeriod,
   partyYears,
   politicalBirthday,
   type MemberDates,
 } from './members';
+
+describe('full years', () => {
+  it.each([
+    ['1980-03-15', '2005-03-14', 24],
+    ['1980-03-15', '2005-03-15', 25],
+    ['1980-12-31', '1981-01-01', 0],
+    ['2000-02-29', '2018-02-28', 18],
+    ['2000-02-29', '2018-03-01', 18],
+    ['2001-03-01', '2020-02-29', 18],
+    ['2005-07-01', '2004-08-01', 0],
+    ['2005-07-01', '2003-07-01', -2],
+  ])('from %s to %s: %i, as dayjs counts them', (from, asOf, years) => {
+    expect(fullYears(from, asOf)).toBe(years);
+    expect(fullYears(from, asOf)).toBe(dayjs(asOf).diff(dayjs(from), 'year'));
+  });
+});
 
 describe('党龄 (党章第七条: from the day probation ends)', () => {
   it.each<[string | null, string, number | null]>([

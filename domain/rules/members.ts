@@ -7,8 +7,17 @@ import { probationEnd } from './development';
 
 const FMT = 'YYYY-MM-DD';
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Full years between two dates (a birthday or anniversary on `asOf` counts). */
 export function fullYears(from: string, asOf: string): number {
+  // Compared as text when that is exactly dayjs's answer (an import checks this 300,000 times, and
+  // dayjs's month arithmetic costs about 0.1 ms a call); 29 February, whose anniversaries dayjs
+  // clamps to the 28th, and dates the wrong way round go through dayjs.
+  if (asOf >= from && ISO_DAY.test(from) && ISO_DAY.test(asOf) && from.slice(5) !== '02-29') {
+    const years = Number(asOf.slice(0, 4)) - Number(from.slice(0, 4));
+    return asOf.slice(5) >= from.slice(5) ? years : years - 1;
+  }
   return dayjs(asOf).diff(dayjs(from), 'year');
 }
 

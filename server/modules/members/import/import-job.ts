@@ -1,6 +1,6 @@
-// An import runs as a job the page polls for its progress. Two streaming passes over the file:
-// the first validates every row (keeping only identity-number hashes and errors in memory), the
-// second, only when every row passed, writes all rows in ONE transaction (SECURITY.md 27).
+// An import runs as a job the page polls for its progress. One streaming pass over the file
+// validates and stages every row (stage.ts); duplicates are then found set-wise, and only when every
+// row passed are all rows written by one statement in ONE transaction (SECURITY.md 27, ISSUE 16.1).
 // The job outlives its request: it holds the context built before the response (context.ts) and a
 // logger, never the request itself.
 import { randomUUID } from 'node:crypto';
@@ -10,13 +10,27 @@ import { AppError } from '../../../errors.js';
 import { audited, recordRead } from '../../../audit/record.js';
 import type { Ctx } from '../../../context.js';
 import { scopeSql } from '../../../scope/access.js';
-import { existingIdHashes } from '../queries.js';
-import { insertMembers, type NewMember } from '../insert-member.js';
+import { maskIdNumber } from '../../../../domain/rules/id-number.js';
+import { pinyinInitials, pinyinSortKey } from '../../orgs/pinyin.js';
 import { readRows } from './read-rows.js';
-import { OrgLookup, validateRow } from './validate-row.js';
+import {
+  createStaging,
+  dropStaging,
+  duplicatesInFile,
+  duplicatesOfRecords,
+  stageRows,
+  stagingTable,
+  writeStaged,
+  type StagedRow,
+} from './stage.js';
+import type { Db } from '../../../db/engine.js';
+
+type StagingTable = ReturnType<typeof stagingTable>;
+import { OrgLookup, validateRow, type RowResult } from './validate-row.js';
 
 const MAX_REPORTED_ERRORS = 1000;
-const WRITE_BATCH = 2000;
+/** Rows staged per statement. */
+const STAGE_BATCH = 2000;
 /** Finished jobs are forgotten after an hour: progress is kept in memory only. */
 const KEEP_MS = 60 * 60 * 1000;
 
@@ -66,97 +80,135 @@ function fail(job: Job, message: string) {
   job.message = message;
 }
 
+/** The row as staged: the record's columns when valid (identity number encrypted, hashed and masked), else its hash alone. */
+function staged(ctx: Ctx, row: number, hash: string | null, v: RowResult): StagedRow {
+  if (!v.member) return { row, id_hash: hash, valid: false };
+  const { idNumber, ...fields } = v.member;
+  return {
+    row,
+    valid: true,
+    ...fields,
+    id_hash: hash,
+    id_cipher: ctx.crypto.encrypt(idNumber),
+    id_masked: maskIdNumber(idNumber),
+    name_initials: pinyinInitials(fields.name),
+    sort_key: pinyinSortKey(fields.name),
+  };
+}
+
+/**
+ * One streaming pass over the file: each row is validated as it is read and staged (in batches)
+ * on the job's connection; then duplicates are found set-wise; then, only when no row has an error,
+ * one statement writes them all in one transaction with its audit row. Memory holds one batch and
+ * at most MAX_REPORTED_ERRORS errors, whatever the file's size.
+ */
 async function runImport(ctx: Ctx, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
-  const { db } = ctx;
   try {
     const orgs = new OrgLookup(
-      await db.selectFrom('orgs').select(['id', 'name', 'code', 'kind', 'status']).where(scopeSql('path', ctx.actor.scopePath)).execute(),
+      await ctx.db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'code', 'kind', 'status'])
+        .where(scopeSql('path', ctx.actor.scopePath))
+        .execute(),
     );
-    const today = ctx.today();
-    const headerError = (missing: string[]): never => {
-      throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
-    };
-    const addError = (e: TImportError) => {
-      job.errorCount++;
-      if (job.errors.length < MAX_REPORTED_ERRORS) job.errors.push(e);
-    };
-
-    // Pass 1: validate every row; de-duplicate by identity number within the file and against the database.
-    job.phase = 'reading';
-    const seen = new Map<string, number>();
-    let pending: { row: number; hash: string }[] = [];
-    const checkPending = async () => {
-      const found = await existingIdHashes(
-        db,
-        pending.map((p) => p.hash),
-      );
-      for (const p of pending)
-        if (found.has(p.hash)) addError({ row: p.row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
-      pending = [];
-    };
-    for await (const r of readRows(file, headerError)) {
-      job.rowsRead++;
-      const v = validateRow(r, orgs, today);
-      v.errors.forEach(addError);
-      let duplicate = false;
-      if (v.idNumber) {
-        // Keyed by the hash, so no clear identity numbers pile up in memory.
-        const hash = ctx.crypto.hash(v.idNumber);
-        const first = seen.get(hash);
-        duplicate = first !== undefined;
-        if (first) addError({ row: r.row, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
-        else {
-          seen.set(hash, r.row);
-          pending.push({ row: r.row, hash });
+    // The staging table is a temporary one: on PostgreSQL every statement of the job runs on one
+    // connection; the embedded engine is one session, and holding its only connection for the whole
+    // read would stop every other request (the page's progress polls included) until the end.
+    const onOneSession = <T>(fn: (db: Db) => Promise<T>) => (ctx.engineKind === 'pglite' ? fn(ctx.db) : ctx.db.connection().execute(fn));
+    const table = stagingTable(job.id);
+    await onOneSession(async (conn) => {
+      const jctx: Ctx = { ...ctx, db: conn };
+      await createStaging(conn, table);
+      try {
+        await stageAndCheck(jctx, job, file, orgs, table);
+        if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
+        if (job.errorCount > 0) {
+          await recordRead(jctx, 'member.import', 'member', {
+            fileName: job.fileName,
+            rows: job.rowsRead,
+            errors: job.errorCount,
+            written: 0,
+          });
+          return fail(job, `共有 ${job.errorCount} 处错误，未导入任何数据。请修改后重新上传。`);
         }
+        job.phase = 'writing';
+        await audited(
+          jctx,
+          {
+            action: 'member.import',
+            objectType: 'member',
+            detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
+          },
+          async (trx) => {
+            job.rowsWritten = await writeStaged(trx, table, ctx.actor.userId, ctx.clock.now());
+          },
+        );
+        job.phase = 'done';
+        job.message = `已导入 ${job.rowsWritten} 名党员`;
+      } finally {
+        await dropStaging(conn, table);
       }
-      if (v.member && !duplicate) job.rowsValid++;
-      if (pending.length >= 1000) await checkPending();
-    }
-    job.phase = 'checking';
-    job.rowsTotal = job.rowsRead;
-    await checkPending();
-    if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
-    if (job.errorCount > 0) {
-      job.errors.sort((a, b) => a.row - b.row);
-      await recordRead(ctx, 'member.import', 'member', { fileName: job.fileName, rows: job.rowsRead, errors: job.errorCount, written: 0 });
-      return fail(job, `共有 ${job.errorCount} 处错误，未导入任何数据。请修改后重新上传。`);
-    }
-
-    // Pass 2: read again and write everything in one transaction with its audit row.
-    job.phase = 'writing';
-    await audited(
-      ctx,
-      {
-        action: 'member.import',
-        objectType: 'member',
-        detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
-      },
-      async (trx) => {
-        let batch: NewMember[] = [];
-        const flush = async () => {
-          await insertMembers(trx, ctx.crypto, ctx.actor.userId, batch, ctx.clock.now());
-          job.rowsWritten += batch.length;
-          batch = [];
-        };
-        for await (const r of readRows(file, headerError)) {
-          const v = validateRow(r, orgs, today);
-          // The file cannot have changed between the passes (it is our own temp copy); this is a guard.
-          if (!v.member) throw new AppError('INVALID', `第 ${r.row} 行校验失败`, 400, 'file');
-          batch.push(v.member);
-          if (batch.length >= WRITE_BATCH) await flush();
-        }
-        if (batch.length) await flush();
-      },
-    );
-    job.phase = 'done';
-    job.message = `已导入 ${job.rowsWritten} 名党员`;
+    });
   } catch (e) {
     job.rowsWritten = 0;
-    const msg = e instanceof AppError ? e.message : '导入失败，未写入任何数据';
-    if (!(e instanceof AppError)) log.error({ err: e }, 'member import failed');
-    fail(job, e instanceof AppError && e.code === 'CONFLICT' ? `${msg}（可能有人同时录入了相同的党员），未写入任何数据` : msg);
+    // A record with the same identity number written by someone else while this import ran.
+    const raced = e instanceof AppError ? e.code === 'CONFLICT' : (e as { code?: string }).code === '23505';
+    const msg = e instanceof AppError ? e.message : raced ? '有身份证号已有党员记录' : '导入失败，未写入任何数据';
+    if (!(e instanceof AppError) && !raced) log.error({ err: e }, 'member import failed');
+    fail(job, raced ? `${msg}（可能有人同时录入了相同的党员），未写入任何数据` : msg);
   } finally {
     job.finishedAt = ctx.clock.now().toISOString();
   }
+}
+
+/** Reads, validates and stages every row, then adds the duplicate identity numbers found set-wise. */
+async function stageAndCheck(ctx: Ctx, job: Job, file: Buffer, orgs: OrgLookup, table: StagingTable): Promise<void> {
+  const today = ctx.today();
+  const headerError = (missing: string[]): never => {
+    throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
+  };
+  // Errors are kept in row order and bounded: past twice the reported number, the later rows' go.
+  let errors: TImportError[] = [];
+  const addError = (e: TImportError) => {
+    job.errorCount++;
+    errors.push(e);
+    if (errors.length >= 2 * MAX_REPORTED_ERRORS) errors = sortedErrors(errors);
+  };
+  const publish = () => {
+    errors = sortedErrors(errors);
+    job.errors = errors;
+  };
+
+  job.phase = 'reading';
+  let batch: StagedRow[] = [];
+  for await (const r of readRows(file, headerError)) {
+    job.rowsRead++;
+    const v = validateRow(r, orgs, today);
+    v.errors.forEach(addError);
+    // Keyed by the hash: no clear identity number is staged.
+    const hash = v.idNumber ? ctx.crypto.hash(v.idNumber) : null;
+    if (v.member) job.rowsValid++;
+    // Once a row has failed nothing will be written: only hashes are staged, for the duplicate report.
+    if (hash || v.member) batch.push(job.errorCount > 0 ? { row: r.row, id_hash: hash, valid: false } : staged(ctx, r.row, hash, v));
+    if (batch.length >= STAGE_BATCH) {
+      await stageRows(ctx.db, table, batch);
+      batch = [];
+      publish();
+    }
+  }
+  await stageRows(ctx.db, table, batch);
+  job.phase = 'checking';
+  job.rowsTotal = job.rowsRead;
+  const inFile = await duplicatesInFile(ctx.db, table, MAX_REPORTED_ERRORS);
+  for (const d of inFile.rows) addError({ row: d.row, column: '身份证号', message: `与第 ${d.first} 行的身份证号重复` });
+  job.errorCount += inFile.count - inFile.rows.length;
+  job.rowsValid = Math.max(0, job.rowsValid - inFile.count);
+  const ofRecords = await duplicatesOfRecords(ctx.db, table, MAX_REPORTED_ERRORS);
+  for (const row of ofRecords.rows) addError({ row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
+  job.errorCount += ofRecords.count - ofRecords.rows.length;
+  publish();
+}
+
+function sortedErrors(errors: TImportError[]): TImportError[] {
+  return errors.sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS);
 }

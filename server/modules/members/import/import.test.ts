@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp, multipartFile } from '../../../test/test-app.js';
 import { idNumberFor } from '../id-numbers.js';
@@ -220,6 +221,25 @@ describe('importing members', () => {
       { row: 3, column: '身份证号', message: '与第 2 行的身份证号重复' },
       { row: 4, column: '身份证号', message: expect.stringContaining('已有党员记录') },
     ]);
+  });
+
+  it('counts every error of a large file, reports the first 1,000 in row order and writes nothing', async () => {
+    const before = await memberCount();
+    // Birth dates vary, so every identity number is a valid one of its own (three-digit sequences would run out).
+    const rows = Array.from({ length: 1005 }, (_, i) =>
+      row({ name: '类别有误', category: i === 0 ? '正式党员' : '群众' }, `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`),
+    );
+    const job = await runImport(branchAdmin, await xlsx(rows));
+    expect(job).toMatchObject({ phase: 'failed', rowsRead: 1005, errorCount: 1004, rowsWritten: 0 });
+    expect(job.errors).toHaveLength(1000);
+    expect([job.errors[0].row, job.errors.at(-1).row]).toEqual([3, 1002]);
+    expect(await memberCount()).toBe(before);
+  });
+
+  it('leaves the statistics summaries equal to a fresh count after an import', async () => {
+    expect((await runImport(branchAdmin, await xlsx([row({ name: '统计核对' }), row({ name: '统计核对' })]))).phase).toBe('done');
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(t.db);
+    expect(rows[0].n).toBe(0);
   });
 
   it('refuses an ID number stored as a number, whose last digits Excel has lost', async () => {

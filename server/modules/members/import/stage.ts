@@ -1,0 +1,146 @@
+// The import's staging table: rows are staged as the file streams (validated, encrypted, hashed),
+// checked set-wise (duplicate identity numbers within the file and against the records), then
+// written to `members` by ONE statement (ISSUE 16 point 1). A temporary table lives in one
+// session: on PostgreSQL the job holds one connection for all of it (db.connection()); the embedded
+// engine has one session only, so there the job's statements take turns with other requests'. Each
+// job has a table of its own, named after it.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/types.js';
+import type { Trx } from '../../../audit/audit-log.js';
+
+/** One staged row: its Excel row number, the hash of its identity number, and the record when the row is valid. */
+export interface StagedRow {
+  row: number;
+  id_hash: string | null;
+  valid: boolean;
+  org_id?: number;
+  name?: string;
+  gender?: string;
+  birth_date?: string | null;
+  category?: string;
+  ethnicity?: string;
+  native_place?: string | null;
+  edu_fulltime?: string | null;
+  degree_fulltime?: string | null;
+  occupation?: string | null;
+  work_unit?: string | null;
+  job_post?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  admitted_on?: string | null;
+  full_on?: string | null;
+  status_since?: string | null;
+  id_cipher?: string | null;
+  id_masked?: string | null;
+  name_initials?: string;
+  sort_key?: string;
+}
+
+/** The member columns written from a staged row (the others keep their defaults or are set by triggers). */
+const MEMBER_COLUMNS = [
+  'org_id',
+  'name',
+  'gender',
+  'birth_date',
+  'category',
+  'ethnicity',
+  'native_place',
+  'edu_fulltime',
+  'degree_fulltime',
+  'occupation',
+  'work_unit',
+  'job_post',
+  'phone',
+  'address',
+  'admitted_on',
+  'full_on',
+  'status_since',
+  'id_cipher',
+  'id_hash',
+  'id_masked',
+  'name_initials',
+  'sort_key',
+] as const;
+
+/** What the history row keeps of a created member: the record as entered, the identity number masked. */
+const HISTORY_FIELDS = MEMBER_COLUMNS.filter((c) => !['id_cipher', 'id_hash', 'name_initials', 'sort_key'].includes(c));
+
+type Conn = Kysely<DB>;
+
+/** The job's staging table (a job id is a UUID: its hex digits make a safe name). */
+export const stagingTable = (jobId: string) => sql.id('pg_temp', `member_import_${jobId.replace(/[^0-9a-f]/g, '')}`);
+type Table = ReturnType<typeof stagingTable>;
+
+export async function createStaging(conn: Conn, t: Table): Promise<void> {
+  await sql`drop table if exists ${t}`.execute(conn);
+  await sql`create temp table ${t} (
+    row integer not null, id_hash text, valid boolean not null,
+    org_id bigint, name text, gender text, birth_date date, category text, ethnicity text, native_place text,
+    edu_fulltime text, degree_fulltime text, occupation text, work_unit text, job_post text, phone text, address text,
+    admitted_on date, full_on date, status_since date, id_cipher text, id_masked text, name_initials text, sort_key text
+  )`.execute(conn);
+}
+
+export async function dropStaging(conn: Conn, t: Table): Promise<void> {
+  await sql`drop table if exists ${t}`.execute(conn);
+}
+
+/**
+ * Stages a batch as ONE JSON parameter (jsonb_populate_recordset takes the column types from the
+ * table): one statement and one round trip per batch, parsed by the server far faster than
+ * thousands of bound values.
+ */
+export async function stageRows(conn: Conn, t: Table, rows: StagedRow[]): Promise<void> {
+  if (!rows.length) return;
+  await sql`insert into ${t} select * from jsonb_populate_recordset(null::${t}, ${JSON.stringify(rows)}::jsonb)`.execute(conn);
+}
+
+/** Rows repeating an identity number of an earlier row of the file, with that row's number (first `limit`, and the count). */
+export async function duplicatesInFile(
+  conn: Conn,
+  t: Table,
+  limit: number,
+): Promise<{ count: number; rows: { row: number; first: number }[] }> {
+  const r = await sql<{ row: number; first: number; total: number }>`
+    select row, first, count(*) over ()::int as total from (
+      select row, min(row) over (partition by id_hash) as first from ${t} where id_hash is not null
+    ) d where row <> first order by row limit ${limit}`.execute(conn);
+  return { count: r.rows[0]?.total ?? 0, rows: r.rows.map(({ row, first }) => ({ row, first })) };
+}
+
+/** First occurrences in the file of identity numbers that already have a member record (first `limit`, and the count). */
+export async function duplicatesOfRecords(conn: Conn, t: Table, limit: number): Promise<{ count: number; rows: number[] }> {
+  const r = await sql<{ row: number; total: number }>`
+    select row, count(*) over ()::int as total from (
+      select distinct on (s.id_hash) s.row from ${t} s
+      where s.id_hash is not null and exists (select 1 from members m where m.id_hash = s.id_hash)
+      order by s.id_hash, s.row
+    ) d order by row limit ${limit}`.execute(conn);
+  return { count: r.rows[0]?.total ?? 0, rows: r.rows.map((x) => x.row) };
+}
+
+/**
+ * Writes every staged row to `members` and its history in ONE statement, in file order. The
+ * statistics summaries follow from it set-based: migration 008's statement-level trigger turns the
+ * whole set of new rows into grouped deltas once (per organization and value), not row by row. This
+ * is the one place an import changes members, so any other summary kept of them is refreshed here,
+ * from the same staged set. Returns the number of members written.
+ */
+export async function writeStaged(trx: Trx, t: Table, actorId: number | null, now: Date, action = 'import'): Promise<number> {
+  const cols = sql.join(MEMBER_COLUMNS.map((c) => sql.ref(c)));
+  const after = sql.join(HISTORY_FIELDS.flatMap((c) => [sql.lit(c), sql.ref(`s.${c}`)]));
+  const r = await sql<{ n: number }>`
+    with added as (
+      insert into members (${cols}, updated_at)
+      select ${cols}, ${now.toISOString()}::timestamptz from ${t} where valid order by row
+      returning id, id_hash
+    ), logged as (
+      insert into member_history (member_id, action, actor_id, at, before, after)
+      select a.id, ${action}, ${actorId}::bigint, ${now.toISOString()}::timestamptz, null, jsonb_build_object(${after})
+      from added a join ${t} s on s.id_hash = a.id_hash
+      order by a.id
+      returning 1
+    )
+    select count(*)::int as n from logged`.execute(trx);
+  return r.rows[0].n;
+}

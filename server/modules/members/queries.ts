@@ -5,6 +5,7 @@ import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
 import { scopeSql } from '../../scope/access.js';
+import { nameHolds } from '../../db/name-search.js';
 
 /** A list filter with everything resolved: the subtree path, the statuses, birth-date bounds, the search kind. */
 export interface ResolvedFilter {
@@ -29,10 +30,10 @@ function filtered(db: Db | Trx, f: ResolvedFilter) {
   if (f.search?.kind === 'idHash') q = q.where('m.id_hash', '=', f.search.hash);
   if (f.search?.kind === 'initials') q = q.where('m.name_initials', 'like', `${escapeLike(f.search.prefix)}%`);
   if (f.search?.kind === 'name') {
-    // The ids matching the infix are collected first (an init plan: the trigram index from 3
-    // characters, one pass over the names below that), then sorted. Left to itself the planner walks
-    // the pinyin-order index of the whole city looking for a rare name (0.5 s at 500,000 members).
-    q = q.where(sql<boolean>`m.id = any(array(select id from members where name like ${`%${escapeLike(f.search.infix)}%`}))`);
+    // The ids matching the infix are collected first (an init plan on the name-gram index of
+    // migration 038, any length of term), then sorted. Left to itself the planner walks the
+    // pinyin-order index of the whole city looking for a rare name (0.5 s at 500,000 members).
+    q = q.where(sql<boolean>`m.id = any(array(select id from members where ${nameHolds('name', f.search.infix)}))`);
   }
   if (f.category) q = q.where('m.category', '=', f.category);
   if (f.gender) q = q.where('m.gender', '=', f.gender);

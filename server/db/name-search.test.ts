@@ -99,4 +99,26 @@ describe('name infix search from the name-gram index', () => {
       expect(page.length, q).toBeGreaterThan(0);
     }
   });
+
+  it("lists a district's and a township's members (path head of migration 038) exactly as the subtree test does", async () => {
+    const scopes = await sql<{
+      path: string;
+    }>`select path::text as path from orgs where nlevel(path) in (2, 3) order by id limit 6`.execute(db);
+    expect(scopes.rows.length).toBeGreaterThan(1);
+    for (const { path } of scopes.rows) {
+      const page = await listPage(db, { path, statuses: ON_BOOKS_STATUSES, search: null }, null, 100_000);
+      const scan = await db
+        .selectFrom('members')
+        .select('id')
+        .where(sql<boolean>`org_path <@ ${path}::ltree`)
+        .where('status', 'in', ON_BOOKS_STATUSES)
+        .orderBy('sort_key')
+        .orderBy('id')
+        .execute();
+      expect(
+        page.map((r) => r.id),
+        path,
+      ).toEqual(scan.map((r) => r.id));
+    }
+  });
 });

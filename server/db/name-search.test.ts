@@ -30,7 +30,7 @@ afterAll(async () => {
 
 /** Terms: every 1-, 2- and 3-character piece of a sample of names, longer ones, wildcards and misses. */
 async function terms(table: 'members' | 'cadres'): Promise<string[]> {
-  const names = (await sql<{ name: string }>`select name from ${sql.table(table)} order by id limit 40`.execute(db)).rows.map(
+  const names = (await sql<{ name: string }>`select name from ${sql.table(table)} order by id limit 12`.execute(db)).rows.map(
     (r) => r.name,
   );
   const out = new Set<string>(['_', '%', '\\', '司马_', '张%', '𠮷', '田𠮷', '𪚥𪚥', '建国', '国建', '欧阳建国', '阳建国x', '不存在']);

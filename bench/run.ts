@@ -133,11 +133,12 @@ if (process.env.BENCH_BASE !== '0') {
 // Members (issue 3): list, search and import at about 500,000 members; BENCH_MEMBERS=0 skips it.
 if (process.env.BENCH_MEMBERS !== '0') {
   const { benchMembers, printMemberTables } = await import('./members-bench.js');
-  const results = [await benchMembers('pglite', () => openBenchEngine('pglite'))];
+  // BENCH_MEMBERS_PGLITE=0: PostgreSQL only (the embedded engine can run at a smaller BENCH_MEMBER_ORGS on its own).
+  const results = process.env.BENCH_MEMBERS_PGLITE === '0' ? [] : [await benchMembers('pglite', () => openBenchEngine('pglite'))];
   if (process.env.DATABASE_URL) results.push(await benchMembers('postgres', () => openBenchEngine('postgres')));
   printMemberTables(
     results.flatMap((r) => r.rows),
-    results.map((r) => r.imp),
+    results.flatMap((r) => (r.imp ? [r.imp] : [])),
   );
 }
 

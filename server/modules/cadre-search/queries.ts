@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { LEVELS } from '../../../domain/cadre-codes.js';
 import { scopeSql } from '../../scope/access.js';
+import { nameHolds } from '../../db/name-search.js';
 
 export type SortKind = 'pinyin' | 'age' | 'level';
 
@@ -59,9 +60,9 @@ function filtered(db: Db, f: ResolvedCadreQuery) {
   if (!f.includeLeft) q = q.where('c.status', '=', 'active');
   if (f.search?.kind === 'initials') q = q.where('c.name_initials', 'like', `${escapeLike(f.search.prefix)}%`);
   if (f.search?.kind === 'name') {
-    // The matching ids first (trigram index from 3 characters), as the member search does: left to
-    // itself the planner may walk the pinyin index of the whole scope looking for a rare name.
-    q = q.where(sql<boolean>`c.id = any(array(select id from cadres where name like ${`%${escapeLike(f.search.infix)}%`}))`);
+    // The matching ids first (the name-gram index of migration 038), as the member search does: left
+    // to itself the planner may walk the pinyin index of the whole scope looking for a rare name.
+    q = q.where(sql<boolean>`c.id = any(array(select id from cadres where ${nameHolds('name', f.search.infix)}))`);
   }
   if (f.unitIds?.length) q = q.where('c.current_unit_id', 'in', f.unitIds);
   if (f.unitKinds?.length) q = q.where('u.kind', 'in', f.unitKinds);

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { scopeSql } from '../../scope/access.js';
+import { nameHolds } from '../../db/name-search.js';
 
 export interface CadreListFilter {
   /** The subtree of managing organizations (the actor's scope, or the organization asked for in it). */
@@ -24,7 +25,7 @@ export async function listPage(db: Db, f: CadreListFilter, after: { key: string;
   if (f.status !== 'all') q = q.where('c.status', '=', f.status);
   if (f.search?.kind === 'idHash') q = q.where('c.id_hash', '=', f.search.hash);
   if (f.search?.kind === 'initials') q = q.where('c.name_initials', 'like', `${escapeLike(f.search.prefix)}%`);
-  if (f.search?.kind === 'name') q = q.where('c.name', 'like', `%${escapeLike(f.search.infix)}%`);
+  if (f.search?.kind === 'name') q = q.where(nameHolds('c.name', f.search.infix));
   if (f.level) q = q.where('c.level', '=', f.level);
   // Any post held now in the unit, the concurrent ones included.
   if (f.unitId)

@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { COUNTED_STATUSES, MEMBER_STATUSES } from '../../../domain/member-status.js';
 import { JOINING_PERIODS, joiningPeriod } from '../../../domain/rules/members.js';
-import { BASIC_ORG_KINDS } from '../../../domain/rules/statistics.js';
+import { BASIC_ORG_KINDS, addMonthsYm } from '../../../domain/rules/statistics.js';
 import { ORG_KINDS } from '../../../domain/org-kinds.js';
 import { idNumberFor } from '../members/id-numbers.js';
 import { insertMembers, type NewMember } from '../members/insert-member.js';
@@ -39,9 +39,10 @@ const mismatches = async () => (await sql<{ n: number }>`select count(*)::int as
 async function expectExact() {
   expect(await mismatches()).toBe(0);
   const city = await t.db.selectFrom('orgs').selectAll().where('id', '=', t.city.sampleIds.city).executeTakeFirstOrThrow();
-  // Now, a past month (corrected member by member) and last year end (a kept reference date: its ref cells).
+  // Now, a month older than the kept ones (corrected member by member), a recent past month and last
+  // year end (kept reference dates: their ref cells).
   for (const def of CELL_TABLES) {
-    for (const month of [M, '2025-06', yearEnd]) {
+    for (const month of [M, addMonthsYm(M, -18), addMonthsYm(M, -3), yearEnd]) {
       const res = await t.call(cityAdmin, 'GET', `/api/statistics/tables/${def.code}?month=${month}`);
       expect(res.statusCode).toBe(200);
       const scan = await scanTable(t.db, { org: city, code: def.code, month, ageBands: json(res).ageBands, scopePath: city.path });
@@ -74,10 +75,14 @@ function newMember(orgId: number, i: number, over: Partial<NewMember> = {}): New
 }
 
 describe('summaries kept exact', () => {
-  it('start exact (the demo city was written through the triggers), with the last two year ends kept ready', async () => {
+  it('start exact (the demo city was written through the triggers), with the last 13 month ends and two year ends kept ready', async () => {
     const refs = await t.db.selectFrom('stat_refs').select('ref').execute();
     expect(refs.map((r) => r.ref).sort()).toEqual(wantedRefs(today).sort());
     expect(wantedRefs(today)).toContain(yearEnd);
+    expect(wantedRefs(today)).toContain(`${Number(M.slice(0, 4)) - 2}-12`);
+    for (let i = 1; i <= 13; i++) expect(wantedRefs(today)).toContain(addMonthsYm(M, -i));
+    expect(wantedRefs(today)).not.toContain(M);
+    expect(wantedRefs(today)).not.toContain(addMonthsYm(M, -14));
     await expectExact();
     await compactSummaries(t.db);
     await expectExact();

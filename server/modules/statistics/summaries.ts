@@ -1,15 +1,24 @@
 // Keeping the summaries of migration 008 small and checking them: the member and organization
 // triggers append deltas; a timer folds them into the cells every few seconds (readers add any
 // deltas still pending, so numbers are exact either way) and keeps the reference dates (the last
-// two year ends) ready. Verify compares every cell with a fresh count; repair rebuilds them all.
+// 13 month ends and the last two year ends) ready. Verify compares every cell with a fresh count;
+// repair rebuilds them all.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
+import { addMonthsYm } from '../../../domain/rules/statistics.js';
 
-/** The reference month ends kept ready (stat_refs): the last two year ends (党内统计年报). */
+/** How many past month ends are kept ready (issue 16 point 5): any of the last 13 months. */
+export const KEPT_MONTHS = 13;
+
+/**
+ * The reference month ends kept ready (stat_refs): the end of each of the last 13 months (past-month
+ * statistics), and the last two year ends (党内统计年报; the nearer one is among the months).
+ */
 export function wantedRefs(today: string): string[] {
   const y = Number(today.slice(0, 4));
-  return [`${y - 1}-12`, `${y - 2}-12`];
+  const months = Array.from({ length: KEPT_MONTHS }, (_, i) => addMonthsYm(today.slice(0, 7), -(i + 1)));
+  return [...new Set([...months, `${y - 1}-12`, `${y - 2}-12`])];
 }
 
 /** Adds the wanted reference dates that are missing and drops the others; returns what was added. */

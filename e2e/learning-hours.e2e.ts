@@ -1,7 +1,7 @@
 // The learner's pages on a 375-px phone (issue 14 point 7): the member lands on the learning hub, and
 // the hub, the plans, quizzes, classes, certificates and hours pages and the member's record, dues and
-// meetings fit the width
-// or of its content box); a self-report with its evidence is filed from the phone and shows as pending.
+// meetings fit the width (no horizontal scroll of the page or of its content box); a self-report with
+// its evidence is filed from the phone and shows as pending.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, login } from './browser.js';

@@ -173,12 +173,22 @@ if (process.env.BENCH_CADRES !== '0') {
   printCadres(results);
 }
 
+// Learning (issue 14): heartbeats and completion at the demo city's size (BENCH_LEARNING_BEATS=0 skips it),
+// and a city-wide plan's completion at about 500,000 members on PostgreSQL (BENCH_LEARNING_CITY=0 skips it).
 if (process.env.BENCH_LEARNING !== '0') {
-  const { benchLearning, printLearning } = await import('./learning-bench.js');
-  const results = [await benchLearning('pglite', () => openBenchEngine('pglite'))];
-  if (process.env.DATABASE_URL) results.push(await benchLearning('postgres', () => openBenchEngine('postgres')));
-  console.log('\n== learning: heartbeats and plan completion ==');
-  printLearning(results);
+  if (process.env.BENCH_LEARNING_BEATS !== '0') {
+    const { benchLearning, printLearning } = await import('./learning-bench.js');
+    const results = [await benchLearning('pglite', () => openBenchEngine('pglite'))];
+    if (process.env.DATABASE_URL) results.push(await benchLearning('postgres', () => openBenchEngine('postgres')));
+    console.log('\n== learning: heartbeats and plan completion ==');
+    printLearning(results);
+  }
+  if (process.env.DATABASE_URL && process.env.BENCH_LEARNING_CITY !== '0') {
+    const { benchPlanCompletionAtScale, printPlanCompletionAtScale } = await import('./learning-scale-bench.js');
+    const r = await benchPlanCompletionAtScale('postgres', () => openBenchEngine('postgres'));
+    console.log('\n== learning: a city-wide plan at about 500,000 members ==');
+    printPlanCompletionAtScale([r]);
+  }
 }
 // Pages (issue 16 point 3): every staff page's opening calls on the demo city (PGlite) and on a city of
 // BENCH_PAGES_ORGS organizations on PostgreSQL (default 20,000, about 546,000 members); BENCH_PAGES=0 skips it.

@@ -14,6 +14,7 @@ export const TODO_AREAS = [
   'terms',
   'standards',
   'tasks',
+  'learning',
   'cadres',
   'talent',
   'member',
@@ -28,6 +29,7 @@ export const TODO_AREA_LABELS: Record<TodoArea, { zh: string; en: string }> = {
   terms: { zh: '换届选举', en: 'Terms and elections' },
   standards: { zh: '标准化建设与整顿', en: 'Standards and rectification' },
   tasks: { zh: '党建和业务融合', en: 'Party building with business' },
+  learning: { zh: '理论学习', en: 'Theory learning' },
   cadres: { zh: '干部工作', en: 'Cadre work' },
   talent: { zh: '人才工作', en: 'Talent work' },
   member: { zh: '本人事项', en: 'My own items' },
@@ -135,6 +137,15 @@ const OTHER_KINDS = {
     en: 'Rectification tasks due',
   },
   joint_task: { area: 'tasks', action: 'task.write', actor: 'self', digest: true, zh: '融合任务到期', en: 'Joint tasks due' },
+  // Completion behind the plan's time (domain/rules/learning-plans.ts, the definition shown with it).
+  learning_behind: {
+    area: 'learning',
+    action: 'learning.manage',
+    actor: 'self',
+    digest: true,
+    zh: '学习计划进度滞后',
+    en: 'Learning plans behind',
+  },
   // Not in the organization digest: the digest is about Party organizations, a team is a unit's.
   cadre_team_renewal: {
     area: 'cadres',
@@ -222,6 +233,14 @@ const OTHER_KINDS = {
     digest: false,
     zh: '提交转正申请',
     en: 'Apply for full membership',
+  },
+  my_learning_plan: {
+    area: 'member',
+    action: 'learning.self',
+    actor: 'member',
+    digest: false,
+    zh: '学习计划即将结束',
+    en: 'Learning plan ending',
   },
   my_meeting: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '近期组织生活', en: 'Meetings coming up' },
 } as const satisfies Record<string, TodoKindDef>;

@@ -1,6 +1,7 @@
-// The learner's pages on a 375-px phone (issue 14 point 7): the member lands on the learning hub, and the hub,
-// the hours page and the member's record, dues and meetings fit the width (no horizontal scroll of the page
-// or of its content box); a self-report with its evidence is filed from the phone and shows as pending.
+// The learner's pages on a 375-px phone (issue 14 point 7): the member lands on the learning hub, and
+// the hub, the plans, quizzes, classes, certificates and hours pages and the member's record, dues and
+// meetings fit the width (no horizontal scroll of the page or of its content box); a self-report with
+// its evidence is filed from the phone and shows as pending.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, login } from './browser.js';
@@ -30,7 +31,8 @@ describe('the learner on a phone', () => {
     await login(page, 'member');
     await page.waitForURL((u) => u.pathname === '/my/learning');
     await expect.poll(() => page.getByTestId('hours-summary').isVisible(), { timeout: 15_000 }).toBe(true);
-    for (const path of ['/my/learning', '/my/learning/hours', '/my-record', '/my-dues', '/my-meetings']) {
+    const pages = ['/my/learning', '/my/learning/hours', '/my/learning/plans', '/my/learning/quizzes', '/my/learning/classes'];
+    for (const path of [...pages, '/my/learning/certificates', '/my-record', '/my-dues', '/my-meetings']) {
       await page.goto(`${baseUrl()}${path}`);
       await expect.poll(() => page.locator('.page-card').first().isVisible(), { timeout: 15_000 }).toBe(true);
       await page.waitForLoadState('networkidle');

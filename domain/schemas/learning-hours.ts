@@ -196,6 +196,7 @@ export const ZDuplicateRowSchema = z.object({
   decision: z.enum(['auto', 'confirmed']),
 });
 export const ZDuplicatesSchema = z.object({ marked: z.number().int(), items: z.array(ZDuplicateRowSchema) });
+export type TDuplicates = z.infer<typeof ZDuplicatesSchema>;
 export const ZDuplicateDecisionSchema = z.strictObject({ action: z.enum(['confirm', 'undo']) });
 
 export const ZCloseYearSchema = z.strictObject({ orgId: z.number().int().positive() });

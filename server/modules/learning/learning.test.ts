@@ -253,3 +253,34 @@ describe('plans', () => {
     expect([res.statusCode, json(res).error.field]).toEqual([400, 'endsOn']);
   });
 });
+
+describe('reminders through the to-do list', () => {
+  it('reminds a branch behind an open plan’s time and a member whose plan ends soon; nothing once the plan is closed', async () => {
+    const ids = t.city.sampleIds;
+    const branchAdmin = await t.login('branch-admin');
+    const today = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = (n: number) => new Date(Date.parse(today) + n * 86400_000).toISOString().slice(0, 10);
+    const plan = json(
+      await t.call(district, 'POST', `${api}/plans`, {
+        orgId: ids.district,
+        title: '专题学习',
+        audiences: ['all'],
+        requiredHours: 2,
+        startsOn: day(-10),
+        endsOn: day(10),
+      }),
+    );
+    const todos = async (cookie: string) =>
+      json(await t.call(cookie, 'GET', '/api/todos')).items as { kind: string; ref: string; title: string; rule: string | null }[];
+    const behind = (await todos(branchAdmin)).find((x) => x.kind === 'learning_behind' && x.ref === `${plan.id}:${ids.branch}`);
+    expect(behind?.title).toMatch(/专题学习.*完成 0\/\d+ 人（0%），低于时间进度 52%/);
+    expect(behind?.rule).toContain('低于计划期限已过去的天数占比');
+    const mine = (await todos(member)).find((x) => x.kind === 'my_learning_plan' && x.ref === String(plan.id));
+    expect(mine?.title).toContain(`将于 ${day(10)} 结束，您已完成 0/2 学时`);
+    // Another district's administrators are not reminded of this district's plan.
+    expect((await todos(foreign)).some((x) => x.ref.startsWith(`${plan.id}:`))).toBe(false);
+    expect((await t.call(district, 'POST', `${api}/plans/${plan.id}/close`)).statusCode).toBe(200);
+    expect((await todos(branchAdmin)).some((x) => x.ref === `${plan.id}:${ids.branch}`)).toBe(false);
+    expect((await todos(member)).some((x) => x.kind === 'my_learning_plan' && x.ref === String(plan.id))).toBe(false);
+  });
+});

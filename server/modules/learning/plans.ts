@@ -170,7 +170,7 @@ interface LearnerFacts {
   cadrePath: string | null;
 }
 
-async function learnerFacts(ctx: Ctx, l: Learner): Promise<LearnerFacts> {
+async function learnerFacts(ctx: Pick<Ctx, 'db' | 'today'>, l: Learner): Promise<LearnerFacts> {
   const r = await sql<LearnerFacts & { cadre_path: string | null; cadre_level: string | null }>`
     select coalesce((select category = 'probationary' from members where id = ${l.memberId}), false) as probationary,
            exists (select 1 from members m join org_committee_members cm on cm.org_id = m.org_id and cm.person_name = m.name
@@ -197,7 +197,7 @@ function inAudience(p: { audiences: string[]; cadre_levels: string[]; org_path: 
 }
 
 /** The learner's plans (not upcoming ones) with their own progress. */
-export async function myPlans(ctx: Ctx, l: Learner): Promise<TMyPlan[]> {
+export async function myPlans(ctx: Pick<Ctx, 'db' | 'today'>, l: Learner): Promise<TMyPlan[]> {
   const f = await learnerFacts(ctx, l);
   const paths = [l.orgPath, f.cadrePath].filter((p): p is string => !!p);
   const rows = (await planSelect(ctx.db)

@@ -5,15 +5,17 @@ import type { TError } from '../../../domain/schemas/common';
 import type {
   TArchive,
   TBehind,
+  TDuplicates,
   TImportResult,
   TMyHours,
   TRequirement,
+  TRequirementCreate,
   TSelfReport,
   TSelfReportFields,
   TShares,
 } from '../../../domain/schemas/learning-hours';
 
-export type { TArchive, TBehind, TImportResult, TMyHours, TRequirement, TSelfReport, TShares };
+export type { TArchive, TBehind, TDuplicates, TImportResult, TMyHours, TRequirement, TRequirementCreate, TSelfReport, TShares };
 const base = '/api/learning';
 
 export const getMyHours = (year: number | undefined, signal?: AbortSignal) => api.get<TMyHours>(`${base}/me/hours`, { year }, { signal });
@@ -71,3 +73,10 @@ export function submitSelfReport(
   form.append('file', file, file.name);
   return postForm(`${base}/self-reports`, form);
 }
+
+export const addRequirement = (v: TRequirementCreate) => api.post<TRequirement>(`${base}/requirements`, v);
+export const listDuplicates = (orgId: Id, year: number, signal?: AbortSignal) =>
+  api.get<TDuplicates>(`${base}/hours/duplicates`, { orgId, year }, { signal });
+export const detectDuplicates = (orgId: Id, year: number) => api.post<TDuplicates>(`${base}/hours/duplicates/detect`, { orgId, year });
+export const decideDuplicate = (creditId: Id, action: 'confirm' | 'undo') =>
+  api.post<{ ofId: number }>(`${base}/hours/duplicates/${creditId}`, { action });

@@ -25,6 +25,7 @@ import { useMe } from '../../auth/auth-context';
 import { ExportPurposeModal } from '../../components/export-purpose-modal';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { useRequest } from '../../lib/use-request';
+import { DuplicatesDrawer, RequirementsDrawer } from './hours-admin';
 
 export default function HoursPage() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export default function HoursPage() {
   const [result, setResult] = useState<TImportResult | null>(null);
   const [refusing, setRefusing] = useState<TSelfReport | null>(null);
   const [reason, setReason] = useState('');
+  const [drawer, setDrawer] = useState<'requirements' | 'duplicates' | null>(null);
 
   const decide = async (r: TSelfReport, approve: boolean, why = '') => {
     try {
@@ -113,6 +115,8 @@ export default function HoursPage() {
             </Button>
           </>
         )}
+        <Button onClick={() => setDrawer('requirements')}>{t('learningHours.admin.requirementsButton')}</Button>
+        <Button onClick={() => setDrawer('duplicates')}>{t('learningHours.admin.duplicatesButton')}</Button>
         {can(me.roles, 'learning.config') && year < thisYear && (
           <Button onClick={close}>{t('learningHours.staff.closeYear', { year })}</Button>
         )}
@@ -255,6 +259,18 @@ export default function HoursPage() {
           notice={t('learningHours.staff.exportNotice')}
           onExport={(purpose) => exportHours(orgId, year, purpose)}
           onClose={() => setExporting(false)}
+        />
+      )}
+      {drawer === 'requirements' && <RequirementsDrawer onClose={() => setDrawer(null)} />}
+      {drawer === 'duplicates' && (
+        <DuplicatesDrawer
+          orgId={orgId}
+          year={year}
+          onClose={() => setDrawer(null)}
+          onChanged={() => {
+            shares.reload();
+            behind.reload();
+          }}
         />
       )}
       <Modal

@@ -1,0 +1,98 @@
+// Who is behind an open plan, for the to-do list (issue 14 point 2): completion counted per organization
+// that holds the learners (a member's branch, a cadre's managing organization), and a learner's own
+// plans ending soon while they are short. The to-do provider (todos/providers/learning.ts) reads these.
+import { sql } from 'kysely';
+import type { Db } from '../../db/engine.js';
+import { audienceSql, type ProgressPlan } from './progress.js';
+
+export interface OpenPlan extends ProgressPlan {
+  title: string;
+  orgPath: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Open plans that reach organizations at or under `path`: issued above it, at it, or inside it. */
+export async function openPlansOver(db: Db, path: string, today: string): Promise<OpenPlan[]> {
+  const r = await sql<{
+    id: number;
+    title: string;
+    org_path: string;
+    audiences: string[];
+    cadre_levels: string[];
+    required_hours: string;
+    starts_on: string;
+    ends_on: string;
+    refs: { kind: string; ref_id: number }[] | null;
+  }>`
+    select p.id, p.title, o.path::text as org_path, p.audiences, p.cadre_levels, p.required_hours,
+           p.starts_on::text as starts_on, p.ends_on::text as ends_on,
+           (select json_agg(json_build_object('kind', i.kind, 'ref_id', i.ref_id)) from learning_plan_items i where i.plan_id = p.id) as refs
+      from learning_plans p join orgs o on o.id = p.org_id
+     where p.closed_at is null and p.starts_on <= ${today}::date and p.ends_on >= ${today}::date
+       and (o.path @> ${path}::ltree or o.path <@ ${path}::ltree)
+     order by p.ends_on, p.id`.execute(db);
+  return r.rows.map((p) => ({
+    id: Number(p.id),
+    title: p.title,
+    orgPath: p.org_path,
+    audiences: p.audiences,
+    cadreLevels: p.cadre_levels,
+    requiredHours: Number(p.required_hours),
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    materialRefs: (p.refs ?? []).filter((i) => i.kind === 'material').map((i) => `material:${i.ref_id}`),
+    quizRefs: (p.refs ?? []).filter((i) => i.kind === 'quiz').map((i) => `quiz:${i.ref_id}`),
+  }));
+}
+
+export interface OrgCompletion {
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  learners: number;
+  completed: number;
+}
+
+/**
+ * The plan's completion for each organization holding learners, at `path` only (`exact`) or in its subtree.
+ * The ledger is read for the audience's own rows (learning_credits_member_ref / _cadre_ref), not the city's.
+ */
+export async function completionByHoldingOrg(
+  db: Db,
+  plan: OpenPlan,
+  path: string,
+  exact: boolean,
+  today: string,
+): Promise<OrgCompletion[]> {
+  // The audience lies inside the plan's subtree and `path`'s: the deeper of the two.
+  const within = path.length >= plan.orgPath.length && (path === plan.orgPath || path.startsWith(`${plan.orgPath}.`)) ? path : plan.orgPath;
+  const refs = [...plan.materialRefs, ...plan.quizRefs];
+  const r = await sql<{ org_id: number; org_name: string; org_path: string; learners: number; completed: number }>`
+    with audience as (${audienceSql(plan, within, today)}),
+    per as (
+      select a.path,
+             coalesce(e.hours, 0) >= ${plan.requiredHours} and coalesce(e.quizzes, 0) >= ${plan.quizRefs.length} as done
+        from audience a
+        left join lateral (
+          select sum(lc.hours) filter (where lc.source = 'online') as hours,
+                 count(distinct lc.source_ref) filter (where lc.source = 'quiz') as quizzes
+            from (select hours, source, source_ref, status from learning_credits where member_id = a.member_id
+                  union all
+                  select hours, source, source_ref, status from learning_credits where cadre_id = a.cadre_id) lc
+           where lc.status = 'approved' and lc.source in ('online', 'quiz') and lc.source_ref = any(${refs}::text[])
+        ) e on true
+       where ${exact ? sql`a.path = ${path}::ltree` : sql`a.path <@ ${path}::ltree`}
+    )
+    select o.id as org_id, o.name as org_name, o.path::text as org_path, count(*)::int as learners,
+           count(*) filter (where per.done)::int as completed
+      from per join orgs o on o.path = per.path
+     group by o.id, o.name, o.path`.execute(db);
+  return r.rows.map((x) => ({
+    orgId: Number(x.org_id),
+    orgName: x.org_name,
+    orgPath: x.org_path,
+    learners: x.learners,
+    completed: x.completed,
+  }));
+}

@@ -21,6 +21,7 @@ import { cadreAssessmentTodos } from './providers/cadre-assessments.js';
 import { cadreSelectionTodos } from './providers/cadre-selections.js';
 import { cadreSupervisionTodos } from './providers/cadre-supervision.js';
 import { talentPolicyTodos } from './providers/talent-policies.js';
+import { talentAgreementTodos } from './providers/talent-agreements.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -35,6 +36,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   cadreSelectionTodos,
   cadreSupervisionTodos,
   talentPolicyTodos,
+  talentAgreementTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -1,18 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf, indicatorSetProblem, indicatorsInForce, scoreEvaluation, scoresProblem, type IndicatorDef } from './talent-evaluation';
 
-const ind = (code: string, kind: 'achieved' | 'potential', weight: number, effectiveOn = '2025-01-01', supersededOn: string | null = null) =>
-  ({ code, name: code, kind, weight, effectiveOn, supersededOn }) satisfies IndicatorDef;
+const ind = (
+  code: string,
+  kind: 'achieved' | 'potential',
+  weight: number,
+  effectiveOn = '2025-01-01',
+  supersededOn: string | null = null,
+) => ({ code, name: code, kind, weight, effectiveOn, supersededOn }) satisfies IndicatorDef;
 
-const SET = [ind('papers', 'achieved', 30), ind('projects', 'achieved', 30), ind('training', 'potential', 20), ind('growth', 'potential', 20)];
+const SET = [
+  ind('papers', 'achieved', 30),
+  ind('projects', 'achieved', 30),
+  ind('training', 'potential', 20),
+  ind('growth', 'potential', 20),
+];
 
 describe('scoring an evaluation by 显绩 and 潜绩', () => {
   it.each([
-    [{ papers: 80, projects: 60, training: 90, growth: 70 }, { achieved: 70, potential: 80, total: 74 }],
-    [{ papers: 100, projects: 100, training: 0, growth: 0 }, { achieved: 100, potential: 0, total: 60 }],
-    [{ papers: 0, projects: 0, training: 0, growth: 0 }, { achieved: 0, potential: 0, total: 0 }],
-    [{ papers: 77, projects: 78, training: 81, growth: 83 }, { achieved: 77.5, potential: 82, total: 79.3 }],
-    [{ papers: 33, projects: 34, training: 35, growth: 36 }, { achieved: 33.5, potential: 35.5, total: 34.3 }],
+    [
+      { papers: 80, projects: 60, training: 90, growth: 70 },
+      { achieved: 70, potential: 80, total: 74 },
+    ],
+    [
+      { papers: 100, projects: 100, training: 0, growth: 0 },
+      { achieved: 100, potential: 0, total: 60 },
+    ],
+    [
+      { papers: 0, projects: 0, training: 0, growth: 0 },
+      { achieved: 0, potential: 0, total: 0 },
+    ],
+    [
+      { papers: 77, projects: 78, training: 81, growth: 83 },
+      { achieved: 77.5, potential: 82, total: 79.3 },
+    ],
+    [
+      { papers: 33, projects: 34, training: 35, growth: 36 },
+      { achieved: 33.5, potential: 35.5, total: 34.3 },
+    ],
   ])('%j → %j', (scores, want) => expect(scoreEvaluation(SET, scores)).toEqual(want));
 
   it('weighs unequal weights within a kind', () => {

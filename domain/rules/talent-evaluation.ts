@@ -65,7 +65,10 @@ export function scoresProblem(set: readonly Pick<IndicatorDef, 'code' | 'name'>[
 }
 
 /** Achieved, potential and total of one evaluation: each a weighted mean of its indicators' 0–100 scores. */
-export function scoreEvaluation(set: readonly Pick<IndicatorDef, 'code' | 'kind' | 'weight'>[], scores: Record<string, number>): EvaluationScore {
+export function scoreEvaluation(
+  set: readonly Pick<IndicatorDef, 'code' | 'kind' | 'weight'>[],
+  scores: Record<string, number>,
+): EvaluationScore {
   return {
     achieved: weighted(
       set.filter((i) => i.kind === 'achieved'),

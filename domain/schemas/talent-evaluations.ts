@@ -6,7 +6,10 @@ import { ZDate } from './common';
 import { ZEvaluationSchema } from './talent';
 
 const id = z.number().int().positive();
-const code = z.string().trim().regex(/^[a-z0-9_]{1,20}$/, '指标代码为 1–20 位小写字母、数字或 _');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,20}$/, '指标代码为 1–20 位小写字母、数字或 _');
 export const INDICATOR_KINDS = ['achieved', 'potential'] as const;
 
 export const ZIndicatorSchema = z.object({

@@ -84,7 +84,10 @@ async function seedAgreements(ctx: Ctx, people: number[]): Promise<void> {
         ? day(10 + i)
         : state === 7 || state === 9
           ? day(-(30 + i))
-          : dayjs(startsOn).add(i % 3 === 0 ? 2 : 1, 'year').subtract(1, 'day').format('YYYY-MM-DD');
+          : dayjs(startsOn)
+              .add(i % 3 === 0 ? 2 : 1, 'year')
+              .subtract(1, 'day')
+              .format('YYYY-MM-DD');
     const promised = [30, 45, 60, 90, 120][i % 5];
     const works = [0, 1, 2].slice(0, 1 + (i % 3)).map((k) => ({
       title: `${WORKS[(i + k) % WORKS.length]}（演示）`,
@@ -129,9 +132,15 @@ async function seedAgreements(ctx: Ctx, people: number[]): Promise<void> {
         acceptance: outcome === 'accepted' ? '达到协议约定要求，验收通过（演示）' : '数据不完整，退回补充（演示）',
       });
     }
-    if (state === 7) await endAgreement(ctx, id, { status: 'ended', endedOn: endsOn, reason: '协议期满，双方不再续约（演示）', version: 1 });
+    if (state === 7)
+      await endAgreement(ctx, id, { status: 'ended', endedOn: endsOn, reason: '协议期满，双方不再续约（演示）', version: 1 });
     if (state === 8)
-      await endAgreement(ctx, id, { status: 'terminated', endedOn: day(-10), reason: '本人工作调整，经双方协商提前解除（演示）', version: 1 });
+      await endAgreement(ctx, id, {
+        status: 'terminated',
+        endedOn: day(-10),
+        reason: '本人工作调整，经双方协商提前解除（演示）',
+        version: 1,
+      });
     if (state === 9)
       await renewAgreement(ctx, id, {
         endsOn: dayjs(endsOn).add(1, 'year').format('YYYY-MM-DD'),

@@ -136,10 +136,7 @@ export async function filteredAgreements(db: Db, who: Who, f: Filters, today: st
 
 /** One agreement's row, or undefined (the caller has checked the scope). */
 export async function agreementRow(db: Db, id: number, today: string): Promise<TAgreementRow | undefined> {
-  const r = (await base(db, null)
-    .select(rowColumns)
-    .where('a.id', '=', id)
-    .executeTakeFirst()) as RawRow | undefined;
+  const r = (await base(db, null).select(rowColumns).where('a.id', '=', id).executeTakeFirst()) as RawRow | undefined;
   return r && presentRow(r, today);
 }
 

@@ -22,7 +22,16 @@ import { audited } from '../../audit/record.js';
 import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { ownEmployerIds } from '../talent-policies/access.js';
 import { filteredAgreements, type Who } from './queries.js';
-import { addDeliverable, createAgreement, decide, endAgreement, getAgreement, recordDays, renewAgreement, requireOwnAgreement } from './service.js';
+import {
+  addDeliverable,
+  createAgreement,
+  decide,
+  endAgreement,
+  getAgreement,
+  recordDays,
+  renewAgreement,
+  requireOwnAgreement,
+} from './service.js';
 import { registerAgreementExport } from './export.js';
 
 const tags = ['talent-agreements'];
@@ -67,7 +76,12 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id',
     {
       config: { action: 'talent.read', scope },
-      schema: { tags, summary: '柔性引才协议详情（在岗天数、约定成果、人才历年评价）', params: ZIdParam, response: { 200: ZAgreementSchema } },
+      schema: {
+        tags,
+        summary: '柔性引才协议详情（在岗天数、约定成果、人才历年评价）',
+        params: ZIdParam,
+        response: { 200: ZAgreementSchema },
+      },
     },
     (req) => getAgreement(ctxOf(req), req.params.id, true),
   );
@@ -165,7 +179,13 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id/end',
     {
       config: { action: 'talent.write', scope },
-      schema: { tags, summary: '协议到期终止或提前解除（须写明原因）', params: ZIdParam, body: ZAgreementEndSchema, response: { 200: ZAgreementSchema } },
+      schema: {
+        tags,
+        summary: '协议到期终止或提前解除（须写明原因）',
+        params: ZIdParam,
+        body: ZAgreementEndSchema,
+        response: { 200: ZAgreementSchema },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -187,13 +207,24 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id/renew',
     {
       config: { action: 'talent.write', scope },
-      schema: { tags, summary: '续签（新协议接续原协议）', params: ZIdParam, body: ZAgreementRenewSchema, response: { 201: ZAgreementSchema } },
+      schema: {
+        tags,
+        summary: '续签（新协议接续原协议）',
+        params: ZIdParam,
+        body: ZAgreementRenewSchema,
+        response: { 201: ZAgreementSchema },
+      },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const id = await audited<number>(
         ctx,
-        { action: 'talent.agreement.renew', objectType, objectId: (r) => r, detail: (r) => ({ renewedFrom: req.params.id, id: r, endsOn: req.body.endsOn }) },
+        {
+          action: 'talent.agreement.renew',
+          objectType,
+          objectId: (r) => r,
+          detail: (r) => ({ renewedFrom: req.params.id, id: r, endsOn: req.body.endsOn }),
+        },
         (trx) => renewAgreement(inTrx(ctx, trx), req.params.id, req.body),
       );
       return reply.code(201).send(await getAgreement(ctx, id, true));

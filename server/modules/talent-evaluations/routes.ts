@@ -24,7 +24,10 @@ const ZSets = z.object({ items: z.array(ZIndicatorSetSchema) });
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/indicators',
-    { config: { action: 'talent.read' }, schema: { tags, summary: '人才评价指标体系（显绩、潜绩；按生效日期）', response: { 200: ZSets } } },
+    {
+      config: { action: 'talent.read' },
+      schema: { tags, summary: '人才评价指标体系（显绩、潜绩；按生效日期）', response: { 200: ZSets } },
+    },
     async (req) => ({ items: await indicatorSets(ctxOf(req)) }),
   );
 
@@ -32,7 +35,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/indicators',
     {
       config: { action: 'talent.config' },
-      schema: { tags, summary: '发布新的评价指标体系（自生效日起取代现行体系）', body: ZIndicatorSetCreateSchema, response: { 201: ZSets } },
+      schema: {
+        tags,
+        summary: '发布新的评价指标体系（自生效日起取代现行体系）',
+        body: ZIndicatorSetCreateSchema,
+        response: { 201: ZSets },
+      },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);

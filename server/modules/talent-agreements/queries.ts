@@ -140,7 +140,10 @@ export async function agreementRow(db: Db, id: number, today: string): Promise<T
   return r && presentRow(r, today);
 }
 
-/** Active agreements behind on on-site days, ending soon or past their end and not closed, with the district they lie in (the to-do list). */
+/**
+ * Active agreements behind on on-site days, ending soon or past their end and not closed, with the district they
+ * lie in (the to-do list).
+ */
 export async function agreementsToRemind(db: Db, subtreePath: string, today: string) {
   const rows = await base(db, { scopePath: subtreePath })
     .select([...rowColumns, 'd.id as org_id', sql<string>`d.path::text`.as('org_path')])

@@ -71,4 +71,19 @@ describe('evaluations', () => {
     expect(sum.years).toHaveLength(2);
     expect(sum.years[0].bands.reduce((s: number, b: { count: number }) => s + b.count, 0)).toBe(sum.years[0].count);
   });
+
+  it('scores a year by the set in force (achieved, potential, total) and refuses a stale replacement', async () => {
+    const sum = json(await t.call(officer, 'GET', '/api/talent/agreements?limit=1'));
+    const personId = sum.items[0].personId;
+    const year = Number(t.clock.now().toISOString().slice(0, 4));
+    const scores = { results: 80, projects: 60, benefit: 70, growth: 90, training: 50, team: 70 };
+    const res = await t.call(officer, 'POST', `/api/talent/people/${personId}/evaluations`, { year, scores });
+    expect(res.statusCode, res.body).toBe(200);
+    const e = json(res).evaluations.find((x: { year: number }) => x.year === year);
+    // (25·80 + 20·60 + 15·70) / 60 = 70.83; (15·90 + 10·50 + 15·70) / 40 = 72.5; total 71.5
+    expect([e.achieved, e.potential, e.total]).toEqual([70.83, 72.5, 71.5]);
+    const again = await t.call(officer, 'POST', `/api/talent/people/${personId}/evaluations`, { year, scores, version: e.version + 1 });
+    expect(again.statusCode).toBe(409);
+    await expectAuditRow(t.db, { action: 'talent.evaluation.record', result: 'success', objectId: personId });
+  });
 });

@@ -346,6 +346,16 @@ const EVENTS = {
   'talent.portal.register': L('人才自行注册', 'Talent self-registration'),
   'talent.portal.register_employer': L('用人单位自行注册', 'Employer self-registration'),
   'talent.portal.staff_add': L('用人单位登记本单位人才', 'Employer adds a staff member'),
+  // 柔性引才 agreements and the evaluation of 显绩 and 潜绩 (issue 15 points 3 and 7)
+  'talent.agreement.create': L('登记柔性引才协议', 'Register a flexible-recruitment agreement'),
+  'talent.agreement.days': L('登记柔性引才在岗天数', 'Record on-site days'),
+  'talent.agreement.deliverable': L('增加柔性引才约定成果', 'Add an agreement deliverable'),
+  'talent.agreement.accept': L('验收柔性引才约定成果', 'Accept or return a deliverable'),
+  'talent.agreement.end': L('终止或解除柔性引才协议', 'End or terminate an agreement'),
+  'talent.agreement.renew': L('续签柔性引才协议', 'Renew an agreement'),
+  'talent.agreement.export': L('导出柔性引才协议', 'Export agreements'),
+  'talent.indicator.create': L('发布人才评价指标体系', 'Adopt an evaluation indicator set'),
+  'talent.evaluation.record': L('登记人才年度评价', 'Record a talent evaluation'),
 } satisfies Record<string, AuditLabel>;
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
@@ -411,6 +421,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {
   talent_policy: L('人才政策', 'Talent policy'),
   talent_call: L('申报计划', 'Call for applications'),
   talent_application: L('人才政策申请', 'Talent policy application'),
+  talent_agreement: L('柔性引才协议', 'Flexible-recruitment agreement'),
+  talent_indicator_set: L('人才评价指标体系', 'Evaluation indicator set'),
 };
 
 export type AuditLang = 'zh' | 'en';

@@ -225,6 +225,23 @@ const OTHER_KINDS = {
     zh: '人才补贴到期待核查发放',
     en: 'Instalments due for release',
   },
+  // 柔性引才 agreements (issue 15 point 3): the end coming (60 days) or passed unclosed, on-site days behind.
+  talent_agreement_ending: {
+    area: 'talent',
+    action: 'talent.write',
+    actor: 'self',
+    digest: false,
+    zh: '柔性引才协议即将到期',
+    en: 'Agreements ending soon',
+  },
+  talent_agreement_behind: {
+    area: 'talent',
+    action: 'talent.write',
+    actor: 'self',
+    digest: false,
+    zh: '柔性引才在岗天数不足',
+    en: 'Agreements behind on on-site days',
+  },
   my_dues: { area: 'member', action: 'member.self', actor: 'member', digest: false, zh: '本人党费欠缴', en: 'My unpaid dues' },
   my_probation: {
     area: 'member',

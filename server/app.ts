@@ -66,6 +66,8 @@ import { staffAttachmentRoutes } from './modules/talent-policies/attachments.js'
 import './http/deps.js';
 import { publicTalentRoutes, talentPortalRoutes } from './modules/talent-portal/routes.js';
 import { logSender, type CodeSender } from './modules/talent-portal/sender.js';
+import { agreementRoutes, employerAgreementRoutes } from './modules/talent-agreements/routes.js';
+import { evaluationRoutes } from './modules/talent-evaluations/routes.js';
 
 // Zod's own Chinese messages for validation errors (the UI is Chinese first).
 z.config(z.locales.zhCN());
@@ -175,6 +177,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     e2eCodes: opts.e2eCodes === true && opts.demo === true,
   });
   await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
+  await app.register(agreementRoutes, { prefix: '/api/talent' });
+  await app.register(employerAgreementRoutes, { prefix: '/api/talent/employer' });
+  await app.register(evaluationRoutes, { prefix: '/api/talent' });
 
   if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });

@@ -9,7 +9,6 @@ const optText = (max: number, label: string) => z.string().trim().max(max, `${la
 
 export const RECRUITMENTS = ['full_time', 'flexible'] as const;
 export const TALENT_STATUSES = ['active', 'left'] as const;
-export const AGREEMENT_FORMS = ['顾问', '兼职', '项目合作', '联合攻关', '讲学', '技术指导', '其他'] as const;
 export const RECOGNITION_STATUSES = [
   'employer_review',
   'district_review',
@@ -353,86 +352,4 @@ export const ZRecognitionListQuery = z.strictObject({
   personId: z.coerce.number().int().positive().optional(),
 });
 
-// ---- 柔性引才 agreements ----
-export const ZAgreementCreateSchema = z.strictObject({
-  personId: id,
-  employerId: id,
-  homeInstitution: text(80, '原单位'),
-  form: z.enum(AGREEMENT_FORMS),
-  startsOn: ZDate,
-  endsOn: ZDate,
-  onsiteDaysPromised: z.number().int().min(0, '约定在岗天数不能为负').max(3660, '约定在岗天数过大'),
-  payFen: z.number().int().min(0, '报酬不能为负').max(1e12, '报酬过大').default(0),
-  payTerms: optText(500, '报酬约定'),
-  ipTerms: optText(1000, '知识产权约定'),
-  deliverables: z
-    .array(z.strictObject({ title: text(200, '成果名称'), dueOn: ZDate }))
-    .max(20, '约定成果不超过 20 项')
-    .default([]),
-  note: optText(500, '备注'),
-});
-export type TAgreementCreate = z.infer<typeof ZAgreementCreateSchema>;
-export const ZOnsiteDaysSchema = z.strictObject({
-  fromOn: ZDate,
-  days: z.number().int().min(1, '在岗天数至少 1 天').max(366, '一次登记不超过 366 天'),
-  note: optText(200, '说明'),
-});
-export const ZDeliverableAcceptSchema = z.strictObject({ acceptedOn: ZDate, acceptance: text(500, '验收意见') });
-export const ZAgreementEndSchema = z.strictObject({
-  status: z.enum(['ended', 'terminated']),
-  note: text(500, '说明'),
-  version: z.number().int(),
-});
-export const ZAgreementSchema = z.object({
-  id,
-  personId: id,
-  personName: z.string(),
-  employerId: id,
-  employerName: z.string(),
-  homeInstitution: z.string(),
-  form: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  onsiteDaysPromised: z.number().int(),
-  onsiteDaysRecorded: z.number().int(),
-  /** Days due by today, pro rata to the term. */
-  onsiteDaysDue: z.number().int(),
-  behind: z.boolean(),
-  endingSoon: z.boolean(),
-  payFen: z.number().int(),
-  payTerms: z.string(),
-  ipTerms: z.string(),
-  status: z.enum(['active', 'ended', 'terminated']),
-  note: z.string(),
-  version: z.number().int(),
-  days: z.array(z.object({ id, fromOn: z.string(), days: z.number().int(), note: z.string() })),
-  deliverables: z.array(z.object({ id, title: z.string(), dueOn: z.string(), acceptedOn: z.string().nullable(), acceptance: z.string() })),
-});
-export type TAgreement = z.infer<typeof ZAgreementSchema>;
-
-// ---- evaluation ----
-export const ZIndicatorSchema = z.object({
-  id,
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(['achieved', 'potential']),
-  weight: z.number().int(),
-  effectiveOn: z.string(),
-  supersededOn: z.string().nullable(),
-  source: z.string(),
-});
-export type TIndicator = z.infer<typeof ZIndicatorSchema>;
-export const ZEvaluationInputSchema = z.strictObject({
-  year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
-  scores: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.number().int().min(0, '得分不低于 0').max(100, '得分不超过 100')),
-  notes: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.string().trim().max(500, '佐证说明不超过 500 字')).default({}),
-});
-export type TEvaluationInput = z.infer<typeof ZEvaluationInputSchema>;
-/** The distribution of a year's totals in bands: never a ranking of people (RULES.md §9's spirit). */
-export const ZEvaluationDistributionSchema = z.object({
-  year: z.number().int(),
-  count: z.number().int(),
-  bands: z.array(z.object({ band: z.string(), count: z.number().int() })),
-  meanAchieved: z.number().nullable(),
-  meanPotential: z.number().nullable(),
-});
+// 柔性引才 agreements: domain/schemas/talent-agreements.ts; indicators and evaluations: talent-evaluations.ts.

@@ -96,6 +96,11 @@ export interface TalentAgreementsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   version: Generated<number>;
+  /** Added by 035_talent_agreements.sql: the end (or termination) day and reason, the agreement renewed. */
+  ended_on: Generated<DateCol | null>;
+  end_reason: Generated<string>;
+  renewed_from: Generated<number | null>;
+  updated_at: Generated<Date>;
 }
 
 export interface TalentAgreementDaysTable {
@@ -106,6 +111,8 @@ export interface TalentAgreementDaysTable {
   note: Generated<string>;
   user_id: number | null;
   at: Generated<Date>;
+  /** Added by 035: the office or the employer's account recorded it. */
+  recorded_as: Generated<'office' | 'employer'>;
 }
 
 export interface TalentDeliverablesTable {
@@ -116,6 +123,8 @@ export interface TalentDeliverablesTable {
   accepted_on: DateCol | null;
   acceptance: Generated<string>;
   accepted_by: number | null;
+  /** Added by 035: accepted, or returned for rework (null while open). */
+  outcome: Generated<'accepted' | 'returned' | null>;
 }
 
 export interface TalentIndicatorsTable {
@@ -140,6 +149,9 @@ export interface TalentEvaluationsTable {
   total: string | number;
   evaluated_by: number | null;
   evaluated_at: Generated<Date>;
+  /** Added by 035: the effective date of the indicator set scored against. */
+  indicators_on: Generated<DateCol | null>;
+  version: Generated<number>;
 }
 
 export interface TalentRegistryTables {

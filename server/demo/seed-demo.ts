@@ -25,6 +25,7 @@ import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
 import { seedLearningDemo } from '../modules/learning/demo.js';
 import { seedTalentPoliciesDemo } from '../modules/talent-policies/demo.js';
 import { seedTalentPortalDemo } from '../modules/talent-portal/demo.js';
+import { seedTalentAgreementsDemo } from '../modules/talent-agreements/demo.js';
 import { fillNameKeys } from '../db/name-keys.js';
 
 export const DEMO_SEED = 2026;
@@ -63,6 +64,8 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedTalentServicesDemo(db);
   // The demo employer account's company and staff, the applicants' consents.
   await seedTalentPortalDemo(db, keys);
+  // 柔性引才 agreements (some with the demo employer's company) and two years of evaluations of the talents above.
+  await seedTalentAgreementsDemo(db);
   // Whatever an area wrote in bulk, every name is found by its initials.
   await fillNameKeys(db);
 }

@@ -115,6 +115,12 @@ export const RESOURCES = {
     from: 'talent_recognitions t join talent_people p on p.id = t.person_id',
     paths: ['p.district_path'],
   },
+  // A 柔性引才 agreement lies where its employer here lies and where its talent lies (seen by both districts).
+  talent_agreement: {
+    label: '柔性引才协议',
+    from: 'talent_agreements t join talent_employers e on e.id = t.employer_id join talent_people p on p.id = t.person_id',
+    paths: ['e.district_path', 'p.district_path'],
+  },
   // A policy application lies where its talent lies (the talent's district; no path copy of its own).
   talent_application: {
     label: '申请',

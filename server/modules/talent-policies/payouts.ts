@@ -7,6 +7,13 @@ import { conflict, notFound } from '../../errors.js';
 import { yuan } from '../../../domain/rules/talent-policy.js';
 import type { TClawback } from '../../../domain/schemas/talent-policies.js';
 import { lockApplication, moveApplication } from './steps.js';
+import { latestEvaluation } from '../talent-evaluations/evaluations.js';
+
+/** The talent's latest evaluation (显绩/潜绩), kept beside the on-the-job check in the step's reason. */
+async function evaluationNote(trx: Trx, personId: number): Promise<string> {
+  const e = await latestEvaluation(trx, personId);
+  return e ? `；${e.year} 年度评价：显绩 ${e.achieved}，潜绩 ${e.potential}，综合 ${e.total}` : '';
+}
 
 export async function releasePayout(
   ctx: Ctx,
@@ -45,7 +52,7 @@ export async function releasePayout(
     await moveApplication(ctx, trx, id, a.status, {
       step: 'payout',
       outcome: 'stopped',
-      reason: `在岗核查未通过：${b.note}`,
+      reason: `在岗核查未通过：${b.note}${await evaluationNote(trx, a.person_id)}`,
       to: 'completed',
       set: { step_due_on: null },
     });
@@ -81,7 +88,7 @@ export async function releasePayout(
   await moveApplication(ctx, trx, id, a.status, {
     step: 'payout',
     outcome: 'released',
-    reason: `第 ${p.seq} 期 ${yuan(p.amount_fen)}`,
+    reason: `第 ${p.seq} 期 ${yuan(p.amount_fen)}${await evaluationNote(trx, a.person_id)}`,
     to: next ? 'paying' : 'completed',
     set: { step_due_on: next?.due_on ?? null },
   });

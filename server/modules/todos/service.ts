@@ -22,6 +22,7 @@ import { cadreSelectionTodos } from './providers/cadre-selections.js';
 import { cadreSupervisionTodos } from './providers/cadre-supervision.js';
 import { talentPolicyTodos } from './providers/talent-policies.js';
 import { learningTodos } from './providers/learning.js';
+import { talentAgreementTodos } from './providers/talent-agreements.js';
 
 export const PROVIDERS: readonly TodoProvider[] = [
   developmentTodos,
@@ -37,6 +38,7 @@ export const PROVIDERS: readonly TodoProvider[] = [
   cadreSupervisionTodos,
   talentPolicyTodos,
   learningTodos,
+  talentAgreementTodos,
 ];
 
 export const contextOf = (db: Db, now: Date): TodoContext => ({ db, now, today: todayCn(now) });

@@ -11,7 +11,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Keys } from '../../crypto/keys.js';
 import { IdCrypto } from '../../crypto/id-crypto.js';
-import { systemClock } from '../../auth/actor.js';
 import { createRng, type Rng } from '../../demo/prng.js';
 import { personName } from '../../demo/names.js';
 import { idNumberFor } from '../members/id-numbers.js';

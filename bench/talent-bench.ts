@@ -23,6 +23,8 @@ import { fmt, measure, type Stat } from './stats.js';
 const ORGS = Number(process.env.BENCH_TALENT_ORGS ?? 2_000);
 const APPLICATIONS = Number(process.env.BENCH_TALENT_APPLICATIONS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_TALENT_SAMPLES ?? 50);
+/** BENCH_TALENT_EVALUATE=0 skips (a), to time the list alone. */
+const EVALUATE = process.env.BENCH_TALENT_EVALUATE !== '0';
 
 export interface TalentBenchResult {
   engine: string;
@@ -78,7 +80,7 @@ export async function benchTalent(
 
     // (a) every policy for every registered talent, one after another as the route would.
     const people = await db.selectFrom('talent_people').select('id').orderBy('id').execute();
-    const policies = await db.selectFrom('talent_policies').select('id').orderBy('id').execute();
+    const policies = EVALUATE ? await db.selectFrom('talent_policies').select('id').orderBy('id').execute() : [];
     let eligible = 0;
     const e0 = performance.now();
     for (const pol of policies)

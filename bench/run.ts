@@ -199,4 +199,12 @@ if (process.env.BENCH_PAGES !== '0') {
     results.push(await benchPages('postgres', Number(process.env.BENCH_PAGES_ORGS ?? 20_000), () => openBenchEngine('postgres')));
   printPages(results);
 }
+// Talent (issue 15): every policy for the demo's ~2,000 talents, the applications list at 100,000 applications;
+// BENCH_TALENT=0 skips it.
+if (process.env.BENCH_TALENT !== '0') {
+  const { benchTalent, printTalent } = await import('./talent-bench.js');
+  const results = [await benchTalent('pglite', () => openBenchEngine('pglite'))];
+  if (process.env.DATABASE_URL) results.push(await benchTalent('postgres', () => openBenchEngine('postgres')));
+  printTalent(results);
+}
 process.exit(0);

@@ -23,6 +23,7 @@ import { seedQuizzesDemo } from '../modules/learning-quizzes/demo.js';
 import { seedLearningClassesDemo } from '../modules/learning-classes/demo.js';
 import { seedLearningHoursDemo } from '../modules/learning-hours/demo.js';
 import { seedLearningDemo } from '../modules/learning/demo.js';
+import { seedTalentDemo } from '../modules/talent/demo.js';
 import { seedTalentPoliciesDemo } from '../modules/talent-policies/demo.js';
 import { seedTalentPortalDemo } from '../modules/talent-portal/demo.js';
 import { seedTalentAgreementsDemo } from '../modules/talent-agreements/demo.js';
@@ -58,9 +59,11 @@ export async function seedAreaDemos(db: Db, city: CityResult, keys: Keys): Promi
   await seedLearningHoursDemo(db, city);
   // Theory learning: a city and a district plan, demo articles and a PDF, some credited study.
   await seedLearningDemo(db, city);
-  // Talent policies, calls and ~300 applications in every state (fictional amounts); after the registry's demo when present.
+  // The talent registry: two tier sets, employers, ~2,000 talents with cards (some linked to members and cadres).
+  await seedTalentDemo(db, keys);
+  // Talent policies, calls and 300 applications in every state by the registry's talents (fictional amounts).
   await seedTalentPoliciesDemo(db);
-  // After the talents exist (the policies demo registers a few hundred when the registry has none): service requests of its talents.
+  // After the talents exist: service requests of the registry's talents (the demo account's first).
   await seedTalentServicesDemo(db);
   // The demo employer account's company and staff, the applicants' consents.
   await seedTalentPortalDemo(db, keys);

@@ -83,6 +83,24 @@ export async function personFacts(db: Db, personId: number, applicationId?: numb
     .having(sql<number>`sum(l.amount_fen)`, '>', 0);
   if (applicationId) paid = paid.where('l.application_id', '<>', applicationId);
   const paidItems = (await paid.execute()).map((r) => r.code);
+  return factsOf(p, a ?? null, paidItems);
+}
+
+/** The registry row, the declaring application and the items paid, as facts with their evidence (also the demo's, set-based). */
+export function factsOf(
+  p: {
+    birth: string | null;
+    degrees: unknown;
+    returned_on: string | null;
+    district_org_id: number;
+    tier_code: string | null;
+    employer_name: string | null;
+    verified_on: string | null;
+    employer_district: number | null;
+  },
+  a: { id: number; social_insurance_months: number | null; income_tax_months: number | null; contract_years: number | null } | null,
+  paidItems: string[],
+): PersonFacts {
   const fromApp = a ? `申请 #${a.id} 申报` : '';
   const inDistrict = p.employer_name ? p.verified_on !== null && p.employer_district === p.district_org_id : null;
   return {

@@ -1,8 +1,9 @@
 // Demo talent services (fictional): four departments of 示范市 with their service types and response
 // times, the `talent-service` account working for the education bureau, and requests of the demo
 // talents across three departments in every state (one overdue, one answered late). Deterministic:
-// talents by id order; nothing but the configuration when no talent is registered yet.
+// talents by id order, the demo account `talent` first; nothing but the configuration when no talent is registered yet.
 import dayjs from 'dayjs';
+import { sql } from 'kysely';
 import { addWorkingDays } from '../../../domain/rules/working-days.js';
 import type { Db } from '../../db/engine.js';
 
@@ -82,7 +83,14 @@ export async function seedTalentServicesDemo(db: Db, now: Date = new Date()): Pr
       .execute();
 
   // Requests of the first talents: the first four types only (the green channel is tier-limited).
-  const people = await db.selectFrom('talent_people').select('id').where('status', '=', 'active').orderBy('id').limit(40).execute();
+  const people = await db
+    .selectFrom('talent_people')
+    .select('id')
+    .where('status', '=', 'active')
+    .orderBy(sql`user_id is null`)
+    .orderBy('id')
+    .limit(40)
+    .execute();
   const today = dayjs(now).format('YYYY-MM-DD');
   const statuses = ['submitted', 'accepted', 'answered', 'closed'] as const;
   for (const [i, p] of people.entries()) {

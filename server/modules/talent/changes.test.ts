@@ -4,9 +4,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('one write path per talent record', () => {
-  // The demo's bulk rows (hundreds in one statement: the policies demo registers minimal talents while the
-  // registry has no demo of its own) and the test builder are allowed by name.
-  const BULK = ['modules/talent/demo.ts', 'modules/talent-policies/demo.ts', 'test/talent-builders.ts'];
+  // Bulk rows go through the writer too (insertTalents: the demo's two thousand talents); only the test
+  // builder writes set-up rows of its own, by name.
+  const BULK = ['test/talent-builders.ts'];
   const WRITES =
     /(?:updateTable|insertInto)\(\s*'talent_people(?: as \w+)?'\s*\)|insertInto\(\s*'talent_history'\s*\)|update\s+talent_people\b|insert\s+into\s+(?:talent_people|talent_history)\b/i;
 

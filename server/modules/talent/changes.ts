@@ -4,14 +4,16 @@
 // refused (409). A talent linked to a Party member or a cadre takes name, sex, birth and the identity
 // number from that record by trigger (migration 029, as cadres take them from members in 014): the
 // writer never sets them for a linked person. Identity numbers are checked (GB 11643) and kept as
-// SM4 ciphertext, a search hash and a masked form, like members'. The demo's bulk rows (demo.ts) are
-// the only other writer, by name (changes.test.ts).
+// SM4 ciphertext, a search hash and a masked form, like members'. insertTalents is the same writer for
+// many rows at once (the demo registry), set-based; the test builders are the only other writer, by name
+// (changes.test.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Actor, Clock } from '../../auth/actor.js';
 import type { IdCrypto } from '../../crypto/id-crypto.js';
 import type { TDegree, TTitle } from '../../../domain/schemas/talent.js';
 import { conflict, invalid, notFound } from '../../errors.js';
+import { cardNumber } from '../../../domain/rules/talent-card.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns } from '../members/insert-member.js';
 
@@ -196,4 +198,71 @@ export async function changeTalent(w: TalentWriter, personId: number, c: TalentC
   }
   await writeHistory(w, personId, c.change, keys.length ? before : null, { ...readable(cols), ...c.after });
   return before;
+}
+
+const BATCH = 250;
+
+/**
+ * Enters many talents at once with their history rows (the demo registry: two thousand in a few statements).
+ * The columns are those insertTalent writes (identity sealed, name keys, the district from the employer); a
+ * card given a tier and an issue date but no number gets the registry's number for its id, as issueCard does.
+ * Rows are not looked up one by one: the table's unique keys (member, cadre, identity hash, card number) refuse a
+ * clash, and the caller's transaction with it. Returns the new ids in the order of `rows`.
+ */
+export async function insertTalents(w: TalentWriter, rows: NewTalent[], change = 'create'): Promise<number[]> {
+  if (rows.length === 0) return [];
+  // Ids first (ascending, from the table's sequence), so that rows and history rows pair up without RETURNING order.
+  const ids = (
+    await sql<{
+      id: number;
+    }>`select nextval(pg_get_serial_sequence('talent_people', 'id'))::int as id from generate_series(1, ${rows.length})`.execute(w.db)
+  ).rows
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
+  const employerIds = [...new Set(rows.flatMap((r) => (r.employer_id != null ? [r.employer_id] : [])))];
+  const districtOf = new Map(
+    employerIds.length
+      ? (await w.db.selectFrom('talent_employers').select(['id', 'district_org_id']).where('id', 'in', employerIds).execute()).map((e) => [
+          e.id,
+          e.district_org_id,
+        ])
+      : [],
+  );
+  const now = w.clock.now();
+  const values = rows.map((input, i) => {
+    const linked = input.member_id != null || input.cadre_id != null;
+    if (!linked && !input.name?.trim()) throw invalid('请填写姓名', 'name');
+    const cols: Record<string, unknown> = { ...input };
+    delete cols.id_number;
+    if (linked) for (const k of IDENTITY) delete cols[k];
+    else {
+      Object.assign(cols, idColumns(w.crypto, input.id_number, 'idNumber'));
+      Object.assign(cols, { name_initials: pinyinInitials(input.name!), sort_key: pinyinSortKey(input.name!) });
+    }
+    if (input.employer_id != null) {
+      const d = districtOf.get(input.employer_id);
+      if (d === undefined) throw invalid('用人单位不存在', 'employerId');
+      cols.district_org_id = d;
+    } else if (input.district_org_id === undefined) throw invalid('请选择用人单位或所在区', 'districtOrgId');
+    if (input.tier_id != null && input.card_issued_on && input.card_no === undefined)
+      cols.card_no = cardNumber(Number(input.card_issued_on.slice(0, 4)), ids[i]);
+    for (const k of JSON_COLS) cols[k] = JSON.stringify(cols[k] ?? []);
+    return { ...cols, id: ids[i], name: linked ? '' : input.name, updated_at: now, created_at: now };
+  });
+  for (let i = 0; i < values.length; i += BATCH)
+    await w.db
+      .insertInto('talent_people')
+      .values(values.slice(i, i + BATCH) as never)
+      .execute();
+  // The history's "after" is what insertTalent writes: the columns given, with the name and masked identity the
+  // row holds (a linked person's come from the member or cadre record).
+  const after = values.map(({ id, updated_at: _u, created_at: _c, name: _n, ...cols }) => ({ id, after: readable(cols) }));
+  for (let i = 0; i < after.length; i += BATCH * 4)
+    await sql`insert into talent_history (person_id, user_id, at, change, after)
+      select p.id, ${w.actor?.userId ?? null}::bigint, ${now}::timestamptz, ${change},
+        h.after || jsonb_build_object('name', p.name, 'id_masked', p.id_masked)
+      from jsonb_to_recordset(${JSON.stringify(after.slice(i, i + BATCH * 4))}::jsonb) as h(id bigint, after jsonb)
+      join talent_people p on p.id = h.id
+      order by p.id`.execute(w.db);
+  return ids;
 }

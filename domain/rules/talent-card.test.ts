@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardExpiry, cardNumber, renewalDue, setInForce } from './talent-card';
+import { cardExpiry, cardNumber, cardState, cardStateRange, renewalDue, setInForce } from './talent-card';
 
 describe('talent card', () => {
   it.each([
@@ -25,4 +25,21 @@ describe('talent card', () => {
   ] as const)('a card ending %s is due for renewal on %s: %s', (end, today, want) => expect(renewalDue(end, today)).toBe(want));
 
   it('numbers cards by year and id', () => expect(cardNumber(2026, 42)).toBe('RC20260000042'));
+});
+
+describe('card states', () => {
+  it.each([
+    [null, 'none'],
+    ['2026-12-03', 'expired'],
+    ['2026-12-04', 'expiring'],
+    ['2027-03-04', 'expiring'],
+    ['2027-03-05', 'valid'],
+  ] as const)('a card ending %s is %s on 2026-12-04', (end, want) => expect(cardState(end, '2026-12-04')).toBe(want));
+
+  it.each([
+    ['none', { none: true }],
+    ['expired', { from: null, to: '2026-12-03' }],
+    ['expiring', { from: '2026-12-04', to: '2027-03-04' }],
+    ['valid', { from: '2026-12-04', to: null }],
+  ] as const)('the %s filter keeps %o', (state, want) => expect(cardStateRange(state, '2026-12-04')).toEqual(want));
 });

@@ -22,9 +22,32 @@ export function cardExpiry(issuedOn: string, years: number): string {
 /** Days left on a card on `today` (negative once expired). */
 export const cardDaysLeft = (expiresOn: string, today: string): number => dayjs(expiresOn).diff(dayjs(today), 'day');
 
+/** Days before the expiry from which a card is shown as due for renewal. */
+export const RENEWAL_WINDOW_DAYS = 90;
+
 /** A card due for renewal: expiring within `withinDays` (90 by default) or already expired. */
-export const renewalDue = (expiresOn: string | null, today: string, withinDays = 90): boolean =>
+export const renewalDue = (expiresOn: string | null, today: string, withinDays = RENEWAL_WINDOW_DAYS): boolean =>
   expiresOn !== null && cardDaysLeft(expiresOn, today) <= withinDays;
 
 /** The card number: prefix, year of first issue and the record id, unique as the id is. */
 export const cardNumber = (year: number, personId: number): string => `RC${year}${String(personId).padStart(7, '0')}`;
+
+export const CARD_STATES = ['none', 'valid', 'expiring', 'expired'] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+/** The state of a card on `today`: none, valid, expiring (within the renewal window, still valid) or expired. */
+export function cardState(expiresOn: string | null, today: string): CardState {
+  if (expiresOn === null) return 'none';
+  const left = cardDaysLeft(expiresOn, today);
+  if (left < 0) return 'expired';
+  return left <= RENEWAL_WINDOW_DAYS ? 'expiring' : 'valid';
+}
+
+/** The expiry dates a list filter by card state keeps (inclusive bounds); `none` keeps the people without a card. */
+export function cardStateRange(state: CardState, today: string): { none: true } | { from: string | null; to: string | null } {
+  const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
+  if (state === 'none') return { none: true };
+  if (state === 'expired') return { from: null, to: day(-1) };
+  if (state === 'expiring') return { from: today, to: day(RENEWAL_WINDOW_DAYS) };
+  return { from: today, to: null };
+}

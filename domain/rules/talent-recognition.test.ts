@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expertTotal, firstStep, nextStatus, panelResult, scoresVisible } from './talent-recognition';
+import { expertTotal, firstStep, nextStatus, panelResult, reviewLevel, scoresVisible } from './talent-recognition';
 
 describe('人才分类认定 step order', () => {
   it.each([
@@ -21,6 +21,19 @@ describe('人才分类认定 step order', () => {
   it.each(['publicity', 'granted', 'refused', 'expert_review'] as const)('%s takes no review decision', (s) =>
     expect(() => nextStatus(s, 'pass', false)).toThrow(RangeError),
   );
+});
+
+describe('the level acting on each status', () => {
+  it.each([
+    ['employer_review', 'employer'],
+    ['district_review', 'district'],
+    ['city_review', 'city'],
+    ['expert_review', 'city'],
+    ['publicity', 'city'],
+    ['granted', null],
+    ['refused', null],
+    ['returned', null],
+  ] as const)('%s is acted on by %s', (s, want) => expect(reviewLevel(s)).toBe(want));
 });
 
 describe('expert aggregation', () => {

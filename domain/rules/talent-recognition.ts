@@ -25,6 +25,18 @@ export function nextStatus(current: RecognitionStatus, outcome: Outcome, expertR
   return expertReview ? 'expert_review' : 'publicity';
 }
 
+/**
+ * The level whose office acts on an application in this status (RULES.md §8 typical workflow: the district's
+ * first review, then the city talent office's re-check, expert panel and 公示). A district office may not take
+ * the city's steps: the city level must lie strictly above the talent's district (scope/paths.ts isStrictlyHigher).
+ */
+export function reviewLevel(status: RecognitionStatus): 'employer' | 'district' | 'city' | null {
+  if (status === 'employer_review') return 'employer';
+  if (status === 'district_review') return 'district';
+  if (status === 'city_review' || status === 'expert_review' || status === 'publicity') return 'city';
+  return null;
+}
+
 /** A refusal or a return needs its reason (每项决定写明理由). */
 export const needsReason = (outcome: Outcome | 'grant' | 'refuse_after_publicity'): boolean => outcome !== 'pass' && outcome !== 'grant';
 

@@ -2,6 +2,7 @@
 // of 显绩 and 潜绩 (issue 15 points 1–3 and 7; RULES.md §8, PILLARS.md §5).
 import { z } from 'zod';
 import { ZDate } from './common';
+import { CARD_STATES } from '../rules/talent-card';
 
 const id = z.number().int().positive();
 const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
@@ -117,6 +118,8 @@ export const ZTalentListQuery = z.strictObject({
   status: z.enum(TALENT_STATUSES).optional(),
   /** Cards expiring on or before this day (renewals due). */
   cardExpiresBy: ZDate.optional(),
+  /** The card's state today: none, valid (expiring included), expiring within the renewal window, expired. */
+  card: z.enum(CARD_STATES).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -258,13 +261,25 @@ export const ZStructureSchema = z.object({
   rows: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int(), flexible: z.number().int() })),
 });
 export type TStructure = z.infer<typeof ZStructureSchema>;
-export const ZExportQuery = z.strictObject({
-  purpose: z.string().trim().min(2, '请填写导出用途').max(100, '导出用途不超过 100 字'),
-  tierId: z.coerce.number().int().positive().optional(),
-  field: z.string().trim().max(40).optional(),
-  employerId: z.coerce.number().int().positive().optional(),
-  districtOrgId: z.coerce.number().int().positive().optional(),
+/** The home dashboard's talent panel: the registry's size and structure in one cheap read. */
+export const ZTalentPanelSchema = z.object({
+  org: z.object({ id: z.number(), name: z.string() }),
+  today: ZDate,
+  total: z.number().int(),
+  flexible: z.number().int(),
+  carded: z.number().int(),
+  expiring: z.number().int(),
+  expired: z.number().int(),
+  recognitionsOpen: z.number().int(),
+  byTier: ZStructureSchema.shape.rows,
+  byDistrict: ZStructureSchema.shape.rows,
 });
+export type TTalentPanel = z.infer<typeof ZTalentPanelSchema>;
+/** The export takes the list's filters (what the officer sees is what is exported) and its purpose. */
+export const ZExportQuery = ZTalentListQuery.omit({ cursor: true, limit: true }).extend({
+  purpose: z.string().trim().min(2, '请填写导出用途').max(100, '导出用途不超过 100 字'),
+});
+export type TTalentFilter = Omit<TTalentListQuery, 'cursor' | 'limit'>;
 
 // ---- 人才分类认定 ----
 export const ZRecognitionCreateSchema = z.strictObject({
@@ -280,6 +295,7 @@ export const ZRecognitionResubmitSchema = z.strictObject({
   resume: optText(4000, '个人简历'),
   version: z.number().int().positive(),
 });
+export type TRecognitionResubmit = z.infer<typeof ZRecognitionResubmitSchema>;
 export const RECOGNITION_OUTCOMES = ['pass', 'return', 'refuse'] as const;
 export const ZRecognitionDecideSchema = z.strictObject({
   outcome: z.enum(RECOGNITION_OUTCOMES),
@@ -291,6 +307,9 @@ export const ZExpertAssignSchema = z.strictObject({
   expertIds: z.array(id).min(1, '请选择评审专家').max(9, '评审专家不超过 9 人'),
   version: z.number().int().positive(),
 });
+export type TExpertAssign = z.infer<typeof ZExpertAssignSchema>;
+export const ZExpertAccountSchema = z.object({ id, name: z.string() });
+export type TExpertAccount = z.infer<typeof ZExpertAccountSchema>;
 export const ZExpertScoreSchema = z.strictObject({
   scores: z.record(z.string().regex(/^[a-z0-9_]{1,20}$/), z.number().int().min(0, '评分不低于 0').max(100, '评分不超过 100')),
   opinion: optText(1000, '评审意见'),
@@ -301,11 +320,13 @@ export const ZObjectionSchema = z.strictObject({
   content: text(1000, '异议内容'),
   handling: text(1000, '处理情况'),
 });
+export type TObjection = z.infer<typeof ZObjectionSchema>;
 export const ZPublicityEndSchema = z.strictObject({
   outcome: z.enum(['grant', 'refuse']),
   reason: optText(1000, '理由'),
   version: z.number().int().positive(),
 });
+export type TPublicityEnd = z.infer<typeof ZPublicityEndSchema>;
 
 export const ZRecognitionRowSchema = z.object({
   id,
@@ -351,5 +372,6 @@ export const ZRecognitionListQuery = z.strictObject({
   status: z.enum(RECOGNITION_STATUSES).optional(),
   personId: z.coerce.number().int().positive().optional(),
 });
+export type TRecognitionListQuery = z.infer<typeof ZRecognitionListQuery>;
 
 // 柔性引才 agreements: domain/schemas/talent-agreements.ts; indicators and evaluations: talent-evaluations.ts.

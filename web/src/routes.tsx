@@ -52,6 +52,7 @@ const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-pa
 const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
 const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
 const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
+const TalentPage = lazy(() => import('./pages/talent/talent-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -380,6 +381,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.self">
             <MyServicesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent/*',
+        element: (
+          <Guard action="talent.read">
+            <TalentPage />
           </Guard>
         ),
       },

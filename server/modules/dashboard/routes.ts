@@ -23,6 +23,8 @@ import { termsPanel } from './terms-panel.js';
 import { standardsPanel } from './standards-panel.js';
 import { cadresPanel } from './cadres-panel.js';
 import { ZCadrePanelSchema } from '../../../domain/schemas/cadre-units.js';
+import { ZTalentPanelSchema } from '../../../domain/schemas/talent.js';
+import { talentPanel } from './talent-panel.js';
 
 const tags = ['dashboard'];
 
@@ -92,6 +94,20 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       reply.header('Cache-Control', 'no-store');
       return cadresPanel(ctx.db, await loadOrg(ctx, 'cadre.read', req.query.orgId ?? ctx.actor.orgId), ctx.today());
+    },
+  );
+
+  // The talent office's panel: the registry's structure below the organization, for whoever reads talents.
+  app.get(
+    '/talent',
+    {
+      config: { action: 'talent.read' },
+      schema: { ...schema('看板：人才总量、人才卡有效与到期、认定办理中、按层次与区的结构', ZTalentPanelSchema) },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      reply.header('Cache-Control', 'no-store');
+      return talentPanel(ctx.db, await loadOrg(ctx, 'talent.read', req.query.orgId ?? ctx.actor.orgId), ctx.today());
     },
   );
 };

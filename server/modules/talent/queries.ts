@@ -3,15 +3,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { scopeSql } from '../../scope/access.js';
-import type { TTalentListQuery, TTalentRow } from '../../../domain/schemas/talent.js';
+import { cardStateRange } from '../../../domain/rules/talent-card.js';
+import type { TTalentFilter, TTalentRow } from '../../../domain/schemas/talent.js';
 
-export type TalentFilter = Omit<TTalentListQuery, 'cursor' | 'limit'>;
+export type TalentFilter = TTalentFilter;
 
 const from = (db: Db) => db.selectFrom('talent_people as t');
 export type Q = ReturnType<typeof from>;
 
-/** The people of the filter within the scope. */
-export function filtered(db: Db, scopePath: string, f: TalentFilter): Q {
+/** The people of the filter within the scope; `today` dates the card-state filter. */
+export function filtered(db: Db, scopePath: string, f: TalentFilter, today?: string): Q {
   let q = from(db).where(scopeSql('t.district_path', scopePath));
   if (f.q) {
     const s = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -25,6 +26,14 @@ export function filtered(db: Db, scopePath: string, f: TalentFilter): Q {
   if (f.recruitment) q = q.where('t.recruitment', '=', f.recruitment);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.cardExpiresBy) q = q.where('t.card_expires_on', '<=', f.cardExpiresBy);
+  if (f.card && today) {
+    const r = cardStateRange(f.card, today);
+    if ('none' in r) q = q.where('t.card_no', 'is', null);
+    else {
+      if (r.from) q = q.where('t.card_expires_on', '>=', r.from);
+      if (r.to) q = q.where('t.card_expires_on', '<=', r.to);
+    }
+  }
   return q;
 }
 
@@ -81,8 +90,8 @@ export const presentRow = (r: RowOf): TTalentRow => ({
 });
 
 /** A page of the list, ordered by pinyin then id (keyset cursor `sortKey|id`). */
-export async function listPage(db: Db, scopePath: string, f: TalentFilter, cursor: string | undefined, limit: number) {
-  const base = filtered(db, scopePath, f);
+export async function listPage(db: Db, scopePath: string, f: TalentFilter, cursor: string | undefined, limit: number, today?: string) {
+  const base = filtered(db, scopePath, f, today);
   const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   let q = rowColumns(base);
   if (cursor) {

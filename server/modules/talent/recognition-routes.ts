@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
+  ZExpertAccountSchema,
   ZExpertAssignSchema,
   ZExpertScoreSchema,
   ZObjectionSchema,
@@ -20,18 +21,16 @@ import { audited } from '../../audit/record.js';
 import { ctxOf, inTrx } from '../../context.js';
 import { requireAccess } from '../../scope/access.js';
 import {
-  assignExperts,
   createRecognition,
   decideRecognition,
   endPublicity,
-  expertQueue,
   getRecognition,
   listRecognitions,
   recordObjection,
-  requireAssigned,
+  requireReviewLevel,
   resubmitRecognition,
-  scoreRecognition,
 } from './recognition.js';
+import { assignExperts, expertAccounts, expertQueue, requireAssigned, scoreRecognition } from './recognition-experts.js';
 
 const tags = ['talent-recognition'];
 const recScope = { 'params.id': 'talent_recognition' } as const;
@@ -92,6 +91,8 @@ export const recognitionRoutes: FastifyPluginAsyncZod = async (app) => {
       { config: { action, scope: recScope }, schema: { tags, summary, params: ZIdParam, body, response: one } },
       async (req) => {
         const ctx = ctxOf(req);
+        // The city's steps are refused to a district office before the change opens its transaction (audited).
+        if (action === 'talent.review') await requireReviewLevel(ctx, action, req.params.id);
         await audited(
           ctx,
           { action: audit, objectType: 'talent_recognition', objectId: () => req.params.id, detail: () => ({ ...(req.body as object) }) },
@@ -135,6 +136,19 @@ export const recognitionRoutes: FastifyPluginAsyncZod = async (app) => {
     '退回的申请修改后重新提交',
     ZRecognitionResubmitSchema,
     resubmitRecognition,
+  );
+
+  app.get(
+    '/experts',
+    {
+      config: { action: 'talent.review' },
+      schema: {
+        tags,
+        summary: '可指定的评审专家',
+        response: { 200: z.object({ items: z.array(ZExpertAccountSchema) }) },
+      },
+    },
+    async (req) => ({ items: await expertAccounts(ctxOf(req)) }),
   );
 
   app.get(

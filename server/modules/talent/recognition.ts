@@ -4,20 +4,15 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
-import { conflict, invalid, notFound } from '../../errors.js';
-import { scopeSql } from '../../scope/access.js';
-import { expertTotal, firstStep, nextStatus, panelResult } from '../../../domain/rules/talent-recognition.js';
+import { recordDenied } from '../../audit/record.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { isStrictlyHigher, scopeSql } from '../../scope/access.js';
+import { firstStep, nextStatus, panelResult, reviewLevel } from '../../../domain/rules/talent-recognition.js';
 import { addWorkingDays, nthWorkingDay } from '../../../domain/rules/working-days.js';
-import type {
-  TRecognition,
-  TRecognitionCreate,
-  TRecognitionDecide,
-  TRecognitionRow,
-  TExpertScore,
-} from '../../../domain/schemas/talent.js';
+import type { TRecognition, TRecognitionCreate, TRecognitionDecide, TRecognitionRow } from '../../../domain/schemas/talent.js';
 import { documentsOf, issueCard, tierInForce } from './service.js';
 
-const rows = (db: Db) =>
+export const rows = (db: Db) =>
   db
     .selectFrom('talent_recognitions as r')
     .innerJoin('talent_people as t', 't.id', 'r.person_id')
@@ -46,7 +41,7 @@ const rows = (db: Db) =>
     ]);
 
 type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
-const presentRow = (r: Row): TRecognitionRow => ({
+export const presentRow = (r: Row): TRecognitionRow => ({
   id: r.id,
   personId: r.person_id,
   personName: r.person_name,
@@ -129,21 +124,50 @@ export async function getRecognition(db: Db, id: number, viewerExpertId?: number
   };
 }
 
-async function step(ctx: Ctx, id: number, stepName: string, outcome: string, reason: string): Promise<void> {
+export async function step(ctx: Ctx, id: number, stepName: string, outcome: string, reason: string): Promise<void> {
   await ctx.db
     .insertInto('talent_recognition_steps')
     .values({ recognition_id: id, step: stepName, outcome, reason, user_id: ctx.actor.userId, at: ctx.clock.now() })
     .execute();
 }
 
-async function locked(ctx: Ctx, id: number, version?: number) {
+const CITY_LEVEL_MESSAGE = '市级复核、专家评审与公示须由市级人才工作部门办理，区级不能办理';
+
+/**
+ * True when the application is at a city step (复核, experts, 公示) and the actor's office is not above the
+ * talent's district. A talent registered at the top organization itself has no district below it: its office acts.
+ */
+async function cityStepRefused(ctx: Ctx, id: number): Promise<boolean> {
+  const r = await ctx.db
+    .selectFrom('talent_recognitions as r')
+    .innerJoin('talent_people as t', 't.id', 'r.person_id')
+    .innerJoin('orgs as o', 'o.id', 't.district_org_id')
+    .select(['r.status', 't.district_path', 'o.parent_id'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!r || reviewLevel(r.status) !== 'city' || r.parent_id === null) return false;
+  return !isStrictlyHigher(ctx.actor, r.district_path);
+}
+
+/**
+ * Before a review change opens its transaction: a district office asking to take a city step is refused (403)
+ * and the refusal audited (RULES.md §8: the city re-checks what the district passed). `locked` checks again.
+ */
+export async function requireReviewLevel(ctx: Ctx, action: string, id: number): Promise<void> {
+  if (!(await cityStepRefused(ctx, id))) return;
+  await recordDenied(ctx, action, 'talent_recognition', id, 'level');
+  throw new AppError('CITY_LEVEL', CITY_LEVEL_MESSAGE, 403);
+}
+
+export async function locked(ctx: Ctx, id: number, version?: number, office = true) {
   const r = await ctx.db.selectFrom('talent_recognitions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!r) throw notFound('认定申请');
   if (version !== undefined && r.version !== version) throw conflict('该申请已被他人处理，请刷新', 'version');
+  if (office && (await cityStepRefused(ctx, id))) throw new AppError('CITY_LEVEL', CITY_LEVEL_MESSAGE, 403);
   return r;
 }
 
-async function setStatus(ctx: Ctx, id: number, set: Record<string, unknown>): Promise<void> {
+export async function setStatus(ctx: Ctx, id: number, set: Record<string, unknown>): Promise<void> {
   await ctx.db
     .updateTable('talent_recognitions')
     .set({ ...set, version: sql`version + 1` } as never)
@@ -223,103 +247,9 @@ export async function decideRecognition(ctx: Ctx, id: number, b: TRecognitionDec
 }
 
 /** 公示 from the next working day for `days` working days. */
-function publicity(today: string, days: number) {
+export function publicity(today: string, days: number) {
   const from = addWorkingDays(today, 1);
   return { publicity_from: from, publicity_until: nthWorkingDay(from, days) };
-}
-
-export async function assignExperts(ctx: Ctx, id: number, expertIds: number[], version: number): Promise<void> {
-  const r = await locked(ctx, id, version);
-  if (r.status !== 'expert_review') throw conflict('该申请不在专家评审环节', 'status');
-  const ok = await ctx.db
-    .selectFrom('user_roles')
-    .select('user_id')
-    .where('role', '=', 'talent_expert')
-    .where('user_id', 'in', expertIds)
-    .execute();
-  if (ok.length !== new Set(expertIds).size) throw invalid('所选人员不是评审专家', 'expertIds');
-  const scored = await ctx.db
-    .selectFrom('talent_recognition_experts')
-    .select('expert_id')
-    .where('recognition_id', '=', id)
-    .where('scored_at', 'is not', null)
-    .execute();
-  if (scored.length) throw conflict('已有专家评分，不能再调整专家', 'expertIds');
-  await ctx.db.deleteFrom('talent_recognition_experts').where('recognition_id', '=', id).execute();
-  await ctx.db
-    .insertInto('talent_recognition_experts')
-    .values(
-      [...new Set(expertIds)].map((e) => ({
-        recognition_id: id,
-        expert_id: e,
-        assigned_by: ctx.actor.userId,
-        assigned_at: ctx.clock.now(),
-      })),
-    )
-    .execute();
-  await setStatus(ctx, id, {});
-  await step(ctx, id, 'expert_review', 'assigned', `${new Set(expertIds).size} 名专家`);
-}
-
-/** An expert's score; the last one closes the panel: a pass goes to 公示, a fail is refused with the mean. */
-export async function scoreRecognition(ctx: Ctx, id: number, b: TExpertScore): Promise<void> {
-  const r = await locked(ctx, id);
-  const mine = await ctx.db
-    .selectFrom('talent_recognition_experts')
-    .select(['scored_at'])
-    .where('recognition_id', '=', id)
-    .where('expert_id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  if (!mine) throw notFound('认定申请');
-  if (r.status !== 'expert_review') throw conflict('该申请不在专家评审环节', 'status');
-  if (mine.scored_at) throw conflict('您已评分，不能修改', 'scores');
-  const tier = await ctx.db
-    .selectFrom('talent_tiers as tt')
-    .innerJoin('talent_tier_sets as ts', 'ts.id', 'tt.set_id')
-    .select(['tt.set_id', 'ts.publicity_days'])
-    .where('tt.id', '=', r.tier_id)
-    .executeTakeFirstOrThrow();
-  const criteria = await ctx.db.selectFrom('talent_review_criteria').select(['code', 'weight']).where('set_id', '=', tier.set_id).execute();
-  if (!criteria.length) throw conflict('该目录未设置评审指标', 'scores');
-  const extra = Object.keys(b.scores).filter((k) => !criteria.some((c) => c.code === k));
-  if (extra.length) throw invalid(`没有评审指标“${extra[0]}”`, 'scores');
-  let total: number;
-  try {
-    total = expertTotal(criteria, b.scores);
-  } catch (e) {
-    throw invalid((e as Error).message, 'scores');
-  }
-  await ctx.db
-    .updateTable('talent_recognition_experts')
-    .set({ scores: JSON.stringify(b.scores), total, opinion: b.opinion, scored_at: ctx.clock.now() })
-    .where('recognition_id', '=', id)
-    .where('expert_id', '=', ctx.actor.userId)
-    .execute();
-  await step(ctx, id, 'expert_review', 'scored', '');
-  const all = await ctx.db.selectFrom('talent_recognition_experts').select('total').where('recognition_id', '=', id).execute();
-  const panel = panelResult(all.map((x) => (x.total === null ? null : Number(x.total))));
-  if (!panel.complete) return;
-  if (panel.passed) {
-    await setStatus(ctx, id, { status: 'publicity', expert_score: panel.mean, ...publicity(ctx.today(), tier.publicity_days) });
-    await ctx.db
-      .insertInto('talent_recognition_steps')
-      .values({
-        recognition_id: id,
-        step: 'expert_review',
-        outcome: 'pass',
-        reason: `专家评审均分 ${panel.mean}`,
-        user_id: null,
-        at: ctx.clock.now(),
-      })
-      .execute();
-  } else {
-    const reason = `专家评审均分 ${panel.mean}，未达到 60 分`;
-    await setStatus(ctx, id, { status: 'refused', expert_score: panel.mean, reason, decided_on: ctx.today() });
-    await ctx.db
-      .insertInto('talent_recognition_steps')
-      .values({ recognition_id: id, step: 'expert_review', outcome: 'refuse', reason, user_id: null, at: ctx.clock.now() })
-      .execute();
-  }
 }
 
 export async function recordObjection(ctx: Ctx, id: number, b: { receivedOn: string; content: string; handling: string }): Promise<void> {
@@ -364,23 +294,14 @@ export async function endPublicity(
   await step(ctx, id, 'publicity', b.outcome, b.reason);
 }
 
-/** The expert's own assignments. */
-export async function expertQueue(ctx: Ctx): Promise<TRecognitionRow[]> {
-  const list = await rows(ctx.db)
-    .innerJoin('talent_recognition_experts as x', 'x.recognition_id', 'r.id')
-    .where('x.expert_id', '=', ctx.actor.userId)
-    .orderBy('r.submitted_at', 'desc')
-    .limit(500)
-    .execute();
-  return list.map(presentRow);
-}
-
-export async function requireAssigned(ctx: Ctx, id: number): Promise<void> {
-  const x = await ctx.db
-    .selectFrom('talent_recognition_experts')
-    .select('expert_id')
-    .where('recognition_id', '=', id)
-    .where('expert_id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  if (!x) throw notFound('认定申请');
+/** Applications still in review (employer, district, city, experts or 公示) below a path: the dashboard's figure. */
+export async function openRecognitionCount(db: Db, scopePath: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('talent_recognitions as r')
+    .innerJoin('talent_people as t', 't.id', 'r.person_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(scopeSql('t.district_path', scopePath))
+    .where('r.status', 'in', ['employer_review', 'district_review', 'city_review', 'expert_review', 'publicity'])
+    .executeTakeFirstOrThrow();
+  return n;
 }

@@ -24,7 +24,8 @@ import { conflict } from '../../errors.js';
 import { attachmentHeader, toXlsx, XLSX_TYPE } from '../../export/xlsx.js';
 import { cardPdf } from './card-pdf.js';
 import { filtered, listPage, presentRow, rowColumns } from './queries.js';
-import { createTalent, createTierSet, districts, employers, getTalent, issueCard, structure, tierSets, updateTalent } from './service.js';
+import { createTalent, createTierSet, getTalent, issueCard, tierSets, updateTalent } from './service.js';
+import { districts, employers, structure } from './structure.js';
 
 const tags = ['talent'];
 const personScope = { 'params.id': 'talent_person' } as const;
@@ -45,7 +46,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => {
       const ctx = ctxOf(req);
       const { cursor, limit, ...f } = req.query;
-      return listPage(ctx.db, ctx.actor.scopePath, f, cursor, limit);
+      return listPage(ctx.db, ctx.actor.scopePath, f, cursor, limit, ctx.today());
     },
   );
 
@@ -180,7 +181,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const { purpose, ...f } = req.query;
-      const rows = await rowColumns(filtered(ctx.db, ctx.actor.scopePath, f))
+      const rows = await rowColumns(filtered(ctx.db, ctx.actor.scopePath, f, ctx.today()))
         .orderBy('t.sort_key')
         .orderBy('t.id')
         .limit(EXPORT_MAX)

@@ -2,7 +2,7 @@
 // member-linked talent takes identity from the member record, a district officer sees only its district
 // (404 for another's), the card follows the tier's card_years, the structure counts what the list shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUserWithRole } from '../../test/factories.js';
+import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { idNumberFor } from '../members/id-numbers.js';
 
@@ -148,8 +148,43 @@ describe('the registry writer through the API', () => {
     const list = json(await t.call(officer, 'GET', `${base}/people?tierId=${tierA}&status=active`));
     expect(row.count).toBe(list.total);
     expect((await t.call(officer, 'GET', `${base}/export`)).statusCode).toBe(400);
-    const x = await t.call(officer, 'GET', `${base}/export?purpose=${encodeURIComponent('年度人才工作统计')}`);
+    const x = await t.call(officer, 'GET', `${base}/export?purpose=${encodeURIComponent('年度人才工作统计')}&card=valid`);
     expect(x.statusCode).toBe(200);
+  });
+
+  it('filters by card state and shows the same counts on the dashboard panel', async () => {
+    const count = async (q: string) => json(await t.call(officer, 'GET', `${base}/people?status=active${q}`)).total as number;
+    const [all, none, valid, expiring, expired] = await Promise.all(
+      ['', '&card=none', '&card=valid', '&card=expiring', '&card=expired'].map(count),
+    );
+    expect(valid).toBeGreaterThan(0);
+    expect(none + valid + expired).toBe(all);
+    const panel = json(await t.call(officer, 'GET', '/api/dashboard/talent'));
+    expect(panel).toMatchObject({ total: all, carded: valid, expiring, expired });
+    expect(panel.byTier.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(all);
+    expect((await t.call(districtOfficer, 'GET', `/api/dashboard/talent?orgId=${districtB}`)).statusCode).toBe(404);
+  });
+});
+
+describe('人才分类认定 review levels', () => {
+  it('lets a district office take the district step but not the city’s (403, audited); the city office takes it', async () => {
+    const p = json(await t.call(officer, 'POST', `${base}/people`, person({ name: '韩守拙', idNumber: null })));
+    let r = json(
+      await t.call(districtOfficer, 'POST', `${base}/recognitions`, { personId: p.id, tierId: tierA, basis: '省级项目（虚构）' }),
+    );
+    const decide = (who: string) => t.call(who, 'POST', `${base}/recognitions/${r.id}/decide`, { outcome: 'pass', version: r.version });
+    const first = await decide(districtOfficer);
+    expect(first.statusCode, first.body).toBe(200);
+    r = json(first);
+    expect(r.status).toBe('city_review');
+    const refused = await decide(districtOfficer);
+    expect(refused.statusCode).toBe(403);
+    expect(json(refused).error.code).toBe('CITY_LEVEL');
+    await expectAuditRow(t.db, { action: 'talent.review', result: 'denied', objectType: 'talent_recognition', objectId: r.id });
+    expect(json(await t.call(officer, 'GET', `${base}/recognitions/${r.id}`))).toMatchObject({ status: 'city_review', version: r.version });
+    const city = await decide(officer);
+    expect(city.statusCode, city.body).toBe(200);
+    expect(json(city).status).toBe('expert_review');
   });
 });
 

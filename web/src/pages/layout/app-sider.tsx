@@ -41,6 +41,8 @@ const LEARNING_PAGES = ['quizzes', 'classes', 'hours', 'plans', 'certificates'];
 function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
   if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
+  if (pathname === '/talent/structure') return '/talent/structure';
+  if (pathname === '/talent' || pathname.startsWith('/talent/')) return '/talent';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
@@ -49,7 +51,13 @@ function selectedKey(pathname: string): string {
 
 /** The learning submenu the current page lies in, open from the start. */
 const openKey = (pathname: string) =>
-  pathname.startsWith('/my/learning') ? ['grp-my-learning'] : pathname.startsWith('/learning') ? ['grp-learning'] : [];
+  pathname.startsWith('/my/learning')
+    ? ['grp-my-learning']
+    : pathname.startsWith('/learning')
+      ? ['grp-learning']
+      : pathname === '/talent' || pathname.startsWith('/talent/')
+        ? ['talent']
+        : [];
 
 export function AppSider() {
   const { t } = useTranslation();
@@ -216,6 +224,16 @@ export function AppSider() {
       icon: <IdcardOutlined />,
       label: t('cadres.nav.mine'),
       onClick: () => navigate('/my-cadre'),
+    },
+    // 人才工作: the registry's pages first; the policy pages (talent-policies) add theirs to the same submenu.
+    can(me.roles, 'talent.read') && {
+      key: 'talent',
+      icon: <IdcardOutlined />,
+      label: t('talent.nav.group'),
+      children: [
+        { key: '/talent', label: t('talent.nav.registry'), onClick: () => navigate('/talent') },
+        { key: '/talent/structure', label: t('talent.nav.structure'), onClick: () => navigate('/talent/structure') },
+      ],
     },
     can(me.roles, 'talent.read') && {
       key: 'talent-services',

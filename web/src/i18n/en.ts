@@ -29,6 +29,7 @@ import learningHours from './en/learning-hours';
 import learning from './en/learning';
 import talentServices from './en/talent-services';
 import talentPortal from './en/talent-portal';
+import talentPolicies from './en/talent-policies';
 
 const en: Messages = {
   members,
@@ -59,6 +60,7 @@ const en: Messages = {
   learning,
   talentServices,
   talentPortal,
+  talentPolicies,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

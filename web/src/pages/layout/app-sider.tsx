@@ -42,6 +42,9 @@ function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
   if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
+  if (pathname.startsWith('/my/talent/applications')) return 'my-talent-applications';
+  if (pathname.startsWith('/my/employer/applications')) return 'my-employer-applications';
+  if (pathname.startsWith('/talent-policies')) return `/talent-policies${pathname.split('/')[2] ? `/${pathname.split('/')[2]}` : ''}`;
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
   return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
@@ -49,7 +52,13 @@ function selectedKey(pathname: string): string {
 
 /** The learning submenu the current page lies in, open from the start. */
 const openKey = (pathname: string) =>
-  pathname.startsWith('/my/learning') ? ['grp-my-learning'] : pathname.startsWith('/learning') ? ['grp-learning'] : [];
+  pathname.startsWith('/talent-policies')
+    ? ['talent']
+    : pathname.startsWith('/my/learning')
+      ? ['grp-my-learning']
+      : pathname.startsWith('/learning')
+        ? ['grp-learning']
+        : [];
 
 export function AppSider() {
   const { t } = useTranslation();
@@ -218,6 +227,24 @@ export function AppSider() {
       onClick: () => navigate('/my-cadre'),
     },
     can(me.roles, 'talent.read') && {
+      key: 'talent',
+      icon: <FileDoneOutlined />,
+      label: t('talentPolicies.nav.group'),
+      children: [
+        { key: '/talent-policies', label: t('talentPolicies.nav.policies'), onClick: () => navigate('/talent-policies') },
+        { key: '/talent-policies/evaluate', label: t('talentPolicies.nav.evaluate'), onClick: () => navigate('/talent-policies/evaluate') },
+        { key: '/talent-policies/calls', label: t('talentPolicies.nav.calls'), onClick: () => navigate('/talent-policies/calls') },
+        {
+          key: '/talent-policies/applications',
+          label: t('talentPolicies.nav.applications'),
+          onClick: () => navigate('/talent-policies/applications'),
+        },
+        ...(can(me.roles, 'talent.pay')
+          ? [{ key: '/talent-policies/ledger', label: t('talentPolicies.nav.ledger'), onClick: () => navigate('/talent-policies/ledger') }]
+          : []),
+      ],
+    },
+    can(me.roles, 'talent.read') && {
       key: 'talent-services',
       icon: <CustomerServiceOutlined />,
       label: t('talentServices.nav.office'),
@@ -240,6 +267,18 @@ export function AppSider() {
       icon: <IdcardOutlined />,
       label: t('talentPortal.talent.title'),
       onClick: () => navigate('/my/talent'),
+    },
+    can(me.roles, 'talent.self') && {
+      key: 'my-talent-applications',
+      icon: <FileDoneOutlined />,
+      label: t('talentPolicies.nav.myApplications'),
+      onClick: () => navigate('/my/talent/applications'),
+    },
+    can(me.roles, 'talent.employer') && {
+      key: 'my-employer-applications',
+      icon: <FileDoneOutlined />,
+      label: t('talentPolicies.nav.employerApplications'),
+      onClick: () => navigate('/my/employer/applications'),
     },
     can(me.roles, 'talent.employer') && {
       key: 'my/employer',

@@ -3,6 +3,7 @@ import {
   evaluatePolicy,
   payoutSchedule,
   publicityPeriod,
+  publicityWindow,
   type BenefitItem,
   type Condition,
   type PersonFacts,
@@ -178,5 +179,18 @@ describe('payout schedule and 公示', () => {
     ['2026-06-08', 7, '2026-06-09', '2026-06-17'],
   ])('decided %s, %i working days → %s to %s', (on, days, start, end) => {
     expect(publicityPeriod(on, days)).toEqual({ startsOn: start, endsOn: end });
+  });
+  it.each([
+    // posted Mon 2026-09-28: 国庆 (10-01..10-07) named and skipped, ends Fri 10-09
+    ['2026-09-28', 5, '2026-10-09', ['国庆节'], false],
+    // posted on a Sunday: counting starts Monday, no holiday inside
+    ['2026-06-07', 5, '2026-06-12', [], false],
+    // a year the calendar does not hold yet: Monday–Friday, provisional
+    ['2031-03-03', 5, '2031-03-07', [], true],
+  ])('a 公示 posted %s for %i working days ends %s', (start, days, end, names, provisional) => {
+    const w = publicityWindow(start as string, days as number);
+    expect(w.endsOn).toBe(end);
+    expect([...new Set(w.holidays.map((h) => h.name))]).toEqual(names);
+    expect(w.provisional).toBe(provisional);
   });
 });

@@ -7,7 +7,8 @@
 // and individual income tax at the employer, returned within N months, age ≤ 45 or ≤ 50 for outstanding people,
 // a foreign master's degree or higher).
 import dayjs from 'dayjs';
-import { addWorkingDays, nthWorkingDay } from './working-days';
+import chineseDays from 'chinese-days';
+import { addWorkingDays, calendarCovers, nthWorkingDay } from './working-days';
 
 export const DEGREE_LEVELS = ['bachelor', 'master', 'doctor'] as const;
 export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
@@ -287,4 +288,24 @@ export function payoutSchedule(
 export function publicityPeriod(decidedOn: string, workingDays: number): { startsOn: string; endsOn: string } {
   const startsOn = addWorkingDays(decidedOn, 1);
   return { startsOn, endsOn: nthWorkingDay(startsOn, workingDays) };
+}
+
+/**
+ * A 公示 starting on a given day (the day the notice is posted): it ends on its n-th working day counting the start
+ * when it is one; the official days off inside it are named, so the reader sees why the end moved past them, and a
+ * window in a year the calendar does not hold yet is provisional (counted Monday–Friday).
+ */
+export function publicityWindow(
+  startsOn: string,
+  workingDays: number,
+): { startsOn: string; endsOn: string; holidays: { date: string; name: string }[]; provisional: boolean } {
+  const endsOn = nthWorkingDay(startsOn, workingDays);
+  const holidays: { date: string; name: string }[] = [];
+  for (let d = dayjs(startsOn); !d.isAfter(dayjs(endsOn), 'day'); d = d.add(1, 'day')) {
+    const detail = chineseDays.getDayDetail(d.format('YYYY-MM-DD'));
+    // Weekends carry the weekday's name; official days off carry "English,中文,n".
+    const zh = detail.name.split(',')[1];
+    if (!detail.work && zh) holidays.push({ date: detail.date, name: zh });
+  }
+  return { startsOn, endsOn, holidays, provisional: !calendarCovers(startsOn) || !calendarCovers(endsOn) };
 }

@@ -217,6 +217,8 @@ export const REVIEW_STEPS = ['employer', 'district', 'city', 'expert'] as const;
 export const ZDecisionSchema = z.strictObject({
   outcome: z.enum(['pass', 'return', 'refuse']),
   reason: z.string().trim().max(500, '理由不超过 500 字').default(''),
+  /** When the decision opens the 公示: the day the notice is posted (default the next working day). */
+  publicityStartsOn: ZDate.optional(),
 });
 export type TDecision = z.infer<typeof ZDecisionSchema>;
 
@@ -320,6 +322,9 @@ export type TApplication = z.infer<typeof ZApplicationSchema>;
 export const ZApplicationListQuery = z.strictObject({
   status: z.enum(APPLICATION_STATUSES).optional(),
   callId: z.coerce.number().int().positive().optional(),
+  policyId: z.coerce.number().int().positive().optional(),
+  districtId: z.coerce.number().int().positive().optional(),
+  employerId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(40).optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -355,3 +360,7 @@ export type TLedger = z.infer<typeof ZLedgerSchema>;
 
 export const ZPersonPickSchema = z.object({ id, name: z.string(), employerName: z.string().nullable(), tierCode: z.string().nullable() });
 export type TPersonPick = z.infer<typeof ZPersonPickSchema>;
+
+/** A choice in a filter (districts, employers). */
+export const ZOptionSchema = z.object({ id, name: z.string() });
+export type TOption = z.infer<typeof ZOptionSchema>;

@@ -53,6 +53,8 @@ const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
 const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
 const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
 const TalentPage = lazy(() => import('./pages/talent/talent-page'));
+const TalentPoliciesPage = lazy(() => import('./pages/talent-policies/talent-policies-page'));
+const MyApplicationsPage = lazy(() => import('./pages/talent-portal/my-applications-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -405,6 +407,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.employer">
             <MyEmployerPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-policies/*',
+        element: (
+          <Guard action="talent.read">
+            <TalentPoliciesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/talent/applications',
+        element: (
+          <Guard action="talent.self">
+            <MyApplicationsPage side="my" />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/employer/applications',
+        element: (
+          <Guard action="talent.employer">
+            <MyApplicationsPage side="employer" />
           </Guard>
         ),
       },

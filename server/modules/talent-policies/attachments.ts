@@ -3,12 +3,57 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { recordRead } from '../../audit/record.js';
+import { createHash } from 'node:crypto';
+import { audited, recordRead } from '../../audit/record.js';
+import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf, type Ctx } from '../../context.js';
-import { notFound } from '../../errors.js';
-import { downloadDisposition } from '../meetings/file-check.js';
+import { conflict, notFound } from '../../errors.js';
+import { detectFileType, downloadDisposition, safeFileName } from '../meetings/file-check.js';
 
 export const MAX_ATTACHMENTS = 20;
+
+/** Stores an applicant's file (type checked by content) on a draft or returned application, with its audit row. */
+export async function storeAttachment(ctx: Ctx, applicationId: number, kind: string, name: string, content: Buffer): Promise<number> {
+  const type = detectFileType(content);
+  const fileName = safeFileName(name, type);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  return audited(
+    ctx,
+    {
+      action: 'talent.application.attachment',
+      objectType: 'talent_application',
+      objectId: () => applicationId,
+      detail: (r) => ({ attachmentId: r, kind, fileName, sha256, sizeBytes: content.length }),
+    },
+    async (trx: Trx) => {
+      const a = await trx
+        .selectFrom('talent_applications')
+        .select('status')
+        .where('id', '=', applicationId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (a.status !== 'draft' && a.status !== 'returned') throw conflict('仅草稿或退回的申请可上传材料', 'file');
+      const n = await trx.selectFrom('talent_application_attachments').select('id').where('application_id', '=', applicationId).execute();
+      if (n.length >= MAX_ATTACHMENTS) throw conflict(`每份申请最多上传 ${MAX_ATTACHMENTS} 个材料`, 'file');
+      const row = await trx
+        .insertInto('talent_application_attachments')
+        .values({
+          application_id: applicationId,
+          kind,
+          file_name: fileName,
+          mime: type.mime,
+          size_bytes: content.length,
+          sha256,
+          content,
+          uploaded_by: ctx.actor.userId,
+          uploaded_at: ctx.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+  );
+}
 
 export async function downloadAttachment(ctx: Ctx, reply: FastifyReply, applicationId: number, attachmentId: number) {
   const a = await ctx.db

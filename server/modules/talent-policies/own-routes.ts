@@ -1,7 +1,6 @@
 // The applicant's and the employer's own endpoints (issue 15 point 5): the same routes under /my (talent.self: the
 // person's own applications) and /employer (talent.employer: its staff's), each id checked by the service to be
 // theirs (404 and an audited refusal otherwise: their ids are not in the organization tree's scope).
-import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,13 +16,14 @@ import {
 } from '../../../domain/schemas/talent-policies.js';
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
+import { decideOn, type StepRun } from './decide.js';
 import { ctxOf, type Ctx } from '../../context.js';
-import { conflict, invalid } from '../../errors.js';
-import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from '../meetings/file-check.js';
+import { invalid } from '../../errors.js';
+import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
 import { ownEmployerIds, ownPersonId, requireOwnApplication, SIDE_ACTION, type Side } from './access.js';
 import { correctApplication, createApplication, employerReview, submitApplication, withdrawApplication } from './applications.js';
 import { getApplication, listApplications, listCalls, type Who } from './queries.js';
-import { downloadAttachment, MAX_ATTACHMENTS } from './attachments.js';
+import { downloadAttachment, MAX_ATTACHMENTS, storeAttachment } from './attachments.js';
 
 const tags = ['talent-policies'];
 const MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
@@ -112,21 +112,12 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       },
     );
 
+    /** A step on the applicant's or employer's own application: checked to be theirs, expert scores left out. */
     const step =
-      (code: string, fn: (ctx: Ctx, trx: Trx, id: number, body: never) => Promise<unknown>) =>
-      async (req: { params: { id: number }; body: unknown }, ctx: Ctx) => {
+      <B extends object>(code: string, fn: StepRun<B>) =>
+      async (req: { params: { id: number }; body: B }, ctx: Ctx) => {
         await requireOwnApplication(ctx, side, req.params.id);
-        await audited(
-          ctx,
-          {
-            action: code,
-            objectType: 'talent_application',
-            objectId: () => req.params.id,
-            detail: (r) => ({ side, ...(req.body as object), result: r }),
-          },
-          (trx: Trx) => fn(ctx, trx, req.params.id, req.body as never),
-        );
-        return { ...(await getApplication(ctx.db, req.params.id)), expertScores: [] };
+        return { ...(await decideOn(ctx, code, req.params.id, req.body, fn, { side })), expertScores: [] };
       };
 
     app.patch(
@@ -223,50 +214,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
         if (!kind || kind.length > 60) throw invalid('请选择材料名称（不超过 60 字）', 'kind');
         if (!content) throw invalid('请选择要上传的文件', 'file');
         if (!content.length) throw invalid('文件是空的', 'file');
-        const type = detectFileType(content);
-        const fileName = safeFileName(name, type);
-        const sha256 = createHash('sha256').update(content).digest('hex');
-        const body = content;
-        await audited(
-          ctx,
-          {
-            action: 'talent.application.attachment',
-            objectType: 'talent_application',
-            objectId: () => req.params.id,
-            detail: (r) => ({ attachmentId: r, kind, fileName, sha256, sizeBytes: body.length }),
-          },
-          async (trx: Trx) => {
-            const a = await trx
-              .selectFrom('talent_applications')
-              .select('status')
-              .where('id', '=', req.params.id)
-              .forUpdate()
-              .executeTakeFirstOrThrow();
-            if (a.status !== 'draft' && a.status !== 'returned') throw conflict('仅草稿或退回的申请可上传材料', 'file');
-            const n = await trx
-              .selectFrom('talent_application_attachments')
-              .select('id')
-              .where('application_id', '=', req.params.id)
-              .execute();
-            if (n.length >= MAX_ATTACHMENTS) throw conflict(`每份申请最多上传 ${MAX_ATTACHMENTS} 个材料`, 'file');
-            const row = await trx
-              .insertInto('talent_application_attachments')
-              .values({
-                application_id: req.params.id,
-                kind,
-                file_name: fileName,
-                mime: type.mime,
-                size_bytes: body.length,
-                sha256,
-                content: body,
-                uploaded_by: ctx.actor.userId,
-                uploaded_at: ctx.clock.now(),
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            return row.id;
-          },
-        );
+        await storeAttachment(ctx, req.params.id, kind, name, content);
         return reply.code(201).send({ ...(await getApplication(ctx.db, req.params.id)), expertScores: [] });
       },
     );

@@ -7,12 +7,15 @@ import type { Ctx } from '../../context.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { requireHigher } from '../../scope/access.js';
 import { addWorkingDays } from '../../../domain/rules/working-days.js';
-import { payoutSchedule, publicityPeriod } from '../../../domain/rules/talent-policy.js';
+import { payoutSchedule, publicityPeriod, publicityWindow } from '../../../domain/rules/talent-policy.js';
+import dayjs from 'dayjs';
 import type { TDecision, TExpertScore } from '../../../domain/schemas/talent-policies.js';
 import type { TalentApplicationStatus } from '../../db/types-talent-policies.js';
 import { STEP_WORKING_DAYS } from './applications.js';
 import { evaluationFor } from './evaluate.js';
 import { lockApplication, moveApplication } from './steps.js';
+
+const addDays = (day: string, n: number) => dayjs(day).add(n, 'day').format('YYYY-MM-DD');
 
 const REVIEWABLE: TalentApplicationStatus[] = ['district_review', 'city_review', 'expert_review'];
 const STEP_OF = { district_review: 'district', city_review: 'city', expert_review: 'expert' } as const;
@@ -31,6 +34,7 @@ export async function reviewApplication(ctx: Ctx, trx: Trx, id: number, d: TDeci
   const a = await lockApplication(trx, id, REVIEWABLE, '审核（不在审核环节）');
   if (d.outcome !== 'pass' && !d.reason) throw invalid(d.outcome === 'return' ? '退回须说明理由' : '不予通过须说明理由', 'reason');
   const step = STEP_OF[a.status as keyof typeof STEP_OF];
+  let reason = d.reason;
   if (step === 'city') {
     const p = await trx.selectFrom('talent_people').select('district_path').where('id', '=', a.person_id).executeTakeFirstOrThrow();
     requireHigher(ctx, p.district_path, '市级复核须由区（县）以上的人才工作部门办理', 'CITY_LEVEL');
@@ -48,13 +52,26 @@ export async function reviewApplication(ctx: Ctx, trx: Trx, id: number, d: TDeci
     else if (step === 'city' && policy.expert_review) to = 'expert_review';
     else to = 'publicity';
     if (to === 'publicity') {
-      const period = publicityPeriod(today, policy.publicity_days);
+      const period = publicityOf(d.publicityStartsOn, today, a.submitted_on, policy.publicity_days);
       Object.assign(set, { publicity_starts_on: period.startsOn, publicity_ends_on: period.endsOn, step_due_on: period.endsOn });
+      reason = [reason, `公示 ${period.startsOn} 至 ${period.endsOn}（${policy.publicity_days} 个工作日）`].filter(Boolean).join('；');
     } else set.step_due_on = addWorkingDays(today, STEP_WORKING_DAYS);
     if (step === 'district') set.evaluation = JSON.stringify(await evaluationFor(trx, a.person_id, a.item_id, a.submitted_on ?? today, id));
   }
-  await moveApplication(ctx, trx, id, a.status, { step, outcome: d.outcome, reason: d.reason, to, set });
+  await moveApplication(ctx, trx, id, a.status, { step, outcome: d.outcome, reason, to, set });
   return to;
+}
+
+/**
+ * The 公示 window a decision opens: by default from the next working day; or from the day the officer says the
+ * notice was (or will be) posted, recorded late or scheduled, but never before the application was submitted and
+ * at most 30 days ahead. The end is the policy's n-th working day on the official calendar.
+ */
+function publicityOf(startsOn: string | undefined, today: string, submittedOn: string | null, days: number) {
+  if (!startsOn) return publicityPeriod(today, days);
+  if (submittedOn && startsOn < submittedOn) throw invalid(`公示开始日期不能早于申报日期 ${submittedOn}`, 'publicityStartsOn');
+  if (startsOn > addDays(today, 30)) throw invalid('公示开始日期不能晚于 30 天后', 'publicityStartsOn');
+  return publicityWindow(startsOn, days);
 }
 
 /** An expert's score (one per expert, may be revised while the review is open); scores are not shown to other experts. */

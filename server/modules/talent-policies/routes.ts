@@ -10,17 +10,11 @@ import {
   ZApplicationSchema,
   ZCallCreateSchema,
   ZCallSchema,
-  ZClawbackSchema,
-  ZDecisionSchema,
   ZEvaluateSchema,
   ZEvaluationSchema,
-  ZExpertScoreSchema,
   ZItemCreateSchema,
   ZLedgerQuery,
   ZLedgerSchema,
-  ZObjectionCreateSchema,
-  ZObjectionHandleSchema,
-  ZPayoutReleaseSchema,
   ZPersonPickSchema,
   ZPolicyCreateSchema,
   ZPolicySchema,
@@ -29,17 +23,15 @@ import {
 import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf } from '../../context.js';
-import { conflict, notFound } from '../../errors.js';
+import { createCall } from './calls.js';
 import { evaluateFor } from './evaluate.js';
 import { addItem, addVersion, createPolicy, getPolicy, listPolicies } from './policies.js';
-import { forExpert, getApplication, ledgerOf, listApplications, listCalls, pickPeople } from './queries.js';
-import { approveApplication, handleObjection, recordObjection, reviewApplication, scoreApplication } from './review.js';
-import { clawBack, releasePayout } from './payouts.js';
+import { getApplication, ledgerOf, listApplications, listCalls, pickPeople } from './queries.js';
 import { registerLedgerExport } from './export.js';
+import { reviewRoutes } from './review-routes.js';
 
 const tags = ['talent-policies'];
 const appScope = { 'params.id': 'talent_application' } as const;
-const ZReason = z.strictObject({ reason: z.string().trim().max(500, '意见不超过 500 字').default('') });
 
 export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -196,7 +188,6 @@ export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const b = req.body;
-      if (b.closesOn < b.opensOn) throw conflict('截止日期不能早于开始日期', 'closesOn');
       const id = await audited(
         ctx,
         {
@@ -205,24 +196,7 @@ export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
           objectId: (r) => r,
           detail: () => ({ policyId: b.policyId, opensOn: b.opensOn, closesOn: b.closesOn }),
         },
-        async (trx: Trx) => {
-          const p = await trx.selectFrom('talent_policies').select('id').where('id', '=', b.policyId).executeTakeFirst();
-          if (!p) throw notFound('政策');
-          const row = await trx
-            .insertInto('talent_calls')
-            .values({
-              policy_id: b.policyId,
-              title: b.title,
-              opens_on: b.opensOn,
-              closes_on: b.closesOn,
-              required_attachments: JSON.stringify(b.requiredAttachments),
-              note: b.note,
-              created_by: ctx.actor.userId,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          return row.id;
-        },
+        (trx: Trx) => createCall(ctx, trx, b),
       );
       return reply.code(201).send((await listCalls(ctx.db, ctx.today())).find((c) => c.id === id)!);
     },
@@ -254,169 +228,6 @@ export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => getApplication(ctxOf(req).db, req.params.id),
   );
 
-  const decided =
-    (action: string, run: (ctx: ReturnType<typeof ctxOf>, trx: Trx, id: number, body: never) => Promise<unknown>) =>
-    async (req: { params: { id: number }; body: unknown }, ctx: ReturnType<typeof ctxOf>) => {
-      await audited(
-        ctx,
-        {
-          action,
-          objectType: 'talent_application',
-          objectId: () => req.params.id,
-          detail: (r) => ({ ...(req.body as object), result: r }),
-        },
-        (trx: Trx) => run(ctx, trx, req.params.id, req.body as never),
-      );
-      return getApplication(ctx.db, req.params.id);
-    };
-
-  app.post(
-    '/applications/:id/review',
-    {
-      config: { action: 'talent.review', scope: appScope },
-      schema: {
-        tags,
-        summary: '审核（区级初审、市级复核或结束专家评审）：通过、退回修改或不予通过，须说明理由',
-        params: ZIdParam,
-        body: ZDecisionSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    (req) => decided('talent.application.review', reviewApplication)(req, ctxOf(req)),
-  );
-
-  app.post(
-    '/applications/:id/scores',
-    {
-      config: { action: 'talent.expert', scope: appScope },
-      schema: {
-        tags,
-        summary: '专家评分（互不可见，评分后可见他人评分）',
-        params: ZIdParam,
-        body: ZExpertScoreSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const a = await decided('talent.application.score', scoreApplication)(req, ctx);
-      return forExpert(a, ctx.actor.displayName);
-    },
-  );
-
-  app.get(
-    '/expert/applications/:id',
-    {
-      config: { action: 'talent.expert', scope: appScope },
-      schema: { tags, summary: '专家查看待评申请', params: ZIdParam, response: { 200: ZApplicationSchema } },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return forExpert(await getApplication(ctx.db, req.params.id), ctx.actor.displayName);
-    },
-  );
-
-  app.post(
-    '/applications/:id/objections',
-    {
-      config: { action: 'talent.review', scope: appScope },
-      schema: {
-        tags,
-        summary: '登记公示期间收到的反映',
-        params: ZIdParam,
-        body: ZObjectionCreateSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    (req) => decided('talent.application.objection', recordObjection)(req, ctxOf(req)),
-  );
-
-  app.post(
-    '/applications/:id/objections/:objectionId',
-    {
-      // The objection is checked by the service to belong to the application.
-      config: { action: 'talent.review', scope: { ...appScope, 'params.objectionId': 'none' } },
-      schema: {
-        tags,
-        summary: '处理公示反映（属实则不予通过）',
-        params: z.strictObject({ id: z.coerce.number().int().positive(), objectionId: z.coerce.number().int().positive() }),
-        body: ZObjectionHandleSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      await audited(
-        ctx,
-        {
-          action: 'talent.application.objection_handle',
-          objectType: 'talent_application',
-          objectId: () => req.params.id,
-          detail: () => ({ objectionId: req.params.objectionId, ...req.body }),
-        },
-        (trx: Trx) => handleObjection(ctx, trx, req.params.id, req.params.objectionId, req.body),
-      );
-      return getApplication(ctx.db, req.params.id);
-    },
-  );
-
-  app.post(
-    '/applications/:id/approve',
-    {
-      config: { action: 'talent.review', scope: appScope },
-      schema: { tags, summary: '公示期满审批，生成发放计划', params: ZIdParam, body: ZReason, response: { 200: ZApplicationSchema } },
-    },
-    (req) =>
-      decided('talent.application.approve', (ctx, trx, id, b: { reason: string }) => approveApplication(ctx, trx, id, b.reason))(
-        req,
-        ctxOf(req),
-      ),
-  );
-
-  app.post(
-    '/applications/:id/payouts/:payoutId/release',
-    {
-      // The instalment is checked by the service to belong to the application.
-      config: { action: 'talent.pay', scope: { ...appScope, 'params.payoutId': 'none' } },
-      schema: {
-        tags,
-        summary: '在岗核查后发放一期（未在岗则停止后续发放）',
-        params: z.strictObject({ id: z.coerce.number().int().positive(), payoutId: z.coerce.number().int().positive() }),
-        body: ZPayoutReleaseSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      await audited(
-        ctx,
-        {
-          action: 'talent.payout.release',
-          objectType: 'talent_application',
-          objectId: () => req.params.id,
-          detail: (r) => ({ payoutId: req.params.payoutId, ...req.body, result: r }),
-        },
-        (trx: Trx) => releasePayout(ctx, trx, req.params.id, req.params.payoutId, req.body),
-      );
-      return getApplication(ctx.db, req.params.id);
-    },
-  );
-
-  app.post(
-    '/applications/:id/clawback',
-    {
-      config: { action: 'talent.pay', scope: appScope },
-      schema: {
-        tags,
-        summary: '追回（提前离职或弄虚作假）',
-        params: ZIdParam,
-        body: ZClawbackSchema,
-        response: { 200: ZApplicationSchema },
-      },
-    },
-    (req) => decided('talent.payout.clawback', clawBack)(req, ctxOf(req)),
-  );
-
   app.get(
     '/ledger',
     {
@@ -430,4 +241,5 @@ export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await registerLedgerExport(app);
+  await app.register(reviewRoutes);
 };

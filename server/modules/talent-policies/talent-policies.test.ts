@@ -267,7 +267,13 @@ describe('an application from call to clawback', () => {
     const scored = json(await t.call(expert, 'POST', `/api/talent/applications/${appId}/scores`, { score: 86, comment: '成果突出' }));
     expect(scored.expertScores).toEqual([{ expertName: '评审专家一', score: 86, comment: '成果突出' }]);
     await setDay('2026-09-24');
+    const early = await t.call(officer, 'POST', `/api/talent/applications/${appId}/review`, {
+      outcome: 'pass',
+      publicityStartsOn: '2026-09-01',
+    });
+    expect(json(early).error.field).toBe('publicityStartsOn');
     const pub = json(await review('pass'));
+    expect(pub.steps.at(-1).reason).toContain('公示 2026-09-28 至 2026-10-09');
     // 中秋 (09-25) and the weekend skipped, 国庆 (10-01..10-07) not counted: 28, 29, 30, 10-08, 10-09.
     expect(pub).toMatchObject({ status: 'publicity', publicityStartsOn: '2026-09-28', publicityEndsOn: '2026-10-09' });
     expect(pub.evaluation.eligible).toBe(true);
@@ -354,6 +360,9 @@ describe('who sees which application', () => {
     });
     expect(emp.statusCode).toBe(201);
     const empApp = json(emp).id;
+    const staffEmployer = json(emp).employerName
+      ? (await t.db.selectFrom('talent_people').select('employer_id').where('id', '=', staff).executeTakeFirstOrThrow()).employer_id!
+      : 0;
     // The employer applied, so its own review is done: the district reviews first.
     await upload(employer, '/api/talent/employer', empApp, '学位证书', png(), 'd.png');
     expect(json(await t.call(employer, 'POST', `/api/talent/employer/applications/${empApp}/submit`, {})).status).toBe('district_review');
@@ -378,6 +387,9 @@ describe('who sees which application', () => {
     expect(list.items.map((x: { id: number }) => x.id)).toEqual([f.id]);
     const cityList = json(await t.call(officer, 'GET', `/api/talent/applications?callId=${callId}&status=district_review`));
     expect(cityList.items.map((x: { id: number }) => x.id)).toEqual([empApp]);
+    const inD2 = json(await t.call(officer, 'GET', `/api/talent/applications?policyId=${policyId}&districtId=${d2}`));
+    expect(inD2.items.map((x: { id: number }) => x.id)).toEqual([f.id]);
+    expect(json(await t.call(officer, 'GET', `/api/talent/applications?districtId=${d2}&employerId=${staffEmployer}`)).total).toBe(0);
   });
 
   it('a district officer cannot do the city re-check', async () => {

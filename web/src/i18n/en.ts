@@ -30,6 +30,7 @@ import learning from './en/learning';
 import talentServices from './en/talent-services';
 import talentPortal from './en/talent-portal';
 import talent from './en/talent';
+import talentPolicies from './en/talent-policies';
 
 const en: Messages = {
   members,
@@ -61,6 +62,7 @@ const en: Messages = {
   talentServices,
   talentPortal,
   talent,
+  talentPolicies,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

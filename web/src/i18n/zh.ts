@@ -29,6 +29,7 @@ import learning from './zh/learning';
 import talentServices from './zh/talent-services';
 import talentPortal from './zh/talent-portal';
 import talent from './zh/talent';
+import talentPolicies from './zh/talent-policies';
 
 const zh = {
   members,
@@ -60,6 +61,7 @@ const zh = {
   talentServices,
   talentPortal,
   talent,
+  talentPolicies,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -44,6 +44,9 @@ function selectedKey(pathname: string): string {
   if (pathname === '/talent/structure') return '/talent/structure';
   if (pathname === '/talent' || pathname.startsWith('/talent/')) return '/talent';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
+  if (pathname.startsWith('/my/talent/applications')) return 'my-talent-applications';
+  if (pathname.startsWith('/my/employer/applications')) return 'my-employer-applications';
+  if (pathname.startsWith('/talent-policies')) return `/talent-policies${pathname.split('/')[2] ? `/${pathname.split('/')[2]}` : ''}`;
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
   return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
@@ -55,7 +58,7 @@ const openKey = (pathname: string) =>
     ? ['grp-my-learning']
     : pathname.startsWith('/learning')
       ? ['grp-learning']
-      : pathname === '/talent' || pathname.startsWith('/talent/')
+      : pathname === '/talent' || pathname.startsWith('/talent/') || pathname.startsWith('/talent-policies')
         ? ['talent']
         : [];
 
@@ -225,7 +228,7 @@ export function AppSider() {
       label: t('cadres.nav.mine'),
       onClick: () => navigate('/my-cadre'),
     },
-    // 人才工作: the registry's pages first; the policy pages (talent-policies) add theirs to the same submenu.
+    // 人才工作: the registry's pages, then the policies, calls, applications and the ledger.
     can(me.roles, 'talent.read') && {
       key: 'talent',
       icon: <IdcardOutlined />,
@@ -233,6 +236,17 @@ export function AppSider() {
       children: [
         { key: '/talent', label: t('talent.nav.registry'), onClick: () => navigate('/talent') },
         { key: '/talent/structure', label: t('talent.nav.structure'), onClick: () => navigate('/talent/structure') },
+        { key: '/talent-policies', label: t('talentPolicies.nav.policies'), onClick: () => navigate('/talent-policies') },
+        { key: '/talent-policies/evaluate', label: t('talentPolicies.nav.evaluate'), onClick: () => navigate('/talent-policies/evaluate') },
+        { key: '/talent-policies/calls', label: t('talentPolicies.nav.calls'), onClick: () => navigate('/talent-policies/calls') },
+        {
+          key: '/talent-policies/applications',
+          label: t('talentPolicies.nav.applications'),
+          onClick: () => navigate('/talent-policies/applications'),
+        },
+        ...(can(me.roles, 'talent.pay')
+          ? [{ key: '/talent-policies/ledger', label: t('talentPolicies.nav.ledger'), onClick: () => navigate('/talent-policies/ledger') }]
+          : []),
       ],
     },
     can(me.roles, 'talent.read') && {
@@ -258,6 +272,18 @@ export function AppSider() {
       icon: <IdcardOutlined />,
       label: t('talentPortal.talent.title'),
       onClick: () => navigate('/my/talent'),
+    },
+    can(me.roles, 'talent.self') && {
+      key: 'my-talent-applications',
+      icon: <FileDoneOutlined />,
+      label: t('talentPolicies.nav.myApplications'),
+      onClick: () => navigate('/my/talent/applications'),
+    },
+    can(me.roles, 'talent.employer') && {
+      key: 'my-employer-applications',
+      icon: <FileDoneOutlined />,
+      label: t('talentPolicies.nav.employerApplications'),
+      onClick: () => navigate('/my/employer/applications'),
     },
     can(me.roles, 'talent.employer') && {
       key: 'my/employer',

@@ -52,6 +52,10 @@ const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-pa
 const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
 const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
 const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
+const AgreementsPage = lazy(() => import('./pages/talent-agreements/agreements-page'));
+const AgreementPage = lazy(() => import('./pages/talent-agreements/agreement-page'));
+const MyEmployerAgreementsPage = lazy(() => import('./pages/talent-agreements/my-employer-agreements-page'));
+const IndicatorsPage = lazy(() => import('./pages/talent-evaluations/indicators-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -396,6 +400,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.employer">
             <MyEmployerPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/employer/agreements',
+        element: (
+          <Guard action="talent.employer">
+            <MyEmployerAgreementsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-agreements',
+        element: (
+          <Guard action="talent.read">
+            <AgreementsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-agreements/:id',
+        element: (
+          <Guard action="talent.read">
+            <AgreementPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-indicators',
+        element: (
+          <Guard action="talent.read">
+            <IndicatorsPage />
           </Guard>
         ),
       },

@@ -29,6 +29,7 @@ import learningHours from './en/learning-hours';
 import learning from './en/learning';
 import talentServices from './en/talent-services';
 import talentPortal from './en/talent-portal';
+import talentFlex from './en/talent-agreements';
 
 const en: Messages = {
   members,
@@ -59,6 +60,8 @@ const en: Messages = {
   learning,
   talentServices,
   talentPortal,
+  talentAgreements: talentFlex.agreements,
+  talentIndicators: talentFlex.indicators,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

@@ -28,6 +28,7 @@ import learningHours from './zh/learning-hours';
 import learning from './zh/learning';
 import talentServices from './zh/talent-services';
 import talentPortal from './zh/talent-portal';
+import talentFlex from './zh/talent-agreements';
 
 const zh = {
   members,
@@ -58,6 +59,8 @@ const zh = {
   learning,
   talentServices,
   talentPortal,
+  talentAgreements: talentFlex.agreements,
+  talentIndicators: talentFlex.indicators,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

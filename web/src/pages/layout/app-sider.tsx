@@ -23,6 +23,7 @@ import {
   StarOutlined,
   SwapOutlined,
   SyncOutlined,
+  FileProtectOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -42,6 +43,7 @@ function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
   if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
+  if (pathname.startsWith('/my/employer/agreements')) return 'my-employer-agreements';
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
   return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
@@ -229,6 +231,18 @@ export function AppSider() {
       label: t('talentServices.nav.department'),
       onClick: () => navigate('/talent-services/department'),
     },
+    can(me.roles, 'talent.read') && {
+      key: 'talent-agreements',
+      icon: <FileProtectOutlined />,
+      label: t('talentAgreements.nav.office'),
+      onClick: () => navigate('/talent-agreements'),
+    },
+    can(me.roles, 'talent.read') && {
+      key: 'talent-indicators',
+      icon: <BarChartOutlined />,
+      label: t('talentAgreements.nav.indicators'),
+      onClick: () => navigate('/talent-indicators'),
+    },
     can(me.roles, 'talent.self') && {
       key: 'my-talent-services',
       icon: <CustomerServiceOutlined />,
@@ -246,6 +260,12 @@ export function AppSider() {
       icon: <TeamOutlined />,
       label: t('talentPortal.employer.title'),
       onClick: () => navigate('/my/employer'),
+    },
+    can(me.roles, 'talent.employer') && {
+      key: 'my-employer-agreements',
+      icon: <FileProtectOutlined />,
+      label: t('talentAgreements.nav.employer'),
+      onClick: () => navigate('/my/employer/agreements'),
     },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },

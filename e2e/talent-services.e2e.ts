@@ -2,6 +2,7 @@
 // sees the one routed to its department and none of the two routed elsewhere, and answers it.
 // The requests are entered by the talent office for a talent it registers through the API (the demo
 // seeds requests only for registered talents).
+// The talent office also opens its 柔性引才 agreements (seeded by the demo) and one agreement's page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, login } from './browser.js';
@@ -61,6 +62,22 @@ describe('a service department', () => {
     expect(await page.getByTestId(`answer-${school.id}`).count()).toBe(0);
     const after = await api(page, `/api/talent-services/department/requests/${school.id}`);
     expect(after).toMatchObject({ status: 'answered', answer: '已协调就近入学', late: false });
+    await ctx.close();
+  });
+});
+
+describe('the talent office', () => {
+  it('lists the 柔性引才 agreements and opens one', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    await login(page, 'talent-officer');
+    await page.goto(`${baseUrl()}/talent-agreements`);
+    const rows = page.getByTestId('agreement-table').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    await expect.poll(() => page.getByTestId('agreement-counts').textContent()).toContain('履行中');
+    await rows.first().click();
+    await page.waitForURL((u) => /^\/talent-agreements\/\d+$/.test(u.pathname));
+    await expect.poll(() => page.locator('.page-card').textContent()).toContain('约定在岗天数');
     await ctx.close();
   });
 });

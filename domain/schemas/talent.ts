@@ -375,3 +375,14 @@ export const ZRecognitionListQuery = z.strictObject({
 export type TRecognitionListQuery = z.infer<typeof ZRecognitionListQuery>;
 
 // 柔性引才 agreements: domain/schemas/talent-agreements.ts; indicators and evaluations: talent-evaluations.ts.
+
+/** An employer as the office's pickers list it (GET /api/talent/employers). */
+export const ZTalentEmployerOptionSchema = z.object({
+  id,
+  name: z.string(),
+  districtOrgId: z.number(),
+  districtName: z.string(),
+  industry: z.string(),
+  kind: z.string(),
+});
+export type TTalentEmployerOption = z.infer<typeof ZTalentEmployerOptionSchema>;

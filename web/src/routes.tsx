@@ -55,6 +55,10 @@ const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page
 const TalentPage = lazy(() => import('./pages/talent/talent-page'));
 const TalentPoliciesPage = lazy(() => import('./pages/talent-policies/talent-policies-page'));
 const MyApplicationsPage = lazy(() => import('./pages/talent-portal/my-applications-page'));
+const AgreementsPage = lazy(() => import('./pages/talent-agreements/agreements-page'));
+const AgreementPage = lazy(() => import('./pages/talent-agreements/agreement-page'));
+const MyEmployerAgreementsPage = lazy(() => import('./pages/talent-agreements/my-employer-agreements-page'));
+const IndicatorsPage = lazy(() => import('./pages/talent-evaluations/indicators-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -431,6 +435,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.employer">
             <MyApplicationsPage side="employer" />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my/employer/agreements',
+        element: (
+          <Guard action="talent.employer">
+            <MyEmployerAgreementsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-agreements',
+        element: (
+          <Guard action="talent.read">
+            <AgreementsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-agreements/:id',
+        element: (
+          <Guard action="talent.read">
+            <AgreementPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent-indicators',
+        element: (
+          <Guard action="talent.read">
+            <IndicatorsPage />
           </Guard>
         ),
       },

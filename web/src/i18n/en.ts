@@ -31,6 +31,7 @@ import talentServices from './en/talent-services';
 import talentPortal from './en/talent-portal';
 import talent from './en/talent';
 import talentPolicies from './en/talent-policies';
+import talentFlex from './en/talent-agreements';
 
 const en: Messages = {
   members,
@@ -63,6 +64,8 @@ const en: Messages = {
   talentPortal,
   talent,
   talentPolicies,
+  talentAgreements: talentFlex.agreements,
+  talentIndicators: talentFlex.indicators,
   app: {
     name: 'Zugong',
     subtitle: 'Organization work platform',

@@ -30,6 +30,7 @@ import talentServices from './zh/talent-services';
 import talentPortal from './zh/talent-portal';
 import talent from './zh/talent';
 import talentPolicies from './zh/talent-policies';
+import talentFlex from './zh/talent-agreements';
 
 const zh = {
   members,
@@ -62,6 +63,8 @@ const zh = {
   talentPortal,
   talent,
   talentPolicies,
+  talentAgreements: talentFlex.agreements,
+  talentIndicators: talentFlex.indicators,
   app: {
     name: '智慧组工',
     subtitle: '组织工作信息化平台',

@@ -23,6 +23,7 @@ import {
   StarOutlined,
   SwapOutlined,
   SyncOutlined,
+  FileProtectOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -47,6 +48,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/my/talent/applications')) return 'my-talent-applications';
   if (pathname.startsWith('/my/employer/applications')) return 'my-employer-applications';
   if (pathname.startsWith('/talent-policies')) return `/talent-policies${pathname.split('/')[2] ? `/${pathname.split('/')[2]}` : ''}`;
+  if (pathname.startsWith('/my/employer/agreements')) return 'my-employer-agreements';
   if (!root) return pathname.split('/')[1] ?? '';
   const page = pathname.slice(root.length).split('/')[1];
   return page && LEARNING_PAGES.includes(page) ? `${root}/${page}` : root;
@@ -58,7 +60,7 @@ const openKey = (pathname: string) =>
     ? ['grp-my-learning']
     : pathname.startsWith('/learning')
       ? ['grp-learning']
-      : pathname === '/talent' || pathname.startsWith('/talent/') || pathname.startsWith('/talent-policies')
+      : pathname === '/talent' || pathname.startsWith('/talent/') || /^\/talent-(policies|agreements|indicators)/.test(pathname)
         ? ['talent']
         : [];
 
@@ -228,7 +230,7 @@ export function AppSider() {
       label: t('cadres.nav.mine'),
       onClick: () => navigate('/my-cadre'),
     },
-    // 人才工作: the registry's pages, then the policies, calls, applications and the ledger.
+    // 人才工作: the registry's pages, the policies, calls, applications and the ledger, 柔性引才 agreements, indicators.
     can(me.roles, 'talent.read') && {
       key: 'talent',
       icon: <IdcardOutlined />,
@@ -247,6 +249,8 @@ export function AppSider() {
         ...(can(me.roles, 'talent.pay')
           ? [{ key: '/talent-policies/ledger', label: t('talentPolicies.nav.ledger'), onClick: () => navigate('/talent-policies/ledger') }]
           : []),
+        { key: 'talent-agreements', label: t('talentAgreements.nav.office'), onClick: () => navigate('/talent-agreements') },
+        { key: 'talent-indicators', label: t('talentAgreements.nav.indicators'), onClick: () => navigate('/talent-indicators') },
       ],
     },
     can(me.roles, 'talent.read') && {
@@ -290,6 +294,12 @@ export function AppSider() {
       icon: <TeamOutlined />,
       label: t('talentPortal.employer.title'),
       onClick: () => navigate('/my/employer'),
+    },
+    can(me.roles, 'talent.employer') && {
+      key: 'my-employer-agreements',
+      icon: <FileProtectOutlined />,
+      label: t('talentAgreements.nav.employer'),
+      onClick: () => navigate('/my/employer/agreements'),
     },
     can(me.roles, 'user.manage') && { key: 'users', icon: <TeamOutlined />, label: t('nav.users'), onClick: () => navigate('/users') },
     can(me.roles, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit'), onClick: () => navigate('/audit') },

@@ -53,6 +53,7 @@ const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
 const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
 const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
 const TalentPage = lazy(() => import('./pages/talent/talent-page'));
+const ExpertPage = lazy(() => import('./pages/expert/expert-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -389,6 +390,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.read">
             <TalentPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'expert/recognitions/*',
+        element: (
+          <Guard action="talent.expert">
+            <ExpertPage />
           </Guard>
         ),
       },

@@ -42,6 +42,9 @@ function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
   if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
   if (pathname === '/talent/structure') return '/talent/structure';
+  if (pathname.startsWith('/talent/recognitions')) return '/talent/recognitions';
+  if (pathname === '/talent/tier-sets') return '/talent/tier-sets';
+  if (pathname.startsWith('/expert/recognitions')) return 'expert-recognitions';
   if (pathname === '/talent' || pathname.startsWith('/talent/')) return '/talent';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
   if (!root) return pathname.split('/')[1] ?? '';
@@ -233,7 +236,15 @@ export function AppSider() {
       children: [
         { key: '/talent', label: t('talent.nav.registry'), onClick: () => navigate('/talent') },
         { key: '/talent/structure', label: t('talent.nav.structure'), onClick: () => navigate('/talent/structure') },
+        { key: '/talent/recognitions', label: t('talent.nav.recognitions'), onClick: () => navigate('/talent/recognitions') },
+        { key: '/talent/tier-sets', label: t('talent.nav.tierSets'), onClick: () => navigate('/talent/tier-sets') },
       ],
+    },
+    can(me.roles, 'talent.expert') && {
+      key: 'expert-recognitions',
+      icon: <StarOutlined />,
+      label: t('talent.nav.expert'),
+      onClick: () => navigate('/expert/recognitions'),
     },
     can(me.roles, 'talent.read') && {
       key: 'talent-services',

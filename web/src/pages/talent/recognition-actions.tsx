@@ -25,8 +25,10 @@ export function RecognitionActions({ r, onDone }: Props) {
     try {
       onDone(await fn());
       void message.success(ok);
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -50,7 +52,7 @@ export function RecognitionActions({ r, onDone }: Props) {
   );
 }
 
-type Run = (fn: () => Promise<TRecognition>, ok: string) => Promise<void>;
+type Run = (fn: () => Promise<TRecognition>, ok: string) => Promise<boolean>;
 interface StepProps {
   r: TRecognition;
   busy: boolean;
@@ -133,11 +135,11 @@ function Publicity({ r, busy, run }: StepProps) {
   const addObjection = async () => {
     const v = await obj.validateFields().catch(() => undefined);
     if (!v) return;
-    await run(
+    const ok = await run(
       () => recordObjection(r.id, { receivedOn: v.receivedOn.format('YYYY-MM-DD'), content: v.content, handling: v.handling }),
       t('talent.recognition.objectionSaved'),
     );
-    obj.resetFields();
+    if (ok) obj.resetFields();
   };
   const conclude = async () => {
     const v = await end.validateFields().catch(() => undefined);

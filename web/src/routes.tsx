@@ -59,6 +59,7 @@ const AgreementsPage = lazy(() => import('./pages/talent-agreements/agreements-p
 const AgreementPage = lazy(() => import('./pages/talent-agreements/agreement-page'));
 const MyEmployerAgreementsPage = lazy(() => import('./pages/talent-agreements/my-employer-agreements-page'));
 const IndicatorsPage = lazy(() => import('./pages/talent-evaluations/indicators-page'));
+const ExpertPage = lazy(() => import('./pages/expert/expert-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -395,6 +396,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="talent.read">
             <TalentPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'expert/recognitions/*',
+        element: (
+          <Guard action="talent.expert">
+            <ExpertPage />
           </Guard>
         ),
       },

@@ -43,6 +43,9 @@ function selectedKey(pathname: string): string {
   const root = LEARNING_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
   if (pathname.startsWith('/talent-services/department')) return 'talent-services-department';
   if (pathname === '/talent/structure') return '/talent/structure';
+  if (pathname.startsWith('/talent/recognitions')) return '/talent/recognitions';
+  if (pathname === '/talent/tier-sets') return '/talent/tier-sets';
+  if (pathname.startsWith('/expert/recognitions')) return 'expert-recognitions';
   if (pathname === '/talent' || pathname.startsWith('/talent/')) return '/talent';
   if (pathname.startsWith('/my/talent/services')) return 'my-talent-services';
   if (pathname.startsWith('/my/talent/applications')) return 'my-talent-applications';
@@ -238,6 +241,8 @@ export function AppSider() {
       children: [
         { key: '/talent', label: t('talent.nav.registry'), onClick: () => navigate('/talent') },
         { key: '/talent/structure', label: t('talent.nav.structure'), onClick: () => navigate('/talent/structure') },
+        { key: '/talent/recognitions', label: t('talent.nav.recognitions'), onClick: () => navigate('/talent/recognitions') },
+        { key: '/talent/tier-sets', label: t('talent.nav.tierSets'), onClick: () => navigate('/talent/tier-sets') },
         { key: '/talent-policies', label: t('talentPolicies.nav.policies'), onClick: () => navigate('/talent-policies') },
         { key: '/talent-policies/evaluate', label: t('talentPolicies.nav.evaluate'), onClick: () => navigate('/talent-policies/evaluate') },
         { key: '/talent-policies/calls', label: t('talentPolicies.nav.calls'), onClick: () => navigate('/talent-policies/calls') },
@@ -252,6 +257,12 @@ export function AppSider() {
         { key: 'talent-agreements', label: t('talentAgreements.nav.office'), onClick: () => navigate('/talent-agreements') },
         { key: 'talent-indicators', label: t('talentAgreements.nav.indicators'), onClick: () => navigate('/talent-indicators') },
       ],
+    },
+    can(me.roles, 'talent.expert') && {
+      key: 'expert-recognitions',
+      icon: <StarOutlined />,
+      label: t('talent.nav.expert'),
+      onClick: () => navigate('/expert/recognitions'),
     },
     can(me.roles, 'talent.read') && {
       key: 'talent-services',

@@ -1,8 +1,9 @@
-// Browser test of talent policies (issue 15 point 4): an officer evaluates a demo policy for typed facts and sees
-// which one condition the applicant misses, with its reason, while the others are met.
+// Browser test of talent policies (issue 15 points 4 and 5): an officer evaluates a demo policy for typed facts and
+// sees which one condition the applicant misses, with its reason, while the others are met; and a 公示 that would
+// start before 国庆 ends past it, the holiday named (counted in working days by the Chinese holiday calendar).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, login } from './browser.js';
+import { api, baseUrl, launch, login } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,6 +37,31 @@ describe('talent policies in the browser', () => {
     const row = page.locator('tr', { has: missed });
     expect(await row.textContent()).toContain('2');
     expect(await page.locator('[data-testid^="cond-"][data-met="1"]').count()).toBeGreaterThan(3);
+    await ctx.close();
+  });
+
+  it('a 公示 starting before 国庆 ends after it, the holiday named', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await login(page, 'talent-officer');
+    // An application at the step whose pass opens the 公示 (expert review, or city review without experts).
+    const lists = await Promise.all(
+      ['expert_review', 'city_review'].map((s) => api<{ items: { id: number }[] }>(page, `/api/talent/applications?status=${s}`)),
+    );
+    let found = false;
+    for (const { id } of lists.flatMap((l) => l.items).slice(0, 6)) {
+      await page.goto(`${baseUrl()}/talent-policies/applications/${id}`);
+      await page.getByTestId('tp-application').waitFor();
+      if (await page.getByTestId('tp-pub-start').count()) {
+        found = true;
+        break;
+      }
+    }
+    expect(found).toBe(true);
+    await input(page, 'tp-pub-start').fill('2026-09-28');
+    await input(page, 'tp-pub-start').press('Enter');
+    await expect.poll(async () => (await page.getByTestId('tp-pub-end').textContent()) ?? '').toMatch(/^2026-10-(0[89]|[12]\d)$/);
+    expect(await page.getByTestId('tp-pub-holidays').textContent()).toContain('国庆');
     await ctx.close();
   });
 });

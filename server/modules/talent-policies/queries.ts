@@ -35,7 +35,8 @@ function filtered(q: Base, who: Who, f: Partial<TApplicationListQuery>): Base {
   else b = b.where('a.employer_id', 'in', who.employerIds.length ? who.employerIds : [0]);
   if (f.status) b = b.where('a.status', '=', f.status);
   if (f.callId) b = b.where('a.call_id', '=', f.callId);
-  if (f.policyId) b = b.where('c.policy_id', '=', f.policyId);
+  // Through the calls, not the joined call row: the total counts without that join.
+  if (f.policyId) b = b.where(sql<boolean>`a.call_id in (select id from talent_calls where policy_id = ${f.policyId})`);
   if (f.districtId) b = b.where('p.district_org_id', '=', f.districtId);
   if (f.employerId) b = b.where('a.employer_id', '=', f.employerId);
   if (f.q) b = b.where('p.name', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);

@@ -78,7 +78,7 @@ export function ReviewCard({ a, publicityDays, onDone }: { a: TApplication; publ
           label={t('talentPolicies.review.reason')}
           rules={[{ required: outcome !== 'pass', whitespace: true, message: t('talentPolicies.review.reasonRequired') }]}
         >
-          <Input.TextArea rows={2} maxLength={500} data-testid="tp-review-reason" />
+          <Input.TextArea rows={2} data-testid="tp-review-reason" />
         </Form.Item>
         {w && (
           <>
@@ -162,7 +162,7 @@ export function PublicityCard({ a, onDone }: { a: TApplication; onDone: Done }) 
           <DatePicker />
         </Form.Item>
         <Form.Item name="content" rules={[{ required: true, whitespace: true }]}>
-          <Input placeholder={t('talentPolicies.objection.content')} maxLength={1000} />
+          <Input placeholder={t('talentPolicies.objection.content')} />
         </Form.Item>
         <Button
           loading={busy}
@@ -175,7 +175,7 @@ export function PublicityCard({ a, onDone }: { a: TApplication; onDone: Done }) 
         </Button>
       </Form>
       <Space wrap style={{ marginTop: 12 }}>
-        <Input placeholder={t('talentPolicies.approve.reason')} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <Input placeholder={t('talentPolicies.approve.reason')} onChange={(e) => setReason(e.target.value)} />
         <Button
           type="primary"
           disabled={!ended}
@@ -225,11 +225,7 @@ export function PayoutCard({ a, onDone }: { a: TApplication; onDone: Done }) {
               { value: false, label: t('talentPolicies.payout.onJobNo') },
             ]}
           />
-          <Input
-            placeholder={t('talentPolicies.payout.note')}
-            onChange={(e) => setCheck({ ...check, note: e.target.value })}
-            maxLength={200}
-          />
+          <Input placeholder={t('talentPolicies.payout.note')} onChange={(e) => setCheck({ ...check, note: e.target.value })} />
           <Button
             type="primary"
             loading={busy}
@@ -249,7 +245,7 @@ export function PayoutCard({ a, onDone }: { a: TApplication; onDone: Done }) {
             <InputNumber min={0.01} max={a.paidFen / 100} precision={2} placeholder={t('talentPolicies.clawback.amount')} />
           </Form.Item>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
-            <Input placeholder={t('talentPolicies.clawback.reason')} maxLength={500} />
+            <Input placeholder={t('talentPolicies.clawback.reason')} />
           </Form.Item>
           <Button
             danger

@@ -115,7 +115,7 @@ function CallModal({ onClose }: { onClose: (saved: boolean) => void }) {
           <Select options={policies.data?.items.map((p) => ({ value: p.id, label: `${p.title}（${p.docNo}）` }))} />
         </Form.Item>
         <Form.Item name="title" label={t('talentPolicies.call.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={120} />
+          <Input />
         </Form.Item>
         <Form.Item
           name="dates"
@@ -128,7 +128,7 @@ function CallModal({ onClose }: { onClose: (saved: boolean) => void }) {
           <Select mode="tags" open={false} />
         </Form.Item>
         <Form.Item name="note" label={t('talentPolicies.call.note')}>
-          <Input.TextArea maxLength={500} rows={2} />
+          <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
     </Modal>

@@ -119,7 +119,7 @@ export function EvaluatePage() {
                 <DatePicker data-testid="eval-birth" />
               </Form.Item>
               <Form.Item name="tierCode" label={t('talentPolicies.evaluate.tierCode')}>
-                <Input style={{ width: 100 }} maxLength={20} />
+                <Input style={{ width: 100 }} />
               </Form.Item>
               <Form.Item name="socialInsuranceMonths" label={t('talentPolicies.evaluate.siMonths')}>
                 <InputNumber min={0} max={600} precision={0} data-testid="eval-si" />

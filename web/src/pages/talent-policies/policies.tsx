@@ -302,13 +302,13 @@ function PolicyModal({ onClose }: { onClose: (saved: boolean) => void }) {
       >
         <Space wrap>
           <Form.Item name="docNo" label={t('talentPolicies.policy.docNo')} rules={req}>
-            <Input maxLength={60} />
+            <Input />
           </Form.Item>
           <Form.Item name="title" label={t('talentPolicies.policy.name')} rules={req}>
-            <Input maxLength={120} style={{ width: 320 }} />
+            <Input style={{ width: 320 }} />
           </Form.Item>
           <Form.Item name="issuer" label={t('talentPolicies.policy.issuer')} rules={req}>
-            <Input maxLength={60} />
+            <Input />
           </Form.Item>
           <Form.Item name="coIssuers" label={t('talentPolicies.policy.coIssuers')}>
             <Select mode="tags" open={false} style={{ minWidth: 240 }} />
@@ -339,15 +339,15 @@ function PolicyModal({ onClose }: { onClose: (saved: boolean) => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="note" label={t('talentPolicies.policy.note')}>
-          <Input.TextArea maxLength={500} rows={2} />
+          <Input.TextArea rows={2} />
         </Form.Item>
         <Typography.Title level={5}>{t('talentPolicies.policy.items')}</Typography.Title>
         <Space wrap>
           <Form.Item name="code" label={t('talentPolicies.policy.itemCode')} rules={[{ required: true, pattern: /^[A-Z0-9-]{2,40}$/ }]}>
-            <Input maxLength={40} />
+            <Input />
           </Form.Item>
           <Form.Item name="name" label={t('talentPolicies.policy.itemName')} rules={req}>
-            <Input maxLength={60} />
+            <Input />
           </Form.Item>
         </Space>
         <VersionFields prefix={['version']} />

@@ -50,7 +50,7 @@ export function VersionFields({ prefix = [] }: { prefix?: (string | number)[] })
         </Form.Item>
       </Space>
       <Form.Item name={n('source')} label={t('talentPolicies.version.source')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={200} data-testid="version-source" />
+        <Input data-testid="version-source" />
       </Form.Item>
       <Form.List name={n('conditions')}>
         {(fields, { add, remove }) => (
@@ -65,7 +65,7 @@ export function VersionFields({ prefix = [] }: { prefix?: (string | number)[] })
                     {(form) => <Params kind={form.getFieldValue(n(['conditions', f.name, 'kind']))} name={f.name} />}
                   </Form.Item>
                   <Form.Item name={[f.name, 'source']} label={t('talentPolicies.version.condSource')}>
-                    <Input style={{ width: 200 }} maxLength={200} />
+                    <Input style={{ width: 200 }} />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} />
                 </Space>

@@ -157,7 +157,7 @@ function ApplyModal({ side, call, onClose }: { side: Side; call: TCall; onClose:
           </Form.Item>
         </Space>
         <Form.Item name="statement" label={t('talentPolicies.app.statement')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
     </Modal>
@@ -271,7 +271,7 @@ function OwnApplication({ side, id, onChanged }: { side: Side; id: number; onCha
         )}
         {side === 'employer' && a.status === 'employer_review' && (
           <>
-            <Input placeholder={t('talentPolicies.review.reason')} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+            <Input placeholder={t('talentPolicies.review.reason')} onChange={(e) => setReason(e.target.value)} />
             <Button type="primary" loading={busy} onClick={() => act(() => employerReview(a.id, { outcome: 'pass', reason }))}>
               {t('talentPolicies.mine.pass')}
             </Button>

@@ -34,7 +34,7 @@ describe('the learner on a phone', () => {
     const pages = ['/my/learning', '/my/learning/hours', '/my/learning/plans', '/my/learning/quizzes', '/my/learning/classes'];
     for (const path of [...pages, '/my/learning/certificates', '/my-record', '/my-dues', '/my-meetings']) {
       await page.goto(`${baseUrl()}${path}`);
-      await expect.poll(() => page.locator('.page-card').first().isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => page.locator('.page-card, .lc-phone').first().isVisible(), { timeout: 15_000 }).toBe(true);
       await page.waitForLoadState('networkidle');
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);

@@ -2,6 +2,10 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Guard, HomeRedirect, Lazy, RequireAuth } from './components/route-guards';
+import { talentRoutes } from './routes-talent';
+
+const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
+const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
 
 const LoginPage = lazy(() => import('./pages/login/login-page'));
 const AppLayout = lazy(() => import('./pages/layout/app-layout'));
@@ -44,22 +48,7 @@ const MyClassesPage = lazy(() => import('./pages/learning-classes/my-classes-pag
 const MyCertificatesPage = lazy(() => import('./pages/learning-classes/my-certificates-page'));
 const VerifyPage = lazy(() => import('./pages/learning-classes/verify-page'));
 const MyLearningPage = lazy(() => import('./pages/learning-hours/my-learning-page'));
-const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
-const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
-const TalentServicesPage = lazy(() => import('./pages/talent-services/talent-services-page'));
-const DepartmentServicesPage = lazy(() => import('./pages/talent-services/department-page'));
-const MyServicesPage = lazy(() => import('./pages/talent-services/my-services-page'));
 const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
-const MyTalentPage = lazy(() => import('./pages/talent-portal/my-talent-page'));
-const MyEmployerPage = lazy(() => import('./pages/talent-portal/my-employer-page'));
-const TalentPage = lazy(() => import('./pages/talent/talent-page'));
-const TalentPoliciesPage = lazy(() => import('./pages/talent-policies/talent-policies-page'));
-const MyApplicationsPage = lazy(() => import('./pages/talent-portal/my-applications-page'));
-const AgreementsPage = lazy(() => import('./pages/talent-agreements/agreements-page'));
-const AgreementPage = lazy(() => import('./pages/talent-agreements/agreement-page'));
-const MyEmployerAgreementsPage = lazy(() => import('./pages/talent-agreements/my-employer-agreements-page'));
-const IndicatorsPage = lazy(() => import('./pages/talent-evaluations/indicators-page'));
-const ExpertPage = lazy(() => import('./pages/expert/expert-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
 
@@ -352,26 +341,10 @@ export const router = createBrowserRouter([
         ),
       },
       {
-        path: 'talent-services',
-        element: (
-          <Guard action="talent.read">
-            <TalentServicesPage />
-          </Guard>
-        ),
-      },
-      {
         path: 'my/learning/hours',
         element: (
           <Guard action="learning.self">
             <MyHoursPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent-services/department',
-        element: (
-          <Guard action="talent.service">
-            <DepartmentServicesPage />
           </Guard>
         ),
       },
@@ -383,102 +356,7 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
-      {
-        path: 'my/talent/services',
-        element: (
-          <Guard action="talent.self">
-            <MyServicesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent/*',
-        element: (
-          <Guard action="talent.read">
-            <TalentPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'expert/recognitions/*',
-        element: (
-          <Guard action="talent.expert">
-            <ExpertPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/talent',
-        element: (
-          <Guard action="talent.self">
-            <MyTalentPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/employer',
-        element: (
-          <Guard action="talent.employer">
-            <MyEmployerPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent-policies/*',
-        element: (
-          <Guard action="talent.read">
-            <TalentPoliciesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/talent/applications',
-        element: (
-          <Guard action="talent.self">
-            <MyApplicationsPage side="my" />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/employer/applications',
-        element: (
-          <Guard action="talent.employer">
-            <MyApplicationsPage side="employer" />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/employer/agreements',
-        element: (
-          <Guard action="talent.employer">
-            <MyEmployerAgreementsPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent-agreements',
-        element: (
-          <Guard action="talent.read">
-            <AgreementsPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent-agreements/:id',
-        element: (
-          <Guard action="talent.read">
-            <AgreementPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'talent-indicators',
-        element: (
-          <Guard action="talent.read">
-            <IndicatorsPage />
-          </Guard>
-        ),
-      },
+      ...talentRoutes,
       {
         path: 'my-cadre',
         element: (

@@ -3,7 +3,7 @@
 // seconds; p50/p95/p99 per call kind, errors, and afterwards the counts reconciled: every write that answered 2xx
 // is in the database exactly once, nothing else was written, and the statistics summaries equal a scan.
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+
 import type { Db } from '../server/db/engine.js';
 import { verifySummaries } from '../server/modules/statistics/summaries.js';
 import { idNumberFor } from '../server/modules/members/id-numbers.js';
@@ -70,6 +70,34 @@ async function importFile(batch: number, orgCode: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** What the load's writes leave behind, counted by their marks (topic, receipt number, name). */
+async function writtenCounts(db: Db): Promise<{ meetings: number; payments: number; imported: number }> {
+  const n = (r: { n: unknown }) => Number(r.n);
+  return {
+    meetings: n(
+      await db
+        .selectFrom('meetings')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('topic', 'like', `${MARK}%`)
+        .executeTakeFirstOrThrow(),
+    ),
+    payments: n(
+      await db
+        .selectFrom('dues_payments')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('receipt_no', 'like', 'LOAD-%')
+        .executeTakeFirstOrThrow(),
+    ),
+    imported: n(
+      await db
+        .selectFrom('members')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('name', 'like', `${MARK}%`)
+        .executeTakeFirstOrThrow(),
+    ),
+  };
+}
+
 export async function runLoad(t: LoadTarget, users: number, seconds: number): Promise<LoadResult> {
   const { db, address } = t;
   const admin = await t.cookieOf('city-admin');
@@ -93,35 +121,7 @@ export async function runLoad(t: LoadTarget, users: number, seconds: number): Pr
     .limit(users * 20)
     .execute();
   const today = todayCn(new Date());
-  const before = {
-    meetings: Number(
-      (
-        await db
-          .selectFrom('meetings')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('topic', 'like', `${MARK}%`)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    payments: Number(
-      (
-        await db
-          .selectFrom('dues_payments')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('receipt_no', 'like', 'LOAD-%')
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    imported: Number(
-      (
-        await db
-          .selectFrom('members')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('name', 'like', `${MARK}%`)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-  };
+  const before = await writtenCounts(db);
 
   const times = new Map<string, number[]>();
   const errors = new Map<string, number>();
@@ -208,37 +208,8 @@ export async function runLoad(t: LoadTarget, users: number, seconds: number): Pr
   };
   await Promise.all([...Array.from({ length: users }, (_, u) => user(u)), importer()]);
 
-  const after = {
-    meetings: Number(
-      (
-        await db
-          .selectFrom('meetings')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('topic', 'like', `${MARK}%`)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    payments: Number(
-      (
-        await db
-          .selectFrom('dues_payments')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('receipt_no', 'like', 'LOAD-%')
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    imported: Number(
-      (
-        await db
-          .selectFrom('members')
-          .select((e) => e.fn.countAll().as('n'))
-          .where('name', 'like', `${MARK}%`)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-  };
+  const after = await writtenCounts(db);
   const verify = await verifySummaries(db, false);
-  await sql`select 1`.execute(db);
   const kinds = [...times.entries()].map(([kind, list]) => {
     const s = list.slice().sort((a, b) => a - b);
     return { kind, n: s.length, errors: errors.get(kind) ?? 0, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };

@@ -35,6 +35,23 @@ describe('creditBeat: server time between accepted beats (issue 14 point 3)', ()
     expect(res.next.anchorAt).toBe(res.accepted ? at : 0);
   });
 
+  it('credits whole seconds and carries the fraction to the next beat (the ledger keeps whole seconds)', () => {
+    let s = start();
+    const credits: number[] = [];
+    for (const at of [30.7, 60.2, 90.9, 121.0]) {
+      const res = creditBeat(s, { at, visible: true, rate: 1 }, 600, r);
+      credits.push(res.credit);
+      s = res.next;
+    }
+    // 30.7 s → 30 (0.7 carried); 30.2 → 30 (0.2 carried); 30.9 → 30 (0.9 carried); 31.0 → 31.
+    expect(credits).toEqual([30, 30, 30, 31]);
+    expect(s.creditedSeconds).toBe(121);
+    expect(s.anchorAt).toBe(121);
+    // Capped by the length: the anchor moves to the beat (nothing is left to carry).
+    const capped = creditBeat(start({ materialCreditedSeconds: 590 }), { at: 30.5, visible: true, rate: 1 }, 600, r);
+    expect([capped.credit, capped.next.anchorAt]).toEqual([10, 30.5]);
+  });
+
   it('flags playback above the allowed 1.5× but still credits real time', () => {
     expect(creditBeat(start(), { at: 30, visible: true, rate: 1.5 }, 600).fastPlayback).toBe(false);
     const fast = creditBeat(start(), { at: 30, visible: true, rate: 2 }, 600);

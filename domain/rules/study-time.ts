@@ -116,7 +116,11 @@ export function creditBeat(s: SessionState, b: Beat, lengthSeconds: number, r: S
   if (b.at - s.presenceAt > r.presenceSeconds) return paused('presence_required');
   const room = Math.max(0, lengthSeconds - s.materialCreditedSeconds);
   if (room <= 0) return paused('complete');
-  const credit = Math.min(elapsed, room);
+  // Credit is kept in whole seconds: the fraction of a second left over stays with the anchor and is
+  // credited by the next beat, so nothing is lost or invented however the beats fall within a second.
+  const whole = Math.floor(elapsed);
+  const credit = Math.min(whole, room);
+  const anchorAt = credit === whole ? s.anchorAt + whole : b.at;
   const streakFrom = s.streakFrom ?? s.anchorAt;
   // Crossed with this beat, so the flag is raised once per streak.
   const nonstop = s.anchorAt - streakFrom < r.nonstopFlagSeconds && b.at - streakFrom >= r.nonstopFlagSeconds;
@@ -126,7 +130,7 @@ export function creditBeat(s: SessionState, b: Beat, lengthSeconds: number, r: S
     credit,
     next: {
       ...s,
-      anchorAt: b.at,
+      anchorAt,
       streakFrom,
       creditedSeconds: s.creditedSeconds + credit,
       materialCreditedSeconds: s.materialCreditedSeconds + credit,

@@ -155,6 +155,24 @@ describe('study time', () => {
     expect((await beat(city, s.sessionId)).statusCode).toBe(403);
   });
 
+  it('credits whole seconds when beats fall between seconds, and two beats in flight at once credit the time once', async () => {
+    const s = await start(member, materialId);
+    wait(30.4);
+    expect(json(await beat(member, s.sessionId))).toMatchObject({ creditedSeconds: 30, outcome: 'credited' });
+    wait(30.3);
+    expect(json(await beat(member, s.sessionId))).toMatchObject({ creditedSeconds: 60, outcome: 'credited' });
+    wait(30);
+    const both = (await Promise.all([beat(member, s.sessionId), beat(member, s.sessionId)])).map((r) => json(r));
+    expect(both.map((b) => b.outcome).sort()).toEqual(['credited', 'too_early']);
+    expect(Math.max(...both.map((b) => b.creditedSeconds))).toBe(90);
+    const row = await t.db
+      .selectFrom('learning_sessions')
+      .select('credited_seconds')
+      .where('id', '=', s.sessionId)
+      .executeTakeFirstOrThrow();
+    expect(row.credited_seconds).toBe(90);
+  });
+
   it('a second session of the same account takes over: the first stops earning', async () => {
     const a = await start(member, materialId);
     const b = await start(member, materialId);

@@ -151,8 +151,9 @@ const stateOf = (s: SessionRow): SessionState => ({
 
 /** One heartbeat: credits the server's time since the last accepted beat under the rules. */
 export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise<THeartbeatResult> {
-  const s = await ownSession(ctx, id);
+  // The beat's time is when it reached the server, not when a busy database got round to it.
   const now = secs(ctx.clock.now());
+  const s = await ownSession(ctx, id);
   const res = creditBeat(stateOf(s), { at: now, visible: beat.visible, rate: beat.rate }, s.length_seconds, RULES);
   const answer = {
     creditedSeconds: res.next.creditedSeconds,
@@ -161,8 +162,10 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
   };
   if (!res.accepted) return answer;
   const n = res.next;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    // Two beats of one session in flight at once read the same anchor: only the first to write counts,
+    // the other is answered with the session as it now stands (no time is credited twice).
+    const moved = await trx
       .updateTable('learning_sessions')
       .set({
         anchor_at: at(n.anchorAt),
@@ -171,7 +174,9 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
         beats: sql`beats + 1`,
       })
       .where('id', '=', id)
-      .execute();
+      .where('anchor_at', '=', s.anchor_at)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) return false;
     const learner = { memberId: s.member_id, cadreId: s.cadre_id };
     if (res.credit > 0) {
       const key = s.member_id != null ? sql`member_id` : sql`cadre_id`;
@@ -197,8 +202,11 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
     }
     if (res.nonstop) await raiseFlag(trx, id, learner, 'nonstop', { since: at(n.streakFrom ?? now).toISOString() }, at(now));
     if (res.fastPlayback) await raiseFlag(trx, id, learner, 'fast_playback', { rate: beat.rate, position: beat.position }, at(now));
+    return true;
   });
-  return answer;
+  if (written) return answer;
+  const current = await ownSession(ctx, id);
+  return { creditedSeconds: current.credited_seconds, materialCreditedSeconds: current.material_credited ?? 0, outcome: 'too_early' };
 }
 
 /** The learner answered "still there?": crediting resumes from now, the wait earned nothing. */

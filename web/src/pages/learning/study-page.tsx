@@ -28,6 +28,9 @@ export default function StudyPage() {
   const lastInput = useRef(Date.now());
   const askingRef = useRef(false);
   askingRef.current = asking;
+  // Beats on their way: a timer tick while one is still out is skipped (a slow network must not pile
+  // them up); a hidden beat is always sent, so the time in the background never earns.
+  const inFlight = useRef(0);
 
   useEffect(() => {
     let alive = true;
@@ -46,7 +49,8 @@ export default function StudyPage() {
 
   const beat = useCallback(
     async (visible: boolean) => {
-      if (!session) return;
+      if (!session || (visible && inFlight.current > 0)) return;
+      inFlight.current += 1;
       try {
         const r = await sendHeartbeat(session.sessionId, {
           visible,
@@ -55,9 +59,12 @@ export default function StudyPage() {
         });
         setCredited(r.materialCreditedSeconds);
         setOutcome(r.outcome);
+        setError(undefined);
         if (r.outcome === 'presence_required') setAsking(true);
       } catch (e) {
         setError(errorText(e));
+      } finally {
+        inFlight.current -= 1;
       }
     },
     [session],

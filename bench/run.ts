@@ -191,10 +191,11 @@ if (process.env.BENCH_LEARNING !== '0') {
   }
 }
 // Pages (issue 16 point 3): every staff page's opening calls on the demo city (PGlite) and on a city of
-// BENCH_PAGES_ORGS organizations on PostgreSQL (default 20,000, about 546,000 members); BENCH_PAGES=0 skips it.
+// BENCH_PAGES_ORGS organizations on PostgreSQL (default 20,000, about 546,000 members); BENCH_PAGES=0 skips it,
+// BENCH_PAGES_PGLITE=0 skips the demo city on PGlite.
 if (process.env.BENCH_PAGES !== '0') {
   const { benchPages, printPages } = await import('./pages-bench.js');
-  const results = [await benchPages('pglite', 2_000, () => openBenchEngine('pglite'))];
+  const results = process.env.BENCH_PAGES_PGLITE === '0' ? [] : [await benchPages('pglite', 2_000, () => openBenchEngine('pglite'))];
   if (process.env.DATABASE_URL)
     results.push(await benchPages('postgres', Number(process.env.BENCH_PAGES_ORGS ?? 20_000), () => openBenchEngine('postgres')));
   printPages(results);

@@ -5,7 +5,6 @@
 // the whole city and one structure table, the 配备一览表 first page, each through the API beside the
 // bare SQL of the same answer; then the .lrmx import of 1,000 files in one zip (seconds, peak RSS).
 import { sql } from 'kysely';
-import { zipSync } from 'fflate';
 import type { Engine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
 import { buildApp } from '../server/app.js';
@@ -16,15 +15,13 @@ import { seedCadresBench, type CadresDemoResult } from '../server/modules/cadres
 import { countCadres, searchPage } from '../server/modules/cadre-search/queries.js';
 import { resolveQuery } from '../server/modules/cadre-search/service.js';
 import { holdersOf, holdersOfFilter, postsOf, rosterUnits, teamsOf, type UnitFilter } from '../server/modules/cadre-units/queries.js';
-import { writeLrmx } from '../server/modules/cadres/lrmx/write-lrmx.js';
-import { sampleSheet } from '../server/modules/cadres/lrmx/sample.js';
-import { idNumberFor } from '../server/modules/members/id-numbers.js';
 import { decodeCursor } from '../server/http/keyset-cursor.js';
 import { todayCn } from '../server/dates.js';
 import { ZCadreQuery, type TCadreQueryInput } from '../domain/schemas/cadre-search.js';
 import { cadreRecordsOf } from '../server/modules/cadre-selections/eligibility.js';
 import { avoidanceOfList } from '../server/modules/cadre-selections/avoidance.js';
 import { fmt, measure, sample, type Stat } from './stats.js';
+import { benchLrmxImport, type LrmxImportResult } from './lrmx-bench.js';
 
 const ORGS = Number(process.env.BENCH_CADRE_ORGS ?? 20_000);
 const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
@@ -32,7 +29,6 @@ export const BENCH_CADRES = Number(process.env.BENCH_CADRES_N ?? 60_000);
 const SAMPLES = Number(process.env.BENCH_CADRE_SAMPLES ?? 100);
 /** The whole city's structure reads every holder: fewer calls per row. */
 const STRUCTURE_SAMPLES = Number(process.env.BENCH_CADRE_STRUCTURE_SAMPLES ?? 20);
-const LRMX_FILES = Number(process.env.BENCH_LRMX_FILES ?? 1000);
 /** The eligibility of the whole city against a post reads every file: fewer calls. */
 const SELECTION_SAMPLES = Number(process.env.BENCH_CADRE_SELECTION_SAMPLES ?? 5);
 /** BENCH_CADRE_ONLY_SELECTION=1 measures the selection rows (e) alone on the same city. */
@@ -54,15 +50,6 @@ export interface CadreBenchRow {
   call: string;
   api: Stat;
   sql: Stat | null;
-}
-
-export interface LrmxImportResult {
-  engine: string;
-  files: number;
-  ok: number;
-  seconds: number;
-  zipMb: number;
-  peakRssMb: number;
 }
 
 export interface CadreBenchResult {
@@ -89,38 +76,6 @@ export async function buildCadreBenchCity(kind: string, engine: Engine): Promise
       `in ${cadres.units.toLocaleString()} units with ${cadres.posts.toLocaleString()} posts seeded in ${out.cadreSeconds.toFixed(1)} s`,
   );
   return out;
-}
-
-/** A multipart body of files, as a browser sends it. */
-function multipart(files: { name: string; data: Buffer }[]): { payload: Buffer; contentType: string } {
-  const boundary = '----zugong-bench-boundary';
-  const parts = files.flatMap((f) => [
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/zip\r\n\r\n`,
-    ),
-    f.data,
-    Buffer.from('\r\n'),
-  ]);
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
-const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文';
-
-/** `n` distinct sheets: the sample 任免审批表 with its own name, birth and ID number each. */
-export function lrmxZip(n: number): Buffer {
-  const files: Record<string, Uint8Array> = {};
-  for (let i = 0; i < n; i++) {
-    const day = new Date(Date.UTC(1970, 0, 1) + i * 9 * 86_400_000).toISOString().slice(0, 10);
-    const sex = i % 3 === 0 ? '女' : '男';
-    const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + GIVEN[(i * 7) % GIVEN.length];
-    const sheet = sampleSheet({ name, sex, birth: day.slice(0, 7), idNumber: idNumberFor('350322', day, i, sex) });
-    files[`任免审批表/${String(i + 1).padStart(4, '0')}_${name}.lrmx`] = new Uint8Array(writeLrmx(sheet));
-  }
-  return Buffer.from(zipSync(files));
 }
 
 export async function benchCadres(
@@ -350,50 +305,6 @@ export async function benchCadres(
     return { built, rows, lrmx };
   } finally {
     await cleanup();
-  }
-}
-
-async function benchLrmxImport(kind: string, engine: Engine): Promise<LrmxImportResult> {
-  const zip = lrmxZip(LRMX_FILES);
-  const app = await buildApp({ engine, keys: deriveKeys('bench'), demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
-  try {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cadre-officer', password: PASSWORD } });
-    const cookie = String(login.headers['set-cookie']).split(';')[0];
-    const body = multipart([{ name: '任免审批表.zip', data: zip }]);
-    const rest = process.memoryUsage().rss;
-    let peak = rest;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-    const t0 = performance.now();
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cadres/lrmx?dryRun=false',
-      payload: body.payload,
-      headers: { 'content-type': body.contentType, cookie },
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(timer);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (res.statusCode !== 200) throw new Error(`lrmx import: ${res.statusCode} ${res.body.slice(0, 500)}`);
-    const out = res.json() as {
-      counts: { ok: number; errors: number; skipped: number };
-      files: { file: string; status: string; message: string }[];
-    };
-    const bad = out.files.filter((f) => f.status !== 'created');
-    if (bad.length) console.log(`[${kind}] lrmx import: ${bad.length} files not created, e.g. ${JSON.stringify(bad.slice(0, 3))}`);
-    const result = {
-      engine: kind,
-      files: out.files.length,
-      ok: out.counts.ok,
-      seconds,
-      zipMb: zip.length / 1024 / 1024,
-      peakRssMb: (peak - rest) / 1024 / 1024,
-    };
-    console.log(
-      `[${kind}] lrmx import: ${result.ok}/${result.files} files in ${seconds.toFixed(1)} s, peak RSS +${result.peakRssMb.toFixed(0)} MB`,
-    );
-    return result;
-  } finally {
-    await app.close();
   }
 }
 

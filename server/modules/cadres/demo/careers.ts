@@ -4,9 +4,11 @@
 // caller hands in the person (a member's identity or a drawn one), the post and where earlier
 // posts may be found, and writes the result.
 import type { Rng } from '../../../demo/prng.js';
-import { personName, type Sex } from '../../../demo/names.js';
+import { type Sex } from '../../../demo/names.js';
 import { educationRank, LEVELS, type Level } from '../../../../domain/cadre-codes.js';
 import type { PlannedPost, PlannedUnit } from './units.js';
+import { drawFamily, drawRewards } from './careers-family.js';
+import { GRAD_AGE, IN_SERVICE, MAJORS, PULL, SCHOOLS, SECTIONS, STUDY_YEARS, TOWN_OFFICES, UNIVERSITIES } from './career-tables.js';
 
 /** Months since year 0: 2026-11 → 2026 * 12 + 10. */
 export type Month = number;
@@ -123,84 +125,6 @@ export interface CadreDraft {
 const idx = (l: Level) => LEVELS.indexOf(l);
 const RANK_OF_LEVEL: Record<string, string> = { 副科: '副科级', 正科: '正科级', 副处: '副处级', 正处: '正处级' };
 
-// Backgrounds and the majors that lead to them; a unit's name pulls its cadres towards one.
-const MAJORS: Record<string, readonly [string, string][]> = {
-  党务: [
-    ['思想政治教育', '法学'],
-    ['中共党史', '法学'],
-    ['政治学与行政学', '法学'],
-  ],
-  经济: [
-    ['经济学', '经济学'],
-    ['财政学', '经济学'],
-    ['会计学', '管理学'],
-    ['金融学', '经济学'],
-  ],
-  法律: [
-    ['法学', '法学'],
-    ['侦查学', '法学'],
-  ],
-  理工: [
-    ['土木工程', '工学'],
-    ['计算机科学与技术', '工学'],
-    ['机械设计制造及其自动化', '工学'],
-    ['环境工程', '工学'],
-    ['城乡规划', '工学'],
-  ],
-  农业: [
-    ['农学', '农学'],
-    ['水利水电工程', '工学'],
-    ['动物医学', '农学'],
-  ],
-  文教卫: [
-    ['汉语言文学', '文学'],
-    ['临床医学', '医学'],
-    ['历史学', '历史学'],
-    ['新闻学', '文学'],
-  ],
-  管理: [
-    ['行政管理', '管理学'],
-    ['工商管理', '管理学'],
-    ['公共事业管理', '管理学'],
-  ],
-};
-const PULL: readonly [RegExp, string][] = [
-  [/组织|宣传|统战|办公室|党|团|工会|妇联|老干部|政研|编制/, '党务'],
-  [/发展|财政|审计|统计|商务|国有|投资|资产|公积金|医疗保障|交易/, '经济'],
-  [/法院|检察|公安|司法|政法|纪委|信访/, '法律'],
-  [/工业|科学|住房|交通|自然|生态|城市|建设|水务|大数据|应急/, '理工'],
-  [/农业|水利|乡|镇/, '农业'],
-  [/教育|文化|卫生|医院|广播|日报|社会科学|学院|融媒体/, '文教卫'],
-];
-const SCHOOLS: Record<string, readonly string[]> = {
-  研究生: ['省大学', '省财经大学', '省师范大学', '省理工大学', '省农业大学', '省政法大学'],
-  大学: ['省大学', '省师范大学', '省财经大学', '省理工大学', '省农业大学', '省医科大学', '省政法大学', '省工业大学'],
-  大专: ['省行政管理学院', '省师范高等专科学校', '省水利电力学校', '省农业学校'],
-  中专: ['省农业学校', '省财贸学校', '省水利电力学校', '示范市卫生学校'],
-};
-const IN_SERVICE: readonly [string, string, string][] = [
-  ['研究生', '', '中共省委党校在职研究生班经济管理专业'],
-  ['研究生', '', '中央党校研究生院政治学专业'],
-  ['研究生', '公共管理硕士', '省大学公共管理专业'],
-  ['研究生', '工商管理硕士', '省财经大学工商管理专业'],
-  ['大学', '', '中共省委党校函授学院经济管理专业'],
-  ['大学', '法学学士', '省大学法学专业（函授）'],
-];
-// Universities by the discipline of the major (a 临床医学 graduate of the 医科大学, not of the 理工大学).
-const UNIVERSITIES: Record<string, readonly string[]> = {
-  法学: ['省大学', '省政法大学', '省师范大学'],
-  经济学: ['省大学', '省财经大学'],
-  管理学: ['省大学', '省财经大学', '省师范大学'],
-  工学: ['省理工大学', '省工业大学', '省大学'],
-  农学: ['省农业大学'],
-  文学: ['省大学', '省师范大学'],
-  历史学: ['省大学', '省师范大学'],
-  医学: ['省医科大学'],
-};
-const GRAD_AGE: Record<string, number> = { 研究生: 25, 大学: 22, 大专: 21, 中专: 19 };
-const STUDY_YEARS: Record<string, number> = { 研究生: 7, 大学: 4, 大专: 3, 中专: 3 };
-const SECTIONS = ['综合科', '秘书科', '政策法规科', '人事科', '财务科', '业务一科', '业务二科', '规划科', '督查科'];
-const TOWN_OFFICES = ['党政办公室', '经济发展办公室', '社会事务办公室', '综合执法办公室', '党建工作办公室'];
 /** Where the years below 副科 are spent: a township's 办公室, a department's 科, a district government's office. */
 function deskOf(rng: Rng, unit: PlannedUnit): string {
   const name = unit.name.replace(/^中共/, '');
@@ -210,29 +134,6 @@ function deskOf(rng: Rng, unit: PlannedUnit): string {
   if (unit.kind === '人大机关' || unit.kind === '政协机关') return name.replace(/机关$/, '') + '办公室';
   return name + pick(rng, SECTIONS);
 }
-const COUNTRIES: readonly [string, string][] = [
-  ['美国', '定居'],
-  ['加拿大', '定居'],
-  ['澳大利亚', '定居'],
-  ['英国', '留学'],
-  ['新西兰', '定居'],
-  ['日本', '留学'],
-  ['新加坡', '工作'],
-  ['德国', '留学'],
-];
-const SPOUSE_POSTS = [
-  '示范市第一中学教师',
-  '示范市第一人民医院医生',
-  '示范市财政局科员',
-  '示范市城市建设投资集团有限公司职员',
-  '示范市实验小学教师',
-  '示范市税务局科员',
-  '示范市中心医院护士',
-  '示范市建设银行职员',
-  '个体经营',
-  '示范市市场监督管理局四级主任科员',
-];
-const PARENT_POSTS_ALIVE = ['退休', '务农', '示范市某厂退休职工', '示范市教育局退休干部', '个体经营', '退休教师'];
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng.next() * items.length)];
@@ -242,9 +143,6 @@ export function backgroundOf(rng: Rng, unitName: string): string {
   for (const [re, bg] of PULL) if (re.test(unitName) && rng.chance(0.55)) return bg;
   return pick(rng, ['党务', '经济', '法律', '理工', '农业', '文教卫', '管理', '管理', '经济']);
 }
-
-const surnameOf = (name: string) => name.slice(0, 1);
-const givenOf = (rng: Rng, sex: Sex) => personName(rng, sex).slice(1);
 
 function drawEducation(rng: Rng, birthYear: number, background: string): { full: EduRow; level: string; major: string } {
   const old = birthYear < 1972;
@@ -454,120 +352,4 @@ function addYear(date: string): string {
   const y = Number(date.slice(0, 4)) + 1;
   // 29 February has no twin next year.
   return `${y}${date.slice(4) === '-02-29' ? '-02-28' : date.slice(4)}`;
-}
-
-function drawFamily(rng: Rng, p: Person, asOfM: Month): DraftFamily[] {
-  const out: DraftFamily[] = [];
-  const birthM = monthOf(p.birth);
-  const age = (m: Month) => Math.floor((asOfM - m) / 12);
-  const spouseSex: Sex = p.sex === '男' ? '女' : '男';
-  let childSurname = surnameOf(p.name);
-  if (rng.chance(0.95)) {
-    const spouseName = personName(rng, spouseSex);
-    if (p.sex === '女') childSurname = surnameOf(spouseName);
-    const abroad = rng.chance(0.004);
-    out.push({
-      relation: p.sex === '男' ? '妻子' : '丈夫',
-      name: spouseName,
-      birth: ymOf(birthM + rng.int(-48, 36)),
-      political: rng.chance(0.55) ? '中共党员' : '群众',
-      workPost: abroad ? '在加拿大定居' : pick(rng, SPOUSE_POSTS),
-      deceased: false,
-      abroadCountry: abroad ? '加拿大' : null,
-      abroadStatus: abroad ? '定居' : null,
-    });
-  }
-  const children = rng.chance(0.05) ? 0 : rng.chance(0.75) ? 1 : 2;
-  for (let i = 0; i < children; i++) {
-    const sex: Sex = rng.chance(0.5) ? '男' : '女';
-    const born = birthM + rng.int(25, 34) * 12 + i * rng.int(24, 72) + rng.int(0, 11);
-    if (born > asOfM - 6) continue;
-    const a = age(born);
-    const abroad = a >= 18 && rng.chance(0.03) ? pick(rng, COUNTRIES) : null;
-    out.push({
-      relation: sex === '男' ? '儿子' : '女儿',
-      name: childSurname + givenOf(rng, sex),
-      birth: ymOf(born),
-      political: a >= 22 && rng.chance(0.3) ? '中共党员' : a >= 14 && a < 28 ? '共青团员' : '群众',
-      workPost: abroad
-        ? `在${abroad[0]}${a < 27 ? '留学' : abroad[1]}`
-        : a < 7
-          ? ''
-          : a < 12
-            ? '示范市实验小学学生'
-            : a < 18
-              ? '示范市第一中学学生'
-              : a < 23
-                ? `${pick(rng, SCHOOLS.大学)}学生`
-                : pick(rng, SPOUSE_POSTS),
-      deceased: false,
-      abroadCountry: abroad ? abroad[0] : null,
-      abroadStatus: abroad ? (a < 27 ? '留学' : abroad[1]) : null,
-    });
-  }
-  for (const [relation, sex] of [
-    ['父亲', '男'],
-    ['母亲', '女'],
-  ] as const) {
-    const born = birthM - rng.int(22, 34) * 12 - rng.int(0, 11);
-    const a = age(born);
-    const deceased = a > 95 || rng.chance(Math.max(0, (a - 62) / 40));
-    out.push({
-      relation,
-      name: relation === '父亲' ? surnameOf(p.name) + givenOf(rng, sex) : personName(rng, sex),
-      birth: ymOf(born),
-      political: rng.chance(0.4) ? '中共党员' : '群众',
-      workPost: deceased ? '已去世' : pick(rng, PARENT_POSTS_ALIVE),
-      deceased,
-      abroadCountry: null,
-      abroadStatus: null,
-    });
-  }
-  return out;
-}
-
-function drawRewards(rng: Rng, asOf: string, slot: Slot): DraftReward[] {
-  const out: DraftReward[] = [];
-  const year = Number(asOf.slice(0, 4));
-  if (rng.chance(0.1)) {
-    const y = rng.int(year - 8, year - 1);
-    out.push({
-      kind: 'reward',
-      onDate: `${y}-${String(rng.int(1, 12)).padStart(2, '0')}-15`,
-      text: pick(rng, [
-        `${y}年被示范市委评为优秀共产党员`,
-        `${y}年被示范市委、市政府记三等功`,
-        `${y}年被评为全省优秀公务员`,
-        `${y}年被示范市委评为优秀党务工作者`,
-        `${y}年获示范市脱贫攻坚先进个人称号`,
-      ]),
-      onForm: true,
-      until: null,
-    });
-  }
-  if (rng.chance(0.015)) {
-    const y = rng.int(year - 5, year - 1);
-    const on = `${y}-${String(rng.int(1, 12)).padStart(2, '0')}-20`;
-    // 党内警告: six months of consequences (条例第四十一条); 诫勉 is not a sanction and not on the form.
-    const warning = rng.chance(0.5);
-    out.push({
-      kind: 'punishment',
-      onDate: on,
-      text: warning ? `${y}年受到党内警告处分` : `${y}年受到诫勉`,
-      onForm: warning,
-      until: warning
-        ? `${y + (Number(on.slice(5, 7)) > 6 ? 1 : 0)}-${String(((Number(on.slice(5, 7)) + 5) % 12) + 1).padStart(2, '0')}-20`
-        : null,
-    });
-  }
-  if (slot.unit.grassroots && rng.chance(0.05)) {
-    out.push({
-      kind: 'reward',
-      onDate: `${year - 2}-06-30`,
-      text: `${year - 2}年被评为示范市优秀乡镇党委书记`,
-      onForm: false,
-      until: null,
-    });
-  }
-  return out;
 }

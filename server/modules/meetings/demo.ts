@@ -155,7 +155,8 @@ export async function seedMeetingsDemo(db: Db, city: CityResult, _keys: Keys, no
   for (const u of units) {
     const names = committees.get(u.id) ?? [];
     const roster = rosterOf(u);
-    const committee = names.map((n) => roster.find((m) => m.name === n)).filter((m): m is Member => !!m);
+    // Two committee seats with the same name (common in a big city) match one roster member once.
+    const committee = [...new Set(names.map((n) => roster.find((m) => m.name === n)).filter((m): m is Member => !!m))];
     const sample = u.id === city.sampleIds.branch;
     const plan: DemoMeeting[] = planUnit(
       rng,

@@ -1,7 +1,10 @@
 // The talent section of `npm run bench` (issue 15 point 9), on the demo city (BENCH_TALENT_ORGS organizations)
 // with the talent demo on top (the registry's ~2,000 talents, five policies, 300 applications):
-// (a) every policy evaluated for every registered talent through the service the API's evaluate route calls
-//     (evaluateFor: the policy from the register, the person's facts, the pure evaluator), total and mean;
+// (a) every policy evaluated for every registered talent: in batch mode (the default) through evaluateMany, the
+//     path of the paged evaluations route (the policy once, every person's facts in three set-based queries, the
+//     pure evaluator per person), beside the single evaluation the evaluate route calls (evaluateFor: the policy,
+//     the person's facts, the evaluator) timed on a sample of BENCH_TALENT_SINGLE people per policy and checked
+//     to agree; BENCH_TALENT_EVALUATE=single evaluates everyone one at a time as before;
 // (b) the office's applications list once the applications are BENCH_TALENT_APPLICATIONS (100,000; generated
 //     set-based with generate_series), first pages and filters through the API beside the same query called
 //     directly (listApplications).
@@ -14,7 +17,7 @@ import { deriveKeys } from '../server/crypto/keys.js';
 import { createSession, SESSION_COOKIE } from '../server/auth/sessions.js';
 import { seedTalentDemo } from '../server/modules/talent/demo.js';
 import { seedTalentPoliciesDemo } from '../server/modules/talent-policies/demo.js';
-import { evaluateFor } from '../server/modules/talent-policies/evaluate.js';
+import { evaluateFor, evaluateMany } from '../server/modules/talent-policies/evaluate.js';
 import { listApplications } from '../server/modules/talent-policies/queries.js';
 import { ZApplicationListQuery } from '../domain/schemas/talent-policies.js';
 import { todayCn } from '../server/dates.js';
@@ -23,14 +26,19 @@ import { fmt, measure, type Stat } from './stats.js';
 const ORGS = Number(process.env.BENCH_TALENT_ORGS ?? 2_000);
 const APPLICATIONS = Number(process.env.BENCH_TALENT_APPLICATIONS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_TALENT_SAMPLES ?? 50);
-/** BENCH_TALENT_EVALUATE=0 skips (a), to time the list alone. */
-const EVALUATE = process.env.BENCH_TALENT_EVALUATE !== '0';
+/** BENCH_TALENT_EVALUATE=batch (default) | single | 0 (skips (a), to time the list alone). */
+const MODE = (process.env.BENCH_TALENT_EVALUATE ?? 'batch') as 'batch' | 'single' | '0';
+const EVALUATE = MODE !== '0';
+/** People per policy evaluated one at a time beside the batch, to compare. */
+const SINGLE_SAMPLE = Number(process.env.BENCH_TALENT_SINGLE ?? 100);
 
 export interface TalentBenchResult {
   engine: string;
   talents: number;
   policies: number;
-  evaluations: { count: number; seconds: number; eligible: number };
+  evaluations: { mode: string; count: number; seconds: number; eligible: number };
+  /** The single evaluation on a sample beside the batch: how many, their time, and how many differed from the batch. */
+  single: { count: number; seconds: number; differ: number } | null;
   applications: number;
   generateSeconds: number;
   rows: { call: string; api: Stat; sql: Stat }[];
@@ -78,16 +86,44 @@ export async function benchTalent(
     await sql`analyze`.execute(db);
     const today = todayCn(new Date());
 
-    // (a) every policy for every registered talent, one after another as the route would.
+    // (a) every policy for every registered talent.
     const people = await db.selectFrom('talent_people').select('id').orderBy('id').execute();
+    const ids = people.map((p) => p.id);
     const policies = EVALUATE ? await db.selectFrom('talent_policies').select('id').orderBy('id').execute() : [];
     let eligible = 0;
+    let single: TalentBenchResult['single'] = null;
     const e0 = performance.now();
-    for (const pol of policies)
-      for (const p of people) if ((await evaluateFor(db, pol.id, { on: today, personId: p.id })).eligible) eligible++;
-    const evalSeconds = (performance.now() - e0) / 1000;
+    let evalSeconds = 0;
+    if (MODE === 'single') {
+      // One after another as the evaluate route would.
+      for (const pol of policies)
+        for (const p of people) if ((await evaluateFor(db, pol.id, { on: today, personId: p.id })).eligible) eligible++;
+      evalSeconds = (performance.now() - e0) / 1000;
+    } else {
+      const batches = [];
+      for (const pol of policies) {
+        const batch = await evaluateMany(db, pol.id, ids, today);
+        eligible += batch.filter((b) => b.evaluation.eligible).length;
+        batches.push(batch);
+      }
+      evalSeconds = (performance.now() - e0) / 1000;
+      // The single path on a sample, timed apart and compared with the batch's answer (reasons included).
+      const s0 = performance.now();
+      let count = 0;
+      let differ = 0;
+      for (const [k, pol] of policies.entries())
+        for (const b of batches[k].slice(0, SINGLE_SAMPLE)) {
+          const one = await evaluateFor(db, pol.id, { on: today, personId: b.personId });
+          count++;
+          if (JSON.stringify(one) !== JSON.stringify(b.evaluation)) differ++;
+        }
+      single = { count, seconds: (performance.now() - s0) / 1000, differ };
+      console.log(
+        `[${kind}] single path on a sample: ${count} evaluations in ${single.seconds.toFixed(1)} s, ${differ} differing from the batch`,
+      );
+    }
     console.log(
-      `[${kind}] ${policies.length} policies × ${people.length} talents evaluated in ${evalSeconds.toFixed(1)} s (${eligible} eligible)`,
+      `[${kind}] ${MODE}: ${policies.length} policies × ${people.length} talents evaluated in ${evalSeconds.toFixed(2)} s (${eligible} eligible)`,
     );
 
     // (b) the applications list at scale.
@@ -141,7 +177,8 @@ export async function benchTalent(
       engine: kind,
       talents: people.length,
       policies: policies.length,
-      evaluations: { count: people.length * policies.length, seconds: evalSeconds, eligible },
+      evaluations: { mode: MODE, count: people.length * policies.length, seconds: evalSeconds, eligible },
+      single,
       applications,
       generateSeconds,
       rows,
@@ -155,8 +192,12 @@ export function printTalent(results: TalentBenchResult[]): void {
   console.log('\n== talent: policy evaluation and the applications list ==');
   for (const r of results)
     console.log(
-      `[${r.engine}] evaluate: ${r.policies} policies × ${r.talents} talents = ${r.evaluations.count} evaluations in ${r.evaluations.seconds.toFixed(1)} s, ` +
-        `mean ${fmt((r.evaluations.seconds * 1000) / r.evaluations.count)} ms (${r.evaluations.eligible} eligible)`,
+      `[${r.engine}] evaluate (${r.evaluations.mode}): ${r.policies} policies × ${r.talents} talents = ${r.evaluations.count} evaluations ` +
+        `in ${r.evaluations.seconds.toFixed(2)} s, mean ${fmt((r.evaluations.seconds * 1000) / r.evaluations.count)} ms (${r.evaluations.eligible} eligible)` +
+        (r.single
+          ? `; single path on a sample: ${r.single.count} in ${r.single.seconds.toFixed(1)} s, mean ${fmt((r.single.seconds * 1000) / r.single.count)} ms, ` +
+            `${r.single.differ} differing`
+          : ''),
     );
   console.log(`\n| engine | applications | call | API p50 | API p95 | bare SQL p50 | bare SQL p95 |`);
   console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: |');

@@ -167,6 +167,29 @@ export const ZEvaluationSchema = z.object({
 });
 export type TEvaluation = z.infer<typeof ZEvaluationSchema>;
 
+/** One policy evaluated for the registered talents in scope (or those who applied to a call), a page at a time. */
+export const ZEvaluationsQuery = z.strictObject({
+  on: ZDate,
+  callId: z.coerce.number().int().positive().optional(),
+  /** The last person id of the previous page. */
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type TEvaluationsQuery = z.infer<typeof ZEvaluationsQuery>;
+export const ZEvaluationsPageSchema = z.object({
+  items: z.array(
+    z.object({
+      personId: id,
+      name: z.string(),
+      eligible: z.boolean(),
+      amountFen: z.number().int(),
+      conditions: z.array(ZConditionResultSchema),
+    }),
+  ),
+  nextCursor: z.number().int().nullable(),
+});
+export type TEvaluationsPage = z.infer<typeof ZEvaluationsPageSchema>;
+
 export const ZCallCreateSchema = z.strictObject({
   policyId: id,
   title: text(120, '申报计划名称'),

@@ -43,17 +43,14 @@ export function typedFacts(f: TFacts): PersonFacts {
   };
 }
 
-/**
- * A registered person's facts. The declared months and contract term come from `applicationId` when given, else
- * from the person's latest application declaring them; the ledger leaves out `applicationId` itself (an
- * application being paid does not duplicate itself).
- */
-export async function personFacts(db: Db, personId: number, applicationId?: number): Promise<PersonFacts | null> {
-  const p = await db
+/** The registry's columns the facts read, for one person or many. */
+function peopleRows(db: Db) {
+  return db
     .selectFrom('talent_people as p')
     .leftJoin('talent_tiers as t', 't.id', 'p.tier_id')
     .leftJoin('talent_employers as e', 'e.id', 'p.employer_id')
     .select([
+      'p.id',
       'p.birth',
       'p.degrees',
       'p.returned_on',
@@ -62,9 +59,19 @@ export async function personFacts(db: Db, personId: number, applicationId?: numb
       'e.name as employer_name',
       'e.verified_on',
       'e.district_org_id as employer_district',
-    ])
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
+    ]);
+}
+
+/** A declaration counts once the application left the draft and was not withdrawn. */
+const DECLARED_EXCLUDED = ['withdrawn', 'draft'] as const;
+
+/**
+ * A registered person's facts. The declared months and contract term come from `applicationId` when given, else
+ * from the person's latest application declaring them; the ledger leaves out `applicationId` itself (an
+ * application being paid does not duplicate itself).
+ */
+export async function personFacts(db: Db, personId: number, applicationId?: number): Promise<PersonFacts | null> {
+  const p = await peopleRows(db).where('p.id', '=', personId).executeTakeFirst();
   if (!p) return null;
   let decl = db
     .selectFrom('talent_applications')
@@ -72,7 +79,7 @@ export async function personFacts(db: Db, personId: number, applicationId?: numb
     .where('person_id', '=', personId);
   decl = applicationId
     ? decl.where('id', '=', applicationId)
-    : decl.where('social_insurance_months', 'is not', null).where('status', 'not in', ['withdrawn', 'draft']).orderBy('id', 'desc');
+    : decl.where('social_insurance_months', 'is not', null).where('status', 'not in', DECLARED_EXCLUDED).orderBy('id', 'desc');
   const a = await decl.limit(1).executeTakeFirst();
   let paid = db
     .selectFrom('talent_ledger as l')
@@ -80,10 +87,51 @@ export async function personFacts(db: Db, personId: number, applicationId?: numb
     .select('i.code')
     .where('l.person_id', '=', personId)
     .groupBy('i.code')
-    .having(sql<number>`sum(l.amount_fen)`, '>', 0);
+    .having(sql<number>`sum(l.amount_fen)`, '>', 0)
+    .orderBy('i.code');
   if (applicationId) paid = paid.where('l.application_id', '<>', applicationId);
   const paidItems = (await paid.execute()).map((r) => r.code);
   return factsOf(p, a ?? null, paidItems);
+}
+
+/**
+ * Many registered people's facts at once (the batch evaluation), the same facts `personFacts` gives each of them
+ * without an application: three set-based queries whatever the number of people (the registry rows, each person's
+ * latest declaring application by `distinct on`, the items paid grouped by person), then `factsOf` per person.
+ * People not registered are absent from the map.
+ */
+export async function peopleFacts(db: Db, personIds: number[]): Promise<Map<number, PersonFacts>> {
+  const out = new Map<number, PersonFacts>();
+  if (personIds.length === 0) return out;
+  const ids = sql<number[]>`${personIds}::int[]`;
+  const people = await peopleRows(db)
+    .where(sql<boolean>`p.id = any(${ids})`)
+    .execute();
+  const declared = await db
+    .selectFrom('talent_applications')
+    .distinctOn('person_id')
+    .select(['person_id', 'id', 'social_insurance_months', 'income_tax_months', 'contract_years'])
+    .where(sql<boolean>`person_id = any(${ids})`)
+    .where('social_insurance_months', 'is not', null)
+    .where('status', 'not in', DECLARED_EXCLUDED)
+    .orderBy('person_id')
+    .orderBy('id', 'desc')
+    .execute();
+  const paid = await db
+    .selectFrom('talent_ledger as l')
+    .innerJoin('talent_benefit_items as i', 'i.id', 'l.item_id')
+    .select(['l.person_id', 'i.code'])
+    .where(sql<boolean>`l.person_id = any(${ids})`)
+    .groupBy(['l.person_id', 'i.code'])
+    .having(sql<number>`sum(l.amount_fen)`, '>', 0)
+    .orderBy('l.person_id')
+    .orderBy('i.code')
+    .execute();
+  const declOf = new Map(declared.map((a) => [a.person_id, a]));
+  const paidOf = new Map<number, string[]>();
+  for (const r of paid) paidOf.set(r.person_id, [...(paidOf.get(r.person_id) ?? []), r.code]);
+  for (const p of people) out.set(p.id, factsOf(p, declOf.get(p.id) ?? null, paidOf.get(p.id) ?? []));
+  return out;
 }
 
 /** The registry row, the declaring application and the items paid, as facts with their evidence (also the demo's, set-based). */

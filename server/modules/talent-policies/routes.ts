@@ -12,6 +12,8 @@ import {
   ZCallSchema,
   ZEvaluateSchema,
   ZEvaluationSchema,
+  ZEvaluationsPageSchema,
+  ZEvaluationsQuery,
   ZItemCreateSchema,
   ZLedgerQuery,
   ZLedgerSchema,
@@ -24,7 +26,7 @@ import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf } from '../../context.js';
 import { createCall } from './calls.js';
-import { evaluateFor } from './evaluate.js';
+import { evaluateFor, evaluationsPage } from './evaluate.js';
 import { addItem, addVersion, createPolicy, getPolicy, listPolicies } from './policies.js';
 import { getApplication, ledgerOf, listApplications, listCalls, pickPeople } from './queries.js';
 import { registerLedgerExport } from './export.js';
@@ -148,6 +150,24 @@ export const talentPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => evaluateFor(ctxOf(req).db, req.params.id, req.body),
+  );
+
+  app.get(
+    '/policies/:id/evaluations',
+    {
+      config: { action: 'talent.read', scope: { 'params.id': 'none' } },
+      schema: {
+        tags,
+        summary: '按某日对本辖区已登记人才（或某申报计划的申请人）逐人测算政策，分页，逐项说明理由',
+        params: ZIdParam,
+        querystring: ZEvaluationsQuery,
+        response: { 200: ZEvaluationsPageSchema },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return evaluationsPage(ctx.db, ctx.actor.scopePath, req.params.id, req.query);
+    },
   );
 
   app.get(

@@ -237,17 +237,31 @@ function OwnApplication({ side, id, onChanged }: { side: Side; id: number; onCha
       ))}
       {editable && <Typography.Text type="secondary">{t('talentPolicies.mine.fileHint')}</Typography.Text>}
       {a.status === 'returned' && (
-        <Space wrap>
-          <InputNumber
-            placeholder={t('talentPolicies.app.siMonths')}
-            defaultValue={a.socialInsuranceMonths ?? undefined}
-            onChange={(v) => setFix({ ...fix, si: v })}
-          />
-          <InputNumber
-            placeholder={t('talentPolicies.app.taxMonths')}
-            defaultValue={a.incomeTaxMonths ?? undefined}
-            onChange={(v) => setFix({ ...fix, tax: v })}
-          />
+        // Labelled above the numbers: on a phone a placeholder is gone once a value is there.
+        <Space wrap align="end">
+          <label className="talent-fix">
+            <span className="muted">{t('talentPolicies.app.siMonths')}</span>
+            <InputNumber
+              min={0}
+              max={600}
+              precision={0}
+              inputMode="numeric"
+              defaultValue={a.socialInsuranceMonths ?? undefined}
+              onChange={(v) => setFix({ ...fix, si: v })}
+              data-testid={`fix-si-${a.id}`}
+            />
+          </label>
+          <label className="talent-fix">
+            <span className="muted">{t('talentPolicies.app.taxMonths')}</span>
+            <InputNumber
+              min={0}
+              max={600}
+              precision={0}
+              inputMode="numeric"
+              defaultValue={a.incomeTaxMonths ?? undefined}
+              onChange={(v) => setFix({ ...fix, tax: v })}
+            />
+          </label>
           <Button
             loading={busy}
             onClick={() =>

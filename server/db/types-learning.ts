@@ -8,6 +8,8 @@ export interface LearningCreditsTable {
   id: Generated<number>;
   member_id: number | null;
   cadre_id: number | null;
+  /** An activist's development record (migration 040). */
+  dev_person_id: Generated<number | null>;
   year: number;
   earned_on: DateCol;
   source: 'online' | 'quiz' | 'class' | 'assigned' | 'party_school' | 'self';
@@ -23,6 +25,25 @@ export interface LearningCreditsTable {
   created_at: Generated<Date>;
 }
 
+/** What a learner has earned toward a plan (migration 040), kept by triggers: read only. */
+export interface LearningPlanProgressTable {
+  plan_id: number;
+  learner_kind: 'member' | 'cadre' | 'activist';
+  learner_id: number;
+  org_id: number | null;
+  counted: boolean;
+  hours: number | string;
+  quizzes: number;
+}
+
 export interface LearningCoreTables {
   learning_credits: LearningCreditsTable;
+  learning_plan_progress: LearningPlanProgressTable;
+}
+
+// Migration 040: the account → activist link (an activist's own plans and study).
+declare module './types.js' {
+  interface UsersTable {
+    dev_person_id: Generated<number | null>;
+  }
 }

@@ -55,7 +55,9 @@ export function learnerCols(l: Pick<Learner, 'memberId' | 'cadreId' | 'devPerson
 }
 
 /** The one key column set for this learner and its value. */
-export function learnerKeyCol(l: Pick<Learner, 'memberId' | 'cadreId' | 'devPersonId'>): ['member_id' | 'cadre_id' | 'dev_person_id', number] {
+export function learnerKeyCol(
+  l: Pick<Learner, 'memberId' | 'cadreId' | 'devPersonId'>,
+): ['member_id' | 'cadre_id' | 'dev_person_id', number] {
   if (l.memberId != null) return ['member_id', l.memberId];
   if (l.cadreId != null) return ['cadre_id', l.cadreId];
   return ['dev_person_id', l.devPersonId!];

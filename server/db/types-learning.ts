@@ -36,9 +36,24 @@ export interface LearningPlanProgressTable {
   quizzes: number;
 }
 
+/** Each member's counted 学时 of a year by source (migration 040), kept by triggers: read only. */
+export interface LearningYearTotalsTable {
+  member_id: number;
+  year: number;
+  online_h: number | string;
+  quiz_h: number | string;
+  class_h: number | string;
+  assigned_h: number | string;
+  party_school_h: number | string;
+  self_h: number | string;
+  total: number | string;
+  online_total: number | string;
+}
+
 export interface LearningCoreTables {
   learning_credits: LearningCreditsTable;
   learning_plan_progress: LearningPlanProgressTable;
+  learning_year_totals: LearningYearTotalsTable;
 }
 
 // Migration 040: the account → activist link (an activist's own plans and study).

@@ -1,5 +1,6 @@
 -- Theory learning (issue 14): activists (入党积极分子, dev_people in status 'activist') as learners, and
--- the per-plan progress summary that makes a city-wide plan's completion a read instead of a scan.
+-- the per-plan progress summary that makes a city-wide plan's completion a read instead of a scan, and
+-- each member's 学时 of a year by source (part 4), read by who is behind and the completion shares.
 
 -- 1. An activist learns as themself: a third learner key beside the member and the non-member cadre,
 --    and an account may stand for a development record (as users.member_id stands for a member).
@@ -232,3 +233,70 @@ create trigger learning_plan_members_update after update on members referencing 
 
 -- The plans that existed before this migration.
 select learning_plan_rebuild(id) from learning_plans;
+
+-- 4. Each member's counted 学时 of a year (approved, a marked duplicate not counted), by source: who is
+--    behind, the completion shares, the export and a year's snapshot read these instead of summing the
+--    ledger of a whole city per request. Kept by the same ledger triggers' statements (every writer).
+create table learning_year_totals (
+  member_id bigint not null,
+  year int not null,
+  online_h numeric(8, 1) not null default 0,
+  quiz_h numeric(8, 1) not null default 0,
+  class_h numeric(8, 1) not null default 0,
+  assigned_h numeric(8, 1) not null default 0,
+  party_school_h numeric(8, 1) not null default 0,
+  self_h numeric(8, 1) not null default 0,
+  total numeric(8, 1) not null default 0,
+  online_total numeric(8, 1) not null default 0,
+  primary key (year, member_id)
+);
+
+create function learning_year_refresh(p_member bigint[], p_year int[]) returns void language plpgsql as $$
+begin
+  if p_member is null then
+    return;
+  end if;
+  delete from learning_year_totals t using (select distinct m, y from unnest(p_member, p_year) u(m, y)) u
+   where t.member_id = u.m and t.year = u.y;
+  insert into learning_year_totals (member_id, year, online_h, quiz_h, class_h, assigned_h, party_school_h, self_h, total, online_total)
+  select lc.member_id, lc.year,
+         coalesce(sum(lc.hours) filter (where lc.source = 'online'), 0), coalesce(sum(lc.hours) filter (where lc.source = 'quiz'), 0),
+         coalesce(sum(lc.hours) filter (where lc.source = 'class'), 0), coalesce(sum(lc.hours) filter (where lc.source = 'assigned'), 0),
+         coalesce(sum(lc.hours) filter (where lc.source = 'party_school'), 0), coalesce(sum(lc.hours) filter (where lc.source = 'self'), 0),
+         sum(lc.hours), coalesce(sum(lc.hours) filter (where lc.online), 0)
+    from (select distinct m, y from unnest(p_member, p_year) u(m, y)) u
+    join learning_credits lc on lc.member_id = u.m and lc.year = u.y
+   where lc.status = 'approved' and lc.duplicate_of is null
+   group by lc.member_id, lc.year;
+end $$;
+
+create function learning_year_credits_changed() returns trigger language plpgsql as $$
+declare a bigint[]; y int[];
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    select array_agg(member_id), array_agg(year) into a, y from new_rows where member_id is not null;
+    perform learning_year_refresh(a, y);
+  end if;
+  if tg_op in ('DELETE', 'UPDATE') then
+    select array_agg(member_id), array_agg(year) into a, y from old_rows where member_id is not null;
+    perform learning_year_refresh(a, y);
+  end if;
+  return null;
+end $$;
+
+create trigger learning_year_credits_insert after insert on learning_credits referencing new table as new_rows
+  for each statement execute function learning_year_credits_changed();
+create trigger learning_year_credits_update after update on learning_credits referencing old table as old_rows new table as new_rows
+  for each statement execute function learning_year_credits_changed();
+create trigger learning_year_credits_delete after delete on learning_credits referencing old table as old_rows
+  for each statement execute function learning_year_credits_changed();
+
+-- The ledger as it stands.
+insert into learning_year_totals (member_id, year, online_h, quiz_h, class_h, assigned_h, party_school_h, self_h, total, online_total)
+select member_id, year,
+       coalesce(sum(hours) filter (where source = 'online'), 0), coalesce(sum(hours) filter (where source = 'quiz'), 0),
+       coalesce(sum(hours) filter (where source = 'class'), 0), coalesce(sum(hours) filter (where source = 'assigned'), 0),
+       coalesce(sum(hours) filter (where source = 'party_school'), 0), coalesce(sum(hours) filter (where source = 'self'), 0),
+       sum(hours), coalesce(sum(hours) filter (where online), 0)
+  from learning_credits where member_id is not null and status = 'approved' and duplicate_of is null
+ group by member_id, year;

@@ -94,18 +94,18 @@ function peopleSql(path: string, year: number, n: ReturnType<typeof yearNumbers>
     where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])`;
 }
 
-/** Approved, non-duplicate hours in the year, by source, of the people of the query's `p` (peopleSql). */
+/**
+ * Approved, non-duplicate hours in the year, by source, of the people of the query's `p` (peopleSql): the
+ * summary learning_year_totals (migration 040, kept by the ledger's triggers), not the ledger summed again.
+ */
 function totalsSql(year: number) {
-  return sql`select lc.member_id,
-      sum(lc.hours) as total,
-      coalesce(sum(lc.hours) filter (where lc.online), 0) as online_total,
+  return sql`select t.member_id, t.total, t.online_total,
       ${sql.join(
-        CREDIT_SOURCES.map((s) => sql`coalesce(sum(lc.hours) filter (where lc.source = ${s}), 0) as ${sql.ref(`${s}_h`)}`),
+        CREDIT_SOURCES.map((s) => sql`t.${sql.ref(`${s}_h`)}`),
         sql`, `,
       )}
-    from learning_credits lc
-    where lc.year = ${year} and lc.status = 'approved' and lc.duplicate_of is null and lc.member_id in (select id from p)
-    group by lc.member_id`;
+    from learning_year_totals t
+    where t.year = ${year} and t.member_id in (select id from p)`;
 }
 
 async function orgPathOf(db: Db, orgId: number): Promise<{ path: string; name: string }> {

@@ -1,8 +1,11 @@
 // The completion of a city-wide learning plan at about 500,000 members (issue 14 point 9), on PostgreSQL:
 // the members bench's city (20,000 organizations, 10–70 members a branch), one plan to all members with a
 // material and a quiz, 80% of the members credited with the hour and 70% with the quiz; the progress API
-// (GET /api/learning/plans/:id/progress, the city and one district drilled) beside the same SQL called
-// directly (server/modules/learning/progress.ts planProgress). BENCH_LEARNING_CITY=0 skips it.
+// (GET /api/learning/plans/:id/progress, the city and one district drilled) beside the same reading called
+// directly (server/modules/learning/progress.ts planProgress: the summary of migration 040) and the scan of
+// members and ledger it replaced (planProgressScan), which must give the same numbers. The ledger rows are
+// inserted in bulk, so the summary's triggers run as they do for any writer. BENCH_LEARNING_CITY=0 skips it.
+// BENCH_LEARNING_SCAN_CALLS sets how often the slow scan is timed (default 5).
 import { sql } from 'kysely';
 import type { Engine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
@@ -10,7 +13,7 @@ import { buildApp } from '../server/app.js';
 import { generateCity } from '../server/demo/generate-city.js';
 import { createSession, SESSION_COOKIE } from '../server/auth/sessions.js';
 import { deriveKeys } from '../server/crypto/keys.js';
-import { planProgress } from '../server/modules/learning/progress.js';
+import { planProgress, planProgressScan } from '../server/modules/learning/progress.js';
 import { loadPlan } from '../server/modules/learning/plans.js';
 import { todayCn } from '../server/dates.js';
 import { fmt, measure, type Stat } from './stats.js';
@@ -18,13 +21,14 @@ import { fmt, measure, type Stat } from './stats.js';
 const ORGS = Number(process.env.BENCH_MEMBER_ORGS ?? 20_000);
 const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
 const CALLS = Number(process.env.BENCH_LEARNING_CALLS ?? 20);
+const SCAN_CALLS = Number(process.env.BENCH_LEARNING_SCAN_CALLS ?? 5);
 
 export interface ScaleResult {
   engine: string;
   members: number;
   credits: number;
   setupSeconds: number;
-  rows: { call: string; api: Stat; sql: Stat; learners: number; completed: number }[];
+  rows: { call: string; api: Stat; sql: Stat; scan: Stat; learners: number; completed: number; same: boolean }[];
 }
 
 export async function benchPlanCompletionAtScale(
@@ -117,8 +121,11 @@ export async function benchPlanCompletionAtScale(
         );
         const o = { id: Number(org.id), name: org.name, path: String(org.path) };
         const bare = await measure(Array.from({ length: CALLS }), () => planProgress(db, progressPlan, o, today), 2);
+        const scan = await measure(Array.from({ length: SCAN_CALLS }), () => planProgressScan(db, progressPlan, o, today), 1);
         const total = await planProgress(db, progressPlan, o, today);
-        rows.push({ call, api, sql: bare, learners: total.total.learners, completed: total.total.completed });
+        const scanned = await planProgressScan(db, progressPlan, o, today);
+        const same = JSON.stringify(total) === JSON.stringify(scanned);
+        rows.push({ call, api, sql: bare, scan, learners: total.total.learners, completed: total.total.completed, same });
       }
       return { engine: kind, members: city.members, credits, setupSeconds, rows };
     } finally {
@@ -134,11 +141,13 @@ export function printPlanCompletionAtScale(results: ScaleResult[]): void {
     console.log(
       `[${r.engine}] ${r.members.toLocaleString()} members, ${r.credits.toLocaleString()} ledger rows (set up in ${r.setupSeconds.toFixed(0)} s), ${CALLS} calls per row (ms)`,
     );
-    console.log('| engine | call | done / audience | API p50 | API p95 | bare SQL p50 | bare SQL p95 |');
-    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| engine | call | done / audience | API p50 | API p95 | bare SQL p50 | bare SQL p95 | scan p50 | scan p95 | summary = scan |',
+    );
+    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const x of r.rows)
       console.log(
-        `| ${r.engine} | ${x.call} | ${x.completed.toLocaleString()} / ${x.learners.toLocaleString()} | ${fmt(x.api.p50)} | ${fmt(x.api.p95)} | ${fmt(x.sql.p50)} | ${fmt(x.sql.p95)} |`,
+        `| ${r.engine} | ${x.call} | ${x.completed.toLocaleString()} / ${x.learners.toLocaleString()} | ${fmt(x.api.p50)} | ${fmt(x.api.p95)} | ${fmt(x.sql.p50)} | ${fmt(x.sql.p95)} | ${fmt(x.scan.p50)} | ${fmt(x.scan.p95)} | ${x.same ? 'yes' : 'NO'} |`,
       );
   }
 }

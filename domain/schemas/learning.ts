@@ -11,7 +11,8 @@ export const MATERIAL_KINDS = ['article', 'document', 'audio', 'video', 'link'] 
 export type TMaterialKind = (typeof MATERIAL_KINDS)[number];
 /** Kinds whose content is an uploaded file. */
 export const FILE_KINDS = ['document', 'audio', 'video'] as const;
-export const PLAN_AUDIENCES = ['all', 'probationary', 'committee', 'cadres'] as const;
+/** Members (all, probationary, secretaries and committee members), cadres by level, and activists (入党积极分子). */
+export const PLAN_AUDIENCES = ['all', 'probationary', 'committee', 'cadres', 'activists'] as const;
 export type TPlanAudience = (typeof PLAN_AUDIENCES)[number];
 
 const tags = z.array(z.string().trim().min(1, '标签不能为空').max(20, '标签不超过 20 字')).max(10, '标签最多 10 个').default([]);
@@ -87,7 +88,7 @@ export const ZPlanCreateSchema = z
     orgId: id,
     title: text(120, '计划名称'),
     description: optText(2000, '说明'),
-    audiences: z.array(z.enum(PLAN_AUDIENCES, '请选择学习对象')).min(1, '请选择学习对象').max(4),
+    audiences: z.array(z.enum(PLAN_AUDIENCES, '请选择学习对象')).min(1, '请选择学习对象').max(PLAN_AUDIENCES.length),
     /** With the 'cadres' audience: the levels concerned (all levels when empty). */
     cadreLevels: z.array(z.enum(CADRE_LEVELS)).max(CADRE_LEVELS.length).default([]),
     requiredHours: z.number().min(0, '要求学时不能为负').max(2000, '要求学时不超过 2000'),

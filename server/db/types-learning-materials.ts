@@ -60,6 +60,7 @@ export interface LearningSessionsTable {
   user_id: number;
   member_id: number | null;
   cadre_id: number | null;
+  dev_person_id: Generated<number | null>;
   material_id: number;
   ip: Generated<string>;
   started_at: Date;
@@ -75,6 +76,7 @@ export interface LearningMaterialProgressTable {
   id: Generated<number>;
   member_id: number | null;
   cadre_id: number | null;
+  dev_person_id: Generated<number | null>;
   material_id: number;
   credited_seconds: Generated<number>;
   updated_at: Generated<Date>;
@@ -86,6 +88,7 @@ export interface LearningFlagsTable {
   session_id: number | null;
   member_id: number | null;
   cadre_id: number | null;
+  dev_person_id: Generated<number | null>;
   detail: Json;
   raised_at: Date;
   review: 'cleared' | 'upheld' | null;

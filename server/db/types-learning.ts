@@ -8,6 +8,8 @@ export interface LearningCreditsTable {
   id: Generated<number>;
   member_id: number | null;
   cadre_id: number | null;
+  /** An activist's development record (migration 040). */
+  dev_person_id: Generated<number | null>;
   year: number;
   earned_on: DateCol;
   source: 'online' | 'quiz' | 'class' | 'assigned' | 'party_school' | 'self';
@@ -23,6 +25,40 @@ export interface LearningCreditsTable {
   created_at: Generated<Date>;
 }
 
+/** What a learner has earned toward a plan (migration 040), kept by triggers: read only. */
+export interface LearningPlanProgressTable {
+  plan_id: number;
+  learner_kind: 'member' | 'cadre' | 'activist';
+  learner_id: number;
+  org_id: number | null;
+  counted: boolean;
+  hours: number | string;
+  quizzes: number;
+}
+
+/** Each member's counted 学时 of a year by source (migration 040), kept by triggers: read only. */
+export interface LearningYearTotalsTable {
+  member_id: number;
+  year: number;
+  online_h: number | string;
+  quiz_h: number | string;
+  class_h: number | string;
+  assigned_h: number | string;
+  party_school_h: number | string;
+  self_h: number | string;
+  total: number | string;
+  online_total: number | string;
+}
+
 export interface LearningCoreTables {
   learning_credits: LearningCreditsTable;
+  learning_plan_progress: LearningPlanProgressTable;
+  learning_year_totals: LearningYearTotalsTable;
+}
+
+// Migration 040: the account → activist link (an activist's own plans and study).
+declare module './types.js' {
+  interface UsersTable {
+    dev_person_id: Generated<number | null>;
+  }
 }

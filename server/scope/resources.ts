@@ -106,8 +106,8 @@ export const RESOURCES = {
   learning_plan: viaOrg('learning_plans', '学习计划'),
   learning_flag: {
     label: '学习异常记录',
-    from: 'learning_flags t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id',
-    paths: ['coalesce(m.org_path, c.manager_path)'],
+    from: 'learning_flags t left join members m on m.id = t.member_id left join cadres c on c.id = t.cadre_id left join dev_people d on d.id = t.dev_person_id',
+    paths: ['coalesce(m.org_path, c.manager_path, d.org_path)'],
   },
   // 人才分类认定 and 柔性引才 agreements lie where their talent does (issue 15, migration 029).
   talent_recognition: {

@@ -3,6 +3,7 @@
 // and refused, a training recorded by two sources counted once (and undone by an officer), a closed year
 // whose later credits are kept and marked late, and another district's officer getting a 404.
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../../domain/rules/id-number.js';
 import type { Ctx } from '../../context.js';
@@ -268,5 +269,23 @@ describe('the demo', () => {
     expect(last.all.share).toBeLessThan(100);
     const pending = json(await t.call(admin, 'GET', `/api/learning/self-reports?orgId=${t.city.sampleIds.district}&status=pending`));
     expect(pending.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the year totals (migration 040)', () => {
+  it('equal the ledger summed again after every write above (imports, approvals, duplicates, the demo’s bulk rows)', async () => {
+    const r = await sql<{ n: number }>`
+      with fresh as (
+        select member_id, year, sum(hours) as total, coalesce(sum(hours) filter (where online), 0) as online_total,
+               coalesce(sum(hours) filter (where source = 'self'), 0) as self_h, coalesce(sum(hours) filter (where source = 'online'), 0) as online_h
+          from learning_credits where member_id is not null and status = 'approved' and duplicate_of is null group by 1, 2
+      )
+      select count(*)::int as n from fresh f full join learning_year_totals t on t.member_id = f.member_id and t.year = f.year
+       where (f.total, f.online_total, f.self_h, f.online_h) is distinct from (t.total, t.online_total, t.self_h, t.online_h)`.execute(
+      t.db,
+    );
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from learning_year_totals`.execute(t.db);
+    expect(rows[0].n).toBeGreaterThan(100);
+    expect(r.rows[0].n).toBe(0);
   });
 });

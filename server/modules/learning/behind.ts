@@ -56,7 +56,7 @@ export interface OrgCompletion {
 
 /**
  * The plan's completion for each organization holding learners, at `path` only (`exact`) or in its subtree.
- * The ledger is read for the audience's own rows (learning_credits_member_ref / _cadre_ref), not the city's.
+ * What each learner earned is read from the plan's summary (learning_plan_progress), not the ledger.
  */
 export async function completionByHoldingOrg(
   db: Db,
@@ -67,21 +67,13 @@ export async function completionByHoldingOrg(
 ): Promise<OrgCompletion[]> {
   // The audience lies inside the plan's subtree and `path`'s: the deeper of the two.
   const within = path.length >= plan.orgPath.length && (path === plan.orgPath || path.startsWith(`${plan.orgPath}.`)) ? path : plan.orgPath;
-  const refs = [...plan.materialRefs, ...plan.quizRefs];
   const r = await sql<{ org_id: number; org_name: string; org_path: string; learners: number; completed: number }>`
     with audience as (${audienceSql(plan, within, today)}),
     per as (
       select a.path,
              coalesce(e.hours, 0) >= ${plan.requiredHours} and coalesce(e.quizzes, 0) >= ${plan.quizRefs.length} as done
         from audience a
-        left join lateral (
-          select sum(lc.hours) filter (where lc.source = 'online') as hours,
-                 count(distinct lc.source_ref) filter (where lc.source = 'quiz') as quizzes
-            from (select hours, source, source_ref, status from learning_credits where member_id = a.member_id
-                  union all
-                  select hours, source, source_ref, status from learning_credits where cadre_id = a.cadre_id) lc
-           where lc.status = 'approved' and lc.source in ('online', 'quiz') and lc.source_ref = any(${refs}::text[])
-        ) e on true
+        left join learning_plan_progress e on e.plan_id = ${plan.id} and e.learner_kind = a.kind and e.learner_id = a.id
        where ${exact ? sql`a.path = ${path}::ltree` : sql`a.path <@ ${path}::ltree`}
     )
     select o.id as org_id, o.name as org_name, o.path::text as org_path, count(*)::int as learners,

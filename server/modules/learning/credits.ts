@@ -12,6 +12,8 @@ export type CreditSource = 'online' | 'quiz' | 'class' | 'assigned' | 'party_sch
 export interface CreditInput {
   memberId: number | null;
   cadreId: number | null;
+  /** An activist's development record (online study only). */
+  devPersonId?: number | null;
   source: CreditSource;
   /** What earned it, unique per learner and source: 'material:12', 'quiz-attempt:5', 'class:3'. */
   sourceRef: string;
@@ -34,14 +36,15 @@ export function roundHours(h: number): number {
  * row's hours (the caller passes the record's total, not an increment), so the ledger is idempotent.
  */
 export async function upsertCredit(ctx: Ctx, c: CreditInput): Promise<number> {
-  if ((c.memberId == null) === (c.cadreId == null)) throw invalid('学习者须为一名党员或一名干部', 'learner');
+  const keys = [c.memberId, c.cadreId, c.devPersonId ?? null].filter((k) => k != null);
+  if (keys.length !== 1) throw invalid('学习者须为一名党员、一名干部或一名入党积极分子', 'learner');
   if (!(c.hours >= 0) || c.hours > 2000) throw invalid('学时须在 0 到 2000 之间', 'hours');
   const year = Number(c.earnedOn.slice(0, 4));
   const hours = roundHours(c.hours);
-  const keyCol = c.memberId != null ? sql`member_id` : sql`cadre_id`;
+  const keyCol = c.memberId != null ? sql`member_id` : c.cadreId != null ? sql`cadre_id` : sql`dev_person_id`;
   const r = await sql<{ id: number }>`
-    insert into learning_credits (member_id, cadre_id, year, earned_on, source, source_ref, title, hours, online, status, note, created_by)
-    values (${c.memberId}, ${c.cadreId}, ${year}, ${c.earnedOn}, ${c.source}, ${c.sourceRef}, ${c.title}, ${hours},
+    insert into learning_credits (member_id, cadre_id, dev_person_id, year, earned_on, source, source_ref, title, hours, online, status, note, created_by)
+    values (${c.memberId}, ${c.cadreId}, ${c.devPersonId ?? null}, ${year}, ${c.earnedOn}, ${c.source}, ${c.sourceRef}, ${c.title}, ${hours},
             ${c.online ?? false}, ${c.status ?? 'approved'}, ${c.note ?? ''}, ${ctx.actor.userId})
     on conflict (${keyCol}, source, source_ref) where ${keyCol} is not null
     do update set hours = excluded.hours, title = excluded.title, earned_on = excluded.earned_on, year = excluded.year,

@@ -1,5 +1,6 @@
 // Demo theory learning (issue 14 point 5): a city plan and a district plan with materials written for the
-// demo (fictional texts), a PDF made with pdfkit, and some credited study by the sample branch's members,
+// demo (fictional texts), a PDF made with pdfkit, and some credited study by the sample branch's members
+// and by a few of the district's activists (the district plan is for them too),
 // written as the heartbeats would have (progress rows and the ledger's `material:<id>` rows through its
 // one writer). No audio or video file: a generated one would add nothing a reviewer can check by ear
 // and slow the start; the upload path is covered by tests. Deterministic and quick (a few hundred rows).
@@ -148,7 +149,7 @@ export async function seedLearningDemo(db: Db, city: CityResult, now: Date = new
   await plan(
     district,
     `${year}年第四季度基层治理专题学习`,
-    ['all', 'committee'],
+    ['all', 'committee', 'activists'],
     0.2,
     [districtMaterial, cityMaterials[1]],
     `${year}-10-01`,
@@ -181,5 +182,29 @@ export async function seedLearningDemo(db: Db, city: CityResult, now: Date = new
         online: true,
       });
     }
+  }
+
+  // The district plan reaches the district's activists (入党积极分子, from the development demo): the first
+  // few have studied the district article, to the end or half of it.
+  const activists = await sql<{ id: number }>`select d.id from dev_people d join orgs o on o.id = ${district}
+      where d.status = 'activist' and d.org_path <@ o.path order by d.id limit 6`.execute(db);
+  for (const [i, a] of activists.rows.entries()) {
+    if (i % 3 === 2) continue;
+    const seconds = i % 3 === 0 ? DISTRICT_ARTICLE.minutes * 60 : (DISTRICT_ARTICLE.minutes * 60) / 2;
+    await db
+      .insertInto('learning_material_progress')
+      .values({ dev_person_id: Number(a.id), material_id: districtMaterial, credited_seconds: seconds, updated_at: at })
+      .execute();
+    await upsertCredit(ctx, {
+      memberId: null,
+      cadreId: null,
+      devPersonId: Number(a.id),
+      source: 'online',
+      sourceRef: `material:${districtMaterial}`,
+      title: DISTRICT_ARTICLE.title,
+      hours: seconds / 3600,
+      earnedOn: today,
+      online: true,
+    });
   }
 }

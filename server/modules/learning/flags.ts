@@ -18,13 +18,14 @@ export async function listFlags(ctx: Ctx, open: boolean): Promise<TFlag[]> {
     review: TFlag['review'];
     review_note: string;
   }>`
-    select f.id, f.kind, coalesce(m.name, c.name) as learner_name, coalesce(mo.name, co.name, '') as org_name,
+    select f.id, f.kind, coalesce(m.name, c.name, d.name) as learner_name, coalesce(mo.name, co.name, dorg.name, '') as org_name,
            lm.title as material_title, f.detail, f.raised_at, f.review, f.review_note
       from learning_flags f
       left join members m on m.id = f.member_id left join orgs mo on mo.id = m.org_id
       left join cadres c on c.id = f.cadre_id left join orgs co on co.id = c.manager_org_id
+      left join dev_people d on d.id = f.dev_person_id left join orgs dorg on dorg.id = d.org_id
       left join learning_sessions s on s.id = f.session_id left join learning_materials lm on lm.id = s.material_id
-     where coalesce(m.org_path, c.manager_path) <@ ${ctx.actor.scopePath}::ltree
+     where coalesce(m.org_path, c.manager_path, d.org_path) <@ ${ctx.actor.scopePath}::ltree
        and ${open ? sql`f.review is null` : sql`true`}
      order by f.raised_at desc limit 200`.execute(ctx.db);
   return r.rows.map((f) => ({

@@ -16,10 +16,10 @@ import {
 import { ctxOf } from '../../context.js';
 import { notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
-import { learnerOfActor } from './learner.js';
+import { studyLearnerOfActor } from './learner.js';
 
-/** The learner behind the account; an account with no member or cadre record behind it finds nothing (404). */
-const requireLearner = async (ctx: Ctx) => (await learnerOfActor(ctx)) ?? Promise.reject(notFound('学习者档案'));
+/** The learner behind the account (a member, a cadre or an activist); an account with none behind it finds nothing (404). */
+const requireLearner = async (ctx: Ctx) => (await studyLearnerOfActor(ctx)) ?? Promise.reject(notFound('学习者档案'));
 import { sendMaterialFile } from './material-routes.js';
 import { learnerMaterial, listMaterials, materialDetail } from './materials.js';
 import { myPlans } from './plans.js';

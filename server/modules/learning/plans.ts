@@ -7,7 +7,7 @@ import { audited } from '../../audit/record.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
 import { invalid } from '../../errors.js';
-import type { Learner } from './learner.js';
+import { learnerKeyCol, type Learner } from './learner.js';
 
 interface PlanRow {
   id: number;
@@ -185,13 +185,17 @@ async function learnerFacts(ctx: Pick<Ctx, 'db' | 'today'>, l: Learner): Promise
 
 const within = (path: string | null, ancestor: string) => !!path && (path === ancestor || path.startsWith(`${ancestor}.`));
 
-/** Whether a plan's audience includes the learner (members by their branch, cadres by their managing organization). */
+/**
+ * Whether a plan's audience includes the learner (members by their branch, cadres by their managing
+ * organization, activists by the organization training them).
+ */
 function inAudience(p: { audiences: string[]; cadre_levels: string[]; org_path: string }, l: Learner, f: LearnerFacts): boolean {
   const asMember = l.memberId != null && within(l.orgPath, p.org_path);
   return p.audiences.some((a) => {
     if (a === 'all') return asMember;
     if (a === 'probationary') return asMember && f.probationary;
     if (a === 'committee') return asMember && f.committee;
+    if (a === 'activists') return l.devPersonId != null && within(l.orgPath, p.org_path);
     return !!f.cadreLevel && within(f.cadrePath, p.org_path) && (!p.cadre_levels.length || p.cadre_levels.includes(f.cadreLevel));
   });
 }
@@ -209,8 +213,7 @@ export async function myPlans(ctx: Pick<Ctx, 'db' | 'today'>, l: Learner): Promi
   const mine = rows.filter((r) => inAudience(r, l, f));
   const plans = await presentPlans(ctx.db, mine, ctx.today());
   const materialIds = [...new Set(plans.flatMap((p) => p.items.filter((i) => i.kind === 'material').map((i) => i.refId)))];
-  const keyCol = l.memberId != null ? 'member_id' : 'cadre_id';
-  const keyVal = (l.memberId ?? l.cadreId)!;
+  const [keyCol, keyVal] = learnerKeyCol(l);
   const [progress, quizzes] = await Promise.all([
     materialIds.length
       ? ctx.db

@@ -21,7 +21,7 @@ import type { Db } from '../../db/engine.js';
 import { notFound } from '../../errors.js';
 import { upsertCredit } from './credits.js';
 import { learnerMaterial } from './materials.js';
-import { learnerOfActor, type Learner } from './learner.js';
+import { learnerKeyCol, studyLearnerOfActor, type Learner } from './learner.js';
 
 // The browser tests run the real server and cannot move its clock: they ask for 2-second beats instead.
 const RULES = process.env.ZUGONG_E2E_SHORT_HEARTBEATS === '1' ? STUDY_TIME_SHORT_BEATS : STUDY_TIME_2026;
@@ -29,12 +29,15 @@ const secs = (d: Date | string) => (d instanceof Date ? d : new Date(d)).getTime
 const at = (s: number) => new Date(Math.round(s * 1000));
 
 /** The learner's credited seconds on a material over all sessions. */
-async function progressOf(db: Db, l: Pick<Learner, 'memberId' | 'cadreId'>, materialId: number): Promise<number> {
+type Key = Pick<Learner, 'memberId' | 'cadreId' | 'devPersonId'>;
+
+async function progressOf(db: Db, l: Key, materialId: number): Promise<number> {
+  const [col, val] = learnerKeyCol(l);
   const r = await db
     .selectFrom('learning_material_progress')
     .select('credited_seconds')
     .where('material_id', '=', materialId)
-    .where(l.memberId != null ? 'member_id' : 'cadre_id', '=', (l.memberId ?? l.cadreId)!)
+    .where(col, '=', val)
     .executeTakeFirst();
   return r?.credited_seconds ?? 0;
 }
@@ -45,7 +48,7 @@ export async function materialCredited(ctx: Ctx, l: Learner, materialId: number)
 
 /** Starts a session: the account's earlier sessions stop earning (one crediting session per account). */
 export async function startSession(ctx: Ctx, materialId: number): Promise<TSessionStart> {
-  const learner = await learnerOfActor(ctx);
+  const learner = await studyLearnerOfActor(ctx);
   if (!learner) throw notFound('学习者档案');
   const m = await learnerMaterial(ctx, learner, materialId);
   const now = ctx.clock.now();
@@ -66,6 +69,7 @@ export async function startSession(ctx: Ctx, materialId: number): Promise<TSessi
           user_id: ctx.actor.userId,
           member_id: learner.memberId,
           cadre_id: learner.cadreId,
+          dev_person_id: learner.devPersonId ?? null,
           material_id: materialId,
           ip,
           started_at: now,
@@ -101,13 +105,13 @@ export async function startSession(ctx: Ctx, materialId: number): Promise<TSessi
 async function raiseFlag(
   db: Db,
   sessionId: number,
-  l: Pick<Learner, 'memberId' | 'cadreId'>,
+  l: Key,
   kind: 'nonstop' | 'shared_device' | 'fast_playback',
   detail: object,
   now: Date,
 ) {
-  await sql`insert into learning_flags (kind, session_id, member_id, cadre_id, detail, raised_at)
-    values (${kind}, ${sessionId}, ${l.memberId}, ${l.cadreId}, ${JSON.stringify(detail)}::jsonb, ${now})
+  await sql`insert into learning_flags (kind, session_id, member_id, cadre_id, dev_person_id, detail, raised_at)
+    values (${kind}, ${sessionId}, ${l.memberId}, ${l.cadreId}, ${l.devPersonId ?? null}, ${JSON.stringify(detail)}::jsonb, ${now})
     on conflict (session_id, kind) where session_id is not null do nothing`.execute(db);
 }
 
@@ -115,6 +119,7 @@ interface SessionRow {
   id: number;
   member_id: number | null;
   cadre_id: number | null;
+  dev_person_id: number | null;
   material_id: number;
   anchor_at: Date;
   presence_at: Date;
@@ -129,12 +134,12 @@ interface SessionRow {
 /** The caller's own session with its material and the learner's progress on it, or 404. */
 async function ownSession(ctx: Ctx, id: number): Promise<SessionRow> {
   const r = await sql<SessionRow>`
-    select s.id, s.member_id, s.cadre_id, s.material_id, s.anchor_at, s.presence_at, s.streak_from, s.credited_seconds,
+    select s.id, s.member_id, s.cadre_id, s.dev_person_id, s.material_id, s.anchor_at, s.presence_at, s.streak_from, s.credited_seconds,
            s.superseded, m.length_seconds, m.title, p.credited_seconds as material_credited
       from learning_sessions s
       join learning_materials m on m.id = s.material_id
       left join learning_material_progress p on p.material_id = s.material_id
-        and (p.member_id = s.member_id or p.cadre_id = s.cadre_id)
+        and (p.member_id = s.member_id or p.cadre_id = s.cadre_id or p.dev_person_id = s.dev_person_id)
      where s.id = ${id} and s.user_id = ${ctx.actor.userId}`.execute(ctx.db);
   if (!r.rows[0]) throw notFound('学习会话');
   return r.rows[0];
@@ -177,11 +182,11 @@ export async function heartbeat(ctx: Ctx, id: number, beat: THeartbeat): Promise
       .where('anchor_at', '=', s.anchor_at)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) === 0) return false;
-    const learner = { memberId: s.member_id, cadreId: s.cadre_id };
+    const learner = { memberId: s.member_id, cadreId: s.cadre_id, devPersonId: s.dev_person_id };
     if (res.credit > 0) {
-      const key = s.member_id != null ? sql`member_id` : sql`cadre_id`;
-      await sql`insert into learning_material_progress (member_id, cadre_id, material_id, credited_seconds, updated_at)
-        values (${s.member_id}, ${s.cadre_id}, ${s.material_id}, ${n.materialCreditedSeconds}, ${at(now)})
+      const key = sql.ref(learnerKeyCol(learner)[0]);
+      await sql`insert into learning_material_progress (member_id, cadre_id, dev_person_id, material_id, credited_seconds, updated_at)
+        values (${s.member_id}, ${s.cadre_id}, ${s.dev_person_id}, ${s.material_id}, ${n.materialCreditedSeconds}, ${at(now)})
         on conflict (${key}, material_id) where ${key} is not null
         do update set credited_seconds = excluded.credited_seconds, updated_at = excluded.updated_at`.execute(trx);
       const before = secondsToHours(s.material_credited ?? 0);

@@ -8,6 +8,7 @@ const learning: typeof zh = {
     probationary: 'Probationary members',
     committee: 'Branch secretaries and committee members',
     cadres: 'Cadres',
+    activists: 'Activists (applicants being trained)',
   },
   status: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed', published: 'Published', withdrawn: 'Withdrawn' },
   study: {

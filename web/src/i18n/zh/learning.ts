@@ -1,7 +1,7 @@
 // 「理论学习」（学习材料、学习计划、学习计时）界面文字。English: ../en/learning.ts (same keys, checked by the compiler).
 const learning = {
   kinds: { article: '文章', document: '文档', audio: '音频', video: '视频', link: '链接' },
-  audiences: { all: '全体党员', probationary: '预备党员', committee: '支部书记和委员', cadres: '干部' },
+  audiences: { all: '全体党员', probationary: '预备党员', committee: '支部书记和委员', cadres: '干部', activists: '入党积极分子' },
   status: { upcoming: '未开始', open: '进行中', closed: '已结束', published: '已发布', withdrawn: '已撤下' },
   study: {
     credited: '已认定学习时长',

@@ -60,6 +60,11 @@ export const getTalent = (id: Id, signal?: AbortSignal) => api.get<TTalent>(`${b
 export const createTalent = (body: TTalentCreate) => api.post<TTalent>(`${base}/people`, body);
 export const updateTalent = (id: Id, body: TTalentUpdate) => api.put<TTalent>(`${base}/people/${id}`, body);
 export const issueCard = (id: Id, body: TCardIssue) => api.post<TTalent>(`${base}/people/${id}/card`, body);
+/** A person's document, or a recognition's evidence (the office, the assigned expert): audited by the server. */
+export const downloadPersonDocument = (personId: Id, documentId: Id, name: string) =>
+  download(`${base}/people/${personId}/documents/${documentId}`, {}, name);
+export const downloadEvidence = (recognitionId: Id, documentId: Id, name: string, asExpert = false) =>
+  download(`${base}${asExpert ? '/expert' : ''}/recognitions/${recognitionId}/documents/${documentId}`, {}, name);
 export const downloadCard = (id: Id) => download(`${base}/people/${id}/card.pdf`, {}, 'card.pdf');
 export const exportTalents = (f: TTalentFilter, purpose: string) => download(`${base}/export`, { ...f, purpose }, 'talents.xlsx');
 export const getStructure = (by: TStructure['by'], signal?: AbortSignal) => api.get<TStructure>(`${base}/structure`, { by }, { signal });

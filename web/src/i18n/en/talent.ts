@@ -127,6 +127,7 @@ const talent = {
     evidence: 'Evidence',
     noEvidence: 'No evidence uploaded',
     fileName: 'File',
+    kind: 'Kind',
     size: 'Size',
     trail: 'Review trail',
     at: 'When',

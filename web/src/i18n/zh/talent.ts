@@ -120,6 +120,7 @@ const talent = {
     evidence: '证明材料',
     noEvidence: '未上传证明材料',
     fileName: '文件',
+    kind: '材料名称',
     size: '大小',
     trail: '审核记录',
     at: '时间',

@@ -64,7 +64,11 @@ beforeAll(async () => {
   otherTalent = (await login('talent', city)).cookie;
   const tiers = await buildTierSet(t.db);
   personId = await buildTalent(t.db, { districtOrgId: district, userId: me.id });
-  const created = await t.call(officer, 'POST', '/api/talent/recognitions', { personId, tierId: tiers.get('B'), basis: '省级项目（虚构）' });
+  const created = await t.call(officer, 'POST', '/api/talent/recognitions', {
+    personId,
+    tierId: tiers.get('B'),
+    basis: '省级项目（虚构）',
+  });
   expect(created.statusCode, created.body).toBe(201);
   recognitionId = json(created).id;
   await t.db
@@ -81,7 +85,9 @@ afterAll(async () => {
 const expectFile = (res: Awaited<ReturnType<TestApp['call']>>) => {
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
-  expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent(NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+  expect(String(res.headers['content-disposition'])).toContain(
+    `filename*=UTF-8''${encodeURIComponent(NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+  );
   expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="attachment\.pdf"/);
   expect(res.rawPayload.equals(PDF)).toBe(true);
 };

@@ -28,10 +28,12 @@ import type {
   TTierSetCreate,
 } from '../../../domain/schemas/talent';
 import { RECOGNITION_STATUSES, RECRUITMENTS, STRUCTURE_DIMENSIONS } from '../../../domain/schemas/talent';
+import type { TLinkCandidate } from '../../../domain/schemas/talent-link';
 import { CARD_STATES, cardState, type CardState } from '../../../domain/rules/talent-card';
 
 export type {
   CardState,
+  TLinkCandidate,
   TCardIssue,
   TExpertAccount,
   TExpertScore,
@@ -58,6 +60,8 @@ export const listTalents = (f: TTalentFilter, cursor?: string, limit = 50) =>
   api.get<TTalentPage>(`${base}/people`, { ...f, cursor, limit });
 export const getTalent = (id: Id, signal?: AbortSignal) => api.get<TTalent>(`${base}/people/${id}`, undefined, { signal });
 export const createTalent = (body: TTalentCreate) => api.post<TTalent>(`${base}/people`, body);
+/** Party members and cadres to link a talent to, by name or pinyin initials (within the officer's scope). */
+export const searchLinkCandidates = (q: string) => api.get<TItems<TLinkCandidate>>(`${base}/link-candidates`, { q });
 export const updateTalent = (id: Id, body: TTalentUpdate) => api.put<TTalent>(`${base}/people/${id}`, body);
 export const issueCard = (id: Id, body: TCardIssue) => api.post<TTalent>(`${base}/people/${id}/card`, body);
 /** A person's document, or a recognition's evidence (the office, the assigned expert): audited by the server. */

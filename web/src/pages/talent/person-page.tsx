@@ -155,7 +155,12 @@ export default function PersonPage() {
                       { title: t('talent.person.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
                       { title: t('talent.person.change'), dataIndex: 'change', width: 140 },
                       { title: t('talent.person.by'), dataIndex: 'userName', width: 140 },
-                      { title: '', key: 'after', render: (_v, h) => JSON.stringify(h.after ?? {}) },
+                      {
+                        title: '',
+                        key: 'after',
+                        // A long change (degrees, titles) wraps inside its cell instead of widening the page.
+                        render: (_v, h) => <span style={{ wordBreak: 'break-all' }}>{JSON.stringify(h.after ?? {})}</span>,
+                      },
                     ]}
                   />
                 ),

@@ -54,6 +54,8 @@ import { learningRoutes } from './modules/learning/routes.js';
 import { learnerRoutes } from './modules/learning/learner-routes.js';
 import { talentRoutes } from './modules/talent/routes.js';
 import { recognitionRoutes } from './modules/talent/recognition-routes.js';
+import { ownDocumentRoutes, staffDocumentRoutes } from './modules/talent/documents.js';
+import { linkRoutes } from './modules/talent/link-candidates.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
 import { talentServiceRoutes } from './modules/talent-services/routes.js';
@@ -166,6 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(learningHoursRoutes, { prefix: '/api/learning' });
   await app.register(talentRoutes, { prefix: '/api/talent' });
   await app.register(recognitionRoutes, { prefix: '/api/talent' });
+  await app.register(staffDocumentRoutes, { prefix: '/api/talent' });
+  await app.register(linkRoutes, { prefix: '/api/talent' });
   await app.register(talentPolicyRoutes, { prefix: '/api/talent' });
   await app.register(staffAttachmentRoutes, { prefix: '/api/talent' });
   await app.register(ownApplicationRoutes('self'), { prefix: '/api/talent/my' });
@@ -177,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     e2eCodes: opts.e2eCodes === true && opts.demo === true,
   });
   await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
+  await app.register(ownDocumentRoutes, { prefix: '/api/talent-portal' });
   await app.register(agreementRoutes, { prefix: '/api/talent' });
   await app.register(employerAgreementRoutes, { prefix: '/api/talent/employer' });
   await app.register(evaluationRoutes, { prefix: '/api/talent' });

@@ -311,7 +311,7 @@ export const router = createBrowserRouter([
       {
         path: 'dashboard',
         element: (
-          <Guard action={['stats.read', 'cadre.read']}>
+          <Guard action={['stats.read', 'cadre.read', 'talent.read']}>
             <DashboardPage />
           </Guard>
         ),

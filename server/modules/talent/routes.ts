@@ -29,6 +29,8 @@ import { districts, employers, structure } from './structure.js';
 
 const tags = ['talent'];
 const personScope = { 'params.id': 'talent_person' } as const;
+// A linked member or cadre must lie in the officer's scope too (404 and an audited refusal otherwise).
+const linkScope = { 'body.memberId': 'member', 'body.cadreId': 'cadre' } as const;
 const EXPORT_MAX = 50_000;
 
 export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,7 +55,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/people',
     {
-      config: { action: 'talent.write' },
+      config: { action: 'talent.write', scope: linkScope },
       schema: {
         tags,
         summary: '登记人才（党员或干部关联时身份信息取自其档案）',
@@ -82,7 +84,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/people/:id',
     {
-      config: { action: 'talent.write', scope: personScope },
+      config: { action: 'talent.write', scope: { ...personScope, ...linkScope } },
       schema: {
         tags,
         summary: '修改人才信息（版本冲突时 409）',

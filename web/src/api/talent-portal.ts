@@ -1,5 +1,5 @@
 // The applicant's side (server/modules/talent-portal): public registration and the applicant's homes.
-import { api } from './client';
+import { api, download } from './client';
 import type { Id } from './types';
 import type { TConsentNotice, TMyEmployer, TMyTalent, TRegister, TStaff, TStaffCreate } from '../../../domain/schemas/talent-portal';
 
@@ -17,3 +17,5 @@ export const registerAccount = (body: TRegister) => api.post<{ username: string;
 export const myTalent = (signal?: AbortSignal) => api.get<TMyTalent>(`${base}/me`, undefined, { signal });
 export const myEmployer = (signal?: AbortSignal) => api.get<TMyEmployer>(`${base}/employer`, undefined, { signal });
 export const addStaff = (body: TStaffCreate) => api.post<TStaff>(`${base}/employer/staff`, body);
+/** One of the talent's own documents (their recognitions' evidence included), audited by the server. */
+export const downloadMyDocument = (id: Id, name: string) => download(`${base}/documents/${id}`, {}, name);

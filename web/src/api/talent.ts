@@ -28,10 +28,12 @@ import type {
   TTierSetCreate,
 } from '../../../domain/schemas/talent';
 import { RECOGNITION_STATUSES, RECRUITMENTS, STRUCTURE_DIMENSIONS } from '../../../domain/schemas/talent';
+import type { TLinkCandidate } from '../../../domain/schemas/talent-link';
 import { CARD_STATES, cardState, type CardState } from '../../../domain/rules/talent-card';
 
 export type {
   CardState,
+  TLinkCandidate,
   TCardIssue,
   TExpertAccount,
   TExpertScore,
@@ -58,8 +60,15 @@ export const listTalents = (f: TTalentFilter, cursor?: string, limit = 50) =>
   api.get<TTalentPage>(`${base}/people`, { ...f, cursor, limit });
 export const getTalent = (id: Id, signal?: AbortSignal) => api.get<TTalent>(`${base}/people/${id}`, undefined, { signal });
 export const createTalent = (body: TTalentCreate) => api.post<TTalent>(`${base}/people`, body);
+/** Party members and cadres to link a talent to, by name or pinyin initials (within the officer's scope). */
+export const searchLinkCandidates = (q: string) => api.get<TItems<TLinkCandidate>>(`${base}/link-candidates`, { q });
 export const updateTalent = (id: Id, body: TTalentUpdate) => api.put<TTalent>(`${base}/people/${id}`, body);
 export const issueCard = (id: Id, body: TCardIssue) => api.post<TTalent>(`${base}/people/${id}/card`, body);
+/** A person's document, or a recognition's evidence (the office, the assigned expert): audited by the server. */
+export const downloadPersonDocument = (personId: Id, documentId: Id, name: string) =>
+  download(`${base}/people/${personId}/documents/${documentId}`, {}, name);
+export const downloadEvidence = (recognitionId: Id, documentId: Id, name: string, asExpert = false) =>
+  download(`${base}${asExpert ? '/expert' : ''}/recognitions/${recognitionId}/documents/${documentId}`, {}, name);
 export const downloadCard = (id: Id) => download(`${base}/people/${id}/card.pdf`, {}, 'card.pdf');
 export const exportTalents = (f: TTalentFilter, purpose: string) => download(`${base}/export`, { ...f, purpose }, 'talents.xlsx');
 export const getStructure = (by: TStructure['by'], signal?: AbortSignal) => api.get<TStructure>(`${base}/structure`, { by }, { signal });

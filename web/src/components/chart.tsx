@@ -22,16 +22,25 @@ export type ChartOption = ComposeOption<
 export interface ChartProps {
   option: ChartOption;
   height?: number;
+  /** A click on a bar or slice: its category's index in the data and its name (drilling down to a list). */
+  onItemClick?: (item: { dataIndex: number; name: string }) => void;
+  testId?: string;
 }
 
-export default function Chart({ option, height = 240 }: ChartProps) {
+export default function Chart({ option, height = 240, onItemClick, testId }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts>(null);
+  // The latest handler, read at click time, so a new closure does not re-create the chart.
+  const click = useRef(onItemClick);
+  useEffect(() => {
+    click.current = onItemClick;
+  });
 
   useEffect(() => {
     if (!el.current) return;
     const instance = init(el.current);
     chart.current = instance;
+    instance.on('click', (p) => click.current?.({ dataIndex: p.dataIndex, name: p.name }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el.current);
     return () => {
@@ -45,5 +54,5 @@ export default function Chart({ option, height = 240 }: ChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} style={{ width: '100%', height }} />;
+  return <div ref={el} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} data-testid={testId} />;
 }

@@ -11,6 +11,17 @@ const dashboard: typeof zh = {
   loadFailed: 'This panel failed to load: {{message}}',
   retry: 'Retry',
   noData: 'No data',
+  talent: {
+    title: 'Talent',
+    total: 'Talents on the registry',
+    flexible: 'Of whom flexible',
+    carded: 'Cards valid',
+    expiring: 'Cards expiring soon',
+    expired: 'Cards expired',
+    recognitionsOpen: 'Recognitions in review',
+    byTier: 'By tier (click for the list)',
+    byDistrict: 'By district (click for the list)',
+  },
   kpi: {
     members: 'Members',
     membersNote: '{{full}} full members',

@@ -9,6 +9,17 @@ const dashboard = {
   loadFailed: '本栏数据加载失败：{{message}}',
   retry: '重试',
   noData: '暂无数据',
+  talent: {
+    title: '人才工作',
+    total: '在册人才',
+    flexible: '其中柔性引进',
+    carded: '人才卡有效',
+    expiring: '人才卡即将到期',
+    expired: '人才卡已过期',
+    recognitionsOpen: '认定办理中',
+    byTier: '人才层次结构（点击查看名单）',
+    byDistrict: '各区人才（点击查看名单）',
+  },
   kpi: {
     members: '党员总数',
     membersNote: '正式党员 {{full}} 名',

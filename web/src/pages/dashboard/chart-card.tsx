@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Card, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/client';
-import type { ChartOption } from '../../components/chart';
+import type { ChartOption, ChartProps } from '../../components/chart';
 import { LazyChart } from '../../components/lazy-chart';
 
 /** What a card needs of its panel's request (any panel's RequestState fits). */
@@ -23,6 +23,8 @@ export interface ChartCardProps {
   wide?: boolean;
   testId: string;
   extra?: ReactNode;
+  /** A click on a bar: drills into the list behind it. */
+  onItemClick?: ChartProps['onItemClick'];
 }
 
 export function PanelError({ state }: { state: PanelStatus }) {
@@ -41,14 +43,14 @@ export function PanelError({ state }: { state: PanelStatus }) {
   );
 }
 
-export function ChartCard({ title, state, option, height = 260, wide, testId, extra }: ChartCardProps) {
+export function ChartCard({ title, state, option, height = 260, wide, testId, extra, onItemClick }: ChartCardProps) {
   const { t } = useTranslation();
   let body: ReactNode;
   if (state.error !== undefined) body = <PanelError state={state} />;
   else if (option === undefined || (state.loading && !state.data)) body = <Skeleton.Node active style={{ width: '100%', height }} />;
   else if (option === null)
     body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noData')} style={{ height: height - 20 }} />;
-  else body = <LazyChart option={option} height={height} />;
+  else body = <LazyChart option={option} height={height} onItemClick={onItemClick} testId={`${testId}-chart`} />;
   return (
     <Card size="small" title={title} extra={extra} className={wide ? 'dashboard-card wide' : 'dashboard-card'} data-testid={testId}>
       {body}

@@ -14,6 +14,7 @@ import { WorkCharts } from './work-charts';
 import { usePanel } from './use-panel';
 import { can } from '../../../../domain/permissions';
 import { OverviewTab } from '../cadre-units/overview-tab';
+import { TalentPanel } from './talent-panel';
 import './dashboard.css';
 
 /** Time for the charts to follow the A4 width (their ResizeObserver) before the browser takes the page. */
@@ -42,10 +43,10 @@ function usePrintLayout(): [boolean, () => void] {
   return [printing, print];
 }
 
-/** Panels by action: the Party statistics for whoever reads them, the cadre panel for the cadre officer. */
+/** Panels by action: the Party statistics for whoever reads them; the cadre and talent panels for their officers. */
 export default function DashboardPage() {
   const me = useMe();
-  return can(me.roles, 'stats.read') ? <PartyDashboard /> : <CadreDashboard />;
+  return can(me.roles, 'stats.read') ? <PartyDashboard /> : <OfficeDashboard />;
 }
 
 function PartyDashboard() {
@@ -102,12 +103,16 @@ function PartyDashboard() {
         <WorkCharts panels={panels} />
       </div>
       {can(me.roles, 'cadre.read') && <OverviewTab orgId={orgId} />}
+      {can(me.roles, 'talent.read') && <TalentPanel orgId={orgId} />}
     </div>
   );
 }
 
-/** The cadre officer's dashboard: the cadres managed in the chosen organization's subtree (干部管理权限). */
-function CadreDashboard() {
+/**
+ * The cadre and talent officers' dashboard: the cadres managed in the chosen organization's subtree (干部管理权限),
+ * the talents registered below it.
+ */
+function OfficeDashboard() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -129,7 +134,8 @@ function CadreDashboard() {
           />
         </Space>
       </div>
-      <OverviewTab orgId={orgId} />
+      {can(me.roles, 'cadre.read') && <OverviewTab orgId={orgId} />}
+      {can(me.roles, 'talent.read') && <TalentPanel orgId={orgId} />}
     </div>
   );
 }

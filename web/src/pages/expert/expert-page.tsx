@@ -109,7 +109,7 @@ function Review() {
             <Tag color={STATUS_COLOR[r.status]}>{t(`talent.recognition.status.${r.status}`)}</Tag>
           </Space>
           {r.status === 'expert_review' && mine && !mine.scored && <ScoreForm r={r} onDone={req.setData} />}
-          <RecognitionClaim r={r} />
+          <RecognitionClaim r={r} asExpert />
           <ExpertPanel r={r} />
         </>
       )}

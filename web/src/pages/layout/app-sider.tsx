@@ -138,7 +138,7 @@ export function AppSider() {
       label: t('nav.cadreSupervision'),
       onClick: () => navigate('/cadre-supervision'),
     },
-    (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read')) && {
+    (can(me.roles, 'stats.read') || can(me.roles, 'cadre.read') || can(me.roles, 'talent.read')) && {
       key: 'dashboard',
       icon: <DashboardOutlined />,
       label: t('nav.dashboard'),

@@ -1,17 +1,18 @@
 // 我的人才信息 (talent.self): the talent's own record, card and documents, the consent they gave, and
 // the way to their applications and service requests. One column for a 375-px phone.
-import { Alert, Card, Descriptions, List, Result, Space, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, List, Result, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../api/client';
-import { myTalent } from '../../api/talent-portal';
+import { downloadMyDocument, myTalent } from '../../api/talent-portal';
 import { PageSpin } from '../../components/route-guards';
 import { useRequest } from '../../lib/use-request';
 import './talent-portal.css';
 
 export default function MyTalentPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const r = useRequest((signal) => myTalent(signal), []);
   if (r.error) return <Alert type="error" showIcon message={errorText(r.error)} />;
   if (!r.data) return <PageSpin />;
@@ -55,7 +56,13 @@ export default function MyTalentPage() {
               locale={{ emptyText: t('talentPortal.talent.noDocuments') }}
               renderItem={(d) => (
                 <List.Item>
-                  {d.fileName} <Typography.Text type="secondary">{dayjs(d.uploadedAt).format('YYYY-MM-DD')}</Typography.Text>
+                  <Typography.Link
+                    onClick={() => downloadMyDocument(d.id, d.fileName).catch((e: unknown) => void message.error(errorText(e)))}
+                    data-testid="my-document"
+                  >
+                    {d.fileName}
+                  </Typography.Link>{' '}
+                  <Typography.Text type="secondary">{dayjs(d.uploadedAt).format('YYYY-MM-DD')}</Typography.Text>
                 </List.Item>
               )}
             />

@@ -1,16 +1,18 @@
 // A talent's page: the record, the card (tier, number, expiry; grant or renew with a tier of the set in force;
 // the PDF), evaluations, documents and the history of every change.
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
-import { downloadCard, getTalent, issueCard, listTierSets } from '../../api/talent';
+import { downloadCard, downloadPersonDocument, getTalent, issueCard, listTierSets } from '../../api/talent';
 import { useMe } from '../../auth/auth-context';
 import { formatTime } from '../../lib/dates';
 import { useRequest } from '../../lib/use-request';
+import { EvaluationTab } from './evaluation-tab';
+import { TalentFormModal } from './talent-form';
 
 export default function PersonPage() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export default function PersonPage() {
   const req = useRequest((s) => getTalent(id, s), [id]);
   const sets = useRequest((s) => listTierSets(s), []);
   const [granting, setGranting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ tierId: number; issuedOn: dayjs.Dayjs; note?: string }>();
   const p = req.data;
   const grant = async () => {
@@ -42,7 +45,18 @@ export default function PersonPage() {
       {req.error !== undefined && <Alert type="error" showIcon title={errorText(req.error)} />}
       {p && (
         <>
-          <Typography.Title level={4}>{p.name}</Typography.Title>
+          <Space wrap align="center" style={{ margin: '8px 0 12px' }}>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="talent-person-name">
+              {p.name}
+            </Typography.Title>
+            {p.memberId !== null && <Tag color="red">{t('talent.linked.member')}</Tag>}
+            {p.cadreId !== null && <Tag color="red">{t('talent.linked.cadre')}</Tag>}
+            {can(me.roles, 'talent.write') && (
+              <Button size="small" onClick={() => setEditing(true)} data-testid="talent-edit">
+                {t('talent.form.edit')}
+              </Button>
+            )}
+          </Space>
           <Card size="small" title={t('talent.person.cardTitle')} style={{ marginBottom: 12 }} data-testid="talent-card">
             {p.cardNo ? (
               <Descriptions size="small" column={3}>
@@ -99,20 +113,7 @@ export default function PersonPage() {
               {
                 key: 'evaluations',
                 label: t('talent.person.evaluations'),
-                children: (
-                  <Table
-                    size="small"
-                    rowKey="id"
-                    pagination={false}
-                    dataSource={p.evaluations}
-                    columns={[
-                      { title: t('talent.person.year'), dataIndex: 'year', width: 80 },
-                      { title: t('talent.person.achieved'), dataIndex: 'achieved' },
-                      { title: t('talent.person.potential'), dataIndex: 'potential' },
-                      { title: t('talent.person.totalScore'), dataIndex: 'total' },
-                    ]}
-                  />
-                ),
+                children: <EvaluationTab personId={p.id} canWrite={can(me.roles, 'talent.write')} />,
               },
               {
                 key: 'documents',
@@ -124,7 +125,18 @@ export default function PersonPage() {
                     pagination={false}
                     dataSource={p.documents}
                     columns={[
-                      { title: t('talent.person.documents'), dataIndex: 'fileName' },
+                      {
+                        title: t('talent.person.documents'),
+                        dataIndex: 'fileName',
+                        render: (v: string, d) => (
+                          <Typography.Link
+                            onClick={() => downloadPersonDocument(p.id, d.id, v).catch((e: unknown) => void message.error(errorText(e)))}
+                          >
+                            {v}
+                          </Typography.Link>
+                        ),
+                      },
+                      { title: t('talent.recognition.kind'), dataIndex: 'kind', width: 140 },
                       { title: t('talent.person.at'), dataIndex: 'uploadedAt', render: (v: string) => formatTime(v) },
                     ]}
                   />
@@ -143,13 +155,28 @@ export default function PersonPage() {
                       { title: t('talent.person.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
                       { title: t('talent.person.change'), dataIndex: 'change', width: 140 },
                       { title: t('talent.person.by'), dataIndex: 'userName', width: 140 },
-                      { title: '', key: 'after', render: (_v, h) => JSON.stringify(h.after ?? {}) },
+                      {
+                        title: '',
+                        key: 'after',
+                        // A long change (degrees, titles) wraps inside its cell instead of widening the page.
+                        render: (_v, h) => <span style={{ wordBreak: 'break-all' }}>{JSON.stringify(h.after ?? {})}</span>,
+                      },
                     ]}
                   />
                 ),
               },
             ]}
           />
+          {editing && (
+            <TalentFormModal
+              person={p}
+              onClose={() => setEditing(false)}
+              onSaved={(x) => {
+                req.setData(x);
+                setEditing(false);
+              }}
+            />
+          )}
           <Modal
             open={granting}
             title={p.cardNo ? t('talent.person.renew') : t('talent.person.grant')}

@@ -1,16 +1,21 @@
 // The parts of a 人才分类认定 the office and the experts both read: the category and basis claimed, the résumé,
 // the evidence, the review trail, the expert panel (scores as the server returns them: sealed until all are in)
 // and the objections during 公示.
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { App, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TRecognition } from '../../api/talent';
+import { errorText } from '../../api/client';
+import { downloadEvidence, type TRecognition } from '../../api/talent';
 import { formatTime } from '../../lib/dates';
 
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function RecognitionClaim({ r }: { r: TRecognition }) {
+/** `asExpert`: the expert's page downloads through the expert's route (their assignment is checked). */
+export function RecognitionClaim({ r, asExpert = false }: { r: TRecognition; asExpert?: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const fetchFile = (d: TRecognition['documents'][number]) =>
+    downloadEvidence(r.id, d.id, d.fileName, asExpert).catch((e: unknown) => void message.error(errorText(e)));
   return (
     <>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
@@ -35,7 +40,17 @@ export function RecognitionClaim({ r }: { r: TRecognition }) {
         style={{ marginBottom: 12 }}
         data-testid="recognition-evidence"
         columns={[
-          { title: t('talent.recognition.fileName'), dataIndex: 'fileName', ellipsis: true },
+          {
+            title: t('talent.recognition.fileName'),
+            dataIndex: 'fileName',
+            ellipsis: true,
+            render: (v: string, d) => (
+              <Typography.Link onClick={() => void fetchFile(d)} data-testid="evidence-download">
+                {v}
+              </Typography.Link>
+            ),
+          },
+          { title: t('talent.recognition.kind'), dataIndex: 'kind', width: 120, ellipsis: true },
           { title: t('talent.recognition.size'), dataIndex: 'sizeBytes', width: 90, render: (v: number) => kb(v) },
           { title: t('talent.recognition.at'), dataIndex: 'uploadedAt', width: 160, render: (v: string) => formatTime(v) },
         ]}

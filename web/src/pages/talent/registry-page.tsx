@@ -3,9 +3,9 @@
 // same filter with its purpose.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../domain/permissions';
 import { errorText } from '../../api/client';
 import {
@@ -26,6 +26,7 @@ import { LoadMore } from '../../components/load-more';
 import dayjs from 'dayjs';
 import { useKeyset } from '../../lib/use-keyset';
 import { useRequest } from '../../lib/use-request';
+import { TalentFormModal } from './talent-form';
 
 const NUMERIC = ['tierId', 'employerId', 'districtOrgId'];
 const CARD_COLOR = { none: 'default', valid: 'green', expiring: 'orange', expired: 'red' } as const;
@@ -43,6 +44,8 @@ export default function RegistryPage() {
   const filter = useMemo(() => filterOf(params), [params]);
   const [q, setQ] = useState(filter.q ?? '');
   const [exporting, setExporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const list = useKeyset((f: TTalentFilter, cursor) => listTalents(f, cursor), filter);
   const sets = useRequest((s) => listTierSets(s), []);
   const employers = useRequest((s) => listEmployers(s), []);
@@ -64,11 +67,18 @@ export default function RegistryPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('talent.title')}
         </Typography.Title>
-        {can(me.roles, 'talent.export') && (
-          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="talent-export">
-            {t('talent.export')}
-          </Button>
-        )}
+        <Space wrap>
+          {can(me.roles, 'talent.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="talent-create">
+              {t('talent.form.create')}
+            </Button>
+          )}
+          {can(me.roles, 'talent.export') && (
+            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="talent-export">
+              {t('talent.export')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
@@ -206,6 +216,7 @@ export default function RegistryPage() {
         ]}
       />
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loading} onLoad={list.loadMore} />
+      {creating && <TalentFormModal onClose={() => setCreating(false)} onSaved={(p) => navigate(`/talent/people/${p.id}`)} />}
       {exporting && (
         <ExportPurposeModal
           title={t('talent.exportTitle')}

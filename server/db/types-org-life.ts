@@ -229,7 +229,24 @@ export interface JointTaskUpdatesTable {
   actor_name: string | null;
 }
 
+/** Migration 041: held meetings by unit, month (year * 12 + month - 1) and kind; kept by triggers. */
+export interface OrgLifeHeldTable {
+  org_id: number;
+  ym: number;
+  kind: string;
+  n: number;
+  late: number;
+}
+/** Migration 041: a branch's committee members on record and full members counted (its 党小组's included). */
+export interface OrgLifeFactsTable {
+  org_id: number;
+  committee_n: number;
+  full_n: number;
+}
+
 export interface OrgLifeTables {
+  org_life_held: OrgLifeHeldTable;
+  org_life_facts: OrgLifeFactsTable;
   meetings: MeetingsTable;
   meeting_purposes: MeetingPurposesTable;
   meeting_attendance: MeetingAttendanceTable;

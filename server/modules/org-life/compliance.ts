@@ -96,12 +96,14 @@ export async function unitCompliance(
   const from = `${p.from.slice(0, 4)}-01-01`;
   const to = `${p.to.slice(0, 4)}-12-31`;
 
-  // One row per unit: its facts and its held cells of the years read, packed as 'kind:ym:n:late,…'
-  // (a city's year is some 45,000 cells: one row each cost far more to ship than to pack).
-  const [fromYm, toYm] = [ymOf(from), ymOf(to)];
+  // One row per unit: its facts and its held cells of the year, packed as 'kind:ym:n:late,…' (a city's
+  // year is some twenty cells per unit: one row each cost far more to ship than to unpack).
+  // A period never spans two years (parsePeriod), so the year read is the period's.
+  const year = Number(from.slice(0, 4));
   const units = await db
     .selectFrom('orgs as o')
     .leftJoin('org_life_facts as f', 'f.org_id', 'o.id')
+    .leftJoin('org_life_held_years as y', (j) => j.onRef('y.org_id', '=', 'o.id').on('y.year', '=', year))
     .select([
       'o.id',
       'o.name',
@@ -111,8 +113,7 @@ export async function unitCompliance(
       'o.established_on',
       sql<number>`coalesce(f.committee_n, 0)`.as('committee_n'),
       sql<number>`coalesce(f.full_n, 0)`.as('full_n'),
-      sql<string | null>`(select string_agg(h.kind || ':' || h.ym || ':' || h.n || ':' || h.late, ',') from org_life_held h
-        where h.org_id = o.id and h.ym between ${fromYm} and ${toYm})`.as('held'),
+      'y.cells as held',
     ])
     .where(scopeSql('o.path', scopePath))
     .where('o.status', '=', 'active')

@@ -66,6 +66,11 @@ export async function orgLifeSummaryDifferences(db: Q): Promise<{ key: string; s
   const facts = await sql<{ org_id: number; committee_n: number; full_n: number }>`
     select org_id::int as org_id, committee_n, full_n from org_life_facts`.execute(db);
   const terms = await sql<{ row: string }>`select row(f.*)::text as row from org_term_facts f`.execute(db);
+  const years = await sql<{
+    org_id: number;
+    year: number;
+    cells: string;
+  }>`select org_id::int as org_id, year, cells from org_life_held_years`.execute(db);
   const a = new Map<string, string>();
   const b = new Map<string, string>();
   const put = (m: Map<string, string>, k: string, v: string, zero: string) => {
@@ -75,6 +80,14 @@ export async function orgLifeSummaryDifferences(db: Q): Promise<{ key: string; s
   for (const c of scan.held) put(b, `held:${c.org_id}|${c.kind}|${c.ym}`, `${c.n}/${c.late}`, '0/0');
   for (const f of facts.rows) put(a, `facts:${f.org_id}`, `${f.committee_n}/${f.full_n}`, '0/0');
   for (const f of scan.facts) put(b, `facts:${f.org_id}`, `${f.committee_n}/${f.full_n}`, '0/0');
+  // The packed years hold the same cells (compared as sets: the order is the database's).
+  const packed = new Map<string, string[]>();
+  for (const c of scan.held) {
+    const k = `years:${c.org_id}|${Math.floor(c.ym / 12)}`;
+    (packed.get(k) ?? packed.set(k, []).get(k)!).push(`${c.kind}:${c.ym}:${c.n}:${c.late}`);
+  }
+  for (const [k, cells] of packed) b.set(k, cells.sort().join(','));
+  for (const y of years.rows) a.set(`years:${y.org_id}|${y.year}`, y.cells.split(',').sort().join(','));
   for (const r of terms.rows) a.set(`terms:${r.row.split(',')[0]}`, r.row);
   for (const r of scan.terms) b.set(`terms:${r.row.split(',')[0]}`, r.row);
   const out: { key: string; summary: string; scan: string }[] = [];

@@ -229,7 +229,47 @@ export interface JointTaskUpdatesTable {
   actor_name: string | null;
 }
 
+/** Migration 041: held meetings by unit, month (year * 12 + month - 1) and kind; kept by triggers. */
+export interface OrgLifeHeldTable {
+  org_id: number;
+  ym: number;
+  kind: string;
+  n: number;
+  late: number;
+}
+/** Migration 041: org_life_held packed by unit and year, 'kind:ym:n:late,…'. */
+export interface OrgLifeHeldYearsTable {
+  org_id: number;
+  year: number;
+  cells: string;
+}
+/** Migration 041: a branch's committee members on record and full members counted (its 党小组's included). */
+export interface OrgLifeFactsTable {
+  org_id: number;
+  committee_n: number;
+  full_n: number;
+}
+
+/** Migration 041: an organization's current term, approved delay, secretary and latest election. */
+export interface OrgTermFactsTable {
+  org_id: number;
+  term_id: number | null;
+  term_kind: string | null;
+  term_years: number | null;
+  elected_on: string | null;
+  ends_on: string | null;
+  election_id: number | null;
+  delayed: boolean;
+  secretary: string | null;
+  latest_id: number | null;
+  latest_status: string | null;
+}
+
 export interface OrgLifeTables {
+  org_life_held: OrgLifeHeldTable;
+  org_life_held_years: OrgLifeHeldYearsTable;
+  org_life_facts: OrgLifeFactsTable;
+  org_term_facts: OrgTermFactsTable;
   meetings: MeetingsTable;
   meeting_purposes: MeetingPurposesTable;
   meeting_attendance: MeetingAttendanceTable;

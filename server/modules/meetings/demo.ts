@@ -17,6 +17,7 @@ import { excellentLimit } from '../../../domain/rules/appraisal.js';
 import { MEETING_RECORD_DEFAULTS } from '../../../domain/rules/meeting-records.js';
 import { todayCn } from '../../dates.js';
 import { insertColumns, withBulkLoad } from '../dues/bulk-load.js';
+import { orgLifeSummariesOff, rebuildOrgLifeSummaries } from '../org-life/summaries.js';
 import { demoCalendar, drawProfile, planUnit, PLACES, topicOf, type DemoMeeting } from '../org-life/demo-plan.js';
 
 interface Member {
@@ -232,6 +233,8 @@ export async function seedMeetingsDemo(db: Db, city: CityResult, _keys: Keys, no
   }
 
   await db.transaction().execute(async (trx: Trx) => {
+    // The organizational-life summaries once at the end, not per batch (migration 041).
+    await orgLifeSummariesOff(trx);
     await withBulkLoad(trx, 'meetings', () => insertMeetings(trx, meetingCols));
     await sql`select setval('meetings_id_seq', greatest((select max(id) from meetings), 1))`.execute(trx);
     await withBulkLoad(trx, 'meeting_purposes', () =>
@@ -284,6 +287,7 @@ export async function seedMeetingsDemo(db: Db, city: CityResult, _keys: Keys, no
       ],
       gradeCols,
     );
+    await rebuildOrgLifeSummaries(trx);
   });
 }
 

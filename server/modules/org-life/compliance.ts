@@ -1,14 +1,13 @@
 // The compliance monitor's engine (issue 4 point 2; RULES.md §3): for every unit in a subtree — an active
 // branch (branch, joint, temporary) or 党小组 — the checks it owes in a period and whether each was held.
-// A few set-based reads (the units, their committee and member facts, held meetings counted by
-// org × kind × month from meeting_purposes) and the rest in memory: the whole city for a year stays
-// well under a second. A meeting serving two purposes counts for the check of each.
+// One read from the summaries of migration 041 (the units with their committee and full-member counts and
+// their held meetings counted by kind × month) and the rules applied in memory, so a city's year needs
+// no scan of the meetings or the members. A meeting serving two purposes counts for the check of each.
 // Other areas (to-dos, statistics) call unitCompliance: keep its signature.
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { MEETING_KINDS, type MeetingKind } from '../../../domain/meeting-kinds.js';
 import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
-import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import {
   checkState,
   hasCommittee,
@@ -19,9 +18,11 @@ import {
   type OwedCheck,
   type RuleTarget,
 } from '../../../domain/rules/org-life.js';
+import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { invalid } from '../../errors.js';
 import { ruleSets } from './rule-store.js';
 import { scopeSql } from '../../scope/access.js';
+import { ymOf } from './summaries.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -56,13 +57,30 @@ interface Held {
   ids: number[];
 }
 
-/** Above this many branches, counting members over the whole table beats the subtree index. */
-const MANY_UNITS = 200;
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+/** Up to this many units asked by id, the checks list their meetings (the unit view). */
+const DETAIL_UNITS = 20;
+const monthIndex = ymOf;
 const KIND_INDEX = new Map<string, number>(MEETING_KINDS.map((k, i) => [k, i]));
-const heldKey = (orgId: number, kind: number, ym: number) => (orgId * 16 + kind) * 100_000 + ym;
+const cellKey = (kind: number, ym: number) => kind * 100_000 + ym;
 
-/** Units of the subtree (or only `opts.orgIds` among them) with their checks for the period, in tree order. */
+/** The held meetings of a few units, by kind and month (their ids for the unit view). */
+async function meetingsOf(db: Db, unitIds: number[], from: string, to: string) {
+  return db
+    .selectFrom('meeting_purposes')
+    .select(['org_id', 'kind', 'meeting_id', sql<number>`org_life_ym(held_on)`.as('ym')])
+    .where('org_id', 'in', unitIds)
+    .where('held_on', '>=', from)
+    .where('held_on', '<=', to)
+    .orderBy('held_on')
+    .orderBy('meeting_id')
+    .execute();
+}
+
+/**
+ * Units of the subtree (or only `opts.orgIds` among them) with their checks for the period, in tree order.
+ * Counts come from the summaries of migration 041; `meetingIds` are listed only when at most
+ * DETAIL_UNITS units are asked by id (the unit view), otherwise empty.
+ */
 export async function unitCompliance(
   db: Db,
   scopePath: string,
@@ -78,88 +96,57 @@ export async function unitCompliance(
   const from = `${p.from.slice(0, 4)}-01-01`;
   const to = `${p.to.slice(0, 4)}-12-31`;
 
-  let unitsQ = db
+  // One row per unit: its facts and its held cells of the year, packed as 'kind:ym:n:late,…' (a city's
+  // year is some twenty cells per unit: one row each cost far more to ship than to unpack).
+  // A period never spans two years (parsePeriod), so the year read is the period's.
+  const year = Number(from.slice(0, 4));
+  const units = await db
     .selectFrom('orgs as o')
-    .select(['o.id', 'o.name', 'o.kind', sql<string>`o.path::text`.as('path'), 'o.parent_id', 'o.established_on'])
+    .leftJoin('org_life_facts as f', 'f.org_id', 'o.id')
+    .leftJoin('org_life_held_years as y', (j) => j.onRef('y.org_id', '=', 'o.id').on('y.year', '=', year))
+    .select([
+      'o.id',
+      'o.name',
+      'o.kind',
+      sql<string>`o.path::text`.as('path'),
+      'o.parent_id',
+      'o.established_on',
+      sql<number>`coalesce(f.committee_n, 0)`.as('committee_n'),
+      sql<number>`coalesce(f.full_n, 0)`.as('full_n'),
+      'y.cells as held',
+    ])
     .where(scopeSql('o.path', scopePath))
     .where('o.status', '=', 'active')
-    .where('o.kind', 'in', UNIT_KINDS);
-  if (ids) unitsQ = unitsQ.where('o.id', 'in', ids);
-  const units = await unitsQ.orderBy('o.path').execute();
+    .where('o.kind', 'in', UNIT_KINDS)
+    .$if(!!ids, (q) => q.where('o.id', 'in', ids!))
+    .orderBy('o.path')
+    .execute();
   if (units.length === 0) return [];
-  const unitIds = units.map((u) => u.id);
-  const branches = units.filter((u) => u.kind !== 'party_group');
-  const branchIds = branches.map((u) => u.id);
-  const anyOf = (list: number[]) => sql<boolean>`= any(${list}::bigint[])`;
 
-  // The facts and the meetings, each read once for all units (sequential on the embedded engine, parallel on a server).
-  const [committeeRows, groupRows, memberRows, heldRows, lateRows] = await Promise.all([
-    db
-      .selectFrom('org_committee_members')
-      .select(['org_id', sql<number>`count(*)::int`.as('n')])
-      .where(sql<boolean>`org_id ${anyOf(branchIds)}`)
-      .groupBy('org_id')
-      .execute(),
-    db
-      .selectFrom('orgs')
-      .select(['id', 'parent_id'])
-      .where('kind', '=', 'party_group')
-      .where(sql<boolean>`parent_id ${anyOf(branchIds)}`)
-      .execute(),
-    // Full members by organization; a scan of the whole table is cheaper than the subtree index for many units.
-    db
-      .selectFrom('members as m')
-      .select(['m.org_id', sql<number>`count(*)::int`.as('n')])
-      .where('m.category', '=', 'full')
-      .where('m.status', 'in', COUNTED_STATUSES)
-      .$if(branches.length <= MANY_UNITS, (q) => q.where(sql<boolean>`m.org_path <@ ${branches.map((b) => b.path)}::ltree[]`))
-      .groupBy('m.org_id')
-      .execute(),
-    db
-      .selectFrom('meeting_purposes')
-      .select([
-        'org_id',
-        'kind',
-        'meeting_id',
-        sql<number>`(extract(year from held_on) * 12 + extract(month from held_on) - 1)::int`.as('ym'),
-      ])
-      .where(sql<boolean>`org_id ${anyOf(unitIds)}`)
-      .where('held_on', '>=', from)
-      .where('held_on', '<=', to)
-      .execute(),
-    db
-      .selectFrom('meetings')
-      .select('id')
-      .where('late', '=', true)
-      .where('status', '=', 'held')
-      .where(sql<boolean>`org_id ${anyOf(unitIds)}`)
-      .where('held_on', '>=', from)
-      .where('held_on', '<=', to)
-      .execute(),
-  ]);
-  const committees = new Map(committeeRows.map((r) => [r.org_id, r.n]));
-  // Full members of a branch include those kept in its 党小组.
-  const branchOf = new Map<number, number>([
-    ...branchIds.map((b): [number, number] => [b, b]),
-    ...groupRows.map((g): [number, number] => [g.id, g.parent_id!]),
-  ]);
-  const fullMembers = new Map<number, number>();
-  for (const r of memberRows) {
-    const b = branchOf.get(r.org_id);
-    if (b !== undefined) fullMembers.set(b, (fullMembers.get(b) ?? 0) + r.n);
+  // Per unit: kind × month → held (small maps with small-integer keys).
+  const held = new Map<number, Map<number, Held>>();
+  for (const u of units) {
+    if (!u.held) continue;
+    const cells = new Map<number, Held>();
+    for (const cell of u.held.split(',')) {
+      const [kind, ym, n, late] = cell.split(':');
+      const k = KIND_INDEX.get(kind);
+      if (k !== undefined) cells.set(cellKey(k, Number(ym)), { n: Number(n), late: Number(late), ids: [] });
+    }
+    held.set(u.id, cells);
   }
-  const late = new Set(lateRows.map((r) => r.id));
-  // Numeric keys org × kind × month: the year of a whole city is tens of thousands of rows.
-  const held = new Map<number, Held>();
-  for (const r of heldRows) {
-    const k = KIND_INDEX.get(r.kind);
-    if (k === undefined) continue;
-    const key = heldKey(r.org_id, k, r.ym);
-    let h = held.get(key);
-    if (!h) held.set(key, (h = { n: 0, late: 0, ids: [] }));
-    h.n++;
-    if (late.has(r.meeting_id)) h.late++;
-    h.ids.push(r.meeting_id);
+  // The meetings themselves only for a few units asked by id (the unit view lists them).
+  if (ids && ids.length <= DETAIL_UNITS) {
+    const rows = await meetingsOf(
+      db,
+      units.map((u) => u.id),
+      from,
+      to,
+    );
+    for (const r of rows) {
+      const k = KIND_INDEX.get(r.kind);
+      if (k !== undefined) held.get(r.org_id)?.get(cellKey(k, r.ym))?.ids.push(r.meeting_id);
+    }
   }
 
   // What a unit owes depends only on its targets (and its founding date when that falls in the years read).
@@ -180,7 +167,8 @@ export async function unitCompliance(
     return owed;
   };
   return units.map((u) => {
-    const targets = unitTargets({ kind: u.kind, committeeSize: committees.get(u.id) ?? 0, fullMembers: fullMembers.get(u.id) ?? 0 });
+    const targets = unitTargets({ kind: u.kind, committeeSize: u.committee_n, fullMembers: u.full_n });
+    const cells = held.get(u.id);
     let missing = 0;
     let due = 0;
     const checks = owedFor(targets, u.established_on).map(
@@ -189,7 +177,7 @@ export async function unitCompliance(
         let lateCount = 0;
         const meetingIds: number[] = [];
         for (const ym of months) {
-          const h = held.get(heldKey(u.id, k, ym));
+          const h = cells?.get(cellKey(k, ym));
           if (!h) continue;
           heldCount += h.n;
           lateCount += h.late;

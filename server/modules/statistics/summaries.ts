@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { addMonthsYm } from '../../../domain/rules/statistics.js';
+import { ORG_LIFE_SUMMARY_TABLES } from '../org-life/summaries.js';
 
 /** How many past month ends are kept ready (issue 16 point 5): any of the last 13 months. */
 export const KEPT_MONTHS = 13;
@@ -44,7 +45,9 @@ export async function compactSummaries(db: Db): Promise<number> {
  * server may run without it, so the app vacuums them itself (a few ms for the deltas).
  */
 export async function vacuumSummaries(db: Db, cellsToo: boolean): Promise<void> {
-  await sql.raw(cellsToo ? 'vacuum stat_deltas, stat_cells, stat_ref_cells' : 'vacuum stat_deltas').execute(db);
+  // The organizational-life summaries (migration 041) are rewritten in place too: vacuumed with the cells.
+  const cells = ['stat_cells', 'stat_ref_cells', ...ORG_LIFE_SUMMARY_TABLES].join(', ');
+  await sql.raw(cellsToo ? `vacuum stat_deltas, ${cells}` : 'vacuum stat_deltas').execute(db);
 }
 
 const REFS_EVERY_MS = 3_600_000;

@@ -36,30 +36,31 @@ export interface TermListRow {
   sort_date: string;
 }
 
-/** One row per live organization that has a term (任期意见), with its current term if recorded. */
+/**
+ * One row per live organization that has a term (任期意见), with its current term if recorded, its
+ * secretary and its latest election, read from org_term_facts (migration 041, kept by triggers); only
+ * the state, which depends on the day, is computed here.
+ */
 function termRowsCte(f: TermFilter) {
   const kinds = f.kind ? TERM_ORG_KINDS[f.kind] : ALL_TERM_ORG_KINDS;
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return sql`
-    select o.id, o.name, o.kind, o.unit_type, t.id as term_id, t.term_kind, t.term_years, t.election_id,
+    select o.id, o.name, o.kind, o.unit_type, t.term_id, t.term_kind, t.term_years, t.election_id,
       to_char(t.elected_on, 'YYYY-MM-DD') as elected_on, to_char(t.ends_on, 'YYYY-MM-DD') as ends_on,
       to_char(coalesce(t.ends_on, date '1900-01-01'), 'YYYY-MM-DD') as sort_date,
       case
-        when t.id is null then 'missing'
+        when t.term_id is null then 'missing'
         when t.ends_on < ${f.today}::date then 'overdue'
-        when exists (select 1 from term_adjustments a where a.term_id = t.id and a.kind = 'delay' and a.status = 'approved') then 'delayed'
+        when t.delayed then 'delayed'
         when (t.ends_on - make_interval(months => ${TERM_RULES.requestFromMonths}))::date <= ${f.today}::date then 'request_window'
         when (t.ends_on - make_interval(months => ${TERM_RULES.reminderMonths}))::date <= ${f.today}::date then 'ending'
         else 'normal'
-      end as state
-    from orgs o left join org_terms t on t.org_id = o.id and t.ended_on is null
+      end as state,
+      t.secretary, t.latest_id, t.latest_status
+    from orgs o left join org_term_facts t on t.org_id = o.id
     where o.path <@ ${f.path}::ltree and o.status = 'active' and o.kind = any(${kinds}::text[])
       ${like ? sql`and o.name like ${like}` : sql``}`;
 }
-
-/** The organization's latest election, unless it is the confirmed one that opened the current term. */
-const latestElection = (col: 'id' | 'status') => sql`(select e.${sql.ref(col)} from elections e where e.org_id = r.id
-  and (e.status <> 'confirmed' or e.id is distinct from r.election_id) order by e.id desc limit 1)`;
 
 export async function listTerms(
   db: Kysely<DB>,
@@ -68,11 +69,7 @@ export async function listTerms(
   limit: number,
 ): Promise<TermListRow[]> {
   const res = await sql<TermListRow>`with r as (${termRowsCte(f)})
-    select r.*,
-      (select c.person_name from org_committee_members c where c.org_id = r.id and c.post = 'secretary'
-        order by c.term_start desc nulls last, c.id desc limit 1) as secretary,
-      ${latestElection('id')} as latest_id, ${latestElection('status')} as latest_status
-    from r
+    select r.* from r
     where true ${f.state ? sql`and r.state = ${f.state}` : sql``}
       ${after ? sql`and (r.sort_date, r.id) > (${after.key}, ${after.id})` : sql``}
     order by r.sort_date, r.id

@@ -109,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', {
     db: opts.engine.db,
     engineKind: opts.engine.kind,
+    bulk: opts.engine.bulk,
     clock: opts.clock ?? systemClock,
     settings: new SettingsStore(opts.engine.db),
     demo: opts.demo ?? false,

@@ -17,6 +17,13 @@ describe('IdCrypto (SM4 + keyed SM3 hash)', () => {
     expect(crypto.hash('11010519491231002x')).toBe(crypto.hash('11010519491231002X'));
   });
 
+  it('never reuses an IV, across refills of its pool', () => {
+    const stored = Array.from({ length: 600 }, () => crypto.encrypt('11010519491231002X'));
+    const ivs = new Set(stored.map((s) => Buffer.from(s, 'base64').subarray(0, 16).toString('hex')));
+    expect(ivs.size).toBe(600);
+    expect(stored.every((s) => crypto.decrypt(s) === '11010519491231002X')).toBe(true);
+  });
+
   it('depends on the key: another secret gives another hash and cannot decrypt', () => {
     const other = new IdCrypto(deriveKeys('other-secret'));
     expect(other.hash('11010519491231002X')).not.toBe(crypto.hash('11010519491231002X'));

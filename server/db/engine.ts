@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './types.js';
+import { pgliteBulk, postgresBulk, type BulkSessions } from './bulk.js';
 
 // int8 (bigint ids, counts) come back as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -18,6 +19,8 @@ export interface Engine {
   kind: 'pglite' | 'postgres';
   db: Db;
   pool: pg.Pool;
+  /** Sessions for bulk loads through COPY (bulk.ts). */
+  bulk: BulkSessions;
   close(): Promise<void>;
   /** PGlite only, for tests: writes the data folder as a tarball that `loadDataDir` starts from. */
   dumpDataDir?(file: string): Promise<void>;
@@ -37,7 +40,7 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
     // ledger) than running it. A deployment can still turn it on per role or database.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c jit=off' });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+    return { kind: 'postgres', db, pool, bulk: postgresBulk(pool), close: () => db.destroy() };
   }
   return openPglite(opts.dataDir, opts.loadDataDir);
 }
@@ -62,6 +65,7 @@ async function openPglite(dataDir: string, loadDataDir?: string): Promise<Engine
     kind: 'pglite',
     db,
     pool,
+    bulk: pgliteBulk(db, pool, worker),
     dumpDataDir: (file) =>
       new Promise<void>((resolve, reject) => {
         worker.once('error', reject);

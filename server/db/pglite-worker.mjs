@@ -23,6 +23,17 @@ await server.start();
 const address = server.getServerConn();
 parentPort.postMessage({ type: 'ready', address });
 parentPort.on('message', async (msg) => {
+  if (msg?.type === 'copy') {
+    // A bulk load (server/db/bulk.ts): COPY … FROM '/dev/blob' reads the rows from the blob. The main
+    // thread holds the socket's only connection meanwhile, so no other transaction is open around it.
+    try {
+      await db.query(msg.sql, [], { blob: new Blob([msg.data]) });
+      msg.port.postMessage({});
+    } catch (e) {
+      msg.port.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    }
+    msg.port.close();
+  }
   if (msg?.type === 'dump') {
     // Tests only: the whole data folder as an uncompressed tarball, for loadDataDir.
     const tar = await db.dumpDataDir('none');

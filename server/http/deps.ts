@@ -1,5 +1,6 @@
 // What every route can reach: the database, the clock, settings and the runtime flags.
 import type { Db } from '../db/engine.js';
+import type { BulkSessions } from '../db/bulk.js';
 import type { Actor, Clock } from '../auth/actor.js';
 import type { SettingsStore } from '../modules/system/settings.js';
 import type { Action } from '../../domain/permissions.js';
@@ -9,6 +10,8 @@ import type { ScopeDecl } from './scope-hook.js';
 export interface AppDeps {
   db: Db;
   engineKind: 'pglite' | 'postgres';
+  /** Sessions for bulk loads through COPY (imports). */
+  bulk: BulkSessions;
   clock: Clock;
   settings: SettingsStore;
   demo: boolean;

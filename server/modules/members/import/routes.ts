@@ -45,7 +45,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (part.file.truncated) throw invalid(`文件超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分后导入`, 'file');
       const declared = await assertSafeXlsx(file, fileName);
       // The job gets the context and the logger, built now; it never sees the request again.
-      return reply.code(202).send(startImport(ctxOf(req), req.log, file, fileName, declared.rows));
+      return reply.code(202).send(startImport(ctxOf(req), req.server.deps.bulk, req.log, file, fileName, declared.rows));
     },
   );
 

@@ -1,12 +1,13 @@
 // The import's staging table: rows are staged as the file streams (validated, encrypted, hashed),
 // checked set-wise (duplicate identity numbers within the file and against the records), then
-// written to `members` by ONE statement (ISSUE 16 point 1). A temporary table lives in one
-// session: on PostgreSQL the job holds one connection for all of it (db.connection()); the embedded
-// engine has one session only, so there the job's statements take turns with other requests'. Each
-// job has a table of its own, named after it.
+// written to `members` by ONE statement (ISSUE 16 point 1). Rows arrive through COPY. A temporary
+// table lives in one session: the job runs in a bulk session (server/db/bulk.ts), on PostgreSQL one
+// connection for all of it; the embedded engine has one session only, so there the job's statements
+// take turns with other requests'. Each job has a table of its own, named after it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { Trx } from '../../../audit/audit-log.js';
+import { copyText, type BulkSession } from '../../../db/bulk.js';
 
 /** One staged row: its Excel row number, the hash of its identity number, and the record when the row is valid. */
 export interface StagedRow {
@@ -67,11 +68,17 @@ const HISTORY_FIELDS = MEMBER_COLUMNS.filter((c) => !['id_cipher', 'id_hash', 'n
 
 type Conn = Kysely<DB>;
 
-/** The job's staging table (a job id is a UUID: its hex digits make a safe name). */
-export const stagingTable = (jobId: string) => sql.id('pg_temp', `member_import_${jobId.replace(/[^0-9a-f]/g, '')}`);
+/** The staging table's columns as COPY sends them: the Excel row, whether valid, the record (its hash included). */
+const STAGE_COLUMNS = ['row', 'valid', ...MEMBER_COLUMNS] as const;
+
+/** The job's staging table, a temporary one named after the job (a job id is a UUID: its hex digits make a safe name). */
+export function stagingTable(jobId: string) {
+  const name = `member_import_${jobId.replace(/[^0-9a-f]/g, '')}`;
+  return { name: `pg_temp.${name}`, ref: sql.id('pg_temp', name) };
+}
 type Table = ReturnType<typeof stagingTable>;
 
-export async function createStaging(conn: Conn, t: Table): Promise<void> {
+export async function createStaging(conn: Conn, { ref: t }: Table): Promise<void> {
   await sql`drop table if exists ${t}`.execute(conn);
   await sql`create temp table ${t} (
     row integer not null, id_hash text, valid boolean not null,
@@ -81,24 +88,19 @@ export async function createStaging(conn: Conn, t: Table): Promise<void> {
   )`.execute(conn);
 }
 
-export async function dropStaging(conn: Conn, t: Table): Promise<void> {
+export async function dropStaging(conn: Conn, { ref: t }: Table): Promise<void> {
   await sql`drop table if exists ${t}`.execute(conn);
 }
 
-/**
- * Stages a batch as ONE JSON parameter (jsonb_populate_recordset takes the column types from the
- * table): one statement and one round trip per batch, parsed by the server far faster than
- * thousands of bound values.
- */
-export async function stageRows(conn: Conn, t: Table, rows: StagedRow[]): Promise<void> {
-  if (!rows.length) return;
-  await sql`insert into ${t} select * from jsonb_populate_recordset(null::${t}, ${JSON.stringify(rows)}::jsonb)`.execute(conn);
+/** Stages a batch through COPY (server/db/bulk.ts): one statement per batch, no parameters to bind or JSON to parse. */
+export async function stageRows(session: BulkSession, t: Table, rows: StagedRow[]): Promise<void> {
+  if (rows.length) await session.copy(t.name, STAGE_COLUMNS, copyText(rows, STAGE_COLUMNS));
 }
 
 /** Rows repeating an identity number of an earlier row of the file, with that row's number (first `limit`, and the count). */
 export async function duplicatesInFile(
   conn: Conn,
-  t: Table,
+  { ref: t }: Table,
   limit: number,
 ): Promise<{ count: number; rows: { row: number; first: number }[] }> {
   const r = await sql<{ row: number; first: number; total: number }>`
@@ -109,7 +111,7 @@ export async function duplicatesInFile(
 }
 
 /** First occurrences in the file of identity numbers that already have a member record (first `limit`, and the count). */
-export async function duplicatesOfRecords(conn: Conn, t: Table, limit: number): Promise<{ count: number; rows: number[] }> {
+export async function duplicatesOfRecords(conn: Conn, { ref: t }: Table, limit: number): Promise<{ count: number; rows: number[] }> {
   const r = await sql<{ row: number; total: number }>`
     select row, count(*) over ()::int as total from (
       select distinct on (s.id_hash) s.row from ${t} s
@@ -126,7 +128,7 @@ export async function duplicatesOfRecords(conn: Conn, t: Table, limit: number): 
  * is the one place an import changes members, so any other summary kept of them is refreshed here,
  * from the same staged set. Returns the number of members written.
  */
-export async function writeStaged(trx: Trx, t: Table, actorId: number | null, now: Date, action = 'import'): Promise<number> {
+export async function writeStaged(trx: Trx, { ref: t }: Table, actorId: number | null, now: Date, action = 'import'): Promise<number> {
   const cols = sql.join(MEMBER_COLUMNS.map((c) => sql.ref(c)));
   const after = sql.join(HISTORY_FIELDS.flatMap((c) => [sql.lit(c), sql.ref(`s.${c}`)]));
   const r = await sql<{ n: number }>`

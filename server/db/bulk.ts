@@ -1,0 +1,89 @@
+// Bulk loads through COPY on both engines (issue 16 point 1): a session whose statements all run
+// on one connection (a temporary table lives in one session) and that can COPY text rows into it.
+// PostgreSQL takes `COPY … FROM STDIN` on the session's own client (pg-copy-streams). PGlite's
+// wire protocol has no COPY FROM STDIN; its worker runs `COPY … FROM '/dev/blob'` with the rows as
+// the blob, while the main thread holds the pool's only connection, so no other request's
+// transaction is open around it (PGlite is one session: the temporary table is the same one).
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './types.js';
+
+export interface BulkSession {
+  /** Statements on the session (a temporary table created here is seen by every later one). */
+  db: Kysely<DB>;
+  /** Runs `copy <table> (<columns>) from stdin` with `text`, rows in COPY's text format (copyText). */
+  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+export type BulkSessions = <T>(fn: (s: BulkSession) => Promise<T>) => Promise<T>;
+
+/** A table or column name as an SQL identifier. */
+const ident = (name: string) =>
+  name
+    .split('.')
+    .map((p) => `"${p.replace(/"/g, '""')}"`)
+    .join('.');
+const copyStatement = (table: string, columns: readonly string[], source: string) =>
+  `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
+
+/** PostgreSQL: one client of the pool for the whole session, Kysely's statements and COPY alike. */
+export function postgresBulk(pool: pg.Pool): BulkSessions {
+  return async (fn) => {
+    const client = await pool.connect();
+    // Kysely asks a pool for a connection per statement: this one hands out the session's client.
+    const one = { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} };
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: one as unknown as pg.Pool }) });
+    const release = client.release.bind(client);
+    let failed: Error | undefined;
+    try {
+      return await fn({
+        db,
+        copy: (table, columns, text) => pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, 'stdin')))),
+      });
+    } catch (e) {
+      failed = e as Error;
+      throw e;
+    } finally {
+      // A failed session may be mid-statement: the client is closed rather than reused.
+      release(failed);
+    }
+  };
+}
+
+/** PGlite: the engine's own database (one session); each COPY runs in the worker while the pool's connection is held. */
+export function pgliteBulk(db: Kysely<DB>, pool: pg.Pool, worker: Worker): BulkSessions {
+  const copy = async (table: string, columns: readonly string[], text: string) => {
+    const held = await pool.connect();
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const data = Buffer.from(text, 'utf8');
+      const done = new Promise<void>((resolve, reject) => {
+        port1.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve()));
+      });
+      worker.postMessage({ type: 'copy', sql: copyStatement(table, columns, `'/dev/blob'`), data, port: port2 }, [port2]);
+      await done;
+      port1.close();
+    } finally {
+      held.release();
+    }
+  };
+  return (fn) => fn({ db, copy });
+}
+
+/** One value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : s;
+}
+
+/** Rows as COPY text: the given columns of each row, in order. */
+export function copyText<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
+  let out = '';
+  for (const r of rows) out += columns.map((c) => copyValue(r[c])).join('\t') + '\n';
+  return out;
+}

@@ -11,6 +11,7 @@ const optText = (max: number, label: string) => z.string().trim().max(max, `${la
 export const RECRUITMENTS = ['full_time', 'flexible'] as const;
 export const TALENT_STATUSES = ['active', 'left'] as const;
 export const RECOGNITION_STATUSES = [
+  'draft',
   'employer_review',
   'district_review',
   'city_review',

@@ -119,7 +119,11 @@ describe('人才分类认定 by the talent themself', () => {
   });
 
   it('lets the talent correct a returned application: evidence again, then resubmit', async () => {
-    const ret = await t.call(officer, 'POST', `/api/talent/recognitions/${id}/decide`, { outcome: 'return', reason: '请补充项目证明', version });
+    const ret = await t.call(officer, 'POST', `/api/talent/recognitions/${id}/decide`, {
+      outcome: 'return',
+      reason: '请补充项目证明',
+      version,
+    });
     expect(ret.statusCode, ret.body).toBe(200);
     const mine = json(await t.call(owner, 'GET', BASE));
     expect(mine.items[0]).toMatchObject({ status: 'returned', reason: '请补充项目证明' });

@@ -8,9 +8,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
+  ZOwnRecognitionCreateSchema,
+  ZOwnRecognitionRowSchema,
   ZRecognitionCreateSchema,
   ZRecognitionResubmitSchema,
-  ZRecognitionRowSchema,
+  ZRecognitionTierOptionSchema,
   ZRecognitionSchema,
   type TRecognition,
 } from '../../../domain/schemas/talent.js';
@@ -34,9 +36,7 @@ const MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
 // Ids are checked by requireOwnRecognition (not in the organization tree).
 const own = { 'params.id': 'none' } as const;
 const one = { 200: ZRecognitionSchema };
-const ZOwnCreateSchema = ZRecognitionCreateSchema.partial({ personId: true });
 const ZVersionSchema = z.strictObject({ version: z.number().int().positive() });
-const ZTierOptionSchema = z.object({ id: z.number().int(), name: z.string(), setName: z.string(), expertReview: z.boolean() });
 
 /** The applicant's view: the experts' names and scores and the officers' names are the office's working papers. */
 async function ownView(ctx: Ctx, id: number): Promise<TRecognition> {
@@ -56,7 +56,11 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       '/recognition-tiers',
       {
         config: { action },
-        schema: { tags, summary: '可申请认定的人才层次（现行）', response: { 200: z.object({ items: z.array(ZTierOptionSchema) }) } },
+        schema: {
+          tags,
+          summary: '可申请认定的人才层次（现行）',
+          response: { 200: z.object({ items: z.array(ZRecognitionTierOptionSchema) }) },
+        },
       },
       async (req) => {
         const ctx = ctxOf(req);
@@ -80,7 +84,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: side === 'self' ? '我的人才分类认定申请' : '本单位人才的分类认定申请',
-          response: { 200: z.object({ items: z.array(ZRecognitionRowSchema.extend({ reason: z.string() })) }) },
+          response: { 200: z.object({ items: z.array(ZOwnRecognitionRowSchema) }) },
         },
       },
       async (req) => {
@@ -109,7 +113,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '申请人才分类认定（草稿：上传佐证材料后提交）',
-          body: side === 'self' ? ZOwnCreateSchema : ZRecognitionCreateSchema,
+          body: side === 'self' ? ZOwnRecognitionCreateSchema : ZRecognitionCreateSchema,
           response: { 201: ZRecognitionSchema },
         },
       },

@@ -1,33 +1,27 @@
 // 人才分类认定 from the applicant's side (server/modules/talent/recognition-own-routes.ts): the talent's own
 // applications under /api/talent-portal: a draft, its evidence, submitting and resubmitting a returned one.
-import type { TRecognition, TRecognitionRow } from '../../../domain/schemas/talent';
+import type {
+  TOwnRecognitionCreate,
+  TOwnRecognitionRow,
+  TRecognition,
+  TRecognitionResubmit,
+  TRecognitionTierOption,
+} from '../../../domain/schemas/talent';
 import { api, ApiError } from './client';
 import type { Id, TError } from './types';
 
-export type { TRecognition };
-export type TOwnRecognitionRow = TRecognitionRow & { reason: string };
-export interface TTierOption {
-  id: Id;
-  name: string;
-  setName: string;
-  expertReview: boolean;
-}
-export interface TOwnRecognitionInput {
-  tierId: Id;
-  basis: string;
-  resume: string;
-}
+export type { TOwnRecognitionCreate, TOwnRecognitionRow, TRecognition, TRecognitionResubmit, TRecognitionTierOption };
 
 const base = '/api/talent-portal';
 
 export const recognitionTiers = (signal?: AbortSignal) =>
-  api.get<{ items: TTierOption[] }>(`${base}/recognition-tiers`, undefined, { signal });
+  api.get<{ items: TRecognitionTierOption[] }>(`${base}/recognition-tiers`, undefined, { signal });
 export const myRecognitions = (signal?: AbortSignal) =>
   api.get<{ items: TOwnRecognitionRow[] }>(`${base}/recognitions`, undefined, { signal });
 export const myRecognition = (id: Id) => api.get<TRecognition>(`${base}/recognitions/${id}`);
-export const applyRecognition = (body: TOwnRecognitionInput) => api.post<TRecognition>(`${base}/recognitions`, body);
+export const applyRecognition = (body: Omit<TOwnRecognitionCreate, 'personId'>) => api.post<TRecognition>(`${base}/recognitions`, body);
 export const submitMyRecognition = (id: Id, version: number) => api.post<TRecognition>(`${base}/recognitions/${id}/submit`, { version });
-export const resubmitMyRecognition = (id: Id, body: TOwnRecognitionInput & { version: number }) =>
+export const resubmitMyRecognition = (id: Id, body: TRecognitionResubmit) =>
   api.post<TRecognition>(`${base}/recognitions/${id}/resubmit`, body);
 export const deleteEvidence = (id: Id, documentId: Id) => api.delete<TRecognition>(`${base}/recognitions/${id}/evidence/${documentId}`);
 

@@ -16,7 +16,7 @@ import {
   resubmitMyRecognition,
   submitMyRecognition,
   uploadEvidence,
-  type TOwnRecognitionInput,
+  type TOwnRecognitionCreate,
   type TRecognition,
 } from '../../api/talent-recognition-own';
 import { useRequest } from '../../lib/use-request';
@@ -32,7 +32,7 @@ export default function MyRecognitionCard() {
   const [open, setOpen] = useState<TRecognition | null>(null);
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState('');
-  const [form] = Form.useForm<TOwnRecognitionInput>();
+  const [form] = Form.useForm<TOwnRecognitionCreate>();
 
   const act = async (fn: () => Promise<TRecognition>, done?: string) => {
     setBusy(true);

@@ -323,6 +323,9 @@ const EVENTS = {
   'talent.recognition.objection': L('登记认定公示异议', 'Record a publicity objection'),
   'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
   'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
+  'talent.recognition.create': L('申请人才分类认定（草稿）', 'Draft a recognition application'),
+  'talent.recognition.evidence': L('上传认定佐证材料', 'Upload recognition evidence'),
+  'talent.recognition.evidence_delete': L('删除认定佐证材料', 'Delete recognition evidence'),
   // Talent policies, calls, applications and payouts (issue 15 points 4 and 5)
   'talent.policy.create': L('登记人才政策', 'Register a talent policy'),
   'talent.policy.item': L('增加政策补贴项目', 'Add a benefit item'),

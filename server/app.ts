@@ -55,6 +55,7 @@ import { learnerRoutes } from './modules/learning/learner-routes.js';
 import { talentRoutes } from './modules/talent/routes.js';
 import { recognitionRoutes } from './modules/talent/recognition-routes.js';
 import { ownDocumentRoutes, staffDocumentRoutes } from './modules/talent/documents.js';
+import { ownRecognitionRoutes } from './modules/talent/recognition-own-routes.js';
 import { linkRoutes } from './modules/talent/link-candidates.js';
 import { cadreSearchRoutes } from './modules/cadre-search/routes.js';
 import { cadreSelectionRoutes } from './modules/cadre-selections/routes.js';
@@ -183,6 +184,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(talentPortalRoutes, { prefix: '/api/talent-portal' });
   await app.register(ownDocumentRoutes, { prefix: '/api/talent-portal' });
+  await app.register(ownRecognitionRoutes('self'), { prefix: '/api/talent-portal' });
+  await app.register(ownRecognitionRoutes('employer'), { prefix: '/api/talent-portal/employer' });
   await app.register(agreementRoutes, { prefix: '/api/talent' });
   await app.register(employerAgreementRoutes, { prefix: '/api/talent/employer' });
   await app.register(evaluationRoutes, { prefix: '/api/talent' });

@@ -5,7 +5,7 @@
 // correction (the applicant resubmits) or refuse it. The order and the aggregation are pure here.
 
 export type RecognitionStatus =
-  'employer_review' | 'district_review' | 'city_review' | 'expert_review' | 'publicity' | 'granted' | 'refused' | 'returned';
+  'draft' | 'employer_review' | 'district_review' | 'city_review' | 'expert_review' | 'publicity' | 'granted' | 'refused' | 'returned';
 
 export type Outcome = 'pass' | 'return' | 'refuse';
 

@@ -11,6 +11,7 @@ const optText = (max: number, label: string) => z.string().trim().max(max, `${la
 export const RECRUITMENTS = ['full_time', 'flexible'] as const;
 export const TALENT_STATUSES = ['active', 'left'] as const;
 export const RECOGNITION_STATUSES = [
+  'draft',
   'employer_review',
   'district_review',
   'city_review',
@@ -373,6 +374,13 @@ export const ZRecognitionListQuery = z.strictObject({
   personId: z.coerce.number().int().positive().optional(),
 });
 export type TRecognitionListQuery = z.infer<typeof ZRecognitionListQuery>;
+/** The applicant's side (/api/talent-portal): a draft for oneself (personId implied) or for a staff member. */
+export const ZOwnRecognitionCreateSchema = ZRecognitionCreateSchema.partial({ personId: true });
+export type TOwnRecognitionCreate = z.infer<typeof ZOwnRecognitionCreateSchema>;
+export const ZOwnRecognitionRowSchema = ZRecognitionRowSchema.extend({ reason: z.string() });
+export type TOwnRecognitionRow = z.infer<typeof ZOwnRecognitionRowSchema>;
+export const ZRecognitionTierOptionSchema = z.object({ id, name: z.string(), setName: z.string(), expertReview: z.boolean() });
+export type TRecognitionTierOption = z.infer<typeof ZRecognitionTierOptionSchema>;
 
 // 柔性引才 agreements: domain/schemas/talent-agreements.ts; indicators and evaluations: talent-evaluations.ts.
 

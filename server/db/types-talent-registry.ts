@@ -6,7 +6,7 @@ import type { Json } from './types.js';
 type DateCol = string; // 'YYYY-MM-DD'
 
 export type RecognitionStatus =
-  'employer_review' | 'district_review' | 'city_review' | 'expert_review' | 'publicity' | 'granted' | 'refused' | 'returned';
+  'draft' | 'employer_review' | 'district_review' | 'city_review' | 'expert_review' | 'publicity' | 'granted' | 'refused' | 'returned';
 
 export interface TalentDocumentsTable {
   id: Generated<number>;

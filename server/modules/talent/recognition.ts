@@ -57,7 +57,8 @@ export const presentRow = (r: Row): TRecognitionRow => ({
 });
 
 export async function listRecognitions(ctx: Ctx, f: { status?: TRecognitionRow['status']; personId?: number }): Promise<TRecognitionRow[]> {
-  let q = rows(ctx.db).where(scopeSql('t.district_path', ctx.actor.scopePath));
+  // An applicant's draft is theirs until submitted: the office does not list it.
+  let q = rows(ctx.db).where(scopeSql('t.district_path', ctx.actor.scopePath)).where('r.status', '<>', 'draft');
   if (f.status) q = q.where('r.status', '=', f.status);
   if (f.personId) q = q.where('r.person_id', '=', f.personId);
   return (await q.orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(500).execute()).map(presentRow);
@@ -175,8 +176,16 @@ export async function setStatus(ctx: Ctx, id: number, set: Record<string, unknow
     .execute();
 }
 
-/** An application entered by an officer (or, through the applicant's side, by the person or the employer). */
-export async function createRecognition(ctx: Ctx, b: TRecognitionCreate, channel: 'self' | 'employer' | 'officer'): Promise<number> {
+/**
+ * An application entered by an officer (or, through the applicant's side, by the person or the employer). `draft`:
+ * the applicant's, kept as a draft for evidence until submitDraft sends it into the review.
+ */
+export async function createRecognition(
+  ctx: Ctx,
+  b: TRecognitionCreate,
+  channel: 'self' | 'employer' | 'officer',
+  draft = false,
+): Promise<number> {
   const p = await ctx.db.selectFrom('talent_people').select(['employer_id', 'status']).where('id', '=', b.personId).executeTakeFirst();
   if (!p) throw notFound('人才');
   await tierInForce(ctx.db, b.tierId, ctx.today());
@@ -187,7 +196,7 @@ export async function createRecognition(ctx: Ctx, b: TRecognitionCreate, channel
     .where('status', 'not in', ['granted', 'refused'])
     .executeTakeFirst();
   if (open) throw conflict('该人才已有办理中的认定申请', 'personId');
-  const status = firstStep(channel, p.employer_id !== null);
+  const status = draft ? 'draft' : firstStep(channel, p.employer_id !== null);
   const { id } = await ctx.db
     .insertInto('talent_recognitions')
     .values({
@@ -202,8 +211,17 @@ export async function createRecognition(ctx: Ctx, b: TRecognitionCreate, channel
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await step(ctx, id, 'submit', 'submitted', '');
+  if (!draft) await step(ctx, id, 'submit', 'submitted', '');
   return id;
+}
+
+/** The applicant's draft sent into the review at its first step (the employer's, or the district's). */
+export async function submitDraft(ctx: Ctx, id: number, version: number): Promise<void> {
+  const r = await locked(ctx, id, version, false);
+  if (r.status !== 'draft') throw conflict('该申请已提交，不能再次提交', 'status');
+  const p = await ctx.db.selectFrom('talent_people').select('employer_id').where('id', '=', r.person_id).executeTakeFirstOrThrow();
+  await setStatus(ctx, id, { status: firstStep(r.channel, p.employer_id !== null), submitted_at: ctx.clock.now() });
+  await step(ctx, id, 'submit', 'submitted', '');
 }
 
 /** A returned application corrected and sent again: it goes through the review from the start. */
@@ -211,8 +229,9 @@ export async function resubmitRecognition(
   ctx: Ctx,
   id: number,
   b: { tierId: number; basis: string; resume: string; version: number },
+  office = true,
 ): Promise<void> {
-  const r = await locked(ctx, id, b.version);
+  const r = await locked(ctx, id, b.version, office);
   if (r.status !== 'returned') throw conflict('只有退回的申请可以修改后重新提交', 'status');
   await tierInForce(ctx.db, b.tierId, ctx.today());
   const p = await ctx.db.selectFrom('talent_people').select('employer_id').where('id', '=', r.person_id).executeTakeFirstOrThrow();

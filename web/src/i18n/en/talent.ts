@@ -133,6 +133,7 @@ const talent = {
     title: 'Talent recognition',
     back: 'Back to recognitions',
     status: {
+      draft: 'Draft',
       employer_review: 'Employer review',
       district_review: 'District review',
       city_review: 'City re-check',

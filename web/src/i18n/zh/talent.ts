@@ -126,6 +126,7 @@ const talent = {
     title: '人才分类认定',
     back: '返回认定列表',
     status: {
+      draft: '草稿',
       employer_review: '单位审核',
       district_review: '区初审',
       city_review: '市复核',

@@ -8,6 +8,7 @@ import { errorText } from '../../api/client';
 import { downloadMyDocument, myTalent } from '../../api/talent-portal';
 import { PageSpin } from '../../components/route-guards';
 import { useRequest } from '../../lib/use-request';
+import MyRecognitionCard from './my-recognition-card';
 import './talent-portal.css';
 
 export default function MyTalentPage() {
@@ -67,6 +68,7 @@ export default function MyTalentPage() {
               )}
             />
           </Card>
+          <MyRecognitionCard />
         </>
       )}
       <Card size="small">

@@ -41,7 +41,7 @@ export async function myLearner(ctx: Ctx): Promise<Learner> {
 }
 const thisYear = (ctx: Ctx) => Number(ctx.today().slice(0, 4));
 
-async function pathOf(ctx: Ctx, orgId: number): Promise<string> {
+export async function pathOf(ctx: Ctx, orgId: number): Promise<string> {
   const o = await ctx.db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
   if (!o) throw notFound('组织');
   return String(o.path);

@@ -23,7 +23,7 @@ import { IMPORT_LIMITS, assertSafeXlsx } from '../members/import/xlsx-guard.js';
 import { downloadDisposition } from '../meetings/file-check.js';
 import { importTraining, trainingTemplate } from './imports.js';
 import { EVIDENCE_LIMITS, checkEvidence, decideReport, evidenceOf, reportsIn, selfReport, submitReport } from './self-reports.js';
-import { myLearner } from './routes.js';
+import { myLearner, pathOf } from './routes.js';
 
 const tags = ['learning-hours'];
 

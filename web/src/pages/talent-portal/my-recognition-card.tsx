@@ -53,7 +53,7 @@ export default function MyRecognitionCard() {
 
   return (
     <Card title={t('talentPortal.recognition.title')} size="small" data-testid="my-recognitions">
-      {list.error && <Alert type="error" showIcon message={errorText(list.error)} />}
+      {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} />}
       <List
         size="small"
         dataSource={list.data?.items ?? []}

@@ -2,6 +2,7 @@
 import type { TRecognitionRow } from '../../api/talent';
 
 export const STATUS_COLOR: Record<TRecognitionRow['status'], string> = {
+  draft: 'default',
   employer_review: 'blue',
   district_review: 'blue',
   city_review: 'geekblue',

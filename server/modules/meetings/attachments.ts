@@ -1,7 +1,6 @@
 // Meeting attachments (SECURITY.md 13): upload (multipart, ≤10 MB, ≤20 per meeting, type checked
 // by content, name sanitized, sha256 kept), download as an attachment (never rendered inline) and
 // delete. Scope follows the meeting's organization: another branch's file is a 404.
-import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -12,7 +11,7 @@ import { audited, recordRead } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf } from '../../context.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { ATTACHMENT_LIMITS, detectFileType, downloadDisposition, safeFileName } from './file-check.js';
+import { ATTACHMENT_LIMITS, downloadDisposition, checkedUpload } from './file-check.js';
 import { attachmentsOf } from './queries.js';
 import { presentAttachment } from './presenters.js';
 import { loadMeeting } from './service.js';
@@ -50,9 +49,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const content = await part.toBuffer();
       if (part.file.truncated) throw invalid(`文件超过 ${MB} MB，请压缩后上传`, 'file');
       if (!content.length) throw invalid('文件是空的', 'file');
-      const type = detectFileType(content);
-      const fileName = safeFileName(part.filename || '', type);
-      const sha256 = createHash('sha256').update(content).digest('hex');
+      const { type, fileName, sha256 } = checkedUpload(part.filename || '', content);
       const id = await audited(
         ctx,
         {

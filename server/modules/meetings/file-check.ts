@@ -2,6 +2,7 @@
 // the browser's claim (SECURITY.md 13, 25). Allowed: PDF, JPEG, PNG and the Office Open XML formats
 // (a zip with [Content_Types].xml and the main part of a document, workbook or presentation);
 // macro-enabled Office files and anything else are refused.
+import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { invalid } from '../../errors.js';
 
@@ -125,6 +126,12 @@ export function safeFileName(raw: string, type: FileType): string {
     throw bad(`文件内容（${type.ext.toUpperCase()}）与扩展名 .${claimed} 不符，已拒绝`);
   const stem = (EXT_ALIASES[claimed] ? base.slice(0, dot) : base).slice(0, 90).trim() || '附件';
   return `${stem}.${EXT_ALIASES[claimed] ? claimed : type.ext}`;
+}
+
+/** An upload checked by its content: its type, a safe name and its sha256 (kept and audited). */
+export function checkedUpload(rawName: string, content: Buffer): { type: FileType; fileName: string; sha256: string } {
+  const type = detectFileType(content);
+  return { type, fileName: safeFileName(rawName, type), sha256: createHash('sha256').update(content).digest('hex') };
 }
 
 /** Content-Disposition for a download: an ASCII fallback and the real name per RFC 5987 / 6266. */

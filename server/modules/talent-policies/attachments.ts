@@ -3,20 +3,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { createHash } from 'node:crypto';
 import { audited, recordRead } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { ctxOf, type Ctx } from '../../context.js';
 import { conflict, notFound } from '../../errors.js';
-import { detectFileType, downloadDisposition, safeFileName } from '../meetings/file-check.js';
+import { downloadDisposition, checkedUpload } from '../meetings/file-check.js';
 
 export const MAX_ATTACHMENTS = 20;
 
 /** Stores an applicant's file (type checked by content) on a draft or returned application, with its audit row. */
 export async function storeAttachment(ctx: Ctx, applicationId: number, kind: string, name: string, content: Buffer): Promise<number> {
-  const type = detectFileType(content);
-  const fileName = safeFileName(name, type);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { type, fileName, sha256 } = checkedUpload(name, content);
   return audited(
     ctx,
     {

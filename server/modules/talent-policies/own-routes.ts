@@ -18,7 +18,7 @@ import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import { decideOn, type StepRun } from './decide.js';
 import { ctxOf, type Ctx } from '../../context.js';
-import { invalid } from '../../errors.js';
+import { readKindFile } from '../../http/kind-file-upload.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
 import { ownEmployerIds, ownPersonId, requireOwnApplication, SIDE_ACTION, type Side } from './access.js';
 import { correctApplication, createApplication, employerReview, submitApplication, withdrawApplication } from './applications.js';
@@ -199,21 +199,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       async (req, reply) => {
         const ctx = ctxOf(req);
         await requireOwnApplication(ctx, side, req.params.id);
-        if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件', 'file');
-        let kind = '';
-        let content: Buffer | null = null;
-        let name = '';
-        for await (const part of req.parts()) {
-          if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value ?? '').trim();
-          else if (part.type === 'file') {
-            content = await part.toBuffer();
-            if (part.file.truncated) throw invalid(`文件超过 ${MB} MB，请压缩后上传`, 'file');
-            name = part.filename || '';
-          }
-        }
-        if (!kind || kind.length > 60) throw invalid('请选择材料名称（不超过 60 字）', 'kind');
-        if (!content) throw invalid('请选择要上传的文件', 'file');
-        if (!content.length) throw invalid('文件是空的', 'file');
+        const { kind, name, content } = await readKindFile(req, MB);
         await storeAttachment(ctx, req.params.id, kind, name, content);
         return reply.code(201).send({ ...(await getApplication(ctx.db, req.params.id)), expertScores: [] });
       },

@@ -1,12 +1,11 @@
 // 人才分类认定 filed by the applicant (issue 15 point 2): who may reach a recognition from the applicant's side
 // (the talent themself, talent_people.user_id; an employer, its staff's), and the bounded evidence uploads
 // (content checked by file type, ≤ 10 MB, ≤ 20 per recognition, sha256 kept, audited) while it is editable.
-import { createHash } from 'node:crypto';
 import { audited, recordDenied } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Ctx } from '../../context.js';
 import { conflict, notFound } from '../../errors.js';
-import { detectFileType, safeFileName } from '../meetings/file-check.js';
+import { checkedUpload } from '../meetings/file-check.js';
 import { ownEmployerIds, SIDE_ACTION, type Side } from '../talent-policies/access.js';
 
 export const MAX_EVIDENCE = 20;
@@ -68,9 +67,7 @@ async function editable(trx: Trx, id: number) {
 
 /** Stores one evidence file on an editable recognition, with its audit row (name, size, sha256). */
 export async function storeEvidence(ctx: Ctx, id: number, kind: string, name: string, content: Buffer): Promise<number> {
-  const type = detectFileType(content);
-  const fileName = safeFileName(name, type);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { type, fileName, sha256 } = checkedUpload(name, content);
   return audited(
     ctx,
     {

@@ -18,7 +18,8 @@ import {
 } from '../../../domain/schemas/talent.js';
 import { audited } from '../../audit/record.js';
 import { ctxOf, inTrx, type Ctx } from '../../context.js';
-import { invalid, notFound } from '../../errors.js';
+import { readKindFile } from '../../http/kind-file-upload.js';
+import { notFound } from '../../errors.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
 import { ownPersonId, SIDE_ACTION, type Side } from '../talent-policies/access.js';
 import { createRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
@@ -172,21 +173,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       async (req, reply) => {
         const ctx = ctxOf(req);
         await requireOwnRecognition(ctx, side, req.params.id);
-        if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件', 'file');
-        let kind = '';
-        let content: Buffer | null = null;
-        let name = '';
-        for await (const part of req.parts()) {
-          if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value ?? '').trim();
-          else if (part.type === 'file') {
-            content = await part.toBuffer();
-            if (part.file.truncated) throw invalid(`文件超过 ${MB} MB，请压缩后上传`, 'file');
-            name = part.filename || '';
-          }
-        }
-        if (!kind || kind.length > 60) throw invalid('请填写材料名称（不超过 60 字）', 'kind');
-        if (!content) throw invalid('请选择要上传的文件', 'file');
-        if (!content.length) throw invalid('文件是空的', 'file');
+        const { kind, name, content } = await readKindFile(req, MB);
         await storeEvidence(ctx, req.params.id, kind, name, content);
         return reply.code(201).send(await ownView(ctx, req.params.id));
       },

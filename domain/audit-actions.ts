@@ -1,15 +1,13 @@
 // The audit log's codes in words (SECURITY.md 19–22): people read 登录 and 查看完整身份证号, not
 // `auth.login` and `member.reveal_id`. Every code the server writes has a label here, the actions of
 // the permission matrix included (a refused access is recorded under the action refused);
-// domain/audit-actions.test.ts walks the server's source to keep it so.
+// server/audit/audit-actions.test.ts walks the server's source to keep it so.
 import { ACTIONS, type Action } from './permissions';
 
-export interface AuditLabel {
-  zh: string;
-  en: string;
-}
+import { L, type AuditLabel } from './audit-label';
+import { LEARNING_TALENT_EVENTS } from './audit-events-learning-talent';
 
-const L = (zh: string, en: string): AuditLabel => ({ zh, en });
+export type { AuditLabel } from './audit-label';
 
 /** The actions of the permission matrix: the code under which a refused access is recorded. */
 const PERMISSION_ACTIONS: Record<Action, AuditLabel> = {
@@ -301,70 +299,14 @@ const EVENTS = {
   'talent.service.answer': L('答复人才服务申请', 'Answer a talent service request'),
   'talent.service.close': L('办结人才服务申请', 'Close a talent service request'),
   'talent.service.withdraw': L('撤回人才服务申请', 'Withdraw a talent service request'),
-  // Theory learning: materials, plans and study sessions (issue 14 points 1–3)
-  'learning.material.create': L('发布学习材料', 'Publish a learning material'),
-  'learning.material.update': L('修改学习材料', 'Edit a learning material'),
-  'learning.material.upload': L('上传学习材料文件', 'Upload a material file'),
-  'learning.plan.create': L('下达学习计划', 'Issue a learning plan'),
-  'learning.plan.close': L('结束学习计划', 'Close a learning plan'),
-  'learning.session.start': L('开始学习', 'Start studying'),
-  'learning.flag.review': L('复核异常学习记录', 'Review flagged study'),
-  'talent.create': L('登记人才', 'Register a talent'),
-  'talent.update': L('修改人才信息', 'Edit a talent'),
-  'talent.card.issue': L('发放或续期人才卡', 'Issue or renew a talent card'),
-  'talent.card.print': L('打印人才卡', 'Print a talent card'),
-  'talent.tier_set.create': L('新建人才分类目录', 'Create a tier set'),
-  'talent.document.upload': L('上传人才材料', 'Upload a talent document'),
-  'talent.document.download': L('下载人才材料', 'Download a talent document'),
-  'talent.recognition.submit': L('提交人才分类认定申请', 'Submit a recognition application'),
-  'talent.recognition.decide': L('审核人才分类认定', 'Review a recognition application'),
-  'talent.recognition.experts': L('指定认定评审专家', 'Assign recognition experts'),
-  'talent.recognition.score': L('专家评分', 'Score a recognition application'),
-  'talent.recognition.objection': L('登记认定公示异议', 'Record a publicity objection'),
-  'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
-  'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
-  'talent.recognition.create': L('申请人才分类认定（草稿）', 'Draft a recognition application'),
-  'talent.recognition.evidence': L('上传认定佐证材料', 'Upload recognition evidence'),
-  'talent.recognition.evidence_delete': L('删除认定佐证材料', 'Delete recognition evidence'),
-  // Talent policies, calls, applications and payouts (issue 15 points 4 and 5)
-  'talent.policy.create': L('登记人才政策', 'Register a talent policy'),
-  'talent.policy.item': L('增加政策补贴项目', 'Add a benefit item'),
-  'talent.policy.version': L('调整补贴标准', 'Change a benefit amount or conditions'),
-  'talent.call.create': L('发布申报计划', 'Open a call'),
-  'talent.application.create': L('提出政策申请', 'Create an application'),
-  'talent.application.correct': L('修改政策申请', 'Correct an application'),
-  'talent.application.submit': L('提交政策申请', 'Submit an application'),
-  'talent.application.withdraw': L('撤回政策申请', 'Withdraw an application'),
-  'talent.application.attachment': L('上传申报材料', 'Upload an application attachment'),
-  'talent.application.attachment_download': L('下载申报材料', 'Download an application attachment'),
-  'talent.application.employer_review': L('用人单位审核申请', 'Employer review'),
-  'talent.application.review': L('审核政策申请', 'Review an application'),
-  'talent.application.score': L('专家评分', 'Score an application'),
-  'talent.application.objection': L('登记公示反映', 'Record a publicity objection'),
-  'talent.application.objection_handle': L('处理公示反映', 'Handle a publicity objection'),
-  'talent.application.approve': L('审批政策申请', 'Approve an application'),
-  'talent.payout.release': L('在岗核查并发放', 'Release an instalment'),
-  'talent.payout.clawback': L('追回已发放资金', 'Claw back a payout'),
-  'talent.ledger.export': L('导出发放台账', 'Export the payout ledger'),
-  'talent.portal.register': L('人才自行注册', 'Talent self-registration'),
-  'talent.portal.register_employer': L('用人单位自行注册', 'Employer self-registration'),
-  'talent.portal.staff_add': L('用人单位登记本单位人才', 'Employer adds a staff member'),
-  // 柔性引才 agreements and the evaluation of 显绩 and 潜绩 (issue 15 points 3 and 7)
-  'talent.agreement.create': L('登记柔性引才协议', 'Register a flexible-recruitment agreement'),
-  'talent.agreement.days': L('登记柔性引才在岗天数', 'Record on-site days'),
-  'talent.agreement.deliverable': L('增加柔性引才约定成果', 'Add an agreement deliverable'),
-  'talent.agreement.accept': L('验收柔性引才约定成果', 'Accept or return a deliverable'),
-  'talent.agreement.end': L('终止或解除柔性引才协议', 'End or terminate an agreement'),
-  'talent.agreement.renew': L('续签柔性引才协议', 'Renew an agreement'),
-  'talent.agreement.export': L('导出柔性引才协议', 'Export agreements'),
-  'talent.indicator.create': L('发布人才评价指标体系', 'Adopt an evaluation indicator set'),
-  'talent.evaluation.record': L('登记人才年度评价', 'Record a talent evaluation'),
 } satisfies Record<string, AuditLabel>;
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...EVENTS };
+const ALL_EVENTS = { ...EVENTS, ...LEARNING_TALENT_EVENTS };
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = { ...PERMISSION_ACTIONS, ...ALL_EVENTS };
 
 /** Every code in a stable order (by area, as listed), for the viewer's select. */
-export const AUDIT_ACTIONS: readonly string[] = [...new Set([...Object.keys(EVENTS), ...ACTIONS])].sort();
+export const AUDIT_ACTIONS: readonly string[] = [...new Set([...Object.keys(ALL_EVENTS), ...ACTIONS])].sort();
 
 /** The kinds of object an audit row may name. */
 export const AUDIT_OBJECT_LABELS: Readonly<Record<string, AuditLabel>> = {

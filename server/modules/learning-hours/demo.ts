@@ -12,6 +12,7 @@ import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
 import type { CityResult } from '../../demo/generate-city.js';
 import { upsertCredit, setCreditStatus } from '../learning/credits.js';
+import { withLedgerSummariesOff } from '../learning/ledger-summaries.js';
 
 /** A small valid PDF standing for a scanned certificate (the demo's evidence). */
 const DEMO_PDF = Buffer.from(
@@ -19,6 +20,11 @@ const DEMO_PDF = Buffer.from(
 );
 
 export async function seedLearningHoursDemo(db: Db, city: CityResult, now: Date = new Date()): Promise<void> {
+  // Thousands of statements: the ledger's summary triggers are off while they run, the summaries rebuilt once after.
+  await withLedgerSummariesOff(db, () => writeHours(db, city, now));
+}
+
+async function writeHours(db: Db, city: CityResult, now: Date): Promise<void> {
   const today = dayjs(now);
   const year = today.year();
   // Share of the year gone, so this year's hours are a partial year.

@@ -12,8 +12,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 const { dataDir, loadDataDir } = workerData;
 if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
 // loadDataDir (tests only): start from a dumpDataDir tarball instead of running initdb (~3 s each time).
+// In memory (tests): the WAL's old segments are removed at a checkpoint, not kept for reuse, so a dump
+// carries one segment of WAL instead of every one written (a 447 MB tarball was 263 MB, loaded in half the time).
+const startParams = dataDir === 'memory://' ? [...PGlite.defaultStartParams, '-c', 'wal_recycle=off', '-c', 'min_wal_size=32MB'] : undefined;
 const db = await PGlite.create(dataDir, {
   extensions: { ltree, pg_trgm },
+  startParams,
   loadDataDir: loadDataDir ? new Blob([readFileSync(loadDataDir)]) : undefined,
 });
 // One connection only: the pool on the main thread has size 1, so a transaction
@@ -36,6 +40,8 @@ parentPort.on('message', async (msg) => {
   }
   if (msg?.type === 'dump') {
     // Tests only: the whole data folder as an uncompressed tarball, for loadDataDir.
+    // After a checkpoint a loaded copy starts without replaying the WAL, and the old segments are gone.
+    await db.exec('checkpoint');
     const tar = await db.dumpDataDir('none');
     writeFileSync(msg.file, Buffer.from(await tar.arrayBuffer()));
     parentPort.postMessage({ type: 'dumped' });

@@ -1,7 +1,7 @@
 // Vitest globalSetup: builds the starting points of test databases once per run (test-engine.ts):
 // migrated, + the test city, + the areas' demo data. A file's database is then a copy
 // (PGlite loadDataDir, PostgreSQL create database … template) instead of initdb + migrations + city.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
         await step(engine);
         starts[name] = path.join(dir, `${name}.tar`);
         await engine.dumpDataDir!(starts[name]);
+        console.log(`test start '${name}': ${Math.round(statSync(starts[name]).size / 1e6)} MB`);
       }
     } finally {
       await engine.close();

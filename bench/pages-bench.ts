@@ -16,6 +16,8 @@ import { fmt, measure, type Stat } from './stats.js';
 import { printLoad, runLoad, type LoadResult } from './load-bench.js';
 
 const REPEAT = Number(process.env.BENCH_PAGES_REPEAT ?? 20);
+/** Members per branch of the PostgreSQL city (20,000 organizations × 10–70 ≈ 546,000 members, as members-bench). */
+const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
 
 export interface PageCall {
   page: string;
@@ -97,6 +99,15 @@ function pageCalls(ids: { city: number; district: number; branch: number; member
   return list;
 }
 
+/** The city a kept database already holds (BENCH_PAGES_KEEP): its size and root, as generateCity reported them. */
+async function keptCity(db: Engine['db']): Promise<{ orgs: number; members: number; root: number } | null> {
+  const r = await sql<{ orgs: number; members: number; root: number | null }>`
+    select (select count(*)::int from orgs) as orgs, (select count(*)::int from members) as members,
+           (select min(id) from orgs where parent_id is null) as root`.execute(db);
+  const x = r.rows[0];
+  return x.root === null || x.members === 0 ? null : { orgs: x.orgs, members: x.members, root: x.root };
+}
+
 export async function benchPages(
   kind: string,
   orgCount: number,
@@ -108,11 +119,25 @@ export async function benchPages(
     await migrate(db);
     const keys = deriveKeys('bench');
     const t0 = performance.now();
-    const city = await generateCity(db, { seed: DEMO_SEED, orgCount, demoAccounts: true });
-    await seedAreaDemos(db, city, keys);
-    await sql`analyze`.execute(db);
+    // A kept database (BENCH_PAGES_KEEP, PostgreSQL) is seeded once and measured again after each change.
+    const kept = await keptCity(db);
+    let city: { orgs: number; members: number; sampleIds: { city: number } };
+    if (kept) city = { orgs: kept.orgs, members: kept.members, sampleIds: { city: kept.root } };
+    else {
+      const made = await generateCity(db, {
+        seed: DEMO_SEED,
+        orgCount,
+        demoAccounts: true,
+        membersPerBranch: kind === 'pglite' ? undefined : PER_BRANCH,
+      });
+      await seedAreaDemos(db, made, keys);
+      await sql`analyze`.execute(db);
+      city = made;
+    }
     const seedSeconds = (performance.now() - t0) / 1000;
-    console.log(`[${kind}] pages city: ${city.orgs} organizations, ${city.members} members, seeded in ${seedSeconds.toFixed(0)} s`);
+    console.log(
+      `[${kind}] pages city: ${city.orgs} organizations, ${city.members} members, ${kept ? 'kept from an earlier run' : `seeded in ${seedSeconds.toFixed(0)} s`}`,
+    );
 
     const app = await buildApp({ engine, keys, demo: true, logLevel: 'silent', loginRateLimit: 1_000_000 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openEngine, type Engine } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
 import { buildApp } from '../server/app.js';
@@ -25,7 +26,8 @@ interface Row {
   sql: Stat;
 }
 
-async function openBenchEngine(kind: 'pglite' | 'postgres'): Promise<{ engine: Engine; cleanup: () => Promise<void> }> {
+/** keep (PostgreSQL): a named database that is reused if it exists and left in place afterwards. */
+async function openBenchEngine(kind: 'pglite' | 'postgres', keep?: string): Promise<{ engine: Engine; cleanup: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'zugong-bench-'));
     const engine = await openEngine({ dataDir: dir });
@@ -36,6 +38,17 @@ async function openBenchEngine(kind: 'pglite' | 'postgres'): Promise<{ engine: E
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  }
+  if (keep) {
+    const u = new URL(process.env.DATABASE_URL!);
+    u.pathname = `/${keep}`;
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    const exists = (await c.query('select 1 from pg_database where datname = $1', [keep])).rowCount;
+    if (!exists) await c.query(`create database ${keep} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`);
+    await c.end();
+    const engine = await openEngine({ databaseUrl: u.toString(), dataDir: '' });
+    return { engine, cleanup: () => engine.close() };
   }
   const created = await createBenchDatabase(process.env.DATABASE_URL!, `zugong_bench_${process.pid}`);
   const engine = await openEngine({ databaseUrl: created.url, dataDir: '' });
@@ -192,12 +205,17 @@ if (process.env.BENCH_LEARNING !== '0') {
 }
 // Pages (issue 16 point 3): every staff page's opening calls on the demo city (PGlite) and on a city of
 // BENCH_PAGES_ORGS organizations on PostgreSQL (default 20,000, about 546,000 members); BENCH_PAGES=0 skips it,
-// BENCH_PAGES_PGLITE=0 skips the demo city on PGlite.
+// BENCH_PAGES_PGLITE=0 skips the demo city on PGlite; BENCH_PAGES_KEEP=<database> seeds that PostgreSQL database
+// once and measures it again on later runs (it is left in place).
 if (process.env.BENCH_PAGES !== '0') {
   const { benchPages, printPages } = await import('./pages-bench.js');
   const results = process.env.BENCH_PAGES_PGLITE === '0' ? [] : [await benchPages('pglite', 2_000, () => openBenchEngine('pglite'))];
   if (process.env.DATABASE_URL)
-    results.push(await benchPages('postgres', Number(process.env.BENCH_PAGES_ORGS ?? 20_000), () => openBenchEngine('postgres')));
+    results.push(
+      await benchPages('postgres', Number(process.env.BENCH_PAGES_ORGS ?? 20_000), () =>
+        openBenchEngine('postgres', process.env.BENCH_PAGES_KEEP),
+      ),
+    );
   printPages(results);
 }
 // Talent (issue 15): every policy for the demo's ~2,000 talents, the applications list at 100,000 applications;

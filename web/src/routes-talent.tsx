@@ -1,9 +1,8 @@
 // The talent pages (issue 15): the office, the departments, experts, applicants and employers, each behind the
 // action the server requires of its calls. Every page is its own chunk (React.lazy).
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import type { Action } from '../../domain/permissions';
-import { Guard } from './components/route-guards';
+import { guarded } from './components/route-guards';
 
 const TalentServicesPage = lazy(() => import('./pages/talent-services/talent-services-page'));
 const DepartmentServicesPage = lazy(() => import('./pages/talent-services/department-page'));
@@ -18,11 +17,6 @@ const AgreementPage = lazy(() => import('./pages/talent-agreements/agreement-pag
 const MyEmployerAgreementsPage = lazy(() => import('./pages/talent-agreements/my-employer-agreements-page'));
 const IndicatorsPage = lazy(() => import('./pages/talent-evaluations/indicators-page'));
 const ExpertPage = lazy(() => import('./pages/expert/expert-page'));
-
-const guarded = (path: string, action: Action, element: ReactNode): RouteObject => ({
-  path,
-  element: <Guard action={action}>{element}</Guard>,
-});
 
 export const talentRoutes: RouteObject[] = [
   guarded('talent-services', 'talent.read', <TalentServicesPage />),

@@ -2,10 +2,9 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Guard, HomeRedirect, Lazy, RequireAuth } from './components/route-guards';
+import { cadreRoutes } from './routes-cadres';
+import { learningRoutes } from './routes-learning';
 import { talentRoutes } from './routes-talent';
-
-const MyHoursPage = lazy(() => import('./pages/learning-hours/my-hours-page'));
-const LearningHoursPage = lazy(() => import('./pages/learning-hours/hours-page'));
 
 const LoginPage = lazy(() => import('./pages/login/login-page'));
 const AppLayout = lazy(() => import('./pages/layout/app-layout'));
@@ -25,29 +24,12 @@ const OrgLifePage = lazy(() => import('./pages/org-life/org-life-page'));
 const TermsPage = lazy(() => import('./pages/terms/terms-page'));
 const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
 const JointTasksPage = lazy(() => import('./pages/joint-tasks/joint-tasks-page'));
-const CadreSelectionsPage = lazy(() => import('./pages/cadre-selections/cadre-selections-page'));
-const CadreSupervisionPage = lazy(() => import('./pages/cadre-supervision/cadre-supervision-page'));
-const LearningPage = lazy(() => import('./pages/learning/learning-page'));
-const MyLearningPlansPage = lazy(() => import('./pages/learning/my-plans-page'));
-const StudyPage = lazy(() => import('./pages/learning/study-page'));
 const TodosPage = lazy(() => import('./pages/todos/todos-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const OrgHealthPage = lazy(() => import('./pages/org-health/org-health-page'));
-const CadresPage = lazy(() => import('./pages/cadres/cadres-page'));
-const MyCadrePage = lazy(() => import('./pages/cadres/my-cadre-page'));
-const CadreUnitsPage = lazy(() => import('./pages/cadre-units/cadre-units-page'));
-const EvaluationsPage = lazy(() => import('./pages/cadre-evaluations/evaluations-page'));
 const VotePage = lazy(() => import('./pages/cadre-evaluations/vote-page'));
-const CadreAssessmentsPage = lazy(() => import('./pages/cadre-assessments/cadre-assessments-page'));
-const CadreSearchPage = lazy(() => import('./pages/cadre-search/cadre-search-page'));
-const LearningQuizzesPage = lazy(() => import('./pages/learning-quizzes/learning-quizzes-page'));
-const MyQuizzesPage = lazy(() => import('./pages/learning-quizzes/my-quizzes-page'));
-const LearningClassesPage = lazy(() => import('./pages/learning-classes/classes-page'));
-const MyClassesPage = lazy(() => import('./pages/learning-classes/my-classes-page'));
-const MyCertificatesPage = lazy(() => import('./pages/learning-classes/my-certificates-page'));
 const VerifyPage = lazy(() => import('./pages/learning-classes/verify-page'));
-const MyLearningPage = lazy(() => import('./pages/learning-hours/my-learning-page'));
 const RegisterPage = lazy(() => import('./pages/talent-portal/register-page'));
 const NotFoundPage = lazy(() => import('./components/results'));
 const NoPage = lazy(() => import('./components/results').then((m) => ({ default: m.NoPageResult })));
@@ -227,84 +209,12 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
-      {
-        path: 'cadre-assessments/*',
-        element: (
-          <Guard action="cadre.read">
-            <CadreAssessmentsPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'learning/*',
-        element: (
-          <Guard action="learning.read">
-            <LearningPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/plans',
-        element: (
-          <Guard action="learning.self">
-            <MyLearningPlansPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/materials/:id',
-        element: (
-          <Guard action="learning.self">
-            <StudyPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'cadre-supervision/*',
-        element: (
-          <Guard action="cadre.read">
-            <CadreSupervisionPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'learning/quizzes/*',
-        element: (
-          <Guard action="learning.read">
-            <LearningQuizzesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/quizzes/*',
-        element: (
-          <Guard action="learning.self">
-            <MyQuizzesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'cadre-selections/*',
-        element: (
-          <Guard action="cadre.read">
-            <CadreSelectionsPage />
-          </Guard>
-        ),
-      },
       { path: 'todos', element: <TodosPage /> },
       {
         path: 'statistics/*',
         element: (
           <Guard action="stats.read">
             <StatisticsPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'cadre-units/*',
-        element: (
-          <Guard action="cadre.read">
-            <CadreUnitsPage />
           </Guard>
         ),
       },
@@ -324,87 +234,9 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
-      {
-        path: 'cadres/*',
-        element: (
-          <Guard action="cadre.read">
-            <CadresPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning',
-        element: (
-          <Guard action="learning.self">
-            <MyLearningPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/hours',
-        element: (
-          <Guard action="learning.self">
-            <MyHoursPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'learning/hours',
-        element: (
-          <Guard action="learning.read">
-            <LearningHoursPage />
-          </Guard>
-        ),
-      },
+      ...cadreRoutes,
+      ...learningRoutes,
       ...talentRoutes,
-      {
-        path: 'my-cadre',
-        element: (
-          <Guard action="cadre.self">
-            <MyCadrePage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'cadre-evaluations/*',
-        element: (
-          <Guard action="cadre.evaluate">
-            <EvaluationsPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'cadre-search',
-        element: (
-          <Guard action="cadre.read">
-            <CadreSearchPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'learning/classes/*',
-        element: (
-          <Guard action="learning.read">
-            <LearningClassesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/classes',
-        element: (
-          <Guard action="learning.self">
-            <MyClassesPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'my/learning/certificates',
-        element: (
-          <Guard action="learning.self">
-            <MyCertificatesPage />
-          </Guard>
-        ),
-      },
       { path: 'welcome', element: <NoPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

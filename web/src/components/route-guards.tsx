@@ -2,7 +2,7 @@
 // They sit in the first chunk, so they use no antd component beyond Spin; result pages load lazily.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Spin } from 'antd';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, type RouteObject } from 'react-router-dom';
 import { can, type Action } from '../../../domain/permissions';
 import { useAuth, useMe } from '../auth/auth-context';
 import { homePath } from '../lib/home-path';
@@ -35,6 +35,12 @@ export function Guard({ action, children }: { action: Action | readonly Action[]
   const any = typeof action === 'string' ? [action] : action;
   return any.some((a) => can(me.roles, a)) ? children : <ForbiddenResult />;
 }
+
+/** A child route of the layout behind one action: the shape of the area route files (routes-*.tsx). */
+export const guarded = (path: string, action: Action, element: ReactNode): RouteObject => ({
+  path,
+  element: <Guard action={action}>{element}</Guard>,
+});
 
 export function HomeRedirect() {
   const me = useMe();

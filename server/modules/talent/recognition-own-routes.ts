@@ -21,20 +21,13 @@ import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { readKindFile } from '../../http/kind-file-upload.js';
 import { notFound } from '../../errors.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
-import { ownPersonId, SIDE_ACTION, type Side } from '../talent-policies/access.js';
+import { ownPersonId, requireOwn, SIDE_ACTION, type Side } from '../talent-policies/access.js';
 import { createRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
-import {
-  deleteEvidence,
-  MAX_EVIDENCE,
-  ownRecognitionIds,
-  requireOwnPerson,
-  requireOwnRecognition,
-  storeEvidence,
-} from './recognition-evidence.js';
+import { deleteEvidence, MAX_EVIDENCE, ownRecognitionIds, storeEvidence } from './recognition-evidence.js';
 
 const tags = ['talent-portal'];
 const MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
-// Ids are checked by requireOwnRecognition (not in the organization tree).
+// Ids are checked by requireOwn (not in the organization tree).
 const own = { 'params.id': 'none' } as const;
 const one = { 200: ZRecognitionSchema };
 const ZVersionSchema = z.strictObject({ version: z.number().int().positive() });
@@ -102,7 +95,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       { config: { action, scope: own }, schema: { tags, summary: '认定申请进度、退回理由与佐证材料', params: ZIdParam, response: one } },
       async (req) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         return ownView(ctx, req.params.id);
       },
     );
@@ -122,7 +115,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         const ctx = ctxOf(req);
         const personId = req.body.personId ?? (await ownPersonId(ctx));
         if (!personId) throw notFound('人才');
-        await requireOwnPerson(ctx, side, personId);
+        await requireOwn(ctx, side, 'talent_person', personId);
         const id = await audited<number>(
           ctx,
           { action: 'talent.recognition.create', objectType: 'talent_recognition', objectId: (r) => r, detail: () => ({ side }) },
@@ -144,7 +137,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         { config: { action, scope: own }, schema: { tags, summary, params: ZIdParam, body, response: one } },
         async (req) => {
           const ctx = ctxOf(req);
-          await requireOwnRecognition(ctx, side, req.params.id);
+          await requireOwn(ctx, side, 'talent_recognition', req.params.id);
           await audited(ctx, { action: audit, objectType: 'talent_recognition', objectId: () => req.params.id }, (trx) =>
             fn(inTrx(ctx, trx), req.params.id, req.body as B),
           );
@@ -172,7 +165,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         const { kind, name, content } = await readKindFile(req, MB);
         await storeEvidence(ctx, req.params.id, kind, name, content);
         return reply.code(201).send(await ownView(ctx, req.params.id));
@@ -192,7 +185,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         await deleteEvidence(ctx, req.params.id, req.params.documentId);
         return ownView(ctx, req.params.id);
       },

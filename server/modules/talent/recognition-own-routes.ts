@@ -1,7 +1,8 @@
 // 人才分类认定 from the applicant's side (issue 15 point 2): the same routes for the talent (talent.self, under
 // /api/talent-portal) and for the employer acting for its staff (talent.employer, under /api/talent-portal/employer).
-// A draft is filled, evidence uploaded (bounded, type checked by content, audited), then submitted; a returned
-// application is corrected and resubmitted. Another's recognition is a 404 with an audited refusal.
+// A draft is filled, evidence uploaded (bounded, type checked by content, audited), then submitted; a draft or a
+// returned application may be corrected (tier, basis, résumé) before it is (re)submitted. Another's recognition is
+// a 404 with an audited refusal.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -22,7 +23,7 @@ import { readKindFile } from '../../http/kind-file-upload.js';
 import { notFound } from '../../errors.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
 import { ownPersonId, requireOwn, SIDE_ACTION, type Side } from '../talent-policies/access.js';
-import { createRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
+import { createRecognition, editRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
 import { deleteEvidence, MAX_EVIDENCE, ownRecognitionIds, storeEvidence } from './recognition-evidence.js';
 
 const tags = ['talent-portal'];
@@ -150,6 +151,30 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
     );
     change('resubmit', 'talent.recognition.resubmit', '退回的申请修改后重新提交', ZRecognitionResubmitSchema, (ctx, id, b) =>
       resubmitRecognition(ctx, id, b, false),
+    );
+
+    app.patch(
+      '/recognitions/:id',
+      {
+        config: { action, scope: own },
+        schema: {
+          tags,
+          summary: '修改草稿或退回的申请（申请层次、认定依据、个人简历；提交审核后不能修改）',
+          params: ZIdParam,
+          body: ZRecognitionResubmitSchema,
+          response: one,
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(req);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
+        await audited(
+          ctx,
+          { action: 'talent.recognition.edit', objectType: 'talent_recognition', objectId: () => req.params.id, detail: () => ({ side }) },
+          (trx) => editRecognition(inTrx(ctx, trx), req.params.id, req.body),
+        );
+        return ownView(ctx, req.params.id);
+      },
     );
 
     app.post(

@@ -26,6 +26,7 @@ export const LEARNING_TALENT_EVENTS = {
   'talent.recognition.conclude': L('公示期满认定或不予认定', 'Conclude a recognition after publicity'),
   'talent.recognition.resubmit': L('重新提交认定申请', 'Resubmit a recognition application'),
   'talent.recognition.create': L('申请人才分类认定（草稿）', 'Draft a recognition application'),
+  'talent.recognition.edit': L('修改认定申请（草稿或退回）', 'Correct a draft or returned recognition application'),
   'talent.recognition.evidence': L('上传认定佐证材料', 'Upload recognition evidence'),
   'talent.recognition.evidence_delete': L('删除认定佐证材料', 'Delete recognition evidence'),
   // Talent policies, calls, applications and payouts (issue 15 points 4 and 5)

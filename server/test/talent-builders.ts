@@ -1,5 +1,5 @@
 // Test builders of the talent area: a registered talent written directly (set-up, like the demo's bulk
-// writer), lying in a district, optionally owned by an account and holding a tier of a tier set.
+// writer), lying in a district, optionally owned by an account, on an employer's staff and holding a tier of a tier set.
 import type { Db } from '../db/engine.js';
 
 let serial = 0;
@@ -24,7 +24,7 @@ export async function buildTierSet(db: Db, code = `T${++serial}`): Promise<Map<s
 
 export async function buildTalent(
   db: Db,
-  o: { districtOrgId: number; name?: string; userId?: number; tierId?: number; cardExpiresOn?: string },
+  o: { districtOrgId: number; name?: string; userId?: number; tierId?: number; cardExpiresOn?: string; employerId?: number },
 ): Promise<number> {
   const n = ++serial;
   const r = await db
@@ -43,7 +43,7 @@ export async function buildTalent(
       id_cipher: null,
       id_hash: null,
       id_masked: null,
-      employer_id: null,
+      employer_id: o.employerId ?? null,
       member_id: null,
       cadre_id: null,
       returned_on: null,

@@ -20,7 +20,7 @@ import { decideOn, type StepRun } from './decide.js';
 import { ctxOf, type Ctx } from '../../context.js';
 import { readKindFile } from '../../http/kind-file-upload.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
-import { ownEmployerIds, ownPersonId, requireOwnApplication, SIDE_ACTION, type Side } from './access.js';
+import { ownEmployerIds, ownPersonId, requireOwn, SIDE_ACTION, type Side } from './access.js';
 import { correctApplication, createApplication, employerReview, submitApplication, withdrawApplication } from './applications.js';
 import { getApplication, listApplications, listCalls, type Who } from './queries.js';
 import { downloadAttachment, MAX_ATTACHMENTS, storeAttachment } from './attachments.js';
@@ -28,7 +28,7 @@ import { downloadAttachment, MAX_ATTACHMENTS, storeAttachment } from './attachme
 const tags = ['talent-policies'];
 const MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
 const ZAttachmentParams = z.strictObject({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
-// Ids are checked by requireOwnApplication (not in the organization tree).
+// Ids are checked by requireOwn (not in the organization tree).
 const own = { 'params.id': 'none' } as const;
 
 async function whoOf(ctx: Ctx, side: Side): Promise<Who> {
@@ -78,7 +78,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req) => {
         const ctx = ctxOf(req);
-        await requireOwnApplication(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_application', req.params.id);
         const a = await getApplication(ctx.db, req.params.id);
         // Expert scores and names are the office's working papers.
         return { ...a, expertScores: [] };
@@ -116,7 +116,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
     const step =
       <B extends object>(code: string, fn: StepRun<B>) =>
       async (req: { params: { id: number }; body: B }, ctx: Ctx) => {
-        await requireOwnApplication(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_application', req.params.id);
         return { ...(await decideOn(ctx, code, req.params.id, req.body, fn, { side })), expertScores: [] };
       };
 
@@ -198,7 +198,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        await requireOwnApplication(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_application', req.params.id);
         const { kind, name, content } = await readKindFile(req, MB);
         await storeAttachment(ctx, req.params.id, kind, name, content);
         return reply.code(201).send({ ...(await getApplication(ctx.db, req.params.id)), expertScores: [] });
@@ -213,7 +213,7 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        await requireOwnApplication(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_application', req.params.id);
         return downloadAttachment(ctx, reply, req.params.id, req.params.attachmentId);
       },
     );

@@ -1,46 +1,18 @@
-// 人才分类认定 filed by the applicant (issue 15 point 2): who may reach a recognition from the applicant's side
-// (the talent themself, talent_people.user_id; an employer, its staff's), and the bounded evidence uploads
-// (content checked by file type, ≤ 10 MB, ≤ 20 per recognition, sha256 kept, audited) while it is editable.
-import { audited, recordDenied } from '../../audit/record.js';
+// 人才分类认定 filed by the applicant (issue 15 point 2): the recognitions the applicant lists (the talent themself,
+// talent_people.user_id; an employer, its staff's; each id is checked by talent-policies/access.ts requireOwn),
+// and the bounded evidence uploads (content checked by file type, ≤ 10 MB, ≤ 20 per recognition, sha256 kept,
+// audited) while it is editable.
+import { audited } from '../../audit/record.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { Ctx } from '../../context.js';
 import { conflict, notFound } from '../../errors.js';
 import { checkedUpload } from '../meetings/file-check.js';
-import { ownEmployerIds, SIDE_ACTION, type Side } from '../talent-policies/access.js';
+import { ownEmployerIds, type Side } from '../talent-policies/access.js';
 
 export const MAX_EVIDENCE = 20;
 /** The statuses in which the applicant may change the evidence: before submitting, or after a return. */
 export const EDITABLE = ['draft', 'returned'] as const;
 const EDIT_REFUSED = '申请已提交审核，不能再上传或删除佐证材料（仅草稿或退回修改的申请可以）';
-
-/** The person the applicant acts for: their own record (self), or one of the employer's staff. 404 otherwise. */
-export async function requireOwnPerson(ctx: Ctx, side: Side, personId: number): Promise<void> {
-  const p = await ctx.db.selectFrom('talent_people').select(['user_id', 'employer_id']).where('id', '=', personId).executeTakeFirst();
-  const mine =
-    p !== undefined &&
-    (side === 'self' ? p.user_id === ctx.actor.userId : p.employer_id !== null && (await ownEmployerIds(ctx)).includes(p.employer_id));
-  if (!mine) {
-    if (p) await recordDenied(ctx, SIDE_ACTION[side], 'talent_person', personId, 'scope');
-    throw notFound('人才');
-  }
-}
-
-/** 404 (with an audited refusal when it exists) unless the recognition is the applicant's own or their staff's. */
-export async function requireOwnRecognition(ctx: Ctx, side: Side, id: number): Promise<void> {
-  const r = await ctx.db
-    .selectFrom('talent_recognitions as r')
-    .innerJoin('talent_people as p', 'p.id', 'r.person_id')
-    .select(['p.user_id', 'p.employer_id'])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
-  if (!r) throw notFound('认定申请');
-  const mine =
-    side === 'self' ? r.user_id === ctx.actor.userId : r.employer_id !== null && (await ownEmployerIds(ctx)).includes(r.employer_id);
-  if (!mine) {
-    await recordDenied(ctx, SIDE_ACTION[side], 'talent_recognition', id, 'scope');
-    throw notFound('认定申请');
-  }
-}
 
 /** The recognition ids the applicant may list: their own (self) or their staff's (employer). */
 export async function ownRecognitionIds(ctx: Ctx, side: Side): Promise<number[]> {

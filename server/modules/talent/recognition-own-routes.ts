@@ -1,7 +1,8 @@
 // 人才分类认定 from the applicant's side (issue 15 point 2): the same routes for the talent (talent.self, under
 // /api/talent-portal) and for the employer acting for its staff (talent.employer, under /api/talent-portal/employer).
-// A draft is filled, evidence uploaded (bounded, type checked by content, audited), then submitted; a returned
-// application is corrected and resubmitted. Another's recognition is a 404 with an audited refusal.
+// A draft is filled, evidence uploaded (bounded, type checked by content, audited), then submitted; a draft or a
+// returned application may be corrected (tier, basis, résumé) before it is (re)submitted. Another's recognition is
+// a 404 with an audited refusal.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -21,20 +22,13 @@ import { ctxOf, inTrx, type Ctx } from '../../context.js';
 import { readKindFile } from '../../http/kind-file-upload.js';
 import { notFound } from '../../errors.js';
 import { ATTACHMENT_LIMITS } from '../meetings/file-check.js';
-import { ownPersonId, SIDE_ACTION, type Side } from '../talent-policies/access.js';
-import { createRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
-import {
-  deleteEvidence,
-  MAX_EVIDENCE,
-  ownRecognitionIds,
-  requireOwnPerson,
-  requireOwnRecognition,
-  storeEvidence,
-} from './recognition-evidence.js';
+import { ownPersonId, requireOwn, SIDE_ACTION, type Side } from '../talent-policies/access.js';
+import { createRecognition, editRecognition, getRecognition, presentRow, resubmitRecognition, rows, submitDraft } from './recognition.js';
+import { deleteEvidence, MAX_EVIDENCE, ownRecognitionIds, storeEvidence } from './recognition-evidence.js';
 
 const tags = ['talent-portal'];
 const MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
-// Ids are checked by requireOwnRecognition (not in the organization tree).
+// Ids are checked by requireOwn (not in the organization tree).
 const own = { 'params.id': 'none' } as const;
 const one = { 200: ZRecognitionSchema };
 const ZVersionSchema = z.strictObject({ version: z.number().int().positive() });
@@ -102,7 +96,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       { config: { action, scope: own }, schema: { tags, summary: '认定申请进度、退回理由与佐证材料', params: ZIdParam, response: one } },
       async (req) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         return ownView(ctx, req.params.id);
       },
     );
@@ -122,7 +116,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         const ctx = ctxOf(req);
         const personId = req.body.personId ?? (await ownPersonId(ctx));
         if (!personId) throw notFound('人才');
-        await requireOwnPerson(ctx, side, personId);
+        await requireOwn(ctx, side, 'talent_person', personId);
         const id = await audited<number>(
           ctx,
           { action: 'talent.recognition.create', objectType: 'talent_recognition', objectId: (r) => r, detail: () => ({ side }) },
@@ -144,7 +138,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
         { config: { action, scope: own }, schema: { tags, summary, params: ZIdParam, body, response: one } },
         async (req) => {
           const ctx = ctxOf(req);
-          await requireOwnRecognition(ctx, side, req.params.id);
+          await requireOwn(ctx, side, 'talent_recognition', req.params.id);
           await audited(ctx, { action: audit, objectType: 'talent_recognition', objectId: () => req.params.id }, (trx) =>
             fn(inTrx(ctx, trx), req.params.id, req.body as B),
           );
@@ -157,6 +151,30 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
     );
     change('resubmit', 'talent.recognition.resubmit', '退回的申请修改后重新提交', ZRecognitionResubmitSchema, (ctx, id, b) =>
       resubmitRecognition(ctx, id, b, false),
+    );
+
+    app.patch(
+      '/recognitions/:id',
+      {
+        config: { action, scope: own },
+        schema: {
+          tags,
+          summary: '修改草稿或退回的申请（申请层次、认定依据、个人简历；提交审核后不能修改）',
+          params: ZIdParam,
+          body: ZRecognitionResubmitSchema,
+          response: one,
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(req);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
+        await audited(
+          ctx,
+          { action: 'talent.recognition.edit', objectType: 'talent_recognition', objectId: () => req.params.id, detail: () => ({ side }) },
+          (trx) => editRecognition(inTrx(ctx, trx), req.params.id, req.body),
+        );
+        return ownView(ctx, req.params.id);
+      },
     );
 
     app.post(
@@ -172,7 +190,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         const { kind, name, content } = await readKindFile(req, MB);
         await storeEvidence(ctx, req.params.id, kind, name, content);
         return reply.code(201).send(await ownView(ctx, req.params.id));
@@ -192,7 +210,7 @@ export function ownRecognitionRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req) => {
         const ctx = ctxOf(req);
-        await requireOwnRecognition(ctx, side, req.params.id);
+        await requireOwn(ctx, side, 'talent_recognition', req.params.id);
         await deleteEvidence(ctx, req.params.id, req.params.documentId);
         return ownView(ctx, req.params.id);
       },

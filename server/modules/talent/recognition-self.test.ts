@@ -1,6 +1,7 @@
 // 人才分类认定 from the applicant's side: the talent drafts an application, uploads a PDF (checked by content,
-// hashed, audited) and submits it; the office then sees the evidence on the dossier. Another talent gets a 404 with
-// an audited refusal; evidence cannot be added after submission; a file that is not a document is refused.
+// hashed, audited), corrects the draft's tier, basis and résumé and submits it; the office then sees the evidence
+// on the dossier. Another talent gets a 404 with an audited refusal; evidence cannot be added nor the application
+// edited after submission; a file that is not a document is refused; a returned one is resubmitted changed.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUserWithRole, expectAuditRow } from '../../test/factories.js';
@@ -87,6 +88,19 @@ describe('人才分类认定 by the talent themself', () => {
     expect(json(noKind).error.field).toBe('kind');
   });
 
+  it('lets the talent change tier, basis and résumé of the draft, validated like the application', async () => {
+    const bad = await t.call(owner, 'PATCH', `${BASE}/${id}`, { tierId: tiers.get('C'), basis: '', resume: '', version });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).error.field).toBe('basis');
+    const body = { tierId: tiers.get('C'), basis: '主持国家级项目（虚构）', resume: '2010–2024 某研究院', version };
+    expect((await t.call(otherTalent, 'PATCH', `${BASE}/${id}`, body)).statusCode).toBe(404);
+    const res = await t.call(owner, 'PATCH', `${BASE}/${id}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res)).toMatchObject({ tierId: tiers.get('C'), basis: body.basis, resume: body.resume, status: 'draft' });
+    version = json(res).version;
+    await expectAuditRow(t.db, { action: 'talent.recognition.edit', result: 'success', objectId: id });
+  });
+
   it('refuses another talent with a 404 and an audited refusal', async () => {
     const res = await t.call(otherTalent, 'GET', `${BASE}/${id}`);
     expect(res.statusCode).toBe(404);
@@ -108,6 +122,9 @@ describe('人才分类认定 by the talent themself', () => {
     expect(json(late).error.message).toMatch(/已提交/);
     const again = await t.call(owner, 'POST', `${BASE}/${id}/submit`, { version });
     expect(again.statusCode).toBe(409);
+    const edit = await t.call(owner, 'PATCH', `${BASE}/${id}`, { tierId: tiers.get('B'), basis: '改', resume: '', version });
+    expect(edit.statusCode).toBe(409);
+    expect(json(edit).error.field).toBe('status');
   });
 
   it('shows the office the submitted application with its evidence', async () => {
@@ -139,6 +156,11 @@ describe('人才分类认定 by the talent themself', () => {
       version: json(del).version,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).status).toBe('district_review');
+    expect(json(res)).toMatchObject({
+      status: 'district_review',
+      tierId: tiers.get('B'),
+      basis: '主持省级项目，附证明（虚构）',
+      resume: '',
+    });
   });
 });

@@ -9,7 +9,13 @@ import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { isStrictlyHigher, scopeSql } from '../../scope/access.js';
 import { firstStep, nextStatus, panelResult, reviewLevel } from '../../../domain/rules/talent-recognition.js';
 import { addWorkingDays, nthWorkingDay } from '../../../domain/rules/working-days.js';
-import type { TRecognition, TRecognitionCreate, TRecognitionDecide, TRecognitionRow } from '../../../domain/schemas/talent.js';
+import type {
+  TRecognition,
+  TRecognitionCreate,
+  TRecognitionDecide,
+  TRecognitionResubmit,
+  TRecognitionRow,
+} from '../../../domain/schemas/talent.js';
 import { documentsOf, issueCard, tierInForce } from './service.js';
 
 export const rows = (db: Db) =>
@@ -222,6 +228,17 @@ export async function submitDraft(ctx: Ctx, id: number, version: number): Promis
   const p = await ctx.db.selectFrom('talent_people').select('employer_id').where('id', '=', r.person_id).executeTakeFirstOrThrow();
   await setStatus(ctx, id, { status: firstStep(r.channel, p.employer_id !== null), submitted_at: ctx.clock.now() });
   await step(ctx, id, 'submit', 'submitted', '');
+}
+
+/**
+ * The applicant's correction of a draft or returned application (tier, basis, résumé) before (re)submitting it;
+ * once in review only the office's decision changes it. The tier must be one in force today.
+ */
+export async function editRecognition(ctx: Ctx, id: number, b: TRecognitionResubmit): Promise<void> {
+  const r = await locked(ctx, id, b.version, false);
+  if (r.status !== 'draft' && r.status !== 'returned') throw conflict('申请已提交审核，不能再修改（仅草稿或退回修改的申请可以）', 'status');
+  await tierInForce(ctx.db, b.tierId, ctx.today());
+  await setStatus(ctx, id, { tier_id: b.tierId, basis: b.basis, resume: b.resume });
 }
 
 /** A returned application corrected and sent again: it goes through the review from the start. */

@@ -1,5 +1,5 @@
 // 人才分类认定 from the applicant's side (server/modules/talent/recognition-own-routes.ts): the talent's own
-// applications under /api/talent-portal: a draft, its evidence, submitting and resubmitting a returned one.
+// applications under /api/talent-portal: a draft, its evidence, correcting it, submitting and resubmitting a returned one.
 import type {
   TOwnRecognitionCreate,
   TOwnRecognitionRow,
@@ -23,6 +23,8 @@ export const applyRecognition = (body: Omit<TOwnRecognitionCreate, 'personId'>) 
 export const submitMyRecognition = (id: Id, version: number) => api.post<TRecognition>(`${base}/recognitions/${id}/submit`, { version });
 export const resubmitMyRecognition = (id: Id, body: TRecognitionResubmit) =>
   api.post<TRecognition>(`${base}/recognitions/${id}/resubmit`, body);
+/** A draft's or returned application's tier, basis and résumé corrected before (re)submitting. */
+export const editMyRecognition = (id: Id, body: TRecognitionResubmit) => api.patch<TRecognition>(`${base}/recognitions/${id}`, body);
 export const deleteEvidence = (id: Id, documentId: Id) => api.delete<TRecognition>(`${base}/recognitions/${id}/evidence/${documentId}`);
 
 /** One evidence file (multipart: kind and file). */

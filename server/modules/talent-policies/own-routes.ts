@@ -98,6 +98,8 @@ export function ownApplicationRoutes(side: Side): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
+        // Another employer's staff member: a 404 with an audited refusal (checked again inside the write).
+        if (side === 'employer' && req.body.personId) await requireOwn(ctx, side, 'talent_person', req.body.personId);
         const id = await audited(
           ctx,
           {

@@ -369,6 +369,7 @@ describe('who sees which application', () => {
     expect((await t.call(employer, 'POST', '/api/talent/employer/applications', { callId, itemId, personId: foreign })).statusCode).toBe(
       404,
     );
+    await expectAuditRow(t.db, { action: 'talent.employer', result: 'denied', objectType: 'talent_person', objectId: String(foreign) });
     const f = await t.db
       .insertInto('talent_applications')
       .values({ call_id: callId, item_id: itemId, person_id: foreign, applied_as: 'self' })

@@ -11,7 +11,6 @@ import { BRANCH_KINDS } from '../../../domain/org-kinds.js';
 import {
   checkState,
   hasCommittee,
-  monthsOf,
   owedChecks,
   parsePeriod,
   unitTargets,
@@ -51,17 +50,42 @@ export interface UnitCompliance {
 
 export const UNIT_KINDS: readonly string[] = [...BRANCH_KINDS, 'party_group'];
 
-interface Held {
-  n: number;
-  late: number;
-  ids: number[];
-}
-
+/** The meetings of a check when they are not listed: one shared empty list (a city's year has some 700,000 checks). */
+const NO_IDS: number[] = Object.freeze([]) as unknown as number[];
 /** Up to this many units asked by id, the checks list their meetings (the unit view). */
 const DETAIL_UNITS = 20;
 const monthIndex = ymOf;
 const KIND_INDEX = new Map<string, number>(MEETING_KINDS.map((k, i) => [k, i]));
-const cellKey = (kind: number, ym: number) => kind * 100_000 + ym;
+
+/**
+ * A unit's packed cells of one year 'kind:ym:n:late,…' (org_life_held_years) as a dense table: held and late
+ * at [(kind index × 12 + month of the year) × 2] and the next slot. Unknown kinds and other years are left out.
+ */
+export function unpackCells(packed: string, year: number): Int32Array {
+  const out = new Int32Array(MEETING_KINDS.length * 24);
+  const base = year * 12;
+  let i = 0;
+  /** The unsigned integer at i; leaves i past the separator after it. */
+  const uint = () => {
+    let v = 0;
+    for (let c = packed.charCodeAt(i); c >= 48 && c <= 57; c = packed.charCodeAt(++i)) v = v * 10 + (c - 48);
+    i++;
+    return v;
+  };
+  while (i < packed.length) {
+    const colon = packed.indexOf(':', i);
+    if (colon < 0) break;
+    const k = KIND_INDEX.get(packed.slice(i, colon));
+    i = colon + 1;
+    const m = uint() - base;
+    const n = uint();
+    const late = uint();
+    if (k === undefined || m < 0 || m > 11) continue;
+    out[(k * 12 + m) * 2] += n;
+    out[(k * 12 + m) * 2 + 1] += late;
+  }
+  return out;
+}
 
 /** The held meetings of a few units, by kind and month (their ids for the unit view). */
 async function meetingsOf(db: Db, unitIds: number[], from: string, to: string) {
@@ -123,19 +147,12 @@ export async function unitCompliance(
     .execute();
   if (units.length === 0) return [];
 
-  // Per unit: kind × month → held (small maps with small-integer keys).
-  const held = new Map<number, Map<number, Held>>();
-  for (const u of units) {
-    if (!u.held) continue;
-    const cells = new Map<number, Held>();
-    for (const cell of u.held.split(',')) {
-      const [kind, ym, n, late] = cell.split(':');
-      const k = KIND_INDEX.get(kind);
-      if (k !== undefined) cells.set(cellKey(k, Number(ym)), { n: Number(n), late: Number(late), ids: [] });
-    }
-    held.set(u.id, cells);
-  }
-  // The meetings themselves only for a few units asked by id (the unit view lists them).
+  // Per unit: its held cells in a dense table by kind and month (no object per cell: a city's year is some
+  // 900,000 cells, and objects for them cost more than the rest of the read).
+  const held = new Map<number, Int32Array>();
+  for (const u of units) if (u.held) held.set(u.id, unpackCells(u.held, year));
+  // The meetings themselves only for a few units asked by id (the unit view lists them): [kind, month, id] triples.
+  const detail = new Map<number, number[]>();
   if (ids && ids.length <= DETAIL_UNITS) {
     const rows = await meetingsOf(
       db,
@@ -145,13 +162,15 @@ export async function unitCompliance(
     );
     for (const r of rows) {
       const k = KIND_INDEX.get(r.kind);
-      if (k !== undefined) held.get(r.org_id)?.get(cellKey(k, r.ym))?.ids.push(r.meeting_id);
+      if (k === undefined) continue;
+      const list = detail.get(r.org_id) ?? detail.set(r.org_id, []).get(r.org_id)!;
+      list.push(k, r.ym, r.meeting_id);
     }
   }
 
   // What a unit owes depends only on its targets (and its founding date when that falls in the years read).
   const sets = await ruleSets(db);
-  const owedCache = new Map<string, (OwedCheck & { k: number; months: number[] })[]>();
+  const owedCache = new Map<string, (OwedCheck & { k: number; fromYm: number; toYm: number })[]>();
   const owedFor = (targets: RuleTarget[], established: string | null) => {
     const est = established && established > from ? established : null;
     const key = `${targets.join(',')}|${est ?? ''}`;
@@ -160,7 +179,8 @@ export async function unitCompliance(
       owed = owedChecks(targets, p, today, sets, est).map((c) => ({
         ...c,
         k: KIND_INDEX.get(c.kind)!,
-        months: monthsOf(c).map(monthIndex),
+        fromYm: monthIndex(c.from),
+        toYm: monthIndex(c.to),
       }));
       owedCache.set(key, owed);
     }
@@ -169,20 +189,22 @@ export async function unitCompliance(
   return units.map((u) => {
     const targets = unitTargets({ kind: u.kind, committeeSize: u.committee_n, fullMembers: u.full_n });
     const cells = held.get(u.id);
+    const meetings = detail.get(u.id);
     let missing = 0;
     let due = 0;
     const checks = owedFor(targets, u.established_on).map(
-      ({ kind, periodKey, from: wFrom, to: wTo, article, k, months }): ComplianceCheck => {
+      ({ kind, periodKey, from: wFrom, to: wTo, article, k, fromYm, toYm }): ComplianceCheck => {
         let heldCount = 0;
         let lateCount = 0;
-        const meetingIds: number[] = [];
-        for (const ym of months) {
-          const h = cells?.get(cellKey(k, ym));
-          if (!h) continue;
-          heldCount += h.n;
-          lateCount += h.late;
-          meetingIds.push(...h.ids);
-        }
+        if (cells)
+          for (let m = Math.max(fromYm - year * 12, 0); m <= Math.min(toYm - year * 12, 11); m++) {
+            heldCount += cells[(k * 12 + m) * 2];
+            lateCount += cells[(k * 12 + m) * 2 + 1];
+          }
+        const meetingIds: number[] = meetings ? [] : NO_IDS;
+        if (meetings)
+          for (let i = 0; i < meetings.length; i += 3)
+            if (meetings[i] === k && meetings[i + 1] >= fromYm && meetings[i + 1] <= toYm) meetingIds.push(meetings[i + 2]);
         const state = checkState(wTo, heldCount, today);
         if (state === 'missing') missing++;
         else if (state === 'due') due++;

@@ -298,8 +298,13 @@ export type TodoSeverity = (typeof TODO_SEVERITIES)[number];
 export const TODO_NEAR_DAYS = 7;
 
 /** Overdue is high; due within TODO_NEAR_DAYS is medium; the rest (or no deadline) low. */
+/** The last day counted as near (today + TODO_NEAR_DAYS), kept for the last `today` asked: a city's digest asks 120,000 times. */
+let near: { today: string; last: string } | null = null;
+
 export function todoSeverity(dueOn: string | null, today: string, overdue: boolean): TodoSeverity {
   if (overdue) return 'high';
   if (!dueOn) return 'low';
-  return dayjs(dueOn).diff(dayjs(today), 'day') <= TODO_NEAR_DAYS ? 'medium' : 'low';
+  if (near?.today !== today) near = { today, last: dayjs(today).add(TODO_NEAR_DAYS, 'day').format('YYYY-MM-DD') };
+  // Whole days between dates: "at most TODO_NEAR_DAYS days away" is "on or before today + TODO_NEAR_DAYS".
+  return dueOn <= near.last ? 'medium' : 'low';
 }

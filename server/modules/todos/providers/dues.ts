@@ -23,6 +23,12 @@ const lapseDay = (lastClosed: string, consecutive: number, lapseMonths: number) 
     .endOf('month')
     .format('YYYY-MM-DD');
 
+/** lapseDay for one month and setting: a subtree's thousands of members share a few run lengths. */
+function lapseDays(lastClosed: string, lapseMonths: number): (consecutive: number) => string {
+  const seen = new Map<number, string>();
+  return (c) => seen.get(c) ?? seen.set(c, lapseDay(lastClosed, c, lapseMonths)).get(c)!;
+}
+
 interface Warned {
   memberId: number;
   consecutiveUnpaid: number;
@@ -72,6 +78,7 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
   const hits = all.filter((a) => WARNED.has(a.level));
   if (hits.length === 0) return [];
   const names = await namesOf(ctx, hits);
+  const lapseOn = lapseDays(lastClosed, s.lapseMonths);
   return hits
     .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || a.memberId - b.memberId)
     .map((a) => {
@@ -84,7 +91,7 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
         { id: m.org_id, name: m.org_name, path: m.org_path },
         {
           title: `${m.name}已连续 ${run}未交纳党费${a.owedFen === null ? '' : `（欠缴 ${yuan(a.owedFen)} 元）`}${lapsed ? `，已满 ${s.lapseMonths} 个月，须及时处置` : ''}`,
-          dueOn: lapseDay(lastClosed, a.consecutiveUnpaid, s.lapseMonths),
+          dueOn: lapseOn(a.consecutiveUnpaid),
           overdue: lapsed,
           link: '/dues',
           ref: a.memberId,

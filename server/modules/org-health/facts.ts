@@ -91,7 +91,7 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
       .select(['id', sql<string>`path::text`.as('path')])
       .where(inRoot('path'))
       .execute(),
-    unitCompliance(db, root.path, { kind: 'year', key: String(year) }, today),
+    unitCompliance(db, root.path, { kind: 'year', key: String(year) }, today, { openOnly: true }),
     listTerms(db, { path: root.path, today }, null, 100_000),
     arrearsByOrg(db, root.path, lastClosed, settings),
     totalsOf(db, root, duesMonths.from, duesMonths.to),

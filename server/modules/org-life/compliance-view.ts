@@ -27,7 +27,7 @@ export function periodOrThrow(kind: PeriodKind, key: string): Period {
 
 /** The organization itself (when it is a unit) and each direct child that holds units, rolled up. */
 export async function complianceOverview(db: Db, scopePath: string, org: OrgRow, period: Period, today: string): Promise<TCompliance> {
-  const units = await unitCompliance(db, org.path, period, today);
+  const units = await unitCompliance(db, org.path, period, today, { openOnly: true });
   const depth = org.path.split('.').length;
   const total = emptyTallies();
   const byChild = new Map<number, Tallies>();
@@ -72,7 +72,7 @@ export interface MissingUnit extends UnitCompliance {
 
 /** Units of the subtree with at least one missing check, worst first (most missing, then tree order). */
 export async function missingUnits(db: Db, org: OrgRow, period: Period, today: string): Promise<UnitCompliance[]> {
-  const units = (await unitCompliance(db, org.path, period, today)).filter((u) => u.missing > 0);
+  const units = (await unitCompliance(db, org.path, period, today, { openOnly: true })).filter((u) => u.missing > 0);
   return units.sort((a, b) => b.missing - a.missing || b.due - a.due);
 }
 

@@ -101,7 +101,9 @@ async function meetingsOf(db: Db, unitIds: number[], from: string, to: string) {
 }
 
 /**
- * Units of the subtree (or only `opts.orgIds` among them) with their checks for the period, in tree order.
+ * Units of the subtree (or only `opts.orgIds` among them) with their checks for the period, in tree order;
+ * `opts.openOnly` leaves the held checks out of `checks` (the counts stay whole: readers that want only the
+ * gaps skip most of a city year's 700,000 checks).
  * Counts come from the summaries of migration 041; `meetingIds` are listed only when at most
  * DETAIL_UNITS units are asked by id (the unit view), otherwise empty.
  */
@@ -110,7 +112,7 @@ export async function unitCompliance(
   scopePath: string,
   period: { kind: PeriodKind; key: string },
   today: string,
-  opts: { orgIds?: number[] } = {},
+  opts: { orgIds?: number[]; openOnly?: boolean } = {},
 ): Promise<UnitCompliance[]> {
   const p = parsePeriod(period.kind, period.key);
   if (!p) throw invalid('期间格式应为 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年）', 'key');
@@ -192,25 +194,25 @@ export async function unitCompliance(
     const meetings = detail.get(u.id);
     let missing = 0;
     let due = 0;
-    const checks = owedFor(targets, u.established_on).map(
-      ({ kind, periodKey, from: wFrom, to: wTo, article, k, fromYm, toYm }): ComplianceCheck => {
-        let heldCount = 0;
-        let lateCount = 0;
-        if (cells)
-          for (let m = Math.max(fromYm - year * 12, 0); m <= Math.min(toYm - year * 12, 11); m++) {
-            heldCount += cells[(k * 12 + m) * 2];
-            lateCount += cells[(k * 12 + m) * 2 + 1];
-          }
-        const meetingIds: number[] = meetings ? [] : NO_IDS;
-        if (meetings)
-          for (let i = 0; i < meetings.length; i += 3)
-            if (meetings[i] === k && meetings[i + 1] >= fromYm && meetings[i + 1] <= toYm) meetingIds.push(meetings[i + 2]);
-        const state = checkState(wTo, heldCount, today);
-        if (state === 'missing') missing++;
-        else if (state === 'due') due++;
-        return { kind, periodKey, from: wFrom, to: wTo, state, heldCount, lateCount, meetingIds, article };
-      },
-    );
+    const checks: ComplianceCheck[] = [];
+    for (const { kind, periodKey, from: wFrom, to: wTo, article, k, fromYm, toYm } of owedFor(targets, u.established_on)) {
+      let heldCount = 0;
+      let lateCount = 0;
+      if (cells)
+        for (let m = Math.max(fromYm - year * 12, 0); m <= Math.min(toYm - year * 12, 11); m++) {
+          heldCount += cells[(k * 12 + m) * 2];
+          lateCount += cells[(k * 12 + m) * 2 + 1];
+        }
+      const state = checkState(wTo, heldCount, today);
+      if (state === 'missing') missing++;
+      else if (state === 'due') due++;
+      else if (opts.openOnly) continue;
+      const meetingIds: number[] = meetings ? [] : NO_IDS;
+      if (meetings)
+        for (let i = 0; i < meetings.length; i += 3)
+          if (meetings[i] === k && meetings[i + 1] >= fromYm && meetings[i + 1] <= toYm) meetingIds.push(meetings[i + 2]);
+      checks.push({ kind, periodKey, from: wFrom, to: wTo, state, heldCount, lateCount, meetingIds, article });
+    }
     return { orgId: u.id, orgName: u.name, orgKind: u.kind, path: u.path, parentId: u.parent_id, checks, missing, due };
   });
 }

@@ -35,7 +35,7 @@ async function own(ctx: TodoContext, target: Target): Promise<FoundItem[]> {
   const root = 'org' in target ? target.org : target.subtree;
   // Only branches and 党小组 owe meetings; a branch's subtree is itself and its 党小组, read by path.
   if ('org' in target && !UNIT_KINDS.includes(target.org.kind)) return [];
-  const units = await unitCompliance(ctx.db, root.path, period, ctx.today);
+  const units = await unitCompliance(ctx.db, root.path, period, ctx.today, { openOnly: true });
   const items: FoundItem[] = [];
   for (const u of units) {
     for (const c of u.checks) {

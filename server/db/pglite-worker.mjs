@@ -14,7 +14,8 @@ if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
 // loadDataDir (tests only): start from a dumpDataDir tarball instead of running initdb (~3 s each time).
 // In memory (tests): the WAL's old segments are removed at a checkpoint, not kept for reuse, so a dump
 // carries one segment of WAL instead of every one written (a 447 MB tarball was 263 MB, loaded in half the time).
-const startParams = dataDir === 'memory://' ? [...PGlite.defaultStartParams, '-c', 'wal_recycle=off', '-c', 'min_wal_size=32MB'] : undefined;
+const startParams =
+  dataDir === 'memory://' ? [...PGlite.defaultStartParams, '-c', 'wal_recycle=off', '-c', 'min_wal_size=32MB'] : undefined;
 const db = await PGlite.create(dataDir, {
   extensions: { ltree, pg_trgm },
   startParams,

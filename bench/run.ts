@@ -148,7 +148,9 @@ if (process.env.BENCH_MEMBERS !== '0') {
   const { benchMembers, printMemberTables } = await import('./members-bench.js');
   // BENCH_MEMBERS_PGLITE=0: PostgreSQL only (the embedded engine can run at a smaller BENCH_MEMBER_ORGS on its own).
   const results = process.env.BENCH_MEMBERS_PGLITE === '0' ? [] : [await benchMembers('pglite', () => openBenchEngine('pglite'))];
-  if (process.env.DATABASE_URL) results.push(await benchMembers('postgres', () => openBenchEngine('postgres')));
+  // BENCH_MEMBERS_KEEP=<database>: measure a city already seeded there (e.g. the pages bench's BENCH_PAGES_KEEP), left in place.
+  if (process.env.DATABASE_URL)
+    results.push(await benchMembers('postgres', () => openBenchEngine('postgres', process.env.BENCH_MEMBERS_KEEP)));
   printMemberTables(
     results.flatMap((r) => r.rows),
     results.flatMap((r) => (r.imp ? [r.imp] : [])),

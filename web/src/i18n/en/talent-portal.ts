@@ -72,8 +72,6 @@ const talentPortal: typeof zh = {
     delete: 'Delete',
     submit: 'Submit',
     resubmit: 'Resubmit after correction',
-    save: 'Save changes',
-    saved: 'Changes saved',
     submitted: 'Submitted for review',
     drafted: 'Draft saved; upload the evidence, then submit',
     tier: 'Tier applied for',

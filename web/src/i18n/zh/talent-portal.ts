@@ -70,8 +70,6 @@ const talentPortal = {
     delete: '删除',
     submit: '提交申请',
     resubmit: '修改后重新提交',
-    save: '保存修改',
-    saved: '已保存修改',
     submitted: '已提交，等待审核',
     drafted: '已保存草稿，请上传佐证材料后提交',
     tier: '申请认定的人才层次',

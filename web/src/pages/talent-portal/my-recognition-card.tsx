@@ -1,7 +1,7 @@
 // 申请人才分类认定 (talent.self): the talent's own applications with their status and reasons, the form to apply
-// (a draft), the evidence list with upload and delete while editable, correcting the tier, basis and résumé of a
-// draft or a returned one, then submitting or resubmitting it. One column for a 375-px phone.
-import { Alert, App, Button, Card, Form, Input, List, Space, Tag, Typography, Upload } from 'antd';
+// (a draft), the evidence list with upload and delete while editable, submitting a draft and resubmitting a
+// returned one. One column for a 375-px phone.
+import { Alert, App, Button, Card, Form, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { downloadMyDocument } from '../../api/talent-portal';
 import {
   applyRecognition,
   deleteEvidence,
-  editMyRecognition,
   myRecognition,
   myRecognitions,
   recognitionTiers,
@@ -21,7 +20,6 @@ import {
   type TRecognition,
 } from '../../api/talent-recognition-own';
 import { useRequest } from '../../lib/use-request';
-import { RecognitionEditForm, RecognitionFields } from './recognition-fields';
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -117,26 +115,33 @@ export default function MyRecognitionCard() {
               </Upload>
             </Space>
           )}
-          {EDITABLE.includes(open.status) && (
-            <RecognitionEditForm
-              key={`${open.id}-${open.status}`}
-              open={open}
-              tierOptions={tierOptions}
-              loading={!tiers.data}
-              busy={busy}
-              onSave={(v) =>
-                void act(() => editMyRecognition(open.id, { ...v, version: open.version }), t('talentPortal.recognition.saved'))
+          {open.status === 'draft' && (
+            <Button
+              type="primary"
+              block
+              loading={busy}
+              style={{ marginTop: 12 }}
+              onClick={() => void act(() => submitMyRecognition(open.id, open.version), t('talentPortal.recognition.submitted'))}
+            >
+              {t('talentPortal.recognition.submit')}
+            </Button>
+          )}
+          {open.status === 'returned' && (
+            <Button
+              type="primary"
+              block
+              loading={busy}
+              style={{ marginTop: 12 }}
+              onClick={() =>
+                void act(
+                  () =>
+                    resubmitMyRecognition(open.id, { tierId: open.tierId, basis: open.basis, resume: open.resume, version: open.version }),
+                  t('talentPortal.recognition.submitted'),
+                )
               }
-              onSubmit={(v, changed) =>
-                void act(async () => {
-                  const body = { ...v, version: open.version };
-                  if (open.status === 'returned') return resubmitMyRecognition(open.id, body);
-                  // A draft keeps its corrections first, then goes into the review at the version they made.
-                  const version = changed ? (await editMyRecognition(open.id, body)).version : open.version;
-                  return submitMyRecognition(open.id, version);
-                }, t('talentPortal.recognition.submitted'))
-              }
-            />
+            >
+              {t('talentPortal.recognition.resubmit')}
+            </Button>
           )}
         </Card>
       )}
@@ -147,7 +152,23 @@ export default function MyRecognitionCard() {
           style={{ marginTop: 12 }}
           onFinish={(v) => void act(() => applyRecognition({ ...v, resume: v.resume ?? '' }), t('talentPortal.recognition.drafted'))}
         >
-          <RecognitionFields tierOptions={tierOptions} loading={!tiers.data} />
+          <Form.Item
+            name="tierId"
+            label={t('talentPortal.recognition.tier')}
+            rules={[{ required: true, message: t('talentPortal.recognition.tierRequired') }]}
+          >
+            <Select options={tierOptions} loading={!tiers.data} />
+          </Form.Item>
+          <Form.Item
+            name="basis"
+            label={t('talentPortal.recognition.basis')}
+            rules={[{ required: true, message: t('talentPortal.recognition.basisRequired') }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="resume" label={t('talentPortal.recognition.resume')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="recognition-apply">
             {t('talentPortal.recognition.apply')}
           </Button>

@@ -24,7 +24,6 @@ export const submitMyRecognition = (id: Id, version: number) => api.post<TRecogn
 export const resubmitMyRecognition = (id: Id, body: TRecognitionResubmit) =>
   api.post<TRecognition>(`${base}/recognitions/${id}/resubmit`, body);
 /** A draft's or returned application's tier, basis and résumé corrected before (re)submitting. */
-export const editMyRecognition = (id: Id, body: TRecognitionResubmit) => api.patch<TRecognition>(`${base}/recognitions/${id}`, body);
 export const deleteEvidence = (id: Id, documentId: Id) => api.delete<TRecognition>(`${base}/recognitions/${id}/evidence/${documentId}`);
 
 /** One evidence file (multipart: kind and file). */

@@ -19,6 +19,7 @@ import { idNumberFor } from '../server/modules/members/id-numbers.js';
 import { IMPORT_COLUMNS, headerText } from '../server/modules/members/import/columns.js';
 import { ON_BOOKS_STATUSES } from '../domain/member-status.js';
 import { fmt, measure, sample, type Stat } from './stats.js';
+import { keptCity, type KeptCity } from './kept-city.js';
 
 const ORGS = Number(process.env.BENCH_MEMBER_ORGS ?? 20_000);
 const PER_BRANCH = (process.env.BENCH_MEMBERS_PER_BRANCH ?? '10,70').split(',').map(Number) as [number, number];
@@ -106,20 +107,6 @@ async function readWithExcelJs(file: string): Promise<number> {
   return n;
 }
 
-/** The city a kept database holds: its size, root and the district of the demo account district-admin; null when empty. */
-async function keptCity(
-  db: Engine['db'],
-): Promise<{ orgs: number; members: number; sampleIds: { city: number; district: number } } | null> {
-  const r = await sql<{ orgs: number; members: number; root: number | null; district: number | null }>`
-    select (select count(*)::int from orgs) as orgs, (select count(*)::int from members) as members,
-           (select min(id) from orgs where parent_id is null) as root,
-           (select org_id from users where username = 'district-admin') as district`.execute(db);
-  const x = r.rows[0];
-  return x.root === null || x.district === null || x.members === 0
-    ? null
-    : { orgs: x.orgs, members: x.members, sampleIds: { city: x.root, district: Number(x.district) } };
-}
-
 export async function benchMembers(
   kind: string,
   open: () => Promise<{ engine: Engine; cleanup: () => Promise<void> }>,
@@ -133,7 +120,7 @@ export async function benchMembers(
     const t0 = performance.now();
     // A database kept by an earlier run (BENCH_MEMBERS_KEEP) already holds a city with the demo accounts: measured as it is.
     const kept = await keptCity(db);
-    let city: { orgs: number; members: number; sampleIds: { city: number; district: number } };
+    let city: KeptCity;
     if (kept) {
       city = kept;
       console.log(

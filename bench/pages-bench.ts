@@ -13,6 +13,7 @@ import { createSession, SESSION_COOKIE } from '../server/auth/sessions.js';
 import { deriveKeys } from '../server/crypto/keys.js';
 import { todayCn } from '../server/dates.js';
 import { fmt, measure, type Stat } from './stats.js';
+import { keptCity } from './kept-city.js';
 import { printLoad, runLoad, type LoadResult } from './load-bench.js';
 
 const REPEAT = Number(process.env.BENCH_PAGES_REPEAT ?? 20);
@@ -99,15 +100,6 @@ function pageCalls(ids: { city: number; district: number; branch: number; member
   return list;
 }
 
-/** The city a kept database already holds (BENCH_PAGES_KEEP): its size and root, as generateCity reported them. */
-async function keptCity(db: Engine['db']): Promise<{ orgs: number; members: number; root: number } | null> {
-  const r = await sql<{ orgs: number; members: number; root: number | null }>`
-    select (select count(*)::int from orgs) as orgs, (select count(*)::int from members) as members,
-           (select min(id) from orgs where parent_id is null) as root`.execute(db);
-  const x = r.rows[0];
-  return x.root === null || x.members === 0 ? null : { orgs: x.orgs, members: x.members, root: x.root };
-}
-
 export async function benchPages(
   kind: string,
   orgCount: number,
@@ -122,7 +114,7 @@ export async function benchPages(
     // A kept database (BENCH_PAGES_KEEP, PostgreSQL) is seeded once and measured again after each change.
     const kept = await keptCity(db);
     let city: { orgs: number; members: number; sampleIds: { city: number } };
-    if (kept) city = { orgs: kept.orgs, members: kept.members, sampleIds: { city: kept.root } };
+    if (kept) city = kept;
     else {
       const made = await generateCity(db, {
         seed: DEMO_SEED,

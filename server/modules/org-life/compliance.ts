@@ -50,8 +50,6 @@ export interface UnitCompliance {
 
 export const UNIT_KINDS: readonly string[] = [...BRANCH_KINDS, 'party_group'];
 
-/** The meetings of a check when they are not listed: one shared empty list (a city's year has some 700,000 checks). */
-const NO_IDS: number[] = Object.freeze([]) as unknown as number[];
 /** Up to this many units asked by id, the checks list their meetings (the unit view). */
 const DETAIL_UNITS = 20;
 const monthIndex = ymOf;
@@ -207,7 +205,7 @@ export async function unitCompliance(
       if (state === 'missing') missing++;
       else if (state === 'due') due++;
       else if (opts.openOnly) continue;
-      const meetingIds: number[] = meetings ? [] : NO_IDS;
+      const meetingIds: number[] = [];
       if (meetings)
         for (let i = 0; i < meetings.length; i += 3)
           if (meetings[i] === k && meetings[i + 1] >= fromYm && meetings[i + 1] <= toYm) meetingIds.push(meetings[i + 2]);

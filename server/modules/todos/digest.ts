@@ -8,6 +8,7 @@ import type { Action } from '../../../domain/permissions.js';
 import { TODO_KIND_ORDER, TODO_KINDS, type TodoKind } from '../../../domain/todo-kinds.js';
 import { digestItemsOf } from './digest-cache.js';
 import { accountPaths, deciderOf } from './routing.js';
+import { sortItems } from './service.js';
 import type { FoundItem, OrgRef, TodoContext } from './types.js';
 import type { TDigestCells, TDigestRow } from '../../../domain/schemas/todos.js';
 
@@ -122,6 +123,6 @@ export async function digestItems(
 ) {
   // The items the row counts: acted on inside the subtree (a request waiting above it is not its work).
   const { counted } = await actedWithin(ctx, root, (await digestItemsOf(ctx, root, false)).items);
-  const all = counted.map((c) => c.item).filter((x) => mayKind(x.kind) && (!kind || x.kind === kind));
+  const all = sortItems(counted.map((c) => c.item).filter((x) => mayKind(x.kind) && (!kind || x.kind === kind)));
   return { items: all.slice(0, limit), total: all.length, truncated: all.length > limit };
 }

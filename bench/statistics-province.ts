@@ -96,7 +96,9 @@ export async function generateProvince(url: string, log: (s: string) => void): P
 
     const hash = await hashPassword('Demo@2026');
     await c.query(
-      `insert into users (username, display_name, org_id, password_hash) values ('province-admin', '省委组织部', 1, $1), ('city-admin', '第一市委组织部', 2, $1)`,
+      // Demo accounts: the bench signs in with the password alone (a real administrator's account asks for TOTP too).
+      `insert into users (username, display_name, org_id, password_hash, demo_account)
+       values ('province-admin', '省委组织部', 1, $1, true), ('city-admin', '第一市委组织部', 2, $1, true)`,
       [hash],
     );
     await c.query(`insert into user_roles (user_id, role) select id, 'org_dept_admin' from users`);

@@ -106,6 +106,45 @@ describe('the archive', () => {
     expect(shares.definition).toContain('不对个人排名');
   });
 
+  it('owes a committee seat of an organization above the 56 hours, and a seat elsewhere or ended nothing', async () => {
+    // 学时丁 and 学时戊 have 40 hours each: over the members' 32. 学时丁 sits on the district's committee (above
+    // their branch); 学时戊 on a sibling branch's, and on the district's for a term that ended last year.
+    const district = t.city.sampleIds.district;
+    const branch = await buildOrg(t.db, { parentId: district, name: '学时委员党支部' });
+    const sibling = await buildOrg(t.db, { parentId: district, name: '学时旁支党支部' });
+    for (const [name, ref] of [
+      ['学时丁', 'class:4'],
+      ['学时戊', 'class:5'],
+    ]) {
+      const m = await buildMember(t.db, { orgId: branch.id, name });
+      await upsertCredit(ctx(), {
+        memberId: m.id,
+        cadreId: null,
+        source: 'class',
+        sourceRef: ref,
+        title: `课程${ref}`,
+        hours: 40,
+        earnedOn: `${year}-03-15`,
+        online: false,
+      });
+    }
+    await t.db
+      .insertInto('org_committee_members')
+      .values([
+        { org_id: district, person_name: '学时丁', post: 'member' },
+        { org_id: sibling.id, person_name: '学时戊', post: 'member' },
+        { org_id: district, person_name: '学时戊', post: 'member', term_end: `${year - 1}-12-31` },
+      ])
+      .execute();
+    const behind = json(await t.call(admin, 'GET', `/api/learning/hours/behind?orgId=${branch.id}&year=${year}`));
+    const rows = behind.items.map((x: { name: string; required: number; shortfall: number }) => [x.name, x.required, x.shortfall]);
+    expect(rows).toEqual([['学时丁', 56, 16]]);
+    // The shares count the same people by the other query (every member's requirement at once).
+    const shares = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${branch.id}&year=${year}`));
+    expect(shares.all).toMatchObject({ people: 2, done: 1 });
+    expect(behind.total).toBe(shares.all.people - shares.all.done);
+  });
+
   it('gives approvedHoursOf to other modules', async () => {
     expect(await approvedHoursOf(ctx(), { memberId: a.id }, `${year}-01-01`, `${year}-12-31`)).toBe(20);
   });

@@ -85,6 +85,7 @@ function pageCalls(ids: { city: number; district: number; branch: number; member
     { page: 'learning', user: admin, url: '/api/learning/plans' },
     { page: 'learning', user: admin, url: '/api/learning/materials' },
     { page: 'learning-hours', user: admin, url: `/api/learning/hours/behind?orgId=${ids.city}&year=${year}` },
+    { page: 'learning-hours', user: admin, url: `/api/learning/hours/shares?orgId=${ids.city}&year=${year}` },
     { page: 'cadres', user: 'cadre-officer', url: '/api/cadres' },
     { page: 'cadres', user: 'cadre-officer', url: '/api/dashboard/cadres' },
     { page: 'cadre-units', user: 'cadre-officer', url: '/api/cadre-units' },

@@ -178,29 +178,47 @@ export const SHARE_DEFINITION =
 export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<TShares> {
   const { path, name } = await orgPathOf(ctx.db, orgId);
   const n = yearNumbers(await loadVersions(ctx.db), year);
-  const r = await sql<{ id: number; name: string; people: number; done: number; own: boolean }>`
-    with p as (${peopleSql(path, year, n)}),
-    d as (select p.org_path, (coalesce(t.total, 0) >= p.required) as ok from p left join ${totalsJoin(year)})
-    select ch.id, ch.name, false as own, count(d.org_path)::int as people, count(d.org_path) filter (where d.ok)::int as done
-      from orgs ch left join d on d.org_path <@ ch.path
-     where ch.parent_id = ${orgId} and ch.status = 'active'
-     group by ch.id, ch.name, ch.sort_key order by ch.sort_key, ch.id`.execute(ctx.db);
-  const all = await sql<{ people: number; done: number }>`
-    with p as (${peopleSql(path, year, n)})
-    select count(*)::int as people, count(*) filter (where coalesce(t.total, 0) >= p.required)::int as done
-      from p left join ${totalsJoin(year)}`.execute(ctx.db);
-  const a = all.rows[0];
+  const top = Math.max(n.member, n.committee, n.county, n.township);
+  const depth = path.split('.').length;
+  // One pass over the subtree's people: each counted under the direct child holding it (null: the organization's
+  // own), done when the total reaches the requirement, which is looked up only between the lowest and highest numbers.
+  const r = await sql<{ child: string | null; people: number; done: number }>`
+    with base as (
+      select m.id, m.name, m.org_path, coalesce(t.total, 0) as total
+        from members m left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
+       where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
+    ),
+    x as (
+      select case when nlevel(base.org_path) > ${depth} then subpath(base.org_path, ${depth}, 1)::text end as child,
+             case when base.total < ${n.member}::numeric then false when base.total >= ${top}::numeric then true
+                  else base.total >= ${requiredOfSql('base', year, n)} end as ok
+        from base
+    )
+    select child, count(*)::int as people, count(*) filter (where ok)::int as done from x group by child`.execute(ctx.db);
+  const byChild = new Map(r.rows.map((x) => [x.child === null ? null : Number(x.child), x]));
+  const children = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('parent_id', '=', orgId)
+    .where('status', '=', 'active')
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
+  const a = r.rows.reduce((s, x) => ({ people: s.people + x.people, done: s.done + x.done }), { people: 0, done: 0 });
   return {
     year,
     definition: SHARE_DEFINITION,
     all: { orgId, name, people: a.people, done: a.done, share: completionShare(a.done, a.people) },
-    items: r.rows.map((x) => ({
-      orgId: Number(x.id),
-      name: x.name,
-      people: x.people,
-      done: x.done,
-      share: completionShare(x.done, x.people),
-    })),
+    items: children.map((ch) => {
+      const x = byChild.get(Number(ch.id)) ?? { people: 0, done: 0 };
+      return {
+        orgId: Number(ch.id),
+        name: ch.name,
+        people: x.people,
+        done: x.done,
+        share: completionShare(x.done, x.people),
+      };
+    }),
   };
 }
 

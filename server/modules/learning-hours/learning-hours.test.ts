@@ -10,7 +10,7 @@ import type { Ctx } from '../../context.js';
 import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { upsertCredit } from '../learning/credits.js';
-import { approvedHoursOf } from './archive.js';
+import { approvedHoursOf, loadVersions, rowsOf } from './archive.js';
 import { seedLearningHoursDemo } from './demo.js';
 
 let t: TestApp;
@@ -139,10 +139,15 @@ describe('the archive', () => {
     const behind = json(await t.call(admin, 'GET', `/api/learning/hours/behind?orgId=${branch.id}&year=${year}`));
     const rows = behind.items.map((x: { name: string; required: number; shortfall: number }) => [x.name, x.required, x.shortfall]);
     expect(rows).toEqual([['学时丁', 56, 16]]);
-    // The shares count the same people by the other query (every member's requirement at once).
+    // The same requirements as the export's query, which reads every member's at once (matching seats by name).
+    const all = await rowsOf(t.db, String(branch.path), year, await loadVersions(t.db));
+    expect(all.filter((x) => x.total < x.required).map((x) => [x.name, x.required, x.required - x.total])).toEqual(rows);
     const shares = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${branch.id}&year=${year}`));
     expect(shares.all).toMatchObject({ people: 2, done: 1 });
     expect(behind.total).toBe(shares.all.people - shares.all.done);
+    // The district's row for the branch counts the same.
+    const above = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${district}&year=${year}`));
+    expect(above.items.find((x: { orgId: number }) => x.orgId === branch.id)).toMatchObject({ people: 2, done: 1, share: 50 });
   });
 
   it('gives approvedHoursOf to other modules', async () => {

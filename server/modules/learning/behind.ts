@@ -67,19 +67,21 @@ export async function completionByHoldingOrg(
 ): Promise<OrgCompletion[]> {
   // The audience lies inside the plan's subtree and `path`'s: the deeper of the two.
   const within = path.length >= plan.orgPath.length && (path === plan.orgPath || path.startsWith(`${plan.orgPath}.`)) ? path : plan.orgPath;
+  // Grouped by the holding organization's id, the last label of the learner's path (paths are made of ids): a join
+  // of every learner to the organizations on the path sorted 500,000 rows on disk (0.99 → 0.70 s at the bench city).
   const r = await sql<{ org_id: number; org_name: string; org_path: string; learners: number; completed: number }>`
     with audience as (${audienceSql(plan, within, today)}),
     per as (
-      select a.path,
-             coalesce(e.hours, 0) >= ${plan.requiredHours} and coalesce(e.quizzes, 0) >= ${plan.quizRefs.length} as done
+      select subpath(a.path, -1)::text::bigint as org_id, count(*)::int as learners,
+             count(*) filter (where coalesce(e.hours, 0) >= ${plan.requiredHours} and coalesce(e.quizzes, 0) >= ${plan.quizRefs.length})::int
+               as completed
         from audience a
         left join learning_plan_progress e on e.plan_id = ${plan.id} and e.learner_kind = a.kind and e.learner_id = a.id
        where ${exact ? sql`a.path = ${path}::ltree` : sql`a.path <@ ${path}::ltree`}
+       group by 1
     )
-    select o.id as org_id, o.name as org_name, o.path::text as org_path, count(*)::int as learners,
-           count(*) filter (where per.done)::int as completed
-      from per join orgs o on o.path = per.path
-     group by o.id, o.name, o.path`.execute(db);
+    select o.id as org_id, o.name as org_name, o.path::text as org_path, per.learners, per.completed
+      from per join orgs o on o.id = per.org_id`.execute(db);
   return r.rows.map((x) => ({
     orgId: Number(x.org_id),
     orgName: x.org_name,

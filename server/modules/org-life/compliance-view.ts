@@ -1,5 +1,6 @@
 // What the monitor shows: one organization's direct children rolled up over their subtrees (the
 // drill-down from the city to one branch), one unit's checks, and the flat list of units with gaps.
+import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { MeetingKind } from '../../../domain/meeting-kinds.js';
 import { parsePeriod, type Period } from '../../../domain/rules/org-life.js';
@@ -79,7 +80,16 @@ export async function missingUnits(db: Db, org: OrgRow, period: Period, today: s
 export async function withParentNames(db: Db, units: UnitCompliance[]): Promise<MissingUnit[]> {
   const ids = [...new Set(units.map((u) => u.parentId).filter((x): x is number => x !== null))];
   const names = new Map(
-    ids.length ? (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [o.id, o.name]) : [],
+    // One array parameter: a city's missing units have thousands of parents.
+    ids.length
+      ? (
+          await db
+            .selectFrom('orgs')
+            .select(['id', 'name'])
+            .where(sql<boolean>`id = any(${ids}::bigint[])`)
+            .execute()
+        ).map((o) => [o.id, o.name])
+      : [],
   );
   return units.map((u) => ({ ...u, parentName: u.parentId === null ? null : (names.get(u.parentId) ?? null) }));
 }

@@ -47,7 +47,8 @@ export async function withOrgNames(db: Db, items: FoundItem[]): Promise<FoundIte
   const rows = await db
     .selectFrom('orgs')
     .select(['id', sql<string>`coalesce(nullif(short_name, ''), name)`.as('label')])
-    .where('id', 'in', ids)
+    // One array parameter, not one parameter per id (a city's digest names some 20,000 organizations).
+    .where(sql<boolean>`id = any(${ids}::bigint[])`)
     .execute();
   const label = new Map(rows.map((r) => [r.id, r.label]));
   for (const x of items) if (TODO_KINDS[x.kind].actor !== 'member') x.title = `${label.get(x.orgId) ?? x.orgName}：${x.title}`;

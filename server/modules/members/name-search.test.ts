@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { fillNameKeys } from '../../db/name-keys.js';
+import { buildMember } from '../../test/factories.js';
 
 let t: TestApp;
 let city: string;
@@ -35,6 +36,28 @@ describe('pinyin-initials search on generated records', () => {
       const wrong = rows.filter((r) => r.name_initials !== pinyinInitials(r.name) || r.sort_key !== pinyinSortKey(r.name));
       expect(wrong.slice(0, 3), table).toEqual([]);
     }
+  });
+
+  it('pages through every match of some initials in pinyin order, a name whose sort key starts with no letter included', async () => {
+    // The page walks the pinyin order from the initials' first letter, plus the names whose key starts with none.
+    const odd = await buildMember(t.db, { orgId: t.city.sampleIds.branch, name: '·阿依古丽' });
+    const plain = await buildMember(t.db, { orgId: t.city.sampleIds.branch, name: '阿依古丽' });
+    expect(pinyinSortKey('·阿依古丽')).not.toMatch(/^[a-z]/);
+    for (const q of ['ay', 'z']) {
+      const want = (
+        await t.db.selectFrom('members').select('id').where('name_initials', 'like', `${q}%`).orderBy('sort_key').orderBy('id').execute()
+      ).map((r) => r.id);
+      const got: number[] = [];
+      for (let cursor: string | null = '', pages = 0; cursor !== null && pages < 200; pages++) {
+        const page = json(await t.call(city, 'GET', `/api/members?q=${q}&status=all&limit=7${cursor ? `&cursor=${cursor}` : ''}`));
+        got.push(...page.items.map((r: { id: number }) => r.id));
+        cursor = page.nextCursor;
+      }
+      expect(got, q).toEqual(want);
+      expect(want.length, q).toBeGreaterThan(q === 'z' ? 7 : 1);
+    }
+    const ay = json(await t.call(city, 'GET', '/api/members?q=ay&limit=200')).items.map((r: { id: number }) => r.id);
+    expect(ay).toEqual(expect.arrayContaining([odd.id, plain.id]));
   });
 
   it('fills the keys of a row written around insertMember, in one repair', async () => {

@@ -1,6 +1,6 @@
 // SQL of the member list, search, count and export. One filter builder serves all of them, so an
 // export holds exactly the rows the list shows (SECURITY.md 13, 22). The subtree filter is in SQL.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import type { Trx } from '../../audit/audit-log.js';
 import type { MemberStatus } from '../../../domain/member-status.js';
@@ -83,11 +83,39 @@ const LIST_COLUMNS = [
   'm.sort_key',
 ] as const;
 
-/** One keyset page on (sort_key, id), the pinyin order of names; `after` is the last row of the previous page. */
-export function listPage(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {
-  return filteredAfter(db, f, after).select(LIST_COLUMNS).orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
+function pageQuery(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number, where?: RawBuilder<boolean>) {
+  const q = filteredAfter(db, f, after);
+  return (where ? q.where(where) : q).select(LIST_COLUMNS).orderBy('m.sort_key').orderBy('m.id').limit(limit);
 }
-export type ListRow = Awaited<ReturnType<typeof listPage>>[number];
+export type ListRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+/**
+ * One keyset page on (sort_key, id), the pinyin order of names; `after` is the last row of the previous page.
+ *
+ * Pinyin initials: a name's sort key starts with the first letter of its initials unless it starts with something
+ * other than a letter (a leading 间隔号, a character without pinyin). Left to itself the planner walks the pinyin
+ * order of the whole city from 'a' for initials late in the alphabet (zx: 472,000 rows, 3.2 s at 549,000 members),
+ * so the page is the union of the names whose sort key starts with that letter (the walk starts there) and those
+ * whose sort key starts with no letter (a partial index of migration 044), in the database's order.
+ */
+export async function listPage(
+  db: Db | Trx,
+  f: ResolvedFilter,
+  after: { key: string; id: number } | null,
+  limit: number,
+): Promise<ListRow[]> {
+  const s = f.search;
+  if (s?.kind !== 'initials' || !/^[a-z]/.test(s.prefix)) return pageQuery(db, f, after, limit).execute();
+  const c = s.prefix[0];
+  const lettered =
+    c === 'z'
+      ? sql<boolean>`m.sort_key >= 'z'`
+      : sql<boolean>`m.sort_key >= ${c} and m.sort_key < ${String.fromCharCode(c.charCodeAt(0) + 1)}`;
+  const r = await sql<ListRow>`select * from ((${pageQuery(db, f, after, limit, lettered)})
+      union (${pageQuery(db, f, after, limit, sql<boolean>`m.sort_key !~ '^[a-z]'`)})) u
+    order by u.sort_key, u.id limit ${limit}`.execute(db);
+  return r.rows;
+}
 
 /** Rows of the export: the list's columns plus the record's other fields, same filter, same order. */
 export function exportPage(db: Db | Trx, f: ResolvedFilter, after: { key: string; id: number } | null, limit: number) {

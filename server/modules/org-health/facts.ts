@@ -33,7 +33,7 @@ import { listTerms, OPEN_ELECTION } from '../terms/queries.js';
 import { lastClosedMonth, totalsOf } from '../dues/service.js';
 import { getDuesSettings } from '../dues/settings.js';
 import { developmentTodos } from '../todos/providers/development.js';
-import { branchRatings } from '../standards/ratings.js';
+import { branchStars } from '../standards/ratings.js';
 import { weakList } from '../standards/weak-orgs.js';
 import { arrearsByOrg } from './arrears.js';
 import { scopeSql } from '../../scope/access.js';
@@ -85,7 +85,7 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
   const lastClosed = lastClosedMonth(now);
   const duesMonths = closedMonthsOfYear(lastClosed);
   const inRoot = (col: string) => scopeSql(col, root.path);
-  const [orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, lastRatings, weak] = await Promise.all([
+  const [orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, weak] = await Promise.all([
     db
       .selectFrom('orgs')
       .select(['id', sql<string>`path::text`.as('path')])
@@ -110,11 +110,10 @@ async function loadInputs(db: Db, actor: Actor, root: OrgRow, now: Date, today: 
       .groupBy('org_id')
       .execute(),
     developmentTodos.own({ db, now, today }, { subtree: { id: root.id, name: root.name, path: root.path, kind: root.kind } }),
-    branchRatings(db, root.path, year),
-    branchRatings(db, root.path, year - 1),
+    branchStars(db, root.path, year),
     weakList(db, actor, root.path, { status: 'rectifying' }, today),
   ]);
-  return { settings, duesMonths, orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, lastRatings, weak: weak.items };
+  return { settings, duesMonths, orgs, units, terms, arrears, totals, held, pipeline, devItems, ratings, weak: weak.items };
 }
 
 /** Reads every signal's facts for the subtree of `root` on `today`. */
@@ -217,10 +216,9 @@ export async function subtreeFacts(
 
   // Standards: each branch's latest rating (this year's, else last year's) and the weak organizations rectifying.
   const year = Number(today.slice(0, 4));
-  const lastYear = new Map(x.lastRatings.map((r) => [r.id, r.stars]));
   const standards = new Map<number, StandardsUnit>();
   for (const b of x.ratings) {
-    const stars = b.stars ?? lastYear.get(b.id) ?? null;
+    const stars = b.stars ?? b.lastStars ?? null;
     standards.set(b.id, {
       stars,
       ratedYear: b.stars !== null ? year : stars !== null ? year - 1 : null,

@@ -42,6 +42,16 @@ export function branchRatings(db: Db, path: string, year: number) {
     .execute();
 }
 
+/** Active branches of the subtree with their stars of a year and of the year before (null: not rated), as branchRatings has them. */
+export async function branchStars(db: Db, path: string, year: number) {
+  const r = await sql<{ id: number; stars: number | null; last_stars: number | null }>`
+    select o.id, s.stars, l.stars as last_stars from orgs o
+      left join star_ratings s on s.org_id = o.id and s.year = ${year}
+      left join star_ratings l on l.org_id = o.id and l.year = ${year - 1}
+     where ${scopeSql('o.path', path)} and o.kind = any(${[...BRANCH_KINDS]}::text[]) and o.status = 'active'`.execute(db);
+  return r.rows.map((x) => ({ id: Number(x.id), stars: x.stars, lastStars: x.last_stars }));
+}
+
 export async function ratingOverview(db: Db, org: { id: number; path: string }, year: number, filter: { stars?: number; status?: Status }) {
   const rows = await branchRatings(db, org.path, year);
   const counts = blank();

@@ -37,7 +37,9 @@ export interface ImportBench {
 }
 
 async function child(args: string[]): Promise<Record<string, any>> {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'import-child.ts'), ...args], {
+  // BENCH_IMPORT_PROF=<folder>: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
+  const prof = process.env.BENCH_IMPORT_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_IMPORT_PROF}`] : [];
+  const { stdout } = await run(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', path.join(here, 'import-child.ts'), ...args], {
     maxBuffer: 16 * 1024 * 1024,
     env: { ...process.env, NODE_OPTIONS: '' },
   });

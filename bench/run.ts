@@ -160,7 +160,8 @@ if (process.env.BENCH_MEMBERS !== '0') {
 // The member import (issue 16.1): 100,000 rows on each engine beside ExcelJS alone; BENCH_IMPORT=0 skips it.
 if (process.env.BENCH_IMPORT !== '0') {
   const { benchImport, printImport } = await import('./import-bench.js');
-  const results = [await benchImport('pglite')];
+  // BENCH_IMPORT_PGLITE=0: PostgreSQL only.
+  const results = process.env.BENCH_IMPORT_PGLITE === '0' ? [] : [await benchImport('pglite')];
   if (process.env.DATABASE_URL) results.push(await benchImport('postgres'));
   printImport(results);
 }

@@ -92,7 +92,7 @@ async function orgPathOf(db: Db, orgId: number): Promise<{ path: string; name: s
  * `exact: false` is for deciding who is behind or done only: whoever is under the members' number is behind and
  * whoever reaches the highest number is not, whatever else they are, so only the people between the two get their
  * seats and cadre level; the others' `required` is the members' number. `under: true` leaves out whoever reaches
- * the highest number. At the bench city (549,000 members) the shares went 6.0 → 1.7 s.
+ * the highest number. At the bench city (549,000 members) the shares went 6.0 → 1.4–1.5 s.
  */
 function requiredSql(path: string, year: number, n: ReturnType<typeof yearNumbers>, o: { exact: boolean; under: boolean }) {
   const top = Math.max(n.member, n.committee, n.county, n.township);

@@ -3,17 +3,22 @@
 -- for every organization above it, 3.4 million rows for 100,000 members at the bench's city (4.5 of the 12.4 s
 -- of the import's write); grouped first, each (organization, dimension, value) goes up the tree once. The
 -- reference dates (stat_refs) still take the few members admitted or made full after the earliest of them one by
--- one, as before. Same deltas, so the same cells (stat_verify); updates are unchanged.
-create or replace function stat_members_changed() returns trigger language plpgsql as $$
+-- one, as before. Same deltas, so the same cells (stat_verify). Updates keep stat_members_changed (migration 008).
+-- One statement for both: the transition table's name and the sign are put in by format() (an insert trigger has
+-- no old_rows, so a static statement could not name either).
+create function stat_members_added_or_removed() returns trigger language plpgsql as $$
+declare
+  rows_table text := case when tg_op = 'INSERT' then 'new_rows' else 'old_rows' end;
+  sign integer := case when tg_op = 'INSERT' then 1 else -1 end;
 begin
-  if tg_op = 'INSERT' then
+  execute format($q$
     insert into stat_deltas (ref, org_id, dim, val, n)
     select x.ref, x.org_id, x.dim, x.val, sum(x.n)::int
     from (
       select ''::text as ref, a.id as org_id, g.dim, g.val, g.n
       from (
-        select r.org_path, v.dim, v.val, 1 * count(*)::int as n
-        from new_rows r
+        select r.org_path, v.dim, v.val, %2$s * count(*)::int as n
+        from %1$I r
         cross join lateral stat_member_vals(r.status, r.category, r.gender, r.ethnicity, r.birth_date, r.edu_highest, r.occupation,
           r.admitted_on, r.full_on) v
         group by 1, 2, 3
@@ -21,50 +26,18 @@ begin
       cross join lateral stat_above(g.org_path) a(id)
       union all
       select d.ref, d.org_id, d.dim, d.val, d.n
-      from new_rows r
-      cross join lateral stat_member_deltas(1, r.org_path, r.status, r.category, r.gender, r.ethnicity, r.birth_date,
+      from %1$I r
+      cross join lateral stat_member_deltas(%2$s, r.org_path, r.status, r.category, r.gender, r.ethnicity, r.birth_date,
         r.edu_highest, r.occupation, r.admitted_on, r.full_on) d
       where d.ref <> '' and greatest(r.admitted_on, r.full_on) > (select min(as_of) from stat_refs)
     ) x
-    group by 1, 2, 3, 4 having sum(x.n) <> 0;
-  elsif tg_op = 'DELETE' then
-    insert into stat_deltas (ref, org_id, dim, val, n)
-    select x.ref, x.org_id, x.dim, x.val, sum(x.n)::int
-    from (
-      select ''::text as ref, a.id as org_id, g.dim, g.val, g.n
-      from (
-        select r.org_path, v.dim, v.val, -1 * count(*)::int as n
-        from old_rows r
-        cross join lateral stat_member_vals(r.status, r.category, r.gender, r.ethnicity, r.birth_date, r.edu_highest, r.occupation,
-          r.admitted_on, r.full_on) v
-        group by 1, 2, 3
-      ) g
-      cross join lateral stat_above(g.org_path) a(id)
-      union all
-      select d.ref, d.org_id, d.dim, d.val, d.n
-      from old_rows r
-      cross join lateral stat_member_deltas(-1, r.org_path, r.status, r.category, r.gender, r.ethnicity, r.birth_date,
-        r.edu_highest, r.occupation, r.admitted_on, r.full_on) d
-      where d.ref <> '' and greatest(r.admitted_on, r.full_on) > (select min(as_of) from stat_refs)
-    ) x
-    group by 1, 2, 3, 4 having sum(x.n) <> 0;
-  else
-    insert into stat_deltas (ref, org_id, dim, val, n)
-    select d.ref, d.org_id, d.dim, d.val, sum(d.n)::int
-    from (
-      select -1 as s, o.org_path, o.status, o.category, o.gender, o.ethnicity, o.birth_date, o.edu_highest, o.occupation, o.admitted_on, o.full_on
-      from old_rows o join new_rows n on n.id = o.id
-      where (o.org_path, o.status, o.category, o.gender, o.ethnicity, o.birth_date, o.edu_highest, o.occupation, o.admitted_on, o.full_on)
-        is distinct from (n.org_path, n.status, n.category, n.gender, n.ethnicity, n.birth_date, n.edu_highest, n.occupation, n.admitted_on, n.full_on)
-      union all
-      select 1, n.org_path, n.status, n.category, n.gender, n.ethnicity, n.birth_date, n.edu_highest, n.occupation, n.admitted_on, n.full_on
-      from old_rows o join new_rows n on n.id = o.id
-      where (o.org_path, o.status, o.category, o.gender, o.ethnicity, o.birth_date, o.edu_highest, o.occupation, o.admitted_on, o.full_on)
-        is distinct from (n.org_path, n.status, n.category, n.gender, n.ethnicity, n.birth_date, n.edu_highest, n.occupation, n.admitted_on, n.full_on)
-    ) x
-    cross join lateral stat_member_deltas(x.s, x.org_path, x.status, x.category, x.gender, x.ethnicity, x.birth_date, x.edu_highest, x.occupation, x.admitted_on, x.full_on) d
-    group by 1, 2, 3, 4
-    having sum(d.n) <> 0;
-  end if;
+    group by 1, 2, 3, 4 having sum(x.n) <> 0$q$, rows_table, sign);
   return null;
 end $$;
+
+drop trigger stat_members_insert on members;
+create trigger stat_members_insert after insert on members referencing new table as new_rows
+  for each statement execute function stat_members_added_or_removed();
+drop trigger stat_members_delete on members;
+create trigger stat_members_delete after delete on members referencing old table as old_rows
+  for each statement execute function stat_members_added_or_removed();

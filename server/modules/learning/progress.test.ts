@@ -1,7 +1,8 @@
 // A plan's completion read from its summary (migration 040) equals the scan of members and ledger after
 // every kind of change: credits written and withdrawn, a member transferred, made full or no longer
-// counted, the plan's required hours and items edited. Activists (入党积极分子) as an audience: counted in
-// the subtree they are trained in, and an activist's own account studies with server-credited time.
+// counted, the plan's required hours and items edited; so does the to-dos' completion per holding
+// organization. Activists (入党积极分子) as an audience: counted in the subtree they are trained in, and
+// an activist's own account studies with server-credited time.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../auth/actor.js';
@@ -10,6 +11,7 @@ import { buildMember, buildUserWithRole } from '../../test/factories.js';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { changeMember } from '../members/changes.js';
 import { setCreditStatus, upsertCredit } from './credits.js';
+import { completionByHoldingOrg, openPlansOver } from './behind.js';
 import { loadPlan } from './plans.js';
 import { planProgress, planProgressScan } from './progress.js';
 
@@ -49,6 +51,11 @@ async function expectSameAsScan(planId: number, orgIds: number[]) {
     const org = await orgOf(id);
     const read = await planProgress(t.db, plan, org, today);
     expect(read).toEqual(await planProgressScan(t.db, plan, org, today));
+    // The to-dos' completion per holding organization (a plan to all members read from its cells) equals the listing.
+    const open = (await openPlansOver(t.db, org.path, today)).find((p) => p.id === planId)!;
+    const byOrg = (exact: boolean, listAll: boolean) =>
+      completionByHoldingOrg(t.db, open, org.path, exact, today, listAll).then((rows) => rows.sort((x, y) => x.orgId - y.orgId));
+    for (const exact of [false, true]) expect(await byOrg(exact, false)).toEqual(await byOrg(exact, true));
   }
   return planProgress(t.db, plan, await orgOf(orgIds[0]), today);
 }

@@ -1,7 +1,7 @@
 // The 学时 archive (issue 14 point 6): a person's hours of a year by source (approved rows only, a marked
 // duplicate counted once), their requirement from the versioned table, the shortfall and the online
 // floor; per organization who is behind and the completion share; a closed year's frozen snapshot.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { COUNTED_STATUSES } from '../../../domain/member-status.js';
 import { CADRE_LEVELS, atOrAbove } from '../../../domain/rules/cadre-levels.js';
 import {
@@ -19,6 +19,7 @@ import { CREDIT_SOURCES } from '../../../domain/schemas/learning-hours.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/engine.js';
 import { conflict, notFound } from '../../errors.js';
+import { readCells, sumWhere } from '../statistics/cells.js';
 
 export interface LearnerRef {
   memberId: number | null;
@@ -83,73 +84,142 @@ async function orgPathOf(db: Db, orgId: number): Promise<{ path: string; name: s
 }
 
 /**
- * The people of a subtree with their requirement for the year: counted members (正常, 流动, 失联), `base` with their
- * total (materialized: read once), `req` with their requirement. A member sits on a committee when a committee of
- * their organization or one above it lists their name for a term running in the year (org_committee_members keeps
- * names only); a member who is a cadre owes their level's number. The seats are matched in one join by name, then
- * by path, never member by member (that was 4 of the 5 seconds of /hours/behind on the demo city).
- *
- * `exact: false` is for deciding who is behind or done only: whoever is under the members' number is behind and
- * whoever reaches the highest number is not, whatever else they are, so only the people between the two get their
- * seats and cadre level; the others' `required` is the members' number. `under: true` leaves out whoever reaches
- * the highest number. At the bench city (549,000 members) the shares went 6.0 → 1.4–1.5 s.
+ * A member's requirement for the year: the members' number, the committee's for a seat (`seat`), a cadre level's
+ * (`level`: the member's cadre level, null for none). One formula for the scan and the summaries' readers.
  */
-function requiredSql(path: string, year: number, n: ReturnType<typeof yearNumbers>, o: { exact: boolean; under: boolean }) {
-  const top = Math.max(n.member, n.committee, n.county, n.township);
-  const facts = o.exact ? sql`true` : sql`base.total >= ${n.member}::numeric and base.total < ${top}::numeric`;
+function requirementSql(n: ReturnType<typeof yearNumbers>, seat: RawBuilder<boolean>, level: RawBuilder<string | null>) {
+  return sql<string>`greatest(${n.member}::numeric,
+      case when ${seat} then ${n.committee}::numeric else 0 end,
+      case when ${level} = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
+           when ${level} is not null then ${n.township}::numeric else 0 end)`;
+}
+
+/**
+ * The scan: the people of a subtree with their requirement for the year, counted members (正常, 流动, 失联) as
+ * `base` with their totals, `req` with their requirement. A member sits on a committee when a committee of their
+ * organization or one above it lists their name for a term running in the year (org_committee_members keeps
+ * names only); a member who is a cadre owes their level's number. The seats are matched in one join by name,
+ * then by path. The export and the year's snapshot read this; who is behind and the shares read the summaries
+ * kept from the same facts (keptRequirementSql, subtreeDone), and the tests check them against it.
+ */
+function requiredSql(path: string, year: number, n: ReturnType<typeof yearNumbers>) {
   return sql`base as materialized (
       select m.id, m.org_id, m.org_path, m.sort_key, m.name, coalesce(t.total, 0) as total, coalesce(t.online_total, 0) as online_total
         from members m left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
        where m.org_path <@ ${path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
-       ${o.under ? sql`and coalesce(t.total, 0) < ${top}::numeric` : sql``}
     ),
     seat as (
       select distinct base.id from base
         join org_committee_members oc on oc.person_name = base.name
         join orgs oo on oo.id = oc.org_id
-       where ${facts} and oo.path @> base.org_path
-         and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date)
+       where oo.path @> base.org_path and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date)
     ),
     req as (
-      select base.*, greatest(${n.member}::numeric,
-               case when seat.id is not null then ${n.committee}::numeric else 0 end,
-               case when c.level = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
-                    when c.level is not null then ${n.township}::numeric else 0 end) as required
-        from base left join seat on seat.id = base.id left join cadres c on c.member_id = base.id and ${facts}
+      select base.*, ${requirementSql(n, sql`seat.id is not null`, sql`c.level`)} as required
+        from base left join seat on seat.id = base.id left join cadres c on c.member_id = base.id
     )`;
 }
 
-/** One member's requirement (as requiredSql's, exact), for a page's few rows: `m` is a members row. */
-function requiredOfSql(year: number, n: ReturnType<typeof yearNumbers>) {
-  return sql`greatest(${n.member}::numeric,
-      case when exists (select 1 from org_committee_members oc join orgs oo on oo.id = oc.org_id
-                         where oc.person_name = m.name and oo.path @> m.org_path
-                           and (oc.term_end is null or oc.term_end >= ${`${year}-01-01`}::date))
-           then ${n.committee}::numeric else 0 end,
-      coalesce((select case when c.level = any(${[...COUNTY_LEVELS]}::text[]) then ${n.county}::numeric
-                            when c.level is not null then ${n.township}::numeric else 0 end
-                  from cadres c where c.member_id = m.id), 0))`;
+/** One member's requirement (`m` a members row) from the kept seats (learning_seats, migration 047). */
+function keptRequirementSql(year: number, n: ReturnType<typeof yearNumbers>) {
+  return requirementSql(
+    n,
+    sql`exists (select 1 from learning_seats s where s.member_id = m.id and s.until >= ${`${year}-01-01`}::date)`,
+    sql`(select c.level from cadres c where c.member_id = m.id)`,
+  );
+}
+
+/**
+ * The year's cells (migration 047) kept for the members' number read now: when the number kept for the year is
+ * another (a version of the requirement took effect) or none (the year's first reading), the cells are counted
+ * afresh in one transaction that holds off every writer of totals and members (EXCLUSIVE on the bounds).
+ */
+async function yearCellsReady(db: Db, year: number, memberHours: number): Promise<void> {
+  const kept = async (q: Db) =>
+    (await sql<{ h: string }>`select member_hours as h from learning_year_bounds where year = ${year}`.execute(q)).rows[0];
+  const k = await kept(db);
+  if (k && Number(k.h) === memberHours) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`lock table learning_year_bounds in exclusive mode`.execute(trx);
+    const again = await kept(trx);
+    if (again && Number(again.h) === memberHours) return;
+    await sql`select learning_year_cells_rebuild(${year}::int, ${memberHours}::numeric)`.execute(trx);
+  });
+}
+
+interface Done {
+  people: number;
+  done: number;
+}
+
+/**
+ * Counted members and those done, per direct child of the organization at `path` (null: held by the organization
+ * itself), from summaries: the people from the statistics' cells (migration 008); the done are the members whose
+ * total reaches the members' number (the year's cells) less those of them who owe more (a seat, a cadre level)
+ * and are short of it, a few thousand people read one by one. At the bench city (549,000 members): 1.4 s → see
+ * the closing note of issue 16.
+ */
+async function subtreeDone(db: Db, org: { id: number; path: string }, childIds: number[], year: number, n: ReturnType<typeof yearNumbers>) {
+  await yearCellsReady(db, year, n.member);
+  const depth = org.path.split('.').length;
+  const childOf = (col: RawBuilder<unknown>) => sql`case when nlevel(${col}) > ${depth} then subpath(${col}, ${depth}, 1)::text end`;
+  const [cells, reached, owing] = await Promise.all([
+    readCells(db, [org.id, ...childIds], ['status']),
+    sql<{ child: string | null; n: number }>`
+      select ${childOf(sql`o.path`)} as child, sum(c.reached)::int as n
+        from learning_year_cells c join orgs o on o.id = c.org_id
+       where c.year = ${year} and c.reached <> 0 and o.path <@ ${org.path}::ltree group by 1`.execute(db),
+    // Those who owe more: the seat holders and cadres (some 60,000 at the bench city), their totals looked up in
+    // member order, then the few with enough hours looked up in members (each kept apart by `offset 0`): the
+    // planner's own choice, hash joins over the whole totals and members tables, took 0.5 s.
+    sql<{ child: string | null; n: number }>`
+      select ${childOf(sql`m.org_path`)} as child, count(*)::int as n
+        from (select w.member_id, (select t.total from learning_year_totals t where t.year = ${year} and t.member_id = w.member_id) as total
+                from (select member_id from learning_seats where until >= ${`${year}-01-01`}::date
+                      union select member_id from cadres where member_id is not null and level is not null order by 1) w
+              offset 0) x
+        cross join lateral (select m.id, m.org_path, m.status from members m where m.id = x.member_id offset 0) m
+       where x.total >= ${n.member}::numeric and m.org_path <@ ${org.path}::ltree and m.status = any(${[...COUNTED_STATUSES]}::text[])
+         and x.total < ${keptRequirementSql(year, n)}
+       group by 1`.execute(db),
+  ]);
+  const counted = (v: string) => (COUNTED_STATUSES as readonly string[]).includes(v);
+  const byChild = (rows: { child: string | null; n: number }[]) =>
+    new Map(rows.map((x) => [x.child === null ? null : Number(x.child), x.n]));
+  const [r, o] = [byChild(reached.rows), byChild(owing.rows)];
+  const doneOf = (id: number | null) => (r.get(id) ?? 0) - (o.get(id) ?? 0);
+  const all: Done = {
+    people: sumWhere(cells, org.id, 'status', counted),
+    done: [...r.values()].reduce((a, x) => a + x, 0) - [...o.values()].reduce((a, x) => a + x, 0),
+  };
+  const children = new Map(childIds.map((id) => [id, { people: sumWhere(cells, id, 'status', counted), done: doneOf(id) }]));
+  return { all, children };
 }
 
 export async function behindOf(ctx: Ctx, orgId: number, year: number, offset: number, limit: number): Promise<TBehind> {
   const { path } = await orgPathOf(ctx.db, orgId);
   const n = yearNumbers(await loadVersions(ctx.db), year);
-  // Who is behind is counted on narrow rows; names are joined for the page only.
-  const r = await sql<{ id: number; name: string; org_name: string; required: string; total: string; online_total: string; n: string }>`
-    with ${requiredSql(path, year, n, { exact: false, under: true })},
-    b as (select req.id, req.org_id, req.sort_key, req.required, req.total, req.online_total, count(*) over () as n
-            from req where req.total < req.required),
-    page as (
-      select b.*, o.name as org_name, o.sort_key as org_sort from b join orgs o on o.id = b.org_id
-       order by o.sort_key, o.id, b.sort_key, b.id
-       limit ${limit} offset ${offset}
-    )
-    select page.id, m.name, page.org_name, ${requiredOfSql(year, n)} as required, page.total, page.online_total, page.n
-      from page join members m on m.id = page.id
-     order by page.org_sort, page.org_id, page.sort_key, page.id`.execute(ctx.db);
+  const { all } = await subtreeDone(ctx.db, { id: orgId, path }, [], year, n);
+  // The page walks the organizations in order and each one's members by its index, until the page is full: the
+  // first pages read a few organizations, not the subtree. Past the last one behind there is nothing to walk for.
+  const total = all.people - all.done;
+  if (offset >= total) return { year, total, items: [] };
+  const r = await sql<{ id: number; name: string; org_name: string; required: string; total: string; online_total: string }>`
+    select b.id, b.name, o.name as org_name, b.required, b.total, b.online_total
+      from (select id, name, sort_key from orgs where path <@ ${path}::ltree order by sort_key, id) o
+      cross join lateral (
+        select m.id, m.name, m.sort_key, coalesce(t.total, 0) as total, coalesce(t.online_total, 0) as online_total, q.required
+          from members m
+          left join learning_year_totals t on t.member_id = m.id and t.year = ${year}
+          cross join lateral (select ${keptRequirementSql(year, n)} as required) q
+         where m.org_id = o.id and m.status = any(${[...COUNTED_STATUSES]}::text[]) and coalesce(t.total, 0) < q.required
+         order by m.sort_key, m.id
+      ) b
+     order by o.sort_key, o.id, b.sort_key, b.id
+     limit ${limit} offset ${offset}`.execute(ctx.db);
   return {
     year,
-    total: Number(r.rows[0]?.n ?? 0),
+    total,
     items: r.rows.map((x) => ({
       memberId: Number(x.id),
       name: x.name,
@@ -168,14 +238,6 @@ export const SHARE_DEFINITION =
 export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<TShares> {
   const { path, name } = await orgPathOf(ctx.db, orgId);
   const n = yearNumbers(await loadVersions(ctx.db), year);
-  const depth = path.split('.').length;
-  // One pass over the subtree's people, each counted under the direct child holding it (null: the organization's own).
-  const r = await sql<{ child: string | null; people: number; done: number }>`
-    with ${requiredSql(path, year, n, { exact: false, under: false })}
-    select case when nlevel(req.org_path) > ${depth} then subpath(req.org_path, ${depth}, 1)::text end as child,
-           count(*)::int as people, count(*) filter (where req.total >= req.required)::int as done
-      from req group by 1`.execute(ctx.db);
-  const byChild = new Map(r.rows.map((x) => [x.child === null ? null : Number(x.child), x]));
   const children = await ctx.db
     .selectFrom('orgs')
     .select(['id', 'name'])
@@ -184,20 +246,20 @@ export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<T
     .orderBy('sort_key')
     .orderBy('id')
     .execute();
-  const a = r.rows.reduce((s, x) => ({ people: s.people + x.people, done: s.done + x.done }), { people: 0, done: 0 });
+  const d = await subtreeDone(
+    ctx.db,
+    { id: orgId, path },
+    children.map((c) => Number(c.id)),
+    year,
+    n,
+  );
   return {
     year,
     definition: SHARE_DEFINITION,
-    all: { orgId, name, people: a.people, done: a.done, share: completionShare(a.done, a.people) },
+    all: { orgId, name, ...d.all, share: completionShare(d.all.done, d.all.people) },
     items: children.map((ch) => {
-      const x = byChild.get(Number(ch.id)) ?? { people: 0, done: 0 };
-      return {
-        orgId: Number(ch.id),
-        name: ch.name,
-        people: x.people,
-        done: x.done,
-        share: completionShare(x.done, x.people),
-      };
+      const x = d.children.get(Number(ch.id))!;
+      return { orgId: Number(ch.id), name: ch.name, ...x, share: completionShare(x.done, x.people) };
     }),
   };
 }
@@ -206,7 +268,7 @@ export async function sharesOf(ctx: Ctx, orgId: number, year: number): Promise<T
 export async function rowsOf(db: Db, path: string, year: number, versions: RequirementVersion[]) {
   const n = yearNumbers(versions, year);
   const r = await sql<Record<string, string | number | null>>`
-    with ${requiredSql(path, year, n, { exact: true, under: false })}
+    with ${requiredSql(path, year, n)}
     select req.id, req.name, o.name as org_name, req.required, ${sql.join(
       [...CREDIT_SOURCES.map((s) => `${s}_h`), 'total', 'online_total'].map((c) => sql`coalesce(t.${sql.ref(c)}, 0) as ${sql.ref(c)}`),
       sql`, `,
@@ -350,7 +412,7 @@ export async function closeYear(ctx: Ctx, orgId: number, year: number): Promise<
   // One set-based statement: a city's members are frozen without a round trip each.
   const cols = [...CREDIT_SOURCES.map((s) => `${s}_h`), 'total', 'online_total'];
   const r = await sql`insert into learning_year_snapshots (closure_id, member_id, required, ${sql.join(cols.map((x) => sql.ref(x)))})
-    with ${requiredSql(path, year, n, { exact: true, under: false })}
+    with ${requiredSql(path, year, n)}
     select ${c.id}::bigint, req.id, req.required, ${sql.join(cols.map((x) => sql`coalesce(t.${sql.ref(x)}, 0)`))}
       from req left join ${totalsOf(year)}`.execute(ctx.db);
   const people = Number(r.numAffectedRows ?? 0);

@@ -7,10 +7,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../../domain/rules/id-number.js';
 import type { Ctx } from '../../context.js';
+import { buildCadre } from '../../test/cadre-builders.js';
 import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { upsertCredit } from '../learning/credits.js';
-import { approvedHoursOf, loadVersions, rowsOf } from './archive.js';
+import { approvedHoursOf, behindOf, loadVersions, rowsOf, sharesOf } from './archive.js';
 import { seedLearningHoursDemo } from './demo.js';
 
 let t: TestApp;
@@ -337,5 +338,127 @@ describe('the year totals (migration 040)', () => {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from learning_year_totals`.execute(t.db);
     expect(rows[0].n).toBeGreaterThan(100);
     expect(r.rows[0].n).toBe(0);
+  });
+});
+
+describe('the summaries of behind and the shares (migration 047)', () => {
+  /** The export's rows (the scan: every member's requirement worked out, seats matched by name) of an organization. */
+  const exported = async (orgId: number, y: number) => {
+    const o = await t.db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
+    return rowsOf(t.db, String(o.path), y, await loadVersions(t.db));
+  };
+  const doneOf = (rows: { total: number; required: number }[]) => ({
+    people: rows.length,
+    done: rows.filter((x) => x.total >= x.required).length,
+  });
+  /** Shares (the organization and each child) and two pages of who is behind equal the export's rows. */
+  async function expectSameAsExport(orgId: number, y: number) {
+    const shares = await sharesOf(ctx(), orgId, y);
+    const rows = await exported(orgId, y);
+    expect(shares.all).toMatchObject(doneOf(rows));
+    for (const item of shares.items) expect({ people: item.people, done: item.done }).toEqual(doneOf(await exported(item.orgId, y)));
+    const behind = rows.filter((x) => x.total < x.required).map((x) => [x.memberId, x.required, x.total]);
+    for (const [offset, limit] of [
+      [0, 7],
+      [5, 4],
+      [behind.length, 5],
+    ]) {
+      const page = await behindOf(ctx(), orgId, y, offset, limit);
+      expect(page.total).toBe(behind.length);
+      expect(page.items.map((x) => [x.memberId, x.required, x.total])).toEqual(behind.slice(offset, offset + limit));
+    }
+  }
+  /** The kept seats and cells equal a count afresh. */
+  async function expectKeptExact() {
+    const seats = await sql<{ n: number }>`
+      with fresh as (
+        select m.id as member_id, max(coalesce(oc.term_end, 'infinity'::date)) as until from members m
+          join org_committee_members oc on oc.person_name = m.name join orgs oo on oo.id = oc.org_id and oo.path @> m.org_path
+         group by m.id
+      )
+      select count(*)::int as n from fresh f full join learning_seats s on s.member_id = f.member_id where f.until is distinct from s.until`.execute(
+      t.db,
+    );
+    expect(seats.rows[0].n).toBe(0);
+    const cells = await sql<{ n: number }>`
+      with fresh as (
+        select m.org_id, t.year, count(*)::int as reached from learning_year_totals t join members m on m.id = t.member_id
+          join learning_year_bounds b on b.year = t.year and t.total >= b.member_hours
+         where stat_counted(m.status) group by 1, 2
+      )
+      select count(*)::int as n from fresh f full join (select * from learning_year_cells where reached <> 0) c
+        on c.org_id = f.org_id and c.year = f.year where f.reached is distinct from c.reached`.execute(t.db);
+    expect(cells.rows[0].n).toBe(0);
+  }
+
+  it('equal the export after transfers, status changes, renames, committee and cadre changes, a move and a new requirement', async () => {
+    const ids = t.city.sampleIds;
+    const orgsChecked = [ids.district, ids.township, ids.branch];
+    const years = [year, year - 1];
+    const check = async () => {
+      await expectKeptExact();
+      for (const y of years) for (const id of orgsChecked) await expectSameAsExport(id, y);
+      await expectKeptExact();
+    };
+    await check();
+    // Members of the branch with hours this year: between 32 and 56 (a seat would make them owe), and under 32.
+    const hours = (
+      await sql<{ id: number; name: string; total: string }>`
+        select m.id, m.name, t.total from members m join learning_year_totals t on t.member_id = m.id and t.year = ${year}
+         where m.org_id = ${ids.branch} and m.status = 'normal' order by m.id`.execute(t.db)
+    ).rows.map((x) => ({ id: Number(x.id), name: x.name, total: Number(x.total) }));
+    const mid = hours.filter((x) => x.total >= 32 && x.total < 56);
+    expect(mid.length).toBeGreaterThanOrEqual(3);
+    const [p, q, r] = mid;
+    // p takes a seat on the district's committee (owes 56, short of it); q's name is listed and then renamed away.
+    await t.db
+      .insertInto('org_committee_members')
+      .values([
+        { org_id: ids.district, person_name: p.name, post: 'member' },
+        { org_id: ids.township, person_name: q.name, post: 'member' },
+      ])
+      .execute();
+    await check();
+    await t.db
+      .updateTable('members')
+      .set({ name: `${q.name}改` })
+      .where('id', '=', q.id)
+      .execute();
+    // r becomes a cadre at 副科 (owes 90); p's term ends last year (owes 32 again).
+    const cadre = await buildCadre(t.db, { managerOrgId: ids.district, name: r.name });
+    await t.db.updateTable('cadres').set({ member_id: r.id, level: '副科' }).where('id', '=', cadre.id).execute();
+    await t.db
+      .updateTable('org_committee_members')
+      .set({ term_end: `${year - 1}-12-31` })
+      .where('person_name', '=', p.name)
+      .execute();
+    await check();
+    // A member with hours is transferred to another district, another loses contact, another is suspended.
+    await t.db.updateTable('members').set({ org_id: ids.otherBranch }).where('id', '=', hours[0].id).execute();
+    await t.db.updateTable('members').set({ status: 'lost_contact' }).where('id', '=', hours[1].id).execute();
+    await t.db.updateTable('members').set({ status: 'suspended' }).where('id', '=', hours[2].id).execute();
+    await t.db.deleteFrom('org_committee_members').where('person_name', '=', q.name).execute();
+    await check();
+    // q (renamed) takes a seat on the township's committee; then the branch moves under another township of the
+    // district: its members' paths follow, and q no longer sits under the township.
+    await t.db
+      .insertInto('org_committee_members')
+      .values({ org_id: ids.township, person_name: `${q.name}改`, post: 'member' })
+      .execute();
+    await check();
+    const city = await t.login('city-admin');
+    const target = await buildOrg(t.db, { parentId: ids.district, name: '学时迁入党委', kind: 'township_committee' });
+    const moved = await t.call(city, 'POST', `/api/orgs/${ids.branch}/move`, { newParentId: target.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    orgsChecked.push(target.id);
+    await check();
+    // A new members' number takes effect this year: the year's cells are counted again for it.
+    await t.db
+      .insertInto('learning_requirements')
+      .values({ audience: 'member', hours: 40, period_years: 1, effective_from: `${year}-01-01`, source: '测试', tag: 'V' } as never)
+      .execute();
+    await check();
+    const b = await sql<{ h: string }>`select member_hours as h from learning_year_bounds where year = ${year}`.execute(t.db);
+    expect(Number(b.rows[0].h)).toBe(40);
   });
 });

@@ -460,5 +460,11 @@ describe('the summaries of behind and the shares (migration 047)', () => {
     await check();
     const b = await sql<{ h: string }>`select member_hours as h from learning_year_bounds where year = ${year}`.execute(t.db);
     expect(Number(b.rows[0].h)).toBe(40);
+    // A members' number of 0: everyone reaches it, members without any hours too.
+    await t.db
+      .insertInto('learning_requirements')
+      .values({ audience: 'member', hours: 0, period_years: 1, effective_from: `${year}-02-01`, source: '测试', tag: 'V' } as never)
+      .execute();
+    await check();
   });
 });

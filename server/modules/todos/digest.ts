@@ -67,10 +67,17 @@ export async function digestOf(ctx: TodoContext, root: OrgRef & { parentId: numb
   const depth = root.path.split('.').length;
   const cells = new Map<number, DigestCells>();
   const totals = blank();
-  // The direct child whose subtree holds a path, or the root itself.
+  // The direct child whose subtree holds a path, or the root itself (once per path: a city's 120,000 items sit in
+  // some 20,000 organizations).
+  const rowByPath = new Map<string, DigestCells>();
   const rowOf = (path: string) => {
-    const key = path === root.path ? root.id : Number(path.split('.')[depth]);
-    return cells.get(key) ?? cells.set(key, blank()).get(key)!;
+    let row = rowByPath.get(path);
+    if (!row) {
+      const key = path === root.path ? root.id : Number(path.split('.')[depth]);
+      row = cells.get(key) ?? cells.set(key, blank()).get(key)!;
+      rowByPath.set(path, row);
+    }
+    return row;
   };
   const { counted, waiting } = await actedWithin(ctx, root, items);
   for (const { item, at } of counted) {

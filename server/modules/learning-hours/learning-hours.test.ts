@@ -11,7 +11,8 @@ import { buildCadre } from '../../test/cadre-builders.js';
 import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
 import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
 import { upsertCredit } from '../learning/credits.js';
-import { approvedHoursOf, behindOf, loadVersions, rowsOf, sharesOf } from './archive.js';
+import { approvedHoursOf, behindOf, rowsOf, sharesOf } from './archive.js';
+import { loadVersions } from './year-requirements.js';
 import { seedLearningHoursDemo } from './demo.js';
 
 let t: TestApp;

@@ -19,7 +19,14 @@ export interface BulkSession {
   copy(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
-export type BulkSessions = <T>(fn: (s: BulkSession) => Promise<T>) => Promise<T>;
+export interface BulkSessions {
+  <T>(fn: (s: BulkSession) => Promise<T>): Promise<T>;
+  /**
+   * Two sessions on two connections (PostgreSQL), so that one can hold a transaction open while the
+   * other's statements commit as they go. Null on the embedded engine: it is one session.
+   */
+  readonly pair: (<T>(fn: (a: BulkSession, b: BulkSession) => Promise<T>) => Promise<T>) | null;
+}
 
 /** A table or column name as an SQL identifier. */
 const ident = (name: string) =>
@@ -32,7 +39,7 @@ const copyStatement = (table: string, columns: readonly string[], source: string
 
 /** PostgreSQL: one client of the pool for the whole session, Kysely's statements and COPY alike. */
 export function postgresBulk(pool: pg.Pool): BulkSessions {
-  return async (fn) => {
+  const session = async <T>(fn: (s: BulkSession) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     // Kysely asks a pool for a connection per statement: this one hands out the session's client.
     const one = { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} };
@@ -52,6 +59,9 @@ export function postgresBulk(pool: pg.Pool): BulkSessions {
       release(failed);
     }
   };
+  return Object.assign(session, {
+    pair: <T>(fn: (a: BulkSession, b: BulkSession) => Promise<T>) => session((a) => session((b) => fn(a, b))),
+  });
 }
 
 /** PGlite: the engine's own database (one session); each COPY runs in the worker while the pool's connection is held. */
@@ -71,7 +81,7 @@ export function pgliteBulk(db: Kysely<DB>, pool: pg.Pool, worker: Worker): BulkS
       held.release();
     }
   };
-  return (fn) => fn({ db, copy });
+  return Object.assign(<T>(fn: (s: BulkSession) => Promise<T>) => fn({ db, copy }), { pair: null });
 }
 
 /** One value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */

@@ -1,8 +1,9 @@
 // An import runs as a job the page polls for its progress. One streaming pass over the file
-// validates and stages every row (stage.ts); duplicates are then found set-wise, and only when every
-// row passed are all rows written by one statement in ONE transaction (SECURITY.md 27, ISSUE 16.1).
-// The job outlives its request: it holds the context built before the response (context.ts) and a
-// logger, never the request itself.
+// validates and stages every row (stage.ts); duplicates are then found set-wise, and the rows are
+// written in ONE transaction that commits only when every row passed (SECURITY.md 27, ISSUE 16.1):
+// on PostgreSQL while the file is read, on the embedded engine after it. The job outlives its
+// request: it holds the context built before the response (context.ts) and a logger, never the
+// request itself.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TImportError, TImportJob } from '../../../../domain/schemas/members.js';
@@ -14,6 +15,7 @@ import { maskIdNumber } from '../../../../domain/rules/id-number.js';
 import { pinyinInitials, pinyinSortKey } from '../../orgs/pinyin.js';
 import { readRows } from './read-rows.js';
 import {
+  BatchWriter,
   createStaging,
   dropStaging,
   duplicatesInFile,
@@ -116,11 +118,22 @@ function staged(ctx: Ctx, keys: ReturnType<typeof pinyinKeys>, row: number, hash
   };
 }
 
+const importAudit = (job: Job) => ({
+  action: 'member.import',
+  objectType: 'member',
+  detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
+});
+
+/** Thrown inside the writer's transaction to roll it back when the file has errors. */
+const ROLLBACK = Symbol('rollback');
+
 /**
- * One streaming pass over the file: each row is validated as it is read and staged (in batches)
- * on the job's connection; then duplicates are found set-wise; then, only when no row has an error,
- * one statement writes them all in one transaction with its audit row. Memory holds one batch and
- * at most MAX_REPORTED_ERRORS errors, whatever the file's size.
+ * One streaming pass over the file: each row is validated as it is read and staged (in batches);
+ * then duplicates are found set-wise; a file with any error writes nothing. On PostgreSQL the rows
+ * are written while the file is read, in one transaction on a second connection that commits only
+ * when the whole file passed (writeWhileReading); the embedded engine is one session, so there the
+ * staged rows are written after the read (stageThenWrite). Memory holds a batch or two and at most
+ * MAX_REPORTED_ERRORS errors, whatever the file's size.
  */
 async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
   try {
@@ -131,45 +144,12 @@ async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, j
         .where(scopeSql('path', ctx.actor.scopePath))
         .execute(),
     );
-    // The staging table is a temporary one: on PostgreSQL every statement of the job runs on one
-    // connection; the embedded engine is one session, and holding its only connection for the whole
+    // The staging tables are temporary ones: on PostgreSQL each connection's statements run on it
+    // alone; the embedded engine is one session, and holding its only connection for the whole
     // read would stop every other request (the page's progress polls included) until the end, so
     // there the bulk session holds it for each COPY only (server/db/bulk.ts).
-    const table = stagingTable(job.id);
-    await bulk(async (session) => {
-      const conn = session.db;
-      const jctx: Ctx = { ...ctx, db: conn };
-      await createStaging(conn, table);
-      try {
-        await stageAndCheck(jctx, session, job, file, orgs, table);
-        if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
-        if (job.errorCount > 0) {
-          await recordRead(jctx, 'member.import', 'member', {
-            fileName: job.fileName,
-            rows: job.rowsRead,
-            errors: job.errorCount,
-            written: 0,
-          });
-          return fail(job, `共有 ${job.errorCount} 处错误，未导入任何数据。请修改后重新上传。`);
-        }
-        job.phase = 'writing';
-        await audited(
-          jctx,
-          {
-            action: 'member.import',
-            objectType: 'member',
-            detail: () => ({ fileName: job.fileName, rows: job.rowsRead, written: job.rowsWritten }),
-          },
-          async (trx) => {
-            job.rowsWritten = await writeStaged(trx, table, ctx.actor.userId, ctx.clock.now());
-          },
-        );
-        job.phase = 'done';
-        job.message = `已导入 ${job.rowsWritten} 名党员`;
-      } finally {
-        await dropStaging(conn, table);
-      }
-    });
+    if (bulk.pair) await bulk.pair((stage, write) => writeWhileReading(ctx, stage, write, job, file, orgs));
+    else await bulk((session) => stageThenWrite(ctx, session, job, file, orgs));
   } catch (e) {
     job.rowsWritten = 0;
     // A record with the same identity number written by someone else while this import ran.
@@ -182,8 +162,85 @@ async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, j
   }
 }
 
-/** Reads, validates and stages every row, then adds the duplicate identity numbers found set-wise. */
-async function stageAndCheck(ctx: Ctx, session: BulkSession, job: Job, file: Buffer, orgs: OrgLookup, table: StagingTable): Promise<void> {
+/** A file without rows, or with errors, writes nothing: the read is audited and the job fails with the count. */
+async function refuse(ctx: Ctx, job: Job): Promise<void> {
+  if (job.rowsRead === 0) return fail(job, '文件中没有党员数据');
+  await recordRead(ctx, 'member.import', 'member', { fileName: job.fileName, rows: job.rowsRead, errors: job.errorCount, written: 0 });
+  fail(job, `共有 ${job.errorCount} 处错误，未导入任何数据。请修改后重新上传。`);
+}
+
+function succeed(job: Job) {
+  job.phase = 'done';
+  job.message = `已导入 ${job.rowsWritten} 名党员`;
+}
+
+/** The embedded engine: every row staged with its record, then all written by one statement with the audit row. */
+async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, file: Buffer, orgs: OrgLookup): Promise<void> {
+  const table = stagingTable(job.id);
+  const jctx: Ctx = { ...ctx, db: session.db };
+  await createStaging(session.db, table);
+  try {
+    await stageAndCheck(jctx, session, job, file, orgs, table, null);
+    if (job.rowsRead === 0 || job.errorCount > 0) return await refuse(jctx, job);
+    job.phase = 'writing';
+    await audited(jctx, importAudit(job), async (trx) => {
+      job.rowsWritten = await writeStaged(trx, table, ctx.actor.userId, ctx.clock.now());
+    });
+    succeed(job);
+  } finally {
+    await dropStaging(session.db, table);
+  }
+}
+
+/**
+ * PostgreSQL: the identity numbers' hashes are staged on one connection (committed as they go, for
+ * the duplicate report), while the other writes the records batch by batch inside ONE transaction
+ * with the audit row. The database writes while the file is read; the transaction commits only when
+ * every row passed, and is rolled back otherwise.
+ */
+async function writeWhileReading(ctx: Ctx, stage: BulkSession, write: BulkSession, job: Job, file: Buffer, orgs: OrgLookup): Promise<void> {
+  const table = stagingTable(job.id);
+  const writerTable = stagingTable(job.id, 'writer');
+  const sctx: Ctx = { ...ctx, db: stage.db };
+  await createStaging(stage.db, table);
+  await createStaging(write.db, writerTable);
+  try {
+    await audited({ ...ctx, db: write.db }, importAudit(job), async (trx) => {
+      const writer = new BatchWriter(write, trx, writerTable, ctx.actor.userId, ctx.clock.now());
+      try {
+        await stageAndCheck(sctx, stage, job, file, orgs, table, writer);
+      } finally {
+        // Nothing is left running on the connection when the transaction ends.
+        await writer.settled();
+      }
+      if (job.rowsRead === 0 || job.errorCount > 0) throw ROLLBACK;
+      job.phase = 'writing';
+      // A batch refused although the file passed (a record written meanwhile by someone else) fails the import here.
+      job.rowsWritten = await writer.finish();
+    });
+    succeed(job);
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+    await refuse(sctx, job);
+  } finally {
+    await dropStaging(stage.db, table);
+    await dropStaging(write.db, writerTable);
+  }
+}
+
+/**
+ * Reads, validates and stages every row (or only its hash, the records going to the writer), then
+ * adds the duplicate identity numbers found set-wise.
+ */
+async function stageAndCheck(
+  ctx: Ctx,
+  session: BulkSession,
+  job: Job,
+  file: Buffer,
+  orgs: OrgLookup,
+  table: StagingTable,
+  writer: BatchWriter | null,
+): Promise<void> {
   const today = ctx.today();
   const headerError = (missing: string[]): never => {
     throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
@@ -214,6 +271,7 @@ async function stageAndCheck(ctx: Ctx, session: BulkSession, job: Job, file: Buf
   };
   const keys = pinyinKeys();
   let batch: StagedRow[] = [];
+  let records: StagedRow[] = [];
   for await (const r of readRows(file, headerError)) {
     job.rowsRead++;
     const v = validateRow(r, orgs, today);
@@ -221,16 +279,22 @@ async function stageAndCheck(ctx: Ctx, session: BulkSession, job: Job, file: Buf
     // Keyed by the hash: no clear identity number is staged.
     const hash = v.idNumber ? ctx.crypto.hash(v.idNumber) : null;
     if (v.member) job.rowsValid++;
+    if (!hash && !v.member) continue;
     // Once a row has failed nothing will be written: only hashes are staged, for the duplicate report.
-    if (hash || v.member) batch.push(job.errorCount > 0 ? { row: r.row, id_hash: hash, valid: false } : staged(ctx, keys, r.row, hash, v));
+    const record = job.errorCount > 0 ? null : staged(ctx, keys, r.row, hash, v);
+    if (writer && record) records.push(record);
+    batch.push(writer || !record ? { row: r.row, id_hash: hash, valid: false } : record);
     if (batch.length >= STAGE_BATCH) {
       await stage(batch);
       batch = [];
+      await writer?.write(job.errorCount > 0 ? [] : records);
+      records = [];
       publish();
     }
   }
   await stage(batch);
   await stage([]);
+  await writer?.write(job.errorCount > 0 ? [] : records);
   job.phase = 'checking';
   job.rowsTotal = job.rowsRead;
   const inFile = await duplicatesInFile(ctx.db, table, MAX_REPORTED_ERRORS);

@@ -236,6 +236,27 @@ describe('importing members', () => {
     expect(await memberCount()).toBe(before);
   });
 
+  it('writes nothing when a file of several batches fails after its first batch was written', async () => {
+    const before = await memberCount();
+    // 5,200 rows: on PostgreSQL the first 5,000 are written while the rest is read (import-job.ts).
+    const day = (i: number) => new Date(Date.UTC(1960, 0, 1 + i)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 5200 }, (_, i) => row({ name: '分批导入' }, day(i)));
+    // The second batch repeats an identity number of the first: the unique index refuses it there.
+    rows[5150] = row({ name: '分批导入', idNumber: rows[10][4] });
+    let job = await runImport(branchAdmin, await xlsx(rows));
+    expect(job).toMatchObject({ phase: 'failed', rowsRead: 5200, errorCount: 1, rowsWritten: 0 });
+    expect(job.errors).toEqual([{ row: 5152, column: '身份证号', message: '与第 12 行的身份证号重复' }]);
+    expect(await memberCount()).toBe(before);
+    // A wrong row in the second batch, the first one valid and written.
+    rows[5150] = row({ name: '分批导入', admittedOn: '去年' }, day(5150));
+    job = await runImport(branchAdmin, await xlsx(rows));
+    expect(job).toMatchObject({ phase: 'failed', rowsRead: 5200, errorCount: 1, rowsWritten: 0 });
+    expect(job.errors).toEqual([expect.objectContaining({ row: 5152, message: '日期格式应为 YYYY-MM-DD' })]);
+    expect(await memberCount()).toBe(before);
+    const { rows: off } = await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(t.db);
+    expect(off[0].n).toBe(0);
+  });
+
   it('leaves the statistics summaries equal to a fresh count after an import', async () => {
     expect((await runImport(branchAdmin, await xlsx([row({ name: '统计核对' }), row({ name: '统计核对' })]))).phase).toBe('done');
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(t.db);

@@ -71,9 +71,9 @@ type Conn = Kysely<DB>;
 /** The staging table's columns as COPY sends them: the Excel row, whether valid, the record (its hash included). */
 const STAGE_COLUMNS = ['row', 'valid', ...MEMBER_COLUMNS] as const;
 
-/** The job's staging table, a temporary one named after the job (a job id is a UUID: its hex digits make a safe name). */
-export function stagingTable(jobId: string) {
-  const name = `member_import_${jobId.replace(/[^0-9a-f]/g, '')}`;
+/** The job's staging table (or its writer's), a temporary one named after the job (a job id is a UUID: its hex digits make a safe name). */
+export function stagingTable(jobId: string, role: 'rows' | 'writer' = 'rows') {
+  const name = `member_import_${jobId.replace(/[^0-9a-f]/g, '')}${role === 'writer' ? '_w' : ''}`;
   return { name: `pg_temp.${name}`, ref: sql.id('pg_temp', name) };
 }
 type Table = ReturnType<typeof stagingTable>;
@@ -145,4 +145,53 @@ export async function writeStaged(trx: Trx, { ref: t }: Table, actorId: number |
     )
     select count(*)::int as n from logged`.execute(trx);
   return r.rows[0].n;
+}
+
+/**
+ * Writes batches of valid rows while the file is still being read (PostgreSQL: the bulk session's
+ * second connection, issue 16 point 1): each batch goes through COPY into the writer's own staging
+ * table, then to `members` by writeStaged, inside ONE transaction that commits only when the whole
+ * file passed. One batch is in flight at a time, so memory holds at most two. A failed batch (a
+ * duplicate identity number reaching the unique index, say) stops the writing; the transaction is
+ * then only rolled back.
+ */
+export class BatchWriter {
+  private inFlight: Promise<void> = Promise.resolve();
+  /** The first batch's failure, if any: nothing more is written after it. */
+  failure: unknown = null;
+  written = 0;
+  constructor(
+    private readonly session: BulkSession,
+    private readonly trx: Trx,
+    private readonly table: Table,
+    private readonly actorId: number | null,
+    private readonly now: Date,
+  ) {}
+
+  /** Waits for the batch in flight, then starts this one. */
+  async write(rows: StagedRow[]): Promise<void> {
+    await this.inFlight;
+    if (this.failure || !rows.length) return;
+    this.inFlight = this.run(rows).catch((e: unknown) => {
+      this.failure = e;
+    });
+  }
+
+  /** Resolves when no batch is in flight (whether it failed or not). */
+  settled(): Promise<void> {
+    return this.inFlight;
+  }
+
+  /** The batch in flight is done: the number written, or the failure. */
+  async finish(): Promise<number> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+    return this.written;
+  }
+
+  private async run(rows: StagedRow[]): Promise<void> {
+    await stageRows(this.session, this.table, rows);
+    this.written += await writeStaged(this.trx, this.table, this.actorId, this.now);
+    await sql`truncate ${this.table.ref}`.execute(this.trx);
+  }
 }

@@ -2,6 +2,7 @@
 // Every write runs in one transaction with its audit row.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { nameHolds } from '../../db/name-search.js';
 import { z } from 'zod';
 import { ZIdParam } from '../../../domain/schemas/common.js';
 import {
@@ -106,7 +107,7 @@ export const termRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(sql<boolean>`m.org_path <@ ${org.path}::ltree`)
         .where('m.category', '=', 'full')
         .where('m.status', 'in', COUNTED_STATUSES);
-      if (req.query.q) x = x.where('m.name', 'like', `%${req.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      if (req.query.q) x = x.where(nameHolds('m.name', req.query.q));
       return { items: await x.orderBy('m.sort_key').orderBy('m.id').limit(100).execute() };
     },
   );

@@ -137,6 +137,13 @@ describe('an election from request to new term', () => {
     expect((await orgTerms(branchAdmin)).elections[0].status).toBe('approved');
   });
 
+  it('finds candidates by any part of their name (the name-gram index of the member search)', async () => {
+    const part = full[0].name.slice(-2);
+    const res = json(await t.call(branchAdmin, 'GET', `/api/terms/orgs/${branch}/candidates?q=${encodeURIComponent(part)}`));
+    expect(res.items.map((m: { id: number }) => m.id)).toContain(full[0].id);
+    expect(res.items.every((m: { name: string }) => m.name.includes(part))).toBe(true);
+  });
+
   it('records the vote: seats go to the top vote-getters over half of those who should attend', async () => {
     const [a, b, c, d] = full;
     const res = await t.call(branchAdmin, 'POST', `/api/terms/elections/${e.id}/result`, {

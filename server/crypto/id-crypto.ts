@@ -7,10 +7,11 @@ import type { Keys } from './keys.js';
 // once): IVs come from a pool filled 256 at a time from the CSPRNG, each handed out once.
 const IV_POOL = 16 * 256;
 
-export class IdCrypto {
+/** Identity numbers alone (SM4 and the keyed hash): what a worker thread preparing an import's rows holds. */
+export class IdNumberCipher {
   private ivs = Buffer.alloc(0);
   private ivAt = 0;
-  constructor(private readonly keys: Keys) {}
+  constructor(protected readonly keys: Pick<Keys, 'sm4' | 'hmac'>) {}
 
   /** A fresh random IV (each handed out once; the pool is refilled from the CSPRNG). */
   private iv(): Buffer {
@@ -32,6 +33,21 @@ export class IdCrypto {
     const buf = Buffer.from(stored, 'base64');
     const d = createDecipheriv('sm4-cbc', this.keys.sm4, buf.subarray(0, 16));
     return Buffer.concat([d.update(buf.subarray(16)), d.final()]).toString('utf8');
+  }
+
+  hash(id: string): string {
+    return createHmac('sm3', this.keys.hmac).update(id.trim().toUpperCase()).digest('hex');
+  }
+}
+
+export class IdCrypto extends IdNumberCipher {
+  constructor(protected override readonly keys: Keys) {
+    super(keys);
+  }
+
+  /** The identity-number keys, for the import's worker thread (import/read-worker.ts). */
+  identityKeys(): Pick<Keys, 'sm4' | 'hmac'> {
+    return { sm4: this.keys.sm4, hmac: this.keys.hmac };
   }
 
   /** Seals a short secret (a TOTP key) with AES-256-GCM under the instance key: iv | tag | ciphertext. */
@@ -57,9 +73,5 @@ export class IdCrypto {
   /** Keyed hash of a recovery code (peppered with a key that is not in the database). */
   recoveryHash(code: string): string {
     return createHmac('sha256', this.keys.recoveryPepper).update(code).digest('hex');
-  }
-
-  hash(id: string): string {
-    return createHmac('sm3', this.keys.hmac).update(id.trim().toUpperCase()).digest('hex');
   }
 }

@@ -91,9 +91,14 @@ function copyValue(v: unknown): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : s;
 }
 
+/** One row as a line of COPY text: the given columns, in order. */
+export function copyLine<R extends object>(row: R, columns: readonly (keyof R & string)[]): string {
+  return columns.map((c) => copyValue(row[c])).join('\t') + '\n';
+}
+
 /** Rows as COPY text: the given columns of each row, in order. */
 export function copyText<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
   let out = '';
-  for (const r of rows) out += columns.map((c) => copyValue(r[c])).join('\t') + '\n';
+  for (const r of rows) out += copyLine(r, columns);
   return out;
 }

@@ -11,28 +11,29 @@ import { AppError } from '../../../errors.js';
 import { audited, recordRead } from '../../../audit/record.js';
 import type { Ctx } from '../../../context.js';
 import { scopeSql } from '../../../scope/access.js';
-import { maskIdNumber } from '../../../../domain/rules/id-number.js';
-import { pinyinInitials, pinyinSortKey } from '../../orgs/pinyin.js';
-import { readRows } from './read-rows.js';
+import { readInWorker } from './read-pool.js';
 import {
   BatchWriter,
   createStaging,
   dropStaging,
   duplicatesInFile,
   duplicatesOfRecords,
-  stageRows,
+  stageText,
   stagingTable,
   writeStaged,
-  type StagedRow,
 } from './stage.js';
 import type { BulkSession, BulkSessions } from '../../../db/bulk.js';
-import { OrgLookup, validateRow, type RowResult } from './validate-row.js';
+import type { ScopeOrg } from './validate-row.js';
 
 type StagingTable = ReturnType<typeof stagingTable>;
 
 const MAX_REPORTED_ERRORS = 1000;
-/** Rows staged per COPY (a few MB of text). */
-const STAGE_BATCH = 5000;
+/**
+ * Rows per batch (a few MB of COPY text). Each batch the writer takes is one statement, whose
+ * statement-level triggers (the statistics' deltas) cost less per row the more rows it holds; the
+ * last batch is written after the read.
+ */
+const STAGE_BATCH = 10_000;
 /** Finished jobs are forgotten after an hour: progress is kept in memory only. */
 const KEEP_MS = 60 * 60 * 1000;
 
@@ -89,35 +90,6 @@ function fail(job: Job, message: string) {
   job.message = message;
 }
 
-/** Pinyin keys by name for one job: names repeat in a roster and pinyin-pro takes tens of µs a name. Bounded. */
-function pinyinKeys(): (name: string) => { name_initials: string; sort_key: string } {
-  const known = new Map<string, { name_initials: string; sort_key: string }>();
-  return (name) => {
-    let k = known.get(name);
-    if (!k) {
-      if (known.size >= 20_000) known.clear();
-      k = { name_initials: pinyinInitials(name), sort_key: pinyinSortKey(name) };
-      known.set(name, k);
-    }
-    return k;
-  };
-}
-
-/** The row as staged: the record's columns when valid (identity number encrypted, hashed and masked), else its hash alone. */
-function staged(ctx: Ctx, keys: ReturnType<typeof pinyinKeys>, row: number, hash: string | null, v: RowResult): StagedRow {
-  if (!v.member) return { row, id_hash: hash, valid: false };
-  const { idNumber, ...fields } = v.member;
-  return {
-    row,
-    valid: true,
-    ...fields,
-    id_hash: hash,
-    id_cipher: ctx.crypto.encrypt(idNumber),
-    id_masked: maskIdNumber(idNumber),
-    ...keys(fields.name),
-  };
-}
-
 const importAudit = (job: Job) => ({
   action: 'member.import',
   objectType: 'member',
@@ -137,13 +109,11 @@ const ROLLBACK = Symbol('rollback');
  */
 async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
   try {
-    const orgs = new OrgLookup(
-      await ctx.db
-        .selectFrom('orgs')
-        .select(['id', 'name', 'code', 'kind', 'status'])
-        .where(scopeSql('path', ctx.actor.scopePath))
-        .execute(),
-    );
+    const orgs = await ctx.db
+      .selectFrom('orgs')
+      .select(['id', 'name', 'code', 'kind', 'status'])
+      .where(scopeSql('path', ctx.actor.scopePath))
+      .execute();
     // The staging tables are temporary ones: on PostgreSQL each connection's statements run on it
     // alone; the embedded engine is one session, and holding its only connection for the whole
     // read would stop every other request (the page's progress polls included) until the end, so
@@ -175,7 +145,7 @@ function succeed(job: Job) {
 }
 
 /** The embedded engine: every row staged with its record, then all written by one statement with the audit row. */
-async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, file: Buffer, orgs: OrgLookup): Promise<void> {
+async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, file: Buffer, orgs: ScopeOrg[]): Promise<void> {
   const table = stagingTable(job.id);
   const jctx: Ctx = { ...ctx, db: session.db };
   await createStaging(session.db, table);
@@ -198,7 +168,14 @@ async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, file: Bu
  * with the audit row. The database writes while the file is read; the transaction commits only when
  * every row passed, and is rolled back otherwise.
  */
-async function writeWhileReading(ctx: Ctx, stage: BulkSession, write: BulkSession, job: Job, file: Buffer, orgs: OrgLookup): Promise<void> {
+async function writeWhileReading(
+  ctx: Ctx,
+  stage: BulkSession,
+  write: BulkSession,
+  job: Job,
+  file: Buffer,
+  orgs: ScopeOrg[],
+): Promise<void> {
   const table = stagingTable(job.id);
   const writerTable = stagingTable(job.id, 'writer');
   const sctx: Ctx = { ...ctx, db: stage.db };
@@ -229,26 +206,21 @@ async function writeWhileReading(ctx: Ctx, stage: BulkSession, write: BulkSessio
 }
 
 /**
- * Reads, validates and stages every row (or only its hash, the records going to the writer), then
- * adds the duplicate identity numbers found set-wise.
+ * Reads, validates and stages every row (or only its hash, the records going to the writer) as the
+ * reading thread sends them (read-pool.ts), then adds the duplicate identity numbers found set-wise.
  */
 async function stageAndCheck(
   ctx: Ctx,
   session: BulkSession,
   job: Job,
   file: Buffer,
-  orgs: OrgLookup,
+  orgs: ScopeOrg[],
   table: StagingTable,
   writer: BatchWriter | null,
 ): Promise<void> {
-  const today = ctx.today();
-  const headerError = (missing: string[]): never => {
-    throw new AppError('INVALID', `缺少必填列：${missing.join('、')}（请使用下载的导入模板）`, 400, 'file');
-  };
   // Errors are kept in row order and bounded: past twice the reported number, the later rows' go.
   let errors: TImportError[] = [];
   const addError = (e: TImportError) => {
-    job.errorCount++;
     errors.push(e);
     if (errors.length >= 2 * MAX_REPORTED_ERRORS) errors = sortedErrors(errors);
   };
@@ -258,52 +230,43 @@ async function stageAndCheck(
   };
 
   job.phase = 'reading';
-  // One COPY is in flight while the next batch is read and validated: the file and the database
-  // work at the same time, and memory holds two batches at most.
+  // One COPY is in flight while the next batch is read: the file and the database work at the same time.
   let inFlight: Promise<unknown> = Promise.resolve(null);
-  const stage = async (rows: StagedRow[]) => {
+  const stage = async (text: string) => {
     const failed = await inFlight;
     if (failed) throw failed;
-    inFlight = stageRows(session, table, rows).then(
+    inFlight = stageText(session, table, text).then(
       () => null,
       (e: unknown) => e,
     );
   };
-  const keys = pinyinKeys();
-  let batch: StagedRow[] = [];
-  let records: StagedRow[] = [];
-  for await (const r of readRows(file, headerError)) {
-    job.rowsRead++;
-    const v = validateRow(r, orgs, today);
-    v.errors.forEach(addError);
-    // Keyed by the hash: no clear identity number is staged.
-    const hash = v.idNumber ? ctx.crypto.hash(v.idNumber) : null;
-    if (v.member) job.rowsValid++;
-    if (!hash && !v.member) continue;
-    // Once a row has failed nothing will be written: only hashes are staged, for the duplicate report.
-    const record = job.errorCount > 0 ? null : staged(ctx, keys, r.row, hash, v);
-    if (writer && record) records.push(record);
-    batch.push(writer || !record ? { row: r.row, id_hash: hash, valid: false } : record);
-    if (batch.length >= STAGE_BATCH) {
-      await stage(batch);
-      batch = [];
-      await writer?.write(job.errorCount > 0 ? [] : records);
-      records = [];
-      publish();
-    }
+  const batches = readInWorker({
+    file,
+    orgs,
+    today: ctx.today(),
+    keys: ctx.crypto.identityKeys(),
+    batch: STAGE_BATCH,
+    recordsApart: writer !== null,
+    maxErrors: MAX_REPORTED_ERRORS,
+  });
+  for await (const b of batches) {
+    Object.assign(job, { rowsRead: b.rowsRead, rowsValid: b.rowsValid, errorCount: b.errorCount });
+    b.errors.forEach(addError);
+    await stage(b.staged);
+    // Once a row has failed nothing will be written.
+    await writer?.write(job.errorCount > 0 ? '' : b.records);
+    b.next();
+    publish();
   }
-  await stage(batch);
-  await stage([]);
-  await writer?.write(job.errorCount > 0 ? [] : records);
+  await stage('');
   job.phase = 'checking';
   job.rowsTotal = job.rowsRead;
   const inFile = await duplicatesInFile(ctx.db, table, MAX_REPORTED_ERRORS);
   for (const d of inFile.rows) addError({ row: d.row, column: '身份证号', message: `与第 ${d.first} 行的身份证号重复` });
-  job.errorCount += inFile.count - inFile.rows.length;
-  job.rowsValid = Math.max(0, job.rowsValid - inFile.count);
   const ofRecords = await duplicatesOfRecords(ctx.db, table, MAX_REPORTED_ERRORS);
   for (const row of ofRecords.rows) addError({ row, column: '身份证号', message: '该身份证号已有党员记录，不能重复导入' });
-  job.errorCount += ofRecords.count - ofRecords.rows.length;
+  job.errorCount += inFile.count + ofRecords.count;
+  job.rowsValid = Math.max(0, job.rowsValid - inFile.count);
   publish();
 }
 

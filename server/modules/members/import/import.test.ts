@@ -62,7 +62,7 @@ function upload(cookie: string, file: Buffer, fileName = '党员.xlsx') {
 async function runImport(cookie: string, file: Buffer, fileName?: string) {
   const res = await upload(cookie, file, fileName);
   expect(res.statusCode, res.body).toBe(202);
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 1500; i++) {
     const job = json(await t.call(cookie, 'GET', `/api/members/import/${json(res).id}`));
     if (job.phase === 'done' || job.phase === 'failed') return job;
     await new Promise((r) => setTimeout(r, 20));
@@ -238,20 +238,20 @@ describe('importing members', () => {
 
   it('writes nothing when a file of several batches fails after its first batch was written', async () => {
     const before = await memberCount();
-    // 5,200 rows: on PostgreSQL the first 5,000 are written while the rest is read (import-job.ts).
-    const day = (i: number) => new Date(Date.UTC(1960, 0, 1 + i)).toISOString().slice(0, 10);
-    const rows = Array.from({ length: 5200 }, (_, i) => row({ name: '分批导入' }, day(i)));
+    // 10,100 rows: on PostgreSQL the first 10,000 are written while the rest is read (import-job.ts).
+    const day = (i: number) => new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 10_100 }, (_, i) => row({ name: '分批导入' }, day(i)));
     // The second batch repeats an identity number of the first: the unique index refuses it there.
-    rows[5150] = row({ name: '分批导入', idNumber: rows[10][4] });
+    rows[10_050] = row({ name: '分批导入', idNumber: rows[10][4] });
     let job = await runImport(branchAdmin, await xlsx(rows));
-    expect(job).toMatchObject({ phase: 'failed', rowsRead: 5200, errorCount: 1, rowsWritten: 0 });
-    expect(job.errors).toEqual([{ row: 5152, column: '身份证号', message: '与第 12 行的身份证号重复' }]);
+    expect(job).toMatchObject({ phase: 'failed', rowsRead: 10_100, errorCount: 1, rowsWritten: 0 });
+    expect(job.errors).toEqual([{ row: 10_052, column: '身份证号', message: '与第 12 行的身份证号重复' }]);
     expect(await memberCount()).toBe(before);
     // A wrong row in the second batch, the first one valid and written.
-    rows[5150] = row({ name: '分批导入', admittedOn: '去年' }, day(5150));
+    rows[10_050] = row({ name: '分批导入', admittedOn: '去年' }, day(10_050));
     job = await runImport(branchAdmin, await xlsx(rows));
-    expect(job).toMatchObject({ phase: 'failed', rowsRead: 5200, errorCount: 1, rowsWritten: 0 });
-    expect(job.errors).toEqual([expect.objectContaining({ row: 5152, message: '日期格式应为 YYYY-MM-DD' })]);
+    expect(job).toMatchObject({ phase: 'failed', rowsRead: 10_100, errorCount: 1, rowsWritten: 0 });
+    expect(job.errors).toEqual([expect.objectContaining({ row: 10_052, message: '日期格式应为 YYYY-MM-DD' })]);
     expect(await memberCount()).toBe(before);
     const { rows: off } = await sql<{ n: number }>`select count(*)::int as n from stat_verify()`.execute(t.db);
     expect(off[0].n).toBe(0);

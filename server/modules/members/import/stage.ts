@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { Trx } from '../../../audit/audit-log.js';
-import { copyText, type BulkSession } from '../../../db/bulk.js';
+import type { BulkSession } from '../../../db/bulk.js';
 
 /** One staged row: its Excel row number, the hash of its identity number, and the record when the row is valid. */
 export interface StagedRow {
@@ -69,7 +69,7 @@ const HISTORY_FIELDS = MEMBER_COLUMNS.filter((c) => !['id_cipher', 'id_hash', 'n
 type Conn = Kysely<DB>;
 
 /** The staging table's columns as COPY sends them: the Excel row, whether valid, the record (its hash included). */
-const STAGE_COLUMNS = ['row', 'valid', ...MEMBER_COLUMNS] as const;
+export const STAGE_COLUMNS = ['row', 'valid', ...MEMBER_COLUMNS] as const;
 
 /** The job's staging table (or its writer's), a temporary one named after the job (a job id is a UUID: its hex digits make a safe name). */
 export function stagingTable(jobId: string, role: 'rows' | 'writer' = 'rows') {
@@ -92,9 +92,9 @@ export async function dropStaging(conn: Conn, { ref: t }: Table): Promise<void> 
   await sql`drop table if exists ${t}`.execute(conn);
 }
 
-/** Stages a batch through COPY (server/db/bulk.ts): one statement per batch, no parameters to bind or JSON to parse. */
-export async function stageRows(session: BulkSession, t: Table, rows: StagedRow[]): Promise<void> {
-  if (rows.length) await session.copy(t.name, STAGE_COLUMNS, copyText(rows, STAGE_COLUMNS));
+/** Stages a batch, as COPY text of STAGE_COLUMNS (server/db/bulk.ts): one statement per batch, no parameters to bind or JSON to parse. */
+export async function stageText(session: BulkSession, t: Table, text: string): Promise<void> {
+  if (text) await session.copy(t.name, STAGE_COLUMNS, text);
 }
 
 /** Rows repeating an identity number of an earlier row of the file, with that row's number (first `limit`, and the count). */
@@ -168,11 +168,11 @@ export class BatchWriter {
     private readonly now: Date,
   ) {}
 
-  /** Waits for the batch in flight, then starts this one. */
-  async write(rows: StagedRow[]): Promise<void> {
+  /** Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS). */
+  async write(text: string): Promise<void> {
     await this.inFlight;
-    if (this.failure || !rows.length) return;
-    this.inFlight = this.run(rows).catch((e: unknown) => {
+    if (this.failure || !text) return;
+    this.inFlight = this.run(text).catch((e: unknown) => {
       this.failure = e;
     });
   }
@@ -189,8 +189,8 @@ export class BatchWriter {
     return this.written;
   }
 
-  private async run(rows: StagedRow[]): Promise<void> {
-    await stageRows(this.session, this.table, rows);
+  private async run(text: string): Promise<void> {
+    await stageText(this.session, this.table, text);
     this.written += await writeStaged(this.trx, this.table, this.actorId, this.now);
     await sql`truncate ${this.table.ref}`.execute(this.trx);
   }

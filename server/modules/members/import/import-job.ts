@@ -100,8 +100,9 @@ const importAudit = (job: Job) => ({
 const ROLLBACK = Symbol('rollback');
 
 /**
- * One streaming pass over the file: each row is validated as it is read and staged (in batches);
- * then duplicates are found set-wise; a file with any error writes nothing. On PostgreSQL the rows
+ * One streaming pass over the file, in a thread of its own (read-worker.ts): each row is validated
+ * as it is read and staged (in batches); then duplicates are found set-wise; a file with any error
+ * writes nothing. On PostgreSQL the rows
  * are written while the file is read, in one transaction on a second connection that commits only
  * when the whole file passed (writeWhileReading); the embedded engine is one session, so there the
  * staged rows are written after the read (stageThenWrite). Memory holds a batch or two and at most

@@ -14,6 +14,7 @@ import { idNumberFor } from '../members/id-numbers.js';
 import { insertMembers, type NewMember } from '../members/insert-member.js';
 import { CELL_TABLES } from './cell-tables.js';
 import { scanTable } from './scan.js';
+import { buildTable } from './tables.js';
 import { compactSummaries, vacuumSummaries, wantedRefs } from './summaries.js';
 
 let t: TestApp;
@@ -39,8 +40,8 @@ const mismatches = async () => (await sql<{ n: number }>`select count(*)::int as
 async function expectExact() {
   expect(await mismatches()).toBe(0);
   const city = await t.db.selectFrom('orgs').selectAll().where('id', '=', t.city.sampleIds.city).executeTakeFirstOrThrow();
-  // Now, a month older than the kept ones (corrected member by member), a recent past month and last
-  // year end (kept reference dates: their ref cells).
+  // Now, a month older than the kept ones (the scan, counts.ts), a recent past month and last year
+  // end (kept reference dates: their ref cells).
   for (const def of CELL_TABLES) {
     for (const month of [M, addMonthsYm(M, -18), addMonthsYm(M, -3), yearEnd]) {
       const res = await t.call(cityAdmin, 'GET', `/api/statistics/tables/${def.code}?month=${month}`);
@@ -298,6 +299,44 @@ describe('summaries kept exact', () => {
     await t.db.transaction().execute((trx) => sql`select stat_rebuild()`.execute(trx));
     expect(await yearCell()).toBe(await sumMonths());
     await expectExact();
+  });
+});
+
+describe('past months before their ref cells are filled', () => {
+  it('are corrected member by member (countsAt), the same as the scan', async () => {
+    const city = await t.db.selectFrom('orgs').selectAll().where('id', '=', t.city.sampleIds.city).executeTakeFirstOrThrow();
+    const { ageBands } = json(await t.call(cityAdmin, 'GET', '/api/statistics/tables/basic'));
+    const rollback = new Error('rollback');
+    const done = t.db.transaction().execute(async (trx) => {
+      // As right after the first start, or after a new year: no month end kept yet.
+      for (const { ref } of await trx.selectFrom('stat_refs').select('ref').execute()) await sql`select stat_drop_ref(${ref})`.execute(trx);
+      // Members the correction takes back: admitted last month, and made full last month.
+      const lastMonth = `${addMonthsYm(M, -1)}-10`;
+      await insertMembers(
+        trx,
+        t.app.deps.idCrypto,
+        null,
+        [
+          newMember(t.city.sampleIds.branch, 901, {
+            category: 'probationary',
+            admitted_on: lastMonth,
+            full_on: null,
+            status_since: lastMonth,
+          }),
+          newMember(t.city.sampleIds.branch, 902, { admitted_on: `${addMonthsYm(M, -14)}-10`, full_on: lastMonth }),
+        ],
+        t.clock.now(),
+      );
+      for (const def of CELL_TABLES.filter((d) => d.source === 'members')) {
+        for (const month of [addMonthsYm(M, -2), addMonthsYm(M, -18)]) {
+          const r = { org: city, code: def.code, month, ageBands, scopePath: city.path };
+          expect((await buildTable(trx, r)).rows).toEqual((await scanTable(trx, r)).rows);
+        }
+      }
+      throw rollback;
+    });
+    await expect(done).rejects.toBe(rollback);
+    expect((await t.db.selectFrom('stat_refs').select('ref').execute()).length).toBe(wantedRefs(today).length);
   });
 });
 

@@ -50,4 +50,35 @@ describe('bulk session', () => {
     expect(r.err).toMatch(/invalid input syntax for type integer/);
     expect(r.rows).toEqual([{ n: 7 }]);
   });
+
+  it('gives two sessions on two connections on PostgreSQL (none on the one-session embedded engine), pairs waiting their turn', async () => {
+    const { pair } = te.engine.bulk;
+    if (te.engine.kind === 'pglite') return expect(pair).toBeNull();
+    // Three pairs at once, each holding a transaction open on its second connection while the first reads.
+    let inside = 0;
+    let most = 0;
+    const seen = await Promise.all(
+      [1, 2, 3].map(() =>
+        pair!(async (a, b) => {
+          most = Math.max(most, ++inside);
+          await sql`select pg_sleep(0.05)`.execute(a.db);
+          const pid = async (s: typeof a) => (await sql<{ p: number }>`select pg_backend_pid() as p`.execute(s.db)).rows[0].p;
+          return b.db.transaction().execute(async (trx) => {
+            await sql`create temp table bulk_pair (n integer)`.execute(trx);
+            await sql`insert into bulk_pair values (1)`.execute(trx);
+            const fromA = await sql`select to_regclass('pg_temp.bulk_pair') as t`.execute(a.db);
+            const pids = [await pid(a), await pid(b)];
+            await sql`drop table bulk_pair`.execute(trx);
+            inside--;
+            return { pids, fromA: (fromA.rows[0] as { t: string | null }).t };
+          });
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+    for (const s of seen) {
+      expect(s.pids[0]).not.toBe(s.pids[1]);
+      expect(s.fromA).toBeNull();
+    }
+  });
 });

@@ -37,6 +37,9 @@ const ident = (name: string) =>
 const copyStatement = (table: string, columns: readonly string[], source: string) =>
   `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
 
+/** Pairs of sessions open at once (each holds two of the pool's ten connections); a further one waits. */
+const PAIRS_AT_ONCE = 2;
+
 /** PostgreSQL: one client of the pool for the whole session, Kysely's statements and COPY alike. */
 export function postgresBulk(pool: pg.Pool): BulkSessions {
   const session = async <T>(fn: (s: BulkSession) => Promise<T>): Promise<T> => {
@@ -59,9 +62,21 @@ export function postgresBulk(pool: pg.Pool): BulkSessions {
       release(failed);
     }
   };
-  return Object.assign(session, {
-    pair: <T>(fn: (a: BulkSession, b: BulkSession) => Promise<T>) => session((a) => session((b) => fn(a, b))),
-  });
+  // A pair takes its second connection while holding the first: with at most PAIRS_AT_ONCE pairs
+  // at a time, pairs can never hold the whole pool waiting for each other's connections.
+  let pairs = 0;
+  const queued: (() => void)[] = [];
+  const pair = async <T>(fn: (a: BulkSession, b: BulkSession) => Promise<T>): Promise<T> => {
+    while (pairs >= PAIRS_AT_ONCE) await new Promise<void>((resolve) => queued.push(resolve));
+    pairs++;
+    try {
+      return await session((a) => session((b) => fn(a, b)));
+    } finally {
+      pairs--;
+      queued.shift()?.();
+    }
+  };
+  return Object.assign(session, { pair });
 }
 
 /** PGlite: the engine's own database (one session); each COPY runs in the worker while the pool's connection is held. */

@@ -1,9 +1,11 @@
-// The import's staging table: rows are staged as the file streams (validated, encrypted, hashed),
-// checked set-wise (duplicate identity numbers within the file and against the records), then
-// written to `members` by ONE statement (ISSUE 16 point 1). Rows arrive through COPY. A temporary
-// table lives in one session: the job runs in a bulk session (server/db/bulk.ts), on PostgreSQL one
-// connection for all of it; the embedded engine has one session only, so there the job's statements
-// take turns with other requests'. Each job has a table of its own, named after it.
+// The import's staging tables: rows are staged as the file streams (validated, encrypted, hashed in
+// the reading thread), checked set-wise (duplicate identity numbers within the file and against the
+// records), and written to `members` in ONE transaction (ISSUE 16 point 1): on the embedded engine by
+// one statement after the read (writeStaged), on PostgreSQL batch by batch while it goes on, on a
+// second connection (BatchWriter). Rows arrive through COPY. A temporary table lives in one session:
+// the job runs in bulk sessions (server/db/bulk.ts), on PostgreSQL one connection each for all of
+// it; the embedded engine has one session only, so there the job's statements take turns with other
+// requests'. Each job has tables of its own, named after it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { Trx } from '../../../audit/audit-log.js';

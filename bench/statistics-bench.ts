@@ -108,7 +108,7 @@ async function benchReads(
             if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
             return res.json();
           };
-          // A slow row (a past month corrected member by member at province scale) gets 10 calls, not 100.
+          // A slow row (a past month older than the kept ones, at province scale) gets 10 calls, not 100.
           const t0 = performance.now();
           await call();
           const calls = performance.now() - t0 > 200 ? 10 : API_CALLS;
@@ -197,7 +197,7 @@ async function benchWrites(engine: Engine, kind: string, scale: string, branchId
 }
 
 const lastYearEnd = (month: string) => `${Number(month.slice(0, 4)) - 1}-12`;
-/** Months back: 3 is a kept past month end (ref cells), 15 one older than the kept ones (corrected member by member). */
+/** Months back: 3 is a kept past month end (ref cells), 15 one older than the kept ones (counted by one scan, counts.ts). */
 const monthsBack = (month: string, n: number) => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - n, 1));
   return d.toISOString().slice(0, 7);

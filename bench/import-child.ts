@@ -61,11 +61,18 @@ async function importFile(file: string, where: string) {
   let job = await up.json();
   // When each phase was first seen (seconds from the upload), for the report.
   const phases: Record<string, number> = {};
+  // Each progress poll is a request the server answers while it imports: its time shows whether
+  // the import leaves the server free for its other users.
+  const polls: number[] = [];
   while (!['done', 'failed'].includes(job.phase)) {
     await new Promise((r) => setTimeout(r, 100));
+    const p0 = performance.now();
     job = await get(`/api/members/import/${job.id}`);
+    polls.push(performance.now() - p0);
     phases[job.phase] ??= Math.round(performance.now() - t0) / 1000;
   }
+  polls.sort((a, b) => a - b);
+  const pollMs = (q: number) => Math.round(polls[Math.min(polls.length - 1, Math.floor(q * polls.length))] ?? 0);
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = cpuSince(c0);
   clearInterval(timer);
@@ -77,6 +84,7 @@ async function importFile(file: string, where: string) {
     seconds,
     cpuSeconds,
     phases,
+    poll: { n: polls.length, p50: pollMs(0.5), p95: pollMs(0.95), max: pollMs(1) },
     restMb: mb(rest),
     startPeakMb: startPeak,
     sampledPeakMb: mb(sampled),

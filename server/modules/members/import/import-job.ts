@@ -14,6 +14,7 @@ import { scopeSql } from '../../../scope/access.js';
 import { readInWorker } from './read-pool.js';
 import {
   BatchWriter,
+  OneAtATime,
   createStaging,
   dropStaging,
   duplicatesInFile,
@@ -102,11 +103,10 @@ const ROLLBACK = Symbol('rollback');
 /**
  * One streaming pass over the file, in a thread of its own (read-worker.ts): each row is validated
  * as it is read and staged (in batches); then duplicates are found set-wise; a file with any error
- * writes nothing. On PostgreSQL the rows
- * are written while the file is read, in one transaction on a second connection that commits only
- * when the whole file passed (writeWhileReading); the embedded engine is one session, so there the
- * staged rows are written after the read (stageThenWrite). Memory holds a batch or two and at most
- * MAX_REPORTED_ERRORS errors, whatever the file's size.
+ * writes nothing. On PostgreSQL the rows are written while the file is read, in one transaction on a
+ * second connection that commits only when the whole file passed (writeWhileReading); the embedded
+ * engine is one session, so there the staged rows are written after the read (stageThenWrite).
+ * Memory holds a batch or two and at most MAX_REPORTED_ERRORS errors, whatever the file's size.
  */
 async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
   try {
@@ -232,14 +232,9 @@ async function stageAndCheck(
 
   job.phase = 'reading';
   // One COPY is in flight while the next batch is read: the file and the database work at the same time.
-  let inFlight: Promise<unknown> = Promise.resolve(null);
+  const staging = new OneAtATime();
   const stage = async (text: string) => {
-    const failed = await inFlight;
-    if (failed) throw failed;
-    inFlight = stageText(session, table, text).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    if (!(await staging.start(() => stageText(session, table, text)))) throw staging.failure;
   };
   const batches = readInWorker({
     file,
@@ -259,7 +254,7 @@ async function stageAndCheck(
     b.next();
     publish();
   }
-  await stage('');
+  await staging.done();
   job.phase = 'checking';
   job.rowsTotal = job.rowsRead;
   const inFile = await duplicatesInFile(ctx.db, table, MAX_REPORTED_ERRORS);

@@ -150,6 +150,36 @@ export async function writeStaged(trx: Trx, { ref: t }: Table, actorId: number |
 }
 
 /**
+ * Database work one batch at a time, while the next batch is read: a new task waits for the one in
+ * flight. The first failure is kept, and no task starts after it.
+ */
+export class OneAtATime {
+  private last: Promise<void> = Promise.resolve();
+  failure: unknown = null;
+
+  /** Waits for the task in flight, then starts this one; false (not started) once a task has failed. */
+  async start(task: () => Promise<void>): Promise<boolean> {
+    await this.last;
+    if (this.failure) return false;
+    this.last = task().catch((e: unknown) => {
+      this.failure = e;
+    });
+    return true;
+  }
+
+  /** Resolves when no task is in flight, whether it failed or not. */
+  settled(): Promise<void> {
+    return this.last;
+  }
+
+  /** Waits for the task in flight, then throws the first failure if there was one. */
+  async done(): Promise<void> {
+    await this.last;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/**
  * Writes batches of valid rows while the file is still being read (PostgreSQL: the bulk session's
  * second connection, issue 16 point 1): each batch goes through COPY into the writer's own staging
  * table, then to `members` by writeStaged, inside ONE transaction that commits only when the whole
@@ -158,10 +188,8 @@ export async function writeStaged(trx: Trx, { ref: t }: Table, actorId: number |
  * then only rolled back.
  */
 export class BatchWriter {
-  private inFlight: Promise<void> = Promise.resolve();
-  /** The first batch's failure, if any: nothing more is written after it. */
-  failure: unknown = null;
-  written = 0;
+  private readonly batches = new OneAtATime();
+  private written = 0;
   constructor(
     private readonly session: BulkSession,
     private readonly trx: Trx,
@@ -170,24 +198,21 @@ export class BatchWriter {
     private readonly now: Date,
   ) {}
 
-  /** Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS). */
+  /** Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS), unless a batch has failed. */
   async write(text: string): Promise<void> {
-    await this.inFlight;
-    if (this.failure || !text) return;
-    this.inFlight = this.run(text).catch((e: unknown) => {
-      this.failure = e;
+    await this.batches.start(async () => {
+      if (text) await this.run(text);
     });
   }
 
-  /** Resolves when no batch is in flight (whether it failed or not). */
+  /** Resolves when no batch is in flight, whether it failed or not. */
   settled(): Promise<void> {
-    return this.inFlight;
+    return this.batches.settled();
   }
 
-  /** The batch in flight is done: the number written, or the failure. */
+  /** The batch in flight is done: the number written, or the first failure. */
   async finish(): Promise<number> {
-    await this.inFlight;
-    if (this.failure) throw this.failure;
+    await this.batches.done();
     return this.written;
   }
 

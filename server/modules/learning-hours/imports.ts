@@ -3,7 +3,6 @@
 // All rows or none: every problem is reported with its row and column, and nothing is written unless
 // every row is good. The upload is bounded and checked by the member import's guard before parsing.
 import { cellText as sheetCellText } from '../members/import/read-rows.js';
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
@@ -43,7 +42,7 @@ interface Row {
 const cellText = (v: ExcelJS.CellValue): string => sheetCellText(v).text;
 
 async function readTrainingRows(file: Buffer): Promise<Row[]> {
-  const reader = new Utf8WorkbookReader(Readable.from([file]), {
+  const reader = new Utf8WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,7 +1,6 @@
 // Reads the rows of a roster's first worksheet with the members import's streaming reader (the
 // UTF-8-safe ExcelJS reader): cells as trimmed strings, dates as YYYY-MM-DD, and which cells held a
 // number (1975.1 typed as a number has lost its month: October or January?).
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { invalid } from '../../../errors.js';
 import { Utf8WorkbookReader } from '../../members/import/utf8-workbook-reader.js';
@@ -20,7 +19,7 @@ export interface RosterSheetRow {
 
 /** Every data row of the first worksheet (blank rows skipped); throws a 400 naming a missing required header. */
 export async function readRosterRows(file: Buffer): Promise<RosterSheetRow[]> {
-  const reader = new Utf8WorkbookReader(Readable.from([file]), {
+  const reader = new Utf8WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

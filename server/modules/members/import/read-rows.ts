@@ -1,7 +1,6 @@
 // Streams the rows of the first worksheet with ExcelJS's streaming reader: one row in memory at a
 // time, whatever the file's size (ISSUE 3 point 2). Cells come out as trimmed strings; dates as
 // YYYY-MM-DD; an identity number typed as a number is flagged, because Excel has already rounded it.
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { invalid } from '../../../errors.js';
@@ -51,7 +50,7 @@ export function serialDate(text: string): string {
 
 export async function* readRows(file: string | Buffer, onHeaderMissing: (missing: string[]) => never): AsyncGenerator<SheetRow> {
   // An upload is held in memory (never written to disk in clear, issue 11.9): each pass reads it afresh.
-  const reader = new Utf8WorkbookReader(typeof file === 'string' ? file : Readable.from([file]), {
+  const reader = new Utf8WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

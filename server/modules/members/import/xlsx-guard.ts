@@ -3,6 +3,7 @@
 // and a row count bound read from the sheet's <dimension> when the writer put one there.
 // Sizes declared in the archive are never trusted: every entry is inflated once, counting the bytes
 // it really yields, and the archive must be laid out as its directory says (no hidden entries).
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { invalid } from '../../../errors.js';
 
@@ -134,6 +135,25 @@ export async function assertSafeXlsx(file: Buffer, fileName: string): Promise<{ 
     if (dim?.[1] && e.name === 'xl/worksheets/sheet1.xml') rows = Number(dim[1]) - 1;
   }
   return { rows };
+}
+
+/**
+ * The entries of an archive assertSafeXlsx has passed, in its directory's order, each opened on
+ * demand as a stream of its uncompressed bytes, read from the buffer: the parser sees exactly the
+ * entries that were checked, in the order it needs them (utf8-workbook-reader.ts).
+ */
+export function zipEntries(buf: Buffer): { name: string; open(): Readable }[] {
+  return centralDirectory(buf).entries.map((e) => ({
+    name: e.name,
+    open: () => {
+      const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+      const data = buf.subarray(start, start + e.compressed);
+      if (e.method === 0) return Readable.from([data]);
+      const z = createInflateRaw();
+      z.end(data);
+      return z;
+    },
+  }));
 }
 
 const BOMB = () => bad('文件解压后的实际大小与声明不符（疑似压缩炸弹），已拒绝');

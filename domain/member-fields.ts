@@ -181,9 +181,14 @@ export const CATEGORY_LABELS: Labels<MemberCategory> = {
 export const GENDERS = ['男', '女'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+const byZh = new WeakMap<object, Map<string, string>>();
+
 /** Finds a code by its Chinese label (import): exact, then ignoring spaces; null when unknown. */
 export function codeByZh<K extends string>(labels: Labels<K>, text: string): K | null {
-  const t = text.replace(/\s+/g, '');
-  for (const [k, v] of Object.entries(labels) as [K, { zh: string }][]) if (v.zh === t) return k;
-  return null;
+  let codes = byZh.get(labels);
+  if (!codes) {
+    codes = new Map(Object.entries(labels).map(([k, v]) => [(v as { zh: string }).zh, k]));
+    byZh.set(labels, codes);
+  }
+  return (codes.get(text) ?? codes.get(text.replace(/\s+/g, '')) ?? null) as K | null;
 }

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../test/test-engine.js';
-import { copyText } from './bulk.js';
+import { copyText } from './copy-text.js';
 
 let te: TestEngine;
 beforeAll(async () => {

@@ -15,8 +15,8 @@ import type { DB } from './types.js';
 export interface BulkSession {
   /** Statements on the session (a temporary table created here is seen by every later one). */
   db: Kysely<DB>;
-  /** Runs `copy <table> (<columns>) from stdin` with `text`, rows in COPY's text format (copyText). */
-  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** Runs `copy <table> (<columns>) from stdin` with `rows` in COPY's text format (copy-text.ts), as a string or UTF-8 bytes. */
+  copy(table: string, columns: readonly string[], rows: string | Uint8Array): Promise<void>;
 }
 
 export interface BulkSessions {
@@ -37,6 +37,10 @@ const ident = (name: string) =>
 const copyStatement = (table: string, columns: readonly string[], source: string) =>
   `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
 
+/** COPY's input as bytes: a string encoded, bytes as they are (no copy). */
+const asBuffer = (rows: string | Uint8Array) =>
+  typeof rows === 'string' ? Buffer.from(rows, 'utf8') : Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
+
 /** Pairs of sessions open at once (each holds two of the pool's ten connections); a further one waits. */
 const PAIRS_AT_ONCE = 2;
 
@@ -52,7 +56,8 @@ export function postgresBulk(pool: pg.Pool): BulkSessions {
     try {
       return await fn({
         db,
-        copy: (table, columns, text) => pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, 'stdin')))),
+        copy: (table, columns, rows) =>
+          pipeline(Readable.from([asBuffer(rows)]), client.query(copyFrom(copyStatement(table, columns, 'stdin')))),
       });
     } catch (e) {
       failed = e as Error;
@@ -81,11 +86,11 @@ export function postgresBulk(pool: pg.Pool): BulkSessions {
 
 /** PGlite: the engine's own database (one session); each COPY runs in the worker while the pool's connection is held. */
 export function pgliteBulk(db: Kysely<DB>, pool: pg.Pool, worker: Worker): BulkSessions {
-  const copy = async (table: string, columns: readonly string[], text: string) => {
+  const copy = async (table: string, columns: readonly string[], rows: string | Uint8Array) => {
     const held = await pool.connect();
     try {
       const { port1, port2 } = new MessageChannel();
-      const data = Buffer.from(text, 'utf8');
+      const data = asBuffer(rows);
       const done = new Promise<void>((resolve, reject) => {
         port1.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve()));
       });
@@ -97,23 +102,4 @@ export function pgliteBulk(db: Kysely<DB>, pool: pg.Pool, worker: Worker): BulkS
     }
   };
   return Object.assign(<T>(fn: (s: BulkSession) => Promise<T>) => fn({ db, copy }), { pair: null });
-}
-
-/** One value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
-function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : s;
-}
-
-/** One row as a line of COPY text: the given columns, in order. */
-export function copyLine<R extends object>(row: R, columns: readonly (keyof R & string)[]): string {
-  return columns.map((c) => copyValue(row[c])).join('\t') + '\n';
-}
-
-/** Rows as COPY text: the given columns of each row, in order. */
-export function copyText<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
-  let out = '';
-  for (const r of rows) out += copyLine(r, columns);
-  return out;
 }

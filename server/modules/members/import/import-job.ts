@@ -35,6 +35,8 @@ const MAX_REPORTED_ERRORS = 1000;
  * last batch is written after the read.
  */
 const STAGE_BATCH = 10_000;
+/** The first batch is smaller, so that the database starts while the thread reads on. */
+const FIRST_BATCH = 2_000;
 /** Finished jobs are forgotten after an hour: progress is kept in memory only. */
 const KEEP_MS = 60 * 60 * 1000;
 
@@ -233,8 +235,8 @@ async function stageAndCheck(
   job.phase = 'reading';
   // One COPY is in flight while the next batch is read: the file and the database work at the same time.
   const staging = new OneAtATime();
-  const stage = async (text: string) => {
-    if (!(await staging.start(() => stageText(session, table, text)))) throw staging.failure;
+  const stage = async (rows: Uint8Array) => {
+    if (!(await staging.start(() => stageText(session, table, rows)))) throw staging.failure;
   };
   const batches = readInWorker({
     file,
@@ -242,6 +244,7 @@ async function stageAndCheck(
     today: ctx.today(),
     keys: ctx.crypto.identityKeys(),
     batch: STAGE_BATCH,
+    firstBatch: FIRST_BATCH,
     recordsApart: writer !== null,
     maxErrors: MAX_REPORTED_ERRORS,
   });
@@ -250,7 +253,7 @@ async function stageAndCheck(
     b.errors.forEach(addError);
     await stage(b.staged);
     // Once a row has failed nothing will be written.
-    await writer?.write(job.errorCount > 0 ? '' : b.records);
+    await writer?.write(job.errorCount > 0 ? new Uint8Array() : b.records);
     b.next();
     publish();
   }

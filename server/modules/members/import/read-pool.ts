@@ -14,23 +14,24 @@ export interface ReadRequest {
   orgs: ScopeOrg[];
   today: string;
   keys: Pick<Keys, 'sm4' | 'hmac'>;
-  /** Rows per batch. */
+  /** Rows per batch, and in the first one. */
   batch: number;
+  firstBatch: number;
   /** Whether the records travel apart from the staged hashes (written while reading) or staged with them. */
   recordsApart: boolean;
   /** At most this many errors per batch are sent (the job reports that many in all). */
   maxErrors: number;
 }
 
-/** One batch: the running counts, the batch's first errors, and its rows as COPY text (import/stage.ts). */
+/** One batch: the running counts, the batch's first errors, and its rows as COPY text in UTF-8 (import/stage.ts). */
 export interface ReadBatch {
   type: 'batch';
   rowsRead: number;
   rowsValid: number;
   errorCount: number;
   errors: TImportError[];
-  staged: string;
-  records: string;
+  staged: Uint8Array<ArrayBuffer>;
+  records: Uint8Array<ArrayBuffer>;
 }
 
 export interface ReadFailure {

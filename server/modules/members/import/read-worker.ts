@@ -9,7 +9,7 @@ import type { TImportError } from '../../../../domain/schemas/members.js';
 import { maskIdNumber } from '../../../../domain/rules/id-number.js';
 import { IdNumberCipher } from '../../../crypto/id-crypto.js';
 import { AppError } from '../../../errors.js';
-import { copyLine } from '../../../db/bulk.js';
+import { CopyBytes } from '../../../db/copy-text.js';
 import { pinyinInitials, pinyinSortKey } from '../../orgs/pinyin.js';
 import { readRows } from './read-rows.js';
 import { STAGE_COLUMNS, type StagedRow } from './stage.js';
@@ -58,11 +58,12 @@ async function read(): Promise<void> {
   let rowsValid = 0;
   let errorCount = 0;
   let errors: TImportError[] = [];
-  // Each row becomes its line of COPY text at once: a batch waits as two strings, not as thousands of objects that
-  // would outlive the young generation's collections.
-  let staged = '';
-  let records = '';
+  // Each row becomes its line of COPY text at once, as UTF-8 bytes outside the heap: a batch waits as two blocks, not
+  // as thousands of objects that would outlive the young generation's collections, and is handed over without a copy.
+  const staged = new CopyBytes();
+  const records = new CopyBytes();
   let batchRows = 0;
+  let batches = 0;
   const send = async () => {
     await credit();
     const batch: ReadBatch = {
@@ -71,14 +72,13 @@ async function read(): Promise<void> {
       rowsValid,
       errorCount,
       errors,
-      staged,
-      records,
+      staged: staged.take(),
+      records: records.take(),
     };
-    port.postMessage(batch);
+    port.postMessage(batch, [batch.staged.buffer, batch.records.buffer]);
     errors = [];
-    staged = '';
-    records = '';
     batchRows = 0;
+    batches++;
   };
   for await (const r of readRows(file, headerError)) {
     rowsRead++;
@@ -92,9 +92,10 @@ async function read(): Promise<void> {
     if (!hash && !v.member) continue;
     // Once a row has failed nothing will be written: only hashes are staged, for the duplicate report.
     const record = errorCount > 0 || !v.member ? null : asRecord(cipher, keys, r.row, hash, v.member);
-    if (request.recordsApart && record) records += copyLine(record, STAGE_COLUMNS);
-    staged += copyLine(request.recordsApart || !record ? { row: r.row, id_hash: hash, valid: false } : record, STAGE_COLUMNS);
-    if (++batchRows >= request.batch) await send();
+    if (request.recordsApart && record) records.add(record, STAGE_COLUMNS);
+    staged.add(request.recordsApart || !record ? { row: r.row, id_hash: hash, valid: false } : record, STAGE_COLUMNS);
+    // The first batch is smaller, so that the database starts sooner.
+    if (++batchRows >= (batches === 0 ? request.firstBatch : request.batch)) await send();
   }
   await send();
   port.postMessage({ type: 'end' });

@@ -155,16 +155,29 @@ describe('importing members', () => {
       ['full', '2011-03-03', '2012-03-03', 'bachelor', '示范市第一中学', '教师'],
       ['probationary', '2026-03-01', null, 'associate', '示范市第一中学', '教师'],
     ]);
+    // Each row's path is its organization's, written with the row (migration 050), as the trigger would set it.
+    const paths = await t.db
+      .selectFrom('orgs')
+      .select(['id', 'path'])
+      .where('id', 'in', [...new Set(rows.map((r) => r.org_id))])
+      .execute();
+    expect(rows.map((r) => r.org_path)).toEqual(rows.map((r) => paths.find((o) => o.id === r.org_id)!.path));
     const hist = await t.db
       .selectFrom('member_history')
-      .select('action')
+      .select(['action', 'member_id', 'after'])
       .where(
         'member_id',
         'in',
         rows.map((r) => r.id),
       )
+      .orderBy('member_id')
       .execute();
     expect(hist.map((h) => h.action)).toEqual(['import', 'import', 'import']);
+    // The history keeps the record as entered, the identity number masked only.
+    expect(hist.map((h) => [(h.after as any).name, (h.after as any).category, (h.after as any).id_masked])).toEqual(
+      rows.map((r) => [r.name, r.category, r.id_masked]),
+    );
+    expect(hist.every((h) => !('id_cipher' in (h.after as object)) && !('id_hash' in (h.after as object)))).toBe(true);
     const audit = await t.db
       .selectFrom('audit_log')
       .selectAll()

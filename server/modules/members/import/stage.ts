@@ -94,9 +94,9 @@ export async function dropStaging(conn: Conn, { ref: t }: Table): Promise<void> 
   await sql`drop table if exists ${t}`.execute(conn);
 }
 
-/** Stages a batch, as COPY text of STAGE_COLUMNS (server/db/bulk.ts): one statement per batch, no parameters to bind or JSON to parse. */
-export async function stageText(session: BulkSession, t: Table, text: string): Promise<void> {
-  if (text) await session.copy(t.name, STAGE_COLUMNS, text);
+/** Stages a batch, as COPY text of STAGE_COLUMNS in UTF-8 (server/db/copy-text.ts): one statement, nothing to bind or parse as JSON. */
+export async function stageText(session: BulkSession, t: Table, rows: Uint8Array): Promise<void> {
+  if (rows.byteLength) await session.copy(t.name, STAGE_COLUMNS, rows);
 }
 
 /** Rows repeating an identity number of an earlier row of the file, with that row's number (first `limit`, and the count). */
@@ -128,21 +128,26 @@ export async function duplicatesOfRecords(conn: Conn, { ref: t }: Table, limit: 
  * statistics summaries follow from it set-based: migration 008's statement-level trigger turns the
  * whole set of new rows into grouped deltas once (per organization and value), not row by row. This
  * is the one place an import changes members, so any other summary kept of them is refreshed here,
- * from the same staged set. Returns the number of members written.
+ * from the same staged set. Each row's organization path is written with it, read once per batch
+ * FOR SHARE, as the row trigger would read it (migrations 011 and 050): a move of one of these
+ * organizations waits for the import, and then rewrites their paths too. Returns the number written.
  */
 export async function writeStaged(trx: Trx, { ref: t }: Table, actorId: number | null, now: Date, action = 'import'): Promise<number> {
+  await sql`select 1 from orgs where id in (select org_id from ${t} where valid) for share`.execute(trx);
   const cols = sql.join(MEMBER_COLUMNS.map((c) => sql.ref(c)));
-  const after = sql.join(HISTORY_FIELDS.flatMap((c) => [sql.lit(c), sql.ref(`s.${c}`)]));
+  const values = sql.join(MEMBER_COLUMNS.map((c) => sql.ref(`s.${c}`)));
+  const after = sql.join(HISTORY_FIELDS.flatMap((c) => [sql.lit(c), sql.ref(`a.${c}`)]));
+  const history = sql.join(HISTORY_FIELDS.map((c) => sql.ref(c)));
   const r = await sql<{ n: number }>`
     with added as (
-      insert into members (${cols}, updated_at)
-      select ${cols}, ${now.toISOString()}::timestamptz from ${t} where valid order by row
-      returning id, id_hash
+      insert into members (${cols}, org_path, updated_at)
+      select ${values}, o.path, ${now.toISOString()}::timestamptz from ${t} s join orgs o on o.id = s.org_id
+      where s.valid order by s.row
+      returning id, ${history}
     ), logged as (
       insert into member_history (member_id, action, actor_id, at, before, after)
       select a.id, ${action}, ${actorId}::bigint, ${now.toISOString()}::timestamptz, null, jsonb_build_object(${after})
-      from added a join ${t} s on s.id_hash = a.id_hash
-      order by a.id
+      from added a order by a.id
       returning 1
     )
     select count(*)::int as n from logged`.execute(trx);
@@ -199,9 +204,9 @@ export class BatchWriter {
   ) {}
 
   /** Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS), unless a batch has failed. */
-  async write(text: string): Promise<void> {
+  async write(rows: Uint8Array): Promise<void> {
     await this.batches.start(async () => {
-      if (text) await this.run(text);
+      if (rows.byteLength) await this.run(rows);
     });
   }
 
@@ -216,8 +221,8 @@ export class BatchWriter {
     return this.written;
   }
 
-  private async run(text: string): Promise<void> {
-    await stageText(this.session, this.table, text);
+  private async run(rows: Uint8Array): Promise<void> {
+    await stageText(this.session, this.table, rows);
     this.written += await writeStaged(this.trx, this.table, this.actorId, this.now);
     await sql`truncate ${this.table.ref}`.execute(this.trx);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, fakeIdNumber, maskIdNumber } from './id-number';
+import { checkIdNumber, fakeIdNumber, idNumbersHeld, maskIdNumber } from './id-number';
 
 describe('checkIdNumber (GB 11643-1999)', () => {
   it("accepts the standard's own example and reads birth date and gender from it", () => {
@@ -21,6 +21,11 @@ describe('checkIdNumber (GB 11643-1999)', () => {
     const r = checkIdNumber(id);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(reason);
+  });
+
+  it('keeps no number it has checked (the library would cache each one, in clear, for good)', () => {
+    for (const id of ['11010519491231002X', '110105194912310021', fakeIdNumber(), fakeIdNumber()]) checkIdNumber(id);
+    expect(idNumbersHeld()).toBe(0);
   });
 
   it('masks all but the first and last four characters', () => {

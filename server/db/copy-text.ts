@@ -30,8 +30,12 @@ export class CopyBytes {
   private static readonly utf8 = new TextEncoder();
   private bytes: Uint8Array<ArrayBuffer>;
   private length = 0;
-  constructor(capacity = 1 << 20) {
-    this.bytes = new Uint8Array(capacity);
+  /** `buffer(size)` gives a buffer of at least `size` bytes: a new one, or one used before (read-worker.ts recycles them). */
+  constructor(
+    capacity = 1 << 20,
+    private readonly buffer: (size: number) => Uint8Array<ArrayBuffer> = (size) => new Uint8Array(size),
+  ) {
+    this.bytes = this.buffer(capacity);
   }
 
   /** Appends one row as a line (copyLine). */
@@ -40,7 +44,7 @@ export class CopyBytes {
     // A UTF-16 unit takes at most 3 bytes in UTF-8.
     const need = this.length + 3 * line.length;
     if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, 2 * this.bytes.length));
+      const grown = this.buffer(Math.max(need, 2 * this.bytes.length));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
@@ -50,7 +54,7 @@ export class CopyBytes {
   /** The lines so far (a view of the buffer, which is left to the caller), and a fresh buffer as large for the next ones. */
   take(): Uint8Array<ArrayBuffer> {
     const out = this.bytes.subarray(0, this.length);
-    this.bytes = new Uint8Array(this.bytes.length);
+    this.bytes = this.buffer(this.bytes.length);
     this.length = 0;
     return out;
   }

@@ -235,8 +235,12 @@ async function stageAndCheck(
   job.phase = 'reading';
   // One COPY is in flight while the next batch is read: the file and the database work at the same time.
   const staging = new OneAtATime();
-  const stage = async (rows: Uint8Array) => {
-    if (!(await staging.start(() => stageText(session, table, rows)))) throw staging.failure;
+  const stage = async (rows: Uint8Array, staged: () => void) => {
+    const task = async () => {
+      await stageText(session, table, rows);
+      staged();
+    };
+    if (!(await staging.start(task))) throw staging.failure;
   };
   const batches = readInWorker({
     file,
@@ -251,9 +255,10 @@ async function stageAndCheck(
   for await (const b of batches) {
     Object.assign(job, { rowsRead: b.rowsRead, rowsValid: b.rowsValid, errorCount: b.errorCount });
     b.errors.forEach(addError);
-    await stage(b.staged);
+    // Each buffer goes back to the reading thread once its rows are in the database.
+    await stage(b.staged, () => b.recycle(b.staged));
     // Once a row has failed nothing will be written.
-    await writer?.write(job.errorCount > 0 ? new Uint8Array() : b.records);
+    await writer?.write(job.errorCount > 0 ? new Uint8Array() : b.records, () => b.recycle(b.records));
     b.next();
     publish();
   }

@@ -52,8 +52,15 @@ type ReadMessage = ReadBatch | ReadFailure | { type: 'end' };
  */
 const YOUNG_GENERATION_MB = 64;
 
-/** The file's batches as the thread reads them; `next()` lets it read one more. */
-export async function* readInWorker(request: ReadRequest): AsyncGenerator<ReadBatch & { next(): void }> {
+/**
+ * The file's batches as the thread reads them; `next()` lets it read one more, and `recycle(bytes)`
+ * hands one of its buffers back once the database has its rows, for the thread to build a later
+ * batch in. Left to the collector instead, the buffers piled up in this thread, which allocates too
+ * little to collect often: about 50 MB by the end of a 100,000-row file.
+ */
+export async function* readInWorker(
+  request: ReadRequest,
+): AsyncGenerator<ReadBatch & { next(): void; recycle(bytes: Uint8Array<ArrayBuffer>): void }> {
   const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
     workerData: request,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -84,7 +91,13 @@ export async function* readInWorker(request: ReadRequest): AsyncGenerator<ReadBa
       if (!m) throw stopped ?? new Error('import reader stopped');
       if (m.type === 'end') return;
       if (m.type === 'failed') throw m.code ? new AppError(m.code, m.message, m.status, m.field ?? undefined) : new Error(m.message);
-      yield { ...m, next: () => worker.postMessage('credit') };
+      yield {
+        ...m,
+        next: () => worker.postMessage('credit'),
+        recycle: (bytes) => {
+          if (!stopped && bytes.buffer.byteLength > 0) worker.postMessage(bytes.buffer, [bytes.buffer]);
+        },
+      };
     }
   } finally {
     await worker.terminate();

@@ -21,12 +21,23 @@ const port = parentPort!;
 
 let credits = 2;
 let waiting: (() => void) | null = null;
+/** Buffers the job has sent back once their rows were in the database, to build later batches in. */
+const spare: ArrayBuffer[] = [];
 port.on('message', (m: unknown) => {
+  if (m instanceof ArrayBuffer) {
+    if (spare.length < 4) spare.push(m);
+    return;
+  }
   if (m !== 'credit') return;
   credits++;
   waiting?.();
   waiting = null;
 });
+/** A buffer of at least `size` bytes: a spare one when one is large enough. */
+function buffer(size: number): Uint8Array<ArrayBuffer> {
+  const i = spare.findIndex((b) => b.byteLength >= size);
+  return i >= 0 ? new Uint8Array(spare.splice(i, 1)[0]) : new Uint8Array(size);
+}
 async function credit(): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
   credits--;
@@ -60,8 +71,8 @@ async function read(): Promise<void> {
   let errors: TImportError[] = [];
   // Each row becomes its line of COPY text at once, as UTF-8 bytes outside the heap: a batch waits as two blocks, not
   // as thousands of objects that would outlive the young generation's collections, and is handed over without a copy.
-  const staged = new CopyBytes();
-  const records = new CopyBytes();
+  const staged = new CopyBytes(1 << 20, buffer);
+  const records = new CopyBytes(1 << 20, buffer);
   let batchRows = 0;
   let batches = 0;
   const send = async () => {

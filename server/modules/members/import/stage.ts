@@ -203,10 +203,14 @@ export class BatchWriter {
     private readonly now: Date,
   ) {}
 
-  /** Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS), unless a batch has failed. */
-  async write(rows: Uint8Array): Promise<void> {
+  /**
+   * Waits for the batch in flight, then starts this one (COPY text of STAGE_COLUMNS), unless a batch
+   * has failed; `written` is called once the rows are in the database.
+   */
+  async write(rows: Uint8Array, written?: () => void): Promise<void> {
     await this.batches.start(async () => {
       if (rows.byteLength) await this.run(rows);
+      written?.();
     });
   }
 

@@ -11,7 +11,7 @@ import { AppError } from '../../../errors.js';
 import { audited, recordRead } from '../../../audit/record.js';
 import type { Ctx } from '../../../context.js';
 import { scopeSql } from '../../../scope/access.js';
-import { readInWorker } from './read-pool.js';
+import type { PreparedReader } from './read-pool.js';
 import {
   BatchWriter,
   OneAtATime,
@@ -43,6 +43,11 @@ const KEEP_MS = 60 * 60 * 1000;
 interface Job extends TImportJob {
   userId: number;
 }
+/** The checked upload and the thread started to read it (read-pool.ts). */
+export interface Upload {
+  file: Buffer;
+  reader: PreparedReader;
+}
 const jobs = new Map<string, Job>();
 
 export function jobFor(id: string, userId: number): TImportJob | null {
@@ -61,7 +66,7 @@ export function startImport(
   ctx: Ctx,
   bulk: BulkSessions,
   log: FastifyBaseLogger,
-  file: Buffer,
+  upload: Upload,
   fileName: string,
   rowsTotal: number | null,
 ): TImportJob {
@@ -84,7 +89,7 @@ export function startImport(
   jobs.set(job.id, job);
   for (const [id, j] of jobs) if (j.finishedAt && Date.parse(j.finishedAt) < now.getTime() - KEEP_MS) jobs.delete(id);
   // The upload lives in memory only (bounded by the upload limit): nothing of it is left on disk.
-  void runImport(ctx, bulk, log, job, file);
+  void runImport(ctx, bulk, log, job, upload);
   return jobFor(job.id, job.userId)!;
 }
 
@@ -110,7 +115,7 @@ const ROLLBACK = Symbol('rollback');
  * engine is one session, so there the staged rows are written after the read (stageThenWrite).
  * Memory holds a batch or two and at most MAX_REPORTED_ERRORS errors, whatever the file's size.
  */
-async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, job: Job, file: Buffer): Promise<void> {
+async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, job: Job, upload: Upload): Promise<void> {
   try {
     const orgs = await ctx.db
       .selectFrom('orgs')
@@ -121,8 +126,8 @@ async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, j
     // alone; the embedded engine is one session, and holding its only connection for the whole
     // read would stop every other request (the page's progress polls included) until the end, so
     // there the bulk session holds it for each COPY only (server/db/bulk.ts).
-    if (bulk.pair) await bulk.pair((stage, write) => writeWhileReading(ctx, stage, write, job, file, orgs));
-    else await bulk((session) => stageThenWrite(ctx, session, job, file, orgs));
+    if (bulk.pair) await bulk.pair((stage, write) => writeWhileReading(ctx, stage, write, job, upload, orgs));
+    else await bulk((session) => stageThenWrite(ctx, session, job, upload, orgs));
   } catch (e) {
     job.rowsWritten = 0;
     // A record with the same identity number written by someone else while this import ran.
@@ -131,6 +136,8 @@ async function runImport(ctx: Ctx, bulk: BulkSessions, log: FastifyBaseLogger, j
     if (!(e instanceof AppError) && !raced) log.error({ err: e }, 'member import failed');
     fail(job, raced ? `${msg}（可能有人同时录入了相同的党员），未写入任何数据` : msg);
   } finally {
+    // A job that failed before reading (its organizations, a connection) stops the thread too.
+    await upload.reader.cancel();
     job.finishedAt = ctx.clock.now().toISOString();
   }
 }
@@ -148,12 +155,12 @@ function succeed(job: Job) {
 }
 
 /** The embedded engine: every row staged with its record, then all written by one statement with the audit row. */
-async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, file: Buffer, orgs: ScopeOrg[]): Promise<void> {
+async function stageThenWrite(ctx: Ctx, session: BulkSession, job: Job, upload: Upload, orgs: ScopeOrg[]): Promise<void> {
   const table = stagingTable(job.id);
   const jctx: Ctx = { ...ctx, db: session.db };
   await createStaging(session.db, table);
   try {
-    await stageAndCheck(jctx, session, job, file, orgs, table, null);
+    await stageAndCheck(jctx, session, job, upload, orgs, table, null);
     if (job.rowsRead === 0 || job.errorCount > 0) return await refuse(jctx, job);
     job.phase = 'writing';
     await audited(jctx, importAudit(job), async (trx) => {
@@ -176,7 +183,7 @@ async function writeWhileReading(
   stage: BulkSession,
   write: BulkSession,
   job: Job,
-  file: Buffer,
+  upload: Upload,
   orgs: ScopeOrg[],
 ): Promise<void> {
   const table = stagingTable(job.id);
@@ -188,7 +195,7 @@ async function writeWhileReading(
     await audited({ ...ctx, db: write.db }, importAudit(job), async (trx) => {
       const writer = new BatchWriter(write, trx, writerTable, ctx.actor.userId, ctx.clock.now());
       try {
-        await stageAndCheck(sctx, stage, job, file, orgs, table, writer);
+        await stageAndCheck(sctx, stage, job, upload, orgs, table, writer);
       } finally {
         // Nothing is left running on the connection when the transaction ends.
         await writer.settled();
@@ -216,7 +223,7 @@ async function stageAndCheck(
   ctx: Ctx,
   session: BulkSession,
   job: Job,
-  file: Buffer,
+  upload: Upload,
   orgs: ScopeOrg[],
   table: StagingTable,
   writer: BatchWriter | null,
@@ -242,8 +249,8 @@ async function stageAndCheck(
     };
     if (!(await staging.start(task))) throw staging.failure;
   };
-  const batches = readInWorker({
-    file,
+  const batches = upload.reader.read({
+    file: upload.file,
     orgs,
     today: ctx.today(),
     keys: ctx.crypto.identityKeys(),

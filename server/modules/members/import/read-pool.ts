@@ -1,4 +1,4 @@
-// Starts the import's reading thread (read-worker.ts) and hands its batches to the job one at a
+// Starts the import's reading thread (read-worker.ts) when the upload begins, and hands its batches to the job one at a
 // time, sending a credit back for each one the job has taken, so the thread reads at most two
 // batches ahead of the database.
 import { Worker } from 'node:worker_threads';
@@ -52,17 +52,25 @@ type ReadMessage = ReadBatch | ReadFailure | { type: 'end' };
  */
 const YOUNG_GENERATION_MB = 64;
 
+/** A reading thread started before its file is known, so that it loads while the upload arrives and is checked. */
+export interface PreparedReader {
+  /**
+   * The file's batches as the thread reads them; `next()` lets it read one more, and `recycle(bytes)`
+   * hands one of its buffers back once the database has its rows, for the thread to build a later
+   * batch in. Left to the collector instead, the buffers piled up in this thread, which allocates too
+   * little to collect often: about 50 MB by the end of a 100,000-row file. Once only.
+   */
+  read(request: ReadRequest): AsyncGenerator<ReadBatch & { next(): void; recycle(bytes: Uint8Array<ArrayBuffer>): void }>;
+  /** Stops the thread (an upload refused, a job that failed before reading); nothing if it has already stopped. */
+  cancel(): Promise<void>;
+}
+
 /**
- * The file's batches as the thread reads them; `next()` lets it read one more, and `recycle(bytes)`
- * hands one of its buffers back once the database has its rows, for the thread to build a later
- * batch in. Left to the collector instead, the buffers piled up in this thread, which allocates too
- * little to collect often: about 50 MB by the end of a 100,000-row file.
+ * Starts a reading thread: it loads its modules (ExcelJS, the checks, pinyin; about half a second)
+ * while the upload is received and checked, then waits for the file.
  */
-export async function* readInWorker(
-  request: ReadRequest,
-): AsyncGenerator<ReadBatch & { next(): void; recycle(bytes: Uint8Array<ArrayBuffer>): void }> {
+export function prepareReader(): PreparedReader {
   const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-    workerData: request,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const queue: ReadMessage[] = [];
@@ -84,22 +92,29 @@ export async function* readInWorker(
     stopped ??= new Error(`import reader stopped (${code})`);
     notify();
   });
-  try {
-    for (;;) {
-      while (!queue.length && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-      const m = queue.shift();
-      if (!m) throw stopped ?? new Error('import reader stopped');
-      if (m.type === 'end') return;
-      if (m.type === 'failed') throw m.code ? new AppError(m.code, m.message, m.status, m.field ?? undefined) : new Error(m.message);
-      yield {
-        ...m,
-        next: () => worker.postMessage('credit'),
-        recycle: (bytes) => {
-          if (!stopped && bytes.buffer.byteLength > 0) worker.postMessage(bytes.buffer, [bytes.buffer]);
-        },
-      };
-    }
-  } finally {
+  const cancel = async () => {
     await worker.terminate();
+  };
+  async function* read(request: ReadRequest) {
+    try {
+      worker.postMessage({ type: 'start', request });
+      for (;;) {
+        while (!queue.length && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+        const m = queue.shift();
+        if (!m) throw stopped ?? new Error('import reader stopped');
+        if (m.type === 'end') return;
+        if (m.type === 'failed') throw m.code ? new AppError(m.code, m.message, m.status, m.field ?? undefined) : new Error(m.message);
+        yield {
+          ...m,
+          next: () => worker.postMessage('credit'),
+          recycle: (bytes: Uint8Array<ArrayBuffer>) => {
+            if (!stopped && bytes.buffer.byteLength > 0) worker.postMessage(bytes.buffer, [bytes.buffer]);
+          },
+        };
+      }
+    } finally {
+      await cancel();
+    }
   }
+  return { read, cancel };
 }

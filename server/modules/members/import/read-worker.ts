@@ -4,7 +4,7 @@
 // batches. The server's own thread stays free for every other request while a large file is read,
 // and the thread's young generation is sized for the reader's many short-lived objects (read-pool.ts).
 // The job sends a credit for each batch it has handed to the database: at most two batches wait.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { TImportError } from '../../../../domain/schemas/members.js';
 import { maskIdNumber } from '../../../../domain/rules/id-number.js';
 import { IdNumberCipher } from '../../../crypto/id-crypto.js';
@@ -16,7 +16,6 @@ import { STAGE_COLUMNS, type StagedRow } from './stage.js';
 import { OrgLookup, validateRow, type RowResult } from './validate-row.js';
 import type { ReadBatch, ReadFailure, ReadRequest } from './read-pool.js';
 
-const request = workerData as ReadRequest;
 const port = parentPort!;
 
 let credits = 2;
@@ -24,6 +23,11 @@ let waiting: (() => void) | null = null;
 /** Buffers the job has sent back once their rows were in the database, to build later batches in. */
 const spare: ArrayBuffer[] = [];
 port.on('message', (m: unknown) => {
+  // The file and what to check it against, once the upload has passed its checks (read-pool.ts).
+  if (typeof m === 'object' && m !== null && (m as { type?: string }).type === 'start') {
+    read((m as { request: ReadRequest }).request).catch(failed);
+    return;
+  }
   if (m instanceof ArrayBuffer) {
     if (spare.length < 4) spare.push(m);
     return;
@@ -57,7 +61,7 @@ function pinyinKeys(): (name: string) => { name_initials: string; sort_key: stri
   };
 }
 
-async function read(): Promise<void> {
+async function read(request: ReadRequest): Promise<void> {
   const cipher = new IdNumberCipher(request.keys);
   const orgs = new OrgLookup(request.orgs);
   const keys = pinyinKeys();
@@ -132,10 +136,10 @@ function asRecord(
   };
 }
 
-read().catch((e: unknown) => {
+function failed(e: unknown) {
   const failure: ReadFailure =
     e instanceof AppError
       ? { type: 'failed', code: e.code, message: e.message, status: e.status, field: e.field ?? null }
       : { type: 'failed', code: null, message: e instanceof Error ? e.message : String(e), status: 500, field: null };
   port.postMessage(failure);
-});
+}

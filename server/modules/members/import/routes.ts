@@ -10,6 +10,7 @@ import { attachmentHeader, XLSX_TYPE } from '../../../export/xlsx.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
 import { IMPORT_LIMITS, assertSafeXlsx } from './xlsx-guard.js';
 import { jobFor, runningJobOf, startImport } from './import-job.js';
+import { prepareReader } from './read-pool.js';
 import { importTemplate } from './template.js';
 
 const tags = ['members'];
@@ -39,13 +40,19 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const part = await req.file();
       if (!part) throw invalid('请选择要导入的文件', 'file');
       const fileName = path.basename(part.filename || '导入文件.xlsx').slice(0, 120);
-      // Held in memory (at most the upload limit), never written to disk: the job reads it twice
-      // (validate, then write) and it is gone with the job (issue 11.9).
-      const file = await part.toBuffer();
-      if (part.file.truncated) throw invalid(`文件超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分后导入`, 'file');
-      const declared = await assertSafeXlsx(file, fileName);
-      // The job gets the context and the logger, built now; it never sees the request again.
-      return reply.code(202).send(startImport(ctxOf(req), req.server.deps.bulk, req.log, file, fileName, declared.rows));
+      // The reading thread loads while the file arrives and is checked; it sees the file only once it has passed.
+      const reader = prepareReader();
+      try {
+        // Held in memory (at most the upload limit), never written to disk: it is gone with the job (issue 11.9).
+        const file = await part.toBuffer();
+        if (part.file.truncated) throw invalid(`文件超过 ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分后导入`, 'file');
+        const declared = await assertSafeXlsx(file, fileName);
+        // The job gets the context and the logger, built now; it never sees the request again.
+        return reply.code(202).send(startImport(ctxOf(req), req.server.deps.bulk, req.log, { file, reader }, fileName, declared.rows));
+      } catch (e) {
+        await reader.cancel();
+        throw e;
+      }
     },
   );
 

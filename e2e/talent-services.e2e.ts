@@ -57,6 +57,15 @@ describe('a service department', () => {
     await page.getByTestId(`answer-${school.id}`).click();
     await page.getByTestId('answer-text').fill('已协调就近入学');
     await page.getByTestId('answer-ok').click();
+    // The form closes once the answer is saved; if it stays open, the failure names what it shows (a refusal, an
+    // empty field) instead of only a row that did not change (this step failed once under load, cause not seen).
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('answer-text').isVisible())
+          ? `still open: "${await page.getByTestId('answer-text').inputValue()}" ${await page.locator('.ant-message, .ant-form-item-explain').allTextContents()}`
+          : 'closed',
+      )
+      .toBe('closed');
     const row = table.locator('tr').filter({ hasText: `入学协调${stamp}` });
     await expect.poll(() => row.textContent()).toContain('已答复');
     expect(await page.getByTestId(`answer-${school.id}`).count()).toBe(0);

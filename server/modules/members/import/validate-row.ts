@@ -14,6 +14,7 @@ import {
 import { BRANCH_KINDS, type OrgKind } from '../../../../domain/org-kinds.js';
 import { checkIdNumber } from '../../../../domain/rules/id-number.js';
 import { checkMemberDates } from '../../../../domain/rules/members.js';
+import { isCalendarDate } from '../../../../domain/schemas/common.js';
 import type { NewMember } from '../insert-member.js';
 import { headerOf, type ImportKey } from './columns.js';
 import { serialDate, type SheetRow } from './read-rows.js';
@@ -74,18 +75,14 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** 2005-06-20, 2005/6/20, 2005.6.20, 20050620, 2005年6月20日, or an Excel serial → YYYY-MM-DD; null when not a real date. */
 export function parseDate(text: string): string | null {
   const s = serialDate(text.trim());
   const m = DATE.exec(s) ?? COMPACT_DATE.exec(s);
   if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // The Gregorian calendar: February has 29 days in years divisible by 4, except centuries not divisible by 400.
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1] + (month === 2 && leap ? 1 : 0)) return null;
-  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 export interface RowResult {

@@ -66,10 +66,14 @@ function centralDirectory(buf: Buffer): { entries: ZipEntry[]; cdOffset: number;
   return { entries, cdOffset, read: (e, max) => readEntry(buf, e, max) };
 }
 
+/** Where an entry's stored bytes start: past its local header (30 bytes), its name and its extra field. */
+const dataStart = (buf: Buffer, localOffset: number) =>
+  localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+
 /** The first `max` uncompressed bytes of an entry (stored or deflated). */
 async function readEntry(buf: Buffer, e: ZipEntry, max: number): Promise<Buffer> {
   if (e.localOffset + 30 > buf.length) throw bad('文件结构异常，已拒绝');
-  const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  const start = dataStart(buf, e.localOffset);
   const len = Math.min(e.compressed, e.method === 0 ? max : Math.max(64 * 1024, max));
   const data = buf.subarray(start, start + len);
   if (e.method === 0) return data.subarray(0, max);
@@ -146,7 +150,7 @@ export function zipEntries(buf: Buffer): { name: string; open(): Readable }[] {
   return centralDirectory(buf).entries.map((e) => ({
     name: e.name,
     open: () => {
-      const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+      const start = dataStart(buf, e.localOffset);
       const data = buf.subarray(start, start + e.compressed);
       if (e.method === 0) return Readable.from([data]);
       const z = createInflateRaw();
@@ -169,7 +173,7 @@ export async function assertTrueSizes(buf: Buffer, entries: ZipEntry[], cdOffset
   for (const e of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
     if (e.localOffset !== at || at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50)
       throw bad('文件结构异常（存在目录以外的内容），已拒绝');
-    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const start = dataStart(buf, at);
     const end = start + e.compressed;
     if (end > cdOffset) throw bad('文件结构异常，已拒绝');
     at = end;

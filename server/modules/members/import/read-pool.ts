@@ -66,13 +66,20 @@ export interface PreparedReader {
 }
 
 /**
- * Starts a reading thread: it loads its modules (ExcelJS, the checks, pinyin; about half a second)
- * while the upload is received and checked, then waits for the file.
+ * Threads started ahead of their file at once. Each upload would otherwise start one before it has
+ * passed its checks, and many uploads at once would hold as many threads (about 50 MB each).
+ */
+const EARLY_THREADS = 2;
+let early = 0;
+/** Threads started ahead of their file and still running (the test of the bound). */
+export const earlyThreads = (): number => early;
+
+/**
+ * A reading thread: started now, to load its modules (ExcelJS, the checks, pinyin; about half a
+ * second) while the upload is received and checked, then wait for the file; or, when EARLY_THREADS
+ * are already out, started when the job reads.
  */
 export function prepareReader(): PreparedReader {
-  const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
   const queue: ReadMessage[] = [];
   let wake: (() => void) | null = null;
   let stopped: Error | null = null;
@@ -80,24 +87,37 @@ export function prepareReader(): PreparedReader {
     wake?.();
     wake = null;
   };
-  worker.on('message', (m: ReadMessage) => {
-    queue.push(m);
-    notify();
-  });
-  worker.on('error', (e) => {
-    stopped = e;
-    notify();
-  });
-  worker.on('exit', (code) => {
-    stopped ??= new Error(`import reader stopped (${code})`);
-    notify();
-  });
+  let worker: Worker | null = null;
+  const thread = (): Worker => {
+    if (worker) return worker;
+    worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    worker.on('message', (m: ReadMessage) => {
+      queue.push(m);
+      notify();
+    });
+    worker.on('error', (e) => {
+      stopped = e;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      stopped ??= new Error(`import reader stopped (${code})`);
+      notify();
+    });
+    return worker;
+  };
+  if (early < EARLY_THREADS) {
+    early++;
+    thread().once('exit', () => early--);
+  }
   const cancel = async () => {
-    await worker.terminate();
+    await worker?.terminate();
   };
   async function* read(request: ReadRequest) {
+    const w = thread();
     try {
-      worker.postMessage({ type: 'start', request });
+      w.postMessage({ type: 'start', request });
       for (;;) {
         while (!queue.length && !stopped) await new Promise<void>((resolve) => (wake = resolve));
         const m = queue.shift();
@@ -106,9 +126,9 @@ export function prepareReader(): PreparedReader {
         if (m.type === 'failed') throw m.code ? new AppError(m.code, m.message, m.status, m.field ?? undefined) : new Error(m.message);
         yield {
           ...m,
-          next: () => worker.postMessage('credit'),
+          next: () => w.postMessage('credit'),
           recycle: (bytes: Uint8Array<ArrayBuffer>) => {
-            if (!stopped && bytes.buffer.byteLength > 0) worker.postMessage(bytes.buffer, [bytes.buffer]);
+            if (!stopped && bytes.buffer.byteLength > 0) w.postMessage(bytes.buffer, [bytes.buffer]);
           },
         };
       }

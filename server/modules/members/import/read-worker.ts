@@ -78,7 +78,7 @@ async function read(request: ReadRequest): Promise<void> {
   const staged = new CopyBytes(1 << 20, buffer);
   const records = new CopyBytes(1 << 20, buffer);
   let batchRows = 0;
-  let batches = 0;
+  let first = true;
   const send = async () => {
     await credit();
     const batch: ReadBatch = {
@@ -93,7 +93,7 @@ async function read(request: ReadRequest): Promise<void> {
     port.postMessage(batch, [batch.staged.buffer, batch.records.buffer]);
     errors = [];
     batchRows = 0;
-    batches++;
+    first = false;
   };
   for await (const r of readRows(file, headerError)) {
     rowsRead++;
@@ -110,7 +110,7 @@ async function read(request: ReadRequest): Promise<void> {
     if (request.recordsApart && record) records.add(record, STAGE_COLUMNS);
     staged.add(request.recordsApart || !record ? { row: r.row, id_hash: hash, valid: false } : record, STAGE_COLUMNS);
     // The first batch is smaller, so that the database starts sooner.
-    if (++batchRows >= (batches === 0 ? request.firstBatch : request.batch)) await send();
+    if (++batchRows >= (first ? request.firstBatch : request.batch)) await send();
   }
   await send();
   port.postMessage({ type: 'end' });

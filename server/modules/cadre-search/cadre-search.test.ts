@@ -431,7 +431,7 @@ describe('roster import', () => {
     expect(h).toEqual({ section: 'basic', action: 'import' });
     const n = await t.db
       .selectFrom('cadres')
-      .select(['name', 'sex', 'birth', 'level', 'current_unit_id', 'manager_org_id', 'edu_rank', 'id_masked', 'name_initials'])
+      .select(['id', 'name', 'sex', 'birth', 'level', 'current_unit_id', 'manager_org_id', 'edu_rank', 'id_masked', 'name_initials'])
       .where('name', '=', '新干部')
       .executeTakeFirstOrThrow();
     expect(n).toMatchObject({ sex: '女', birth: '1992-05', level: '副处', edu_rank: 3, name_initials: 'xgb' });
@@ -439,12 +439,38 @@ describe('roster import', () => {
     expect(Number(n.manager_org_id)).toBe(t.city.sampleIds.city);
     expect(n.id_masked).toMatch(/\*/);
     await expectAuditRow(t.db, { action: 'cadre.import', result: 'success', objectType: 'cadre' });
-    // The same file again: both rows now match (the new one by its ID number), nothing is created.
+    // The same file again: both rows now match (the new one by its ID number), nothing is created, and
+    // nothing changes: the identity number is compared by its hash, so no new version or history row.
+    const files = () =>
+      t.db
+        .selectFrom('cadres')
+        .select(['id', 'version'])
+        .where('id', 'in', [ids.a, Number(n.id)])
+        .orderBy('id')
+        .execute();
+    const versions = await files();
+    const historyOf = () =>
+      t.db
+        .selectFrom('cadre_history')
+        .select('id')
+        .where('cadre_id', 'in', [ids.a, Number(n.id)])
+        .execute();
+    const kept = (await historyOf()).length;
     expect(json(await upload(file))).toMatchObject({ ok: true, created: 0, updated: 2 });
+    expect(await files()).toEqual(versions);
+    expect(await historyOf()).toHaveLength(kept);
   });
 
   it('re-imports an exported roster of every column without changing a thing', async () => {
-    const before = await t.db.selectFrom('cadres').select(['id', 'birth', 'current_since', 'current_title']).orderBy('id').execute();
+    const before = await t.db
+      .selectFrom('cadres')
+      .select(['id', 'birth', 'current_since', 'current_title', 'version'])
+      .orderBy('id')
+      .execute();
+    const historyRows = await t.db
+      .selectFrom('cadre_history')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const exported = await t.app.inject({
       method: 'POST',
       url: '/api/cadre-search/export',
@@ -455,9 +481,16 @@ describe('roster import', () => {
     const r = json(await upload(exported.rawPayload));
     expect(r).toMatchObject({ ok: true, created: 0, updated: 5, errorCount: 0 });
     // Month-precise cells (1985.07, 2018.05) keep the days the file already knew.
-    expect(await t.db.selectFrom('cadres').select(['id', 'birth', 'current_since', 'current_title']).orderBy('id').execute()).toEqual(
-      before,
-    );
+    // A row that changes nothing writes nothing: no new version, no history row (identity numbers compared by hash).
+    expect(
+      await t.db.selectFrom('cadres').select(['id', 'birth', 'current_since', 'current_title', 'version']).orderBy('id').execute(),
+    ).toEqual(before);
+    expect(
+      await t.db
+        .selectFrom('cadre_history')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(historyRows);
   });
 
   it('matches only within the importer scope', async () => {

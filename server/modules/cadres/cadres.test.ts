@@ -5,6 +5,7 @@
 // (sheetOf ∘ applySheet), the photo check, and that no other module writes the cadre tables.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZCadreSheet, type TCadreSheet } from '../../../domain/schemas/cadre-sheet.js';
 import { IdCrypto } from '../../crypto/id-crypto.js';
@@ -12,6 +13,8 @@ import { createTestApp, json, multipartFile, TEST_KEYS, type TestApp } from '../
 import { buildMember, buildUserWithRole } from '../../test/factories.js';
 import { idNumberFor } from '../members/id-numbers.js';
 import { applySheet, sheetOf } from './sheet.js';
+import { changeCadre, insertCadre } from './changes.js';
+import { changeCadres, insertCadres, RefusedFiles } from './changes-many.js';
 
 let t: TestApp;
 let officer: string;
@@ -212,6 +215,198 @@ describe('the one writer', () => {
   });
 });
 
+describe('the writer for many files at once (changes-many.ts)', () => {
+  const w = (db: TestApp['db']) => ({ db, actor: null, clock: t.clock, crypto });
+  const post = (unitId: number | null, decided: string) => ({
+    post_id: null,
+    unit_id: unitId,
+    title: '副主任',
+    level: '副处',
+    principal: false,
+    decided_on: decided,
+    doc_no: '',
+    probation_until: null,
+    concurrent: false,
+  });
+  const rank = (decided: string) => ({ title: '二级巡视员', level: '正处', decided_on: decided, doc_no: '', ended_on: null });
+  /** A file as the reader sees it, without what differs between two files by construction. */
+  const fileOf = async (id: number) => {
+    const c = await t.db.selectFrom('cadres').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const {
+      id: _i,
+      name: _n,
+      name_initials: _a,
+      sort_key: _s,
+      id_cipher: _c,
+      id_hash: _h,
+      id_masked: _m,
+      created_at: _t,
+      updated_at: _u,
+      ...rest
+    } = c;
+    const posts = await t.db
+      .selectFrom('cadre_appointments')
+      .select(['title', 'level', 'decided_on', 'unit_id'])
+      .where('cadre_id', '=', id)
+      .execute();
+    const ranks = await t.db.selectFrom('cadre_ranks').select(['title', 'level', 'decided_on']).where('cadre_id', '=', id).execute();
+    const experience = (
+      await sql<{
+        posts_below: number;
+        unit_kinds: number;
+      }>`select posts_below, unit_kinds from cadre_experience where cadre_id = ${id}`.execute(t.db)
+    ).rows;
+    const hist = (await history(id)).map((h) => {
+      const strip = (v: unknown) =>
+        JSON.parse(JSON.stringify(v ?? null), (k, x) => (['id', 'name', 'id_masked'].includes(k) ? undefined : x));
+      return { section: h.section, action: h.action, reason: h.reason, before: strip(h.before), after: strip(h.after) };
+    });
+    return { ...rest, posts, ranks, experience, hist };
+  };
+
+  it('writes a new file with its post and rank exactly as insertCadre and changeCadre write it, one by one', async () => {
+    const unit = Number(
+      (
+        await t.db
+          .insertInto('cadre_units')
+          .values({ manager_org_id: cityId, name: '批量写入测试局', kind: '政府部门', level: '正处' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const base = {
+      manager_org_id: cityId,
+      sex: '女',
+      birth: '1981-02',
+      health: '健康',
+      edu_full_time: { level: '大学', degree: '法学学士', levelSchool: '', degreeSchool: '' },
+    };
+    const one = await t.db.transaction().execute(async (trx) => {
+      const id = await insertCadre(w(trx), { ...base, name: '逐个写入' }, 'roster', 'import');
+      await changeCadre(w(trx), id, { section: 'appointments', action: 'import', addAppointment: post(unit, '2021-03-01') });
+      await changeCadre(w(trx), id, { section: 'ranks', action: 'import', ranks: [rank('2021-03-01')] });
+      return id;
+    });
+    const [many, bare] = await t.db.transaction().execute((trx) =>
+      insertCadres(
+        w(trx),
+        [
+          {
+            cadre: { ...base, name: '批量写入', id_number: idNumberFor('110105', '1981-02-03', ++seq, '女') },
+            appointment: post(unit, '2021-03-01'),
+            rank: rank('2021-03-01'),
+          },
+          { cadre: { ...base, name: '只有基本信息' } },
+        ],
+        'roster',
+        'import',
+      ),
+    );
+    const a = await fileOf(one);
+    // The level is the higher of the post's and the rank's.
+    expect(a).toMatchObject({ version: 3, current_title: '副主任', level: '正处', rank_title: '二级巡视员', edu_rank: 3 });
+    expect(a.hist.map((h) => h.section)).toEqual(['roster', 'appointments', 'ranks']);
+    expect(await fileOf(many)).toEqual(a);
+    const b = await t.db
+      .selectFrom('cadres')
+      .select(['version', 'current_title', 'level', 'name_initials', 'id_masked'])
+      .where('id', '=', bare)
+      .executeTakeFirstOrThrow();
+    expect(b).toEqual({ version: 1, current_title: '', level: null, name_initials: 'zyjbxx', id_masked: null });
+  });
+
+  it('refuses files one by one (a held identity number, a second one in the batch, a blank name) and then writes none', async () => {
+    const id = idNumberFor('110105', '1979-09-09', ++seq, '男');
+    await create(officer, { name: '已有身份证号', idNumber: id });
+    const before = (await t.db.selectFrom('cadres').select('id').execute()).length;
+    const other = idNumberFor('110105', '1979-09-10', ++seq, '男');
+    const files = [
+      { name: '甲', id_number: id },
+      { name: '乙', id_number: other },
+      { name: '丙', id_number: other },
+      { name: ' ' },
+      { name: '丁' },
+    ];
+    const refused = await t.db
+      .transaction()
+      .execute((trx) =>
+        insertCadres(
+          w(trx),
+          files.map((c) => ({ cadre: { ...c, manager_org_id: cityId } })),
+          'roster',
+          'import',
+        ),
+      )
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RefusedFiles);
+    expect((refused as RefusedFiles).refusals.map((r) => [r.index, r.error.field, r.error.message])).toEqual([
+      [0, 'idNumber', '该身份证号已有干部记录'],
+      [2, 'idNumber', '该身份证号已有干部记录'],
+      [3, 'name', '请填写姓名'],
+    ]);
+    expect((await t.db.selectFrom('cadres').select('id').execute()).length).toBe(before);
+  });
+
+  it('changes many files as changeCadre does: stale versions, a member’s identity and a reviewed item without a reason refused, together', async () => {
+    const plain = await create(officer, { birth: '1975-01', health: '健康' });
+    const reviewed = await create(officer, { birth: '1976-01' });
+    const r = await ok(officer, 'POST', `/api/cadres/${reviewed.id}/reviews`, { item: 'birth', source: '干部档案' });
+    const m = await buildMember(t.db, {
+      orgId: t.city.sampleIds.branch,
+      name: '党员干部',
+      gender: '男',
+      birth_date: '1980-01-02',
+      idNumber: idNumberFor('110105', '1980-01-02', ++seq, '男'),
+    });
+    const linked = await ok(officer, 'POST', '/api/cadres', { managerOrgId: cityId, memberId: m.id }, 201);
+    const run = (changes: Parameters<typeof changeCadres>[1]) =>
+      t.db
+        .transaction()
+        .execute((trx) => changeCadres(w(trx), changes))
+        .catch((e: unknown) => e);
+    const basic = (set: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      section: 'basic',
+      action: 'import',
+      set,
+      ...extra,
+    });
+
+    const refused = await run([
+      { id: plain.id, change: basic({ health: '良好' }, { version: plain.version - 1 }) },
+      { id: reviewed.id, change: basic({ birth: '1976-02' }) },
+      { id: linked.id, change: basic({ name: '改名' }) },
+      { id: plain.id, change: basic({ expertise: '经济' }) },
+    ]);
+    expect((refused as RefusedFiles).refusals.map((x) => [x.index, x.error.code, x.error.field])).toEqual([
+      [0, 'CONFLICT', 'version'],
+      [1, 'REASON_REQUIRED', 'birth'],
+      [2, 'FROM_MEMBER_RECORD', 'name'],
+    ]);
+    expect((await history(plain.id)).length).toBe(1);
+
+    expect(
+      await run([
+        { id: plain.id, change: basic({ health: '良好', expertise: '经济' }, { version: plain.version }) },
+        { id: reviewed.id, change: basic({ birth: '1976-02' }, { reason: '据户籍更正' }) },
+      ]),
+    ).toBeUndefined();
+    expect((await history(plain.id)).at(-1)).toMatchObject({
+      section: 'basic',
+      before: { health: '健康', expertise: '' },
+      after: { health: '良好', expertise: '经济' },
+    });
+    const after = await ok(officer, 'GET', `/api/cadres/${reviewed.id}`);
+    expect(after).toMatchObject({ birth: '1976-02', version: r.version + 1 });
+    // Changed with a reason after its confirmation: it needs confirming again.
+    expect(after.reviews.find((x: { item: string }) => x.item === 'birth').reviewed).toBe(false);
+    expect((await history(reviewed.id)).at(-1)).toMatchObject({
+      reason: '据户籍更正',
+      before: { birth: '1976-01' },
+      after: { birth: '1976-02' },
+    });
+  });
+});
+
 describe('correction requests', () => {
   it('changes the file only when an officer approves, with the history naming the request; a refusal changes nothing', async () => {
     const u = await buildUserWithRole(t.db, { role: 'cadre', orgId: t.city.sampleIds.branch, username: 'cadre-self-2' });
@@ -380,12 +575,12 @@ describe('one write path per cadre record', () => {
     'i',
   );
 
-  it('leaves every write of a cadre table to changes.ts', () => {
+  it('leaves every write of a cadre table to the writer: changes.ts and its form for many files, changes-many.ts', () => {
     const root = join(import.meta.dirname, '../..');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     const writers = files.filter(
       (f) => WRITES.test(readFileSync(join(root, f), 'utf8')) && !f.startsWith('modules/cadres/demo/') && !f.startsWith('test/'),
     );
-    expect(writers).toEqual(['modules/cadres/changes.ts']);
+    expect(writers.sort()).toEqual(['modules/cadres/changes-many.ts', 'modules/cadres/changes.ts']);
   });
 });

@@ -38,18 +38,18 @@ const REVIEWED: Record<string, [ReviewItem, string]> = {
   edu_in_service: ['education', 'inService'],
   resume: ['work_history', 'resume'],
 };
-const JSON_COLS = new Set(['edu_full_time', 'edu_in_service', 'resume', 'lrmx_extras', 'form_texts']);
+export const JSON_COLS = new Set(['edu_full_time', 'edu_in_service', 'resume', 'lrmx_extras', 'form_texts']);
 
-type Row = Record<string, unknown> & { id: number; version: number; member_id: number | null; id_hash: string | null };
+export type Row = Record<string, unknown> & { id: number; version: number; member_id: number | null; id_hash: string | null };
 
 /** What the history shows of a column's value: no ciphertext, a photo by its size. */
-function shown(col: string, v: unknown): unknown {
+export function shown(col: string, v: unknown): unknown {
   if (col === 'photo') return v ? { bytes: (v as Buffer).length } : null;
   return v ?? null;
 }
 
 /** The columns this change really alters (unchanged ones dropped), with the identity number resolved. */
-function effectiveSet(w: CadreWriter, cur: Row, set: CadreSet): Record<string, unknown> {
+export function effectiveSet(w: CadreWriter, cur: Row, set: CadreSet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [col, value] of Object.entries(set)) {
     if (value === undefined) continue;
@@ -68,18 +68,41 @@ function effectiveSet(w: CadreWriter, cur: Row, set: CadreSet): Record<string, u
   return out;
 }
 
-async function guard(w: CadreWriter, cur: Row, set: Record<string, unknown>, reason: string | null | undefined, cadreId: number) {
-  if (cur.member_id !== null) {
-    const field = Object.keys(set).find((c) => c in IDENTITY);
-    if (field)
-      throw new AppError(
+/** A member-linked cadre's identity is the member record's: the refusal of a change to it, if any. */
+export function identityRefusal(cur: Row, set: Record<string, unknown>): AppError | null {
+  if (cur.member_id === null) return null;
+  const field = Object.keys(set).find((c) => c in IDENTITY);
+  return field
+    ? new AppError(
         'FROM_MEMBER_RECORD',
         '该干部是党员，姓名、性别、出生日期、民族、身份证号、入党时间和政治面貌以党员档案为准，请在党员信息中修改',
         400,
         IDENTITY[field],
-      );
-  }
-  const items = [...new Set(Object.keys(set).flatMap((c) => (REVIEWED[c] ? [REVIEWED[c][0]] : [])))];
+      )
+    : null;
+}
+
+/** The 三龄二历 items a change of these columns touches. */
+export const reviewItemsOf = (set: Record<string, unknown>): ReviewItem[] => [
+  ...new Set(Object.keys(set).flatMap((c) => (REVIEWED[c] ? [REVIEWED[c][0]] : []))),
+];
+
+/** A change to a confirmed 三龄二历 item without a reason: its refusal (null when a reason is given or nothing confirmed changes). */
+export function reviewRefusal(
+  set: Record<string, unknown>,
+  reviewed: readonly ReviewItem[],
+  reason: string | null | undefined,
+): AppError | null {
+  if (!reviewed.length || reason?.trim()) return null;
+  const item = reviewed[0];
+  const field = Object.entries(REVIEWED).find(([c, [i]]) => i === item && c in set)![1][1];
+  return new AppError('REASON_REQUIRED', `${REVIEW_ITEM_LABELS[item]}已经三龄二历审核确认，修改须填写理由`, 400, field);
+}
+
+async function guard(w: CadreWriter, cur: Row, set: Record<string, unknown>, reason: string | null | undefined, cadreId: number) {
+  const refused = identityRefusal(cur, set);
+  if (refused) throw refused;
+  const items = reviewItemsOf(set);
   if (!items.length) return;
   const reviewed = await w.db
     .selectFrom('cadre_reviews')
@@ -89,11 +112,12 @@ async function guard(w: CadreWriter, cur: Row, set: Record<string, unknown>, rea
     .where('item', 'in', items)
     .execute();
   if (!reviewed.length) return;
-  if (!reason?.trim()) {
-    const item = reviewed[0].item;
-    const field = Object.entries(REVIEWED).find(([c, [i]]) => i === item && c in set)![1][1];
-    throw new AppError('REASON_REQUIRED', `${REVIEW_ITEM_LABELS[item]}已经三龄二历审核确认，修改须填写理由`, 400, field);
-  }
+  const noReason = reviewRefusal(
+    set,
+    reviewed.map((r) => r.item),
+    reason,
+  );
+  if (noReason) throw noReason;
   // The item changed after its confirmation: it needs confirming again.
   await w.db
     .updateTable('cadre_reviews')
@@ -212,22 +236,17 @@ async function writeChildren(
   }
 }
 
-/** The columns the writer keeps from the open appointments and ranks: the principal post first, then the highest. */
-async function derivedFromPosts(db: Db, cadreId: number) {
-  const open = await db
-    .selectFrom('cadre_appointments')
-    .select(['unit_id', 'title', 'decided_on', 'level', 'principal', 'concurrent'])
-    .where('cadre_id', '=', cadreId)
-    .where('ended_on', 'is', null)
-    .execute();
-  const rank = await db
-    .selectFrom('cadre_ranks')
-    .select(['title', 'level'])
-    .where('cadre_id', '=', cadreId)
-    .where('ended_on', 'is', null)
-    .orderBy('decided_on', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+type OpenPost = {
+  unit_id: number | null;
+  title: string;
+  decided_on: string;
+  level: string | null;
+  principal: boolean;
+  concurrent: boolean;
+};
+
+/** The columns the writer keeps from the open appointments and the latest open rank: the principal post first, then the highest. */
+export function postColumns(open: readonly OpenPost[], rank: { title: string; level: string | null } | undefined) {
   const lr = (l: string | null) => (l && levelRank(l) >= 0 ? levelRank(l) : 99);
   const main = [...open].sort(
     (a, b) =>
@@ -246,10 +265,60 @@ async function derivedFromPosts(db: Db, cadreId: number) {
   };
 }
 
-const eduRankOf = (full: unknown, inService: unknown) => {
+async function derivedFromPosts(db: Db, cadreId: number) {
+  const open = await db
+    .selectFrom('cadre_appointments')
+    .select(['unit_id', 'title', 'decided_on', 'level', 'principal', 'concurrent'])
+    .where('cadre_id', '=', cadreId)
+    .where('ended_on', 'is', null)
+    .execute();
+  const rank = await db
+    .selectFrom('cadre_ranks')
+    .select(['title', 'level'])
+    .where('cadre_id', '=', cadreId)
+    .where('ended_on', 'is', null)
+    .orderBy('decided_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return postColumns(
+    open.map((a) => ({ ...a, unit_id: a.unit_id === null ? null : Number(a.unit_id) })),
+    rank,
+  );
+}
+
+export const eduRankOf = (full: unknown, inService: unknown) => {
   const ranks = [full, inService].map((e) => educationRank((e as TEducationRow | null)?.level)).filter((r): r is number => r !== null);
   return ranks.length ? Math.min(...ranks) : null;
 };
+
+type IdCols = ReturnType<typeof idColumns>;
+export const DUPLICATE_ID = '该身份证号已有干部记录';
+
+/**
+ * The columns an effective set writes (json columns as values, the identity number as its three
+ * columns, the name keys and education rank it moves) and what the history shows before and after.
+ */
+export function columnsOf(cur: Row, set: Record<string, unknown>) {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const cols: Record<string, unknown> = {};
+  for (const [col, value] of Object.entries(set)) {
+    if (col === 'id_number') {
+      const ids = value as IdCols;
+      Object.assign(cols, ids);
+      before.id_masked = cur.id_masked ?? null;
+      after.id_masked = ids.id_masked;
+      continue;
+    }
+    cols[col] = value;
+    before[col] = shown(col, cur[col]);
+    after[col] = shown(col, value);
+  }
+  if (typeof set.name === 'string') Object.assign(cols, { name_initials: pinyinInitials(set.name), sort_key: pinyinSortKey(set.name) });
+  if ('edu_full_time' in set || 'edu_in_service' in set)
+    cols.edu_rank = eduRankOf(set.edu_full_time ?? cur.edu_full_time, set.edu_in_service ?? cur.edu_in_service);
+  return { cols, before, after };
+}
 
 /** Changes a cadre's file and writes its history row; returns the new version. */
 export async function changeCadre(w: CadreWriter, cadreId: number, change: CadreChange): Promise<number> {
@@ -260,33 +329,14 @@ export async function changeCadre(w: CadreWriter, cadreId: number, change: Cadre
   const set = effectiveSet(w, cur, change.set ?? {});
   await guard(w, cur, set, change.reason, cadreId);
 
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  const cols: Record<string, unknown> = {};
-  for (const [col, value] of Object.entries(set)) {
-    if (col === 'id_number') {
-      const ids = value as ReturnType<typeof idColumns>;
-      if (ids.id_hash) {
-        const other = await w.db
-          .selectFrom('cadres')
-          .select('id')
-          .where('id_hash', '=', ids.id_hash)
-          .where('id', '!=', cadreId)
-          .executeTakeFirst();
-        if (other) throw conflict('该身份证号已有干部记录', 'idNumber');
-      }
-      Object.assign(cols, ids);
-      before.id_masked = cur.id_masked ?? null;
-      after.id_masked = ids.id_masked;
-      continue;
-    }
-    cols[col] = JSON_COLS.has(col) ? JSON.stringify(value) : value;
-    before[col] = shown(col, cur[col]);
-    after[col] = shown(col, value);
+  const hash = (set.id_number as IdCols | undefined)?.id_hash;
+  if (hash) {
+    const other = await w.db.selectFrom('cadres').select('id').where('id_hash', '=', hash).where('id', '!=', cadreId).executeTakeFirst();
+    if (other) throw conflict(DUPLICATE_ID, 'idNumber');
   }
-  if (typeof set.name === 'string') Object.assign(cols, { name_initials: pinyinInitials(set.name), sort_key: pinyinSortKey(set.name) });
-  if ('edu_full_time' in set || 'edu_in_service' in set)
-    cols.edu_rank = eduRankOf(set.edu_full_time ?? cur.edu_full_time, set.edu_in_service ?? cur.edu_in_service);
+  const { cols: values, before, after } = columnsOf(cur, set);
+  const cols: Record<string, unknown> = { ...values };
+  for (const c of JSON_COLS) if (c in cols) cols[c] = JSON.stringify(cols[c]);
 
   await writeChildren(w, cadreId, change, before, after);
   if (change.ranks || change.addAppointment || change.endAppointment) Object.assign(cols, await derivedFromPosts(w.db, cadreId));
@@ -322,7 +372,7 @@ export async function insertCadre(w: CadreWriter, input: NewCadre, section = 'fi
   // A member's number is copied from the member record by the trigger.
   const ids = idColumns(w.crypto, member_id ? null : id_number);
   if (ids.id_hash && (await w.db.selectFrom('cadres').select('id').where('id_hash', '=', ids.id_hash).executeTakeFirst()))
-    throw conflict('该身份证号已有干部记录', 'idNumber');
+    throw conflict(DUPLICATE_ID, 'idNumber');
   const now = w.clock.now();
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) values[k] = JSON_COLS.has(k) ? JSON.stringify(v) : v;

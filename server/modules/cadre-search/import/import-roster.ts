@@ -1,18 +1,16 @@
 // The 干部花名册 import: all or nothing. Every row is read, validated and matched to a cadre of the
 // importer's scope (match.ts) first; any problem → nothing written and every problem named by row
 // and column. Otherwise all rows are written in ONE transaction with its audit row (cadre.import),
-// through the RosterWriter (roster-writer.ts, to be swapped for the cadre file's one writer).
+// through the cadre file's one writer in its set-based form (roster-writer.ts).
 import type { TRosterError, TRosterImportResult } from '../../../../domain/schemas/cadre-search.js';
 import { audited, recordRead } from '../../../audit/record.js';
 import type { Ctx } from '../../../context.js';
 import { scopeSql } from '../../../scope/access.js';
 import { CadreMatcher, type MatchResult } from './match.js';
 import { readRosterRows } from './read-rows.js';
-import { cadreRosterWriter, RosterRowError, type RosterWriter } from './roster-writer.js';
+import { writeRoster, type PlannedRow } from './roster-writer.js';
 import { inTrx } from '../../../context.js';
-import type { Trx } from '../../../audit/audit-log.js';
-import { AppError } from '../../../errors.js';
-import { validateRosterRow, type RosterFields, type RosterLookups } from './validate-row.js';
+import { validateRosterRow, type RosterLookups } from './validate-row.js';
 
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -41,7 +39,7 @@ async function matcherOf(ctx: Ctx): Promise<CadreMatcher> {
   return new CadreMatcher(rows.map((r) => ({ id: Number(r.id), name: r.name, birth: r.birth, idHash: r.id_hash })));
 }
 
-type Planned = { row: number; fields: RosterFields; decision: Exclude<MatchResult, { kind: 'error' }> };
+type Planned = PlannedRow & { decision: Exclude<MatchResult, { kind: 'error' }> };
 
 /** Validates and matches every row; the plan when all passed, else the errors. */
 export async function planRosterImport(ctx: Ctx, file: Buffer): Promise<{ rows: number; plan: Planned[]; errors: TRosterError[] }> {
@@ -65,13 +63,7 @@ export async function planRosterImport(ctx: Ctx, file: Buffer): Promise<{ rows: 
   return { rows: rows.length, plan, errors };
 }
 
-export async function importRoster(
-  ctx: Ctx,
-  file: Buffer,
-  fileName: string,
-  dryRun: boolean,
-  writerOf: (trx: Trx) => RosterWriter = (trx) => cadreRosterWriter(inTrx(ctx, trx)),
-): Promise<TRosterImportResult> {
+export async function importRoster(ctx: Ctx, file: Buffer, fileName: string, dryRun: boolean): Promise<TRosterImportResult> {
   const { rows, plan, errors } = await planRosterImport(ctx, file);
   const created = plan.filter((p) => p.decision.kind === 'create').length;
   const base = { rows, created, updated: plan.length - created, dryRun };
@@ -83,34 +75,23 @@ export async function importRoster(
   }
   if (dryRun) return { ...base, ok: true, errorCount: 0, errors: [] };
   // A row the file's writer refuses (a post change without its appointment, a reviewed item changed
-  // without a reason) is named with its row; any refusal rolls the whole import back.
-  const refused: TRosterError[] = [];
+  // without a reason, an identity number another file holds) is named with its row; any refusal rolls
+  // the whole import back.
+  let refused: TRosterError[] = [];
   const ROLLBACK = new Error('roster import rolled back');
   try {
     await audited(
       ctx,
       { action: 'cadre.import', objectType: 'cadre', detail: () => ({ fileName, rows, created, updated: base.updated }) },
       async (trx) => {
-        const writer = writerOf(trx);
-        for (const p of plan) {
-          try {
-            if (p.decision.kind === 'update') await writer.update(p.decision.id, p.fields);
-            else await writer.insert({ ...p.fields, managerOrgId: p.fields.managerOrgId ?? p.fields.unitManagerOrgId ?? ctx.actor.orgId });
-          } catch (e) {
-            if (e instanceof RosterRowError) refused.push({ row: p.row, column: e.column, message: e.message });
-            else if (e instanceof AppError && e.status < 500) refused.push({ row: p.row, column: e.field ?? '', message: e.message });
-            else throw e;
-            // After a refused write the transaction may be unusable: stop and report what was found.
-            break;
-          }
-        }
+        refused = await writeRoster(inTrx(ctx, trx), plan, ctx.actor.orgId);
         if (refused.length) throw ROLLBACK;
       },
     );
   } catch (e) {
     if (e !== ROLLBACK) throw e;
     await recordRead(ctx, 'cadre.import', 'cadre', { fileName, rows, errors: refused.length, written: 0 });
-    return { ...base, ok: false, created: 0, updated: 0, errorCount: refused.length, errors: refused };
+    return { ...base, ok: false, created: 0, updated: 0, errorCount: refused.length, errors: refused.slice(0, MAX_REPORTED_ERRORS) };
   }
   return { ...base, ok: true, errorCount: 0, errors: [] };
 }

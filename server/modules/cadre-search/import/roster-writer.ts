@@ -1,19 +1,17 @@
-// The roster import's writes, through the cadre file's one writer (server/modules/cadres/changes.ts):
+// The roster import's writes, through the cadre file's one writer in its set-based form
+// (server/modules/cadres/changes-many.ts, issue 16 point 1: a roster of 20,000 in seconds):
 // every row keeps its cadre_history entry, a member-linked cadre's identity stays the member record's,
 // a reviewed 三龄二历 item is not silently overwritten. A roster names the current post and rank but
 // not their documents: a new cadre gets its post as an appointment (任职时间 from the row); an
 // existing cadre's post or rank that differs from the file is refused for the row, since a post change
 // is an appointment with its decision date and 文号, entered on the file (RULES.md §7).
-import type { CadreSet, CadreWriter } from '../../cadres/change-types.js';
-import { changeCadre, insertCadre } from '../../cadres/changes.js';
+import type { TRosterError } from '../../../../domain/schemas/cadre-search.js';
+import { AppError } from '../../../errors.js';
+import type { CadreChange, CadreSet, CadreWriter } from '../../cadres/change-types.js';
+import { changeCadres, insertCadres, RefusedFiles, type NewCadreFile } from '../../cadres/changes-many.js';
+import { effectiveSet, type Row } from '../../cadres/changes.js';
+import { canon } from '../../cadres/canon.js';
 import type { RosterFields } from './validate-row.js';
-
-export interface RosterWriter {
-  /** A new cadre managed by `managerOrgId`; returns its id. */
-  insert(fields: RosterFields & { managerOrgId: number }): Promise<number>;
-  /** Sets the given fields of an existing cadre (absent fields stay as they are). */
-  update(id: number, fields: RosterFields): Promise<void>;
-}
 
 /** A row the writer cannot take: named by the import with its row number. */
 export class RosterRowError extends Error {
@@ -62,58 +60,117 @@ function basicSet(f: RosterFields, cur: Record<string, unknown> | null, memberLi
       id_number: f.idNumber,
     });
   }
-  // Only what the row gives, and only what changes: an unchanged export re-imports as no change.
+  // Only what the row gives, and only what changes: an unchanged export re-imports as no change
+  // (compared by content: jsonb hands an education row back with its keys in its own order).
   return Object.fromEntries(
-    Object.entries(set).filter(([k, v]) => v !== undefined && (cur === null || JSON.stringify(cur[k] ?? null) !== JSON.stringify(v))),
+    Object.entries(set).filter(([k, v]) => v !== undefined && (cur === null || canon(cur[k]) !== canon(v))),
   ) as CadreSet;
 }
 
 const fullDay = (d: string) => (d.length === 7 ? `${d}-01` : d);
 
-export function cadreRosterWriter(w: CadreWriter): RosterWriter {
+/** A checked row and what the matcher decided for it. */
+export type PlannedRow = { row: number; fields: RosterFields; decision: { kind: 'create' } | { kind: 'update'; id: number } };
+
+/** The roster's column for a field the cadre writer names in a refusal. */
+const COLUMN_OF_FIELD: Record<string, string> = {
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birth: '出生年月',
+  idNumber: '身份证号',
+  partyJoin: '入党时间',
+  political: '政治面貌',
+  workStart: '参加工作时间',
+  fullTime: '全日制学历学位',
+  inService: '在职学历学位',
+};
+
+function newFile(f: RosterFields, managerOrgId: number): NewCadreFile {
+  if (f.title && !f.since) throw new RosterRowError('任职时间', '新建干部的现任职务需填写任职时间（党委（党组）决定的日期）');
+  if (f.rankTitle && !f.since) throw new RosterRowError('职级', '新建干部的职级需填写任职时间');
+  const since = f.since ? fullDay(f.since) : '';
   return {
-    async insert(f) {
-      if (f.title && !f.since) throw new RosterRowError('任职时间', '新建干部的现任职务需填写任职时间（党委（党组）决定的日期）');
-      const id = await insertCadre(w, { ...basicSet(f, null, false), name: f.name, manager_org_id: f.managerOrgId }, 'roster', 'import');
-      if (f.title && f.since) {
-        await changeCadre(w, id, {
-          section: 'appointments',
-          action: 'import',
-          addAppointment: {
-            post_id: null,
-            unit_id: f.unitId ?? null,
-            title: f.title,
-            level: f.level ?? null,
-            principal: false,
-            decided_on: fullDay(f.since),
-            doc_no: '',
-            probation_until: null,
-            concurrent: false,
-          },
-        });
-      }
-      if (f.rankTitle) {
-        if (!f.since) throw new RosterRowError('职级', '新建干部的职级需填写任职时间');
-        await changeCadre(w, id, {
-          section: 'ranks',
-          action: 'import',
-          ranks: [{ title: f.rankTitle, level: f.level ?? null, decided_on: fullDay(f.since), doc_no: '', ended_on: null }],
-        });
-      }
-      return id;
-    },
-    async update(id, f) {
-      const cur = await w.db.selectFrom('cadres').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const differs = (given: string | undefined, stored: string | null) =>
-        given !== undefined && given !== '' && !(stored ?? '').startsWith(given);
-      if (differs(f.title, cur.current_title) || differs(f.since, cur.current_since) || differs(f.level, cur.level))
-        throw new RosterRowError(
-          '现任职务',
-          '现任职务、任职时间或职务层次与档案不一致：职务变动请在干部档案的任职记录中登记（任职时间、文号）',
-        );
-      if (differs(f.rankTitle, cur.rank_title)) throw new RosterRowError('职级', '职级与档案不一致：职级变动请在干部档案中登记');
-      const set = basicSet(f, cur as unknown as Record<string, unknown>, cur.member_id !== null);
-      if (Object.keys(set).length) await changeCadre(w, id, { section: 'basic', action: 'import', set, reason: '干部花名册导入' });
-    },
+    cadre: { ...basicSet(f, null, false), name: f.name, manager_org_id: managerOrgId },
+    appointment: f.title
+      ? {
+          post_id: null,
+          unit_id: f.unitId ?? null,
+          title: f.title,
+          level: f.level ?? null,
+          principal: false,
+          decided_on: since,
+          doc_no: '',
+          probation_until: null,
+          concurrent: false,
+        }
+      : undefined,
+    rank: f.rankTitle ? { title: f.rankTitle, level: f.level ?? null, decided_on: since, doc_no: '', ended_on: null } : undefined,
   };
+}
+
+function changeOf(w: CadreWriter, f: RosterFields, cur: Record<string, unknown> & { member_id: number | null }): CadreChange | null {
+  const s = (k: string) => cur[k] as string | null;
+  const differs = (given: string | undefined, stored: string | null) =>
+    given !== undefined && given !== '' && !(stored ?? '').startsWith(given);
+  if (differs(f.title, s('current_title')) || differs(f.since, s('current_since')) || differs(f.level, s('level')))
+    throw new RosterRowError(
+      '现任职务',
+      '现任职务、任职时间或职务层次与档案不一致：职务变动请在干部档案的任职记录中登记（任职时间、文号）',
+    );
+  if (differs(f.rankTitle, s('rank_title'))) throw new RosterRowError('职级', '职级与档案不一致：职级变动请在干部档案中登记');
+  const set = basicSet(f, cur, cur.member_id !== null);
+  // The identity number is compared as the writer compares it, by its hash: a row that changes nothing writes nothing.
+  const changes = Object.keys(set).length > 0 && Object.keys(effectiveSet(w, cur as Row, set)).length > 0;
+  return changes ? { section: 'basic', action: 'import', set, reason: '干部花名册导入' } : null;
+}
+
+/**
+ * Writes the planned rows through the cadre writer's set-based path (changes-many.ts): the new files
+ * with their posts and ranks, then the changed ones. Returns the refused rows (the caller rolls back).
+ */
+export async function writeRoster(w: CadreWriter, plan: readonly PlannedRow[], defaultManager: number): Promise<TRosterError[]> {
+  const errors: TRosterError[] = [];
+  const rowError = (row: number, e: unknown) => {
+    if (e instanceof RosterRowError) errors.push({ row, column: e.column, message: e.message });
+    else if (e instanceof AppError && e.status < 500)
+      errors.push({ row, column: COLUMN_OF_FIELD[e.field ?? ''] ?? '', message: e.message });
+    else throw e;
+  };
+  const creates: { row: number; file: NewCadreFile }[] = [];
+  const updates: { row: number; id: number; change: CadreChange }[] = [];
+  const ids = plan.flatMap((p) => (p.decision.kind === 'update' ? [p.decision.id] : []));
+  const current = new Map<number, Record<string, unknown> & { member_id: number | null }>();
+  for (let i = 0; i < ids.length; i += 5000)
+    for (const c of await w.db
+      .selectFrom('cadres')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .execute())
+      current.set(Number(c.id), c as unknown as Record<string, unknown> & { member_id: number | null });
+  for (const p of plan) {
+    try {
+      if (p.decision.kind === 'create')
+        creates.push({ row: p.row, file: newFile(p.fields, p.fields.managerOrgId ?? p.fields.unitManagerOrgId ?? defaultManager) });
+      else {
+        const change = changeOf(w, p.fields, current.get(p.decision.id)!);
+        if (change) updates.push({ row: p.row, id: p.decision.id, change });
+      }
+    } catch (e) {
+      rowError(p.row, e);
+    }
+  }
+  if (errors.length) return errors;
+  const refused = (rows: { row: number }[]) => (e: unknown) => {
+    if (!(e instanceof RefusedFiles)) throw e;
+    for (const r of e.refusals) rowError(rows[r.index].row, r.error);
+  };
+  await insertCadres(
+    w,
+    creates.map((c) => c.file),
+    'roster',
+    'import',
+  ).catch(refused(creates));
+  if (!errors.length) await changeCadres(w, updates).catch(refused(updates));
+  return errors;
 }

@@ -48,8 +48,9 @@ it('writes many records at once as one call after another would, and nothing whe
   await expect(bad).rejects.toMatchObject({ field: 'hours' });
   const n = await upsertCredits(ctx, [
     { ...base, sourceRef: 'many:1', hours: 2 },
-    { ...base, sourceRef: 'many:2', hours: 3.04 },
-    { ...base, sourceRef: 'many:1', hours: 4.26, title: '调训（更正）' },
+    // Text the arrays must carry as it is: quotes, a comma, braces, a backslash, and the word NULL.
+    { ...base, sourceRef: 'many:2', hours: 3.04, title: 'NULL' },
+    { ...base, sourceRef: 'many:1', hours: 4.26, title: '调训"更正", {乙} \\' },
   ]);
   expect(n).toBe(2);
   const rows = await te.engine.db
@@ -60,7 +61,7 @@ it('writes many records at once as one call after another would, and nothing whe
     .orderBy('source_ref')
     .execute();
   expect(rows.map((r) => [r.source_ref, r.title, Number(r.hours)])).toEqual([
-    ['many:1', '调训（更正）', 4.3],
-    ['many:2', '调训', 3],
+    ['many:1', '调训"更正", {乙} \\', 4.3],
+    ['many:2', 'NULL', 3],
   ]);
 });

@@ -6,39 +6,77 @@ import { sql } from 'kysely';
 import { findDuplicates } from '../../../domain/rules/learning-hours.js';
 import type { Ctx } from '../../context.js';
 import { conflict, notFound } from '../../errors.js';
-import { markDuplicate } from '../learning/credits.js';
+import { markDuplicate, markDuplicates } from '../learning/credits.js';
 import type { LearnerRef } from './archive.js';
 
 /** Marks the learner's duplicates (of one year, or all years); returns how many rows were newly marked. */
 export async function detectAndMark(ctx: Ctx, l: LearnerRef, year: number | null): Promise<number> {
-  const rows = await sql<{
-    id: number;
-    source: string;
-    title: string;
-    hours: string;
-    earned_on: string;
-    duplicate_of: number | null;
-    reviewed: boolean;
-  }>`
-    select lc.id, lc.source, lc.title, lc.hours, lc.earned_on::text as earned_on, lc.duplicate_of,
-           exists (select 1 from learning_duplicate_reviews r where r.credit_id = lc.id) as reviewed
-      from learning_credits lc
-     where ${l.memberId != null ? sql`lc.member_id = ${l.memberId}` : sql`lc.cadre_id = ${l.cadreId}`}
-       and lc.status = 'approved' ${year != null ? sql`and lc.year = ${year}` : sql``}`.execute(ctx.db);
-  // Rows an officer has decided on stay as decided: an undone row is out of the detector's reach.
-  const open = rows.rows.filter((r) => !r.reviewed && r.duplicate_of == null);
-  const kept = rows.rows.filter((r) => r.duplicate_of == null);
-  const found = findDuplicates(
-    kept.map((r) => ({ id: Number(r.id), source: r.source, title: r.title, hours: Number(r.hours), earnedOn: r.earned_on })),
-  );
-  const openIds = new Set(open.map((r) => Number(r.id)));
-  let n = 0;
-  for (const d of found) {
-    if (!openIds.has(d.id)) continue;
-    await markDuplicate(ctx, d.id, d.of);
-    n++;
+  return detectAndMarkAll(ctx, [l], year);
+}
+
+interface LedgerRow {
+  id: number;
+  member_id: number | null;
+  cadre_id: number | null;
+  source: string;
+  title: string;
+  hours: string;
+  earned_on: string;
+  duplicate_of: number | null;
+  reviewed: boolean;
+}
+
+/** Learners per query of the approved rows (an import's are up to 20,000). */
+const CHUNK = 5000;
+
+/** The approved rows (of the year, or all years) of some learners: a few queries, whatever their number. */
+async function approvedRowsOf(ctx: Ctx, learners: readonly LearnerRef[], year: number | null): Promise<LedgerRow[]> {
+  const out: LedgerRow[] = [];
+  const members = [...new Set(learners.filter((l) => l.memberId != null).map((l) => l.memberId!))];
+  const cadres = [...new Set(learners.filter((l) => l.memberId == null && l.cadreId != null).map((l) => l.cadreId!))];
+  for (const [col, ids] of [
+    ['member_id', members],
+    ['cadre_id', cadres],
+  ] as const) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const r = await sql<LedgerRow>`
+        select lc.id, lc.member_id, lc.cadre_id, lc.source, lc.title, lc.hours,
+               lc.earned_on::text as earned_on, lc.duplicate_of,
+               exists (select 1 from learning_duplicate_reviews r where r.credit_id = lc.id) as reviewed
+          from learning_credits lc
+         where ${sql.ref(`lc.${col}`)} = any(${ids.slice(i, i + CHUNK)}::bigint[])
+           and lc.status = 'approved' ${year != null ? sql`and lc.year = ${year}` : sql``}`.execute(ctx.db);
+      out.push(...r.rows);
+    }
   }
-  return n;
+  return out;
+}
+
+/**
+ * Marks the duplicates of each learner given (of one year, or all years): each learner's rows are judged
+ * on their own, as detectAndMark does, but read and marked for all of them in a few statements. Returns
+ * how many rows were newly marked.
+ */
+export async function detectAndMarkAll(ctx: Ctx, learners: readonly LearnerRef[], year: number | null): Promise<number> {
+  const byLearner = new Map<string, LedgerRow[]>();
+  for (const r of await approvedRowsOf(ctx, learners, year)) {
+    const learner = `${r.member_id}:${r.cadre_id}`;
+    const list = byLearner.get(learner);
+    if (list) list.push(r);
+    else byLearner.set(learner, [r]);
+  }
+  const marks: { id: number; of: number }[] = [];
+  for (const rows of byLearner.values()) {
+    // Rows an officer has decided on stay as decided: an undone row is out of the detector's reach.
+    const openIds = new Set(rows.filter((r) => !r.reviewed && r.duplicate_of == null).map((r) => Number(r.id)));
+    const kept = rows.filter((r) => r.duplicate_of == null);
+    const found = findDuplicates(
+      kept.map((r) => ({ id: Number(r.id), source: r.source, title: r.title, hours: Number(r.hours), earnedOn: r.earned_on })),
+    );
+    marks.push(...found.filter((d) => openIds.has(d.id)));
+  }
+  await markDuplicates(ctx, marks);
+  return marks.length;
 }
 
 /** Runs the detector over the subtree's members who have records from two sources or more in the year. */
@@ -47,9 +85,11 @@ export async function detectInSubtree(ctx: Ctx, path: string, year: number): Pro
     select lc.member_id from learning_credits lc join members m on m.id = lc.member_id
      where lc.year = ${year} and lc.status = 'approved' and m.org_path <@ ${path}::ltree
      group by lc.member_id having count(distinct lc.source) > 1`.execute(ctx.db);
-  let n = 0;
-  for (const r of learners.rows) n += await detectAndMark(ctx, { memberId: Number(r.member_id), cadreId: null }, year);
-  return n;
+  return detectAndMarkAll(
+    ctx,
+    learners.rows.map((r) => ({ memberId: Number(r.member_id), cadreId: null })),
+    year,
+  );
 }
 
 export async function duplicatesIn(ctx: Ctx, path: string, year: number) {

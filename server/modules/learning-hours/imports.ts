@@ -4,7 +4,6 @@
 // every row is good. The upload is bounded and checked by the member import's guard before parsing.
 import { cellText as sheetCellText } from '../members/import/read-rows.js';
 import type ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { checkIdNumber } from '../../../domain/rules/id-number.js';
 import type { TImportResult } from '../../../domain/schemas/learning-hours.js';
 import { audited } from '../../audit/record.js';
@@ -12,10 +11,11 @@ import type { Trx } from '../../audit/audit-log.js';
 import { inTrx, type Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { toXlsx } from '../../export/xlsx.js';
-import { upsertCredit } from '../learning/credits.js';
+import { upsertCredits } from '../learning/credits.js';
 import { parseDate } from '../members/import/validate-row.js';
 import { Utf8WorkbookReader } from '../members/import/utf8-workbook-reader.js';
-import { detectAndMark } from './duplicates.js';
+import { detectAndMarkAll } from './duplicates.js';
+import { learnersByHash, membersByNameAndOrg, nameAndOrgKey, type ByNumber, type NameAndOrg } from './import-learners.js';
 
 /** A year's 调训 or 党校 records of a district: bounded well below the member import. */
 export const TRAINING_MAX_ROWS = 20_000;
@@ -112,6 +112,69 @@ interface Good {
   endedOn: string;
   hours: number;
 }
+type ImportError = TImportResult['errors'][number];
+
+/** A row checked on its own: its errors so far, and how its person is to be found (none when it cannot be). */
+interface Checked {
+  errors: ImportError[];
+  name: string;
+  hash: string | null;
+  pair: NameAndOrg | null;
+  fields: Omit<Good, 'memberId' | 'cadreId'> | null;
+}
+
+/** Everything about a row that needs no query; the person is looked up after, for all rows at once. */
+function checkRow(ctx: Ctx, today: string, r: Row): Checked {
+  const c = r.cells;
+  const errors: ImportError[] = [];
+  const err = (key: Key, message: string) => errors.push({ row: r.row, column: headerOf(key), message });
+  const title = c.title ?? '';
+  if (!title) err('title', '请填写培训名称');
+  else if (title.length > 200) err('title', '培训名称不超过 200 字');
+  const startedOn = parseDate(c.startedOn ?? '');
+  const endedOn = parseDate(c.endedOn ?? '');
+  if (!startedOn) err('startedOn', '开始日期不是有效日期');
+  if (!endedOn) err('endedOn', '结束日期不是有效日期');
+  if (startedOn && endedOn && endedOn < startedOn) err('endedOn', '结束日期早于开始日期');
+  if (endedOn && endedOn > today) err('endedOn', '结束日期晚于今天');
+  const hours = Number(c.hours);
+  if (!c.hours || !Number.isFinite(hours) || hours <= 0 || hours > 500) err('hours', '学时应为 0 到 500 之间的数字');
+  const name = c.name ?? '';
+  if (!name) err('name', '请填写姓名');
+  let hash: string | null = null;
+  let pair: NameAndOrg | null = null;
+  if (c.idNumber) {
+    const chk = checkIdNumber(c.idNumber);
+    if (!chk.ok) err('idNumber', chk.message);
+    else hash = ctx.crypto.hash(chk.normalized);
+  } else if (name) {
+    if (!c.org) err('org', '未填身份证号时须填写所在党组织');
+    else pair = { name, org: c.org };
+  }
+  const fields = startedOn && endedOn ? { title, organizer: (c.organizer ?? '').slice(0, 100), startedOn, endedOn, hours } : null;
+  return { errors, name, hash, pair, fields };
+}
+
+/** The row's person from the lookups' answers, or the row's error (after its other errors, as before). */
+function learnerOf(
+  x: Checked,
+  byHash: Map<string, ByNumber>,
+  byPair: Map<string, { n: number; id: number }>,
+): { memberId: number | null; cadreId: number | null } | { key: Key; message: string } | null {
+  if (x.hash) {
+    const hit = byHash.get(x.hash);
+    if (!hit || !hit.inside) return { key: 'idNumber', message: '在您管理的范围内找不到该身份证号的党员或干部' };
+    if (x.name && hit.name !== x.name) return { key: 'name', message: `姓名与身份证号不符（档案中为“${hit.name}”）` };
+    return hit.kind === 'member' ? { memberId: hit.id, cadreId: null } : { memberId: null, cadreId: hit.id };
+  }
+  if (x.pair) {
+    const hit = byPair.get(nameAndOrgKey(x.pair));
+    if (!hit) return { key: 'name', message: '在所填党组织中找不到此人（请核对姓名和组织，或填写身份证号）' };
+    if (hit.n > 1) return { key: 'name', message: '该组织有同名党员，请填写身份证号' };
+    return { memberId: hit.id, cadreId: null };
+  }
+  return null;
+}
 
 /** Checks every row, then (unless a dry run or any row failed) writes them all in one transaction with one audit row. */
 export async function importTraining(
@@ -123,61 +186,25 @@ export async function importTraining(
 ): Promise<TImportResult> {
   const rows = await readTrainingRows(file);
   if (!rows.length) throw invalid('文件中没有数据行', 'file');
-  const errors: TImportResult['errors'] = [];
-  const err = (row: number, key: Key, message: string) => errors.push({ row, column: headerOf(key), message });
-  const scope = ctx.actor.scopePath;
+  // Today once: working it out takes longer than checking a row.
+  const today = ctx.today();
+  const checked = rows.map((r) => checkRow(ctx, today, r));
+  const byHash = await learnersByHash(
+    ctx,
+    checked.flatMap((x) => (x.hash ? [x.hash] : [])),
+  );
+  const byPair = await membersByNameAndOrg(
+    ctx,
+    checked.flatMap((x) => (x.pair ? [x.pair] : [])),
+  );
+  const errors: ImportError[] = [];
   const good: Good[] = [];
-  for (const r of rows) {
-    const c = r.cells;
-    const before = errors.length;
-    const title = c.title ?? '';
-    if (!title) err(r.row, 'title', '请填写培训名称');
-    else if (title.length > 200) err(r.row, 'title', '培训名称不超过 200 字');
-    const startedOn = parseDate(c.startedOn ?? '');
-    const endedOn = parseDate(c.endedOn ?? '');
-    if (!startedOn) err(r.row, 'startedOn', '开始日期不是有效日期');
-    if (!endedOn) err(r.row, 'endedOn', '结束日期不是有效日期');
-    if (startedOn && endedOn && endedOn < startedOn) err(r.row, 'endedOn', '结束日期早于开始日期');
-    if (endedOn && endedOn > ctx.today()) err(r.row, 'endedOn', '结束日期晚于今天');
-    const hours = Number(c.hours);
-    if (!c.hours || !Number.isFinite(hours) || hours <= 0 || hours > 500) err(r.row, 'hours', '学时应为 0 到 500 之间的数字');
-    let who: { memberId: number | null; cadreId: number | null } | null = null;
-    const name = c.name ?? '';
-    if (!name) err(r.row, 'name', '请填写姓名');
-    if (c.idNumber) {
-      const chk = checkIdNumber(c.idNumber);
-      if (!chk.ok) err(r.row, 'idNumber', chk.message);
-      else {
-        const hash = ctx.crypto.hash(chk.normalized);
-        const m = await sql<{ id: number; name: string; inside: boolean }>`
-          select id, name, org_path <@ ${scope}::ltree as inside from members where id_hash = ${hash}`.execute(ctx.db);
-        const cd = m.rows.length
-          ? { rows: [] }
-          : await sql<{ id: number; name: string; inside: boolean }>`
-          select id, name, manager_path <@ ${scope}::ltree as inside from cadres where id_hash = ${hash} and member_id is null`.execute(
-              ctx.db,
-            );
-        const hit = m.rows[0] ?? cd.rows[0];
-        if (!hit || !hit.inside) err(r.row, 'idNumber', '在您管理的范围内找不到该身份证号的党员或干部');
-        else if (name && hit.name !== name) err(r.row, 'name', `姓名与身份证号不符（档案中为“${hit.name}”）`);
-        else who = m.rows[0] ? { memberId: Number(hit.id), cadreId: null } : { memberId: null, cadreId: Number(hit.id) };
-      }
-    } else if (name) {
-      if (!c.org) err(r.row, 'org', '未填身份证号时须填写所在党组织');
-      else {
-        const m = await sql<{ id: number }>`
-          select m.id from members m join orgs o on o.id = m.org_id
-           where m.name = ${name} and (o.name = ${c.org} or o.code = ${c.org.toUpperCase()}) and m.org_path <@ ${scope}::ltree limit 2`.execute(
-          ctx.db,
-        );
-        if (m.rows.length === 0) err(r.row, 'name', '在所填党组织中找不到此人（请核对姓名和组织，或填写身份证号）');
-        else if (m.rows.length > 1) err(r.row, 'name', '该组织有同名党员，请填写身份证号');
-        else who = { memberId: Number(m.rows[0].id), cadreId: null };
-      }
-    }
-    if (errors.length === before && who && startedOn && endedOn)
-      good.push({ ...who, title, organizer: (c.organizer ?? '').slice(0, 100), startedOn, endedOn, hours });
-  }
+  checked.forEach((x, i) => {
+    errors.push(...x.errors);
+    const who = learnerOf(x, byHash, byPair);
+    if (who && 'key' in who) errors.push({ row: rows[i].row, column: headerOf(who.key), message: who.message });
+    else if (who && x.fields && !x.errors.length) good.push({ ...who, ...x.fields });
+  });
   const base = { rows: rows.length, errors, duplicates: 0 };
   if (errors.length) return { ok: false, written: false, importId: null, ...base };
   if (dryRun) return { ok: true, written: false, importId: null, ...base };
@@ -196,23 +223,22 @@ export async function importTraining(
         .values({ kind, file_name: fileName, rows: rows.length, org_id: ctx.actor.orgId, created_by: ctx.actor.userId })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const learners = new Map<string, { memberId: number | null; cadreId: number | null }>();
-      for (const g of good) {
-        await upsertCredit(c, {
+      const note = `${kind === 'assigned' ? '上级调训' : '党校'}导入 #${imp.id}`;
+      await upsertCredits(
+        c,
+        good.map((g) => ({
           memberId: g.memberId,
           cadreId: g.cadreId,
           source: kind,
-          // The same record imported again updates its row instead of counting twice.
+          // The same record imported again updates its row instead of counting twice (in one file too: the later row wins).
           sourceRef: `${g.title}|${g.startedOn}|${g.endedOn}`.slice(0, 300),
           title: g.title,
           hours: g.hours,
           earnedOn: g.endedOn,
-          note: `${kind === 'assigned' ? '上级调训' : '党校'}导入 #${imp.id}${g.organizer ? `（${g.organizer}）` : ''}`,
-        });
-        learners.set(`${g.memberId}:${g.cadreId}`, { memberId: g.memberId, cadreId: g.cadreId });
-      }
-      let duplicates = 0;
-      for (const l of learners.values()) duplicates += await detectAndMark(c, l, null);
+          note: `${note}${g.organizer ? `（${g.organizer}）` : ''}`,
+        })),
+      );
+      const duplicates = await detectAndMarkAll(c, good, null);
       return { importId: imp.id, duplicates };
     },
   );

@@ -9,7 +9,8 @@ import { fakeIdNumber } from '../../../domain/rules/id-number.js';
 import type { Ctx } from '../../context.js';
 import { buildCadre } from '../../test/cadre-builders.js';
 import { buildMember, buildOrg, buildUserWithRole, expectAuditRow } from '../../test/factories.js';
-import { createTestApp, json, multipartFile, type TestApp } from '../../test/test-app.js';
+import { IdCrypto } from '../../crypto/id-crypto.js';
+import { createTestApp, json, multipartFile, TEST_KEYS, type TestApp } from '../../test/test-app.js';
 import { upsertCredit } from '../learning/credits.js';
 import { approvedHoursOf, behindOf, rowsOf, sharesOf } from './archive.js';
 import { loadVersions } from './year-requirements.js';
@@ -199,6 +200,96 @@ describe('imports of 上级调训 and 党校 records', () => {
     const res = await upload(admin, '/api/learning/imports?kind=party_school', Buffer.from('name,hours\n'), 'x.csv');
     expect(res.statusCode).toBe(400);
     expect(json(res).error.field).toBe('file');
+  });
+});
+
+describe('imports of many rows, people found for all rows at once', () => {
+  let branch: { id: number; name: string };
+  const d = (day: number) => `${year}-04-${String(day).padStart(2, '0')}`;
+  beforeAll(async () => {
+    const o = await buildOrg(t.db, { parentId: t.city.sampleIds.district, name: '学时批量党支部' });
+    branch = { id: o.id, name: o.name };
+  });
+
+  it('keeps the later of two rows of one file for the same person and training', async () => {
+    const m = await buildMember(t.db, { orgId: branch.id, name: '学时庚' });
+    const row = (hours: number) => ['', '学时庚', branch.name, '同一文件两行的培训班', d(1), d(2), hours];
+    const res = json(await upload(admin, '/api/learning/imports?kind=party_school', await xlsx([row(5), row(7.25)]), '党校.xlsx'));
+    expect(res).toMatchObject({ ok: true, written: true, rows: 2 });
+    const rows = await t.db.selectFrom('learning_credits').select(['hours', 'source']).where('member_id', '=', m.id).execute();
+    expect(rows.map((r) => [r.source, Number(r.hours)])).toEqual([['party_school', 7.3]]);
+  });
+
+  it('reports each row’s problems in row order, the person’s last: two namesakes, a number outside the scope, a wrong name', async () => {
+    await buildMember(t.db, { orgId: branch.id, name: '学时辛' });
+    await buildMember(t.db, { orgId: branch.id, name: '学时辛' });
+    const idOut = fakeIdNumber();
+    await buildMember(t.db, { orgId: t.city.sampleIds.otherBranch, name: '学时外区', idNumber: idOut });
+    // A cadre who is not a member, found by identity number among the cadres.
+    const idCadre = fakeIdNumber();
+    const cadre = await buildCadre(t.db, { managerOrgId: t.city.sampleIds.district, name: '学时壬' });
+    await t.db
+      .updateTable('cadres')
+      .set({ id_hash: new IdCrypto(TEST_KEYS).hash(idCadre) })
+      .where('id', '=', cadre.id)
+      .execute();
+    const cadreRow = [idCadre, '学时壬', '', '干部专题班', d(3), d(4), 16];
+    const file = await xlsx([
+      ['', '学时辛', branch.name, '专题班', d(3), d(4), 4],
+      [idOut, '学时外区', '', '专题班', d(3), d(4), '很多'],
+      cadreRow,
+      [idA, '学时甲乙', '', '专题班', d(3), d(4), 4],
+      ['', '学时查无此人', branch.name, '专题班', d(3), d(4), 4],
+    ]);
+    const res = json(await upload(admin, '/api/learning/imports?kind=assigned', file, '调训.xlsx'));
+    expect(res).toMatchObject({ ok: false, written: false });
+    expect(res.errors).toEqual([
+      { row: 2, column: '姓名', message: '该组织有同名党员，请填写身份证号' },
+      { row: 3, column: '学时', message: '学时应为 0 到 500 之间的数字' },
+      { row: 3, column: '身份证号', message: '在您管理的范围内找不到该身份证号的党员或干部' },
+      { row: 5, column: '姓名', message: '姓名与身份证号不符（档案中为“学时甲”）' },
+      { row: 6, column: '姓名', message: '在所填党组织中找不到此人（请核对姓名和组织，或填写身份证号）' },
+    ]);
+    const ok = json(await upload(admin, '/api/learning/imports?kind=assigned', await xlsx([cadreRow]), '调训.xlsx'));
+    expect(ok).toMatchObject({ ok: true, written: true });
+    const credits = await t.db.selectFrom('learning_credits').select(['title', 'hours']).where('cadre_id', '=', cadre.id).execute();
+    expect(credits.map((x) => [x.title, Number(x.hours)])).toEqual([['干部专题班', 16]]);
+  });
+
+  it('writes a 300-row file exactly, and marks a training another source already recorded', async () => {
+    // 100 members of the district (outside the sample branch, which a later test reads) whose name and
+    // organization name find one member, three trainings each.
+    const people = (
+      await sql<{ id: number; name: string; org: string }>`
+        select id, name, org from (
+          select m.id, m.name, o.name as org, count(*) over (partition by m.name, o.name) as n
+            from members m join orgs o on o.id = m.org_id
+           where m.org_path <@ (select path from orgs where id = ${t.city.sampleIds.district}) and m.org_id <> ${t.city.sampleIds.branch}
+        ) x where n = 1 order by id limit 100`.execute(t.db)
+    ).rows;
+    expect(people).toHaveLength(100);
+    const rows = people.flatMap((p, i) => [1, 2, 3].map((k) => ['', p.name, p.org, `批量培训${k}`, d(k), d(10 + k), (i % 10) / 2 + k]));
+    const first = people[0];
+    const cls = await upsertCredit(ctx(), {
+      memberId: first.id,
+      cadreId: null,
+      source: 'class',
+      sourceRef: 'class:bulk',
+      title: '批量培训1',
+      hours: 1,
+      earnedOn: d(11),
+    });
+    const res = json(await upload(admin, '/api/learning/imports?kind=assigned', await xlsx(rows), '调训.xlsx'));
+    expect(res).toMatchObject({ ok: true, written: true, rows: 300, duplicates: 1 });
+    const ledger = await sql<{ member_id: number; title: string; hours: string; earned_on: string; duplicate_of: number | null }>`
+      select member_id, title, hours, earned_on::text as earned_on, duplicate_of from learning_credits
+       where note like ${`上级调训导入 #${res.importId}%`}`.execute(t.db);
+    const key = (x: (string | number)[]) => x.join('|');
+    expect(ledger.rows.map((r) => key([Number(r.member_id), r.title, Number(r.hours), r.earned_on])).sort()).toEqual(
+      rows.map((r, i) => key([Number(people[Math.floor(i / 3)].id), r[3], r[6], r[5]])).sort(),
+    );
+    const marked = ledger.rows.filter((r) => r.duplicate_of != null);
+    expect(marked.map((r) => [Number(r.member_id), r.title, Number(r.duplicate_of)])).toEqual([[Number(first.id), '批量培训1', cls]]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Ctx } from '../../context.js';
 import { openTestEngine, type TestEngine } from '../../test/test-engine.js';
 import { buildMember, buildOrg } from '../../test/factories.js';
-import { upsertCredit } from './credits.js';
+import { upsertCredit, upsertCredits } from './credits.js';
 
 let te: TestEngine;
 let ctx: Ctx;
@@ -37,4 +37,31 @@ it('refuses a learner that is neither or both', async () => {
   await expect(upsertCredit(ctx, { ...base, memberId: null, cadreId: null })).rejects.toMatchObject({ field: 'learner' });
   await expect(upsertCredit(ctx, { ...base, memberId, cadreId: 1 })).rejects.toMatchObject({ field: 'learner' });
   await expect(upsertCredit(ctx, { ...base, memberId, cadreId: null, hours: -1 })).rejects.toMatchObject({ field: 'hours' });
+});
+
+it('writes many records at once as one call after another would, and nothing when one input is bad', async () => {
+  const base = { memberId, cadreId: null, source: 'assigned' as const, title: '调训', earnedOn: '2026-04-01' };
+  const bad = upsertCredits(ctx, [
+    { ...base, sourceRef: 'many:1', hours: 2 },
+    { ...base, sourceRef: 'many:2', hours: 2001 },
+  ]);
+  await expect(bad).rejects.toMatchObject({ field: 'hours' });
+  const n = await upsertCredits(ctx, [
+    { ...base, sourceRef: 'many:1', hours: 2 },
+    // Text the arrays must carry as it is: quotes, a comma, braces, a backslash, and the word NULL.
+    { ...base, sourceRef: 'many:2', hours: 3.04, title: 'NULL' },
+    { ...base, sourceRef: 'many:1', hours: 4.26, title: '调训"更正", {乙} \\' },
+  ]);
+  expect(n).toBe(2);
+  const rows = await te.engine.db
+    .selectFrom('learning_credits')
+    .select(['source_ref', 'title', 'hours'])
+    .where('member_id', '=', memberId)
+    .where('source', '=', 'assigned')
+    .orderBy('source_ref')
+    .execute();
+  expect(rows.map((r) => [r.source_ref, r.title, Number(r.hours)])).toEqual([
+    ['many:1', '调训"更正", {乙} \\', 4.3],
+    ['many:2', 'NULL', 3],
+  ]);
 });

@@ -166,6 +166,14 @@ if (process.env.BENCH_IMPORT !== '0') {
   printImport(results);
 }
 
+// The other imports (issue 16.1): the cadre roster and the 学时 records, 20,000 rows each, on each engine; BENCH_IMPORT_OTHER=0 skips them.
+if (process.env.BENCH_IMPORT_OTHER !== '0') {
+  const { benchOtherImports, printOtherImports } = await import('./other-imports-bench.js');
+  const results = process.env.BENCH_IMPORT_PGLITE === '0' ? [] : await benchOtherImports('pglite', () => openBenchEngine('pglite'));
+  if (process.env.DATABASE_URL) results.push(...(await benchOtherImports('postgres', () => openBenchEngine('postgres'))));
+  printOtherImports(results);
+}
+
 // Statistics (issue 5): the city on both engines, the province (5M members) on PostgreSQL;
 // BENCH_STATS=0 skips it, BENCH_PROVINCE=0 the province, BENCH_CITY=0 the city.
 if (process.env.BENCH_STATS !== '0') {

@@ -186,6 +186,26 @@ async function cadreColumnTypes(w: CadreWriter): Promise<Map<string, string>> {
 }
 
 /**
+ * The files of `ids` as the writer reads them, every column but the photo (tens of kilobytes each: a
+ * roster's 20,000 would be a gigabyte); locked for the change when `lock`.
+ */
+export async function loadFiles(w: CadreWriter, ids: readonly number[], lock = false): Promise<Map<number, Row>> {
+  const columns = [...(await cadreColumnTypes(w)).keys()].filter((c) => c !== 'photo');
+  const out = new Map<number, Row>();
+  for (const part of chunks(ids, 5000)) {
+    if (!part.length) continue;
+    let q = w.db
+      .selectFrom('cadres')
+      .select(columns.map((c) => sql.ref<unknown>(c).as(c)))
+      .where('id', 'in', part)
+      .orderBy('id');
+    if (lock) q = q.forUpdate();
+    for (const r of await q.execute()) out.set(Number(r.id), r as unknown as Row);
+  }
+  return out;
+}
+
+/**
  * Sets columns of many files (changes of the basic columns, `set` only: a change of posts, ranks or
  * other child lists goes through changeCadre). Each file is locked, checked and changed as changeCadre
  * would: stale versions, a member-linked identity, a confirmed 三龄二历 item without a reason and a
@@ -203,13 +223,12 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
       change.review
     )
       throw new Error('changeCadres: only a change of columns; child lists go through changeCadre');
-  const cur = new Map<number, Row>();
-  for (const part of chunks(
+  if (changes.some(({ change }) => change.set?.photo !== undefined)) throw new Error('changeCadres: a photo goes through changeCadre');
+  const cur = await loadFiles(
+    w,
     changes.map((c) => c.id),
-    5000,
-  ))
-    for (const r of await w.db.selectFrom('cadres').selectAll().where('id', 'in', part).orderBy('id').forUpdate().execute())
-      cur.set(Number(r.id), r as unknown as Row);
+    true,
+  );
   const reviewed = new Map<number, ReviewItem[]>();
   for (const part of chunks(
     changes.map((c) => c.id),
@@ -275,7 +294,6 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
   const groups = new Map<string, NonNullable<(typeof planned)[number]>[]>();
   for (const p of planned) {
     if (!p) continue;
-    if ('photo' in p.cols) throw new Error('changeCadres: a photo goes through changeCadre');
     const key = Object.keys(p.cols).sort().join(',');
     const group = groups.get(key) ?? [];
     if (!group.length) groups.set(key, group);

@@ -8,7 +8,7 @@
 import type { TRosterError } from '../../../../domain/schemas/cadre-search.js';
 import { AppError } from '../../../errors.js';
 import type { CadreChange, CadreSet, CadreWriter } from '../../cadres/change-types.js';
-import { changeCadres, insertCadres, RefusedFiles, type NewCadreFile } from '../../cadres/changes-many.js';
+import { changeCadres, insertCadres, loadFiles, RefusedFiles, type NewCadreFile } from '../../cadres/changes-many.js';
 import { effectiveSet, type Row } from '../../cadres/changes.js';
 import { canon } from '../../cadres/canon.js';
 import type { RosterFields } from './validate-row.js';
@@ -109,7 +109,7 @@ function newFile(f: RosterFields, managerOrgId: number): NewCadreFile {
   };
 }
 
-function changeOf(w: CadreWriter, f: RosterFields, cur: Record<string, unknown> & { member_id: number | null }): CadreChange | null {
+function changeOf(w: CadreWriter, f: RosterFields, cur: Row): CadreChange | null {
   const s = (k: string) => cur[k] as string | null;
   const differs = (given: string | undefined, stored: string | null) =>
     given !== undefined && given !== '' && !(stored ?? '').startsWith(given);
@@ -121,7 +121,7 @@ function changeOf(w: CadreWriter, f: RosterFields, cur: Record<string, unknown> 
   if (differs(f.rankTitle, s('rank_title'))) throw new RosterRowError('职级', '职级与档案不一致：职级变动请在干部档案中登记');
   const set = basicSet(f, cur, cur.member_id !== null);
   // The identity number is compared as the writer compares it, by its hash: a row that changes nothing writes nothing.
-  const changes = Object.keys(set).length > 0 && Object.keys(effectiveSet(w, cur as Row, set)).length > 0;
+  const changes = Object.keys(set).length > 0 && Object.keys(effectiveSet(w, cur, set)).length > 0;
   return changes ? { section: 'basic', action: 'import', set, reason: '干部花名册导入' } : null;
 }
 
@@ -140,14 +140,7 @@ export async function writeRoster(w: CadreWriter, plan: readonly PlannedRow[], d
   const creates: { row: number; file: NewCadreFile }[] = [];
   const updates: { row: number; id: number; change: CadreChange }[] = [];
   const ids = plan.flatMap((p) => (p.decision.kind === 'update' ? [p.decision.id] : []));
-  const current = new Map<number, Record<string, unknown> & { member_id: number | null }>();
-  for (let i = 0; i < ids.length; i += 5000)
-    for (const c of await w.db
-      .selectFrom('cadres')
-      .selectAll()
-      .where('id', 'in', ids.slice(i, i + 5000))
-      .execute())
-      current.set(Number(c.id), c as unknown as Record<string, unknown> & { member_id: number | null });
+  const current = await loadFiles(w, ids);
   for (const p of plan) {
     try {
       if (p.decision.kind === 'create')

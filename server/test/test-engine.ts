@@ -57,13 +57,19 @@ export function databaseUrl(url: string, name: string): string {
   return u.toString();
 }
 
-/** Waits until the server has no session left on a database (pool.end() can resolve before it has seen every socket close). */
+/**
+ * Waits until the server has no session left on a database (pool.end() can resolve before it has seen
+ * every socket close; on a loaded machine that once took more than 5 s). Past 15 s it throws, naming the
+ * sessions still there, so that a connection really left open is told from a slow close.
+ */
 export async function waitUntilUnused(admin: pg.Client, name: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const r = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
     if (r.rows[0].n === 0) return;
     await new Promise((done) => setTimeout(done, 50));
   }
+  const left = await admin.query('select pid, state, left(query, 120) as query from pg_stat_activity where datname = $1', [name]);
+  throw new Error(`sessions still open on ${name} after 15 s: ${JSON.stringify(left.rows)}`);
 }
 
 export async function openTestEngine(start: TestStart = 'migrated'): Promise<TestEngine> {

@@ -8,10 +8,10 @@ import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import type { ReviewItem } from '../../../domain/cadre-codes.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns } from '../members/insert-member.js';
+import { STALE_CADRE } from './changes.js';
 import {
   DUPLICATE_ID,
   JSON_COLS,
-  STALE_CADRE,
   columnsOf,
   eduRankOf,
   effectiveSet,
@@ -21,7 +21,7 @@ import {
   reviewRefusal,
   shown,
   type Row,
-} from './changes.js';
+} from './file-columns.js';
 import type { AppointmentIn, CadreChange, CadreWriter, NewCadre, RankIn } from './change-types.js';
 
 /** Rows per statement: well under PostgreSQL's 65,535 parameters for the widest insert. */

@@ -9,7 +9,7 @@ import type { TRosterError } from '../../../../domain/schemas/cadre-search.js';
 import { AppError } from '../../../errors.js';
 import type { CadreChange, CadreSet, CadreWriter } from '../../cadres/change-types.js';
 import { changeCadres, insertCadres, loadFiles, RefusedFiles, type NewCadreFile } from '../../cadres/changes-many.js';
-import { effectiveSet, type Row } from '../../cadres/changes.js';
+import { effectiveSet, type Row } from '../../cadres/file-columns.js';
 import { canon } from '../../cadres/canon.js';
 import type { RosterFields } from './validate-row.js';
 

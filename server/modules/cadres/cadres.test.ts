@@ -404,6 +404,24 @@ describe('the writer for many files at once (changes-many.ts)', () => {
       before: { birth: '1976-01' },
       after: { birth: '1976-02' },
     });
+
+    // Text that means something in an array literal or in JSON is stored as given; education goes in as
+    // jsonb; a change that alters nothing still counts, as changeCadre counts it (a version, a history row).
+    const odd = '引号"逗号,花括号{}反斜杠\\ NULL \ud83d\ude00';
+    const edu = { level: '研究生', degree: '法学硕士', levelSchool: '某大学"法学院"', degreeSchool: '' };
+    expect(
+      await run([
+        { id: plain.id, change: basic({ expertise: odd, edu_full_time: edu }) },
+        { id: reviewed.id, change: basic({}) },
+      ]),
+    ).toBeUndefined();
+    const file = await t.db
+      .selectFrom('cadres')
+      .select(['expertise', 'edu_full_time', 'edu_rank'])
+      .where('id', '=', plain.id)
+      .executeTakeFirstOrThrow();
+    expect(file).toEqual({ expertise: odd, edu_full_time: edu, edu_rank: 2 });
+    expect((await ok(officer, 'GET', `/api/cadres/${reviewed.id}`)).version).toBe(r.version + 2);
   });
 });
 

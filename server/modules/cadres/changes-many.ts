@@ -4,6 +4,7 @@
 // thousand files instead of a dozen per file. Every check runs first, for every file: when any file
 // is refused, nothing is written and each refusal is named with the file's index.
 import { sql } from 'kysely';
+import { chunks } from '../../db/chunks.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import type { ReviewItem } from '../../../domain/cadre-codes.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
@@ -41,9 +42,6 @@ export interface NewCadreFile {
   rank?: RankIn;
 }
 
-const chunks = <T>(rows: readonly T[], size = BATCH): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-
 /** Ids from the table's sequence, ascending: rows and their history rows pair up without relying on RETURNING's order. */
 async function reserveIds(w: CadreWriter, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
@@ -53,11 +51,10 @@ async function reserveIds(w: CadreWriter, table: string, n: number): Promise<num
   return r.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
 }
 
-/** Hashes already held by a file other than `except` (cadre id by hash). */
+/** The files that hold these identity-number hashes (cadre id by hash). */
 async function heldHashes(w: CadreWriter, hashes: string[]): Promise<Map<string, number>> {
   const held = new Map<string, number>();
   for (const part of chunks(hashes, 5000)) {
-    if (!part.length) continue;
     for (const r of await w.db.selectFrom('cadres').select(['id', 'id_hash']).where('id_hash', 'in', part).execute())
       held.set(r.id_hash!, Number(r.id));
   }
@@ -76,7 +73,7 @@ type HistoryRow = {
 };
 
 async function insertHistory(w: CadreWriter, rows: HistoryRow[]): Promise<void> {
-  for (const part of chunks(rows)) await w.db.insertInto('cadre_history').values(part).execute();
+  for (const part of chunks(rows, BATCH)) await w.db.insertInto('cadre_history').values(part).execute();
 }
 
 /**
@@ -134,7 +131,7 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
       updated_at: now,
     };
   });
-  for (const part of chunks(cadres))
+  for (const part of chunks(cadres, BATCH))
     await w.db
       .insertInto('cadres')
       .values(part as never)
@@ -160,7 +157,10 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
 
   const posts = files.flatMap((f, i) => (f.appointment ? [{ cadreId: cadreIds[i], a: f.appointment }] : []));
   const postIds = await reserveIds(w, 'cadre_appointments', posts.length);
-  for (const part of chunks(posts.map((p, i) => ({ ...p.a, id: postIds[i], cadre_id: p.cadreId }))))
+  for (const part of chunks(
+    posts.map((p, i) => ({ ...p.a, id: postIds[i], cadre_id: p.cadreId })),
+    BATCH,
+  ))
     await w.db.insertInto('cadre_appointments').values(part).execute();
   await insertHistory(
     w,
@@ -168,7 +168,10 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
   );
 
   const ranks = files.flatMap((f, i) => (f.rank ? [{ cadreId: cadreIds[i], r: f.rank }] : []));
-  for (const part of chunks(ranks.map((x) => ({ ...x.r, cadre_id: x.cadreId }))))
+  for (const part of chunks(
+    ranks.map((x) => ({ ...x.r, cadre_id: x.cadreId })),
+    BATCH,
+  ))
     await w.db.insertInto('cadre_ranks').values(part).execute();
   await insertHistory(
     w,
@@ -187,19 +190,23 @@ async function cadreColumnTypes(w: CadreWriter): Promise<Map<string, string>> {
 
 /**
  * The files of `ids` as the writer reads them, every column but the photo (tens of kilobytes each: a
- * roster's 20,000 would be a gigabyte); locked for the change when `lock`.
+ * roster's 20,000 would be a gigabyte); locked for the change when `lock`. `types`: the catalogue's
+ * columns when the caller has read them already.
  */
-export async function loadFiles(w: CadreWriter, ids: readonly number[], lock = false): Promise<Map<number, Row>> {
-  const columns = [...(await cadreColumnTypes(w)).keys()].filter((c) => c !== 'photo');
+export async function loadFiles(
+  w: CadreWriter,
+  ids: readonly number[],
+  opts: { lock?: boolean; types?: Map<string, string> } = {},
+): Promise<Map<number, Row>> {
+  const columns = [...(opts.types ?? (await cadreColumnTypes(w))).keys()].filter((c) => c !== 'photo');
   const out = new Map<number, Row>();
   for (const part of chunks(ids, 5000)) {
-    if (!part.length) continue;
     let q = w.db
       .selectFrom('cadres')
       .select(columns.map((c) => sql.ref<unknown>(c).as(c)))
       .where('id', 'in', part)
       .orderBy('id');
-    if (lock) q = q.forUpdate();
+    if (opts.lock) q = q.forUpdate();
     for (const r of await q.execute()) out.set(Number(r.id), r as unknown as Row);
   }
   return out;
@@ -224,10 +231,11 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
     )
       throw new Error('changeCadres: only a change of columns; child lists go through changeCadre');
   if (changes.some(({ change }) => change.set?.photo !== undefined)) throw new Error('changeCadres: a photo goes through changeCadre');
+  const types = await cadreColumnTypes(w);
   const cur = await loadFiles(
     w,
     changes.map((c) => c.id),
-    true,
+    { lock: true, types },
   );
   const reviewed = new Map<number, ReviewItem[]>();
   for (const part of chunks(
@@ -284,13 +292,12 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
 
   const now = w.clock.now();
   for (const part of chunks(supersede, 5000))
-    if (part.length)
-      await sql`update cadre_reviews r set superseded_at = ${now}
+    await sql`update cadre_reviews r set superseded_at = ${now}
         from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(cadre_id bigint, item text)
        where r.cadre_id = x.cadre_id and r.item = x.item and r.superseded_at is null`.execute(w.db);
 
-  // Files changing the same columns are updated by one statement per batch, from a record set.
-  const types = await cadreColumnTypes(w);
+  // Files changing the same columns are updated by one statement per batch, each column's values as a
+  // typed array (text goes to the server as a parameter, as changeCadre sends it: no JSON escaping of it).
   const groups = new Map<string, NonNullable<(typeof planned)[number]>[]>();
   for (const p of planned) {
     if (!p) continue;
@@ -303,12 +310,17 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
     const cols = key ? key.split(',') : [];
     // Names and types come from the table's own catalogue, never from input.
     for (const c of cols) if (!types.has(c)) throw new Error(`changeCadres: no column ${c}`);
-    const shape = sql.raw(['id bigint', ...cols.map((c) => `"${c}" ${types.get(c)}`)].join(', '));
     const sets = cols.map((c) => sql`${sql.id(c)} = x.${sql.id(c)}`);
-    for (const part of chunks(rows))
+    const names = sql.join([sql.id('id'), ...cols.map((c) => sql.id(c))]);
+    for (const part of chunks(rows, BATCH)) {
+      const arrays = cols.map((c) => {
+        const values = part.map((p) => (JSON_COLS.has(c) && p.cols[c] != null ? JSON.stringify(p.cols[c]) : p.cols[c]));
+        return sql`${values}::${sql.raw(`${types.get(c)}[]`)}`;
+      });
       await sql`update cadres c set ${sql.join([...sets, sql`version = c.version + 1`, sql`updated_at = ${now}`])}
-        from jsonb_to_recordset(${JSON.stringify(part.map((p) => ({ id: p.id, ...p.cols })))}::jsonb) as x(${shape})
+        from unnest(${sql.join([sql`${part.map((p) => p.id)}::bigint[]`, ...arrays])}) as x(${names})
        where c.id = x.id`.execute(w.db);
+    }
   }
   await insertHistory(
     w,

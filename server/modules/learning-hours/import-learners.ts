@@ -3,15 +3,10 @@
 // Each answer is what the row-at-a-time lookup gave, so the import keeps its messages.
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
+import { chunks } from '../../db/chunks.js';
 
 /** Keys per query: the arrays stay small enough for either engine's parameters. */
 const CHUNK = 5000;
-
-function chunks<T>(xs: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
-}
 
 export interface ByNumber {
   id: number;
@@ -28,7 +23,7 @@ export interface ByNumber {
 export async function learnersByHash(ctx: Ctx, hashes: readonly string[]): Promise<Map<string, ByNumber>> {
   const scope = ctx.actor.scopePath;
   const out = new Map<string, ByNumber>();
-  for (const part of chunks([...new Set(hashes)])) {
+  for (const part of chunks([...new Set(hashes)], CHUNK)) {
     const m = await sql<{ id_hash: string; id: number; name: string; inside: boolean }>`
       select id_hash, id, name, org_path <@ ${scope}::ltree as inside from members where id_hash = any(${part}::text[])`.execute(ctx.db);
     for (const r of m.rows) out.set(r.id_hash, { id: Number(r.id), name: r.name, inside: r.inside, kind: 'member' });
@@ -59,7 +54,7 @@ export async function membersByNameAndOrg(ctx: Ctx, pairs: readonly NameAndOrg[]
   const scope = ctx.actor.scopePath;
   const distinct = [...new Map(pairs.map((p) => [nameAndOrgKey(p), p])).values()];
   const out = new Map<string, { n: number; id: number }>();
-  for (const part of chunks(distinct)) {
+  for (const part of chunks(distinct, CHUNK)) {
     const r = await sql<{ i: number; n: number; id: number }>`
       select x.i, count(*)::int as n, min(m.id) as id
         from unnest(${part.map((_, i) => i)}::int[], ${part.map((p) => p.name)}::text[], ${part.map((p) => p.org)}::text[],

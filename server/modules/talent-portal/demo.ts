@@ -22,6 +22,7 @@ export async function seedTalentPortalDemo(db: Db, keys: Keys): Promise<void> {
     .selectFrom('orgs')
     .select(['id', 'path', 'name'])
     .where('parent_id', '=', root.id)
+    .where('kind', '=', 'county_committee')
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const now = systemClock.now();

@@ -48,21 +48,22 @@ const channelOf = (identifier: string) => (identifier.includes('@') ? ('email' a
 const identifierHash = (ctx: AnyCtx, identifier: string) => ctx.crypto.hash(`talent-portal:${identifier}`);
 const codeHash = (ctx: AnyCtx, idHash: string, code: string) => ctx.crypto.hash(`talent-portal-code:${idHash}:${code}`);
 
-/** The city's root organization (accounts are bound to it) and its districts (the first level). */
+/** The city's root organization (accounts are bound to it). */
 async function rootOrg(ctx: AnyCtx) {
   return ctx.db.selectFrom('orgs').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
 }
 
+/**
+ * The city's districts an applicant chooses from: the 县(区)委 directly under the root, as the registry's
+ * districts are (a 市直 unit or a city enterprise under the root is not a district: its talents belong to
+ * the district they work in).
+ */
+const districts = (ctx: AnyCtx, rootId: number) =>
+  ctx.db.selectFrom('orgs').where('parent_id', '=', rootId).where('kind', '=', 'county_committee').where('status', '=', 'active');
+
 export async function publicDistricts(ctx: AnyCtx) {
   const root = await rootOrg(ctx);
-  return ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('parent_id', '=', root.id)
-    .where('status', '=', 'active')
-    .orderBy('sort_key')
-    .orderBy('id')
-    .execute();
+  return districts(ctx, root.id).select(['id', 'name']).orderBy('sort_key').orderBy('id').execute();
 }
 
 /** Sends a code (or, for a known identifier, a notice that it already has an account): the same answer either way. */
@@ -130,12 +131,7 @@ export async function register(ctx: AnyCtx, b: TRegister): Promise<{ userId: num
   if (!b.consent) throw invalid('请阅读并同意个人信息处理规则后再注册', 'consent');
   if (b.consentVersion !== CONSENT.version) throw invalid('个人信息处理规则已更新，请重新阅读并同意', 'consentVersion');
   const root = await rootOrg(ctx);
-  const district = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'path'])
-    .where('id', '=', b.districtOrgId)
-    .where('parent_id', '=', root.id)
-    .executeTakeFirst();
+  const district = await districts(ctx, root.id).select(['id', 'path']).where('id', '=', b.districtOrgId).executeTakeFirst();
   if (!district) throw invalid('所在区不存在', 'districtOrgId');
   if (b.kind === 'employer' && !b.employerName) throw invalid('请填写单位名称', 'employerName');
   assertPasswordPolicy(b.password, identifier, 'password', b.name);

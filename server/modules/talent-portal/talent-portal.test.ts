@@ -111,7 +111,7 @@ describe('registration with a one-time code', () => {
     expect((await ask('13900000077')).statusCode).toBe(200);
   });
 
-  it('refuses registration without consent, with an old notice, a weak password or a place outside the city districts', async () => {
+  it('refuses registration without consent, with an old notice, a weak password or a place that is not one of the city districts', async () => {
     await ask('13900000003');
     const code = sender.lastCode('13900000003')!;
     expect(json(await reg(form('13900000003', code, { consent: false }))).error).toMatchObject({ field: 'consent' });
@@ -119,6 +119,20 @@ describe('registration with a one-time code', () => {
     expect(json(await reg(form('13900000003', code, { password: '12345678' }))).error).toMatchObject({ field: 'password' });
     expect(json(await reg(form('13900000003', code, { districtOrgId: t.city.sampleIds.branch }))).error).toMatchObject({
       field: 'districtOrgId',
+    });
+    // a first-level organization that is not a 县(区)委 (a 市直 committee or a city enterprise) is neither offered nor taken
+    const notDistrict = await t.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', '=', t.city.sampleIds.city)
+      .where('kind', '!=', 'county_committee')
+      .executeTakeFirstOrThrow();
+    const offered = (json(await t.call(null, 'GET', `${pub}/districts`)).items as { id: number }[]).map((d) => d.id);
+    expect(offered).toContain(district);
+    expect(offered).not.toContain(notDistrict.id);
+    expect(json(await reg(form('13900000003', code, { districtOrgId: notDistrict.id }))).error).toMatchObject({
+      field: 'districtOrgId',
+      message: '所在区不存在',
     });
     // none of these used the code up
     expect((await reg(form('13900000003', code))).statusCode).toBe(201);

@@ -7,6 +7,8 @@ export default defineConfig({
     env: { TZ: process.env.ZUGONG_TZ || 'Asia/Shanghai' },
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    // A failed test's report says what each open page showed (e2e/on-failure.ts).
+    setupFiles: ['e2e/on-failure.ts'],
     testTimeout: 90_000,
     // A page that saves and re-renders under CI load takes more than expect.poll's default second.
     expect: { poll: { timeout: 15_000 } },

@@ -4,8 +4,11 @@ import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+// The browsers this file's tests launched, for the report of a failed test (onScreen).
+const launched = new Set<Browser>();
+
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -18,6 +21,31 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
+}
+
+// What a page says when something went wrong or is asked: alerts, field errors, messages, notifications, dialog titles.
+const SAID =
+  '.ant-alert-message, .ant-alert-description, .ant-form-item-explain-error, .ant-message-notice-content, ' +
+  '.ant-notification-notice-message, .ant-notification-notice-description, .ant-modal-title, .ant-result-title';
+
+/**
+ * Each open page's address and what it says (SAID), for the report of a failed test (e2e/on-failure.ts):
+ * the CI keeps only the tail of its output, so a timeout alone would not tell what the screen showed.
+ * A page that does not answer within 3 s is reported as such.
+ */
+export async function onScreen(): Promise<string[]> {
+  const pages = [...launched].flatMap((b) => b.contexts().flatMap((c) => c.pages())).filter((p) => !p.isClosed());
+  const within = <T>(p: Promise<T>, fallback: T) =>
+    Promise.race([p.catch(() => fallback), new Promise<T>((done) => setTimeout(() => done(fallback), 3000))]);
+  return Promise.all(
+    pages.map(async (page) => {
+      const said = await within(page.locator(SAID).allTextContents(), ['(the page did not answer)']);
+      return `${page.url()} ${JSON.stringify(said.map((t) => t.trim()).filter(Boolean)).slice(0, 600)}`;
+    }),
+  );
 }
 
 export async function login(page: Page, username: string, password = 'Demo@2026'): Promise<void> {

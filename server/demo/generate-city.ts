@@ -6,7 +6,8 @@ import type { Db } from '../db/engine.js';
 import { hashPassword } from '../auth/password.js';
 import { shapeCity } from './org-shape.js';
 import { drawPeople } from './people.js';
-import { insertInBatches, orgRows } from './insert-rows.js';
+import { orgRows } from './insert-rows.js';
+import { insertInBatches } from '../db/batches.js';
 import { fillNameKeys } from '../db/name-keys.js';
 import { DEMO_PASSWORD, insertDemoAccounts, pickSamples } from './demo-accounts.js';
 

@@ -4,7 +4,7 @@
 // thousand files instead of a dozen per file. Every check runs first, for every file: when any file
 // is refused, nothing is written and each refusal is named with the file's index.
 import { sql } from 'kysely';
-import { chunks } from '../../db/chunks.js';
+import { chunks, insertInBatches, reserveIds } from '../../db/batches.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import type { ReviewItem } from '../../../domain/cadre-codes.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
@@ -25,7 +25,7 @@ import {
 } from './file-columns.js';
 import type { AppointmentIn, CadreChange, CadreWriter, NewCadre, RankIn } from './change-types.js';
 
-/** Rows per statement: well under PostgreSQL's 65,535 parameters for the widest insert. */
+/** Files per update statement (each column goes as one array parameter). */
 const BATCH = 1000;
 
 /** The files of `indexes` that the writer refused, each with its reason; nothing was written. */
@@ -40,15 +40,6 @@ export interface NewCadreFile {
   cadre: NewCadre;
   appointment?: AppointmentIn;
   rank?: RankIn;
-}
-
-/** Ids from the table's sequence, ascending: rows and their history rows pair up without relying on RETURNING's order. */
-async function reserveIds(w: CadreWriter, table: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`.execute(
-    w.db,
-  );
-  return r.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
 }
 
 /** The files that hold these identity-number hashes (cadre id by hash). */
@@ -72,9 +63,7 @@ type HistoryRow = {
   after: string;
 };
 
-async function insertHistory(w: CadreWriter, rows: HistoryRow[]): Promise<void> {
-  for (const part of chunks(rows, BATCH)) await w.db.insertInto('cadre_history').values(part).execute();
-}
+const insertHistory = (w: CadreWriter, rows: HistoryRow[]) => insertInBatches(w.db, 'cadre_history', rows);
 
 /**
  * Creates the files (not member-linked: a member's cadre file is made from the member record, one at a
@@ -108,7 +97,7 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
 
   const now = w.clock.now();
   const actor = w.actor?.userId ?? null;
-  const cadreIds = await reserveIds(w, 'cadres', files.length);
+  const cadreIds = await reserveIds(w.db, 'cadres', files.length);
   const cadres = files.map((f, i) => {
     const { member_id: _m, id_number: _n, ...rest } = f.cadre;
     const values: Record<string, unknown> = {};
@@ -131,11 +120,7 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
       updated_at: now,
     };
   });
-  for (const part of chunks(cadres, BATCH))
-    await w.db
-      .insertInto('cadres')
-      .values(part as never)
-      .execute();
+  await insertInBatches(w.db, 'cadres', cadres as never[]);
   const history = (cadreId: number, sec: string, before: unknown, after: unknown): HistoryRow => ({
     cadre_id: cadreId,
     section: sec,
@@ -156,23 +141,23 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
   );
 
   const posts = files.flatMap((f, i) => (f.appointment ? [{ cadreId: cadreIds[i], a: f.appointment }] : []));
-  const postIds = await reserveIds(w, 'cadre_appointments', posts.length);
-  for (const part of chunks(
+  const postIds = await reserveIds(w.db, 'cadre_appointments', posts.length);
+  await insertInBatches(
+    w.db,
+    'cadre_appointments',
     posts.map((p, i) => ({ ...p.a, id: postIds[i], cadre_id: p.cadreId })),
-    BATCH,
-  ))
-    await w.db.insertInto('cadre_appointments').values(part).execute();
+  );
   await insertHistory(
     w,
     posts.map((p, i) => history(p.cadreId, 'appointments', null, { appointment: { id: postIds[i], ...p.a } })),
   );
 
   const ranks = files.flatMap((f, i) => (f.rank ? [{ cadreId: cadreIds[i], r: f.rank }] : []));
-  for (const part of chunks(
+  await insertInBatches(
+    w.db,
+    'cadre_ranks',
     ranks.map((x) => ({ ...x.r, cadre_id: x.cadreId })),
-    BATCH,
-  ))
-    await w.db.insertInto('cadre_ranks').values(part).execute();
+  );
   await insertHistory(
     w,
     ranks.map((x) => history(x.cadreId, 'ranks', { ranks: [] }, { ranks: [x.r] })),

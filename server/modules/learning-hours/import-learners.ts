@@ -3,7 +3,7 @@
 // Each answer is what the row-at-a-time lookup gave, so the import keeps its messages.
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
-import { chunks } from '../../db/chunks.js';
+import { chunks } from '../../db/batches.js';
 
 /** Keys per query: the arrays stay small enough for either engine's parameters. */
 const CHUNK = 5000;

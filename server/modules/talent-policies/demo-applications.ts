@@ -8,6 +8,7 @@
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
+import { reserveIds } from '../../db/batches.js';
 import {
   evaluatePolicy,
   payoutSchedule,
@@ -48,14 +49,6 @@ const MEETS = new Set<State>(['city_review', 'expert_review', 'publicity', 'payi
 export const DEMO_APPLICATIONS = 300;
 const BY = '演示';
 
-async function nextIds(db: Db, table: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const r = await sql<{
-    id: number;
-  }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`.execute(db);
-  return r.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
-}
-
 async function chunked<T>(rows: T[], write: (part: T[]) => Promise<unknown>, size = 300): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
@@ -89,7 +82,7 @@ type Person = Awaited<ReturnType<typeof applicants>>[number];
 export async function seedDemoApplications(db: Db, now: Date, policies: DemoPolicy[]): Promise<void> {
   const people = await applicants(db);
   if (people.length === 0) return;
-  const ids = await nextIds(db, 'talent_applications', DEMO_APPLICATIONS);
+  const ids = await reserveIds(db, 'talent_applications', DEMO_APPLICATIONS);
   const today = dayjs(now).format('YYYY-MM-DD');
   const decided = dayjs(now).subtract(40, 'day').format('YYYY-MM-DD');
   const own = people[0].user_id !== null ? people[0] : null;
@@ -217,7 +210,7 @@ async function seedPayouts(
   const rows = paid.flatMap((a) =>
     payoutSchedule(a.policy.data.items[0].versions.at(-1)!.amountFen, a.policy.instalments, decided).map((p) => ({ a, p })),
   );
-  const ids = await nextIds(db, 'talent_payouts', rows.length);
+  const ids = await reserveIds(db, 'talent_payouts', rows.length);
   const payouts: Record<string, unknown>[] = [];
   const ledger: Record<string, unknown>[] = [];
   for (const [i, { a, p }] of rows.entries()) {

@@ -9,6 +9,7 @@
 // (changes.test.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
+import { reserveIds } from '../../db/batches.js';
 import type { Actor, Clock } from '../../auth/actor.js';
 import type { IdCrypto } from '../../crypto/id-crypto.js';
 import type { TDegree, TTitle } from '../../../domain/schemas/talent.js';
@@ -212,13 +213,7 @@ const BATCH = 250;
 export async function insertTalents(w: TalentWriter, rows: NewTalent[], change = 'create'): Promise<number[]> {
   if (rows.length === 0) return [];
   // Ids first (ascending, from the table's sequence), so that rows and history rows pair up without RETURNING order.
-  const ids = (
-    await sql<{
-      id: number;
-    }>`select nextval(pg_get_serial_sequence('talent_people', 'id'))::int as id from generate_series(1, ${rows.length})`.execute(w.db)
-  ).rows
-    .map((r) => Number(r.id))
-    .sort((a, b) => a - b);
+  const ids = await reserveIds(w.db, 'talent_people', rows.length);
   const employerIds = [...new Set(rows.flatMap((r) => (r.employer_id != null ? [r.employer_id] : [])))];
   const districtOf = new Map(
     employerIds.length

@@ -10,7 +10,7 @@ import type { CityResult } from '../../demo/generate-city.js';
 import { DEFAULT_AS_OF } from '../../demo/generate-city.js';
 import { createRng, type Rng } from '../../demo/prng.js';
 import { addDays, addMonths } from '../../demo/dates.js';
-import { insertInBatches } from '../../demo/insert-rows.js';
+import { insertInBatches } from '../../db/batches.js';
 import { DEFAULT_TRANSFER_SETTINGS, expiresOn, letterNumber, type TransferStatus } from '../../../domain/rules/transfers.js';
 
 interface Org {

@@ -589,7 +589,9 @@ describe('one write path per cadre record', () => {
   // through applySheet (sheet.ts → changes.ts).
   const TABLES = 'cadres|cadre_appointments|cadre_ranks|cadre_rewards|cadre_assessments|cadre_family|cadre_reviews|cadre_history';
   const WRITES = new RegExp(
-    `(?:updateTable|insertInto|deleteFrom)\\(\\s*'(?:${TABLES})(?: as \\w+)?'\\s*\\)|\\b(?:update|insert\\s+into|delete\\s+from)\\s+(?:${TABLES})\\b`,
+    // Kysely's builders, the batch insert (db/batches.ts insertInBatches) and SQL text.
+    `(?:updateTable|insertInto|deleteFrom)\\(\\s*'(?:${TABLES})(?: as \\w+)?'\\s*\\)|insertInBatches\\(\\s*[\\w.]+,\\s*'(?:${TABLES})'` +
+      `|\\b(?:update|insert\\s+into|delete\\s+from)\\s+(?:${TABLES})\\b`,
     'i',
   );
 
@@ -600,5 +602,7 @@ describe('one write path per cadre record', () => {
       (f) => WRITES.test(readFileSync(join(root, f), 'utf8')) && !f.startsWith('modules/cadres/demo/') && !f.startsWith('test/'),
     );
     expect(writers.sort()).toEqual(['modules/cadres/changes-many.ts', 'modules/cadres/changes.ts']);
+    // a batch insert elsewhere would be found too
+    expect(WRITES.test("await insertInBatches(w.db, 'cadre_history', rows)")).toBe(true);
   });
 });

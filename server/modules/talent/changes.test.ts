@@ -8,7 +8,7 @@ describe('one write path per talent record', () => {
   // builder writes set-up rows of its own, by name.
   const BULK = ['test/talent-builders.ts'];
   const WRITES =
-    /(?:updateTable|insertInto)\(\s*'talent_people(?: as \w+)?'\s*\)|insertInto\(\s*'talent_history'\s*\)|update\s+talent_people\b|insert\s+into\s+(?:talent_people|talent_history)\b/i;
+    /(?:updateTable|insertInto)\(\s*'talent_people(?: as \w+)?'\s*\)|insertInto\(\s*'talent_history'\s*\)|insertInBatches\(\s*[\w.]+,\s*'talent_(?:people|history)'|update\s+talent_people\b|insert\s+into\s+(?:talent_people|talent_history)\b/i;
 
   it('leaves every write of a talent row or a history row to changes.ts', () => {
     const root = join(import.meta.dirname, '../..');
@@ -20,5 +20,7 @@ describe('one write path per talent record', () => {
     const allowed = ['modules/talent/changes.ts', ...BULK];
     expect(writers.filter((w) => !allowed.includes(w))).toEqual([]);
     expect(writers).toContain('modules/talent/changes.ts');
+    // the batch insert (db/batches.ts) is a write path too
+    expect(WRITES.test("insertInBatches(trx, 'talent_history', rows)")).toBe(true);
   });
 });

@@ -7,21 +7,21 @@ import { sql } from 'kysely';
 import { chunks, insertInBatches, reserveIds } from '../../db/batches.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import type { ReviewItem } from '../../../domain/cadre-codes.js';
-import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns } from '../members/insert-member.js';
 import { STALE_CADRE } from './changes.js';
 import {
   DUPLICATE_ID,
   JSON_COLS,
   columnsOf,
-  eduRankOf,
   effectiveSet,
   identityRefusal,
   postColumns,
   reviewItemsOf,
   reviewRefusal,
-  shown,
   type Row,
+  changeHistoryRow,
+  createdAfter,
+  newFileColumns,
 } from './file-columns.js';
 import type { AppointmentIn, CadreChange, CadreWriter, NewCadre, RankIn } from './change-types.js';
 
@@ -99,25 +99,17 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
   const actor = w.actor?.userId ?? null;
   const cadreIds = await reserveIds(w.db, 'cadres', files.length);
   const cadres = files.map((f, i) => {
-    const { member_id: _m, id_number: _n, ...rest } = f.cadre;
-    const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rest)) if (v !== undefined) values[k] = JSON_COLS.has(k) ? JSON.stringify(v) : v;
-    const name = rest.name!.trim();
+    const { member_id: _m, id_number: _n, ...given } = f.cadre;
     const open = f.appointment ? [f.appointment] : [];
     const rank = f.rank && f.rank.ended_on === null ? f.rank : undefined;
     return {
-      ...values,
+      ...newFileColumns(given, now),
       ...ids[i],
       id: cadreIds[i],
       member_id: null,
-      name,
-      edu_rank: eduRankOf(rest.edu_full_time, rest.edu_in_service),
-      name_initials: pinyinInitials(name),
-      sort_key: pinyinSortKey(name),
       ...(f.appointment || f.rank ? postColumns(open, rank) : {}),
       // As many versions as changeCadre calls the file would have taken: creation, post, rank.
       version: 1 + (f.appointment ? 1 : 0) + (f.rank ? 1 : 0),
-      updated_at: now,
     };
   });
   await insertInBatches(w.db, 'cadres', cadres as never[]);
@@ -134,9 +126,13 @@ export async function insertCadres(w: CadreWriter, files: readonly NewCadreFile[
   await insertHistory(
     w,
     files.map((f, i) => {
-      const { member_id: _m, id_number: _n, ...rest } = f.cadre;
-      const after = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, shown(k, v)]));
-      return history(cadreIds[i], section, null, { ...after, member_id: null, name: cadres[i].name, id_masked: ids[i].id_masked });
+      const { member_id: _m, id_number: _n, ...given } = f.cadre;
+      return history(cadreIds[i], section, null, {
+        ...createdAfter(given),
+        member_id: null,
+        name: cadres[i].name,
+        id_masked: ids[i].id_masked,
+      });
     }),
   );
 
@@ -309,21 +305,6 @@ export async function changeCadres(w: CadreWriter, changes: readonly { id: numbe
   }
   await insertHistory(
     w,
-    planned.flatMap((p) =>
-      p
-        ? [
-            {
-              cadre_id: p.id,
-              section: p.change.section,
-              action: p.change.action,
-              actor_id: w.actor?.userId ?? null,
-              at: now,
-              reason: p.change.reason?.trim() || null,
-              before: Object.keys(p.before).length ? JSON.stringify(p.before) : null,
-              after: JSON.stringify({ ...p.after, ...p.change.note }),
-            },
-          ]
-        : [],
-    ),
+    planned.flatMap((p) => (p ? [changeHistoryRow(p.id, p.change, p.before, p.after, w.actor?.userId ?? null, now)] : [])),
   );
 }

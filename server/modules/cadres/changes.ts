@@ -8,22 +8,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { conflict, invalid, notFound } from '../../errors.js';
-import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns } from '../members/insert-member.js';
 import type { CadreChange, CadreWriter, NewCadre } from './change-types.js';
 import {
   DUPLICATE_ID,
   JSON_COLS,
   columnsOf,
-  eduRankOf,
   effectiveSet,
   identityRefusal,
   postColumns,
   reviewItemsOf,
   reviewRefusal,
-  shown,
   type IdCols,
   type Row,
+  changeHistoryRow,
+  createdAfter,
+  newFileColumns,
 } from './file-columns.js';
 
 export type * from './change-types.js';
@@ -215,16 +215,7 @@ export async function changeCadre(w: CadreWriter, cadreId: number, change: Cadre
     .executeTakeFirstOrThrow();
   await w.db
     .insertInto('cadre_history')
-    .values({
-      cadre_id: cadreId,
-      section: change.section,
-      action: change.action,
-      actor_id: w.actor?.userId ?? null,
-      at: now,
-      reason: change.reason?.trim() || null,
-      before: Object.keys(before).length ? JSON.stringify(before) : null,
-      after: JSON.stringify({ ...after, ...change.note }),
-    })
+    .values(changeHistoryRow(cadreId, change, before, after, w.actor?.userId ?? null, now))
     .execute();
   return version;
 }
@@ -240,25 +231,12 @@ export async function insertCadre(w: CadreWriter, input: NewCadre, section = 'fi
   if (ids.id_hash && (await w.db.selectFrom('cadres').select('id').where('id_hash', '=', ids.id_hash).executeTakeFirst()))
     throw conflict(DUPLICATE_ID, 'idNumber');
   const now = w.clock.now();
-  const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined) values[k] = JSON_COLS.has(k) ? JSON.stringify(v) : v;
-  const name = rest.name?.trim() ?? '';
-  const eduRank = eduRankOf(rest.edu_full_time, rest.edu_in_service);
   const row = await w.db
     .insertInto('cadres')
-    .values({
-      ...(values as { manager_org_id: number }),
-      ...ids,
-      member_id,
-      name,
-      edu_rank: eduRank,
-      name_initials: pinyinInitials(name),
-      sort_key: pinyinSortKey(name),
-      updated_at: now,
-    })
+    // The given columns are the file's own (NewCadre, typed by the schema); Kysely cannot see them through the record.
+    .values({ ...(newFileColumns(rest, now) as Record<string, unknown> as { manager_org_id: number; name: string }), ...ids, member_id })
     .returning(['id', 'name', 'id_masked'])
     .executeTakeFirstOrThrow();
-  const after = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, shown(k, v)]));
   await w.db
     .insertInto('cadre_history')
     .values({
@@ -269,7 +247,7 @@ export async function insertCadre(w: CadreWriter, input: NewCadre, section = 'fi
       at: now,
       reason: null,
       before: null,
-      after: JSON.stringify({ ...after, member_id, name: row.name, id_masked: row.id_masked }),
+      after: JSON.stringify({ ...createdAfter(rest), member_id, name: row.name, id_masked: row.id_masked }),
     })
     .execute();
   return row.id;

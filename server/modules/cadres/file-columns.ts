@@ -9,7 +9,7 @@ import type { TEducationRow } from '../../../domain/schemas/cadre-sheet.js';
 import { pinyinInitials, pinyinSortKey } from '../orgs/pinyin.js';
 import { idColumns } from '../members/insert-member.js';
 import { canon } from './canon.js';
-import type { CadreSet, CadreWriter } from './change-types.js';
+import type { CadreChange, CadreSet, CadreWriter, NewCadre } from './change-types.js';
 
 /** Identity of a member-linked cadre: column → the API field named in the refusal. */
 const IDENTITY: Record<string, string> = {
@@ -153,3 +153,50 @@ export function columnsOf(cur: Row, set: Record<string, unknown>) {
     cols.edu_rank = eduRankOf(set.edu_full_time ?? cur.edu_full_time, set.edu_in_service ?? cur.edu_in_service);
   return { cols, before, after };
 }
+
+/** The history row of one change of a file (changeCadre, changeCadres): before only when something was there. */
+export function changeHistoryRow(
+  cadreId: number,
+  change: CadreChange,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  actorId: number | null,
+  at: Date,
+) {
+  return {
+    cadre_id: cadreId,
+    section: change.section,
+    action: change.action,
+    actor_id: actorId,
+    at,
+    reason: change.reason?.trim() || null,
+    before: Object.keys(before).length ? JSON.stringify(before) : null,
+    after: JSON.stringify({ ...after, ...change.note }),
+  };
+}
+
+type GivenColumns = Omit<NewCadre, 'member_id' | 'id_number'>;
+
+/**
+ * The columns a new file starts with from what it was given (insertCadre, insertCadres): the given ones (the
+ * JSON ones serialised), the trimmed name with its pinyin keys, the education rank.
+ */
+export function newFileColumns(
+  given: GivenColumns,
+  at: Date,
+): Record<string, unknown> & { name: string; edu_rank: number | null; name_initials: string; sort_key: string; updated_at: Date } {
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(given)) if (v !== undefined) values[k] = JSON_COLS.has(k) ? JSON.stringify(v) : v;
+  const name = given.name?.trim() ?? '';
+  return {
+    ...values,
+    name,
+    edu_rank: eduRankOf(given.edu_full_time, given.edu_in_service),
+    name_initials: pinyinInitials(name),
+    sort_key: pinyinSortKey(name),
+    updated_at: at,
+  };
+}
+
+/** The given columns as a new file's creation history shows them. */
+export const createdAfter = (given: GivenColumns) => Object.fromEntries(Object.entries(given).map(([k, v]) => [k, shown(k, v)]));

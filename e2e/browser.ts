@@ -26,10 +26,10 @@ export async function launch(): Promise<Browser> {
   return browser;
 }
 
-// What a page says when something went wrong or is asked: alerts, field errors, messages, notifications, dialog titles.
+// What a page says when something went wrong or is asked: alerts (role="alert": antd 6 names an alert's parts
+// -title and -description, no longer -message), field errors, messages, notifications, dialog and result titles.
 const SAID =
-  '.ant-alert-message, .ant-alert-description, .ant-form-item-explain-error, .ant-message-notice-content, ' +
-  '.ant-notification-notice-message, .ant-notification-notice-description, .ant-modal-title, .ant-result-title';
+  '[role="alert"], .ant-form-item-explain-error, .ant-message-notice, .ant-notification-notice, .ant-modal-title, .ant-result-title';
 
 /**
  * Each open page's address and what it says (SAID), for the report of a failed test (e2e/on-failure.ts):
